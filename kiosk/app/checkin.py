@@ -1,0 +1,167 @@
+"""Checking people in and out, and undoing a mistaken check-in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from kiosk.core import codes
+from kiosk.core.decide import decide
+from kiosk.core.model import CheckinList, Decision, ScanKind, ScanRequest
+from kiosk.core.reasons import Reason
+from kiosk.core.timeutil import local_day
+from kiosk.storage import attendees, events, scanlog
+from kiosk.storage.database import Database
+from kiosk.storage.events import EventInfo, Kiosk
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class NoListError(Exception):
+    """No check-in list fits the request; the message says which exist."""
+
+
+class UndoError(Exception):
+    """There is nothing to undo, or the scan named cannot be undone."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinResult:
+    """A decision that is already on disk."""
+
+    decision: Decision
+    scan_id: str
+    at: datetime
+    checkin_list: CheckinList
+    kiosk: Kiosk
+    manual: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UndoResult:
+    void_scan_id: str
+    voided_scan_id: str
+    attendee_uid: str | None
+
+
+class CheckinService:
+    """Decides scans and writes them to the log; one instance per kiosk and database."""
+
+    def __init__(
+        self, db: Database, kiosk: Kiosk | None = None, clock: Clock = utc_now
+    ) -> None:
+        self.db = db
+        self.event: EventInfo = events.event_info(db)
+        self.kiosk = kiosk or events.local_kiosk(db)
+        self.clock = clock
+
+    def resolve_list(self, list_id: int | None, at: datetime | None = None) -> CheckinList:
+        """The list to use: the one asked for, or the list of the event day ``at`` falls on."""
+        if list_id is not None:
+            found = events.checkin_list(self.db, list_id)
+            if found is None:
+                raise NoListError(f"There is no check-in list {list_id}. {self._lists_text()}")
+            return found
+        day = local_day(at or self.clock(), self.event.timezone)
+        found = events.list_for_day(self.db, day)
+        if found is None:
+            raise NoListError(
+                f"No check-in list for {day.isoformat()} (today in {self.event.timezone}). "
+                f"{self._lists_text()} Choose one with --list."
+            )
+        return found
+
+    def _lists_text(self) -> str:
+        lists = events.checkin_lists(self.db)
+        if not lists:
+            return "The event has no check-in lists."
+        return "Lists: " + ", ".join(f"{cl.id} ({cl.name})" for cl in lists) + "."
+
+    def scan(
+        self,
+        raw_code: str,
+        *,
+        list_id: int | None = None,
+        kind: ScanKind = ScanKind.ENTRY,
+        at: datetime | None = None,
+        operator: str = "",
+    ) -> CheckinResult:
+        """Decide one scan and append it to the log; returns only after the commit.
+
+        ``at`` records a scan at another (usually past) time — paper sign-in sheets and
+        corrections; such scans are flagged manual.
+        """
+        manual = at is not None
+        when = at if at is not None else self.clock()
+        checkin_list = self.resolve_list(list_id, when)
+        code = codes.clean_scan(raw_code)
+        if len(code) > codes.MAX_SCAN_LENGTH:
+            code = code[: codes.MAX_SCAN_LENGTH]
+            lookup = ""
+        else:
+            lookup = code
+        with self.db.write() as conn:
+            person = attendees.find_by_code(conn, lookup) if lookup else None
+            request = ScanRequest(
+                checkin_list=checkin_list,
+                now=when,
+                event_tz=self.event.timezone,
+                kind=kind,
+                attendee=person,
+                history=scanlog.history(conn, person.uid, checkin_list.id) if person else (),
+                unknown_hint=None if person else codes.unknown_hint(lookup),
+            )
+            decision = decide(request)
+            stored = scanlog.append(
+                conn,
+                scanlog.NewScan(
+                    kiosk_id=self.kiosk.id,
+                    at=when,
+                    list_id=checkin_list.id,
+                    kind=kind,
+                    reason=decision.reason,
+                    attendee_uid=person.uid if person else None,
+                    raw_code=code,
+                    hint=decision.hint,
+                    manual=manual,
+                    operator=operator,
+                ),
+            )
+        return CheckinResult(decision, stored.scan_id, when, checkin_list, self.kiosk, manual)
+
+    def undo(self, scan_id: str | None = None, *, operator: str = "") -> UndoResult:
+        """Void a check-in (by default this kiosk's newest); the person can then be admitted again.
+
+        Both the check-in and the void stay in the log.
+        """
+        with self.db.write() as conn:
+            target = scan_id or scanlog.last_undoable(conn, self.kiosk.id)
+            if target is None:
+                raise UndoError("This kiosk has no check-in to undo.")
+            found = scanlog.get(conn, target)
+            if found is None:
+                raise UndoError(f"There is no scan {target}.")
+            original, attendee_uid = found
+            if not original.accepted or original.kind not in (ScanKind.ENTRY, ScanKind.EXIT):
+                raise UndoError(f"Scan {target} was not an accepted check-in; nothing to undo.")
+            if scanlog.is_voided(conn, target):
+                raise UndoError(f"Scan {target} has already been undone.")
+            stored = scanlog.append(
+                conn,
+                scanlog.NewScan(
+                    kiosk_id=self.kiosk.id,
+                    at=self.clock(),
+                    list_id=original.list_id,
+                    kind=ScanKind.VOID,
+                    reason=Reason.VOIDED,
+                    attendee_uid=attendee_uid,
+                    ref_scan_id=target,
+                    operator=operator,
+                ),
+            )
+        return UndoResult(stored.scan_id, target, attendee_uid)

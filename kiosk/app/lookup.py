@@ -1,0 +1,48 @@
+"""Finding people, with whether and when they were checked in today."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from kiosk.app.checkin import utc_now
+from kiosk.core.model import Attendee
+from kiosk.core.timeutil import from_utc_iso, to_utc_iso
+from kiosk.storage.database import Database
+from kiosk.storage.events import event_info
+from kiosk.storage.search import search
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    attendee: Attendee
+    #: {"at": local ISO time, "kiosk": name} of today's first admission, or None.
+    checked_in_today: dict[str, str] | None
+
+
+def search_people(
+    db: Database, query: str, *, limit: int = 20, clock: Callable[[], datetime] = utc_now
+) -> list[Found]:
+    hits = search(db, query, limit=limit)
+    if not hits:
+        return []
+    tz = ZoneInfo(event_info(db).timezone)
+    today = clock().astimezone(tz).date()
+    start = datetime.combine(today, time(0), tz)
+    end = datetime.combine(today + timedelta(days=1), time(0), tz)
+    uids = [h.attendee.uid for h in hits]
+    rows = db.query(
+        "SELECT s.attendee_uid, min(s.at) AS at, k.name AS kiosk FROM effective_scan s "
+        "LEFT JOIN kiosk k ON k.id = s.kiosk_id "
+        f"WHERE s.kind = 'entry' AND s.at >= ? AND s.at < ? AND s.attendee_uid IN "
+        f"({','.join('?' * len(uids))}) GROUP BY s.attendee_uid",
+        [to_utc_iso(start), to_utc_iso(end), *uids],
+    )
+    first = {
+        r["attendee_uid"]: {"at": from_utc_iso(r["at"]).astimezone(tz).isoformat(),
+                            "kiosk": r["kiosk"] or ""}
+        for r in rows
+    }  # fmt: skip
+    return [Found(h.attendee, first.get(h.attendee.uid)) for h in hits]

@@ -1,0 +1,520 @@
+"""``kiosk``: the command line for organizers and for scripts.
+
+Exit status: 0 success (for ``checkin``: admitted), 1 refused or nothing to do, 2 a usage or
+environment error (bad file, missing database, disk full…), 3 an internal error (a bug: the
+details go to the log file named in the message).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NoReturn
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import click
+import platformdirs
+
+from kiosk import __version__
+from kiosk.app.checkin import CheckinService, NoListError, UndoError
+from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
+from kiosk.core.model import Policy, ScanKind
+from kiosk.core.timeutil import local_day, machine_timezone, parse_local
+from kiosk.importing.errors import ImportFileError
+from kiosk.reports.export import ExportError
+from kiosk.storage import events
+from kiosk.storage.database import Database
+from kiosk.storage.errors import StorageError
+
+APP_NAME = "Kiosk"
+EXIT_OK, EXIT_REFUSED, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
+
+
+def default_db_path() -> Path:
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "event.db"
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def _print_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+class KioskGroup(click.Group):
+    """Turns environment failures into one clear line and bugs into a log file, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (StorageError, ImportFileError, ExportError, NoListError) as exc:
+            _fail(str(exc))
+        except UndoError as exc:
+            _fail(str(exc), EXIT_REFUSED)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _fail("interrupted.")
+        except BrokenPipeError:
+            # The reader went away (e.g. '| head'): not an error worth a message.
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+            sys.exit(EXIT_OK)
+        except Exception:
+            log_dir = platformdirs.user_log_path(APP_NAME, appauthor=False)
+            log_dir.mkdir(parents=True, exist_ok=True)
+            log_file = log_dir / "kiosk-errors.log"
+            with log_file.open("a", encoding="utf-8") as handle:
+                handle.write(f"--- {datetime.now().isoformat()} kiosk {__version__} {sys.argv}\n")
+                handle.write(traceback.format_exc())
+            _fail(
+                f"an internal error stopped the command (a bug in Kiosk). Details were written "
+                f"to {log_file}; please send that file to the developers.",
+                EXIT_BUG,
+            )
+
+
+class State:
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+
+    def open(self) -> Database:
+        return Database(self.db_path)
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+@click.group(cls=KioskGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="KIOSK_DB",
+    default=None,
+    help="Event database file. Default: $KIOSK_DB, else event.db in your user data folder.",
+)
+@click.version_option(__version__, prog_name="kiosk")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """Kiosk: offline check-in and badge printing for a conference registration desk.
+
+    Create an event (init), import registrations (import), check people in (checkin, undo),
+    find them (search), see counts (stats), export the attendance register (export) and write
+    QR tickets for mailing (tickets). 'kiosk demo' builds a ready-made demo event.
+    """
+    ctx.obj = State(db_path or default_db_path())
+
+
+# ---------------------------------------------------------------------------------------------
+# Event set-up
+
+
+def _valid_timezone(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    name = value or machine_timezone()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise click.BadParameter(f"unknown time zone '{name}' (use a name like Europe/Sofia)") from exc
+    return name
+
+
+@cli.command()
+@click.option("--name", required=True, help="Event name, as printed on reports and badges.")
+@click.option(
+    "--day",
+    "days",
+    multiple=True,
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="An event day (YYYY-MM-DD); repeat for each day. One check-in list is made per day.",
+)
+@click.option(
+    "--timezone",
+    callback=_valid_timezone,
+    help="IANA time zone of the venue, e.g. Europe/Sofia. Default: this machine's.",
+)
+@click.option("--venue", default="", help="Venue, shown on reports.")
+@click.option(
+    "--policy",
+    type=click.Choice([p.value for p in Policy]),
+    default=Policy.ONCE_PER_DAY.value,
+    show_default=True,
+    help="How often a person may be admitted on each day's list.",
+)
+@click.option("--kiosk-name", default="Desk 1", show_default=True, help="Name of this kiosk.")
+@pass_state
+def init(
+    state: State,
+    name: str,
+    days: tuple[datetime, ...],
+    timezone: str,
+    venue: str,
+    policy: str,
+    kiosk_name: str,
+) -> None:
+    """Create a new event database with one check-in list per day."""
+    if state.db_path.exists() and state.db_path.stat().st_size > 0:
+        _fail(
+            f"{state.db_path} already exists — choose another file with --db, or move that one "
+            "away if you really want to start over."
+        )
+    with Database(state.db_path, create=True) as db:
+        events.create_event(
+            db, name, [d.date() for d in days], timezone, venue=venue, policy=Policy(policy),
+            kiosk_name=kiosk_name,
+        )  # fmt: skip
+        lists = events.checkin_lists(db)
+    click.echo(f"Created event '{name}' in {state.db_path} (time zone {timezone}).")
+    for cl in lists:
+        click.echo(f"  list {cl.id}: {cl.name} ({cl.policy.value})")
+
+
+@cli.command("lists")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def lists_cmd(state: State, as_json: bool) -> None:
+    """Show the event's check-in lists and their ids."""
+    with state.open() as db:
+        lists = events.checkin_lists(db)
+    if as_json:
+        _print_json([{"id": cl.id, "name": cl.name, "day": cl.day, "policy": cl.policy.value}
+                     for cl in lists])  # fmt: skip
+        return
+    for cl in lists:
+        click.echo(f"{cl.id:>3}  {cl.name}  ({cl.policy.value})")
+
+
+# ---------------------------------------------------------------------------------------------
+# Import
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--mapping",
+    "mapping_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TOML or JSON file naming the column for each field, overriding detection.",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would change without changing anything.")
+@click.option(
+    "--source",
+    default="registrations",
+    show_default=True,
+    help="Label of this registration source; people of the same source missing from the file "
+    "are marked cancelled. Use another label for a separate list (e.g. speakers).",
+)
+@click.option("--keep-missing", is_flag=True, help="Do not cancel people missing from the file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@pass_state
+def import_cmd(
+    state: State,
+    file: Path,
+    mapping_file: Path | None,
+    dry_run: bool,
+    source: str,
+    keep_missing: bool,
+    as_json: bool,
+) -> None:
+    """Import registrations from a CSV or XLSX file (re-importing is safe)."""
+    from kiosk.importing.service import import_file
+
+    with state.open() as db:
+        events.event_info(db)
+        report = import_file(
+            db, file, mapping_file=mapping_file, source=source, dry_run=dry_run,
+            cancel_missing=not keep_missing,
+        )  # fmt: skip
+    if as_json:
+        _print_json(report.as_json())
+        return
+    what = "Would import" if dry_run else "Imported"
+    if report.format == "csv":
+        delimiter = {"\t": "tab", ",": "comma", ";": "semicolon"}.get(report.delimiter or "", "?")
+        click.echo(f"{what} {file.name}: CSV, encoding {report.encoding}, {delimiter}-separated, "
+                   f"{report.rows} rows.")  # fmt: skip
+    else:
+        click.echo(f"{what} {file.name}: Excel sheet '{report.sheet}', {report.rows} rows.")
+    if report.preset:
+        click.echo(f"  Recognised an export from: {report.preset}")
+    click.echo("  Columns: " + ", ".join(f"{f} ← '{h}'" for f, h in report.columns.items()))
+    if report.ignored_columns:
+        click.echo("  Not used: " + ", ".join(f"'{h}'" for h in report.ignored_columns))
+    click.echo(
+        f"  added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+        f"cancelled {report.cancelled}, reactivated {report.reactivated}, "
+        f"skipped {len(report.skipped)}"
+    )
+    for row in report.skipped:
+        click.echo(f"  skipped row {row.row}: {row.detail} [{row.reason}]")
+    for warning in report.warnings:
+        click.echo(f"  note: {warning}")
+    if dry_run:
+        click.echo("  Dry run: nothing was changed.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Check-in
+
+
+def _service(db: Database, kiosk_name: str | None) -> CheckinService:
+    kiosk = events.local_kiosk(db, kiosk_name) if kiosk_name else None
+    return CheckinService(db, kiosk)
+
+
+@cli.command()
+@click.argument("code")
+@click.option("--list", "list_id", type=int, help="Check-in list id (default: today's list).")
+@click.option("--kiosk", "kiosk_name", help="Name of the kiosk recording the scan.")
+@click.option("--exit", "is_exit", is_flag=True, help="Record an exit instead of an entry.")
+@click.option(
+    "--at",
+    "at_text",
+    help="Record the scan at this time (ISO, e.g. 2026-09-28T09:14; event time zone unless an "
+    "offset is given). Such scans are flagged manual.",
+)
+@click.option("--operator", default="", help="Who made the scan (kept in the log).")
+@click.option("--json", "as_json", is_flag=True, help="Print the decision as JSON.")
+@pass_state
+def checkin(
+    state: State,
+    code: str,
+    list_id: int | None,
+    kiosk_name: str | None,
+    is_exit: bool,
+    at_text: str | None,
+    operator: str,
+    as_json: bool,
+) -> None:
+    """Check in the person with ticket CODE. Exit status 0 admitted, 1 refused."""
+    with state.open() as db:
+        service = _service(db, kiosk_name)
+        tz = service.event.timezone
+        at = None
+        if at_text is not None:
+            try:
+                at = parse_local(at_text, tz)
+            except ValueError as exc:
+                raise click.BadParameter(f"'{at_text}' is not an ISO date-time", param_hint="--at") from exc
+        result = service.scan(
+            code, list_id=list_id, kind=ScanKind.EXIT if is_exit else ScanKind.ENTRY, at=at,
+            operator=operator,
+        )  # fmt: skip
+    if as_json:
+        _print_json(checkin_json(result, tz))
+    else:
+        for line in decision_lines(result.decision, tz, result.at):
+            click.echo(line)
+        extra = " (manual)" if result.manual else ""
+        click.echo(f"  {result.checkin_list.name} · {result.kiosk.name}{extra}")
+    sys.exit(EXIT_OK if result.decision.admitted else EXIT_REFUSED)
+
+
+@cli.command()
+@click.argument("scan_id", required=False)
+@click.option("--kiosk", "kiosk_name", help="Undo the newest check-in of this kiosk.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def undo(state: State, scan_id: str | None, kiosk_name: str | None, as_json: bool) -> None:
+    """Undo a mistaken check-in: SCAN_ID, or this kiosk's newest one.
+
+    The check-in stays in the log with a void entry pointing at it; the person can be admitted
+    again.
+    """
+    with state.open() as db:
+        result = _service(db, kiosk_name).undo(scan_id)
+        from kiosk.storage.attendees import by_uid
+
+        person = by_uid(db, result.attendee_uid) if result.attendee_uid else None
+    if as_json:
+        _print_json({"status": "voided", "voided_scan_id": result.voided_scan_id,
+                     "void_scan_id": result.void_scan_id,
+                     "attendee": attendee_json(person) if person else None})  # fmt: skip
+        return
+    who = display_name(person) if person else "unknown"
+    click.echo(f"Undone: check-in {result.voided_scan_id} of {who}.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Search, stats, export, tickets
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--limit", default=20, show_default=True, help="Most results to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@pass_state
+def search(state: State, query: str, limit: int, as_json: bool) -> None:
+    """Find people by any part of the name, organisation, e-mail or code.
+
+    Case, diacritics and script do not matter: 'ivanov' finds 'Иванов', 'stefanescu' finds
+    'Ștefănescu'.
+    """
+    from kiosk.app.lookup import search_people
+
+    with state.open() as db:
+        found = search_people(db, query, limit=limit)
+    if as_json:
+        _print_json([attendee_json(f.attendee) | {"checked_in_today": f.checked_in_today}
+                     for f in found])  # fmt: skip
+        return
+    if not found:
+        click.echo("No one found.")
+    for f in found:
+        p = f.attendee
+        mark = "✔" if f.checked_in_today else ("✘" if p.status.value == "cancelled" else " ")
+        when = f" (checked in {f.checked_in_today['at'][11:16]})" if f.checked_in_today else ""
+        status = " [cancelled]" if p.status.value == "cancelled" else ""
+        click.echo(f"{mark} {p.code:<12} {display_name(p)} — {p.organization}{status}{when}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def stats(state: State, as_json: bool) -> None:
+    """Counts: registrations, and unique people admitted per check-in list."""
+    from kiosk.reports.counts import stats as compute
+
+    with state.open() as db:
+        info = events.event_info(db)
+        result = compute(db)
+    if as_json:
+        _print_json(result.as_json())
+        return
+    click.echo(f"{info.name}")
+    click.echo(f"  registered {result.registered}, cancelled {result.cancelled}")
+    for cl in result.lists:
+        click.echo(f"  list {cl.id} {cl.name}: admitted {cl.admitted} (refused scans {cl.refused})")
+
+
+@cli.group()
+def export() -> None:
+    """Export reports to files."""
+
+
+@export.command("attendance")
+@click.option("--day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="The day.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default=None,
+              help="File format (default: from the file name).")  # fmt: skip
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--delimiter", type=click.Choice([";", ",", "tab"]), default=";", show_default=True,
+              help="CSV delimiter (';' opens as columns in Bulgarian and Romanian Excel).")  # fmt: skip
+@click.option("--list", "list_id", type=int, help="Only this check-in list.")
+@click.option("--sort", type=click.Choice(["name", "time"]), default="name", show_default=True)
+@pass_state
+def export_attendance(
+    state: State,
+    day: datetime,
+    fmt: str | None,
+    output: Path,
+    delimiter: str,
+    list_id: int | None,
+    sort: str,
+) -> None:
+    """The attendance register of one day: everyone admitted, with first check-in time."""
+    from kiosk.reports.attendance import COLUMNS, attendance_register
+    from kiosk.reports.export import to_csv, to_xlsx, write_atomic
+
+    fmt = fmt or ("xlsx" if output.suffix.lower() == ".xlsx" else "csv")
+    with state.open() as db:
+        info = events.event_info(db)
+        rows = attendance_register(db, day.date(), list_id=list_id, order=sort)
+    table = [
+        (n, r.first_checkin.date().isoformat(), r.first_checkin.replace(microsecond=0),
+         r.last_name, r.first_name, r.organization, r.country, r.category, r.kiosk,
+         "yes" if r.manual else "")
+        for n, r in enumerate(rows, start=1)
+    ]  # fmt: skip
+    if fmt == "csv":
+        data = to_csv(COLUMNS, table, "\t" if delimiter == "tab" else delimiter)
+    else:
+        title = f"{info.name} — attendance {day.date().isoformat()} ({len(rows)} people)"
+        data = to_xlsx(COLUMNS, table, title=title, sheet=day.date().isoformat())
+    write_atomic(output, data)
+    click.echo(f"Wrote {len(rows)} people admitted on {day.date().isoformat()} to {output}.")
+
+
+@cli.command()
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the ticket images and mail-merge.csv.")  # fmt: skip
+@click.option("--include-cancelled", is_flag=True, help="Also write tickets of cancelled people.")
+@pass_state
+def tickets(state: State, output: Path, include_cancelled: bool) -> None:
+    """Write a QR ticket image per attendee and a mail-merge CSV (name, email, code, file)."""
+    from kiosk.storage.attendees import from_row
+    from kiosk.tickets.images import write_tickets
+
+    with state.open() as db:
+        info = events.event_info(db)
+        where = "" if include_cancelled else "WHERE status = 'active'"
+        people = [from_row(r) for r in db.query(f"SELECT * FROM attendee {where} ORDER BY id")]
+    with click.progressbar(length=len(people), label="Writing tickets", file=sys.stderr) as bar:
+        done = write_tickets(people, output, info.name, progress=_advance(bar))
+    click.echo(f"Wrote {done.images} tickets to {output} and the list {done.merge_csv}.")
+
+
+def _advance(bar: Any) -> Callable[[int, int], None]:
+    last = [0]
+
+    def step(done: int, _total: int) -> None:
+        bar.update(done - last[0])
+        last[0] = done
+
+    return step
+
+
+# ---------------------------------------------------------------------------------------------
+# Demo
+
+
+@cli.command()
+@click.option("--attendees", default=300, show_default=True, help="How many people to invent.")
+@click.option("--db", "demo_db", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the demo database (default: the global --db).")  # fmt: skip
+@click.option("--seed", default=2026, show_default=True, help="Random seed (same seed, same people).")
+@pass_state
+def demo(state: State, attendees: int, demo_db: Path | None, seed: int) -> None:
+    """Build a realistic demo event: a two-day Bulgarian–Romanian cluster conference, today and
+    tomorrow, with a few hundred people and the morning's first check-ins already made.
+
+    An existing demo database at the same path is replaced; any other file is left alone.
+    """
+    from kiosk.app.demo import create_demo
+
+    path = demo_db or state.db_path
+    summary = create_demo(path, attendees=attendees, seed=seed)
+    click.echo(f"Demo event '{summary.name}' written to {path}")
+    click.echo(f"  {summary.registered} registered ({summary.cancelled} cancelled), "
+               f"{summary.checked_in} checked in so far today, days {summary.days[0]} and "
+               f"{summary.days[1]} ({summary.timezone}).")  # fmt: skip
+    click.echo("")
+    click.echo(f"A scan at {summary.kiosk}, as the desk would see it:  kiosk checkin {summary.example_code}")
+    with Database(path) as db:
+        service = CheckinService(db)
+        result = service.scan(summary.example_code)
+        for line in decision_lines(result.decision, service.event.timezone, result.at):
+            click.echo("  " + line)
+    click.echo("")
+    click.echo("Try next:")
+    db_arg = f"--db {path} "
+    click.echo(f"  kiosk {db_arg}checkin {summary.example_code}     (scanned again: refused)")
+    click.echo(f"  kiosk {db_arg}search ivanov")
+    click.echo(f"  kiosk {db_arg}stats")
+    today = local_day(result.at, service.event.timezone)
+    click.echo(f"  kiosk {db_arg}export attendance --day {today} -o attendance-{today}.xlsx")
+
+
+def main() -> None:
+    cli(prog_name="kiosk")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+

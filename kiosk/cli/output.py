@@ -1,0 +1,98 @@
+"""Turning service results into terminal text and JSON objects."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from kiosk.app.checkin import CheckinResult
+from kiosk.core.model import Attendee, Decision
+from kiosk.core.reasons import Hint, Reason
+from kiosk.core.text import has_cyrillic, transliterate
+
+#: Plain words for each reason code, for the terminal (the desk window has its own table).
+REASON_TEXT: dict[Reason, str] = {
+    Reason.ADMITTED: "Admitted",
+    Reason.ALREADY_CHECKED_IN: "Already checked in",
+    Reason.UNKNOWN_CODE: "Code not found",
+    Reason.CANCELLED: "Registration cancelled",
+    Reason.NOT_ON_LIST: "Not valid for this list",
+    Reason.EXIT_RECORDED: "Exit recorded",
+    Reason.NOT_INSIDE: "Not checked in, so no exit recorded",
+    Reason.VOIDED: "Check-in undone",
+}
+HINT_TEXT: dict[Hint, str] = {
+    Hint.CHECK_CHARACTER: "the check character does not match — check the last character",
+    Hint.MALFORMED: "the scanned text is empty or not a ticket code",
+    Hint.DAY_NOT_COVERED: "the registration does not cover this day",
+    Hint.OUTSIDE_WINDOW: "this list is not open at this time",
+    Hint.CATEGORY_NOT_ALLOWED: "this list is for other categories",
+    Hint.REENTRY: "re-entry after an exit",
+}
+
+
+def attendee_json(person: Attendee) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "uid": person.uid,
+        "name": person.name,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "organization": person.organization,
+        "country": person.country,
+        "category": person.category,
+        "email": person.email,
+        "code": person.code,
+        "status": person.status.value,
+    }
+
+
+def checkin_json(result: CheckinResult, tz: str) -> dict[str, Any]:
+    d = result.decision
+    zone = ZoneInfo(tz)
+    return {
+        "status": d.reason.value,
+        "admitted": d.admitted,
+        "hint": d.hint.value if d.hint else None,
+        "attendee": attendee_json(d.attendee) if d.attendee else None,
+        "previous": (
+            {"at": d.previous.at.astimezone(zone).isoformat(), "kiosk": d.previous.kiosk_name}
+            if d.previous
+            else None
+        ),
+        "scan_id": result.scan_id,
+        "at": result.at.astimezone(zone).isoformat(),
+        "list": {
+            "id": result.checkin_list.id,
+            "name": result.checkin_list.name,
+            "day": result.checkin_list.day.isoformat() if result.checkin_list.day else None,
+        },
+        "kiosk": result.kiosk.name,
+        "manual": result.manual,
+    }
+
+
+def display_name(person: Attendee) -> str:
+    """The name, with its Latin transliteration after a Cyrillic one."""
+    if has_cyrillic(person.name):
+        return f"{person.name} ({transliterate(person.name)})"
+    return person.name
+
+
+def decision_lines(d: Decision, tz: str, now: datetime) -> list[str]:
+    head = ("✔ " if d.admitted else "✘ ") + REASON_TEXT[d.reason].upper()
+    lines = [head]
+    if d.previous is not None:
+        first = d.previous.at.astimezone(ZoneInfo(tz))
+        day = "today" if first.date() == now.astimezone(ZoneInfo(tz)).date() else f"on {first:%Y-%m-%d}"
+        lines[0] += f" {day} at {first:%H:%M} on {d.previous.kiosk_name or 'another kiosk'}"
+    if d.hint is not None:
+        lines.append(f"  ({HINT_TEXT[d.hint]})")
+    if d.attendee is not None:
+        person = d.attendee
+        lines.append(f"  {display_name(person)}")
+        details = ", ".join(p for p in (person.organization, person.country, person.category) if p)
+        if details:
+            lines.append(f"  {details}")
+    return lines

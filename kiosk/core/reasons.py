@@ -1,0 +1,38 @@
+"""Stable machine reason codes for scan decisions.
+
+These strings are stored in the scan log, exported, synchronised between kiosks and asserted on by
+tests. Never rename one; add new ones instead. People never see them: the UI maps each code to
+staff text and attendee text in one table.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Reason(StrEnum):
+    """Why a scan was admitted or refused."""
+
+    ADMITTED = "admitted"
+    ALREADY_CHECKED_IN = "already_checked_in"
+    UNKNOWN_CODE = "unknown_code"
+    CANCELLED = "cancelled"
+    NOT_ON_LIST = "not_on_list"
+    EXIT_RECORDED = "exit_recorded"
+    NOT_INSIDE = "not_inside"
+    VOIDED = "voided"
+
+
+#: Reasons whose scan counts as accepted (it changes who is admitted or inside).
+ACCEPTED_REASONS = frozenset({Reason.ADMITTED, Reason.EXIT_RECORDED, Reason.VOIDED})
+
+
+class Hint(StrEnum):
+    """Extra detail for a refusal, so staff know what to do next."""
+
+    CHECK_CHARACTER = "check_character"  # looks like one of our codes, but the check character fails
+    MALFORMED = "malformed"  # empty, control characters only, or far too long
+    DAY_NOT_COVERED = "day_not_covered"  # the ticket does not cover this list's day
+    OUTSIDE_WINDOW = "outside_window"  # the list is not open at this time
+    CATEGORY_NOT_ALLOWED = "category_not_allowed"  # the list admits other categories only
+    REENTRY = "reentry"  # admitted again after an exit on a list that tracks presence

@@ -1,0 +1,1 @@
+"""Counts, the attendance register and file exports."""

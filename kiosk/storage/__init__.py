@@ -1,0 +1,1 @@
+"""SQLite storage: the database file, migrations, repositories, the scan log and search."""

@@ -1,0 +1,144 @@
+"""Opening the event database: pragmas for durability, migrations, explicit write transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from kiosk.storage.errors import NotAnEventDatabase, StorageError, explain
+from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class Database:
+    """One connection to an event database file.
+
+    Durability: WAL with ``synchronous=FULL`` (every commit is fsynced, so a check-in reported as
+    admitted survives a power cut) and explicit ``BEGIN IMMEDIATE`` transactions, so two processes
+    (the desk window and a sync) never deadlock on a lock upgrade.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+        self.path = str(path)
+        if not create and self.path != ":memory:" and not Path(self.path).exists():
+            raise NotAnEventDatabase(
+                f"Database {self.path}: no such file — create an event first with "
+                f"'kiosk --db {self.path} init' or try 'kiosk demo'."
+            )
+        if create and self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA busy_timeout = 5000")
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            self.conn.execute("PRAGMA synchronous = FULL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if sys.platform == "darwin":
+                # macOS fsync() does not flush the drive cache; F_FULLFSYNC does.
+                self.conn.execute("PRAGMA fullfsync = ON")
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from exc
+        if self.path != ":memory:" and str(mode).lower() != "wal":
+            raise StorageError(
+                f"Database {self.path}: the file system does not support the write-ahead log "
+                f"(journal mode is {mode}) — keep the database on a local disk, not a network share."
+            )
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"Database {self.path}: made by a newer Kiosk (schema {version}, this one knows "
+                f"{SCHEMA_VERSION}) — update Kiosk on this machine."
+            )
+        if version < SCHEMA_VERSION:
+            self._migrate(version, create)
+        self.db = sqlite_utils.Database(self.conn)
+
+    def _migrate(self, version: int, create: bool) -> None:
+        if version == 0 and not create:
+            tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise NotAnEventDatabase(
+                    f"Database {self.path}: this file belongs to another program — choose a Kiosk "
+                    "event database or a new file name."
+                )
+            raise NotAnEventDatabase(
+                f"Database {self.path}: the file is empty — create an event with "
+                f"'kiosk --db {self.path} init'."
+            )
+        try:
+            with self.write() as conn:
+                for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for statement in _split_sql(sql):
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {number}")
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from exc
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: ``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any exception.
+
+        When the block ends normally the data is on disk (the commit was fsynced).
+        """
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from exc
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise explain(self.path, exc) from exc
+
+    def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        """Run a read query and return rows addressable by column name."""
+        try:
+            cur = self.conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from exc
+        cur.row_factory = sqlite3.Row
+        return cur.fetchall()
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the main file (call when idle or before copying)."""
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def integrity_ok(self) -> bool:
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements (triggers contain ';' inside BEGIN … END)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

@@ -1,0 +1,155 @@
+"""The event record, its check-in lists and the kiosks known to this database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from kiosk.core.model import CheckinList, Policy
+from kiosk.core.timeutil import from_utc_iso, to_utc_iso
+from kiosk.storage.database import Database
+from kiosk.storage.errors import NotAnEventDatabase
+
+
+@dataclass(frozen=True, slots=True)
+class EventInfo:
+    uid: str
+    name: str
+    timezone: str
+    venue: str
+    demo: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Kiosk:
+    id: str
+    name: str
+
+
+def create_event(
+    db: Database,
+    name: str,
+    days: list[date],
+    timezone: str,
+    *,
+    venue: str = "",
+    policy: Policy = Policy.ONCE_PER_DAY,
+    kiosk_name: str = "Desk 1",
+    demo: bool = False,
+) -> EventInfo:
+    """Create the event, one check-in list per day, and this database's first kiosk."""
+    now = to_utc_iso(datetime.now(UTC))
+    info = EventInfo(str(uuid.uuid4()), name, timezone, venue, demo)
+    with db.write() as conn:
+        conn.execute(
+            "INSERT INTO event (id, uid, name, timezone, venue, demo, created_at) "
+            "VALUES (1, ?, ?, ?, ?, ?, ?)",
+            (info.uid, name, timezone, venue, int(demo), now),
+        )
+        for day in sorted(set(days)):
+            conn.execute(
+                "INSERT INTO checkin_list (name, day, policy) VALUES (?, ?, ?)",
+                (day_list_name(day), day.isoformat(), policy.value),
+            )
+        conn.execute(
+            "INSERT INTO kiosk (id, name, local) VALUES (?, ?, 1)", (str(uuid.uuid4()), kiosk_name)
+        )
+    return info
+
+
+def day_list_name(day: date) -> str:
+    return f"Day {day.isoformat()}"
+
+
+def event_info(db: Database) -> EventInfo:
+    rows = db.query("SELECT uid, name, timezone, venue, demo FROM event WHERE id = 1")
+    if not rows:
+        raise NotAnEventDatabase(
+            f"Database {db.path}: no event has been created in it yet — run "
+            f"'kiosk --db {db.path} init --name … --day …'."
+        )
+    r = rows[0]
+    return EventInfo(r["uid"], r["name"], r["timezone"], r["venue"], bool(r["demo"]))
+
+
+def _list_from_row(row: sqlite3.Row) -> CheckinList:
+    return CheckinList(
+        id=row["id"],
+        name=row["name"],
+        day=date.fromisoformat(row["day"]) if row["day"] else None,
+        policy=Policy(row["policy"]),
+        tracks_presence=bool(row["tracks_presence"]),
+        opens_at=from_utc_iso(row["opens_at"]) if row["opens_at"] else None,
+        closes_at=from_utc_iso(row["closes_at"]) if row["closes_at"] else None,
+        categories=frozenset(json.loads(row["categories"])),
+    )
+
+
+def checkin_lists(db: Database) -> list[CheckinList]:
+    return [_list_from_row(r) for r in db.query("SELECT * FROM checkin_list ORDER BY day, id")]
+
+
+def checkin_list(db: Database, list_id: int) -> CheckinList | None:
+    rows = db.query("SELECT * FROM checkin_list WHERE id = ?", (list_id,))
+    return _list_from_row(rows[0]) if rows else None
+
+
+def list_for_day(db: Database, day: date) -> CheckinList | None:
+    rows = db.query("SELECT * FROM checkin_list WHERE day = ? ORDER BY id LIMIT 1", (day.isoformat(),))
+    return _list_from_row(rows[0]) if rows else None
+
+
+def add_list(
+    db: Database,
+    name: str,
+    *,
+    day: date | None = None,
+    policy: Policy = Policy.ONCE_PER_DAY,
+    tracks_presence: bool = False,
+    opens_at: datetime | None = None,
+    closes_at: datetime | None = None,
+    categories: frozenset[str] = frozenset(),
+) -> CheckinList:
+    """Add a check-in list (a session, an area, or a list with a time window)."""
+    with db.write() as conn:
+        cur = conn.execute(
+            "INSERT INTO checkin_list (name, day, policy, tracks_presence, opens_at, closes_at, "
+            "categories) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                name,
+                day.isoformat() if day else None,
+                policy.value,
+                int(tracks_presence),
+                to_utc_iso(opens_at) if opens_at else None,
+                to_utc_iso(closes_at) if closes_at else None,
+                json.dumps(sorted(categories)),
+            ),
+        )
+        list_id = cur.lastrowid
+    assert list_id is not None
+    found = checkin_list(db, list_id)
+    assert found is not None
+    return found
+
+
+def local_kiosk(db: Database, name: str | None = None) -> Kiosk:
+    """This database's kiosk identity; ``name`` picks (or creates) a named one."""
+    if name is None:
+        rows = db.query("SELECT id, name FROM kiosk WHERE local = 1 ORDER BY rowid LIMIT 1")
+        if rows:
+            return Kiosk(rows[0]["id"], rows[0]["name"])
+        name = "Desk 1"
+    rows = db.query("SELECT id, name FROM kiosk WHERE local = 1 AND name = ?", (name,))
+    if rows:
+        return Kiosk(rows[0]["id"], rows[0]["name"])
+    kiosk = Kiosk(str(uuid.uuid4()), name)
+    with db.write() as conn:
+        conn.execute("INSERT INTO kiosk (id, name, local) VALUES (?, ?, 1)", (kiosk.id, kiosk.name))
+    return kiosk
+
+
+def kiosk_names(db: Database) -> dict[str, str]:
+    return {r["id"]: r["name"] for r in db.query("SELECT id, name FROM kiosk")}

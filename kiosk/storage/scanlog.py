@@ -1,0 +1,135 @@
+"""The append-only scan log: writing scans, reading a person's history, undo targets, views."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from kiosk.core.hlc import Hlc, tick
+from kiosk.core.model import Scan, ScanKind
+from kiosk.core.reasons import Hint, Reason
+from kiosk.core.timeutil import from_utc_iso, to_utc_iso
+
+
+@dataclass(frozen=True, slots=True)
+class NewScan:
+    kiosk_id: str
+    at: datetime
+    list_id: int
+    kind: ScanKind
+    reason: Reason
+    attendee_uid: str | None = None
+    raw_code: str = ""
+    ref_scan_id: str | None = None
+    hint: Hint | None = None
+    manual: bool = False
+    operator: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredScan:
+    scan_id: str
+    kiosk_seq: int
+    hlc: str
+
+
+def append(conn: sqlite3.Connection, scan: NewScan) -> StoredScan:
+    """Append one scan inside the caller's write transaction.
+
+    The per-kiosk sequence is gapless (the next number after the kiosk's highest, taken under
+    the write lock); the hybrid logical clock never goes back, even when the wall clock does.
+    """
+    seq = conn.execute(
+        "SELECT coalesce(max(kiosk_seq), 0) + 1 FROM scan WHERE kiosk_id = ?", (scan.kiosk_id,)
+    ).fetchone()[0]
+    last = conn.execute("SELECT max(hlc) FROM scan").fetchone()[0]
+    now_ms = int(datetime.now().timestamp() * 1000)
+    hlc = tick(Hlc.decode(last) if last else Hlc(0), now_ms).encode(scan.kiosk_id[:8])
+    scan_id = str(uuid.uuid4())
+    accepted = scan.reason in (Reason.ADMITTED, Reason.EXIT_RECORDED, Reason.VOIDED)
+    conn.execute(
+        "INSERT INTO scan (scan_id, kiosk_id, kiosk_seq, at, hlc, list_id, attendee_uid, raw_code, "
+        "kind, ref_scan_id, outcome, reason, hint, manual, operator) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            scan_id,
+            scan.kiosk_id,
+            seq,
+            to_utc_iso(scan.at),
+            hlc,
+            scan.list_id,
+            scan.attendee_uid,
+            scan.raw_code,
+            scan.kind.value,
+            scan.ref_scan_id,
+            "accepted" if accepted else "refused",
+            scan.reason.value,
+            scan.hint.value if scan.hint else None,
+            int(scan.manual),
+            scan.operator,
+        ),
+    )
+    return StoredScan(scan_id, seq, hlc)
+
+
+def _scan_from_row(row: sqlite3.Row) -> Scan:
+    return Scan(
+        scan_id=row["scan_id"],
+        kiosk_id=row["kiosk_id"],
+        at=from_utc_iso(row["at"]),
+        kind=ScanKind(row["kind"]),
+        reason=Reason(row["reason"]),
+        list_id=row["list_id"],
+        attendee_id=None,
+        ref_scan_id=row["ref_scan_id"],
+        kiosk_name=row["kiosk_name"] or "",
+        manual=bool(row["manual"]),
+    )
+
+
+_SELECT = (
+    "SELECT s.*, k.name AS kiosk_name FROM scan s LEFT JOIN kiosk k ON k.id = s.kiosk_id "
+)
+
+
+def history(conn: sqlite3.Connection, attendee_uid: str, list_id: int) -> tuple[Scan, ...]:
+    """Every scan of one person on one list (voids included), for :func:`decide`."""
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    rows = cur.execute(
+        _SELECT + "WHERE s.attendee_uid = ? AND s.list_id = ?", (attendee_uid, list_id)
+    ).fetchall()
+    return tuple(_scan_from_row(r) for r in rows)
+
+
+def get(conn: sqlite3.Connection, scan_id: str) -> tuple[Scan, str | None] | None:
+    """One scan and its attendee uid."""
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    row = cur.execute(_SELECT + "WHERE s.scan_id = ?", (scan_id,)).fetchone()
+    return (_scan_from_row(row), row["attendee_uid"]) if row else None
+
+
+def is_voided(conn: sqlite3.Connection, scan_id: str) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM scan WHERE ref_scan_id = ? AND kind = 'void'", (scan_id,)
+        ).fetchone()
+        is not None
+    )
+
+
+def last_undoable(
+    conn: sqlite3.Connection, kiosk_id: str, attendee_uid: str | None = None
+) -> str | None:
+    """The newest accepted entry or exit of this kiosk (or of one person) that is not voided."""
+    where = "s.kiosk_id = ?" if attendee_uid is None else "s.attendee_uid = ?"
+    row = conn.execute(
+        "SELECT s.scan_id FROM effective_scan s WHERE "
+        + where
+        + " ORDER BY s.hlc DESC LIMIT 1",
+        (kiosk_id if attendee_uid is None else attendee_uid,),
+    ).fetchone()
+    return row[0] if row else None

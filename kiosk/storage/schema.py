@@ -1,0 +1,114 @@
+"""Schema migrations, numbered; ``PRAGMA user_version`` records the last one applied."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the initial schema.
+    """
+    CREATE TABLE event (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        uid TEXT NOT NULL,
+        name TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        venue TEXT NOT NULL DEFAULT '',
+        demo INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE checkin_list (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        day TEXT,
+        policy TEXT NOT NULL CHECK (policy IN ('once', 'once_per_day', 'multiple')),
+        tracks_presence INTEGER NOT NULL DEFAULT 0,
+        opens_at TEXT,
+        closes_at TEXT,
+        categories TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE TABLE kiosk (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        local INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE UNIQUE INDEX kiosk_local_name ON kiosk(name) WHERE local = 1;
+    CREATE TABLE attendee (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        code TEXT NOT NULL UNIQUE,
+        code_upper TEXT NOT NULL,
+        external_id TEXT,
+        first_name TEXT NOT NULL DEFAULT '',
+        last_name TEXT NOT NULL DEFAULT '',
+        organization TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'cancelled')),
+        days TEXT NOT NULL DEFAULT '[]',
+        origin TEXT NOT NULL DEFAULT 'import',
+        source TEXT NOT NULL DEFAULT '',
+        raw TEXT NOT NULL DEFAULT '{}',
+        sort_key TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX attendee_code_upper ON attendee(code_upper);
+    CREATE UNIQUE INDEX attendee_external_id ON attendee(external_id) WHERE external_id IS NOT NULL;
+    CREATE INDEX attendee_email ON attendee(email) WHERE email != '';
+    CREATE TABLE search_token (
+        token TEXT NOT NULL,
+        attendee_id INTEGER NOT NULL,
+        field INTEGER NOT NULL,
+        PRIMARY KEY (token, attendee_id, field)
+    ) WITHOUT ROWID;
+    CREATE INDEX search_token_attendee ON search_token(attendee_id);
+
+    -- The scan log: one row per scan attempt, admitted or refused. Append-only.
+    CREATE TABLE scan (
+        scan_id TEXT PRIMARY KEY,
+        kiosk_id TEXT NOT NULL,
+        kiosk_seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        list_id INTEGER NOT NULL,
+        attendee_uid TEXT,
+        raw_code TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL CHECK (kind IN ('entry', 'exit', 'void', 'badge_printed')),
+        ref_scan_id TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'refused')),
+        reason TEXT NOT NULL,
+        hint TEXT,
+        manual INTEGER NOT NULL DEFAULT 0,
+        operator TEXT NOT NULL DEFAULT '',
+        UNIQUE (kiosk_id, kiosk_seq)
+    );
+    CREATE INDEX scan_attendee_list ON scan(attendee_uid, list_id);
+    CREATE INDEX scan_list_at ON scan(list_id, at);
+    CREATE INDEX scan_at ON scan(at);
+    CREATE INDEX scan_hlc ON scan(hlc);
+    CREATE INDEX scan_void_ref ON scan(ref_scan_id) WHERE ref_scan_id IS NOT NULL;
+    CREATE TRIGGER scan_is_append_only_update BEFORE UPDATE ON scan
+        BEGIN SELECT RAISE(ABORT, 'the scan log is append-only'); END;
+    CREATE TRIGGER scan_is_append_only_delete BEFORE DELETE ON scan
+        BEGIN SELECT RAISE(ABORT, 'the scan log is append-only'); END;
+
+    -- Scans that count: accepted entries and exits that no void cancels.
+    CREATE VIEW effective_scan AS
+        SELECT s.* FROM scan s
+        WHERE s.outcome = 'accepted' AND s.kind IN ('entry', 'exit')
+          AND NOT EXISTS (
+              SELECT 1 FROM scan v WHERE v.ref_scan_id = s.scan_id AND v.kind = 'void'
+          );
+
+    CREATE TABLE import_run (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        file TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        summary TEXT NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,97 @@
+"""QR ticket images for mailing, and the mail-merge CSV that goes with them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import qrcode
+import qrcode.constants
+from PIL import Image, ImageDraw, ImageFont
+
+from kiosk.assets import font_path
+from kiosk.core import codes
+from kiosk.core.model import Attendee
+from kiosk.reports.export import write_atomic
+
+_MODULE_PX = 10  # pixels per QR module: crisp when printed at home or shown on a phone
+_BORDER = 4  # quiet zone in modules, as the QR standard asks
+
+
+def ticket_file_name(attendee: Attendee) -> str:
+    """Predictable, ASCII-only: sorts by attendee id and names the code."""
+    return f"ticket-{attendee.id:05d}-{attendee.code}.png"
+
+
+def qr_image(code: str) -> Image.Image:
+    """The QR symbol for a code, black on white, error correction M."""
+    qr = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=_MODULE_PX, border=_BORDER
+    )
+    qr.add_data(code)
+    qr.make(fit=True)
+    image = qr.make_image(fill_color="black", back_color="white").get_image()
+    return image.convert("L")
+
+
+def _fit_font(draw: ImageDraw.ImageDraw, text: str, width: int, size: int, bold: bool
+              ) -> ImageFont.FreeTypeFont:  # fmt: skip
+    while True:
+        font = ImageFont.truetype(str(font_path(bold)), size)
+        if size <= 12 or draw.textlength(text, font=font) <= width:
+            return font
+        size -= 2
+
+
+def ticket_image(attendee: Attendee, event_name: str) -> Image.Image:
+    """A ticket: event name, the person's name, the QR code and the code in readable groups."""
+    qr = qr_image(attendee.code)
+    width = max(qr.width, 560)
+    margin = 24
+    canvas = Image.new("L", (width, qr.height + 190), 255)
+    draw = ImageDraw.Draw(canvas)
+    y = margin
+    for text, size, bold in ((event_name, 24, False), (attendee.name, 34, True)):
+        font = _fit_font(draw, text, width - 2 * margin, size, bold)
+        draw.text((width // 2, y), text, font=font, fill=0, anchor="mt", language="bg")
+        y += size + 16
+    canvas.paste(qr, ((width - qr.width) // 2, y))
+    y += qr.height
+    font = ImageFont.truetype(str(font_path(True)), 30)
+    draw.text((width // 2, y), codes.display(attendee.code), font=font, fill=0, anchor="mt")
+    return canvas
+
+
+@dataclass(frozen=True, slots=True)
+class TicketFiles:
+    folder: Path
+    images: int
+    merge_csv: Path
+
+
+def write_tickets(
+    people: Sequence[Attendee],
+    folder: Path,
+    event_name: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> TicketFiles:
+    """One PNG per attendee plus ``mail-merge.csv`` (name, email, code, file)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["name", "first_name", "last_name", "email", "code", "file"])
+    for done, person in enumerate(people, start=1):
+        name = ticket_file_name(person)
+        out = io.BytesIO()
+        ticket_image(person, event_name).save(out, format="PNG", optimize=True)
+        write_atomic(folder / name, out.getvalue())
+        writer.writerow([person.name, person.first_name, person.last_name, person.email,
+                         person.code, name])  # fmt: skip
+        if progress:
+            progress(done, len(people))
+    merge = folder / "mail-merge.csv"
+    write_atomic(merge, buffer.getvalue().encode("utf-8-sig"))
+    return TicketFiles(folder, len(people), merge)
