@@ -403,11 +403,13 @@ def export() -> None:
 @click.option("--day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="The day.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default=None,
               help="File format (default: from the file name).")  # fmt: skip
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (.csv or .xlsx).")  # fmt: skip
 @click.option("--delimiter", type=click.Choice([";", ",", "tab"]), default=";", show_default=True,
               help="CSV delimiter (';' opens as columns in Bulgarian and Romanian Excel).")  # fmt: skip
 @click.option("--list", "list_id", type=int, help="Only this check-in list.")
-@click.option("--sort", type=click.Choice(["name", "time"]), default="name", show_default=True)
+@click.option("--sort", type=click.Choice(["name", "time"]), default="name", show_default=True,
+              help="Order rows by last name or by arrival time.")  # fmt: skip
 @pass_state
 def export_attendance(
     state: State,

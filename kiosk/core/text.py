@@ -63,8 +63,8 @@ def _translit_word(word: str, table: dict[str, str]) -> str:
         if latin is None:
             out.append(word[i])
             continue
-        # Streamlined rule: a final "ия" is written "ia" (България -> Bulgaria).
-        if ch == "я" and i == len(lower) - 1 and i > 0 and lower[i - 1] == "и" and table is _STREAMLINED:
+        # Streamlined rule, which people follow in every scheme: a final "ия" is "ia" (София -> Sofia).
+        if ch == "я" and i == len(lower) - 1 and i > 0 and lower[i - 1] == "и":
             latin = "a"
         if word[i].isupper() and latin:
             # Whole word in capitals -> capitals; otherwise capitalise the first letter only.

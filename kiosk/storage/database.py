@@ -91,16 +91,22 @@ class Database:
             raise explain(self.path, exc) from exc
         try:
             yield self.conn
+        except sqlite3.OperationalError as exc:
+            # Disk full, read-only medium, I/O error, lock timeout: the environment, not a bug.
+            self._rollback()
+            raise explain(self.path, exc) from exc
         except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback()
             raise explain(self.path, exc) from exc
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
         """Run a read query and return rows addressable by column name."""

@@ -1,0 +1,92 @@
+"""Shared fixtures: a real event database file with a few people, and a clock tests control."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep the user's real data and log folders out of reach of the tests.
+_HOME = Path(__file__).resolve().parent.parent / ".pytest_cache" / "home"
+for _var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = str(_HOME / _var.lower())
+os.environ.pop("KIOSK_DB", None)
+
+from kiosk.core import codes  # noqa: E402
+from kiosk.storage import attendees, events  # noqa: E402
+from kiosk.storage.attendees import NewAttendee  # noqa: E402
+from kiosk.storage.database import Database  # noqa: E402
+
+TZ = "Europe/Sofia"
+DAY1 = date(2026, 9, 28)
+DAY2 = date(2026, 9, 29)
+NINE_FOURTEEN = datetime(2026, 9, 28, 6, 14, tzinfo=UTC)  # 09:14 in Sofia
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = NINE_FOURTEEN) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@dataclass
+class People:
+    ana: str
+    ivan: str
+    cancelled: str
+    day2_only: str
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "event.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = Database(db_path, create=True)
+    events.create_event(database, "BG-RO Cluster Conference", [DAY1, DAY2], TZ)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def people(db: Database) -> People:
+    taken: set[str] = set()
+
+    def code() -> str:
+        c = codes.generate(taken)
+        taken.add(c)
+        return c
+
+    p = People(code(), code(), code(), code())
+    rows = [
+        NewAttendee(p.ana, "Ana", "Ștefănescu", "Universitatea „Dunărea de Jos”", "Romania",
+                    "ana@ugal.ro", category="speaker"),
+        NewAttendee(p.ivan, "Иван", "Иванов", "Клъстер Мехатроника", "Bulgaria", "ivan@abv.bg",
+                    category="participant"),
+        NewAttendee(p.cancelled, "Ion", "Popescu", "CCI Constanța", "Romania",
+                    status=attendees.AttendeeStatus.CANCELLED),
+        NewAttendee(p.day2_only, "Мария", "Петрова", "ТПП Русе", "Bulgaria",
+                    days=frozenset({DAY2})),
+    ]  # fmt: skip
+    with db.write() as conn:
+        attendees.insert_many(conn, rows, "2026-09-01T00:00:00.000000Z")
+    return p
