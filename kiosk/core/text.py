@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -45,7 +46,15 @@ def clean(value: object) -> str:
     single spaces, trimmed. ``None`` becomes an empty string."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = str(value)
+    if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
+        return text  # the common case, already clean
+    return _clean_slow(text)
+
+
+@lru_cache(maxsize=65536)
+def _clean_slow(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
     text = text.translate(_CEDILLA_TO_COMMA)
     text = _CONTROL.sub("", text)
     return _SPACES.sub(" ", text).strip()
@@ -90,7 +99,10 @@ def _strip_marks(text: str) -> str:
 
 def fold(text: str, scheme: dict[str, str] = _STREAMLINED) -> str:
     """Lower-case ASCII form of ``text`` for matching: transliterated, no diacritics."""
-    text = clean(text).casefold()
+    text = clean(text)
+    if text.isascii():
+        return text.lower()  # nothing to transliterate or strip (e-mails, most codes)
+    text = text.casefold()
     if has_cyrillic(text):
         text = re.sub(r"\w+", lambda m: _translit_word(m.group(0), scheme), text)
     return _strip_marks(text)
@@ -101,13 +113,27 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def word_variants(text: str) -> set[str]:
-    """Every folded word of ``text`` under every transliteration scheme people type."""
-    if not has_cyrillic(text):
-        return set(words(text))
-    found: set[str] = set()
+_RAW_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=131072)
+def _one_word_variants(word: str) -> tuple[str, ...]:
+    if not has_cyrillic(word):
+        return tuple(_WORD.findall(fold(word)))
+    found: dict[str, None] = {}
     for scheme in _SCHEMES:
-        found.update(_WORD.findall(fold(text, scheme)))
+        found.update(dict.fromkeys(_WORD.findall(fold(word, scheme))))
+    return tuple(found)
+
+
+def word_variants(text: str) -> set[str]:
+    """Every folded word of ``text`` under every transliteration scheme people type.
+
+    Folding is cached per distinct word: names and organisations repeat a lot across people.
+    """
+    found: set[str] = set()
+    for raw in _RAW_WORD.findall(clean(text)):
+        found.update(_one_word_variants(raw))
     return found
 
 
@@ -135,4 +161,9 @@ def index_tokens(fields: Iterable[str]) -> set[str]:
 
 def sort_key(text: str) -> str:
     """Alphabetical sort key that puts Ștefan beside Stefan and Иван beside Ivan."""
-    return fold(text)
+    return " ".join(_sort_word(w) for w in clean(text).split(" "))
+
+
+@lru_cache(maxsize=131072)
+def _sort_word(word: str) -> str:
+    return fold(word)

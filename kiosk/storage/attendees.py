@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +15,7 @@ from kiosk.core.model import Attendee, AttendeeStatus
 from kiosk.core.text import clean, index_tokens, sort_key, words
 from kiosk.storage.database import Database
 
-# Search token fields, in ranking order: a match on the name beats one on the organisation.
+# Search fields, in ranking order: a match on the name beats one on the organisation.
 FIELD_NAME, FIELD_ORG, FIELD_EMAIL, FIELD_CODE = 0, 1, 2, 3
 
 #: Columns a caller may set on an attendee (besides code and status).
@@ -113,17 +114,56 @@ def count(db: Database, status: AttendeeStatus | None = None) -> int:
     return int(db.query("SELECT count(*) FROM attendee WHERE status = ?", (status.value,))[0][0])
 
 
-def _token_rows(attendee_id: int, values: dict[str, str]) -> Iterable[tuple[str, int, int]]:
+def _terms(values: dict[str, str]) -> set[tuple[str, int]]:
+    """The (word, field) pairs under which a person is found."""
     name = f"{values.get('first_name', '')} {values.get('last_name', '')}"
-    for token in index_tokens([name]):
-        yield token, attendee_id, FIELD_NAME
-    for token in index_tokens([values.get("organization", "")]):
-        yield token, attendee_id, FIELD_ORG
-    for token in words(values.get("email", "")):
-        yield token, attendee_id, FIELD_EMAIL
-    code = values.get("code", "")
-    if code:
-        yield code.lower(), attendee_id, FIELD_CODE
+    terms = {(t, FIELD_NAME) for t in index_tokens([name])}
+    terms |= {(t, FIELD_ORG) for t in index_tokens([values.get("organization", "")])}
+    terms |= {(t, FIELD_EMAIL) for t in words(values.get("email", ""))}
+    return terms
+
+
+def _add_postings(conn: sqlite3.Connection, postings: dict[tuple[str, int], list[int]]) -> None:
+    if not postings:
+        return
+    if conn.execute("SELECT 1 FROM search_term LIMIT 1").fetchone() is None:
+        # Bulk load into an empty index: sorted, so the B-tree is appended to.
+        conn.executemany(
+            "INSERT INTO search_term (term, field, ids) VALUES (?, ?, ?)",
+            ((t, f, array("i", ids).tobytes()) for (t, f), ids in sorted(postings.items())),
+        )
+        return
+    for (term, field_no), ids in postings.items():
+        row = conn.execute(
+            "SELECT ids FROM search_term WHERE term = ? AND field = ?", (term, field_no)
+        ).fetchone()
+        merged = array("i")
+        if row is not None:
+            merged.frombytes(row[0])
+        merged.extend(ids)
+        conn.execute(
+            "INSERT OR REPLACE INTO search_term (term, field, ids) VALUES (?, ?, ?)",
+            (term, field_no, merged.tobytes()),
+        )
+
+
+def _remove_postings(conn: sqlite3.Connection, attendee_id: int, terms: set[tuple[str, int]]) -> None:
+    for term, field_no in terms:
+        row = conn.execute(
+            "SELECT ids FROM search_term WHERE term = ? AND field = ?", (term, field_no)
+        ).fetchone()
+        if row is None:
+            continue
+        ids = array("i")
+        ids.frombytes(row[0])
+        kept = array("i", (i for i in ids if i != attendee_id))
+        if kept:
+            conn.execute(
+                "UPDATE search_term SET ids = ? WHERE term = ? AND field = ?",
+                (kept.tobytes(), term, field_no),
+            )
+        else:
+            conn.execute("DELETE FROM search_term WHERE term = ? AND field = ?", (term, field_no))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,13 +193,14 @@ _INSERT_COLUMNS = ("id", "uid", "code", "code_upper", "external_id", *DETAIL_COL
 
 
 def days_json(days: Iterable[date]) -> str:
-    return json.dumps(sorted(d.isoformat() for d in days))
+    listed = sorted(d.isoformat() for d in days)
+    return json.dumps(listed) if listed else "[]"
 
 
 def insert_many(conn: sqlite3.Connection, people: Sequence[NewAttendee], now: str) -> list[int]:
     """Insert attendees inside the caller's transaction and index them for search."""
     ids: list[int] = []
-    tokens: list[tuple[str, int, int]] = []
+    postings: dict[tuple[str, int], list[int]] = {}
     start = conn.execute("SELECT coalesce(max(id), 0) FROM attendee").fetchone()[0]
     rows = []
     for offset, p in enumerate(people, start=1):
@@ -183,18 +224,15 @@ def insert_many(conn: sqlite3.Connection, people: Sequence[NewAttendee], now: st
                 now,
             )
         )
-        tokens.extend(_token_rows(attendee_id, values | {"code": p.code}))
+        for term in _terms(values):
+            postings.setdefault(term, []).append(attendee_id)
         ids.append(attendee_id)
     conn.executemany(
         f"INSERT INTO attendee ({', '.join(_INSERT_COLUMNS)}) "
         f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})",
         rows,
     )
-    # Sorted, the index B-tree is appended to rather than split at random: several times faster.
-    tokens.sort()
-    conn.executemany(
-        "INSERT OR IGNORE INTO search_token (token, attendee_id, field) VALUES (?, ?, ?)", tokens
-    )
+    _add_postings(conn, postings)
     return ids
 
 
@@ -211,18 +249,18 @@ def update(conn: sqlite3.Connection, attendee_id: int, changes: dict[str, object
     if "code" in sets:
         sets["code_upper"] = str(sets["code"]).upper()
     sets["updated_at"] = now
-    assignments = ", ".join(f"{column} = ?" for column in sets)
-    conn.execute(f"UPDATE attendee SET {assignments} WHERE id = ?", (*sets.values(), attendee_id))
     cur = conn.cursor()
     cur.row_factory = sqlite3.Row
+    before = cur.execute("SELECT * FROM attendee WHERE id = ?", (attendee_id,)).fetchone()
+    old_terms = _terms({c: before[c] for c in DETAIL_COLUMNS})
+    assignments = ", ".join(f"{column} = ?" for column in sets)
+    conn.execute(f"UPDATE attendee SET {assignments} WHERE id = ?", (*sets.values(), attendee_id))
     row = cur.execute("SELECT * FROM attendee WHERE id = ?", (attendee_id,)).fetchone()
-    values = {c: row[c] for c in (*DETAIL_COLUMNS, "code")}
+    values = {c: row[c] for c in DETAIL_COLUMNS}
     conn.execute(
         "UPDATE attendee SET sort_key = ? WHERE id = ?",
         (sort_key(f"{values['last_name']} {values['first_name']}"), attendee_id),
     )
-    conn.execute("DELETE FROM search_token WHERE attendee_id = ?", (attendee_id,))
-    conn.executemany(
-        "INSERT OR IGNORE INTO search_token (token, attendee_id, field) VALUES (?, ?, ?)",
-        list(_token_rows(attendee_id, values)),
-    )
+    new_terms = _terms(values)
+    _remove_postings(conn, attendee_id, old_terms - new_terms)
+    _add_postings(conn, {t: [attendee_id] for t in new_terms - old_terms})

@@ -56,13 +56,15 @@ MIGRATIONS: list[str] = [
     CREATE INDEX attendee_code_upper ON attendee(code_upper);
     CREATE UNIQUE INDEX attendee_external_id ON attendee(external_id) WHERE external_id IS NOT NULL;
     CREATE INDEX attendee_email ON attendee(email) WHERE email != '';
-    CREATE TABLE search_token (
-        token TEXT NOT NULL,
-        attendee_id INTEGER NOT NULL,
+    CREATE INDEX attendee_sort ON attendee(sort_key);
+    -- Search index: one row per distinct folded word and field, holding the ids of the people
+    -- whose name (field 0), organisation (1) or e-mail (2) has that word, as packed int32s.
+    CREATE TABLE search_term (
+        term TEXT NOT NULL,
         field INTEGER NOT NULL,
-        PRIMARY KEY (token, attendee_id, field)
+        ids BLOB NOT NULL,
+        PRIMARY KEY (term, field)
     ) WITHOUT ROWID;
-    CREATE INDEX search_token_attendee ON search_token(attendee_id);
 
     -- The scan log: one row per scan attempt, admitted or refused. Append-only.
     CREATE TABLE scan (
