@@ -59,25 +59,30 @@ class CheckinService:
         self.event: EventInfo = events.event_info(db)
         self.kiosk = kiosk or events.local_kiosk(db)
         self.clock = clock
+        self._list_cache: list[CheckinList] | None = None
+
+    def _lists(self, refresh: bool = False) -> list[CheckinList]:
+        # Lists change rarely (set-up time); read them once and again only on a miss.
+        if refresh or self._list_cache is None:
+            self._list_cache = events.checkin_lists(self.db)
+        return self._list_cache
 
     def resolve_list(self, list_id: int | None, at: datetime | None = None) -> CheckinList:
         """The list to use: the one asked for, or the list of the event day ``at`` falls on."""
-        if list_id is not None:
-            found = events.checkin_list(self.db, list_id)
-            if found is None:
-                raise NoListError(f"There is no check-in list {list_id}. {self._lists_text()}")
-            return found
         day = local_day(at or self.clock(), self.event.timezone)
-        found = events.list_for_day(self.db, day)
-        if found is None:
-            raise NoListError(
-                f"No check-in list for {day.isoformat()} (today in {self.event.timezone}). "
-                f"{self._lists_text()} Choose one with --list."
-            )
-        return found
+        for refresh in (False, True):
+            for candidate in self._lists(refresh):
+                if candidate.id == list_id if list_id is not None else candidate.day == day:
+                    return candidate
+        if list_id is not None:
+            raise NoListError(f"There is no check-in list {list_id}. {self._lists_text()}")
+        raise NoListError(
+            f"No check-in list for {day.isoformat()} (today in {self.event.timezone}). "
+            f"{self._lists_text()} Choose one with --list."
+        )
 
     def _lists_text(self) -> str:
-        lists = events.checkin_lists(self.db)
+        lists = self._lists()
         if not lists:
             return "The event has no check-in lists."
         return "Lists: " + ", ".join(f"{cl.id} ({cl.name})" for cl in lists) + "."

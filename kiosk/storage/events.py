@@ -97,11 +97,6 @@ def checkin_list(db: Database, list_id: int) -> CheckinList | None:
     return _list_from_row(rows[0]) if rows else None
 
 
-def list_for_day(db: Database, day: date) -> CheckinList | None:
-    rows = db.query("SELECT * FROM checkin_list WHERE day = ? ORDER BY id LIMIT 1", (day.isoformat(),))
-    return _list_from_row(rows[0]) if rows else None
-
-
 def add_list(
     db: Database,
     name: str,

@@ -41,10 +41,11 @@ def append(conn: sqlite3.Connection, scan: NewScan) -> StoredScan:
     The per-kiosk sequence is gapless (the next number after the kiosk's highest, taken under
     the write lock); the hybrid logical clock never goes back, even when the wall clock does.
     """
-    seq = conn.execute(
-        "SELECT coalesce(max(kiosk_seq), 0) + 1 FROM scan WHERE kiosk_id = ?", (scan.kiosk_id,)
-    ).fetchone()[0]
-    last = conn.execute("SELECT max(hlc) FROM scan").fetchone()[0]
+    seq, last = conn.execute(
+        "SELECT (SELECT coalesce(max(kiosk_seq), 0) + 1 FROM scan WHERE kiosk_id = ?), "
+        "(SELECT max(hlc) FROM scan)",
+        (scan.kiosk_id,),
+    ).fetchone()
     now_ms = int(datetime.now().timestamp() * 1000)
     hlc = tick(Hlc.decode(last) if last else Hlc(0), now_ms).encode(scan.kiosk_id[:8])
     scan_id = str(uuid.uuid4())
