@@ -78,15 +78,36 @@ def people(db: Database) -> People:
 
     p = People(code(), code(), code(), code())
     rows = [
-        NewAttendee(p.ana, "Ana", "Ștefănescu", "Universitatea „Dunărea de Jos”", "Romania",
-                    "ana@ugal.ro", category="speaker"),
-        NewAttendee(p.ivan, "Иван", "Иванов", "Клъстер Мехатроника", "Bulgaria", "ivan@abv.bg",
-                    category="participant"),
-        NewAttendee(p.cancelled, "Ion", "Popescu", "CCI Constanța", "Romania",
-                    status=attendees.AttendeeStatus.CANCELLED),
-        NewAttendee(p.day2_only, "Мария", "Петрова", "ТПП Русе", "Bulgaria",
-                    days=frozenset({DAY2})),
-    ]  # fmt: skip
+        NewAttendee(
+            p.ana,
+            "Ana",
+            "Ștefănescu",
+            "Universitatea „Dunărea de Jos”",
+            "Romania",
+            "ana@ugal.ro",
+            category="speaker",
+        ),
+        NewAttendee(
+            p.ivan,
+            "Иван",
+            "Иванов",
+            "Клъстер Мехатроника",
+            "Bulgaria",
+            "ivan@abv.bg",
+            category="participant",
+        ),
+        NewAttendee(
+            p.cancelled,
+            "Ion",
+            "Popescu",
+            "CCI Constanța",
+            "Romania",
+            status=attendees.AttendeeStatus.CANCELLED,
+        ),
+        NewAttendee(
+            p.day2_only, "Мария", "Петрова", "ТПП Русе", "Bulgaria", days=frozenset({DAY2})
+        ),
+    ]
     with db.write() as conn:
         attendees.insert_many(conn, rows, "2026-09-01T00:00:00.000000Z")
     return p

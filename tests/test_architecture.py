@@ -61,6 +61,8 @@ def test_only_the_ui_imports_qt_widgets() -> None:
         if "ui" in path.relative_to(ROOT).parts:
             continue
         for name in imports_of(path):
-            assert not name.startswith("PySide6.QtWidgets"), f"{path.relative_to(ROOT)} imports {name}"
+            assert not name.startswith("PySide6.QtWidgets"), (
+                f"{path.relative_to(ROOT)} imports {name}"
+            )
             if "printing" not in path.relative_to(ROOT).parts:
                 assert not name.startswith("PySide6"), f"{path.relative_to(ROOT)} imports {name}"

@@ -52,9 +52,7 @@ class UndoResult:
 class CheckinService:
     """Decides scans and writes them to the log; one instance per kiosk and database."""
 
-    def __init__(
-        self, db: Database, kiosk: Kiosk | None = None, clock: Clock = utc_now
-    ) -> None:
+    def __init__(self, db: Database, kiosk: Kiosk | None = None, clock: Clock = utc_now) -> None:
         self.db = db
         self.event: EventInfo = events.event_info(db)
         self.kiosk = kiosk or events.local_kiosk(db)

@@ -69,8 +69,15 @@ def create_demo(
     _remove_old_demo(path)
     rng = random.Random(seed)
     with Database(path, create=True) as db:
-        events.create_event(db, DEMO_NAME, list(days), DEMO_TZ, venue=DEMO_VENUE,
-                            kiosk_name=DEMO_KIOSKS[0], demo=True)  # fmt: skip
+        events.create_event(
+            db,
+            DEMO_NAME,
+            list(days),
+            DEMO_TZ,
+            venue=DEMO_VENUE,
+            kiosk_name=DEMO_KIOSKS[0],
+            demo=True,
+        )
         kiosks = [events.local_kiosk(db, name) for name in DEMO_KIOSKS]
         people = demo_registrations(attendees, seed=seed, days=days)
         taken: set[str] = set()
@@ -78,28 +85,43 @@ def create_demo(
         for reg in people:
             code = codes.generate(taken)
             taken.add(code)
-            new.append(NewAttendee(
-                code=code, first_name=reg.first_name, last_name=reg.last_name,
-                organization=reg.organization, country=reg.country, email=reg.email,
-                phone=reg.phone, category=reg.category, language=reg.language,
-                external_id=reg.external_id, days=reg.days, origin="demo", source="demo",
-                status=AttendeeStatus.CANCELLED if reg.cancelled else AttendeeStatus.ACTIVE,
-                raw=reg.raw,
-            ))  # fmt: skip
+            new.append(
+                NewAttendee(
+                    code=code,
+                    first_name=reg.first_name,
+                    last_name=reg.last_name,
+                    organization=reg.organization,
+                    country=reg.country,
+                    email=reg.email,
+                    phone=reg.phone,
+                    category=reg.category,
+                    language=reg.language,
+                    external_id=reg.external_id,
+                    days=reg.days,
+                    origin="demo",
+                    source="demo",
+                    status=AttendeeStatus.CANCELLED if reg.cancelled else AttendeeStatus.ACTIVE,
+                    raw=reg.raw,
+                )
+            )
         with db.write() as conn:
             attendee_store.insert_many(conn, new, to_utc_iso(now))
         # The morning so far: about a third of today's people arrived, spread over the time
         # before now (from 08:00 when it is later than that), at three kiosks.
         rows = db.query("SELECT code, status, days FROM attendee ORDER BY id")
         eligible = [
-            r["code"] for r in rows
+            r["code"]
+            for r in rows
             if r["status"] == "active" and (r["days"] == "[]" or today.isoformat() in r["days"])
-        ]  # fmt: skip
+        ]
         rng.shuffle(eligible)
         arrived = eligible[: len(eligible) // 3]
         opening = datetime.combine(today, time(8, 0), tz)
-        start = opening if now.astimezone(tz) > opening + timedelta(minutes=30) else (
-            max(datetime.combine(today, time(0), tz), now - timedelta(hours=1)))  # fmt: skip
+        start = (
+            opening
+            if now.astimezone(tz) > opening + timedelta(minutes=30)
+            else (max(datetime.combine(today, time(0), tz), now - timedelta(hours=1)))
+        )
         span = max((now - start).total_seconds() - 60, 1.0)
         moments = sorted(start + timedelta(seconds=rng.random() * span) for _ in arrived)
         for code, moment in zip(arrived, moments, strict=True):
@@ -114,5 +136,6 @@ def create_demo(
         registered = attendee_store.count(db, AttendeeStatus.ACTIVE)
         cancelled = attendee_store.count(db, AttendeeStatus.CANCELLED)
         db.checkpoint()
-    return DemoSummary(DEMO_NAME, DEMO_TZ, days, registered, cancelled, len(arrived), example,
-                       DEMO_KIOSKS[0])  # fmt: skip
+    return DemoSummary(
+        DEMO_NAME, DEMO_TZ, days, registered, cancelled, len(arrived), example, DEMO_KIOSKS[0]
+    )

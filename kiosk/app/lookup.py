@@ -41,8 +41,10 @@ def search_people(
         [to_utc_iso(start), to_utc_iso(end), *uids],
     )
     first = {
-        r["attendee_uid"]: {"at": from_utc_iso(r["at"]).astimezone(tz).isoformat(),
-                            "kiosk": r["kiosk"] or ""}
+        r["attendee_uid"]: {
+            "at": from_utc_iso(r["at"]).astimezone(tz).isoformat(),
+            "kiosk": r["kiosk"] or "",
+        }
         for r in rows
-    }  # fmt: skip
+    }
     return [Found(h.attendee, first.get(h.attendee.uid)) for h in hits]

@@ -49,7 +49,7 @@ def _print_json(value: Any) -> None:
 
 
 class KioskGroup(click.Group):
-    """Turns environment failures into one clear line and bugs into a log file, never a traceback."""
+    """Environment failures become one clear line; bugs go to a log file. Never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -121,7 +121,9 @@ def _valid_timezone(_ctx: click.Context, _param: click.Parameter, value: str | N
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise click.BadParameter(f"unknown time zone '{name}' (use a name like Europe/Sofia)") from exc
+        raise click.BadParameter(
+            f"unknown time zone '{name}' (use a name like Europe/Sofia)"
+        ) from exc
     return name
 
 
@@ -167,9 +169,14 @@ def init(
         )
     with Database(state.db_path, create=True) as db:
         events.create_event(
-            db, name, [d.date() for d in days], timezone, venue=venue, policy=Policy(policy),
+            db,
+            name,
+            [d.date() for d in days],
+            timezone,
+            venue=venue,
+            policy=Policy(policy),
             kiosk_name=kiosk_name,
-        )  # fmt: skip
+        )
         lists = events.checkin_lists(db)
     click.echo(f"Created event '{name}' in {state.db_path} (time zone {timezone}).")
     for cl in lists:
@@ -184,8 +191,12 @@ def lists_cmd(state: State, as_json: bool) -> None:
     with state.open() as db:
         lists = events.checkin_lists(db)
     if as_json:
-        _print_json([{"id": cl.id, "name": cl.name, "day": cl.day, "policy": cl.policy.value}
-                     for cl in lists])  # fmt: skip
+        _print_json(
+            [
+                {"id": cl.id, "name": cl.name, "day": cl.day, "policy": cl.policy.value}
+                for cl in lists
+            ]
+        )
         return
     for cl in lists:
         click.echo(f"{cl.id:>3}  {cl.name}  ({cl.policy.value})")
@@ -229,17 +240,23 @@ def import_cmd(
     with state.open() as db:
         events.event_info(db)
         report = import_file(
-            db, file, mapping_file=mapping_file, source=source, dry_run=dry_run,
+            db,
+            file,
+            mapping_file=mapping_file,
+            source=source,
+            dry_run=dry_run,
             cancel_missing=not keep_missing,
-        )  # fmt: skip
+        )
     if as_json:
         _print_json(report.as_json())
         return
     what = "Would import" if dry_run else "Imported"
     if report.format == "csv":
         delimiter = {"\t": "tab", ",": "comma", ";": "semicolon"}.get(report.delimiter or "", "?")
-        click.echo(f"{what} {file.name}: CSV, encoding {report.encoding}, {delimiter}-separated, "
-                   f"{report.rows} rows.")  # fmt: skip
+        click.echo(
+            f"{what} {file.name}: CSV, encoding {report.encoding}, {delimiter}-separated, "
+            f"{report.rows} rows."
+        )
     else:
         click.echo(f"{what} {file.name}: Excel sheet '{report.sheet}', {report.rows} rows.")
     if report.preset:
@@ -302,11 +319,16 @@ def checkin(
             try:
                 at = parse_local(at_text, tz)
             except ValueError as exc:
-                raise click.BadParameter(f"'{at_text}' is not an ISO date-time", param_hint="--at") from exc
+                raise click.BadParameter(
+                    f"'{at_text}' is not an ISO date-time", param_hint="--at"
+                ) from exc
         result = service.scan(
-            code, list_id=list_id, kind=ScanKind.EXIT if is_exit else ScanKind.ENTRY, at=at,
+            code,
+            list_id=list_id,
+            kind=ScanKind.EXIT if is_exit else ScanKind.ENTRY,
+            at=at,
             operator=operator,
-        )  # fmt: skip
+        )
     if as_json:
         _print_json(checkin_json(result, tz))
     else:
@@ -334,9 +356,14 @@ def undo(state: State, scan_id: str | None, kiosk_name: str | None, as_json: boo
 
         person = by_uid(db, result.attendee_uid) if result.attendee_uid else None
     if as_json:
-        _print_json({"status": "voided", "voided_scan_id": result.voided_scan_id,
-                     "void_scan_id": result.void_scan_id,
-                     "attendee": attendee_json(person) if person else None})  # fmt: skip
+        _print_json(
+            {
+                "status": "voided",
+                "voided_scan_id": result.voided_scan_id,
+                "void_scan_id": result.void_scan_id,
+                "attendee": attendee_json(person) if person else None,
+            }
+        )
         return
     who = display_name(person) if person else "unknown"
     click.echo(f"Undone: check-in {result.voided_scan_id} of {who}.")
@@ -362,8 +389,9 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     with state.open() as db:
         found = search_people(db, query, limit=limit)
     if as_json:
-        _print_json([attendee_json(f.attendee) | {"checked_in_today": f.checked_in_today}
-                     for f in found])  # fmt: skip
+        _print_json(
+            [attendee_json(f.attendee) | {"checked_in_today": f.checked_in_today} for f in found]
+        )
         return
     if not found:
         click.echo("No one found.")
@@ -401,15 +429,35 @@ def export() -> None:
 
 @export.command("attendance")
 @click.option("--day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="The day.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default=None,
-              help="File format (default: from the file name).")  # fmt: skip
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (.csv or .xlsx).")  # fmt: skip
-@click.option("--delimiter", type=click.Choice([";", ",", "tab"]), default=";", show_default=True,
-              help="CSV delimiter (';' opens as columns in Bulgarian and Romanian Excel).")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx"]),
+    default=None,
+    help="File format (default: from the file name).",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (.csv or .xlsx).",
+)
+@click.option(
+    "--delimiter",
+    type=click.Choice([";", ",", "tab"]),
+    default=";",
+    show_default=True,
+    help="CSV delimiter (';' opens as columns in Bulgarian and Romanian Excel).",
+)
 @click.option("--list", "list_id", type=int, help="Only this check-in list.")
-@click.option("--sort", type=click.Choice(["name", "time"]), default="name", show_default=True,
-              help="Order rows by last name or by arrival time.")  # fmt: skip
+@click.option(
+    "--sort",
+    type=click.Choice(["name", "time"]),
+    default="name",
+    show_default=True,
+    help="Order rows by last name or by arrival time.",
+)
 @pass_state
 def export_attendance(
     state: State,
@@ -429,11 +477,20 @@ def export_attendance(
         info = events.event_info(db)
         rows = attendance_register(db, day.date(), list_id=list_id, order=sort)
     table = [
-        (n, r.first_checkin.date().isoformat(), r.first_checkin.replace(microsecond=0),
-         r.last_name, r.first_name, r.organization, r.country, r.category, r.kiosk,
-         "yes" if r.manual else "")
+        (
+            n,
+            r.first_checkin.date().isoformat(),
+            r.first_checkin.replace(microsecond=0),
+            r.last_name,
+            r.first_name,
+            r.organization,
+            r.country,
+            r.category,
+            r.kiosk,
+            "yes" if r.manual else "",
+        )
         for n, r in enumerate(rows, start=1)
-    ]  # fmt: skip
+    ]
     if fmt == "csv":
         data = to_csv(COLUMNS, table, "\t" if delimiter == "tab" else delimiter)
     else:
@@ -444,8 +501,13 @@ def export_attendance(
 
 
 @cli.command()
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the ticket images and mail-merge.csv.")  # fmt: skip
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the ticket images and mail-merge.csv.",
+)
 @click.option("--include-cancelled", is_flag=True, help="Also write tickets of cancelled people.")
 @pass_state
 def tickets(state: State, output: Path, include_cancelled: bool) -> None:
@@ -478,9 +540,15 @@ def _advance(bar: Any) -> Callable[[int, int], None]:
 
 @cli.command()
 @click.option("--attendees", default=300, show_default=True, help="How many people to invent.")
-@click.option("--db", "demo_db", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write the demo database (default: the global --db).")  # fmt: skip
-@click.option("--seed", default=2026, show_default=True, help="Random seed (same seed, same people).")
+@click.option(
+    "--db",
+    "demo_db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the demo database (default: the global --db).",
+)
+@click.option(
+    "--seed", default=2026, show_default=True, help="Random seed (same seed, same people)."
+)
 @pass_state
 def demo(state: State, attendees: int, demo_db: Path | None, seed: int) -> None:
     """Build a realistic demo event: a two-day Bulgarian–Romanian cluster conference, today and
@@ -493,11 +561,15 @@ def demo(state: State, attendees: int, demo_db: Path | None, seed: int) -> None:
     path = demo_db or state.db_path
     summary = create_demo(path, attendees=attendees, seed=seed)
     click.echo(f"Demo event '{summary.name}' written to {path}")
-    click.echo(f"  {summary.registered} registered ({summary.cancelled} cancelled), "
-               f"{summary.checked_in} checked in so far today, days {summary.days[0]} and "
-               f"{summary.days[1]} ({summary.timezone}).")  # fmt: skip
+    click.echo(
+        f"  {summary.registered} registered ({summary.cancelled} cancelled), "
+        f"{summary.checked_in} checked in so far today, days {summary.days[0]} and "
+        f"{summary.days[1]} ({summary.timezone})."
+    )
     click.echo("")
-    click.echo(f"A scan at {summary.kiosk}, as the desk would see it:  kiosk checkin {summary.example_code}")
+    click.echo(
+        f"A scan at {summary.kiosk}, as the desk sees it: kiosk checkin {summary.example_code}"
+    )
     with Database(path) as db:
         service = CheckinService(db)
         result = service.scan(summary.example_code)
@@ -519,4 +591,3 @@ def main() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
-

@@ -85,7 +85,11 @@ def decision_lines(d: Decision, tz: str, now: datetime) -> list[str]:
     lines = [head]
     if d.previous is not None:
         first = d.previous.at.astimezone(ZoneInfo(tz))
-        day = "today" if first.date() == now.astimezone(ZoneInfo(tz)).date() else f"on {first:%Y-%m-%d}"
+        day = (
+            "today"
+            if first.date() == now.astimezone(ZoneInfo(tz)).date()
+            else f"on {first:%Y-%m-%d}"
+        )
         lines[0] += f" {day} at {first:%H:%M} on {d.previous.kiosk_name or 'another kiosk'}"
     if d.hint is not None:
         lines.append(f"  ({HINT_TEXT[d.hint]})")

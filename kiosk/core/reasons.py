@@ -30,7 +30,9 @@ ACCEPTED_REASONS = frozenset({Reason.ADMITTED, Reason.EXIT_RECORDED, Reason.VOID
 class Hint(StrEnum):
     """Extra detail for a refusal, so staff know what to do next."""
 
-    CHECK_CHARACTER = "check_character"  # looks like one of our codes, but the check character fails
+    CHECK_CHARACTER = (
+        "check_character"  # looks like one of our codes, but the check character fails
+    )
     MALFORMED = "malformed"  # empty, control characters only, or far too long
     DAY_NOT_COVERED = "day_not_covered"  # the ticket does not cover this list's day
     OUTSIDE_WINDOW = "outside_window"  # the list is not open at this time

@@ -23,19 +23,66 @@ _SPACES = re.compile(r"\s+")
 # Bulgarian Streamlined System; a few letters of neighbouring Cyrillic alphabets so that
 # Russian or Ukrainian spellings of a name are searchable too.
 _STREAMLINED: dict[str, str] = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
-    "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
-    "ё": "yo", "ы": "y", "э": "e", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ѝ": "i",
-}  # fmt: skip
-_SCHOLARLY = _STREAMLINED | {
-    "щ": "shch", "ю": "ju", "я": "ja", "ц": "c", "х": "kh", "й": "j", "ъ": "u", "ь": "",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
     "ж": "zh",
-}  # fmt: skip
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "h",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "sht",
+    "ъ": "a",
+    "ь": "y",
+    "ю": "yu",
+    "я": "ya",
+    "ё": "yo",
+    "ы": "y",
+    "э": "e",
+    "і": "i",
+    "ї": "yi",
+    "є": "ye",
+    "ґ": "g",
+    "ѝ": "i",
+}
+_SCHOLARLY = _STREAMLINED | {
+    "щ": "shch",
+    "ю": "ju",
+    "я": "ja",
+    "ц": "c",
+    "х": "kh",
+    "й": "j",
+    "ъ": "u",
+    "ь": "",
+    "ж": "zh",
+}
 _VARIANT = _STREAMLINED | {
-    "ю": "iu", "я": "ia", "ц": "tz", "й": "i", "ъ": "u", "ж": "j", "х": "h", "ь": "",
-}  # fmt: skip
+    "ю": "iu",
+    "я": "ia",
+    "ц": "tz",
+    "й": "i",
+    "ъ": "u",
+    "ж": "j",
+    "х": "h",
+    "ь": "",
+}
 _SCHEMES = (_STREAMLINED, _SCHOLARLY, _VARIANT)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[0-9a-z]+")
@@ -72,7 +119,7 @@ def _translit_word(word: str, table: dict[str, str]) -> str:
         if latin is None:
             out.append(word[i])
             continue
-        # Streamlined rule, which people follow in every scheme: a final "ия" is "ia" (София -> Sofia).
+        # Streamlined rule, followed in every scheme: a final "ия" is "ia" (София -> Sofia).
         if ch == "я" and i == len(lower) - 1 and i > 0 and lower[i - 1] == "и":
             latin = "a"
         if word[i].isupper() and latin:

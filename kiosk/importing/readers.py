@@ -14,18 +14,20 @@ row, as in Excel.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
+import threading
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.text import clean
 from kiosk.importing.detect import (
     HEADER_SEARCH_ROWS,
     decode_text,
@@ -35,6 +37,7 @@ from kiosk.importing.detect import (
     sniff_container,
 )
 from kiosk.importing.errors import ImportFileError
+from kiosk.importing.presets import clean_text
 
 _XLSX_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 _RESAVE = "open it in Excel or LibreOffice and save it as .xlsx or CSV (UTF-8), then import again"
@@ -62,6 +65,35 @@ class Table:
     header_row: int = 1
 
 
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects.
+
+    Reading 100,000 rows creates millions of strings and lists, and every few thousand
+    allocations CPython scans them all for reference cycles, which these objects never form;
+    that scanning doubles the time of a large import. Nesting and threads are safe: the collector
+    is restored (if it was on) when the last user leaves.
+    """
+    global _gc_depth, _gc_was_enabled
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()
+
+
 def read_table(path: str | os.PathLike[str]) -> Table:
     """Read a CSV or .xlsx registration file.
 
@@ -79,8 +111,9 @@ def read_table(path: str | os.PathLike[str]) -> Table:
     if container == "ole2":
         raise ImportFileError(
             name,
-            "the file is in the old .xls format (Excel 97–2003), which cannot be read",
-            "old .xls format — save as .xlsx or CSV (in Excel or LibreOffice: File → Save As)",
+            # The message reads "…: … in the old .xls format — save as .xlsx or CSV: …".
+            "the file cannot be read: it is an Excel 97–2003 workbook in the old .xls format",
+            "save as .xlsx or CSV: open it in Excel or LibreOffice and use File → Save As",
         )
     if container == "html":
         raise ImportFileError(
@@ -101,11 +134,11 @@ def read_table(path: str | os.PathLike[str]) -> Table:
     if extension in _XLSX_EXTENSIONS:
         raise ImportFileError(
             name,
-            "is not a valid Excel file (an .xlsx workbook is a ZIP package; this file is not)",
+            "this is not a valid Excel file (an .xlsx workbook is a ZIP package; this file is not)",
             "it may be damaged or another kind of file renamed to .xlsx; " + _RESAVE,
         )
     if extension == ".ods":
-        raise ImportFileError(name, "is not a valid OpenDocument spreadsheet", _RESAVE)
+        raise ImportFileError(name, "this is not a valid OpenDocument spreadsheet", _RESAVE)
     return _read_csv(name, data)
 
 
@@ -140,8 +173,6 @@ def _read_bytes(path: str) -> bytes:
 
 
 def _read_csv(path: str, data: bytes) -> Table:
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise _empty(path)
     text, encoding = decode_text(data, path)
     if not text.strip():
         raise _empty(path)
@@ -153,49 +184,58 @@ def _read_csv(path: str, data: bytes) -> Table:
         first_row = 2
     else:
         delimiter = detect_delimiter(text)
-    records = _csv_records(path, text, delimiter, first_row)
-    return _build_table(path, "csv", encoding, delimiter, None, records)
+    with paused_gc():
+        records = _csv_records(path, text, delimiter, first_row)
+        return _build_table(path, "csv", encoding, delimiter, None, records)
 
 
 def _csv_records(
     path: str, text: str, delimiter: str, first_row: int
 ) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[tuple[int, list[str]]] = []
-    append = records.append
-    number = first_row - 1
-    previous_line = 0
     try:
-        for cells in reader:
-            number += 1
-            if reader.line_num - previous_line > _RUNAWAY_LINES:
-                raise _runaway_quote(path, number)
-            previous_line = reader.line_num
-            append((number, cells))
+        rows = list(reader)  # all in C: the per-row Python work comes later, once
     except csv.Error as exc:
         # Only "field larger than field limit" is raised in practice: a stray quote that
         # swallowed the rest of the file into one cell.
         raise ImportFileError(
             path,
             f"the file cannot be read as CSV ({exc})",
-            "a quote (\") in this row is probably never closed; fix or remove it",
-            row=number + 1,
+            'a quote (") in this row is probably never closed; fix or remove it',
+            row=first_row + _count_records(text, delimiter),
         ) from None
-    if records and _unclosed_final_quote(text, records[-1][1]):
-        raise _runaway_quote(path, records[-1][0])
-    return records
+    if reader.line_num - len(rows) > _RUNAWAY_LINES:
+        # Some rows span several lines; find one spanning so many that a quote must be open.
+        for number, cells in enumerate(rows, start=first_row):
+            if any(c.count("\n") > _RUNAWAY_LINES for c in cells):
+                raise _runaway_quote(path, number)
+    if rows and _unclosed_final_quote(text, rows[-1]):
+        raise _runaway_quote(path, first_row + len(rows) - 1)
+    return list(enumerate(rows, start=first_row))
+
+
+def _count_records(text: str, delimiter: str) -> int:
+    """How many records parse before the csv module gives up (for the error's row number)."""
+    count = 0
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            count += 1
+    except csv.Error:
+        pass
+    return count
 
 
 def _unclosed_final_quote(text: str, last: list[str]) -> bool:
-    # The csv module silently accepts a quote left open at the end of the file, returning the
-    # rest of the file as one cell. A properly closed multi-line cell ends the text with '"'.
-    return any("\n" in c or "\r" in c for c in last) and not text.rstrip("\r\n").endswith('"')
+    # The csv module silently accepts a quote left open at the end of the file and returns the
+    # rest of the file as one cell. The symptom is a last row with a line break in a cell; the
+    # proof is an odd number of quote characters (closed quotes and "" escapes come in pairs).
+    return any("\n" in c or "\r" in c for c in last) and text.count('"') % 2 == 1
 
 
 def _runaway_quote(path: str, row: int) -> ImportFileError:
     return ImportFileError(
         path,
-        "a quote (\") opened in this row is never closed, so the rows after it were read as "
+        'a quote (") opened in this row is never closed, so the rows after it were read as '
         "one cell",
         "remove the stray quote or close it, then import again",
         row=row,
@@ -216,12 +256,10 @@ def _empty(path: str) -> ImportFileError:
 
 def _is_blank_row(cells: list[str]) -> bool:
     """True when every cell would clean to an empty string (spaces, control characters only)."""
-    joined = "".join(cells)
-    if not joined:
-        return True
-    if joined.isascii() and joined.isprintable():
-        return not joined.strip(" ")  # the only printable ASCII whitespace is the space
-    return not clean(joined)
+    stripped = "".join(cells).strip()
+    # A printable first character survives clean(); only rows of invisible characters (zero-width
+    # spaces, control characters) need the full treatment.
+    return not stripped or (not stripped[0].isprintable() and not clean_text(stripped))
 
 
 def _build_table(
@@ -243,7 +281,7 @@ def _build_table(
         raise _empty(path)
     index, _sure = find_header_row([cells for _, cells in head])
     header_row, header_cells = head[index]
-    headers = [clean(h) for h in header_cells]
+    headers = [clean_text(h) for h in header_cells]
     while headers and not headers[-1]:
         headers.pop()
     width = len(headers)
@@ -310,7 +348,7 @@ def _read_xlsx(path: str, data: bytes) -> Table:
             # package; all of them mean the same thing to the user.
             raise ImportFileError(
                 path,
-                f"is not a valid Excel file (it is damaged: {type(exc).__name__})",
+                f"this is not a valid Excel file (it is damaged: {type(exc).__name__})",
                 _RESAVE,
             ) from None
         try:
@@ -328,15 +366,19 @@ def _check_workbook_package(path: str, data: bytes) -> None:
                 package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             )
             mimetype = package.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
-        raise ImportFileError(
-            path, "is not a valid Excel file (the ZIP package is damaged or incomplete)", _RESAVE
-        ) from None
     except (RuntimeError, NotImplementedError):  # encrypted or an unsupported compression
         raise ImportFileError(
             path,
-            "is not a valid Excel file (it is encrypted or compressed in an unsupported way)",
+            "this is not a valid Excel file (it is encrypted or compressed in an unsupported way)",
             "remove the password protection and " + _RESAVE,
+        ) from None
+    except Exception:
+        # BadZipFile, a CRC error, zlib.error, struct.error, EOFError…: a damaged package, which
+        # is all the user needs to know.
+        raise ImportFileError(
+            path,
+            "this is not a valid Excel file (the ZIP package is damaged or incomplete)",
+            _RESAVE,
         ) from None
     if b"spreadsheetml" in content_types:
         return
@@ -353,12 +395,12 @@ def _check_workbook_package(path: str, data: bytes) -> None:
         listed = ", ".join(inner[:3])
         raise ImportFileError(
             path,
-            f"is not a valid Excel file: it is a ZIP archive containing {listed}",
+            f"this is not a valid Excel file: it is a ZIP archive containing {listed}",
             "unpack the archive and import the file inside",
         )
     raise ImportFileError(
         path,
-        "is not a valid Excel file (it is a ZIP archive, not an .xlsx workbook)",
+        "this is not a valid Excel file (it is a ZIP archive, not an .xlsx workbook)",
         "choose the registrations export itself, or " + _RESAVE,
     )
 
@@ -394,17 +436,20 @@ def _read_workbook(path: str, workbook: Any) -> Table:
 
 def _table_from_sheet(path: str, sheet: Any) -> Table:
     title = str(sheet.title)
-    try:
-        records = list(_sheet_records(sheet))
-    except Exception:
-        # Read-only sheets are parsed lazily, so damage may only show up here.
-        raise _damaged_sheet(path, title) from None
-    return _build_table(path, "xlsx", None, None, title, records)
+    with paused_gc():
+        try:
+            records = list(_sheet_records(sheet))
+        except Exception:
+            # Read-only sheets are parsed lazily, so damage may only show up here.
+            raise _damaged_sheet(path, title) from None
+        return _build_table(path, "xlsx", None, None, title, records)
 
 
 def _damaged_sheet(path: str, title: str) -> ImportFileError:
     return ImportFileError(
-        path, f"is not a valid Excel file (sheet '{title}' is damaged and cannot be read)", _RESAVE
+        path,
+        f"this is not a valid Excel file (sheet '{title}' is damaged and cannot be read)",
+        _RESAVE,
     )
 
 

@@ -23,8 +23,16 @@ from kiosk.storage.database import Database
 from kiosk.storage.events import checkin_lists
 
 #: Fields compared and updated on re-import.
-_FIELDS = ("first_name", "last_name", "organization", "country", "email", "phone", "category",
-           "language")  # fmt: skip
+_FIELDS = (
+    "first_name",
+    "last_name",
+    "organization",
+    "country",
+    "email",
+    "phone",
+    "category",
+    "language",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +116,13 @@ def import_file(
                 raise _Rollback
             conn.execute(
                 "INSERT INTO import_run (at, file, sha256, summary) VALUES (?, ?, ?, ?)",
-                (to_utc_iso(datetime.now(UTC)), str(path), digest,
-                 json.dumps(report.as_json(), ensure_ascii=False)),
-            )  # fmt: skip
+                (
+                    to_utc_iso(datetime.now(UTC)),
+                    str(path),
+                    digest,
+                    json.dumps(report.as_json(), ensure_ascii=False),
+                ),
+            )
     except _Rollback:
         pass
     return report
@@ -146,14 +158,24 @@ def _merge(
     for done, reg in enumerate(parsed.registrations, start=1):
         match = _match(reg, by_external, by_code, by_code_upper, by_email)
         if match is not None and match["id"] in seen:
-            report.skipped.append(SkippedRow(reg.row, "duplicate_person",
-                f"row {reg.row} describes a person already in this file (id {match['id']})"))  # fmt: skip
+            report.skipped.append(
+                SkippedRow(
+                    reg.row,
+                    "duplicate_person",
+                    f"row {reg.row} describes a person already in this file (id {match['id']})",
+                )
+            )
             continue
         if reg.code and match is not None and reg.code != match["code"]:
             holder = by_code.get(reg.code)
             if holder is not None and holder["id"] != match["id"]:
-                report.skipped.append(SkippedRow(reg.row, "code_conflict",
-                    f"code {reg.code} already belongs to another attendee (id {holder['id']})"))  # fmt: skip
+                report.skipped.append(
+                    SkippedRow(
+                        reg.row,
+                        "code_conflict",
+                        f"code {reg.code} already belongs to another attendee (id {holder['id']})",
+                    )
+                )
                 continue
         if match is None:
             code = reg.code or codes.generate(taken)
@@ -180,9 +202,10 @@ def _merge(
     report.added = len(new)
     if cancel_missing and parsed.registrations:
         missing = [
-            r["id"] for r in existing
+            r["id"]
+            for r in existing
             if r["source"] == source and r["id"] not in seen and r["status"] == "active"
-        ]  # fmt: skip
+        ]
         conn.executemany(
             "UPDATE attendee SET status = 'cancelled', updated_at = ? WHERE id = ?",
             [(now, i) for i in missing],
@@ -239,9 +262,7 @@ def _new_attendee(reg: Registration, code: str, source: str) -> NewAttendee:
 
 
 def _changes(row: sqlite3.Row, reg: Registration, source: str) -> dict[str, object]:
-    changes: dict[str, object] = {
-        f: getattr(reg, f) for f in _FIELDS if getattr(reg, f) != row[f]
-    }
+    changes: dict[str, object] = {f: getattr(reg, f) for f in _FIELDS if getattr(reg, f) != row[f]}
     status = AttendeeStatus.CANCELLED.value if reg.cancelled else AttendeeStatus.ACTIVE.value
     if status != row["status"]:
         changes["status"] = status

@@ -46,10 +46,16 @@ def stats(db: Database) -> Stats:
         ).fetchall()
     )
     lists = [
-        ListCount(r["id"], r["name"], r["day"], r["policy"], admitted.get(r["id"], 0),
-                  refused.get(r["id"], 0))
+        ListCount(
+            r["id"],
+            r["name"],
+            r["day"],
+            r["policy"],
+            admitted.get(r["id"], 0),
+            refused.get(r["id"], 0),
+        )
         for r in db.query("SELECT id, name, day, policy FROM checkin_list ORDER BY day, id")
-    ]  # fmt: skip
+    ]
 
     def grouped(column: str) -> dict[str, int]:
         rows = db.conn.execute(

@@ -147,7 +147,9 @@ def _add_postings(conn: sqlite3.Connection, postings: dict[tuple[str, int], list
         )
 
 
-def _remove_postings(conn: sqlite3.Connection, attendee_id: int, terms: set[tuple[str, int]]) -> None:
+def _remove_postings(
+    conn: sqlite3.Connection, attendee_id: int, terms: set[tuple[str, int]]
+) -> None:
     for term, field_no in terms:
         row = conn.execute(
             "SELECT ids FROM search_term WHERE term = ? AND field = ?", (term, field_no)
@@ -188,8 +190,22 @@ class NewAttendee:
     uid: str = ""
 
 
-_INSERT_COLUMNS = ("id", "uid", "code", "code_upper", "external_id", *DETAIL_COLUMNS, "status",
-                   "days", "origin", "source", "raw", "sort_key", "created_at", "updated_at")  # fmt: skip
+_INSERT_COLUMNS = (
+    "id",
+    "uid",
+    "code",
+    "code_upper",
+    "external_id",
+    *DETAIL_COLUMNS,
+    "status",
+    "days",
+    "origin",
+    "source",
+    "raw",
+    "sort_key",
+    "created_at",
+    "updated_at",
+)
 
 
 def days_json(days: Iterable[date]) -> str:
@@ -236,7 +252,9 @@ def insert_many(conn: sqlite3.Connection, people: Sequence[NewAttendee], now: st
     return ids
 
 
-def update(conn: sqlite3.Connection, attendee_id: int, changes: dict[str, object], now: str) -> None:
+def update(
+    conn: sqlite3.Connection, attendee_id: int, changes: dict[str, object], now: str
+) -> None:
     """Change some columns of one attendee (inside the caller's transaction); reindex it.
 
     ``changes`` maps column names to stored values (``days`` as :func:`days_json` text).

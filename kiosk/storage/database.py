@@ -47,7 +47,7 @@ class Database:
         if self.path != ":memory:" and str(mode).lower() != "wal":
             raise StorageError(
                 f"Database {self.path}: the file system does not support the write-ahead log "
-                f"(journal mode is {mode}) — keep the database on a local disk, not a network share."
+                f"(journal mode is {mode}) — keep the database on a local disk, not a share."
             )
         if version > SCHEMA_VERSION:
             raise StorageError(

@@ -6,7 +6,7 @@ import sqlite3
 
 
 class StorageError(Exception):
-    """The database could not be opened, read or written. ``str()`` says what, why and what to do."""
+    """The database could not be opened, read or written; ``str()`` says why and what to do."""
 
 
 class NotAnEventDatabase(StorageError):
@@ -17,17 +17,35 @@ def explain(path: str, exc: sqlite3.Error) -> StorageError:
     """Turn an sqlite3 error into a message a person can act on."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
-        why, todo = "the file or its folder is read-only", "copy it to a writable folder or fix its permissions"
+        why, todo = (
+            "the file or its folder is read-only",
+            "copy it to a writable folder or fix its permissions",
+        )
     elif "full" in text:
-        why, todo = "the disk is full", "free some space (or move the database to another disk) and try again"
+        why, todo = (
+            "the disk is full",
+            "free some space (or move the database to another disk) and try again",
+        )
     elif "locked" in text or "busy" in text:
-        why, todo = "another program holds it locked", "close other Kiosk windows or commands using it, then retry"
+        why, todo = (
+            "another program holds it locked",
+            "close other Kiosk windows or commands using it, then retry",
+        )
     elif "unable to open" in text:
-        why, todo = "the file or its folder cannot be opened", "check that the folder exists and is writable"
+        why, todo = (
+            "the file or its folder cannot be opened",
+            "check that the folder exists and is writable",
+        )
     elif "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        why, todo = "the file is not a Kiosk database or is damaged", "choose another file or restore a backup"
+        why, todo = (
+            "the file is not a Kiosk database or is damaged",
+            "choose another file or restore a backup",
+        )
     elif "disk i/o" in text:
-        why, todo = "the disk reported an I/O error", "check the disk or USB stick; keep using a copy on another disk"
+        why, todo = (
+            "the disk reported an I/O error",
+            "check the disk or USB stick; keep using a copy on another disk",
+        )
     else:
         why, todo = str(exc), "see the log and report the problem if it persists"
     return StorageError(f"Database {path}: {why} — {todo}.")

@@ -90,9 +90,7 @@ def _scan_from_row(row: sqlite3.Row) -> Scan:
     )
 
 
-_SELECT = (
-    "SELECT s.*, k.name AS kiosk_name FROM scan s LEFT JOIN kiosk k ON k.id = s.kiosk_id "
-)
+_SELECT = "SELECT s.*, k.name AS kiosk_name FROM scan s LEFT JOIN kiosk k ON k.id = s.kiosk_id "
 
 
 def history(conn: sqlite3.Connection, attendee_uid: str, list_id: int) -> tuple[Scan, ...]:
@@ -128,9 +126,7 @@ def last_undoable(
     """The newest accepted entry or exit of this kiosk (or of one person) that is not voided."""
     where = "s.kiosk_id = ?" if attendee_uid is None else "s.attendee_uid = ?"
     row = conn.execute(
-        "SELECT s.scan_id FROM effective_scan s WHERE "
-        + where
-        + " ORDER BY s.hlc DESC LIMIT 1",
+        "SELECT s.scan_id FROM effective_scan s WHERE " + where + " ORDER BY s.hlc DESC LIMIT 1",
         (kiosk_id if attendee_uid is None else attendee_uid,),
     ).fetchone()
     return row[0] if row else None

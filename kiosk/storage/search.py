@@ -26,7 +26,9 @@ def _upper_bound(prefix: str) -> str:
     return prefix + "{"
 
 
-def _word_scores(db: Database, spellings: set[str], within: dict[int, int] | None) -> dict[int, int]:
+def _word_scores(
+    db: Database, spellings: set[str], within: dict[int, int] | None
+) -> dict[int, int]:
     """Best score per attendee for one query word: 2 × field, plus 1 for a prefix (not whole)
     match. Exact terms sort first within a prefix range, so the cap drops the weakest."""
     best: dict[int, int] = {}

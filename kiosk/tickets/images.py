@@ -37,8 +37,9 @@ def qr_image(code: str) -> Image.Image:
     return image.convert("L")
 
 
-def _fit_font(draw: ImageDraw.ImageDraw, text: str, width: int, size: int, bold: bool
-              ) -> ImageFont.FreeTypeFont:  # fmt: skip
+def _fit_font(
+    draw: ImageDraw.ImageDraw, text: str, width: int, size: int, bold: bool
+) -> ImageFont.FreeTypeFont:
     while True:
         font = ImageFont.truetype(str(font_path(bold)), size)
         if size <= 12 or draw.textlength(text, font=font) <= width:
@@ -88,8 +89,9 @@ def write_tickets(
         out = io.BytesIO()
         ticket_image(person, event_name).save(out, format="PNG", optimize=True)
         write_atomic(folder / name, out.getvalue())
-        writer.writerow([person.name, person.first_name, person.last_name, person.email,
-                         person.code, name])  # fmt: skip
+        writer.writerow(
+            [person.name, person.first_name, person.last_name, person.email, person.code, name]
+        )
         if progress:
             progress(done, len(people))
     merge = folder / "mail-merge.csv"

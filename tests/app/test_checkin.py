@@ -19,13 +19,17 @@ def service(db: Database, clock: Clock, kiosk: str = "Desk 1") -> CheckinService
 
 
 def log(db: Database) -> list[tuple[str, str, str]]:
-    return [tuple(r) for r in db.conn.execute("SELECT kind, outcome, reason FROM scan ORDER BY rowid")]
+    return [
+        tuple(r) for r in db.conn.execute("SELECT kind, outcome, reason FROM scan ORDER BY rowid")
+    ]
 
 
 def test_first_scan_is_admitted_and_logged(db: Database, people: People, clock: Clock) -> None:
     result = service(db, clock).scan(people.ana)
     assert result.decision.reason is Reason.ADMITTED
-    assert result.checkin_list.day is not None and result.checkin_list.day.isoformat() == "2026-09-28"
+    assert (
+        result.checkin_list.day is not None and result.checkin_list.day.isoformat() == "2026-09-28"
+    )
     assert log(db) == [("entry", "accepted", "admitted")]
 
 
@@ -49,7 +53,9 @@ def test_the_next_day_the_same_person_is_admitted_on_that_days_list(
     clock.advance(days=1)
     result = service(db, clock).scan(people.ivan)
     assert result.decision.reason is Reason.ADMITTED
-    assert result.checkin_list.day is not None and result.checkin_list.day.isoformat() == "2026-09-29"
+    assert (
+        result.checkin_list.day is not None and result.checkin_list.day.isoformat() == "2026-09-29"
+    )
 
 
 def test_refused_scans_are_logged_too(db: Database, people: People, clock: Clock) -> None:
@@ -101,13 +107,20 @@ def test_undo_with_nothing_to_undo_is_refused(db: Database, people: People, cloc
         s.undo()
 
 
-def test_a_scan_at_a_past_time_is_flagged_manual(db: Database, people: People, clock: Clock) -> None:
+def test_a_scan_at_a_past_time_is_flagged_manual(
+    db: Database, people: People, clock: Clock
+) -> None:
     clock.advance(days=1)
     past = datetime(2026, 9, 28, 7, 30, tzinfo=UTC)
     result = service(db, clock).scan(people.ivan, at=past)
     assert result.manual and result.decision.admitted
-    assert result.checkin_list.day is not None and result.checkin_list.day.isoformat() == "2026-09-28"
-    assert db.conn.execute("SELECT manual, at FROM scan").fetchone() == (1, "2026-09-28T07:30:00.000000Z")
+    assert (
+        result.checkin_list.day is not None and result.checkin_list.day.isoformat() == "2026-09-28"
+    )
+    assert db.conn.execute("SELECT manual, at FROM scan").fetchone() == (
+        1,
+        "2026-09-28T07:30:00.000000Z",
+    )
 
 
 def test_exit_is_recorded(db: Database, people: People, clock: Clock) -> None:
@@ -116,15 +129,15 @@ def test_exit_is_recorded(db: Database, people: People, clock: Clock) -> None:
     assert s.scan(people.ana, kind=ScanKind.EXIT).decision.reason is Reason.EXIT_RECORDED
 
 
-def test_no_list_for_today_is_an_error_that_lists_the_lists(
-    db: Database, people: People
-) -> None:
+def test_no_list_for_today_is_an_error_that_lists_the_lists(db: Database, people: People) -> None:
     s = service(db, Clock(datetime(2026, 10, 5, 9, tzinfo=UTC)))
     with pytest.raises(NoListError, match="Day 2026-09-28"):
         s.scan(people.ana)
 
 
-def test_each_kiosk_numbers_its_scans_without_gaps(db: Database, people: People, clock: Clock) -> None:
+def test_each_kiosk_numbers_its_scans_without_gaps(
+    db: Database, people: People, clock: Clock
+) -> None:
     one, two = service(db, clock, "Desk 1"), service(db, clock, "Desk 2")
     for code in (people.ana, people.ivan, "X", people.ana):
         one.scan(code)
@@ -144,7 +157,9 @@ def test_hybrid_clock_values_increase_even_when_the_wall_clock_stands_still(
     assert values == sorted(values) and len(set(values)) == 3
 
 
-def test_a_huge_or_hostile_scan_is_refused_not_crashed(db: Database, people: People, clock: Clock) -> None:
+def test_a_huge_or_hostile_scan_is_refused_not_crashed(
+    db: Database, people: People, clock: Clock
+) -> None:
     s = service(db, clock)
     for raw in ("", "\x00\x1b[2J", "x" * 100_000, "‮evil", "🎫" * 50, "' OR 1=1 --"):
         assert s.scan(raw).decision.reason is Reason.UNKNOWN_CODE

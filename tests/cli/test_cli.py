@@ -28,8 +28,18 @@ def run(db: Path, *args: str) -> Result:
 @pytest.fixture
 def event(tmp_path: Path) -> Path:
     db = tmp_path / "event.db"
-    result = run(db, "init", "--name", "BG-RO Cluster Conference", "--day", str(TODAY),
-                 "--day", str(TOMORROW), "--timezone", "UTC")  # fmt: skip
+    result = run(
+        db,
+        "init",
+        "--name",
+        "BG-RO Cluster Conference",
+        "--day",
+        str(TODAY),
+        "--day",
+        str(TOMORROW),
+        "--timezone",
+        "UTC",
+    )
     assert result.exit_code == 0, result.output
     return db
 
@@ -70,7 +80,9 @@ def test_init_refuses_to_overwrite_an_existing_event(event: Path) -> None:
 
 
 def test_init_rejects_an_unknown_time_zone(tmp_path: Path) -> None:
-    result = run(tmp_path / "x.db", "init", "--name", "X", "--day", str(TODAY), "--timezone", "Mars/Olympus")
+    result = run(
+        tmp_path / "x.db", "init", "--name", "X", "--day", str(TODAY), "--timezone", "Mars/Olympus"
+    )
     assert result.exit_code == 2
 
 
@@ -79,12 +91,15 @@ def test_demo_has_people_from_both_countries_and_checkins_already_made(demo: Pat
     assert stats["registered"] > 100 and stats["cancelled"] > 0
     assert stats["by_country"]["Bulgaria"] > 0 and stats["by_country"]["Romania"] > 0
     today_list = stats["lists"][0]
-    assert today_list["admitted"] > 0 and today_list["day"] == json.loads(
-        run(demo, "lists", "--json").output
-    )[0]["day"]
+    assert (
+        today_list["admitted"] > 0
+        and today_list["day"] == json.loads(run(demo, "lists", "--json").output)[0]["day"]
+    )
 
 
-def test_checkin_json_reports_admitted_then_already_checked_in_with_time_and_kiosk(demo: Path) -> None:
+def test_checkin_json_reports_admitted_then_already_checked_in_with_time_and_kiosk(
+    demo: Path,
+) -> None:
     code = not_yet_checked_in(demo)
     first = run(demo, "checkin", code, "--kiosk", "Desk 2", "--json")
     assert first.exit_code == 0
@@ -125,8 +140,9 @@ def test_exit_and_manual_checkin_at_a_past_time(event: Path, tmp_path: Path) -> 
 
 def test_search_json_finds_cyrillic_by_latin_with_the_documented_fields(demo: Path) -> None:
     found = json.loads(run(demo, "search", "ivanov", "--json").output)
-    assert found and all("Иванов" in p["name"] or "Иванова" in p["name"] or "ivanov" in
-                         p["email"] for p in found)  # fmt: skip
+    assert found and all(
+        "Иванов" in p["name"] or "Иванова" in p["name"] or "ivanov" in p["email"] for p in found
+    )
     assert set(found[0]) >= {"id", "name", "organization", "country", "category", "code", "status"}
 
 
@@ -144,7 +160,9 @@ def test_export_attendance_csv_opens_with_bom_and_semicolons(demo: Path, tmp_pat
 
 def test_export_attendance_xlsx_is_read_back_by_openpyxl(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "day1.xlsx"
-    assert run(demo, "export", "attendance", "--day", first_day(demo), "-o", str(out)).exit_code == 0
+    assert (
+        run(demo, "export", "attendance", "--day", first_day(demo), "-o", str(out)).exit_code == 0
+    )
     sheet = openpyxl.load_workbook(out).active
     assert sheet is not None
     assert sheet["A2"].value == "No." and isinstance(sheet["C3"].value, datetime)
@@ -154,7 +172,10 @@ def test_export_attendance_xlsx_is_read_back_by_openpyxl(demo: Path, tmp_path: P
 
 def test_exported_cells_cannot_run_formulas(event: Path, tmp_path: Path) -> None:
     hostile = tmp_path / "reg.csv"
-    hostile.write_text('First name,Last name,Organisation\n=HYPERLINK("http://x"),Evil,+SUM(A1)\n', encoding="utf-8")
+    hostile.write_text(
+        'First name,Last name,Organisation\n=HYPERLINK("http://x"),Evil,+SUM(A1)\n',
+        encoding="utf-8",
+    )
     assert run(event, "import", str(hostile)).exit_code == 0
     code = code_of(event, "evil")
     assert run(event, "checkin", code).exit_code == 0
@@ -163,7 +184,7 @@ def test_exported_cells_cannot_run_formulas(event: Path, tmp_path: Path) -> None
     run(event, "export", "attendance", "--day", str(TODAY), "-o", str(csv_out), "--delimiter", ",")
     sheet = openpyxl.load_workbook(xlsx).active
     assert sheet is not None
-    assert sheet["E3"].value == "'=HYPERLINK(\"http://x\")" and sheet["E3"].data_type == "s"
+    assert sheet["E3"].value == '\'=HYPERLINK("http://x")' and sheet["E3"].data_type == "s"
     assert sheet["F3"].value == "'+SUM(A1)"
     assert "'=HYPERLINK" in csv_out.read_text(encoding="utf-8-sig")
 
@@ -171,7 +192,9 @@ def test_exported_cells_cannot_run_formulas(event: Path, tmp_path: Path) -> None
 def test_tickets_writes_a_png_per_person_and_a_mail_merge_list(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "tickets"
     assert run(demo, "tickets", "-o", str(out)).exit_code == 0
-    merge = list(csv.DictReader((out / "mail-merge.csv").read_text(encoding="utf-8-sig").splitlines()))
+    merge = list(
+        csv.DictReader((out / "mail-merge.csv").read_text(encoding="utf-8-sig").splitlines())
+    )
     stats = json.loads(run(demo, "stats", "--json").output)
     assert len(merge) == stats["registered"] == len(list(out.glob("ticket-*.png")))
     first = merge[0]
@@ -200,5 +223,7 @@ def test_every_command_and_option_has_help() -> None:
 def test_the_installed_command_exits_2_without_traceback_on_bad_input(tmp_path: Path) -> None:
     kiosk = Path(sys.executable).parent / "kiosk"
     env = os.environ | {"KIOSK_DB": str(tmp_path / "x.db")}
-    done = subprocess.run([str(kiosk), "checkin", "ABC"], capture_output=True, text=True, env=env, check=False)
+    done = subprocess.run(
+        [str(kiosk), "checkin", "ABC"], capture_output=True, text=True, env=env, check=False
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr and "init" in done.stderr

@@ -62,7 +62,9 @@ def test_second_scan_same_day_is_refused_with_first_time_and_kiosk() -> None:
     assert not d.admitted
     assert d.previous is not None
     assert (d.previous.at, d.previous.kiosk_name, d.previous.scan_id) == (
-        MORNING, "Desk 2", first.scan_id
+        MORNING,
+        "Desk 2",
+        first.scan_id,
     )
 
 
@@ -97,11 +99,16 @@ def test_a_ticket_for_day_two_only_is_not_on_the_day_one_list() -> None:
 
 def test_a_list_outside_its_time_window_refuses() -> None:
     session = CheckinList(
-        2, "B2B session", opens_at=MORNING + timedelta(hours=2), closes_at=MORNING + timedelta(hours=4)
+        2,
+        "B2B session",
+        opens_at=MORNING + timedelta(hours=2),
+        closes_at=MORNING + timedelta(hours=4),
     )
     assert decide(request(lst=session, now=MORNING)).hint is Hint.OUTSIDE_WINDOW
     assert decide(request(lst=session, now=MORNING + timedelta(hours=3))).reason is Reason.ADMITTED
-    assert decide(request(lst=session, now=MORNING + timedelta(hours=4))).hint is Hint.OUTSIDE_WINDOW
+    assert (
+        decide(request(lst=session, now=MORNING + timedelta(hours=4))).hint is Hint.OUTSIDE_WINDOW
+    )
 
 
 def test_a_list_for_some_categories_refuses_the_others() -> None:
@@ -198,4 +205,6 @@ def test_an_admission_on_a_once_per_day_list_is_refused_right_after(history: lis
 @given(histories(), kinds)
 def test_decide_always_answers_with_a_known_reason(history: list[Scan], kind: ScanKind) -> None:
     d = decide(request(*history, kind=kind))
-    assert d.reason in set(Reason) and d.admitted == (d.reason in {Reason.ADMITTED, Reason.EXIT_RECORDED})
+    assert d.reason in set(Reason) and d.admitted == (
+        d.reason in {Reason.ADMITTED, Reason.EXIT_RECORDED}
+    )

@@ -18,7 +18,9 @@ def test_database_runs_in_wal_with_full_sync(db: Database) -> None:
     assert db.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
-def test_the_scan_log_refuses_updates_and_deletes(db: Database, people: People, clock: Clock) -> None:
+def test_the_scan_log_refuses_updates_and_deletes(
+    db: Database, people: People, clock: Clock
+) -> None:
     CheckinService(db, clock=clock).scan(people.ana)
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         db.conn.execute("UPDATE scan SET reason = 'admitted'")

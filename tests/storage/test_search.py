@@ -45,8 +45,11 @@ def test_a_name_match_ranks_above_an_organisation_match(db: Database, people: Pe
     from kiosk.storage.attendees import NewAttendee
 
     with db.write() as conn:
-        attendees.insert_many(conn, [NewAttendee("PETROV-ORG", "Elena", "Dimova", "Petrov & Sons")],
-                              "2026-09-01T00:00:00.000000Z")  # fmt: skip
+        attendees.insert_many(
+            conn,
+            [NewAttendee("PETROV-ORG", "Elena", "Dimova", "Petrov & Sons")],
+            "2026-09-01T00:00:00.000000Z",
+        )
     assert names(db, "petrov") == ["Мария Петрова", "Elena Dimova"]
 
 

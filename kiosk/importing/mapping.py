@@ -1,0 +1,902 @@
+"""Which column is which, and turning rows into :class:`~kiosk.core.model.Registration` values.
+
+:func:`detect_mapping` recognises columns by their header in English, Bulgarian or Romanian (and
+the exports of Eventbrite, pretix, Google Forms and b2match), optionally corrected by a mapping
+file (:func:`load_mapping_file`). :func:`parse_registrations` then reads every row, cleaning each
+value with :func:`kiosk.core.text.clean` (a line break or tab inside a cell counts as a space), and
+reports rows it cannot take (:class:`Skipped`, with a stable reason code) and things the organizer
+should check (warnings) instead of failing.
+
+Decisions worth knowing:
+
+* A name is required; a row without one is skipped (``no_name``). A single full-name column is
+  split: the last word is the last name (``Ana-Maria Popescu``), ``POPESCU Ana-Maria`` (surname in
+  capitals first) and ``Popescu, Ana-Maria`` are understood, and particles stay with the surname
+  (``Ludwig van Beethoven``). One word is kept whole as the first name.
+* An invalid e-mail does not cost anyone their registration: the e-mail is only contact data,
+  not needed to admit the person. The row is imported without it and a warning names the row.
+* A days cell that cannot be read skips the row (``bad_day``): guessing "every day" would admit
+  people to days they have not paid for, and dropping the unreadable part would turn them away.
+* A ticket code used twice skips the second row (``duplicate_code``), naming both rows. An
+  external id used on several rows (an order number shared by a group) does not identify a
+  person, so it is left out for those rows, with a warning.
+* ``raw`` keeps each row's original cells, header → text, for the import record.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from kiosk.core.model import Registration
+from kiosk.importing.errors import ImportFileError
+from kiosk.importing.presets import (
+    ACTIVE_VALUES,
+    ALL_DAYS_VALUES,
+    AMBIGUOUS_NAME,
+    CANCELLED_VALUES,
+    CANCELLED_WORDS,
+    DAY_WORDS,
+    FALLBACK_FIELDS,
+    NOT_CANCELLED_WORDS,
+    WEEKDAYS,
+    Preset,
+    clean_text,
+    detect_preset,
+    header_key,
+    match_header,
+    preset_by_name,
+)
+from kiosk.importing.readers import Table, paused_gc
+
+FIELDS = (
+    "full_name", "first_name", "last_name", "organization", "country", "email", "phone",
+    "category", "language", "code", "external_id", "status", "days",
+)  # fmt: skip
+
+#: Other names people use for the fields in mapping files.
+_FIELD_ALIASES: dict[str, str] = {
+    "name": "full_name", "fullname": "full_name", "first": "first_name",
+    "firstname": "first_name", "given_name": "first_name", "last": "last_name",
+    "lastname": "last_name", "surname": "last_name", "family_name": "last_name",
+    "organisation": "organization", "company": "organization", "org": "organization",
+    "e_mail": "email", "mail": "email", "telephone": "phone", "mobile": "phone",
+    "ticket_type": "category", "type": "category", "role": "category", "lang": "language",
+    "barcode": "code", "ticket_code": "code", "qr": "code", "secret": "code",
+    "id": "external_id", "externalid": "external_id", "order": "external_id",
+    "day": "days", "dates": "days",
+}  # fmt: skip
+
+_NAME_FIELDS = ("full_name", "first_name", "last_name")
+#: How many rows of one kind of warning are listed before the rest are summed up.
+_WARNING_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """Which column (index into :attr:`Table.headers`) holds each field.
+
+    ``preset`` names the platform export recognised, if any. ``ignored`` lists the headers that
+    are not used, to show the organizer. ``fallbacks`` (an addition to the agreed API, with a
+    default) lists further columns of the same meaning that fill in a row whose main column is
+    empty, e.g. pretix's order "Email" when "Attendee email" was not asked.
+    """
+
+    columns: dict[str, int]
+    preset: str | None
+    ignored: list[str]
+    fallbacks: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A row that was not imported."""
+
+    row: int
+    reason: str  # stable machine code: "no_name", "duplicate_code", "bad_day"
+    detail: str  # human text
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The result of reading a table's rows with a column map."""
+
+    table: Table
+    mapping: ColumnMap
+    registrations: list[Registration]
+    skipped: list[Skipped]
+    warnings: list[str]
+
+
+# ---------------------------------------------------------------------------------------------
+# Mapping columns
+
+
+def detect_mapping(table: Table, override: dict[str, str] | None = None) -> ColumnMap:
+    """Map the table's columns to :data:`FIELDS`.
+
+    ``override`` (from a ``--mapping`` file) maps field → header text and wins over detection; a
+    field mapped to ``""`` is not imported even if a column for it is recognised. Raises
+    :class:`ImportFileError` when a named header does not exist, a field is unknown, or no
+    column holds names (neither a full name nor a first or last name); the message lists the
+    headers found.
+    """
+    keys = [header_key(h) for h in table.headers]
+    forced, disabled = _resolve_override(table, keys, override or {})
+    claimed = set(forced.values())
+    preset = detect_preset({k for k in keys if k})
+
+    candidates: dict[str, list[tuple[int, int]]] = {}
+    ambiguous: list[int] = []
+    seen: set[str] = set()
+    for index, key in enumerate(keys):
+        if not key or key in seen or index in claimed:
+            continue  # a repeated header: the first column of that name is the one used
+        seen.add(key)
+        hit = match_header(key, preset)
+        if hit is None:
+            continue
+        fld, rank = hit
+        if fld == AMBIGUOUS_NAME:
+            ambiguous.append(index)
+        elif fld not in forced and fld not in disabled:
+            candidates.setdefault(fld, []).append((rank, index))
+
+    columns = dict(forced)
+    fallbacks: dict[str, tuple[int, ...]] = {}
+    for fld in FIELDS:
+        found = sorted(candidates.get(fld, ()))
+        if found:
+            columns[fld] = found[0][1]
+            if fld in FALLBACK_FIELDS and len(found) > 1:
+                fallbacks[fld] = tuple(i for _, i in found[1:])
+
+    for index in ambiguous:
+        target = _ambiguous_name_field(columns)
+        if target is not None and target not in disabled:
+            columns[target] = index
+
+    if not any(f in columns for f in _NAME_FIELDS):
+        raise ImportFileError(
+            table.path,
+            "no column with the people's names was found "
+            f"(columns found: {_list_headers(table.headers)})",
+            "name a column “Name” (or “First name” and “Last name”), or give a mapping file "
+            "that says which column holds the names",
+        )
+
+    used = set(columns.values()) | {i for group in fallbacks.values() for i in group}
+    suffix = _suffix_column(table.headers, preset, columns.get("external_id"))
+    if suffix is not None:
+        used.add(suffix)
+    ignored = [h for i, h in enumerate(table.headers) if h and i not in used]
+    ordered = {f: columns[f] for f in FIELDS if f in columns}
+    return ColumnMap(
+        columns=ordered,
+        preset=preset.name if preset else None,
+        ignored=ignored,
+        fallbacks=fallbacks,
+    )
+
+
+def _ambiguous_name_field(columns: dict[str, int]) -> str | None:
+    """Where "Name" / "Име" / "Nume" goes: beside "Surname"/"Фамилия" it is the first name,
+    beside "Prenume"/"First name" the last name, alone the full name."""
+    has_first, has_last = "first_name" in columns, "last_name" in columns
+    if has_last and not has_first:
+        return "first_name"
+    if has_first and not has_last:
+        return "last_name"
+    if "full_name" not in columns:
+        return "full_name"
+    return None
+
+
+def _resolve_override(
+    table: Table, keys: list[str], override: dict[str, str]
+) -> tuple[dict[str, int], set[str]]:
+    forced: dict[str, int] = {}
+    disabled: set[str] = set()
+    for name, header in override.items():
+        fld = canonical_field(name)
+        if fld is None:
+            raise ImportFileError(
+                table.path,
+                f"the column mapping names an unknown field '{name}'",
+                f"use one of: {', '.join(FIELDS)}",
+            )
+        if not header:
+            disabled.add(fld)
+            continue
+        index = _find_header(table.headers, keys, header)
+        if index is None:
+            raise ImportFileError(
+                table.path,
+                f"the column mapping says {fld} is in column '{header}', but the file has no "
+                f"such column (columns found: {_list_headers(table.headers)})",
+                "correct the header text in the mapping file",
+                column=header,
+            )
+        forced[fld] = index
+    return forced, disabled
+
+
+def _find_header(headers: list[str], keys: list[str], wanted: str) -> int | None:
+    text = clean_text(wanted)
+    if text in headers:
+        return headers.index(text)
+    key = header_key(wanted)
+    if key and key in keys:
+        return keys.index(key)
+    return None
+
+
+def _suffix_column(
+    headers: list[str], preset: Preset | None, external_id: int | None
+) -> int | None:
+    """The column whose value completes the external id (pretix: order code + "-" + position),
+    when the external id comes from the platform's own column (not from a mapping file)."""
+    if preset is None or preset.external_id_suffix is None or external_id is None:
+        return None
+    own = preset.header_keys.get(header_key(headers[external_id]))
+    if own is None or own[0] != "external_id":
+        return None
+    wanted = header_key(preset.external_id_suffix)
+    for index, header in enumerate(headers):
+        if header_key(header) == wanted:
+            return index
+    return None
+
+
+def _list_headers(headers: Sequence[str], limit: int = 15) -> str:
+    named = [f"'{h}'" for h in headers if h]
+    if not named:
+        return "none"
+    shown = ", ".join(named[:limit])
+    return shown if len(named) <= limit else f"{shown} and {len(named) - limit} more"
+
+
+def canonical_field(name: str) -> str | None:
+    """The field a mapping-file key means (``"Organisation"``, ``"first-name"`` → field name),
+    or None if it is none of :data:`FIELDS`."""
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    if key in FIELDS:
+        return key
+    return _FIELD_ALIASES.get(key)
+
+
+def load_mapping_file(path: str | os.PathLike[str]) -> dict[str, str]:
+    """Read a column mapping file: TOML or JSON, field → header text.
+
+    Either ``{"columns": {"first_name": "Vorname", ...}}`` (other top-level keys are left for
+    other settings) or flat ``{"first_name": "Vorname", ...}``. An empty string (or JSON null)
+    means "do not import this field". Raises :class:`ImportFileError` for a missing or malformed
+    file, an unknown field or a value that is not text.
+    """
+    name = os.fspath(path)
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise ImportFileError(
+            name,
+            f"the column mapping file cannot be read ({exc.strerror or exc})",
+            "check the file name given for the mapping",
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            name, "the column mapping file is not UTF-8 text", "save it as UTF-8"
+        ) from None
+    document = _parse_mapping_document(name, text)
+    table: object = document.get("columns", document)
+    if not isinstance(table, dict):
+        raise ImportFileError(
+            name,
+            "'columns' in the mapping file must be a table of field = \"header\" pairs",
+            'write it as [columns] followed by lines like first_name = "Vorname"',
+        )
+    result: dict[str, str] = {}
+    for key, value in table.items():
+        fld = canonical_field(str(key))
+        if fld is None:
+            raise ImportFileError(
+                name,
+                f"unknown field '{key}' in the column mapping",
+                f"use one of: {', '.join(FIELDS)}",
+            )
+        if fld in result:
+            raise ImportFileError(
+                name, f"the field {fld} is given twice in the column mapping", "keep one of them"
+            )
+        if value is None or value is False:
+            result[fld] = ""
+        elif isinstance(value, str):
+            result[fld] = value
+        else:
+            raise ImportFileError(
+                name,
+                f"the column for {fld} must be a header text in quotes, not {value!r}",
+                f'write it like {fld} = "Header in the file"',
+            )
+    if not result:
+        raise ImportFileError(
+            name,
+            "the column mapping file maps no columns",
+            'add lines like first_name = "Vorname" (under [columns] or at the top)',
+        )
+    return result
+
+
+_TOML_POSITION = re.compile(r"at line (\d+)")
+
+
+def _parse_mapping_document(name: str, text: str) -> dict[str, object]:
+    stripped = text.lstrip()
+    as_json = Path(name).suffix.lower() == ".json" or (
+        Path(name).suffix.lower() != ".toml" and stripped.startswith("{")
+    )
+    if as_json:
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ImportFileError(
+                name,
+                f"the column mapping file is not valid JSON ({exc.msg})",
+                "fix the line shown (a missing quote or comma is the usual cause)",
+                row=exc.lineno,
+            ) from None
+        if not isinstance(document, dict):
+            raise ImportFileError(
+                name,
+                "the column mapping file must hold an object of field: header pairs",
+                'write it like {"columns": {"first_name": "Vorname"}}',
+            )
+        return document
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_POSITION.search(str(exc))
+        raise ImportFileError(
+            name,
+            f"the column mapping file is not valid TOML ({exc})",
+            'write one mapping per line, like first_name = "Vorname"',
+            row=int(match.group(1)) if match else None,
+        ) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading rows
+
+
+def parse_registrations(
+    table: Table, mapping: ColumnMap, event_days: Sequence[date] = ()
+) -> Parsed:
+    """Turn every row into a :class:`Registration`, or a :class:`Skipped` with a reason code.
+
+    ``event_days`` (in order) let a days column say "Day 2" or "28.09" and are used to check
+    dates; without them only full dates are understood. Never raises for bad cell content.
+    """
+    with paused_gc():
+        return _RowParser(table, mapping, tuple(event_days)).run()
+
+
+class _Notes:
+    """Warnings, with long runs of one kind summed up so 5,000 bad e-mails stay readable."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._counts: Counter[str] = Counter()
+        self._labels: dict[str, str] = {}
+
+    def add(self, kind: str, text: str, label: str) -> None:
+        self._counts[kind] += 1
+        self._labels[kind] = label
+        if self._counts[kind] <= _WARNING_LIMIT:
+            self.lines.append(text)
+
+    def finish(self) -> list[str]:
+        for kind, count in self._counts.items():
+            if count > _WARNING_LIMIT:
+                more = count - _WARNING_LIMIT
+                self.lines.append(f"… and {more} more rows with {self._labels[kind]}.")
+        return self.lines
+
+
+class _RowParser:
+    def __init__(self, table: Table, mapping: ColumnMap, event_days: tuple[date, ...]) -> None:
+        self.table = table
+        self.mapping = mapping
+        self.event_days = event_days
+        self.preset = preset_by_name(mapping.preset)
+        self.notes = _Notes()
+        self.skipped: list[Skipped] = []
+        cancelled = set(CANCELLED_VALUES)
+        if self.preset is not None:
+            cancelled.update(header_key(v) for v in self.preset.cancelled)
+        self.cancelled_values = frozenset(cancelled)
+        self._status_cache: dict[str, tuple[bool, str | None]] = {}
+        self._unknown_status: dict[str, list[int]] = {}
+        self._days_cache: dict[str, frozenset[date] | str] = {}
+
+    # -- the row loop -------------------------------------------------------------------------
+
+    def run(self) -> Parsed:
+        table = self.table
+        warnings = self._table_warnings()
+        raw_keys = _raw_keys(table.headers)
+        columns = self.mapping.columns
+        i_first, i_last = columns.get("first_name"), columns.get("last_name")
+        i_full = columns.get("full_name")
+        i_ext, i_status = columns.get("external_id"), columns.get("status")
+        i_suffix = _suffix_column(table.headers, self.preset, i_ext)
+
+        # Values are cleaned a column at a time: one comprehension per column is several times
+        # cheaper than a function call per cell, and columns like country or ticket type are
+        # cleaned once per distinct value.
+        first_names, last_names = self._column("first_name"), self._column("last_name")
+        full_names = self._column("full_name")
+        organizations, countries = self._column("organization"), self._column("country")
+        emails, phones = self._column("email"), self._column("phone")
+        categories, languages = self._column("category"), self._column("language")
+        codes, external_ids = self._column("code"), self._column("external_id")
+        days_cells = self._column("days")
+        suffixes = _clean_column(table.rows, i_suffix)
+
+        registrations: list[Registration] = []
+        used_codes: dict[str, int] = {}
+        split_names = 0
+        for j, (number, cells) in enumerate(table.rows):
+            first, last = first_names[j], last_names[j]
+            if not first and not last:
+                full = full_names[j]
+                if full:
+                    first, last = split_full_name(full)
+                    split_names += 1
+                else:
+                    self.skipped.append(
+                        Skipped(number, "no_name", f"row {number} has no name; it was not imported")
+                    )
+                    continue
+
+            days: frozenset[date] = frozenset()
+            if days_cells[j]:
+                parsed_days = self._days(days_cells[j])
+                if isinstance(parsed_days, str):
+                    self.skipped.append(
+                        Skipped(
+                            number,
+                            "bad_day",
+                            f"row {number}: the days '{days_cells[j]}' cannot be read "
+                            f"({parsed_days}); the row was not imported",
+                        )
+                    )
+                    continue
+                days = parsed_days
+
+            code = codes[j]
+            if code:
+                # Codes compare case-insensitively: scanners and people retyping codes do.
+                code_key = code.upper()
+                earlier = used_codes.get(code_key)
+                if earlier is not None:
+                    self.skipped.append(
+                        Skipped(
+                            number,
+                            "duplicate_code",
+                            f"row {number}: the code '{code}' is already used on row "
+                            f"{earlier}; this row was not imported",
+                        )
+                    )
+                    continue
+                used_codes[code_key] = number
+
+            external_id = external_ids[j]
+            if external_id and suffixes[j]:
+                external_id = f"{external_id}-{suffixes[j]}"
+            email = emails[j]
+            if email and not (email.islower() and _EMAIL.fullmatch(email)):
+                email = self._email(number, email)
+            phone = phones[j]
+            if "E+" in phone or "e+" in phone:
+                self._phone_warning(number, phone)
+            cancelled = i_status is not None and self._cancelled(number, cells[i_status])
+
+            registrations.append(
+                Registration(
+                    row=number,
+                    first_name=first,
+                    last_name=last,
+                    organization=organizations[j],
+                    country=countries[j],
+                    email=email,
+                    phone=phone,
+                    category=categories[j],
+                    language=languages[j],
+                    code=code,
+                    external_id=external_id,
+                    cancelled=cancelled,
+                    days=days,
+                    raw=dict(zip(raw_keys, cells, strict=False)),
+                )
+            )
+
+        registrations = self._unique_external_ids(registrations, warnings)
+        if split_names and i_first is None and i_last is None and i_full is not None:
+            warnings.append(
+                f"Names were split from the column '{table.headers[i_full]}' into first and last "
+                "name (the last word is the last name; “SURNAME First” and “Surname, First” are "
+                "understood). Check a few badges."
+            )
+        for status, rows in self._unknown_status.items():
+            warnings.append(
+                f"The status '{status}' ({_rows_text(rows)}) is not a known cancellation, so "
+                "these people were imported as active."
+            )
+        return Parsed(
+            table=table,
+            mapping=self.mapping,
+            registrations=registrations,
+            skipped=self.skipped,
+            warnings=warnings + self.notes.finish(),
+        )
+
+    def _column(self, fld: str) -> list[str]:
+        """The cleaned values of a field for every row, filled from fallback columns."""
+        rows = self.table.rows
+        values = _clean_column(rows, self.mapping.columns.get(fld))
+        for other in self.mapping.fallbacks.get(fld, ()):
+            if all(values):
+                break
+            extra = _clean_column(rows, other)
+            values = [v or e for v, e in zip(values, extra, strict=True)]
+        return values
+
+    # -- whole-table checks --------------------------------------------------------------------
+
+    def _table_warnings(self) -> list[str]:
+        table = self.table
+        warnings: list[str] = []
+        if table.header_row > 1:
+            warnings.append(
+                f"The column headers are on row {table.header_row}; the rows above them were "
+                "taken as a title and skipped."
+            )
+        if not table.rows:
+            warnings.append(
+                "The file has column headers but no rows of data below them; nobody was imported."
+            )
+        positions: dict[str, list[int]] = {}
+        for index, header in enumerate(table.headers):
+            if header:
+                positions.setdefault(header_key(header), []).append(index)
+        for indexes in positions.values():
+            if len(indexes) > 1:
+                letters = ", ".join(_column_letter(i) for i in indexes)
+                warnings.append(
+                    f"The column '{table.headers[indexes[0]]}' appears {len(indexes)} times "
+                    f"(columns {letters}); only the first one ({_column_letter(indexes[0])}) is "
+                    "used. Rename the others if they matter."
+                )
+        unnamed = [i for i, h in enumerate(table.headers) if not h]
+        if unnamed:
+            rows = [n for n, cells in table.rows if any(cells[i].strip() for i in unnamed)]
+            if rows:
+                letters = ", ".join(_column_letter(i) for i in unnamed)
+                warnings.append(
+                    f"Values in columns without a header ({letters}) on {_rows_text(rows)} were "
+                    "not imported. Check those rows: a delimiter inside an unquoted value (e.g. "
+                    "a comma in a name) shifts the rest of the row."
+                )
+        return warnings
+
+    def _unique_external_ids(
+        self, registrations: list[Registration], warnings: list[str]
+    ) -> list[Registration]:
+        counts = Counter(r.external_id for r in registrations if r.external_id)
+        shared = {eid for eid, n in counts.items() if n > 1}
+        if not shared:
+            return registrations
+        rows = [r.row for r in registrations if r.external_id in shared]
+        index = self.mapping.columns["external_id"]
+        warnings.append(
+            f"The column '{self.table.headers[index]}' has the same value on several rows "
+            f"({_rows_text(rows)}), so it does not identify one person there (e.g. an order "
+            "with several tickets); those rows are matched by ticket code or e-mail instead."
+        )
+        return [replace(r, external_id="") if r.external_id in shared else r for r in registrations]
+
+    # -- single values -------------------------------------------------------------------------
+
+    def _email(self, row: int, text: str) -> str:
+        if not text:
+            return ""
+        found = _email_addresses(text)
+        if not found:
+            self.notes.add(
+                "bad_email",
+                f"Row {row}: '{text}' is not a valid e-mail address; the person was imported "
+                "without an e-mail.",
+                "invalid e-mail addresses",
+            )
+            return ""
+        if len(found) > 1:
+            self.notes.add(
+                "several_emails",
+                f"Row {row}: several e-mail addresses; the first one ({found[0]}) was kept.",
+                "several e-mail addresses",
+            )
+        return found[0]
+
+    def _phone_warning(self, row: int, text: str) -> None:
+        # Excel shows long numbers as 3.59888E+11 and saves them so in CSV: the digits are gone.
+        self.notes.add(
+            "phone_exponent",
+            f"Row {row}: the phone number '{text}' was shortened by Excel (scientific "
+            "notation) and its last digits are lost; format the column as text and export "
+            "again.",
+            "phone numbers in scientific notation",
+        )
+
+    def _cancelled(self, row: int, cell: str) -> bool:
+        # Status columns hold a handful of distinct values: interpret each once.
+        cached = self._status_cache.get(cell)
+        if cached is None:
+            key = header_key(cell)
+            cancelled = _is_cancelled(key, self.cancelled_values)
+            unknown = None if cancelled or key in ACTIVE_VALUES else clean_text(cell)
+            cached = self._status_cache[cell] = (cancelled, unknown)
+        cancelled, unknown = cached
+        if unknown is not None:
+            self._unknown_status.setdefault(unknown, []).append(row)
+        return cancelled
+
+    def _days(self, text: str) -> frozenset[date] | str:
+        cached = self._days_cache.get(text)
+        if cached is None:
+            cached = parse_days(text, self.event_days)
+            self._days_cache[text] = cached
+        return cached
+
+
+def _is_cancelled(key: str, cancelled_values: frozenset[str]) -> bool:
+    if key in cancelled_values:
+        return True
+    words = set(key.split())
+    return bool(words & CANCELLED_WORDS) and not words & NOT_CANCELLED_WORDS
+
+
+def _clean_column(rows: list[tuple[int, list[str]]], index: int | None) -> list[str]:
+    """:func:`clean_text` applied to one column of every row ("" for all if ``index`` is None).
+
+    Printable ASCII without leading, trailing or double spaces is exactly what ``clean`` returns
+    unchanged; recognising that inline is far cheaper than normalising a million cells. Columns
+    with few distinct values (country, ticket type, status) are cleaned once per value.
+    """
+    if index is None:
+        return [""] * len(rows)
+    column = [cells[index] for _, cells in rows]
+    distinct = set(column)
+    if len(distinct) * 4 <= len(column):
+        cleaned = {v: clean_text(v) for v in distinct}
+        return [cleaned[v] for v in column]
+    return [
+        v
+        if v.isascii() and v.isprintable() and "  " not in v and v[:1] != " " and v[-1:] != " "
+        else clean_text(v)
+        for v in column
+    ]
+
+
+def _raw_keys(headers: list[str]) -> list[str]:
+    """Unique keys for ``raw``: the header text; a repeated header gets " (2)", " (3)"; a column
+    without a header is called by its letter."""
+    keys: list[str] = []
+    seen: Counter[str] = Counter()
+    for index, header in enumerate(headers):
+        key = header or f"column {_column_letter(index)}"
+        seen[key] += 1
+        if seen[key] > 1:
+            key = f"{key} ({seen[key]})"
+        keys.append(key)
+    return keys
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _rows_text(rows: Sequence[int], limit: int = 10) -> str:
+    if len(rows) == 1:
+        return f"row {rows[0]}"
+    shown = ", ".join(str(r) for r in rows[:limit])
+    more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
+    return f"rows {shown}{more}"
+
+
+# -- names ------------------------------------------------------------------------------------
+
+#: Lower-case words that belong to the surname that follows them.
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la",
+     "le", "ter", "ten", "bin", "ibn", "al", "el"}
+)  # fmt: skip
+
+
+def split_full_name(full: str) -> tuple[str, str]:
+    """Split a cleaned full name into ``(first, last)``.
+
+    ``"Ana-Maria Popescu"`` → Ana-Maria / Popescu; ``"Popescu, Ana-Maria"`` and
+    ``"POPESCU Ana-Maria"`` (surname first, in capitals, as in Romanian and Bulgarian official
+    lists) → the same; ``"Ludwig van Beethoven"`` → Ludwig / van Beethoven; a single word is the
+    first name with an empty last name.
+    """
+    if full.count(",") == 1:
+        last, _, first = full.partition(",")
+        last, first = last.strip(), first.strip()
+        if last and first:
+            return first, last
+    words = full.replace(",", " ").split()
+    if not words:
+        return "", ""
+    if len(words) == 1:
+        return words[0], ""
+    capitals = 0
+    while capitals < len(words) and _is_capitalised_surname(words[capitals]):
+        capitals += 1
+    if 0 < capitals < len(words):
+        return " ".join(words[capitals:]), " ".join(words[:capitals])
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+def _is_capitalised_surname(word: str) -> bool:
+    # Two letters at least, so initials ("J.") are not taken for a surname.
+    return word.isupper() and sum(c.isalpha() for c in word) >= 2
+
+
+# -- e-mail -----------------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"[^@\s,;<>()\[\]\"':]+@(?:[\w-]+\.)+[^\W\d_]{2,}")
+_EMAIL_SPLIT = re.compile(r"[;,\s]+")
+
+
+def _email_addresses(text: str) -> list[str]:
+    """The valid addresses in an e-mail cell, lower-cased; usually exactly one.
+
+    Accepts ``mailto:`` links and ``Name <address>`` forms; a cell listing several addresses
+    gives them all (the caller keeps the first).
+    """
+    candidate = text.strip().lower().removeprefix("mailto:")
+    if _EMAIL.fullmatch(candidate):
+        return [candidate]
+    found: list[str] = []
+    for part in _EMAIL_SPLIT.split(candidate):
+        part = part.strip("<>").removeprefix("mailto:")
+        if _EMAIL.fullmatch(part):
+            found.append(part)
+    return found
+
+
+# -- days -------------------------------------------------------------------------------------
+
+_DAY_SEPARATORS = re.compile(r"\s*(?:[;,|+&\n]|\s(?:and|и|și|si)\s)\s*", re.IGNORECASE)
+_RANGE = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
+_DMY = re.compile(r"(\d{1,2})([./-])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?(?:\s+\d{1,2}:\d{2}.*)?")
+_DAY_NUMBER = re.compile(r"([^\W\d_]*)\.?\s*(\d{1,2})")
+
+
+def parse_days(text: str, event_days: Sequence[date] = ()) -> frozenset[date] | str:
+    """The dates a days cell lists, or a short reason why it cannot be read.
+
+    Understood: ``2026-09-28``; ``28.09.2026`` / ``28/09/2026`` / ``28.09`` (year from the event);
+    ``Day 1`` / ``Ден 1`` / ``Ziua 1`` / ``D1`` / ``1`` (the first event day); weekday names in
+    English, Bulgarian and Romanian; ranges ``28.09.2026 - 30.09.2026``; lists separated by
+    ``;`` ``,`` ``|`` ``+`` "and"; and "all days" words (→ empty set: every day). With
+    ``event_days`` every date must be one of them.
+    """
+    if header_key(text) in ALL_DAYS_VALUES:
+        return frozenset()
+    found: set[date] = set()
+    for part in _DAY_SEPARATORS.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        ends = [p.strip() for p in _RANGE.split(part)]
+        if len(ends) == 2 and all(ends):
+            start, stop = _one_day(ends[0], event_days), _one_day(ends[1], event_days)
+            if isinstance(start, str):
+                return start
+            if isinstance(stop, str):
+                return stop
+            if stop < start or (stop - start).days > 366:
+                return f"'{part}' is not a valid range of days"
+            day = start
+            while day <= stop:
+                found.add(day)
+                day += timedelta(days=1)
+            continue
+        one = _one_day(part, event_days)
+        if isinstance(one, str):
+            return one
+        found.add(one)
+    if not found:
+        return "no day in it"
+    if event_days:
+        allowed = set(event_days)
+        outside = sorted(d for d in found if d not in allowed)
+        if outside:
+            return f"{outside[0]:%d.%m.%Y} is not a day of the event"
+    return frozenset(found)
+
+
+def _one_day(text: str, event_days: Sequence[date]) -> date | str:
+    match = _ISO.fullmatch(text)
+    if match:
+        return _make_date(int(match[1]), int(match[2]), int(match[3]), text)
+    match = _DMY.fullmatch(text)
+    if match:
+        return _day_month(match, event_days, text)
+    key = header_key(text)
+    if key in WEEKDAYS:
+        matching = [d for d in event_days if d.weekday() == WEEKDAYS[key]]
+        if len(matching) == 1:
+            return matching[0]
+        return f"'{text}' does not name exactly one day of the event"
+    match = _DAY_NUMBER.fullmatch(key.replace(" ", ""))
+    if match and (not match[1] or match[1] in DAY_WORDS):
+        number = int(match[2])
+        if not event_days:
+            return f"'{text}' needs the event's days to be set up first"
+        if 1 <= number <= len(event_days):
+            return event_days[number - 1]
+        return f"the event has no day {number}"
+    return f"'{text}' is not a date or a day number"
+
+
+def _day_month(match: re.Match[str], event_days: Sequence[date], text: str) -> date | str:
+    first, separator, second, year_text = int(match[1]), match[2], int(match[3]), match[4]
+    readings = [(first, second)]  # (day, month): the European order, as people here write
+    if separator == "/" and first != second:
+        # Maybe US month/day: used when day/month is impossible or only it is an event day.
+        readings.append((second, first))
+    if not year_text:
+        if not event_days:
+            return f"'{text}' has no year and the event's days are not set up"
+        for day, month in readings:
+            for event_day in event_days:
+                if (event_day.day, event_day.month) == (day, month):
+                    return event_day
+        return f"'{text}' is not a day of the event"
+    year = int(year_text)
+    if year < 100:
+        year += 2000
+    dates = [d for dd, m in readings if isinstance(d := _make_date(year, m, dd, text), date)]
+    if not dates:
+        return f"'{text}' is not a valid date"
+    for candidate in dates:
+        if candidate in event_days:
+            return candidate
+    return dates[0]  # parse_days reports it if it is not an event day
+
+
+def _make_date(year: int, month: int, day: int, text: str) -> date | str:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return f"'{text}' is not a valid date"

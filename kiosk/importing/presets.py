@@ -1,0 +1,487 @@
+"""What registration files look like: header vocabulary (English, Bulgarian, Romanian), the
+export formats of the platforms organizers use, and the words found in status and day columns.
+
+Everything here is data plus the one normalisation (:func:`header_key`) that makes it comparable,
+so adding a new synonym or a platform is a one-line change that needs no new logic. All lookups go
+through :func:`header_key`, so the tables are written the way people write headers (with case,
+diacritics and punctuation) and still match "E-MAIL", "Țara", "Tara" or "Order#".
+
+Platform header sets were taken from the platforms' own export code and help pages where public
+(pretix's check-in list and order data exporters, Eventbrite's attendee summary report and status
+glossary, b2match's participant list) and are otherwise the plausible names. Matching is by meaning
+(a set of characteristic headers), not by exact column order, so small differences between export
+versions do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kiosk.core.text import clean
+
+#: Pseudo-field for "Name" / "Име" / "Nume": first name, last name or full name depending on the
+#: other columns (see :mod:`kiosk.importing.mapping`).
+AMBIGUOUS_NAME = "_ambiguous_name"
+
+_NOT_WORD = re.compile(r"[^\w#]+|_")
+_BREAKS = str.maketrans("\t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029", " " * 12)
+
+
+def clean_text(text: str) -> str:
+    """:func:`kiosk.core.text.clean` for a spreadsheet cell.
+
+    ``clean`` deletes control characters, which would glue "Ivan<line break>Petrov" (Alt+Enter in
+    Excel) or "Фирма<tab>ООД" into one word; in a cell these characters separate words, so they
+    become spaces first and ``clean`` then collapses them.
+    """
+    return clean(text.translate(_BREAKS))
+
+
+@lru_cache(maxsize=4096)
+def header_key(text: str) -> str:
+    """The comparable form of a header or a short cell value.
+
+    Cleaned, case-folded, without diacritics (ș ş ţ ț ă â î → s t a i; also й → и, which is harmless
+    because both sides of every comparison go through here), punctuation turned into single
+    spaces; "#" is kept as a word of its own because "Order #" and "Order" are different columns.
+    """
+    text = clean_text(text).casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("#", " # ")
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Generic header vocabulary. Within a field, earlier names win when a file has several matching
+# columns (e.g. "Mobile" before "Work phone"); later matches become per-row fallbacks for the
+# fields listed in FALLBACK_FIELDS.
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "full_name": (
+        "Full name", "Attendee name", "Participant name", "Participant", "Attendee", "Guest name",
+        "Your name", "Name and surname", "First and last name", "Name surname", "Names",
+        "Име и фамилия", "Имена", "Трите имена", "Пълно име", "Име, презиме и фамилия",
+        "Собствено и фамилно име", "Участник",
+        "Nume complet", "Nume și prenume", "Numele și prenumele", "Prenume și nume",
+        "Numele complet", "Participant (nume)",
+    ),
+    "first_name": (
+        "First name", "Given name", "Firstname", "Forename", "First",
+        "Собствено име", "Лично име",
+        "Prenume", "Prenumele",
+    ),
+    "last_name": (
+        "Last name", "Surname", "Family name", "Lastname", "Last",
+        "Фамилия", "Фамилно име",
+        "Nume de familie", "Numele de familie",
+    ),
+    "organization": (
+        "Organisation", "Organization", "Company", "Company name", "Organisation name",
+        "Organization name", "Institution", "Affiliation", "Employer", "Firm",
+        "Организация", "Фирма", "Компания", "Институция", "Организация / Фирма",
+        "Organizație", "Organizatia", "Companie", "Compania", "Firma", "Instituție",
+        "Instituția",
+    ),
+    "country": (
+        "Country", "Country/Region", "Country of residence", "Nationality",
+        "Държава", "Страна", "Държава на пребиваване",
+        "Țara", "Țară", "Țara de reședință",
+    ),
+    "email": (
+        "Email", "E-mail", "Email address", "E-mail address", "Attendee email", "Your email",
+        "Mail",
+        "Имейл", "Имейл адрес", "Е-мейл", "Електронна поща", "Ел. поща",
+        "Adresă de e-mail", "Adresa de email", "Email (adresă)",
+    ),
+    "phone": (
+        "Mobile", "Mobile phone", "Mobile number", "Cell phone", "Phone", "Phone number",
+        "Telephone", "Tel", "Work phone",
+        "Мобилен телефон", "Телефон", "Тел", "GSM",
+        "Telefon mobil", "Mobil", "Telefon", "Număr de telefon", "Nr. telefon",
+    ),
+    "category": (
+        "Category", "Ticket type", "Ticket", "Participant type", "Participation type",
+        "Registration type", "Attendee type", "Badge type", "Type", "Role",
+        "Категория", "Вид билет", "Тип билет", "Тип участник", "Тип", "Роля",
+        "Categorie", "Categoria", "Tip bilet", "Tip participant", "Tip", "Rol",
+    ),
+    "language": (
+        "Language", "Preferred language", "Badge language",
+        "Език", "Предпочитан език",
+        "Limba", "Limba preferată",
+    ),
+    "code": (
+        "Code", "Ticket code", "Barcode", "QR", "QR code", "Ticket barcode", "Secret",
+        "Код", "Код на билет", "Баркод", "QR код",
+        "Cod", "Cod bilet", "Cod QR", "Cod de bare",
+    ),
+    "external_id": (
+        "Attendee #", "Attendee ID", "Participant ID", "Registration ID", "Registration number",
+        "Ticket ID", "ID", "Order #", "Order ID", "Order number", "Order",
+        "Номер", "Регистрационен номер", "Номер на регистрация",
+        "Nr.", "Număr înregistrare", "Nr. înregistrare",
+    ),
+    "status": (
+        "Status", "Attendee status", "Registration status", "Ticket status", "Order status",
+        "Статус", "Състояние", "Статус на регистрацията",
+        "Stare", "Starea", "Status înregistrare",
+    ),
+    "days": (
+        "Days", "Day", "Dates", "Date(s)", "Day(s)", "Attendance days", "Days attending",
+        "Дни", "Ден", "Дати", "Дни на присъствие", "Дни на участие",
+        "Zile", "Ziua", "Zilele", "Zile participare", "Date participare",
+    ),
+}  # fmt: skip
+
+#: Headers that are "the name" in the language of the form; which name depends on the other
+#: columns ("Име" + "Фамилия": first name; "Nume" + "Prenume": last name; alone: full name).
+AMBIGUOUS_NAMES: tuple[str, ...] = ("Name", "Име", "Nume", "Numele")
+
+# Looser matching for headers that are not a known name, e.g. Google Forms questions ("What is your
+# e-mail?", "Organisation / Company"). A field matches when one of its phrases occurs as whole
+# words in the header and none of its exclusions does. Fields are tried in this order, so
+# "Company phone" is a phone and "Organisation type" (excluded) is nothing.
+FUZZY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("email", ("email", "e mail", "mail address", "имейл", "е мейл", "поща"),
+     ("confirm", "repeat", "again", "потвърд", "confirma", "confirmare", "repeta")),
+    ("phone", ("phone", "mobile", "telephone", "телефон", "gsm", "telefon", "mobil"),
+     ("code", "prefix")),
+    ("country", ("country", "държава", "страна", "tara"), ("code", "prefix")),
+    ("language", ("language", "език", "limba"), ()),
+    ("days", ("days", "day s", "which day", "дни", "кои дни", "zile", "zilele"),
+     ("number", "how many", "count", "брой", "колко", "numar", "cate")),
+    ("code", ("barcode", "qr", "ticket code", "баркод", "код на билет", "cod de bare", "cod bilet"),
+     ("order", "voucher", "zip", "postal", "post", "promo", "discount", "пощенски", "postal")),
+    ("status", ("status", "статус", "stare"), ("check", "payment", "marital", "checked")),
+    ("category", ("ticket type", "participant type", "participation type", "registration type",
+                  "attendee type", "category", "categorie", "категория", "вид билет", "тип билет",
+                  "tip bilet", "tip participant"), ()),
+    ("organization", ("organisation", "organization", "company", "institution", "affiliation",
+                      "employer", "организация", "фирма", "компания", "институция",
+                      "organizatie", "organizatia", "companie", "compania", "firma",
+                      "institutie", "institutia"),
+     ("type", "size", "website", "url", "address", "vat", "id", "#", "number", "description",
+      "sector", "industry", "тип", "вид", "адрес", "сайт", "tip", "adresa", "site")),
+    ("first_name", ("first name", "given name", "prenume", "собствено име"), ()),
+    ("last_name", ("last name", "surname", "family name", "фамилия", "nume de familie"), ()),
+    ("full_name", ("full name", "your name", "name and surname", "first and last name",
+                   "име и фамилия", "трите имена", "имена", "nume complet", "nume si prenume",
+                   "numele si prenumele", "prenume si nume"), ()),
+)  # fmt: skip
+
+#: Fields for which a second matching column fills in rows where the first one is empty
+#: (pretix: "Attendee email" empty → the order's "Email"; Eventbrite: work → home country).
+#: Identity-like fields (code, external id, status, days) never mix columns.
+FALLBACK_FIELDS = frozenset({"full_name", "email", "phone", "organization", "country"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Platform presets.
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A platform's export format: how to recognise it and how its columns map.
+
+    ``required`` is a tuple of groups of header names; the file must have at least one header
+    from every group. ``headers`` map header → field and win over the generic vocabulary (in
+    order: an earlier header for the same field is the main column, later ones fallbacks).
+    ``ignore`` lists headers that must not be mapped even if they look like a field.
+    """
+
+    name: str
+    required: tuple[tuple[str, ...], ...]
+    headers: dict[str, str]
+    ignore: tuple[str, ...] = ()
+    #: Extra status values that mean "cancelled" on this platform.
+    cancelled: tuple[str, ...] = ()
+    #: The header whose value, joined to the external id with "-", makes it unique per ticket.
+    external_id_suffix: str | None = None
+    required_keys: tuple[frozenset[str], ...] = field(init=False, repr=False)
+    header_keys: dict[str, tuple[str, int]] = field(init=False, repr=False)
+    ignore_keys: frozenset[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Normalise once so matching is a dictionary lookup (frozen: set via object.__setattr__).
+        object.__setattr__(
+            self, "required_keys", tuple(frozenset(map(header_key, g)) for g in self.required)
+        )
+        object.__setattr__(
+            self,
+            "header_keys",
+            {header_key(h): (f, rank) for rank, (h, f) in enumerate(self.headers.items())},
+        )
+        object.__setattr__(self, "ignore_keys", frozenset(map(header_key, self.ignore)))
+
+    def score(self, keys: set[str]) -> int:
+        """0 if the headers are not this platform's export, else how many of its headers occur."""
+        if not all(group & keys for group in self.required_keys):
+            return 0
+        return len(keys & (self.header_keys.keys() | self.ignore_keys)) + 1
+
+
+# fmt: off
+PRESETS: tuple[Preset, ...] = (
+    Preset(
+        # Eventbrite "Attendee Summary" / attendee export. "Attendee #" is unique per ticket;
+        # "Order #" is shared by everyone in one order.
+        name="eventbrite",
+        required=(("Attendee #",), ("Order #", "Barcode #", "Attendee Status", "Ticket Type")),
+        headers={
+            "First Name": "first_name",
+            "Last Name": "last_name",
+            "Email": "email",
+            "Buyer Email": "email",
+            "Company": "organization",
+            "Cell Phone": "phone",
+            "Work Phone": "phone",
+            "Home Phone": "phone",
+            "Work Country": "country",
+            "Home Country": "country",
+            "Country": "country",
+            "Ticket Type": "category",
+            "Barcode #": "code",
+            "Attendee #": "external_id",
+            "Attendee Status": "status",
+        },
+        ignore=(
+            "Order #", "Order Date", "Order Type", "Buyer First Name", "Buyer Last Name",
+            "Quantity", "Price Tier", "Currency", "Total Paid", "Fees Paid", "Eventbrite Fees",
+            "Eventbrite Payment Processing", "Job Title", "Website", "Blog", "Gender", "Age",
+            "Birth Date", "Group", "Checked In", "Check-In Date", "Discount",
+        ),
+        cancelled=("Not Attending", "Refunded", "Cancelled", "Deleted", "Transferred"),
+    ),
+    Preset(
+        # pretix "Order data" (positions sheet) and "Check-in list" exports. One row per ticket
+        # ("position"); a ticket is "ORDERCODE-positionid", as pretix itself names them.
+        name="pretix",
+        required=(
+            ("Order code",),
+            ("Position ID", "Secret", "Ticket secret", "Attendee name", "Product",
+             "Pseudonymization ID"),
+        ),
+        headers={
+            "Attendee name": "full_name",
+            "Invoice address name": "full_name",
+            "Attendee name: Given name": "first_name",
+            "Attendee name: First name": "first_name",
+            "Attendee name: Family name": "last_name",
+            "Attendee name: Last name": "last_name",
+            "Attendee email": "email",
+            "Email": "email",
+            "E-mail": "email",
+            "Phone number": "phone",
+            "Company": "organization",
+            "Invoice address company": "organization",
+            "Country": "country",
+            "Invoice address country": "country",
+            "Product": "category",
+            "Secret": "code",
+            "Ticket secret": "code",
+            "Order code": "external_id",
+            "Status": "status",
+        },
+        ignore=(
+            "Event slug", "Order date", "Order time", "Variation", "Price", "Tax rate",
+            "Tax rule", "Tax value", "Voucher", "Voucher code", "Pseudonymization ID", "Seat ID",
+            "Seat name", "Seat zone", "Seat row", "Seat number", "Checked in", "Checked out",
+            "Automatically checked in", "Paid", "Address", "ZIP code", "City", "State",
+            "Order comment", "Comment", "Requires special attention", "Blocked", "Valid from",
+            "Valid until", "Sales channel", "Order locale", "External customer ID",
+            "Payment providers", "Position ID", "Attendee name: Title",
+        ),
+        cancelled=("canceled", "cancelled", "expired"),
+        external_id_suffix="Position ID",
+    ),
+    Preset(
+        # b2match participant list export (Organizer's Tool → Participants → Excel).
+        name="b2match",
+        required=(
+            ("Participant ID", "Participation Type", "Participant Type", "Organisation Type",
+             "Organization Type"),
+            ("First Name", "Last Name", "Name"),
+        ),
+        headers={
+            "First Name": "first_name",
+            "Last Name": "last_name",
+            "Organisation": "organization",
+            "Organization": "organization",
+            "Organisation Name": "organization",
+            "Country": "country",
+            "Email": "email",
+            "Phone": "phone",
+            "Participation Type": "category",
+            "Participant Type": "category",
+            "Role": "category",
+            "Participant ID": "external_id",
+            "Registration Status": "status",
+            "Status": "status",
+        },
+        ignore=(
+            "Organisation Type", "Organization Type", "Job Position", "Job Title", "City",
+            "Registration Date", "Activated", "Sessions", "Meetings", "1:1 Meetings",
+            "Attendance", "Marketplace",
+        ),
+        cancelled=("Canceled", "Cancelled", "Rejected"),
+    ),
+    Preset(
+        # Google Forms response sheet (downloaded as CSV or .xlsx). The first column is the
+        # submission time, named in the form owner's language; the rest are the questions.
+        name="google_forms",
+        required=(
+            ("Timestamp", "Marca temporală", "Marcaj de timp", "Marcă de timp",
+             "Времево клеймо", "Клеймо за време", "Времева марка", "Дата и час"),
+        ),
+        headers={
+            "Email Address": "email",
+            "Adresă de e-mail": "email",
+            "Имейл адрес": "email",
+        },
+        ignore=(
+            "Timestamp", "Marca temporală", "Marcaj de timp", "Marcă de timp", "Времево клеймо",
+            "Клеймо за време", "Времева марка", "Дата и час", "Score", "Punctaj", "Точки",
+        ),
+    ),
+)
+# fmt: on
+
+PRESET_NAMES = tuple(p.name for p in PRESETS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Header matching.
+
+#: header key -> (field, rank); rank orders several columns of one field (lower wins).
+_EXACT: dict[str, tuple[str, int]] = {}
+for _field, _names in SYNONYMS.items():
+    for _rank, _name in enumerate(_names):
+        _EXACT.setdefault(header_key(_name), (_field, 100 + _rank))
+for _name in AMBIGUOUS_NAMES:
+    _EXACT[header_key(_name)] = (AMBIGUOUS_NAME, 100)
+
+_FUZZY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (f, tuple(f" {header_key(p)} " for p in phrases), tuple(f" {header_key(x)} " for x in excl))
+    for f, phrases, excl in FUZZY
+)
+
+_ALL_PRESET_KEYS = frozenset(k for p in PRESETS for k in (*p.header_keys, *p.ignore_keys))
+
+
+def match_header(key: str, preset: Preset | None = None) -> tuple[str, int] | None:
+    """The field a header (given as :func:`header_key`) stands for, with its rank, or None.
+
+    Ranks: the preset's own headers 0-99, the generic vocabulary 100-999, loose (fuzzy) matches
+    1000 and up; so a platform's meaning beats a generic guess, which beats a loose one.
+    """
+    if not key:
+        return None
+    if preset is not None:
+        if key in preset.ignore_keys:
+            return None
+        hit = preset.header_keys.get(key)
+        if hit is not None:
+            return hit
+    hit = _EXACT.get(key)
+    if hit is not None:
+        return hit
+    padded = f" {key} "
+    for rank, (fld, phrases, excluded) in enumerate(_FUZZY):
+        if any(p in padded for p in phrases) and not any(x in padded for x in excluded):
+            return fld, 1000 + rank
+    return None
+
+
+def is_known_header(key: str) -> bool:
+    """Whether a cell (as :func:`header_key`) looks like a column header of a registration list;
+    used to find the header row and to choose the CSV delimiter."""
+    return key in _ALL_PRESET_KEYS or match_header(key) is not None
+
+
+def detect_preset(keys: set[str]) -> Preset | None:
+    """The platform whose export these header keys are, or None for a hand-made list."""
+    best: Preset | None = None
+    best_score = 0
+    for preset in PRESETS:
+        score = preset.score(keys)
+        if score > best_score:
+            best, best_score = preset, score
+    return best
+
+
+def preset_by_name(name: str | None) -> Preset | None:
+    """The preset called ``name`` (None for None or an unknown name)."""
+    for preset in PRESETS:
+        if preset.name == name:
+            return preset
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Cell vocabulary: status and days columns.
+
+#: Status values that mean the registration is cancelled (as header_key).
+CANCELLED_VALUES = frozenset(
+    header_key(v)
+    for v in (
+        "cancelled", "canceled", "cancel", "refunded", "not attending", "deleted",
+        "transferred", "void", "voided", "rejected", "declined", "withdrawn",
+        "анулиран", "анулирана", "анулирано", "анулирани", "отказан", "отказана", "отказано",
+        "отказал", "отказала", "отменен", "отменена", "отменено", "изтрит", "изтрита",
+        "отхвърлен", "отхвърлена", "възстановена сума",
+        "anulat", "anulată", "anulate", "anulare", "renunțat", "retras", "retrasă", "respins",
+        "respinsă", "șters", "ștearsă", "rambursat", "rambursată",
+    )
+)  # fmt: skip
+#: Single words that make a longer status ("Refunded/Canceled", "Order cancelled") cancelled.
+CANCELLED_WORDS = frozenset(k for k in CANCELLED_VALUES if " " not in k)
+#: Words that turn a cancelled word around ("Partially refunded", "Not cancelled").
+NOT_CANCELLED_WORDS = frozenset(
+    header_key(v) for v in ("partially", "partial", "parțial", "частично", "not", "no", "non",
+                            "не", "nu")
+)  # fmt: skip
+#: Status values known to mean an active registration (others are reported once).
+ACTIVE_VALUES = frozenset(
+    header_key(v)
+    for v in (
+        "", "attending", "checked in", "paid", "pending", "registered", "confirmed", "active",
+        "approved", "completed", "complete", "placed", "valid", "ok", "free", "manual",
+        "attended", "yes", "accepted", "invited", "new",
+        "потвърден", "потвърдена", "платен", "платена", "платено", "активен", "активна",
+        "регистриран", "регистрирана", "одобрен", "одобрена", "да",
+        "confirmat", "confirmată", "plătit", "plătită", "activ", "activă", "înregistrat",
+        "înregistrată", "aprobat", "aprobată", "da",
+    )
+)  # fmt: skip
+
+#: Day-column values meaning "every day of the event".
+ALL_DAYS_VALUES = frozenset(
+    header_key(v)
+    for v in (
+        "all", "all days", "both", "both days", "full", "full event", "full pass", "every day",
+        "всички", "всички дни", "двата дни", "целия", "цялото събитие",
+        "toate", "toate zilele", "ambele", "ambele zile", "tot evenimentul",
+    )
+)  # fmt: skip
+#: Words that precede a day number: "Day 2", "Ден 2", "Ziua 2", "D2".
+DAY_WORDS = frozenset(header_key(v) for v in ("day", "ден", "ziua", "zi", "d"))
+#: Weekday names (as header_key) -> Monday=0 ... Sunday=6.
+WEEKDAYS: dict[str, int] = {
+    header_key(name): number
+    for number, names in enumerate(
+        (
+            ("monday", "mon", "понеделник", "пон", "luni"),
+            ("tuesday", "tue", "вторник", "вт", "marți"),
+            ("wednesday", "wed", "сряда", "ср", "miercuri"),
+            ("thursday", "thu", "четвъртък", "чет", "joi"),
+            ("friday", "fri", "петък", "пет", "vineri"),
+            ("saturday", "sat", "събота", "съб", "sâmbătă"),
+            ("sunday", "sun", "неделя", "нед", "duminică"),
+        )
+    )
+    for name in names
+}
