@@ -227,21 +227,7 @@ def fill_without_import(path: Path, registrations: Sequence[Registration]) -> No
     for reg in registrations:
         code = codes.generate(taken)
         taken.add(code)
-        people.append(
-            NewAttendee(
-                code=code,
-                first_name=reg.first_name,
-                last_name=reg.last_name,
-                organization=reg.organization,
-                country=reg.country,
-                email=reg.email,
-                phone=reg.phone,
-                category=reg.category,
-                language=reg.language,
-                external_id=reg.external_id,
-                raw=reg.raw,
-            )
-        )
+        people.append(NewAttendee.from_registration(reg, code))
     with Database(path) as db, db.write() as conn:
         insert_many(conn, people, to_utc_iso(datetime.now(UTC)))
 

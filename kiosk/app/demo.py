@@ -85,25 +85,7 @@ def create_demo(
         for reg in people:
             code = codes.generate(taken)
             taken.add(code)
-            new.append(
-                NewAttendee(
-                    code=code,
-                    first_name=reg.first_name,
-                    last_name=reg.last_name,
-                    organization=reg.organization,
-                    country=reg.country,
-                    email=reg.email,
-                    phone=reg.phone,
-                    category=reg.category,
-                    language=reg.language,
-                    external_id=reg.external_id,
-                    days=reg.days,
-                    origin="demo",
-                    source="demo",
-                    status=AttendeeStatus.CANCELLED if reg.cancelled else AttendeeStatus.ACTIVE,
-                    raw=reg.raw,
-                )
-            )
+            new.append(NewAttendee.from_registration(reg, code, origin="demo", source="demo"))
         with db.write() as conn:
             attendee_store.insert_many(conn, new, to_utc_iso(now))
         # The morning so far: about a third of today's people arrived, spread over the time

@@ -18,21 +18,12 @@ from kiosk.importing.errors import ImportFileError
 from kiosk.importing.mapping import Parsed, detect_mapping, load_mapping_file, parse_registrations
 from kiosk.importing.readers import read_table
 from kiosk.storage import attendees
-from kiosk.storage.attendees import NewAttendee, days_json
+from kiosk.storage.attendees import DETAIL_COLUMNS, NewAttendee, days_json
 from kiosk.storage.database import Database
 from kiosk.storage.events import checkin_lists
 
 #: Fields compared and updated on re-import.
-_FIELDS = (
-    "first_name",
-    "last_name",
-    "organization",
-    "country",
-    "email",
-    "phone",
-    "category",
-    "language",
-)
+_FIELDS = DETAIL_COLUMNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +171,7 @@ def _merge(
         if match is None:
             code = reg.code or codes.generate(taken)
             taken.add(code)
-            new.append(_new_attendee(reg, code, source))
+            new.append(NewAttendee.from_registration(reg, code, source=source))
             if reg.cancelled:
                 report.cancelled += 1
             continue
@@ -239,26 +230,6 @@ def _match(
         if len(candidates) == 1 and not (reg.external_id and candidates[0]["external_id"]):
             return candidates[0]
     return None
-
-
-def _new_attendee(reg: Registration, code: str, source: str) -> NewAttendee:
-    return NewAttendee(
-        code=code,
-        first_name=reg.first_name,
-        last_name=reg.last_name,
-        organization=reg.organization,
-        country=reg.country,
-        email=reg.email,
-        phone=reg.phone,
-        category=reg.category,
-        language=reg.language,
-        external_id=reg.external_id,
-        status=AttendeeStatus.CANCELLED if reg.cancelled else AttendeeStatus.ACTIVE,
-        days=reg.days,
-        origin="import",
-        source=source,
-        raw=reg.raw,
-    )
 
 
 def _changes(row: sqlite3.Row, reg: Registration, source: str) -> dict[str, object]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kiosk.core import codes
-from kiosk.core.model import Attendee, AttendeeStatus
+from kiosk.core.model import Attendee, AttendeeStatus, Registration
 from kiosk.core.text import clean, index_tokens, sort_key, words
 from kiosk.storage.database import Database
 
@@ -188,6 +188,22 @@ class NewAttendee:
     source: str = ""
     raw: dict[str, str] = field(default_factory=dict)
     uid: str = ""
+
+    @classmethod
+    def from_registration(
+        cls, reg: Registration, code: str, *, origin: str = "import", source: str = ""
+    ) -> NewAttendee:
+        """The attendee to insert for a row read from a registration file."""
+        return cls(
+            code=code,
+            **{c: getattr(reg, c) for c in DETAIL_COLUMNS},
+            external_id=reg.external_id,
+            status=AttendeeStatus.CANCELLED if reg.cancelled else AttendeeStatus.ACTIVE,
+            days=reg.days,
+            origin=origin,
+            source=source,
+            raw=reg.raw,
+        )
 
 
 _INSERT_COLUMNS = (
