@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from kiosk.core import codes
 from kiosk.core.decide import decide
@@ -58,12 +59,24 @@ class CheckinService:
         self.kiosk = kiosk or events.local_kiosk(db)
         self.clock = clock
         self._list_cache: list[CheckinList] | None = None
+        # The list of each event day found so far (from _list_cache; emptied with it).
+        self._day_lists: dict[date, CheckinList] = {}
+        self._zone: ZoneInfo | None = None
 
     def _lists(self, refresh: bool = False) -> list[CheckinList]:
         # Lists change rarely (set-up time); read them once and again only on a miss.
         if refresh or self._list_cache is None:
             self._list_cache = events.checkin_lists(self.db)
+            self._day_lists.clear()
         return self._list_cache
+
+    def _day_list(self, when: datetime) -> CheckinList:
+        """resolve_list(None, when), from the per-day cache when it can."""
+        zone = self._zone
+        if zone is None:
+            zone = self._zone = ZoneInfo(self.event.timezone)
+        found = self._day_lists.get(when.astimezone(zone).date())
+        return found if found is not None else self.resolve_list(None, when)
 
     def resolve_list(self, list_id: int | None, at: datetime | None = None) -> CheckinList:
         """The list to use: the one asked for, or the list of the event day ``at`` falls on."""
@@ -71,6 +84,8 @@ class CheckinService:
         for refresh in (False, True):
             for candidate in self._lists(refresh):
                 if candidate.id == list_id if list_id is not None else candidate.day == day:
+                    if list_id is None:
+                        self._day_lists[day] = candidate
                     return candidate
         if list_id is not None:
             raise NoListError(f"There is no check-in list {list_id}. {self._lists_text()}")
@@ -101,8 +116,11 @@ class CheckinService:
         """
         manual = at is not None
         when = at if at is not None else self.clock()
-        checkin_list = self.resolve_list(list_id, when)
-        code = codes.clean_scan(raw_code)
+        checkin_list = self._day_list(when) if list_id is None else self.resolve_list(list_id, when)
+        if raw_code.isascii() and raw_code.isprintable():
+            code = raw_code.strip()  # what clean_scan makes of it, without its per-character pass
+        else:
+            code = codes.clean_scan(raw_code)
         if len(code) > codes.MAX_SCAN_LENGTH:
             code = code[: codes.MAX_SCAN_LENGTH]
             lookup = ""

@@ -46,15 +46,25 @@ def is_valid(code: str) -> bool:
 def generate(taken: set[str] | None = None) -> str:
     """A new random code with its check character, not in ``taken``."""
     while True:
-        number = secrets.randbelow(MODULUS**BODY_LENGTH)  # one call: 8 symbols of entropy
-        digits = []
-        for _ in range(BODY_LENGTH):
-            number, symbol = divmod(number, MODULUS)
-            digits.append(ALPHABET[symbol])
-        body = "".join(digits)
-        code = body + check_character(body)
+        # 40 random bits give 8 symbols (29**8 < 2**40); reject the top to stay uniform.
+        number = int.from_bytes(secrets.token_bytes(5), "big")
+        if number >= 2 * _BODIES:
+            continue
+        number %= _BODIES
+        total = 0
+        symbols = []
+        for position in range(1, BODY_LENGTH + 1):
+            number, value = divmod(number, MODULUS)
+            symbols.append(ALPHABET[value])
+            total += position * value
+        symbols.append(ALPHABET[(-total * _INVERSE_WEIGHT) % MODULUS])
+        code = "".join(symbols)
         if taken is None or code not in taken:
             return code
+
+
+_BODIES = MODULUS**BODY_LENGTH
+_INVERSE_WEIGHT = pow(BODY_LENGTH + 1, -1, MODULUS)
 
 
 def clean_scan(raw: str) -> str:

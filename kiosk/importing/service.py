@@ -16,7 +16,7 @@ from kiosk.core.model import AttendeeStatus, Registration
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.mapping import Parsed, detect_mapping, load_mapping_file, parse_registrations
-from kiosk.importing.readers import read_table
+from kiosk.importing.readers import paused_gc, read_table
 from kiosk.storage import attendees
 from kiosk.storage.attendees import DETAIL_COLUMNS, NewAttendee, days_json
 from kiosk.storage.database import Database
@@ -81,6 +81,19 @@ def import_file(
     ``cancel_missing`` is false.
     """
     path = Path(path)
+    with paused_gc():
+        return _import(db, path, mapping_file, source, dry_run, cancel_missing, progress)
+
+
+def _import(
+    db: Database,
+    path: Path,
+    mapping_file: str | Path | None,
+    source: str,
+    dry_run: bool,
+    cancel_missing: bool,
+    progress: Callable[[int, int], None] | None,
+) -> ImportReport:
     table = read_table(path)
     override = load_mapping_file(mapping_file) if mapping_file else None
     mapping = detect_mapping(table, override)

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
-import uuid
 from array import array
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from kiosk.core import codes
 from kiosk.core.model import Attendee, AttendeeStatus, Registration
 from kiosk.core.text import clean, index_tokens, sort_key, words
 from kiosk.storage.database import Database
+
+_T = TypeVar("_T")
 
 # Search fields, in ranking order: a match on the name beats one on the organisation.
 FIELD_NAME, FIELD_ORG, FIELD_EMAIL, FIELD_CODE = 0, 1, 2, 3
@@ -63,19 +68,49 @@ def from_row(row: sqlite3.Row) -> Attendee:
 
 def find_by_code(conn: sqlite3.Connection, scanned: str) -> Attendee | None:
     """The attendee a scanned code belongs to: exact match, then case-insensitive, then our
-    code format with the usual confusions (O/0, I/L/1) forgiven."""
-    cur = conn.cursor()
-    cur.row_factory = sqlite3.Row
-    row = cur.execute("SELECT * FROM attendee WHERE code = ?", (scanned,)).fetchone()
+    code format with the usual confusions (O/0, I/L/1) forgiven.
+
+    On the check-in path: plain tuples of only the columns an :class:`Attendee` has.
+    """
+    # The column order is the one _attendee_from_tuple reads.
+    columns = (
+        "SELECT id, uid, code, first_name, last_name, organization, country, category, email, "
+        "phone, status, days FROM attendee "
+    )
+    row = conn.execute(columns + "WHERE code = ?", (scanned,)).fetchone()
     if row is None:
-        row = cur.execute(
-            "SELECT * FROM attendee WHERE code_upper = ? ORDER BY id LIMIT 1", (scanned.upper(),)
+        upper = scanned.upper()
+        row = conn.execute(
+            columns + "WHERE code_upper = ? ORDER BY id LIMIT 1", (upper,)
         ).fetchone()
-    if row is None:
-        ours = codes.canonical(scanned)
-        if ours is not None and ours != scanned.upper():
-            row = cur.execute("SELECT * FROM attendee WHERE code = ?", (ours,)).fetchone()
-    return from_row(row) if row is not None else None
+        if row is None:
+            ours = codes.canonical(scanned)
+            if ours is not None and ours != upper:
+                row = conn.execute(columns + "WHERE code = ?", (ours,)).fetchone()
+    return _attendee_from_tuple(row) if row is not None else None
+
+
+def _attendee_from_tuple(
+    row: tuple[int, str, str, str, str, str, str, str, str, str, str, str],
+) -> Attendee:
+    """An attendee from a :func:`find_by_code` row (a tuple in its column order)."""
+    status, days = row[10], row[11]
+    return Attendee(
+        id=row[0],
+        uid=row[1],
+        code=row[2],
+        first_name=row[3],
+        last_name=row[4],
+        organization=row[5],
+        country=row[6],
+        category=row[7],
+        email=row[8],
+        phone=row[9],
+        status=AttendeeStatus.ACTIVE if status == "active" else AttendeeStatus(status),
+        days=frozenset()
+        if days == "[]"
+        else frozenset(date.fromisoformat(d) for d in json.loads(days)),
+    )
 
 
 def get(db: Database, attendee_id: int) -> Attendee | None:
@@ -229,42 +264,125 @@ def days_json(days: Iterable[date]) -> str:
     return json.dumps(listed) if listed else "[]"
 
 
+def new_uid() -> str:
+    """A random (version 4) UUID as text; several times cheaper than ``str(uuid.uuid4())``."""
+    n = int.from_bytes(os.urandom(16), "big") & _UUID_CLEAR | _UUID_SET
+    h = f"{n:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+_UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
+_UUID_SET = (0x4000 << 64) | (0x8000 << 48)
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
+class _Memo(dict[str, _T]):
+    """A per-call cache of a function of one string: names, organisations and countries repeat
+    across thousands of people, so each distinct value is cleaned and tokenised once."""
+
+    def __init__(self, function: Callable[[str], _T]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: str) -> _T:
+        value = self[key] = self.function(key)
+        return value
+
+
+def _tokens(value: str) -> frozenset[str]:
+    return frozenset(index_tokens([value]))
+
+
+#: From this many people into an empty event, the secondary indexes are built after the rows.
+_BULK_ROWS = 2000
+
+
+@contextmanager
+def _indexes_rebuilt_after(conn: sqlite3.Connection, *, bulk: bool) -> Iterator[None]:
+    """Drop the attendee table's secondary indexes and create them again afterwards (in the
+    caller's transaction): building an index from all rows at once is several times cheaper
+    than updating it row by row, the usual bulk-load practice for a first import."""
+    if not bulk:
+        yield
+        return
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master "
+        "WHERE type = 'index' AND tbl_name = 'attendee' AND sql IS NOT NULL"
+    ).fetchall()
+    for name, _sql in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        conn.execute(sql)
+
+
 def insert_many(conn: sqlite3.Connection, people: Sequence[NewAttendee], now: str) -> list[int]:
     """Insert attendees inside the caller's transaction and index them for search."""
-    ids: list[int] = []
-    postings: dict[tuple[str, int], list[int]] = {}
     start = conn.execute("SELECT coalesce(max(id), 0) FROM attendee").fetchone()[0]
+    cleaned: _Memo[str] = _Memo(clean)
+    tokens: _Memo[frozenset[str]] = _Memo(_tokens)
+    sort_word: _Memo[str] = _Memo(sort_key)
+    day_sets: dict[frozenset[date], str] = {}
+    # People are grouped by each distinct first name, last name and organisation; the groups'
+    # words are indexed once each, not once per person.
+    by_first: defaultdict[str, list[int]] = defaultdict(list)
+    by_last: defaultdict[str, list[int]] = defaultdict(list)
+    by_org: defaultdict[str, list[int]] = defaultdict(list)
+    mails: defaultdict[str, list[int]] = defaultdict(list)
     rows = []
-    for offset, p in enumerate(people, start=1):
-        values = {c: clean(getattr(p, c)) for c in DETAIL_COLUMNS}
-        attendee_id = start + offset
+    ids = list(range(start + 1, start + 1 + len(people)))
+    for attendee_id, p in zip(ids, people, strict=True):
+        first, last = cleaned[p.first_name], cleaned[p.last_name]
+        organization, email = cleaned[p.organization], clean(p.email)
+        values = (
+            first,
+            last,
+            organization,
+            cleaned[p.country],
+            email,
+            clean(p.phone),
+            cleaned[p.category],
+            cleaned[p.language],
+        )
         rows.append(
             (
                 attendee_id,
-                p.uid or str(uuid.uuid4()),
+                p.uid or new_uid(),
                 p.code,
                 p.code.upper(),
                 p.external_id or None,
-                *(values[c] for c in DETAIL_COLUMNS),
+                *values,
                 p.status.value,
-                days_json(p.days),
+                day_sets.get(p.days) or day_sets.setdefault(p.days, days_json(p.days)),
                 p.origin,
                 p.source,
-                json.dumps(p.raw, ensure_ascii=False),
-                sort_key(f"{values['last_name']} {values['first_name']}"),
+                _to_json(p.raw),
+                " ".join(sort_word[w] for w in (last, first) if w),
                 now,
                 now,
             )
         )
-        for term in _terms(values):
-            postings.setdefault(term, []).append(attendee_id)
-        ids.append(attendee_id)
-    conn.executemany(
-        f"INSERT INTO attendee ({', '.join(_INSERT_COLUMNS)}) "
-        f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})",
-        rows,
-    )
-    _add_postings(conn, postings)
+        by_first[first].append(attendee_id)
+        by_last[last].append(attendee_id)
+        by_org[organization].append(attendee_id)
+        if email:
+            for term in set(words(email)):
+                mails[term].append(attendee_id)
+    with _indexes_rebuilt_after(conn, bulk=start == 0 and len(rows) >= _BULK_ROWS):
+        conn.executemany(
+            f"INSERT INTO attendee ({', '.join(_INSERT_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})",
+            rows,
+        )
+    postings: dict[tuple[str, int], list[int]] = {}
+    for field_no, groups in ((FIELD_NAME, (by_first, by_last)), (FIELD_ORG, (by_org,))):
+        for group in groups:
+            for value, members in group.items():
+                for term in tokens[value]:
+                    postings.setdefault((term, field_no), []).extend(members)
+    postings.update(((term, FIELD_EMAIL), found) for term, found in mails.items())
+    # Ascending ids, each once (a word may be in both the first and the last name).
+    _add_postings(conn, {key: sorted(set(found)) for key, found in postings.items()})
     return ids
 
 
