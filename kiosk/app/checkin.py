@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from kiosk.core import codes
 from kiosk.core.decide import decide
-from kiosk.core.model import CheckinList, Decision, ScanKind, ScanRequest
+from kiosk.core.model import Attendee, CheckinList, Decision, ScanKind, ScanRequest
 from kiosk.core.reasons import Reason
-from kiosk.core.timeutil import local_day
+from kiosk.core.timeutil import local_day, to_utc_iso
 from kiosk.storage import attendees, events, scanlog
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, Kiosk
@@ -128,32 +129,72 @@ class CheckinService:
             lookup = code
         with self.db.write() as conn:
             person = attendees.find_by_code(conn, lookup) if lookup else None
-            request = ScanRequest(
-                checkin_list=checkin_list,
-                now=when,
-                event_tz=self.event.timezone,
+            return self._decide_and_log(
+                conn, person, code, lookup, checkin_list, kind, when, manual, operator
+            )
+
+    def walk_in(
+        self, person: attendees.NewAttendee, *, list_id: int | None = None, operator: str = ""
+    ) -> CheckinResult:
+        """Register someone at the desk and check them in, in one transaction: either both are
+        on disk or neither. A code is generated when ``person`` has none."""
+        when = self.clock()
+        checkin_list = self._day_list(when) if list_id is None else self.resolve_list(list_id, when)
+        with self.db.write() as conn:
+            code = person.code or _unused_code(conn)
+            now = to_utc_iso(when)
+            new = replace(person, code=code, origin="walk_in")
+            if checkin_list.day is not None and not new.days:
+                new = replace(new, days=frozenset({checkin_list.day}))
+            (attendee_id,) = attendees.insert_many(conn, [new], now)
+            found = attendees.find_by_code(conn, code)
+            assert found is not None and found.id == attendee_id
+            return self._decide_and_log(
+                conn, found, code, code, checkin_list, ScanKind.ENTRY, when, False, operator
+            )
+
+    def _decide_and_log(
+        self,
+        conn: sqlite3.Connection,
+        person: Attendee | None,
+        code: str,
+        lookup: str,
+        checkin_list: CheckinList,
+        kind: ScanKind,
+        when: datetime,
+        manual: bool,
+        operator: str,
+    ) -> CheckinResult:
+        request = ScanRequest(
+            checkin_list=checkin_list,
+            now=when,
+            event_tz=self.event.timezone,
+            kind=kind,
+            attendee=person,
+            history=scanlog.history(conn, person.uid, checkin_list.id) if person else (),
+            unknown_hint=None if person else codes.unknown_hint(lookup),
+        )
+        decision = decide(request)
+        stored = scanlog.append(
+            conn,
+            scanlog.NewScan(
+                kiosk_id=self.kiosk.id,
+                at=when,
+                list_id=checkin_list.id,
                 kind=kind,
-                attendee=person,
-                history=scanlog.history(conn, person.uid, checkin_list.id) if person else (),
-                unknown_hint=None if person else codes.unknown_hint(lookup),
-            )
-            decision = decide(request)
-            stored = scanlog.append(
-                conn,
-                scanlog.NewScan(
-                    kiosk_id=self.kiosk.id,
-                    at=when,
-                    list_id=checkin_list.id,
-                    kind=kind,
-                    reason=decision.reason,
-                    attendee_uid=person.uid if person else None,
-                    raw_code=code,
-                    hint=decision.hint,
-                    manual=manual,
-                    operator=operator,
-                ),
-            )
+                reason=decision.reason,
+                attendee_uid=person.uid if person else None,
+                raw_code=code,
+                hint=decision.hint,
+                manual=manual,
+                operator=operator,
+            ),
+        )
         return CheckinResult(decision, stored.scan_id, when, checkin_list, self.kiosk, manual)
+
+    def last_undoable(self, attendee_uid: str | None = None) -> str | None:
+        """This kiosk's newest check-in that can be undone (or one person's, from any kiosk)."""
+        return scanlog.last_undoable(self.db.conn, self.kiosk.id, attendee_uid)
 
     def undo(self, scan_id: str | None = None, *, operator: str = "") -> UndoResult:
         """Void a check-in (by default this kiosk's newest); the person can then be admitted again.
@@ -186,3 +227,10 @@ class CheckinService:
                 ),
             )
         return UndoResult(stored.scan_id, target, attendee_uid)
+
+
+def _unused_code(conn: sqlite3.Connection) -> str:
+    while True:
+        code = codes.generate()
+        if conn.execute("SELECT 1 FROM attendee WHERE code_upper = ?", (code,)).fetchone() is None:
+            return code

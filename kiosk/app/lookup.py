@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from kiosk.app.checkin import utc_now
 from kiosk.core.model import Attendee
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
+from kiosk.storage.attendees import AttendeeRecord, record
 from kiosk.storage.database import Database
 from kiosk.storage.events import event_info
 from kiosk.storage.search import search
@@ -48,3 +49,60 @@ def search_people(
         for r in rows
     }
     return [Found(h.attendee, first.get(h.attendee.uid)) for h in hits]
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedScan:
+    scan_id: str
+    at: datetime  # local time of the event
+    list_name: str
+    kind: str
+    reason: str
+    kiosk: str
+    manual: bool
+    voided: bool  # an accepted scan later undone
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDetails:
+    record: AttendeeRecord
+    scans: list[LoggedScan]  # newest first
+
+    @property
+    def undoable(self) -> LoggedScan | None:
+        """The newest accepted entry or exit that has not been undone."""
+        for scan in self.scans:
+            if scan.reason in ("admitted", "exit_recorded") and not scan.voided:
+                return scan
+        return None
+
+
+def person_details(db: Database, attendee_id: int, timezone: str) -> PersonDetails | None:
+    """Everything stored about one person and every scan of them, for the details view."""
+    found = record(db, attendee_id)
+    if found is None:
+        return None
+    tz = ZoneInfo(timezone)
+    rows = db.query(
+        "SELECT s.scan_id, s.at, c.name AS list_name, s.kind, s.reason, k.name AS kiosk, "
+        "s.manual, EXISTS (SELECT 1 FROM scan v WHERE v.ref_scan_id = s.scan_id "
+        "AND v.kind = 'void') AS voided "
+        "FROM scan s LEFT JOIN kiosk k ON k.id = s.kiosk_id "
+        "LEFT JOIN checkin_list c ON c.id = s.list_id "
+        "WHERE s.attendee_uid = ? ORDER BY s.hlc DESC",
+        (found.attendee.uid,),
+    )
+    scans = [
+        LoggedScan(
+            r["scan_id"],
+            from_utc_iso(r["at"]).astimezone(tz),
+            r["list_name"] or "",
+            r["kind"],
+            r["reason"],
+            r["kiosk"] or "",
+            bool(r["manual"]),
+            bool(r["voided"]),
+        )
+        for r in rows
+    ]
+    return PersonDetails(found, scans)

@@ -1,0 +1,48 @@
+"""The live numbers a desk shows for one check-in list."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from kiosk.app.checkin import CheckinService
+from kiosk.reports.live import live_numbers
+from kiosk.storage.database import Database
+from tests.conftest import TZ, Clock, People
+
+
+def test_admitted_counts_unique_people_and_expected_counts_valid_registrations(
+    db: Database, people: People, clock: Clock
+) -> None:
+    service = CheckinService(db, clock=clock)
+    service.scan(people.ana)
+    service.scan(people.ana)  # refused: counted once
+    service.scan(people.ivan)
+    numbers = live_numbers(db, 1, TZ)
+    # Four registered: one cancelled, one only for day two.
+    assert (numbers.admitted, numbers.expected) == (2, 2)
+    by_category = {s.label: (s.admitted, s.expected) for s in numbers.by_category}
+    assert by_category == {"speaker": (1, 1), "participant": (1, 1)}
+
+
+def test_an_undone_checkin_is_not_counted(db: Database, people: People, clock: Clock) -> None:
+    service = CheckinService(db, clock=clock)
+    service.scan(people.ana)
+    service.undo()
+    assert live_numbers(db, 1, TZ).admitted == 0
+
+
+def test_arrivals_are_counted_per_quarter_hour_with_empty_quarters_kept(
+    db: Database, people: People, clock: Clock
+) -> None:
+    service = CheckinService(db, clock=clock)
+    service.scan(people.ana)  # 09:14 local
+    clock.advance(minutes=40)  # 09:54
+    service.scan(people.ivan)
+    arrivals = live_numbers(db, 1, TZ).arrivals
+    assert [(a.strftime("%H:%M"), n) for a, n in arrivals] == [
+        ("09:00", 1),
+        ("09:15", 0),
+        ("09:30", 0),
+        ("09:45", 1),
+    ]
+    assert all(isinstance(a, datetime) and a.tzinfo is not None for a, _ in arrivals)
