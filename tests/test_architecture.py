@@ -18,7 +18,8 @@ ALLOWED: dict[str, set[str]] = {
     "tickets": {"core", "assets", "reports"},
     "reports": {"core", "storage"},
     "app": {"core", "storage", "importing", "reports", "tickets", "demo_data"},
-    "cli": {"core", "storage", "importing", "reports", "tickets", "app", "assets"},
+    "ui": {"core", "storage", "importing", "reports", "tickets", "app", "assets"},
+    "cli": {"core", "storage", "importing", "reports", "tickets", "app", "assets", "ui"},
 }
 
 

@@ -549,8 +549,11 @@ def _advance(bar: Any) -> Callable[[int, int], None]:
 @click.option(
     "--seed", default=2026, show_default=True, help="Random seed (same seed, same people)."
 )
+@click.option("--open", "open_window", is_flag=True, help="Open the desk window on the demo.")
 @pass_state
-def demo(state: State, attendees: int, demo_db: Path | None, seed: int) -> None:
+def demo(
+    state: State, attendees: int, demo_db: Path | None, seed: int, open_window: bool
+) -> None:
     """Build a realistic demo event: a two-day Bulgarian–Romanian cluster conference, today and
     tomorrow, with a few hundred people and the morning's first check-ins already made.
 
@@ -560,6 +563,11 @@ def demo(state: State, attendees: int, demo_db: Path | None, seed: int) -> None:
 
     path = demo_db or state.db_path
     summary = create_demo(path, attendees=attendees, seed=seed)
+    if open_window:
+        click.echo(f"Demo event '{summary.name}' written to {path}; opening the desk window.")
+        from kiosk.ui.app import run
+
+        sys.exit(run(path))
     click.echo(f"Demo event '{summary.name}' written to {path}")
     click.echo(
         f"  {summary.registered} registered ({summary.cancelled} cancelled), "
@@ -583,6 +591,18 @@ def demo(state: State, attendees: int, demo_db: Path | None, seed: int) -> None:
     click.echo(f"  kiosk {db_arg}stats")
     today = local_day(result.at, service.event.timezone)
     click.echo(f"  kiosk {db_arg}export attendance --day {today} -o attendance-{today}.xlsx")
+
+
+@cli.command()
+@click.option(
+    "--language", type=click.Choice(["bg", "ro", "en"]), help="Language of the window."
+)
+@pass_state
+def gui(state: State, language: str | None) -> None:
+    """Open the desk window on the event database (a first-run screen if there is none yet)."""
+    from kiosk.ui.app import run
+
+    sys.exit(run(state.db_path, language=language))
 
 
 def main() -> None:

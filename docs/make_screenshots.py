@@ -1,0 +1,159 @@
+"""Screenshots of every screen in every language, offscreen, into docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+
+The demo event is built at a fixed moment (10:20 in Sofia) so that pictures are repeatable.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget  # noqa: E402
+
+from kiosk.app.demo import create_demo  # noqa: E402
+from kiosk.storage.attendees import NewAttendee  # noqa: E402
+from kiosk.storage.database import Database  # noqa: E402
+from kiosk.ui.app import qt_application  # noqa: E402
+from kiosk.ui.i18n import LANGUAGES, Translations  # noqa: E402
+from kiosk.ui.mainwindow import MainWindow  # noqa: E402
+from kiosk.ui.screens.first_run import FirstRunScreen  # noqa: E402
+from kiosk.ui.sounds import Sounds  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+MOMENT = datetime(2026, 9, 28, 7, 20, tzinfo=UTC)  # 10:20 in Sofia
+SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
+
+
+def settle(ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(window: MainWindow, action: Callable[[], None]) -> None:
+    loop = QEventLoop()
+    window.result_shown.connect(loop.quit)
+    QTimer.singleShot(5000, loop.quit)
+    action()
+    loop.exec()
+    window.result_shown.disconnect(loop.quit)
+    settle()
+
+
+def save(widget: QWidget, name: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT))
+
+
+def codes(db_path: Path) -> dict[str, str]:
+    with Database(db_path) as db:
+        row = db.conn.execute
+        fresh = row(
+            "SELECT code FROM attendee a WHERE status = 'active' AND days LIKE '%2026-09-28%' "
+            "AND last_name GLOB '*[А-я]*' AND NOT EXISTS (SELECT 1 FROM scan s "
+            "WHERE s.attendee_uid = a.uid) ORDER BY id LIMIT 1"
+        ).fetchone()[0]
+        romanian = row(
+            "SELECT code FROM attendee a WHERE status = 'active' AND country = 'Romania' "
+            "AND NOT EXISTS (SELECT 1 FROM scan s WHERE s.attendee_uid = a.uid) "
+            "ORDER BY id LIMIT 1"
+        ).fetchone()[0]
+        cancelled = row(
+            "SELECT code FROM attendee WHERE status = 'cancelled' LIMIT 1"
+        ).fetchone()[0]
+        surname = row(
+            "SELECT last_name FROM attendee WHERE country = 'Romania' GROUP BY last_name "
+            "ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+    return {"fresh": fresh, "romanian": romanian, "cancelled": cancelled, "surname": surname}
+
+
+def main() -> int:
+    app = qt_application()
+    translations = Translations(app)
+    work = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
+    db_path = work / "demo.db"
+    create_demo(db_path, now=MOMENT)
+    found = codes(db_path)
+    sounds = Sounds(work / "sounds")
+    sounds.muted = True
+    clock_now = [MOMENT]
+
+    def clock() -> datetime:
+        return clock_now[0]
+
+    for language in LANGUAGES:
+        translations.switch(language)
+        first = QMainWindow()
+        first.setCentralWidget(FirstRunScreen(str(work / "event.db"), first))
+        first.resize(*SIZES["1366x768"])
+        first.show()
+        settle()
+        save(first, f"first-run-{language}")
+        first.close()
+
+        for size_name, size in SIZES.items():
+            # A fresh copy of the demo per picture set, so every language shows the same story.
+            copy = work / f"{language}-{size_name}.db"
+            copy.write_bytes(db_path.read_bytes())
+            clock_now[0] = MOMENT
+            window = MainWindow(copy, translations, sounds, clock=clock)
+            window.resize(*size)
+            window.show()
+            settle(400)
+            wait_for(window, lambda w=window: w.on_scan(found["fresh"]))
+            save(window, f"desk-admitted-{language}-{size_name}")
+            clock_now[0] = MOMENT + timedelta(minutes=7)
+            wait_for(window, lambda w=window: w.on_scan(found["fresh"]))
+            save(window, f"desk-already-{language}-{size_name}")
+            window.desk.search.setText(found["surname"][:5])
+            settle(600)
+            wait_for(window, lambda w=window: w.on_scan(found["cancelled"]))
+            save(window, f"desk-refused-search-{language}-{size_name}")
+            if size_name == "1366x768":
+                wait_for(window, lambda w=window: w.on_scan(found["romanian"]))
+                from kiosk.ui.dialogs.walk_in import WalkInDialog
+
+                walk_in = WalkInDialog(window, window._known("category"), window._known("country"))
+                walk_in.first.setText("Elena")
+                walk_in.last.setText("Munteanu")
+                walk_in.organization.setText("Port Constanța")
+                walk_in.show()
+                settle()
+                save(walk_in, f"walk-in-{language}")
+                walk_in.close()
+                wait_for(
+                    window,
+                    lambda w=window: w.register_walk_in(
+                        NewAttendee("", "Елена", "Димитрова", "ТПП Видин", "Bulgaria")
+                    ),
+                )
+                save(window, f"desk-walk-in-{language}")
+                window.desk.search.setText(found["surname"][:5])
+                settle(600)
+                window.desk._details_selected()
+                settle(600)
+                for dialog in window.findChildren(QDialog):
+                    if dialog.isVisible() and dialog.objectName() != "walk_in":
+                        save(dialog, f"person-{language}")
+                        dialog.close()
+            window.close()
+            QCoreApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""Starting the desk window: ``kiosk gui``, ``kiosk-gui``, ``kiosk demo --open``.
+
+Sets up Qt (identity, bundled fonts, style, language), the application-wide scanner filter,
+and opens the event database, or the first-run screen when there is none yet. No traceback
+ever reaches the person at the desk: unexpected errors are logged and shown in plain words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+
+from kiosk import __version__
+from kiosk.app.paths import cache_dir, default_db_path, demo_db_path, log_dir
+from kiosk.storage import events
+from kiosk.storage.database import Database
+from kiosk.storage.errors import StorageError
+from kiosk.ui import style
+from kiosk.ui.i18n import Translations, system_language
+from kiosk.ui.mainwindow import MainWindow
+from kiosk.ui.scanner import ScannerConfig, ScannerFilter
+from kiosk.ui.screens.first_run import FirstRunScreen
+from kiosk.ui.sounds import Sounds
+
+log = logging.getLogger(__name__)
+
+
+def qt_application(argv: Sequence[str] = ()) -> QApplication:
+    """The one QApplication, set up as the desk needs it (also used by the tests)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv) or ["kiosk"])
+    app.setApplicationName("Kiosk")
+    app.setOrganizationName("Kiosk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("kiosk")
+    style.apply(app)
+    return app
+
+
+def scanner_config(settings: QSettings) -> ScannerConfig:
+    """The scanner set-up saved on this computer (prefix key, timing), else the defaults."""
+    default = ScannerConfig()
+    prefix = settings.value("scanner/prefix_key", default.prefix_key)
+    try:
+        return ScannerConfig(
+            timing=bool(settings.value("scanner/timing", default.timing, bool)),
+            prefix_key=int(str(prefix)) if prefix not in (None, "", "none") else None,
+            max_gap_ms=float(str(settings.value("scanner/max_gap_ms", default.max_gap_ms))),
+        )
+    except (TypeError, ValueError):
+        log.warning("the saved scanner settings are not valid; using the defaults")
+        return default
+
+
+class Desk:
+    """Owns the windows of one run: the first-run screen, then the desk window."""
+
+    def __init__(self, app: QApplication, path: Path, language: str | None = None) -> None:
+        self.app = app
+        self.path = path
+        self.settings = QSettings()
+        self.translations = Translations(app)
+        chosen = language or str(self.settings.value("language", system_language()))
+        self.translations.switch(chosen)
+        self.sounds = Sounds(cache_dir() / "sounds", app)
+        self.sounds.muted = bool(self.settings.value("sound/muted", False, bool))
+        self.scanner = ScannerFilter(app, scanner_config(self.settings))
+        self.window: QMainWindow | None = None
+        self.first_run: QMainWindow | None = None
+
+    def start(self) -> None:
+        if self.path.exists():
+            self.open_event(self.path)
+        else:
+            self.show_first_run()
+
+    def show_first_run(self) -> None:
+        window = QMainWindow()
+        screen = FirstRunScreen(str(self.path), window)
+        window.setCentralWidget(screen)
+        window.setWindowTitle("Kiosk")
+        window.resize(1100, 680)
+        screen.create_requested.connect(
+            lambda name, first, count, tz: self.create_event(screen, name, first, count, tz)
+        )
+        screen.open_requested.connect(lambda chosen: self.open_event(Path(chosen)))
+        screen.demo_requested.connect(self.open_demo)
+        self.first_run = window
+        window.show()
+
+    def create_event(
+        self, screen: FirstRunScreen, name: str, first: date, count: int, timezone: str
+    ) -> None:
+        try:
+            from zoneinfo import ZoneInfo
+
+            ZoneInfo(timezone)
+        except Exception:
+            screen.show_bad_timezone(timezone)
+            return
+        try:
+            with Database(self.path, create=True) as db:
+                events.create_event(
+                    db, name, [first + timedelta(days=i) for i in range(count)], timezone
+                )
+        except StorageError as exc:
+            screen.show_problem(str(exc))
+            return
+        self.open_event(self.path)
+
+    def open_demo(self) -> None:
+        from kiosk.app.demo import create_demo
+
+        path = demo_db_path()
+        try:
+            create_demo(path)
+        except StorageError as exc:
+            self.show_error(str(exc))
+            return
+        self.open_event(path)
+
+    def open_event(self, path: Path) -> None:
+        try:
+            window = MainWindow(path, self.translations, self.sounds)
+        except StorageError as exc:
+            self.show_error(str(exc))
+            return
+        if self.window is not None:
+            self.window.close()
+        self.window = window
+        window.scanner = self.scanner  # for the scanner test dialog
+        self.scanner.scanned.connect(window.on_scan)
+        window.show()
+        if self.first_run is not None:
+            self.first_run.close()
+            self.first_run = None
+
+    def shutdown(self) -> None:
+        """Close the windows: queued check-ins finish, the database closes, threads stop."""
+        for window in (self.window, self.first_run):
+            if window is not None:
+                window.close()
+        self.window = self.first_run = None
+
+    def show_error(self, text: str) -> None:
+        parent: QWidget | None = self.window or self.first_run
+        QMessageBox.critical(parent, "Kiosk", text)
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """Last resort: log the traceback to a file and tell the person in plain words."""
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "kiosk-gui.log"
+    with path.open("a", encoding="utf-8") as out:
+        out.write("".join(traceback.format_exception(kind, value, tb)))
+    log.error("unexpected error, details in %s", path)
+    if QApplication.instance() is not None:
+        QMessageBox.warning(
+            None,
+            "Kiosk",
+            f"Something went wrong ({kind.__name__}). Check-ins already shown were saved.\n"
+            f"Details for support: {path}",
+        )
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kiosk-gui", description="Open the Kiosk desk window.")
+    parser.add_argument("--db", type=Path, help="event database (default: $KIOSK_DB, else yours)")
+    parser.add_argument("--demo", action="store_true", help="open a fresh demo event")
+    parser.add_argument("--language", choices=["bg", "ro", "en"], help="language of the window")
+    return parser.parse_args(list(argv))
+
+
+def run(path: Path | None, *, demo: bool = False, language: str | None = None) -> int:
+    """Open the desk and run until it is closed; the exit code of the application."""
+    sys.excepthook = _excepthook
+    app = qt_application(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(True)
+    desk = Desk(app, path or default_db_path(), language)
+    if demo:
+        desk.open_demo()
+    else:
+        desk.start()
+    app.aboutToQuit.connect(desk.shutdown)
+    code = int(app.exec())
+    desk.shutdown()
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    return run(args.db, demo=args.demo, language=args.language)
+

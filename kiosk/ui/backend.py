@@ -1,0 +1,233 @@
+"""The desk's database work, off the GUI thread.
+
+One worker thread owns the event database connection and runs every check-in, undo, walk-in,
+search and count through the same services as the command line, one request at a time and in
+the order asked. Results come back as queued signals, so the window never waits on a disk sync.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from kiosk.app.checkin import (
+    CheckinResult,
+    CheckinService,
+    Clock,
+    NoListError,
+    UndoError,
+    UndoResult,
+)
+from kiosk.app.lookup import Found, PersonDetails, person_details, search_people
+from kiosk.core.model import ScanKind
+from kiosk.reports.live import LiveNumbers, live_numbers
+from kiosk.storage.attendees import NewAttendee
+from kiosk.storage.database import Database
+from kiosk.storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A request that could not be done, with a reason code and the service's message."""
+
+    request: str  # scan, undo, walk_in, search, details, numbers
+    kind: str  # no_list, nothing_to_undo, storage, bug
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    serial: int
+    query: str
+    found: list[Found]
+
+
+class _Worker(QObject):
+    scanned = Signal(object)  # CheckinResult
+    undone = Signal(object)  # UndoResult
+    searched = Signal(object)  # SearchResult
+    detailed = Signal(object)  # PersonDetails | None
+    counted = Signal(object)  # LiveNumbers
+    failed = Signal(object)  # Failure
+
+    def __init__(self, path: str, clock: Clock | None) -> None:
+        super().__init__()
+        self.path = path
+        self.clock = clock
+        self.db: Database | None = None
+        self.service: CheckinService | None = None
+
+    def _open(self) -> CheckinService:
+        if self.service is None:
+            self.db = Database(self.path)
+            if self.clock is not None:
+                self.service = CheckinService(self.db, clock=self.clock)
+            else:
+                self.service = CheckinService(self.db)
+        return self.service
+
+    def _fail(self, request: str, exc: BaseException) -> None:
+        if isinstance(exc, NoListError):
+            self.failed.emit(Failure(request, "no_list", str(exc)))
+        elif isinstance(exc, UndoError):
+            self.failed.emit(Failure(request, "nothing_to_undo", str(exc)))
+        elif isinstance(exc, StorageError):
+            self.failed.emit(Failure(request, "storage", str(exc)))
+        else:
+            log.exception("desk request %s failed", request)
+            self.failed.emit(Failure(request, "bug", f"{type(exc).__name__}: {exc}"))
+
+    @Slot(str, int, bool)
+    def scan(self, code: str, list_id: int, is_exit: bool) -> None:
+        try:
+            service = self._open()
+            kind = ScanKind.EXIT if is_exit else ScanKind.ENTRY
+            result = service.scan(code, list_id=list_id or None, kind=kind, operator="desk")
+        except Exception as exc:
+            self._fail("scan", exc)
+            return
+        self.scanned.emit(result)
+
+    @Slot(str)
+    def undo(self, scan_id: str) -> None:
+        try:
+            result = self._open().undo(scan_id or None, operator="desk")
+        except Exception as exc:
+            self._fail("undo", exc)
+            return
+        self.undone.emit(result)
+
+    @Slot(object, int)
+    def walk_in(self, person: NewAttendee, list_id: int) -> None:
+        try:
+            result = self._open().walk_in(person, list_id=list_id or None, operator="desk")
+        except Exception as exc:
+            self._fail("walk_in", exc)
+            return
+        self.scanned.emit(result)
+
+    @Slot(int, str)
+    def search(self, serial: int, query: str) -> None:
+        try:
+            service = self._open()
+            found = search_people(service.db, query, limit=50, clock=service.clock)
+        except Exception as exc:
+            self._fail("search", exc)
+            return
+        self.searched.emit(SearchResult(serial, query, found))
+
+    @Slot(int)
+    def details(self, attendee_id: int) -> None:
+        try:
+            service = self._open()
+            self.detailed.emit(person_details(service.db, attendee_id, service.event.timezone))
+        except Exception as exc:
+            self._fail("details", exc)
+
+    @Slot(int)
+    def numbers(self, list_id: int) -> None:
+        try:
+            service = self._open()
+            self.counted.emit(live_numbers(service.db, list_id, service.event.timezone))
+        except Exception as exc:
+            self._fail("numbers", exc)
+
+    @Slot()
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+            self.service = None
+
+
+class DeskBackend(QObject):
+    """The window's handle on the worker: call methods, connect to the result signals."""
+
+    scanned = Signal(object)  # CheckinResult (also for walk-ins)
+    undone = Signal(object)  # UndoResult
+    searched = Signal(object)  # SearchResult (only the newest query's)
+    detailed = Signal(object)  # PersonDetails | None
+    counted = Signal(object)  # LiveNumbers
+    failed = Signal(object)  # Failure
+
+    _scan = Signal(str, int, bool)
+    _undo = Signal(str)
+    _walk_in = Signal(object, int)
+    _search = Signal(int, str)
+    _details = Signal(int)
+    _numbers = Signal(int)
+    _close = Signal()
+
+    def __init__(
+        self, path: str, parent: QObject | None = None, clock: Clock | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.path = path
+        self._serial = 0
+        self._thread = QThread(self)
+        self._thread.setObjectName("desk-database")
+        self._worker = _Worker(path, clock)
+        self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._scan.connect(self._worker.scan)
+        self._undo.connect(self._worker.undo)
+        self._walk_in.connect(self._worker.walk_in)
+        self._search.connect(self._worker.search)
+        self._details.connect(self._worker.details)
+        self._numbers.connect(self._worker.numbers)
+        self._close.connect(self._worker.close)
+        self._worker.scanned.connect(self.scanned)
+        self._worker.undone.connect(self.undone)
+        self._worker.searched.connect(self._on_searched)
+        self._worker.detailed.connect(self.detailed)
+        self._worker.counted.connect(self.counted)
+        self._worker.failed.connect(self.failed)
+        self._thread.start()
+
+    def scan(self, code: str, list_id: int, *, exit_mode: bool = False) -> None:
+        self._scan.emit(code, list_id, exit_mode)
+
+    def undo(self, scan_id: str | None = None) -> None:
+        self._undo.emit(scan_id or "")
+
+    def walk_in(self, person: NewAttendee, list_id: int) -> None:
+        self._walk_in.emit(person, list_id)
+
+    def search(self, query: str) -> int:
+        self._serial += 1
+        self._search.emit(self._serial, query)
+        return self._serial
+
+    def details(self, attendee_id: int) -> None:
+        self._details.emit(attendee_id)
+
+    def numbers(self, list_id: int) -> None:
+        self._numbers.emit(list_id)
+
+    @Slot(object)
+    def _on_searched(self, result: SearchResult) -> None:
+        if result.serial == self._serial:  # an older query's answer arriving late is dropped
+            self.searched.emit(result)
+
+    def shutdown(self) -> None:
+        """Finish queued work, close the database and stop the thread."""
+        if self._thread.isRunning():
+            self._close.emit()
+            self._thread.quit()
+            self._thread.wait()
+
+
+__all__ = [
+    "CheckinResult",
+    "DeskBackend",
+    "Failure",
+    "Found",
+    "LiveNumbers",
+    "PersonDetails",
+    "SearchResult",
+    "UndoResult",
+]

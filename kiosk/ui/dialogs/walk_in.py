@@ -1,0 +1,126 @@
+"""Walk-in registration: a short validated form; the window creates and checks in the person."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.text import clean
+from kiosk.storage.attendees import NewAttendee
+from kiosk.ui.texts import category_text
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+class WalkInDialog(QDialog):
+    def __init__(
+        self, parent: QWidget | None, categories: list[str], countries: list[str]
+    ) -> None:
+        super().__init__(parent)
+        self.first = QLineEdit(self)
+        self.last = QLineEdit(self)
+        self.organization = QLineEdit(self)
+        self.country = QComboBox(self)
+        self.country.setEditable(True)
+        self.country.addItems(countries)
+        self.country.setCurrentText("")
+        self.email = QLineEdit(self)
+        self.category = QComboBox(self)
+        for category in categories or ["participant"]:
+            self.category.addItem(category_text(category), category)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("Problem")
+        self.problem.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.problem.setWordWrap(True)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.form = QFormLayout()
+        self.form.setSpacing(8)
+        self.labels = [QLabel(self) for _ in range(6)]
+        for label, field in zip(
+            self.labels,
+            (self.first, self.last, self.organization, self.country, self.email, self.category),
+            strict=True,
+        ):
+            self.form.addRow(label, field)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(12)
+        layout.addWidget(self.intro)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.retranslate()
+        self.problem.hide()
+
+    def problems(self) -> list[str]:
+        found = []
+        if not clean(self.first.text()) and not clean(self.last.text()):
+            found.append(self.tr("Enter the person's first or last name."))
+        email = clean(self.email.text())
+        if email and not _EMAIL.fullmatch(email):
+            found.append(self.tr("The e-mail address does not look right (name@example.org)."))
+        return found
+
+    def accept(self) -> None:
+        problems = self.problems()
+        if problems:
+            self.problem.setText("\n".join(problems))
+            self.problem.show()
+            no_name = not clean(self.first.text() + self.last.text())
+            (self.first if no_name else self.email).setFocus()
+            return
+        super().accept()
+
+    def person(self) -> NewAttendee:
+        return NewAttendee(
+            code="",
+            first_name=clean(self.first.text()),
+            last_name=clean(self.last.text()),
+            organization=clean(self.organization.text()),
+            country=clean(self.country.currentText()),
+            email=clean(self.email.text()),
+            category=str(self.category.currentData() or clean(self.category.currentText())),
+            origin="walk_in",
+        )
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Register a walk-in"))
+        self.intro.setText(
+            self.tr("The person is added to the event and checked in on the current list.")
+        )
+        names = (
+            self.tr("First name"),
+            self.tr("Last name"),
+            self.tr("Organisation"),
+            self.tr("Country"),
+            self.tr("E-mail"),
+            self.tr("Category"),
+        )
+        for label, text in zip(self.labels, names, strict=True):
+            label.setText(text)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("Register and check in"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,486 @@
+"""The desk window: a context bar (event, list, entry/exit, kiosk, language, sound), the desk
+screen, and the glue between scans, the database worker and what is shown."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.app.checkin import CheckinResult, Clock, UndoResult, utc_now
+from kiosk.app.lookup import Found, PersonDetails
+from kiosk.core.model import CheckinList
+from kiosk.core.timeutil import local_day
+from kiosk.reports.live import LiveNumbers
+from kiosk.storage import events
+from kiosk.storage.attendees import NewAttendee
+from kiosk.storage.database import Database
+from kiosk.ui.backend import DeskBackend, Failure, SearchResult
+from kiosk.ui.i18n import LANGUAGES, Translations
+from kiosk.ui.scanner import ScannerFilter
+from kiosk.ui.screens.desk import DeskScreen
+from kiosk.ui.sounds import Sounds
+from kiosk.ui.texts import Severity, explain, list_text
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.camera_view import CameraView
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """One event database, one kiosk."""
+
+    result_shown = Signal(object)  # the CheckinResult or Failure just put on the panel
+
+    def __init__(
+        self,
+        path: str | Path,
+        translations: Translations,
+        sounds: Sounds | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.path = str(path)
+        self.translations = translations
+        self.sounds = sounds
+        self.clock: Clock = clock or utc_now
+        self.settings = QSettings()
+        with Database(self.path) as db:
+            self.event_info = events.event_info(db)
+            self.lists = events.checkin_lists(db)
+            self.kiosk = events.local_kiosk(db)
+        self.zone = ZoneInfo(self.event_info.timezone)
+        self.exit_mode = False
+        self.last_result: CheckinResult | None = None
+        self.scanner: ScannerFilter | None = None  # set by the application
+        self.backend = DeskBackend(self.path, self, clock=clock)
+        self.desk = DeskScreen(self)
+        self._build_context_bar()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.context)
+        layout.addWidget(self.desk, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self._connect()
+        self._numbers_timer = QTimer(self)
+        self._numbers_timer.setSingleShot(True)
+        self._numbers_timer.setInterval(300)
+        self._numbers_timer.timeout.connect(self.refresh_numbers)
+        self._tick = QTimer(self)
+        self._tick.setInterval(30_000)  # the arrivals chart moves on even when nobody scans
+        self._tick.timeout.connect(self.refresh_numbers)
+        self._tick.start()
+        self.retranslate()
+        self.resize(1366, 768)
+        self.refresh_numbers()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_context_bar(self) -> None:
+        self.context = QFrame(self)
+        self.context.setObjectName("ContextBar")
+        bar = QHBoxLayout(self.context)
+        bar.setContentsMargins(14, 8, 14, 8)
+        bar.setSpacing(10)
+        self.event_name = QLabel(self.event_info.name, self.context)
+        self.event_name.setObjectName("EventName")
+        self.list_label = QLabel(self.context)
+        self.list_combo = QComboBox(self.context)
+        self.list_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for cl in self.lists:
+            self.list_combo.addItem(list_text(cl), cl.id)
+        self.list_combo.setCurrentIndex(self._default_list_index())
+        self.entry_button = QToolButton(self.context)
+        self.exit_button = QToolButton(self.context)
+        self.exit_button.setObjectName("ExitMode")
+        self.mode_group = QButtonGroup(self)
+        for button in (self.entry_button, self.exit_button):
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.mode_group.addButton(button)
+        self.entry_button.setChecked(True)
+        self.kiosk_label = QLabel(self.context)
+        self.language_combo = QComboBox(self.context)
+        self.language_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(
+            list(LANGUAGES).index(self.translations.language)
+        )
+        self.camera_button = QToolButton(self.context)
+        self.camera_button.setCheckable(True)
+        self.camera_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.camera_view: CameraView | None = None
+        self.sound_button = QToolButton(self.context)
+        self.sound_button.setCheckable(True)
+        self.sound_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sound_button.setChecked(self.sounds is None or self.sounds.muted)
+        self.menu_button = QToolButton(self.context)
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.menu = QMenu(self)
+        self.menu_button.setMenu(self.menu)
+        bar.addWidget(self.event_name)
+        bar.addSpacing(16)
+        bar.addWidget(self.list_label)
+        bar.addWidget(self.list_combo)
+        bar.addWidget(self.entry_button)
+        bar.addWidget(self.exit_button)
+        bar.addStretch(1)
+        bar.addWidget(self.kiosk_label)
+        bar.addSpacing(8)
+        bar.addWidget(self.camera_button)
+        bar.addWidget(self.language_combo)
+        bar.addWidget(self.sound_button)
+        bar.addWidget(self.menu_button)
+
+    def _default_list_index(self) -> int:
+        """Today's list if the event has one; else the next day's; else the last."""
+        if not self.lists:
+            return -1
+        today = local_day(self._now(), self.event_info.timezone)
+        days = [(i, cl.day) for i, cl in enumerate(self.lists) if cl.day is not None]
+        for i, day in days:
+            if day == today:
+                return i
+        upcoming = [(day, i) for i, day in days if day > today]
+        return min(upcoming)[1] if upcoming else len(self.lists) - 1
+
+    def _build_actions(self) -> None:
+        self.walk_in_action = QAction(self)
+        self.walk_in_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.scanner_action = QAction(self)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        for action in (self.walk_in_action, self.undo_action, self.scanner_action):
+            self.menu.addAction(action)
+            self.addAction(action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.quit_action)
+        self.addAction(self.quit_action)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self.focus_search)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.activated.connect(self._escape)
+
+    def _connect(self) -> None:
+        self.backend.scanned.connect(self.on_scanned)
+        self.backend.undone.connect(self.on_undone)
+        self.backend.searched.connect(self.on_searched)
+        self.backend.counted.connect(self.on_counted)
+        self.backend.failed.connect(self.on_failed)
+        self.backend.detailed.connect(self.on_detailed)
+        self.desk.search_changed.connect(self.on_search_changed)
+        self.desk.check_in_requested.connect(self.check_in_person)
+        self.desk.details_requested.connect(self.backend.details)
+        self.desk.walk_in_requested.connect(self.open_walk_in)
+        self.desk.undo_requested.connect(self.undo_last)
+        self.walk_in_action.triggered.connect(self.open_walk_in)
+        self.undo_action.triggered.connect(self.undo_last)
+        self.scanner_action.triggered.connect(self.open_scanner_test)
+        self.quit_action.triggered.connect(self.close)
+        self.list_combo.currentIndexChanged.connect(self._list_changed)
+        self.mode_group.buttonToggled.connect(self._mode_changed)
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.sound_button.toggled.connect(self._sound_toggled)
+        self.camera_button.toggled.connect(self.show_camera)
+
+    # -- context -----------------------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        return self.clock()
+
+    @property
+    def current_list(self) -> CheckinList | None:
+        list_id = self.list_combo.currentData()
+        return next((cl for cl in self.lists if cl.id == list_id), None)
+
+    def _list_changed(self, _index: int) -> None:
+        self.desk.result.show_idle()
+        self.last_result = None
+        self.refresh_numbers()
+        self._update_title()
+
+    def _mode_changed(self, _button: QToolButton, _checked: bool) -> None:
+        self.exit_mode = self.exit_button.isChecked()
+        self._update_title()
+
+    def set_exit_mode(self, exit_mode: bool) -> None:
+        (self.exit_button if exit_mode else self.entry_button).setChecked(True)
+
+    def _language_chosen(self, index: int) -> None:
+        language = self.language_combo.itemData(index)
+        self.translations.switch(language)
+        self.settings.setValue("language", language)
+
+    def show_camera(self, on: bool) -> None:
+        """Show the camera panel and start it (created on first use: Qt Multimedia is only
+        loaded on desks that use a camera)."""
+        if on and self.camera_view is None:
+            from kiosk.ui.widgets.camera_view import CameraView
+
+            self.camera_view = CameraView(self.desk)
+            self.camera_view.setMinimumHeight(260)
+            self.camera_view.decoded.connect(self.on_scan)
+            self.desk.add_side_widget(self.camera_view)
+        if self.camera_view is None:
+            return
+        self.camera_view.setVisible(on)
+        if on:
+            self.camera_view.scanner.start()
+        else:
+            self.camera_view.scanner.stop()
+
+    def _sound_toggled(self, muted: bool) -> None:
+        if self.sounds is not None:
+            self.sounds.muted = muted
+        self.settings.setValue("sound/muted", muted)
+        self._sound_text()
+
+    # -- scanning and checking in ------------------------------------------------------------
+
+    @Slot(str)
+    def on_scan(self, code: str) -> None:
+        """A code from the USB scanner or the camera: decide it on the current list."""
+        checkin_list = self.current_list
+        if checkin_list is None:
+            self._show_problem(self.tr("No check-in list"), self.tr("This event has no lists."))
+            return
+        self.backend.scan(code, checkin_list.id, exit_mode=self.exit_mode)
+
+    def check_in_person(self, found: Found) -> None:
+        self.on_scan(found.attendee.code)
+
+    @Slot(object)
+    def on_scanned(self, result: CheckinResult) -> None:
+        self.last_result = result
+        self._show_result(result)
+        if self.sounds is not None:
+            self.sounds.play(explain(result.decision, result.checkin_list, self.zone).severity)
+        query = self.desk.search.text().strip()
+        if query:
+            self.backend.search(query)
+        self._numbers_timer.start()
+        self.result_shown.emit(result)
+
+    def _show_result(self, result: CheckinResult) -> None:
+        explained = explain(result.decision, result.checkin_list, self.zone)
+        self.desk.result.show_result(explained, result.decision.attendee)
+
+    def _show_problem(self, word: str, detail: str) -> None:
+        self.desk.result.show_message(Severity.REFUSED, word, detail)
+        if self.sounds is not None:
+            self.sounds.play(Severity.REFUSED)
+
+    @Slot(object)
+    def on_failed(self, failure: Failure) -> None:
+        if failure.request in ("search", "numbers", "details"):
+            self.statusBar().showMessage(failure.message, 10_000)
+            return
+        if failure.kind == "nothing_to_undo":
+            self.desk.result.show_message(
+                Severity.ATTENTION, self.tr("Nothing to undo"), self.tr("No check-in to undo.")
+            )
+        elif failure.kind == "storage":
+            self._show_problem(self.tr("Not saved"), failure.message)
+        elif failure.kind == "no_list":
+            self._show_problem(self.tr("No check-in list"), failure.message)
+        else:
+            self._show_problem(
+                self.tr("Something went wrong"),
+                self.tr("The scan was not recorded. Try again; if it repeats, restart Kiosk."),
+            )
+        self.result_shown.emit(failure)
+
+    # -- undo --------------------------------------------------------------------------------
+
+    def confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def undo_last(self) -> None:
+        """Undo the check-in on the panel, or else this kiosk's newest one; asks first."""
+        result = self.last_result
+        if result is not None and result.decision.admitted and result.decision.attendee:
+            person = result.decision.attendee
+            question = self.tr("Undo the check-in of {name}?").format(
+                name=f"{person.first_name} {person.last_name}".strip()
+            )
+            target: str | None = result.scan_id
+        else:
+            question = self.tr("Undo the newest check-in made at this kiosk?")
+            target = None
+        if self.confirm(self.tr("Undo check-in"), question):
+            self.backend.undo(target)
+
+    def undo_scan(self, scan_id: str, name: str) -> None:
+        question = self.tr("Undo the check-in of {name}?").format(name=name)
+        if self.confirm(self.tr("Undo check-in"), question):
+            self.backend.undo(scan_id)
+
+    @Slot(object)
+    def on_undone(self, result: UndoResult) -> None:
+        self.last_result = None
+        self.desk.result.show_message(
+            Severity.ATTENTION,
+            self.tr("Check-in undone"),
+            self.tr("The person can be checked in again."),
+        )
+        if self.sounds is not None:
+            self.sounds.play(Severity.ATTENTION)
+        query = self.desk.search.text().strip()
+        if query:
+            self.backend.search(query)
+        self._numbers_timer.start()
+        self.result_shown.emit(result)
+
+    # -- search, details, walk-in ------------------------------------------------------------
+
+    def on_search_changed(self, query: str) -> None:
+        if query:
+            self.backend.search(query)
+        else:
+            self.desk.show_people([], "")
+
+    @Slot(object)
+    def on_searched(self, result: SearchResult) -> None:
+        if result.query == self.desk.search.text().strip():
+            self.desk.show_people(result.found, result.query)
+
+    def focus_search(self) -> None:
+        self.desk.search.setFocus()
+        self.desk.search.selectAll()
+
+    def _escape(self) -> None:
+        self.desk.clear_search()
+        self.desk.search.setFocus()
+
+    def open_walk_in(self) -> None:
+        from kiosk.ui.dialogs.walk_in import WalkInDialog
+
+        checkin_list = self.current_list
+        if checkin_list is None:
+            return
+        dialog = WalkInDialog(self, self._known("category"), self._known("country"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        if dialog.exec():
+            self.register_walk_in(dialog.person())
+
+    def register_walk_in(self, person: NewAttendee) -> None:
+        checkin_list = self.current_list
+        if checkin_list is not None:
+            self.backend.walk_in(person, checkin_list.id)
+
+    def _known(self, column: str) -> list[str]:
+        with Database(self.path) as db:
+            rows = db.conn.execute(
+                f"SELECT {column} FROM attendee WHERE {column} != '' "
+                f"GROUP BY {column} ORDER BY count(*) DESC LIMIT 40"
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    @Slot(object)
+    def on_detailed(self, details: PersonDetails | None) -> None:
+        from kiosk.ui.dialogs.person import PersonDialog
+
+        if details is None:
+            return
+        dialog = PersonDialog(details, self)
+        dialog.undo_requested.connect(self.undo_scan)
+        dialog.check_in_requested.connect(self.on_scan)
+        dialog.open()
+
+    def open_scanner_test(self) -> None:
+        from kiosk.ui.dialogs.scanner_test import ScannerTestDialog
+
+        if self.scanner is None:
+            return
+        dialog = ScannerTestDialog(self.scanner, self)
+        dialog.open()
+
+    # -- numbers -----------------------------------------------------------------------------
+
+    def refresh_numbers(self) -> None:
+        checkin_list = self.current_list
+        if checkin_list is not None:
+            self.backend.numbers(checkin_list.id)
+
+    @Slot(object)
+    def on_counted(self, numbers: LiveNumbers) -> None:
+        current = self.current_list
+        if current is not None and numbers.list_id == current.id:
+            self.desk.numbers.set_numbers(numbers)
+
+    # -- language ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.list_label.setText(self.tr("List:"))
+        self.entry_button.setText(self.tr("Entry"))
+        self.exit_button.setText(self.tr("Exit"))
+        self.kiosk_label.setText(self.tr("Kiosk: {name}").format(name=self.kiosk.name))
+        self.menu_button.setText(self.tr("Menu"))
+        self.camera_button.setText(self.tr("Camera"))
+        self.camera_button.setToolTip(self.tr("Scan QR codes with the camera"))
+        self.walk_in_action.setText(self.tr("Register a walk-in…"))
+        self.undo_action.setText(self.tr("Undo the last check-in"))
+        self.scanner_action.setText(self.tr("Test the scanner…"))
+        self.quit_action.setText(self.tr("Quit"))
+        for index, cl in enumerate(self.lists):
+            self.list_combo.setItemText(index, list_text(cl))
+        self._sound_text()
+        self._update_title()
+        if self.last_result is not None:
+            self._show_result(self.last_result)
+
+    def _sound_text(self) -> None:
+        self.sound_button.setText(
+            self.tr("Sound off") if self.sound_button.isChecked() else self.tr("Sound on")
+        )
+
+    def _update_title(self) -> None:
+        checkin_list = self.current_list
+        mode = self.tr("Exit") if self.exit_mode else self.tr("Entry")
+        name = list_text(checkin_list) if checkin_list else ""
+        self.setWindowTitle(f"{self.event_info.name} — {name} — {mode} — Kiosk")
+        self.statusBar().showMessage(
+            self.tr("Event database: {path}").format(path=self.path)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.camera_view is not None:
+            self.camera_view.scanner.stop()
+        self.backend.shutdown()
+        super().closeEvent(event)
+

@@ -1,0 +1,71 @@
+"""Colours, fonts and the style sheet of the desk: calm greys, and three status colours that
+are never the only signal (each comes with an icon and a word)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk.assets import font_path
+
+log = logging.getLogger(__name__)
+
+#: Status colours (background, text) chosen for contrast from a metre away.
+STATUS = {
+    "ok": ("#1e7d32", "#ffffff"),
+    "attention": ("#f2a900", "#1a1a1a"),
+    "refused": ("#c62828", "#ffffff"),
+    "idle": ("#eceff1", "#37474f"),
+}
+
+FONT_FAMILY = "Noto Sans"
+
+SHEET = """
+QMainWindow, QDialog { background: #f7f8fa; }
+#ContextBar { background: #263238; }
+#ContextBar QLabel { color: #eceff1; }
+#ContextBar QLabel#EventName { font-size: 15pt; font-weight: 600; color: #ffffff; }
+#ContextBar QComboBox, #ContextBar QToolButton, #ContextBar QPushButton {
+    font-size: 11pt; padding: 4px 10px; min-height: 28px;
+}
+#ContextBar QToolButton { color: #eceff1; background: transparent; border: 1px solid #78909c;
+    border-radius: 4px; }
+#ContextBar QToolButton:checked { background: #4fc3f7; color: #102027; font-weight: 700;
+    border-color: #4fc3f7; }
+#ContextBar QToolButton#ExitMode:checked { background: #f2a900; border-color: #f2a900; }
+#ContextBar QToolButton::menu-indicator { image: none; width: 0; }
+QLineEdit#Search { font-size: 14pt; padding: 8px 10px; border: 2px solid #90a4ae;
+    border-radius: 6px; background: #ffffff; }
+QLineEdit#Search:focus { border-color: #1565c0; }
+QTableView { font-size: 11pt; background: #ffffff; alternate-background-color: #f3f5f7;
+    selection-background-color: #1565c0; selection-color: #ffffff; gridline-color: #e0e0e0; }
+QHeaderView::section { background: #eceff1; padding: 4px 6px; border: none;
+    border-bottom: 1px solid #cfd8dc; font-weight: 600; }
+QPushButton { font-size: 11pt; padding: 6px 14px; min-height: 26px; }
+QPushButton#Primary { background: #1565c0; color: #ffffff; border-radius: 4px; border: none; }
+QPushButton#Primary:disabled { background: #90a4ae; }
+#Card { background: #ffffff; border: 1px solid #dfe3e6; border-radius: 8px; }
+#Card QLabel#CardTitle { font-size: 10pt; font-weight: 600; color: #546e7a; }
+QLabel#BigNumber { font-size: 30pt; font-weight: 700; color: #263238; }
+QLabel#Muted { color: #607d8b; }
+QStatusBar { color: #455a64; }
+"""
+
+
+def load_fonts() -> str:
+    """Register the bundled fonts (Cyrillic and Romanian letters everywhere, also on a bare
+    system) and return the family name to use."""
+    for bold in (False, True):
+        if QFontDatabase.addApplicationFont(str(font_path(bold))) < 0:
+            log.warning("could not load the bundled font %s", font_path(bold))
+    return FONT_FAMILY
+
+
+def apply(app: QApplication) -> None:
+    family = load_fonts()
+    font = QFont(family, 10)
+    app.setFont(font)
+    app.setStyle("Fusion")
+    app.setStyleSheet(SHEET)

@@ -1,0 +1,170 @@
+"""What the desk says about a decision: one table from reason codes to staff words.
+
+Every reason and hint has a text here (a test checks it), so a new reason cannot reach the screen
+as a bare code. Texts are translated through Qt (context "Reasons").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+
+from kiosk.core.model import CheckinList, Decision, Policy
+from kiosk.core.reasons import Hint, Reason
+
+
+class Severity(StrEnum):
+    OK = "ok"  # admitted, exit recorded: green, tick
+    ATTENTION = "attention"  # already in, undone: amber, exclamation
+    REFUSED = "refused"  # anything else: red, cross
+
+
+SEVERITY: dict[Reason, Severity] = {
+    Reason.ADMITTED: Severity.OK,
+    Reason.EXIT_RECORDED: Severity.OK,
+    Reason.ALREADY_CHECKED_IN: Severity.ATTENTION,
+    Reason.VOIDED: Severity.ATTENTION,
+    Reason.UNKNOWN_CODE: Severity.REFUSED,
+    Reason.CANCELLED: Severity.REFUSED,
+    Reason.NOT_ON_LIST: Severity.REFUSED,
+    Reason.NOT_INSIDE: Severity.REFUSED,
+}
+
+
+def locale() -> QLocale:
+    return QLocale()
+
+
+def time_text(moment: datetime) -> str:
+    return locale().toString(QTime(moment.hour, moment.minute), "HH:mm")
+
+
+def day_text(day: date) -> str:
+    return locale().toString(QDate(day.year, day.month, day.day), "d MMMM")
+
+
+def list_text(checkin_list: CheckinList) -> str:
+    """A list as staff read it: a day list by its weekday and date, others by their name."""
+    day = checkin_list.day
+    if day is not None and checkin_list.name == f"Day {day.isoformat()}":
+        return locale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM")
+    return checkin_list.name
+
+
+def title(reason: Reason) -> str:
+    """The one big word of the result panel."""
+    return {
+        Reason.ADMITTED: QCoreApplication.translate("Reasons", "Welcome"),
+        Reason.EXIT_RECORDED: QCoreApplication.translate("Reasons", "Goodbye"),
+        Reason.ALREADY_CHECKED_IN: QCoreApplication.translate("Reasons", "Already checked in"),
+        Reason.VOIDED: QCoreApplication.translate("Reasons", "Check-in undone"),
+        Reason.UNKNOWN_CODE: QCoreApplication.translate("Reasons", "Code not found"),
+        Reason.CANCELLED: QCoreApplication.translate("Reasons", "Registration cancelled"),
+        Reason.NOT_ON_LIST: QCoreApplication.translate("Reasons", "Not valid here"),
+        Reason.NOT_INSIDE: QCoreApplication.translate("Reasons", "Not checked in"),
+    }[reason]
+
+
+def hint_text(hint: Hint) -> str:
+    return {
+        Hint.CHECK_CHARACTER: QCoreApplication.translate(
+            "Reasons", "Code not found — check the last character."
+        ),
+        Hint.MALFORMED: QCoreApplication.translate("Reasons", "This is not a ticket code."),
+        Hint.DAY_NOT_COVERED: QCoreApplication.translate(
+            "Reasons", "The ticket does not cover this day."
+        ),
+        Hint.OUTSIDE_WINDOW: QCoreApplication.translate(
+            "Reasons", "The list is closed at this time."
+        ),
+        Hint.CATEGORY_NOT_ALLOWED: QCoreApplication.translate(
+            "Reasons", "This ticket category is not admitted on this list."
+        ),
+        Hint.REENTRY: QCoreApplication.translate("Reasons", "Re-entry."),
+    }[hint]
+
+
+@dataclass(frozen=True, slots=True)
+class Explained:
+    severity: Severity
+    title: str
+    detail: str
+
+
+def explain(decision: Decision, checkin_list: CheckinList, zone: tzinfo) -> Explained:
+    """The panel's words for a decision, in the current language."""
+    reason = decision.reason
+    detail = ""
+    if reason is Reason.ADMITTED:
+        detail = QCoreApplication.translate("Reasons", "Checked in for {list}.").format(
+            list=list_text(checkin_list)
+        )
+        if decision.hint is Hint.REENTRY:
+            detail = QCoreApplication.translate("Reasons", "Welcome back — re-entry recorded.")
+    elif reason is Reason.EXIT_RECORDED:
+        detail = QCoreApplication.translate("Reasons", "Exit recorded.")
+    elif reason is Reason.ALREADY_CHECKED_IN and decision.previous is not None:
+        prev = decision.previous
+        local = prev.at.astimezone(zone)
+        where = prev.kiosk_name or QCoreApplication.translate("Reasons", "another kiosk")
+        if checkin_list.policy is Policy.ONCE_PER_DAY:
+            detail = QCoreApplication.translate(
+                "Reasons", "Already checked in today at {time} on {kiosk}."
+            )
+        else:
+            detail = QCoreApplication.translate(
+                "Reasons", "Already checked in on {day} at {time} on {kiosk}."
+            )
+        detail = detail.format(time=time_text(local), kiosk=where, day=day_text(local.date()))
+    elif reason is Reason.UNKNOWN_CODE:
+        detail = (
+            hint_text(decision.hint)
+            if decision.hint
+            else QCoreApplication.translate("Reasons", "No attendee has this code.")
+        )
+        if decision.hint is None:
+            detail += " " + QCoreApplication.translate("Reasons", "Search by name instead.")
+    elif reason is Reason.CANCELLED:
+        detail = QCoreApplication.translate(
+            "Reasons", "This registration was cancelled. Send the person to the organisers' desk."
+        )
+    elif reason is Reason.NOT_ON_LIST:
+        if decision.hint is Hint.DAY_NOT_COVERED and checkin_list.day is not None:
+            detail = QCoreApplication.translate("Reasons", "Not registered for {day}.").format(
+                day=day_text(checkin_list.day)
+            )
+            person = decision.attendee
+            if person is not None and person.days:
+                days = ", ".join(day_text(d) for d in sorted(person.days))
+                detail += " " + QCoreApplication.translate(
+                    "Reasons", "Registered for: {days}."
+                ).format(days=days)
+        elif decision.hint is not None:
+            detail = hint_text(decision.hint)
+    elif reason is Reason.NOT_INSIDE:
+        detail = QCoreApplication.translate("Reasons", "No entry was recorded, so no exit can be.")
+    elif reason is Reason.VOIDED:
+        detail = QCoreApplication.translate(
+            "Reasons", "The check-in was undone. The person can be checked in again."
+        )
+    return Explained(SEVERITY[reason], title(reason), detail)
+
+
+def category_text(category: str) -> str:
+    """Known categories in the current language; others as given."""
+    known = {
+        "participant": QCoreApplication.translate("Reasons", "Participant"),
+        "speaker": QCoreApplication.translate("Reasons", "Speaker"),
+        "organiser": QCoreApplication.translate("Reasons", "Organiser"),
+        "organizer": QCoreApplication.translate("Reasons", "Organiser"),
+        "press": QCoreApplication.translate("Reasons", "Press"),
+        "staff": QCoreApplication.translate("Reasons", "Staff"),
+        "sponsor": QCoreApplication.translate("Reasons", "Sponsor"),
+        "guest": QCoreApplication.translate("Reasons", "Guest"),
+        "vip": QCoreApplication.translate("Reasons", "VIP"),
+        "exhibitor": QCoreApplication.translate("Reasons", "Exhibitor"),
+    }
+    return known.get(category.strip().lower(), category)

@@ -1,0 +1,240 @@
+"""The desk window, driven as staff drive it: scans, search, undo, walk-ins, lists, languages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.checkin import CheckinResult
+from kiosk.core.reasons import Reason
+from kiosk.storage.attendees import NewAttendee
+from kiosk.storage.database import Database
+from kiosk.ui.backend import Failure
+from kiosk.ui.mainwindow import MainWindow
+from kiosk.ui.texts import Severity
+from tests.conftest import Clock, People
+
+
+def scan(qtbot: QtBot, window: MainWindow, code: str) -> object:
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as blocker:
+        window.on_scan(code)
+    return blocker.args[0]
+
+
+def test_scan_shows_the_admitted_panel_with_the_persons_name(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    result = scan(qtbot, window, people.ana)
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+    panel = window.desk.result
+    assert panel.severity is Severity.OK
+    assert panel.name.text() == "Ana Ștefănescu"
+    assert "Dunărea de Jos" in panel.facts.text()
+
+
+def test_second_scan_shows_already_checked_in_with_time_and_kiosk(
+    qtbot: QtBot, window: MainWindow, people: People, clock: Clock
+) -> None:
+    scan(qtbot, window, people.ivan)
+    clock.advance(minutes=5)
+    result = scan(qtbot, window, people.ivan)
+    assert isinstance(result, CheckinResult)
+    assert result.decision.reason is Reason.ALREADY_CHECKED_IN
+    panel = window.desk.result
+    assert panel.severity is Severity.ATTENTION
+    assert "09:14" in panel.detail.text() and window.kiosk.name in panel.detail.text()
+    # A Cyrillic name is shown with its Latin spelling under it.
+    assert (panel.name.text(), panel.latin.text()) == ("Иван Иванов", "Ivan Ivanov")
+
+
+def test_cancelled_and_unknown_codes_show_the_refused_panel(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    result = scan(qtbot, window, people.cancelled)
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.CANCELLED
+    assert window.desk.result.severity is Severity.REFUSED
+    wrong_check = people.ana[:-1] + ("0" if people.ana[-1] != "0" else "1")
+    result = scan(qtbot, window, wrong_check)
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.UNKNOWN_CODE
+    assert window.desk.result.severity is Severity.REFUSED
+    assert window.sounds is not None
+    assert window.sounds.played[-2:] == [Severity.REFUSED, Severity.REFUSED]
+
+
+def test_a_person_registered_for_another_day_is_not_on_todays_list(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    result = scan(qtbot, window, people.day2_only)
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.NOT_ON_LIST
+    assert window.desk.result.detail.text() == (
+        "Not registered for 28 September. Registered for: 29 September."
+    )
+
+
+def test_undo_asks_then_voids_the_check_in_and_the_person_can_scan_again(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    scan(qtbot, window, people.ana)
+    asked: list[str] = []
+    window.confirm = lambda title, text: asked.append(text) or True  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as blocker:
+        window.undo_action.trigger()
+    assert "Ana Ștefănescu" in asked[0]
+    assert not isinstance(blocker.args[0], Failure)
+    assert window.desk.result.severity is Severity.ATTENTION
+    result = scan(qtbot, window, people.ana)
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+
+
+def test_undo_declined_changes_nothing(
+    qtbot: QtBot, window: MainWindow, people: People, db: Database
+) -> None:
+    scan(qtbot, window, people.ana)
+    window.confirm = lambda title, text: False  # type: ignore[method-assign]
+    window.undo_last()
+    qtbot.wait(100)
+    assert db.query("SELECT count(*) FROM scan WHERE kind = 'void'")[0][0] == 0
+
+
+def test_search_as_you_type_then_enter_checks_in_the_highlighted_person(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    window.desk.search.setFocus()
+    qtbot.keyClicks(window.desk.search, "ivanov")
+    qtbot.waitUntil(lambda: window.desk.model.rowCount() == 1, timeout=5000)
+    assert window.desk.model.people[0].attendee.code == people.ivan
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as blocker:
+        qtbot.keyClick(window.desk.search, Qt.Key.Key_Return)
+    result = blocker.args[0]
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+    # The list shows the new status at once.
+    qtbot.waitUntil(lambda: window.desk.model.people[0].checked_in_today is not None, timeout=5000)
+
+
+def test_search_accepts_cyrillic_typed_as_text_events(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    from PySide6.QtTest import QTest
+
+    window.desk.search.setFocus()
+    for ch in "Ștef":
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click,
+            window.desk.search,
+            Qt.Key.Key_unknown,
+            ch,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    assert window.desk.search.text() == "Ștef"
+    qtbot.waitUntil(lambda: window.desk.model.rowCount() == 1, timeout=5000)
+    assert window.desk.model.people[0].attendee.code == people.ana
+
+
+def test_walk_in_creates_the_person_and_checks_them_in(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as blocker:
+        window.register_walk_in(NewAttendee("", "Елена", "Димитрова", "ТПП Видин", "Bulgaria"))
+    result = blocker.args[0]
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+    assert window.desk.result.latin.text() == "Elena Dimitrova"
+    assert db.query("SELECT origin FROM attendee WHERE last_name = 'Димитрова'")[0][0] == "walk_in"
+
+
+def test_switching_the_list_checks_in_on_the_other_day(
+    qtbot: QtBot, window: MainWindow, people: People, clock: Clock
+) -> None:
+    clock.advance(days=1)  # the window still shows yesterday's list until staff switch
+    window.list_combo.setCurrentIndex(1)
+    result = scan(qtbot, window, people.day2_only)
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+    assert result.checkin_list.id == window.lists[1].id
+
+
+def test_exit_mode_records_an_exit(qtbot: QtBot, window: MainWindow, people: People) -> None:
+    scan(qtbot, window, people.ana)
+    window.set_exit_mode(True)
+    result = scan(qtbot, window, people.ana)
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.EXIT_RECORDED
+
+
+def test_live_numbers_follow_the_check_ins(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    scan(qtbot, window, people.ana)
+    qtbot.waitUntil(
+        lambda: (
+            window.desk.numbers.numbers is not None and window.desk.numbers.numbers.admitted == 1
+        ),
+        timeout=5000,
+    )
+    assert window.desk.numbers.big.text() == "1"
+
+
+def test_switching_the_language_retranslates_the_window_at_once(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    scan(qtbot, window, people.ana)
+    english = (window.desk.result.word.text(), window.entry_button.text())
+    window.language_combo.setCurrentIndex(window.language_combo.findData("bg"))
+    bulgarian = (window.desk.result.word.text(), window.entry_button.text())
+    window.language_combo.setCurrentIndex(window.language_combo.findData("ro"))
+    romanian = (window.desk.result.word.text(), window.entry_button.text())
+    window.language_combo.setCurrentIndex(window.language_combo.findData("en"))
+    assert english == ("Welcome", "Entry")
+    assert len({english, bulgarian, romanian}) == 3
+    assert window.desk.result.word.text() == "Welcome"
+
+
+def test_camera_panel_without_a_camera_says_so_and_its_codes_are_scans(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    window.camera_button.setChecked(True)
+    view = window.camera_view
+    assert view is not None and view.isVisible()
+    qtbot.waitUntil(lambda: view.scanner.state.value in ("no_camera", "starting"), timeout=3000)
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as blocker:
+        view.decoded.emit(people.ivan)  # what the decoder sends for a QR code it read
+    result = blocker.args[0]
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+    window.camera_button.setChecked(False)
+    assert not view.isVisible()
+
+
+def test_a_scanner_burst_into_the_search_field_checks_in_and_leaves_the_field_clean(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    from PySide6.QtTest import QTest
+
+    from kiosk.ui.scanner import ScannerFilter
+
+    app = QApplication.instance()
+    assert app is not None
+    scanner = ScannerFilter(app)
+    scanner.scanned.connect(window.on_scan)
+    try:
+        window.activateWindow()
+        window.desk.search.setFocus()
+        qtbot.waitUntil(window.desk.search.hasFocus, timeout=2000)
+        with qtbot.waitSignal(window.result_shown, timeout=5000) as blocker:
+            for ch in people.ana:  # as fast as a scanner types
+                QTest.sendKeyEvent(
+                    QTest.KeyAction.Click,
+                    window.desk.search,
+                    Qt.Key.Key_unknown,
+                    ch,
+                    Qt.KeyboardModifier.NoModifier,
+                )
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                window.desk.search,
+                Qt.Key.Key_Return,
+                "\r",
+                Qt.KeyboardModifier.NoModifier,
+            )
+        result = blocker.args[0]
+        assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+        assert window.desk.search.text() == ""
+    finally:
+        scanner.uninstall()
