@@ -55,6 +55,9 @@ def scanner_config(settings: QSettings) -> ScannerConfig:
             timing=bool(settings.value("scanner/timing", default.timing, bool)),
             prefix_key=int(str(prefix)) if prefix not in (None, "", "none") else None,
             max_gap_ms=float(str(settings.value("scanner/max_gap_ms", default.max_gap_ms))),
+            physical_first=bool(
+                settings.value("scanner/physical_first", default.physical_first, bool)
+            ),
         )
     except (TypeError, ValueError):
         log.warning("the saved scanner settings are not valid; using the defaults")

@@ -22,6 +22,8 @@ from kiosk.app.checkin import (
 )
 from kiosk.app.lookup import Found, PersonDetails, person_details, search_people
 from kiosk.core.model import ScanKind
+from kiosk.importing.errors import ImportFileError
+from kiosk.importing.service import import_file
 from kiosk.reports.live import LiveNumbers, live_numbers
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
@@ -34,9 +36,17 @@ log = logging.getLogger(__name__)
 class Failure:
     """A request that could not be done, with a reason code and the service's message."""
 
-    request: str  # scan, undo, walk_in, search, details, numbers
-    kind: str  # no_list, nothing_to_undo, storage, bug
+    request: str  # scan, undo, walk_in, search, details, numbers, known, import
+    kind: str  # no_list, nothing_to_undo, bad_file, storage, bug
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """Values already in the event, most common first: choices for the walk-in form."""
+
+    categories: list[str]
+    countries: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +62,8 @@ class _Worker(QObject):
     searched = Signal(object)  # SearchResult
     detailed = Signal(object)  # PersonDetails | None
     counted = Signal(object)  # LiveNumbers
+    known = Signal(object)  # Known
+    imported = Signal(object)  # ImportReport
     failed = Signal(object)  # Failure
 
     def __init__(self, path: str, clock: Clock | None) -> None:
@@ -137,6 +149,36 @@ class _Worker(QObject):
             self._fail("numbers", exc)
 
     @Slot()
+    def load_known(self) -> None:
+        try:
+            db = self._open().db
+
+            def common(column: str) -> list[str]:
+                rows = db.conn.execute(
+                    f"SELECT {column} FROM attendee WHERE {column} != '' "
+                    f"GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT 60"
+                ).fetchall()
+                return [str(r[0]) for r in rows]
+
+            self.known.emit(Known(common("category"), common("country")))
+        except Exception as exc:
+            self._fail("known", exc)
+
+    @Slot(str)
+    def import_file(self, path: str) -> None:
+        try:
+            service = self._open()
+            report = import_file(service.db, path)
+        except ImportFileError as exc:
+            self.failed.emit(Failure("import", "bad_file", str(exc)))
+            return
+        except Exception as exc:
+            self._fail("import", exc)
+            return
+        self.imported.emit(report)
+        self.load_known()
+
+    @Slot()
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
@@ -152,6 +194,8 @@ class DeskBackend(QObject):
     searched = Signal(object)  # SearchResult (only the newest query's)
     detailed = Signal(object)  # PersonDetails | None
     counted = Signal(object)  # LiveNumbers
+    known = Signal(object)  # Known
+    imported = Signal(object)  # ImportReport
     failed = Signal(object)  # Failure
 
     _scan = Signal(str, int, bool)
@@ -160,6 +204,8 @@ class DeskBackend(QObject):
     _search = Signal(int, str)
     _details = Signal(int)
     _numbers = Signal(int)
+    _known = Signal()
+    _import = Signal(str)
     _close = Signal()
 
     def __init__(
@@ -179,12 +225,16 @@ class DeskBackend(QObject):
         self._search.connect(self._worker.search)
         self._details.connect(self._worker.details)
         self._numbers.connect(self._worker.numbers)
+        self._known.connect(self._worker.load_known)
+        self._import.connect(self._worker.import_file)
         self._close.connect(self._worker.close)
         self._worker.scanned.connect(self.scanned)
         self._worker.undone.connect(self.undone)
         self._worker.searched.connect(self._on_searched)
         self._worker.detailed.connect(self.detailed)
         self._worker.counted.connect(self.counted)
+        self._worker.known.connect(self.known)
+        self._worker.imported.connect(self.imported)
         self._worker.failed.connect(self.failed)
         self._thread.start()
 
@@ -208,6 +258,12 @@ class DeskBackend(QObject):
     def numbers(self, list_id: int) -> None:
         self._numbers.emit(list_id)
 
+    def load_known(self) -> None:
+        self._known.emit()
+
+    def import_file(self, path: str) -> None:
+        self._import.emit(path)
+
     @Slot(object)
     def _on_searched(self, result: SearchResult) -> None:
         if result.serial == self._serial:  # an older query's answer arriving late is dropped
@@ -226,6 +282,7 @@ __all__ = [
     "DeskBackend",
     "Failure",
     "Found",
+    "Known",
     "LiveNumbers",
     "PersonDetails",
     "SearchResult",

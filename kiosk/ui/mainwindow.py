@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,11 +30,12 @@ from kiosk.app.checkin import CheckinResult, Clock, UndoResult, utc_now
 from kiosk.app.lookup import Found, PersonDetails
 from kiosk.core.model import CheckinList
 from kiosk.core.timeutil import local_day
+from kiosk.importing.service import ImportReport
 from kiosk.reports.live import LiveNumbers
 from kiosk.storage import events
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
-from kiosk.ui.backend import DeskBackend, Failure, SearchResult
+from kiosk.ui.backend import DeskBackend, Failure, Known, SearchResult
 from kiosk.ui.i18n import LANGUAGES, Translations
 from kiosk.ui.scanner import ScannerFilter
 from kiosk.ui.screens.desk import DeskScreen
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
     """One event database, one kiosk."""
 
     result_shown = Signal(object)  # the CheckinResult or Failure just put on the panel
+    import_done = Signal(object)  # the ImportReport of an import started from the menu
 
     def __init__(
         self,
@@ -72,6 +75,8 @@ class MainWindow(QMainWindow):
         self.exit_mode = False
         self.last_result: CheckinResult | None = None
         self.scanner: ScannerFilter | None = None  # set by the application
+        self.known = Known([], [])
+        self.last_import: ImportReport | None = None
         self.backend = DeskBackend(self.path, self, clock=clock)
         self.desk = DeskScreen(self)
         self._build_context_bar()
@@ -95,6 +100,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.resize(1366, 768)
         self.refresh_numbers()
+        self.backend.load_known()
 
     # -- building ----------------------------------------------------------------------------
 
@@ -175,9 +181,15 @@ class MainWindow(QMainWindow):
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.scanner_action = QAction(self)
+        self.import_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        for action in (self.walk_in_action, self.undo_action, self.scanner_action):
+        for action in (
+            self.walk_in_action,
+            self.undo_action,
+            self.import_action,
+            self.scanner_action,
+        ):
             self.menu.addAction(action)
             self.addAction(action)
         self.menu.addSeparator()
@@ -195,6 +207,9 @@ class MainWindow(QMainWindow):
         self.backend.counted.connect(self.on_counted)
         self.backend.failed.connect(self.on_failed)
         self.backend.detailed.connect(self.on_detailed)
+        self.backend.known.connect(self.on_known)
+        self.backend.imported.connect(self.on_imported)
+        self.import_action.triggered.connect(self.choose_import_file)
         self.desk.search_changed.connect(self.on_search_changed)
         self.desk.check_in_requested.connect(self.check_in_person)
         self.desk.details_requested.connect(self.backend.details)
@@ -299,7 +314,12 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_failed(self, failure: Failure) -> None:
-        if failure.request in ("search", "numbers", "details"):
+        if failure.request == "import":
+            QMessageBox.warning(self, self.tr("Import failed"), failure.message)
+            self.statusBar().clearMessage()
+            self.result_shown.emit(failure)
+            return
+        if failure.request in ("search", "numbers", "details", "known"):
             self.statusBar().showMessage(failure.message, 10_000)
             return
         if failure.kind == "nothing_to_undo":
@@ -388,7 +408,7 @@ class MainWindow(QMainWindow):
         checkin_list = self.current_list
         if checkin_list is None:
             return
-        dialog = WalkInDialog(self, self._known("category"), self._known("country"))
+        dialog = WalkInDialog(self, self.known.categories, self.known.countries)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         if dialog.exec():
             self.register_walk_in(dialog.person())
@@ -398,13 +418,42 @@ class MainWindow(QMainWindow):
         if checkin_list is not None:
             self.backend.walk_in(person, checkin_list.id)
 
-    def _known(self, column: str) -> list[str]:
-        with Database(self.path) as db:
-            rows = db.conn.execute(
-                f"SELECT {column} FROM attendee WHERE {column} != '' "
-                f"GROUP BY {column} ORDER BY count(*) DESC LIMIT 40"
-            ).fetchall()
-        return [r[0] for r in rows]
+    @Slot(object)
+    def on_known(self, known: Known) -> None:
+        self.known = known
+
+    def choose_import_file(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import registrations"),
+            str(Path(self.path).parent),
+            self.tr("Registrations (*.csv *.xlsx *.txt);;All files (*)"),
+        )
+        if chosen:
+            self.import_registrations(chosen)
+
+    def import_registrations(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Importing {file}…").format(file=Path(path).name))
+        self.backend.import_file(path)
+
+    @Slot(object)
+    def on_imported(self, report: ImportReport) -> None:
+        lines = [
+            self.tr("Added: {n}").format(n=report.added),
+            self.tr("Updated: {n}").format(n=report.updated),
+            self.tr("Unchanged: {n}").format(n=report.unchanged),
+            self.tr("Cancelled: {n}").format(n=report.cancelled),
+            self.tr("Rows skipped: {n}").format(n=len(report.skipped)),
+        ]
+        details = [f"{s.row}: {s.detail}" for s in report.skipped[:20]] + report.warnings[:10]
+        self.last_import = report
+        self.import_done.emit(report)
+        self._numbers_timer.start()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"),
+                          "\n".join(lines), parent=self)  # fmt: skip
+        if details:
+            box.setDetailedText("\n".join(details))
+        box.open()
 
     @Slot(object)
     def on_detailed(self, details: PersonDetails | None) -> None:
@@ -413,6 +462,7 @@ class MainWindow(QMainWindow):
         if details is None:
             return
         dialog = PersonDialog(details, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.undo_requested.connect(self.undo_scan)
         dialog.check_in_requested.connect(self.on_scan)
         dialog.open()
@@ -423,6 +473,7 @@ class MainWindow(QMainWindow):
         if self.scanner is None:
             return
         dialog = ScannerTestDialog(self.scanner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     # -- numbers -----------------------------------------------------------------------------
@@ -451,6 +502,7 @@ class MainWindow(QMainWindow):
         self.walk_in_action.setText(self.tr("Register a walk-in…"))
         self.undo_action.setText(self.tr("Undo the last check-in"))
         self.scanner_action.setText(self.tr("Test the scanner…"))
+        self.import_action.setText(self.tr("Import registrations…"))
         self.quit_action.setText(self.tr("Quit"))
         for index, cl in enumerate(self.lists):
             self.list_combo.setItemText(index, list_text(cl))
