@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from kiosk.app.checkin import utc_now
@@ -56,6 +56,7 @@ class LoggedScan:
     scan_id: str
     at: datetime  # local time of the event
     list_name: str
+    list_day: date | None
     kind: str
     reason: str
     kiosk: str
@@ -84,8 +85,8 @@ def person_details(db: Database, attendee_id: int, timezone: str) -> PersonDetai
         return None
     tz = ZoneInfo(timezone)
     rows = db.query(
-        "SELECT s.scan_id, s.at, c.name AS list_name, s.kind, s.reason, k.name AS kiosk, "
-        "s.manual, EXISTS (SELECT 1 FROM scan v WHERE v.ref_scan_id = s.scan_id "
+        "SELECT s.scan_id, s.at, c.name AS list_name, c.day AS list_day, s.kind, s.reason, "
+        "k.name AS kiosk, s.manual, EXISTS (SELECT 1 FROM scan v WHERE v.ref_scan_id = s.scan_id "
         "AND v.kind = 'void') AS voided "
         "FROM scan s LEFT JOIN kiosk k ON k.id = s.kiosk_id "
         "LEFT JOIN checkin_list c ON c.id = s.list_id "
@@ -97,6 +98,7 @@ def person_details(db: Database, attendee_id: int, timezone: str) -> PersonDetai
             r["scan_id"],
             from_utc_iso(r["at"]).astimezone(tz),
             r["list_name"] or "",
+            date.fromisoformat(r["list_day"]) if r["list_day"] else None,
             r["kind"],
             r["reason"],
             r["kiosk"] or "",

@@ -68,6 +68,17 @@ def title(reason: Reason) -> str:
     }[reason]
 
 
+def history_text(reason: Reason) -> str:
+    """A past scan in a person's history: what happened, in a word or two."""
+    if reason is Reason.ADMITTED:
+        return QCoreApplication.translate("Reasons", "Checked in")
+    if reason is Reason.EXIT_RECORDED:
+        return QCoreApplication.translate("Reasons", "Exit")
+    if reason is Reason.VOIDED:
+        return QCoreApplication.translate("Reasons", "Undo")
+    return QCoreApplication.translate("Reasons", "Refused: {reason}").format(reason=title(reason))
+
+
 def hint_text(hint: Hint) -> str:
     return {
         Hint.CHECK_CHARACTER: QCoreApplication.translate(

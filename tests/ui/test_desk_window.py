@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -238,3 +240,65 @@ def test_a_scanner_burst_into_the_search_field_checks_in_and_leaves_the_field_cl
         assert window.desk.search.text() == ""
     finally:
         scanner.uninstall()
+
+
+def test_details_show_the_scan_history_and_undo_from_there_voids_that_check_in(
+    qtbot: QtBot, window: MainWindow, people: People, db: Database
+) -> None:
+    from kiosk.ui.dialogs.person import PersonDialog
+
+    scan(qtbot, window, people.ana)
+    window.desk.search.setText("stefanescu")
+    qtbot.waitUntil(lambda: window.desk.model.rowCount() == 1, timeout=5000)
+    with qtbot.waitSignal(window.backend.detailed, timeout=5000):
+        window.desk.details.click()
+    dialogs = [d for d in window.findChildren(PersonDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialog = dialogs[0]
+    assert dialog.history.rowCount() == 1
+    assert dialog.history.item(0, 2).text() == "Checked in"
+    window.confirm = lambda title, text: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        dialog.undo.click()
+    assert db.query("SELECT count(*) FROM scan WHERE kind = 'void'")[0][0] == 1
+
+
+def test_importing_registrations_from_the_menu_adds_people_and_reports_counts(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    csv_file = tmp_path / "registrations.csv"
+    csv_file.write_text(
+        "First name;Last name;Organisation;Country\n"
+        "Radu;Ionescu;CCI Giurgiu;Romania\n"
+        "Петър;Петров;ТПП Русе;Bulgaria\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.import_done, timeout=10_000) as blocker:
+        window.import_registrations(str(csv_file))
+    report = blocker.args[0]
+    assert (report.added, len(report.skipped)) == (2, 0)
+    for box in window.findChildren(QMessageBox):
+        box.close()
+    window.desk.search.setText("ionescu")
+    qtbot.waitUntil(lambda: window.desk.model.rowCount() == 1, timeout=5000)
+
+
+def test_a_file_that_cannot_be_imported_is_explained_and_changes_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, db: Database, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        QMessageBox, "warning", lambda parent, title, text: shown.append(text)
+    )
+    before = db.query("SELECT count(*) FROM attendee")[0][0]
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    with qtbot.waitSignal(window.result_shown, timeout=10_000) as blocker:
+        window.import_registrations(str(empty))
+    assert isinstance(blocker.args[0], Failure) and blocker.args[0].kind == "bad_file"
+    assert "empty.csv" in shown[0]
+    assert db.query("SELECT count(*) FROM attendee")[0][0] == before

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.lookup import LoggedScan, PersonDetails
-from kiosk.core.model import AttendeeStatus
+from kiosk.core.model import AttendeeStatus, CheckinList
 from kiosk.core.reasons import Reason
 from kiosk.core.text import has_cyrillic, transliterate
-from kiosk.ui.texts import category_text, day_text, time_text, title
+from kiosk.ui.texts import category_text, day_text, history_text, list_text, time_text
 
 
 class PersonDialog(QDialog):
@@ -50,6 +50,8 @@ class PersonDialog(QDialog):
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.history.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.check_in = QPushButton(self)
         self.undo = QPushButton(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -82,7 +84,8 @@ class PersonDialog(QDialog):
             self.accept()
 
     def _scan_text(self, scan: LoggedScan) -> str:
-        text = title(Reason(scan.reason)) if scan.reason in set(Reason) else scan.reason
+        known = {r.value for r in Reason}
+        text = history_text(Reason(scan.reason)) if scan.reason in known else scan.reason
         if scan.voided:
             text += " — " + self.tr("undone")
         if scan.manual:
@@ -122,9 +125,8 @@ class PersonDialog(QDialog):
         self.history.setRowCount(len(self.details.scans))
         for row, scan in enumerate(self.details.scans):
             when = f"{day_text(scan.at.date())} {time_text(scan.at)}"
-            for column, text in enumerate(
-                (when, scan.list_name, self._scan_text(scan), scan.kiosk)
-            ):
+            listed = list_text(CheckinList(0, scan.list_name, scan.list_day))
+            for column, text in enumerate((when, listed, self._scan_text(scan), scan.kiosk)):
                 self.history.setItem(row, column, QTableWidgetItem(text))
         self.check_in.setText(self.tr("Check in"))
         self.undo.setText(self.tr("Undo check-in"))
