@@ -150,6 +150,21 @@ def main() -> int:
                     if dialog.isVisible() and dialog.objectName() != "walk_in":
                         save(dialog, f"person-{language}")
                         dialog.close()
+                from kiosk.ui.dialogs.scanner_test import ScannerTestDialog
+                from kiosk.ui.scanner import ScannerFilter
+
+                scanner = ScannerFilter(app)
+                tester = ScannerTestDialog(scanner, window)
+                tester.show()
+                settle()
+                save(tester, f"scanner-test-{language}")
+                tester.close()
+                scanner.uninstall()
+                window.set_exit_mode(True)
+                window.camera_button.setChecked(True)
+                settle(500)
+                save(window, f"desk-camera-exit-mode-{language}")
+                window.camera_button.setChecked(False)
             window.close()
             QCoreApplication.processEvents()
     return 0

@@ -25,14 +25,20 @@ def desk_for(app: QApplication, path: Path) -> Desk:
     return desk
 
 
-def test_without_a_database_the_first_run_screen_is_shown(
-    app: QApplication, qtbot: QtBot, tmp_path: Path
-) -> None:
-    desk = desk_for(app, tmp_path / "event.db")
+def first_run(app: QApplication, qtbot: QtBot, path: Path) -> tuple[Desk, FirstRunScreen]:
+    desk = desk_for(app, path)
     desk.start()
     assert desk.first_run is not None and desk.window is None
     qtbot.addWidget(desk.first_run)
-    assert isinstance(desk.first_run.centralWidget(), FirstRunScreen)
+    screen = desk.first_run.centralWidget()
+    assert isinstance(screen, FirstRunScreen)
+    return desk, screen
+
+
+def test_without_a_database_the_first_run_screen_is_shown(
+    app: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    desk, _screen = first_run(app, qtbot, tmp_path / "event.db")
     desk.scanner.uninstall()
 
 
@@ -40,11 +46,7 @@ def test_creating_an_event_on_the_first_run_screen_opens_the_desk_on_it(
     app: QApplication, qtbot: QtBot, tmp_path: Path
 ) -> None:
     path = tmp_path / "event.db"
-    desk = desk_for(app, path)
-    desk.start()
-    assert desk.first_run is not None
-    screen = desk.first_run.centralWidget()
-    assert isinstance(screen, FirstRunScreen)
+    desk, screen = first_run(app, qtbot, path)
     screen.name.setText("BG-RO Cluster Conference")
     screen.days.setValue(2)
     screen.timezone.setText("Europe/Sofia")
@@ -62,12 +64,7 @@ def test_an_unknown_time_zone_is_refused_with_a_message_and_nothing_is_created(
     app: QApplication, qtbot: QtBot, tmp_path: Path
 ) -> None:
     path = tmp_path / "event.db"
-    desk = desk_for(app, path)
-    desk.start()
-    assert desk.first_run is not None
-    qtbot.addWidget(desk.first_run)
-    screen = desk.first_run.centralWidget()
-    assert isinstance(screen, FirstRunScreen)
+    desk, screen = first_run(app, qtbot, path)
     screen.name.setText("Conference")
     screen.timezone.setText("Europe/Nowhere")
     screen.create_button.click()

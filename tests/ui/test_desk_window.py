@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.checkin import CheckinResult
@@ -16,6 +17,14 @@ from kiosk.ui.backend import Failure
 from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.texts import Severity
 from tests.conftest import Clock, People
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key events that carry text (keyClicks aborts on anything not ASCII)."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def scan(qtbot: QtBot, window: MainWindow, code: str) -> object:
@@ -117,17 +126,8 @@ def test_search_as_you_type_then_enter_checks_in_the_highlighted_person(
 def test_search_accepts_cyrillic_typed_as_text_events(
     qtbot: QtBot, window: MainWindow, people: People
 ) -> None:
-    from PySide6.QtTest import QTest
-
     window.desk.search.setFocus()
-    for ch in "Ștef":
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click,
-            window.desk.search,
-            Qt.Key.Key_unknown,
-            ch,
-            Qt.KeyboardModifier.NoModifier,
-        )
+    type_text(window.desk.search, "Ștef")
     assert window.desk.search.text() == "Ștef"
     qtbot.waitUntil(lambda: window.desk.model.rowCount() == 1, timeout=5000)
     assert window.desk.model.people[0].attendee.code == people.ana
@@ -207,8 +207,6 @@ def test_camera_panel_without_a_camera_says_so_and_its_codes_are_scans(
 def test_a_scanner_burst_into_the_search_field_checks_in_and_leaves_the_field_clean(
     qtbot: QtBot, window: MainWindow, people: People
 ) -> None:
-    from PySide6.QtTest import QTest
-
     from kiosk.ui.scanner import ScannerFilter
 
     app = QApplication.instance()
@@ -220,14 +218,7 @@ def test_a_scanner_burst_into_the_search_field_checks_in_and_leaves_the_field_cl
         window.desk.search.setFocus()
         qtbot.waitUntil(window.desk.search.hasFocus, timeout=2000)
         with qtbot.waitSignal(window.result_shown, timeout=5000) as blocker:
-            for ch in people.ana:  # as fast as a scanner types
-                QTest.sendKeyEvent(
-                    QTest.KeyAction.Click,
-                    window.desk.search,
-                    Qt.Key.Key_unknown,
-                    ch,
-                    Qt.KeyboardModifier.NoModifier,
-                )
+            type_text(window.desk.search, people.ana)  # as fast as a scanner types
             QTest.sendKeyEvent(
                 QTest.KeyAction.Click,
                 window.desk.search,
