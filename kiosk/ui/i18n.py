@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,9 @@ class Translations:
             self._install(TRANSLATIONS / "kiosk_en.qm")
         QLocale.setDefault(QLocale(language))
         self.language = language
+        # Qt posts a LanguageChange to every widget; deliver them now, so the whole window
+        # speaks the new language before the next scan result is drawn.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return ok
 
     def _install(self, path: Path) -> bool:

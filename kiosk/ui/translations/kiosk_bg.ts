@@ -1,0 +1,818 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="bg">
+<context>
+    <name>ArrivalsChart</name>
+    <message>
+        <source>No arrivals yet</source>
+        <translation>Още няма пристигнали</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>No camera found — use the USB scanner or search by name</source>
+        <translation>Няма камера — използвайте USB скенера или търсете по име</translation>
+    </message>
+    <message>
+        <source>Starting camera…</source>
+        <translation>Камерата се включва…</translation>
+    </message>
+    <message>
+        <source>Point the QR code at the camera</source>
+        <translation>Насочете QR кода към камерата</translation>
+    </message>
+    <message>
+        <source>The camera does not work: %1</source>
+        <translation>Камерата не работи: %1</translation>
+    </message>
+    <message>
+        <source>The camera is off</source>
+        <translation>Камерата е изключена</translation>
+    </message>
+    <message>
+        <source>Stop camera</source>
+        <translation>Изключване на камерата</translation>
+    </message>
+    <message>
+        <source>Start camera</source>
+        <translation>Включване на камерата</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Enter checks in the highlighted person · ↓ moves to the list</source>
+        <translation>Enter регистрира избрания човек · ↓ преминава към списъка</translation>
+    </message>
+    <message>
+        <source>Nobody matches “{query}”. Register a walk-in with F2.</source>
+        <translation>Няма съвпадения за „{query}“. Регистрация на място – с F2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people found</source>
+        <translation>
+            <numerusform>Намерен е %n човек</numerusform>
+            <numerusform>Намерени са %n души</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search by name, organisation, e-mail or code (Ctrl+F)</source>
+        <translation>Търсене по име, организация, имейл или код (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Check in (Enter)</source>
+        <translation>Регистриране (Enter)</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Подробности…</translation>
+    </message>
+    <message>
+        <source>Walk-in… (F2)</source>
+        <translation>Регистрация на място… (F2)</translation>
+    </message>
+    <message>
+        <source>Undo last (Ctrl+Z)</source>
+        <translation>Отмяна на последното (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Give the event a name.</source>
+        <translation>Въведете име на събитието.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone “{tz}”. Use a name like Europe/Sofia.</source>
+        <translation>Непозната часова зона „{tz}“. Използвайте име като Europe/Sofia.</translation>
+    </message>
+    <message>
+        <source>Open an event database</source>
+        <translation>Отваряне на база данни на събитие</translation>
+    </message>
+    <message>
+        <source>Kiosk event (*.db);;All files (*)</source>
+        <translation>Събитие на Kiosk (*.db);;Всички файлове (*)</translation>
+    </message>
+    <message>
+        <source>Welcome to Kiosk</source>
+        <translation>Добре дошли в Kiosk</translation>
+    </message>
+    <message>
+        <source>There is no event on this computer yet ({path}). Create the event, then import the registrations from the Menu; or open the demo event to try the desk.</source>
+        <translation>На този компютър все още няма събитие ({path}). Създайте събитието и импортирайте регистрациите от „Меню“ или отворете демонстрационното събитие, за да изпробвате гишето.</translation>
+    </message>
+    <message>
+        <source>CREATE AN EVENT</source>
+        <translation>СЪЗДАВАНЕ НА СЪБИТИЕ</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Име на събитието</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Първи ден</translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation>Брой дни</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часова зона</translation>
+    </message>
+    <message>
+        <source>e.g. BG-RO Cluster Conference</source>
+        <translation>напр. Клъстерна конференция BG-RO</translation>
+    </message>
+    <message>
+        <source>Create event</source>
+        <translation>Създаване на събитие</translation>
+    </message>
+    <message>
+        <source>OR</source>
+        <translation>ИЛИ</translation>
+    </message>
+    <message>
+        <source>Open an existing event…</source>
+        <translation>Отваряне на съществуващо събитие…</translation>
+    </message>
+    <message>
+        <source>Open the demo event</source>
+        <translation>Отваряне на демо събитието</translation>
+    </message>
+    <message>
+        <source>A two-day Bulgarian–Romanian cluster conference with a few hundred invented attendees, today and {day}. Nothing real is touched.</source>
+        <translation>Двудневна българо-румънска клъстерна конференция с няколкостотин измислени участници, днес и {day}. Реалните данни остават незасегнати.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No check-in list</source>
+        <translation>Няма списък за вход</translation>
+    </message>
+    <message>
+        <source>This event has no lists.</source>
+        <translation>Това събитие няма списъци.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Импортирането е неуспешно</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Няма нищо за отмяна</translation>
+    </message>
+    <message>
+        <source>No check-in to undo.</source>
+        <translation>Няма регистриране за отмяна.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не е записано</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Възникна грешка</translation>
+    </message>
+    <message>
+        <source>The scan was not recorded. Try again; if it repeats, restart Kiosk.</source>
+        <translation>Сканирането не е записано. Опитайте отново; ако се повтори, рестартирайте Kiosk.</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of {name}?</source>
+        <translation>Да се отмени ли регистрирането на {name}?</translation>
+    </message>
+    <message>
+        <source>Undo the newest check-in made at this kiosk?</source>
+        <translation>Да се отмени ли последното регистриране на това гише?</translation>
+    </message>
+    <message>
+        <source>Undo check-in</source>
+        <translation>Отмяна на регистрирането</translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation>Регистрирането е отменено</translation>
+    </message>
+    <message>
+        <source>The person can be checked in again.</source>
+        <translation>Лицето може да бъде регистрирано отново.</translation>
+    </message>
+    <message>
+        <source>Import registrations</source>
+        <translation>Импортиране на регистрации</translation>
+    </message>
+    <message>
+        <source>Registrations (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Регистрации (*.csv *.xlsx *.txt);;Всички файлове (*)</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Импортиране на {file}…</translation>
+    </message>
+    <message>
+        <source>Added: {n}</source>
+        <translation>Добавени: {n}</translation>
+    </message>
+    <message>
+        <source>Updated: {n}</source>
+        <translation>Обновени: {n}</translation>
+    </message>
+    <message>
+        <source>Unchanged: {n}</source>
+        <translation>Без промяна: {n}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {n}</source>
+        <translation>Анулирани: {n}</translation>
+    </message>
+    <message>
+        <source>Rows skipped: {n}</source>
+        <translation>Пропуснати редове: {n}</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Импортирането завърши</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>Списък:</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Изход</translation>
+    </message>
+    <message>
+        <source>Kiosk: {name}</source>
+        <translation>Гише: {name}</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Меню</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Scan QR codes with the camera</source>
+        <translation>Сканиране на QR кодове с камерата</translation>
+    </message>
+    <message>
+        <source>Register a walk-in…</source>
+        <translation>Регистрация на място…</translation>
+    </message>
+    <message>
+        <source>Undo the last check-in</source>
+        <translation>Отмяна на последното регистриране</translation>
+    </message>
+    <message>
+        <source>Test the scanner…</source>
+        <translation>Проверка на скенера…</translation>
+    </message>
+    <message>
+        <source>Import registrations…</source>
+        <translation>Импортиране на регистрации…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Затваряне</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>Звук: изкл.</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>Звук: вкл.</translation>
+    </message>
+    <message>
+        <source>Event database: {path}</source>
+        <translation>База данни на събитието: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPanel</name>
+    <message>
+        <source>(no country given)</source>
+        <translation>(без посочена държава)</translation>
+    </message>
+    <message>
+        <source>of {expected} expected ({share:.0f}%)</source>
+        <translation>от {expected} очаквани ({share:.0f}%)</translation>
+    </message>
+    <message>
+        <source>CHECKED IN</source>
+        <translation>РЕГИСТРИРАНИ</translation>
+    </message>
+    <message>
+        <source>ARRIVALS PER 15 MINUTES</source>
+        <translation>ПРИСТИГНАЛИ ЗА 15 МИНУТИ</translation>
+    </message>
+    <message>
+        <source>BY CATEGORY</source>
+        <translation>ПО КАТЕГОРИЯ</translation>
+    </message>
+    <message>
+        <source>BY COUNTRY</source>
+        <translation>ПО ДЪРЖАВА</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Държава</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Днес</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Анулирана</translation>
+    </message>
+    <message>
+        <source>In since {time} ({kiosk})</source>
+        <translation>Вход в {time} ({kiosk})</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Още не</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>undone</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>ръчно въвеждане</translation>
+    </message>
+    <message>
+        <source>Attendee details</source>
+        <translation>Данни за участника</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Анулирана</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активна</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>Всички дни</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Държава</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Имейл</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Ticket code</source>
+        <translation>Код на билета</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Регистрация</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Дни</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Сканирания</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Кога</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Списък</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Резултат</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Гише</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Регистриране</translation>
+    </message>
+    <message>
+        <source>Undo check-in</source>
+        <translation>Отмяна на регистрирането</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Добре дошли</translation>
+    </message>
+    <message>
+        <source>Goodbye</source>
+        <translation>Довиждане</translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation>Вече е регистриран</translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation>Регистрирането е отменено</translation>
+    </message>
+    <message>
+        <source>Code not found</source>
+        <translation>Кодът не е намерен</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>Регистрацията е анулирана</translation>
+    </message>
+    <message>
+        <source>Not valid here</source>
+        <translation>Не важи тук</translation>
+    </message>
+    <message>
+        <source>Not checked in</source>
+        <translation>Не е регистриран</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Регистриране</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Изход</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отмяна</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Отказ: {reason}</translation>
+    </message>
+    <message>
+        <source>Code not found — check the last character.</source>
+        <translation>Кодът не е намерен — проверете последния знак.</translation>
+    </message>
+    <message>
+        <source>This is not a ticket code.</source>
+        <translation>Това не е код на билет.</translation>
+    </message>
+    <message>
+        <source>The ticket does not cover this day.</source>
+        <translation>Билетът не важи за този ден.</translation>
+    </message>
+    <message>
+        <source>The list is closed at this time.</source>
+        <translation>Списъкът е затворен в този час.</translation>
+    </message>
+    <message>
+        <source>This ticket category is not admitted on this list.</source>
+        <translation>Тази категория билети не се допуска по този списък.</translation>
+    </message>
+    <message>
+        <source>Re-entry.</source>
+        <translation>Повторен вход.</translation>
+    </message>
+    <message>
+        <source>Checked in for {list}.</source>
+        <translation>Регистриран за {list}.</translation>
+    </message>
+    <message>
+        <source>Welcome back — re-entry recorded.</source>
+        <translation>Добре дошли отново — повторният вход е отбелязан.</translation>
+    </message>
+    <message>
+        <source>Exit recorded.</source>
+        <translation>Изходът е отбелязан.</translation>
+    </message>
+    <message>
+        <source>another kiosk</source>
+        <translation>друго гише</translation>
+    </message>
+    <message>
+        <source>Already checked in today at {time} on {kiosk}.</source>
+        <translation>Регистриран днес в {time} на {kiosk}.</translation>
+    </message>
+    <message>
+        <source>Already checked in on {day} at {time} on {kiosk}.</source>
+        <translation>Регистриран на {day} в {time} на {kiosk}.</translation>
+    </message>
+    <message>
+        <source>No attendee has this code.</source>
+        <translation>Няма участник с този код.</translation>
+    </message>
+    <message>
+        <source>Search by name instead.</source>
+        <translation>Потърсете по име.</translation>
+    </message>
+    <message>
+        <source>This registration was cancelled. Send the person to the organisers&apos; desk.</source>
+        <translation>Тази регистрация е анулирана. Насочете лицето към гишето на организаторите.</translation>
+    </message>
+    <message>
+        <source>Not registered for {day}.</source>
+        <translation>Билетът не важи за {day}.</translation>
+    </message>
+    <message>
+        <source>Registered for: {days}.</source>
+        <translation>Записани дни: {days}.</translation>
+    </message>
+    <message>
+        <source>No entry was recorded, so no exit can be.</source>
+        <translation>Няма отбелязан вход, затова не може да се отбележи изход.</translation>
+    </message>
+    <message>
+        <source>The check-in was undone. The person can be checked in again.</source>
+        <translation>Регистрирането е отменено. Лицето може да бъде регистрирано отново.</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Лектор</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Организатор</translation>
+    </message>
+    <message>
+        <source>Press</source>
+        <translation>Медии</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Екип</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>Спонсор</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Гост</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Exhibitor</source>
+        <translation>Изложител</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Ready</source>
+        <translation>В готовност</translation>
+    </message>
+    <message>
+        <source>Scan a ticket, or type a name in the search field below.</source>
+        <translation>Сканирайте билет или въведете име в полето за търсене отдолу.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTestDialog</name>
+    <message>
+        <source>Test scanner</source>
+        <translation>Проверка на скенера</translation>
+    </message>
+    <message>
+        <source>Scan any code with the scanner</source>
+        <translation>Сканирайте произволен код със скенера</translation>
+    </message>
+    <message>
+        <source>Scan a badge, a ticket or any barcode. This window shows exactly what the scanner sent and how Kiosk read it. Nobody is checked in while it is open.</source>
+        <translation>Сканирайте бадж, билет или какъвто и да е баркод. Този прозорец показва точно какво е изпратил скенерът и как го е прочел Kiosk. Докато прозорецът е отворен, никой не се регистрира.</translation>
+    </message>
+    <message>
+        <source>Scanner sent:</source>
+        <translation>Скенерът изпрати:</translation>
+    </message>
+    <message>
+        <source>Kiosk read:</source>
+        <translation>Kiosk прочете:</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Скорост:</translation>
+    </message>
+    <message>
+        <source>Recognised by:</source>
+        <translation>Разпознат по:</translation>
+    </message>
+    <message>
+        <source>Keyboard layout:</source>
+        <translation>Клавиатурна подредба:</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Изпратено</translation>
+    </message>
+    <message>
+        <source>Code point</source>
+        <translation>Кодова позиция</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Прочетено като</translation>
+    </message>
+    <message>
+        <source>English (US)</source>
+        <translation>Английски (САЩ)</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>Български</translation>
+    </message>
+    <message>
+        <source>Bulgarian (traditional phonetic)</source>
+        <translation>Български (традиционна фонетична)</translation>
+    </message>
+    <message>
+        <source>Bulgarian (new phonetic)</source>
+        <translation>Български (нова фонетична)</translation>
+    </message>
+    <message>
+        <source>Romanian (programmers)</source>
+        <translation>Румънски (за програмисти)</translation>
+    </message>
+    <message>
+        <source>Romanian (standard)</source>
+        <translation>Румънски (стандартна)</translation>
+    </message>
+    <message>
+        <source>Romanian (legacy)</source>
+        <translation>Румънски (стара)</translation>
+    </message>
+    <message>
+        <source>not US (not one Kiosk knows by name)</source>
+        <translation>не е US (Kiosk не я познава по име)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) in {duration} ms, longest gap {gap} ms</source>
+        <translation>
+            <numerusform>%n клавиш за {duration} мс, най-дълга пауза {gap} мс</numerusform>
+            <numerusform>%n клавиша за {duration} мс, най-дълга пауза {gap} мс</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>fast enough to be recognised by its speed</source>
+        <translation>достатъчно бързо, за да бъде разпознат по скоростта</translation>
+    </message>
+    <message>
+        <source>too slow to be recognised by its speed (limit {limit} ms)</source>
+        <translation>твърде бавно, за да бъде разпознат по скоростта (граница {limit} мс)</translation>
+    </message>
+    <message>
+        <source>the prefix key {key}</source>
+        <translation>префиксния клавиш {key}</translation>
+    </message>
+    <message>
+        <source>its speed</source>
+        <translation>скоростта на въвеждане</translation>
+    </message>
+    <message>
+        <source>keys translated by their position</source>
+        <translation>клавишите са преобразувани по позицията им</translation>
+    </message>
+    <message>
+        <source>keys translated with the layout&apos;s table</source>
+        <translation>клавишите са преобразувани по таблицата на подредбата</translation>
+    </message>
+    <message>
+        <source>no translation needed</source>
+        <translation>не е нужно преобразуване</translation>
+    </message>
+    <message>
+        <source>unknown: Kiosk could not translate the keys</source>
+        <translation>неизвестна: Kiosk не успя да преобразува клавишите</translation>
+    </message>
+    <message>
+        <source>Waiting for a scan…</source>
+        <translation>Изчаква се сканиране…</translation>
+    </message>
+    <message>
+        <source>Your keyboard layout is {layout}; Kiosk translated the keys and read the code correctly. For best results set the scanner to send the prefix key {key}, or switch this computer&apos;s keyboard to English (US) while scanning.</source>
+        <translation>Клавиатурната подредба е {layout}; Kiosk преобразува клавишите и прочете кода правилно. За най-добър резултат настройте скенера да изпраща префиксния клавиш {key} или при сканиране превключете клавиатурата на този компютър на английски (САЩ).</translation>
+    </message>
+    <message>
+        <source>The scanner sent characters that Kiosk cannot translate. Set the scanner&apos;s keyboard language to US (see its manual), or switch this computer&apos;s keyboard to English (US), and scan again.</source>
+        <translation>Скенерът изпрати знаци, които Kiosk не може да преобразува. Задайте US за език на клавиатурата на скенера (вижте ръководството му) или превключете клавиатурата на този компютър на английски (САЩ) и сканирайте отново.</translation>
+    </message>
+    <message>
+        <source>The scanner works, thanks to the prefix key {key}. It types too slowly to be recognised by its speed alone, so keep the prefix key switched on.</source>
+        <translation>Скенерът работи благодарение на префиксния клавиш {key}. Той въвежда твърде бавно, за да бъде разпознат само по скоростта, затова оставете префиксния клавиш включен.</translation>
+    </message>
+    <message>
+        <source>The scanner works: it sends the prefix key {key} and the code arrives exactly as printed.</source>
+        <translation>Скенерът работи: изпраща префиксния клавиш {key} и кодът пристига точно както е отпечатан.</translation>
+    </message>
+    <message>
+        <source>The scanner works: Kiosk recognises it by its speed and the code arrives exactly as printed. Setting the scanner to send the prefix key {key} makes it even more reliable.</source>
+        <translation>Скенерът работи: Kiosk го разпознава по скоростта и кодът пристига точно както е отпечатан. Ако настроите скенера да изпраща префиксния клавиш {key}, ще работи още по-надеждно.</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Enter the person&apos;s first or last name.</source>
+        <translation>Въведете името или фамилията на лицето.</translation>
+    </message>
+    <message>
+        <source>The e-mail address does not look right (name@example.org).</source>
+        <translation>Имейл адресът изглежда грешен (name@example.org).</translation>
+    </message>
+    <message>
+        <source>Register a walk-in</source>
+        <translation>Регистрация на място</translation>
+    </message>
+    <message>
+        <source>The person is added to the event and checked in on the current list.</source>
+        <translation>Лицето се добавя към събитието и се регистрира в текущия списък.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Държава</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Имейл</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Register and check in</source>
+        <translation>Добавяне и регистриране</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,820 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ro">
+<context>
+    <name>ArrivalsChart</name>
+    <message>
+        <source>No arrivals yet</source>
+        <translation>Încă nicio sosire</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>No camera found — use the USB scanner or search by name</source>
+        <translation>Nicio cameră găsită — folosiți scanerul USB sau căutați după nume</translation>
+    </message>
+    <message>
+        <source>Starting camera…</source>
+        <translation>Se pornește camera…</translation>
+    </message>
+    <message>
+        <source>Point the QR code at the camera</source>
+        <translation>Îndreptați codul QR spre cameră</translation>
+    </message>
+    <message>
+        <source>The camera does not work: %1</source>
+        <translation>Camera nu funcționează: %1</translation>
+    </message>
+    <message>
+        <source>The camera is off</source>
+        <translation>Camera este oprită</translation>
+    </message>
+    <message>
+        <source>Stop camera</source>
+        <translation>Oprește camera</translation>
+    </message>
+    <message>
+        <source>Start camera</source>
+        <translation>Pornește camera</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cameră</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <source>Enter checks in the highlighted person · ↓ moves to the list</source>
+        <translation>Enter face check-in persoanei selectate · ↓ trece la listă</translation>
+    </message>
+    <message>
+        <source>Nobody matches “{query}”. Register a walk-in with F2.</source>
+        <translation>Niciun rezultat pentru „{query}”. Înregistrare la fața locului cu F2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people found</source>
+        <translation>
+            <numerusform>%n persoană găsită</numerusform>
+            <numerusform>%n persoane găsite</numerusform>
+            <numerusform>%n de persoane găsite</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search by name, organisation, e-mail or code (Ctrl+F)</source>
+        <translation>Căutare după nume, organizație, e-mail sau cod (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Check in (Enter)</source>
+        <translation>Check-in (Enter)</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Detalii…</translation>
+    </message>
+    <message>
+        <source>Walk-in… (F2)</source>
+        <translation>Înregistrare la fața locului… (F2)</translation>
+    </message>
+    <message>
+        <source>Undo last (Ctrl+Z)</source>
+        <translation>Anulează ultimul check-in (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Give the event a name.</source>
+        <translation>Introduceți numele evenimentului.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone “{tz}”. Use a name like Europe/Sofia.</source>
+        <translation>Fus orar necunoscut: „{tz}”. Folosiți un nume de tipul Europe/Bucharest.</translation>
+    </message>
+    <message>
+        <source>Open an event database</source>
+        <translation>Deschidere bază de date a evenimentului</translation>
+    </message>
+    <message>
+        <source>Kiosk event (*.db);;All files (*)</source>
+        <translation>Eveniment Kiosk (*.db);;Toate fișierele (*)</translation>
+    </message>
+    <message>
+        <source>Welcome to Kiosk</source>
+        <translation>Bun venit în Kiosk</translation>
+    </message>
+    <message>
+        <source>There is no event on this computer yet ({path}). Create the event, then import the registrations from the Menu; or open the demo event to try the desk.</source>
+        <translation>Pe acest calculator nu există încă niciun eveniment ({path}). Creați evenimentul, apoi importați înregistrările din Meniu; sau deschideți evenimentul demonstrativ pentru a încerca ghișeul.</translation>
+    </message>
+    <message>
+        <source>CREATE AN EVENT</source>
+        <translation>CREARE EVENIMENT</translation>
+    </message>
+    <message>
+        <source>Event name</source>
+        <translation>Numele evenimentului</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Prima zi</translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation>Număr de zile</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fus orar</translation>
+    </message>
+    <message>
+        <source>e.g. BG-RO Cluster Conference</source>
+        <translation>ex. Conferința de clustere BG-RO</translation>
+    </message>
+    <message>
+        <source>Create event</source>
+        <translation>Creare eveniment</translation>
+    </message>
+    <message>
+        <source>OR</source>
+        <translation>SAU</translation>
+    </message>
+    <message>
+        <source>Open an existing event…</source>
+        <translation>Deschidere eveniment existent…</translation>
+    </message>
+    <message>
+        <source>Open the demo event</source>
+        <translation>Deschidere eveniment demonstrativ</translation>
+    </message>
+    <message>
+        <source>A two-day Bulgarian–Romanian cluster conference with a few hundred invented attendees, today and {day}. Nothing real is touched.</source>
+        <translation>O conferință bulgaro-română de clustere, de două zile, cu câteva sute de participanți fictivi, astăzi și {day}. Datele reale rămân neatinse.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No check-in list</source>
+        <translation>Nicio listă de check-in</translation>
+    </message>
+    <message>
+        <source>This event has no lists.</source>
+        <translation>Acest eveniment nu are liste.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Importul a eșuat</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nimic de anulat</translation>
+    </message>
+    <message>
+        <source>No check-in to undo.</source>
+        <translation>Niciun check-in de anulat.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nesalvat</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>A apărut o eroare</translation>
+    </message>
+    <message>
+        <source>The scan was not recorded. Try again; if it repeats, restart Kiosk.</source>
+        <translation>Scanarea nu a fost salvată. Încercați din nou; dacă se repetă, reporniți Kiosk.</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of {name}?</source>
+        <translation>Anulați check-in-ul pentru {name}?</translation>
+    </message>
+    <message>
+        <source>Undo the newest check-in made at this kiosk?</source>
+        <translation>Anulați cel mai recent check-in de la acest ghișeu?</translation>
+    </message>
+    <message>
+        <source>Undo check-in</source>
+        <translation>Anulează check-in-ul</translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation>Check-in anulat</translation>
+    </message>
+    <message>
+        <source>The person can be checked in again.</source>
+        <translation>Persoana poate face din nou check-in.</translation>
+    </message>
+    <message>
+        <source>Import registrations</source>
+        <translation>Importare înregistrări</translation>
+    </message>
+    <message>
+        <source>Registrations (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Înregistrări (*.csv *.xlsx *.txt);;Toate fișierele (*)</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Se importă {file}…</translation>
+    </message>
+    <message>
+        <source>Added: {n}</source>
+        <translation>Adăugate: {n}</translation>
+    </message>
+    <message>
+        <source>Updated: {n}</source>
+        <translation>Actualizate: {n}</translation>
+    </message>
+    <message>
+        <source>Unchanged: {n}</source>
+        <translation>Neschimbate: {n}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {n}</source>
+        <translation>Anulate: {n}</translation>
+    </message>
+    <message>
+        <source>Rows skipped: {n}</source>
+        <translation>Rânduri omise: {n}</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import finalizat</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>Listă:</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Intrare</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Ieșire</translation>
+    </message>
+    <message>
+        <source>Kiosk: {name}</source>
+        <translation>Ghișeu: {name}</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Meniu</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cameră</translation>
+    </message>
+    <message>
+        <source>Scan QR codes with the camera</source>
+        <translation>Scanare coduri QR cu camera</translation>
+    </message>
+    <message>
+        <source>Register a walk-in…</source>
+        <translation>Înregistrare la fața locului…</translation>
+    </message>
+    <message>
+        <source>Undo the last check-in</source>
+        <translation>Anulează ultimul check-in</translation>
+    </message>
+    <message>
+        <source>Test the scanner…</source>
+        <translation>Testare scaner…</translation>
+    </message>
+    <message>
+        <source>Import registrations…</source>
+        <translation>Importare înregistrări…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Închidere</translation>
+    </message>
+    <message>
+        <source>Sound off</source>
+        <translation>Sunet oprit</translation>
+    </message>
+    <message>
+        <source>Sound on</source>
+        <translation>Sunet pornit</translation>
+    </message>
+    <message>
+        <source>Event database: {path}</source>
+        <translation>Baza de date a evenimentului: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersPanel</name>
+    <message>
+        <source>(no country given)</source>
+        <translation>(țară nespecificată)</translation>
+    </message>
+    <message>
+        <source>of {expected} expected ({share:.0f}%)</source>
+        <translation>din totalul de {expected} ({share:.0f}%)</translation>
+    </message>
+    <message>
+        <source>CHECKED IN</source>
+        <translation>CHECK-IN EFECTUAT</translation>
+    </message>
+    <message>
+        <source>ARRIVALS PER 15 MINUTES</source>
+        <translation>SOSIRI LA 15 MINUTE</translation>
+    </message>
+    <message>
+        <source>BY CATEGORY</source>
+        <translation>PE CATEGORII</translation>
+    </message>
+    <message>
+        <source>BY COUNTRY</source>
+        <translation>PE ȚĂRI</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nume</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organizație</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Țară</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Astăzi</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Anulată</translation>
+    </message>
+    <message>
+        <source>In since {time} ({kiosk})</source>
+        <translation>Check-in la {time} ({kiosk})</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Încă nu</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>undone</source>
+        <translation>anulat</translation>
+    </message>
+    <message>
+        <source>entered by hand</source>
+        <translation>introducere manuală</translation>
+    </message>
+    <message>
+        <source>Attendee details</source>
+        <translation>Detalii participant</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Anulată</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activă</translation>
+    </message>
+    <message>
+        <source>All days</source>
+        <translation>Toate zilele</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organizație</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Țară</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Ticket code</source>
+        <translation>Cod bilet</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Înregistrare</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Zile</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scanări</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Când</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Listă</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Rezultat</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Ghișeu</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Undo check-in</source>
+        <translation>Anulează check-in-ul</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bun venit</translation>
+    </message>
+    <message>
+        <source>Goodbye</source>
+        <translation>La revedere</translation>
+    </message>
+    <message>
+        <source>Already checked in</source>
+        <translation>Check-in deja efectuat</translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation>Check-in anulat</translation>
+    </message>
+    <message>
+        <source>Code not found</source>
+        <translation>Cod negăsit</translation>
+    </message>
+    <message>
+        <source>Registration cancelled</source>
+        <translation>Înregistrare anulată</translation>
+    </message>
+    <message>
+        <source>Not valid here</source>
+        <translation>Nu este valabil aici</translation>
+    </message>
+    <message>
+        <source>Not checked in</source>
+        <translation>Fără check-in</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Ieșire</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Anulare check-in</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Refuzat: {reason}</translation>
+    </message>
+    <message>
+        <source>Code not found — check the last character.</source>
+        <translation>Cod negăsit — verificați ultimul caracter.</translation>
+    </message>
+    <message>
+        <source>This is not a ticket code.</source>
+        <translation>Acesta nu este un cod de bilet.</translation>
+    </message>
+    <message>
+        <source>The ticket does not cover this day.</source>
+        <translation>Biletul nu este valabil în această zi.</translation>
+    </message>
+    <message>
+        <source>The list is closed at this time.</source>
+        <translation>Lista este închisă la această oră.</translation>
+    </message>
+    <message>
+        <source>This ticket category is not admitted on this list.</source>
+        <translation>Această categorie de bilet nu este admisă pe această listă.</translation>
+    </message>
+    <message>
+        <source>Re-entry.</source>
+        <translation>Reintrare.</translation>
+    </message>
+    <message>
+        <source>Checked in for {list}.</source>
+        <translation>Check-in efectuat pentru {list}.</translation>
+    </message>
+    <message>
+        <source>Welcome back — re-entry recorded.</source>
+        <translation>Bine ați revenit — reintrare înregistrată.</translation>
+    </message>
+    <message>
+        <source>Exit recorded.</source>
+        <translation>Ieșire înregistrată.</translation>
+    </message>
+    <message>
+        <source>another kiosk</source>
+        <translation>alt ghișeu</translation>
+    </message>
+    <message>
+        <source>Already checked in today at {time} on {kiosk}.</source>
+        <translation>Check-in efectuat astăzi la ora {time}, la {kiosk}.</translation>
+    </message>
+    <message>
+        <source>Already checked in on {day} at {time} on {kiosk}.</source>
+        <translation>Check-in efectuat pe {day} la ora {time}, la {kiosk}.</translation>
+    </message>
+    <message>
+        <source>No attendee has this code.</source>
+        <translation>Niciun participant nu are acest cod.</translation>
+    </message>
+    <message>
+        <source>Search by name instead.</source>
+        <translation>Căutați după nume.</translation>
+    </message>
+    <message>
+        <source>This registration was cancelled. Send the person to the organisers&apos; desk.</source>
+        <translation>Această înregistrare a fost anulată. Îndrumați persoana spre ghișeul organizatorilor.</translation>
+    </message>
+    <message>
+        <source>Not registered for {day}.</source>
+        <translation>Biletul nu este valabil pe {day}.</translation>
+    </message>
+    <message>
+        <source>Registered for: {days}.</source>
+        <translation>Zile înregistrate: {days}.</translation>
+    </message>
+    <message>
+        <source>No entry was recorded, so no exit can be.</source>
+        <translation>Nu s-a înregistrat nicio intrare, deci nu se poate înregistra ieșirea.</translation>
+    </message>
+    <message>
+        <source>The check-in was undone. The person can be checked in again.</source>
+        <translation>Check-in-ul a fost anulat. Persoana poate face din nou check-in.</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Vorbitor</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organizator</translation>
+    </message>
+    <message>
+        <source>Press</source>
+        <translation>Presă</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Echipă</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>Sponsor</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Invitat</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Exhibitor</source>
+        <translation>Expozant</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>Ready</source>
+        <translation>Gata</translation>
+    </message>
+    <message>
+        <source>Scan a ticket, or type a name in the search field below.</source>
+        <translation>Scanați un bilet sau tastați un nume în câmpul de căutare de mai jos.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTestDialog</name>
+    <message>
+        <source>Test scanner</source>
+        <translation>Testare scaner</translation>
+    </message>
+    <message>
+        <source>Scan any code with the scanner</source>
+        <translation>Scanați orice cod cu scanerul</translation>
+    </message>
+    <message>
+        <source>Scan a badge, a ticket or any barcode. This window shows exactly what the scanner sent and how Kiosk read it. Nobody is checked in while it is open.</source>
+        <translation>Scanați un ecuson, un bilet sau orice cod de bare. Această fereastră arată exact ce a trimis scanerul și cum l-a citit Kiosk. Cât timp este deschisă, nu se face niciun check-in.</translation>
+    </message>
+    <message>
+        <source>Scanner sent:</source>
+        <translation>Scanerul a trimis:</translation>
+    </message>
+    <message>
+        <source>Kiosk read:</source>
+        <translation>Kiosk a citit:</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Viteză:</translation>
+    </message>
+    <message>
+        <source>Recognised by:</source>
+        <translation>Recunoscut după:</translation>
+    </message>
+    <message>
+        <source>Keyboard layout:</source>
+        <translation>Aranjament tastatură:</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Trimis</translation>
+    </message>
+    <message>
+        <source>Code point</source>
+        <translation>Punct de cod</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Citit ca</translation>
+    </message>
+    <message>
+        <source>English (US)</source>
+        <translation>Engleză (SUA)</translation>
+    </message>
+    <message>
+        <source>Bulgarian</source>
+        <translation>Bulgară</translation>
+    </message>
+    <message>
+        <source>Bulgarian (traditional phonetic)</source>
+        <translation>Bulgară (fonetică tradițională)</translation>
+    </message>
+    <message>
+        <source>Bulgarian (new phonetic)</source>
+        <translation>Bulgară (fonetică nouă)</translation>
+    </message>
+    <message>
+        <source>Romanian (programmers)</source>
+        <translation>Română (programatori)</translation>
+    </message>
+    <message>
+        <source>Romanian (standard)</source>
+        <translation>Română (standard)</translation>
+    </message>
+    <message>
+        <source>Romanian (legacy)</source>
+        <translation>Română (moștenit)</translation>
+    </message>
+    <message>
+        <source>not US (not one Kiosk knows by name)</source>
+        <translation>nu este US (Kiosk nu îl cunoaște după nume)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) in {duration} ms, longest gap {gap} ms</source>
+        <translation>
+            <numerusform>%n tastă în {duration} ms, pauza maximă {gap} ms</numerusform>
+            <numerusform>%n taste în {duration} ms, pauza maximă {gap} ms</numerusform>
+            <numerusform>%n de taste în {duration} ms, pauza maximă {gap} ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>fast enough to be recognised by its speed</source>
+        <translation>suficient de rapid pentru a fi recunoscut după viteză</translation>
+    </message>
+    <message>
+        <source>too slow to be recognised by its speed (limit {limit} ms)</source>
+        <translation>prea lent pentru a fi recunoscut după viteză (limită {limit} ms)</translation>
+    </message>
+    <message>
+        <source>the prefix key {key}</source>
+        <translation>tasta de prefix {key}</translation>
+    </message>
+    <message>
+        <source>its speed</source>
+        <translation>viteza de tastare</translation>
+    </message>
+    <message>
+        <source>keys translated by their position</source>
+        <translation>taste convertite după poziție</translation>
+    </message>
+    <message>
+        <source>keys translated with the layout&apos;s table</source>
+        <translation>taste convertite cu tabelul aranjamentului</translation>
+    </message>
+    <message>
+        <source>no translation needed</source>
+        <translation>nu a fost nevoie de conversie</translation>
+    </message>
+    <message>
+        <source>unknown: Kiosk could not translate the keys</source>
+        <translation>necunoscut: Kiosk nu a putut converti tastele</translation>
+    </message>
+    <message>
+        <source>Waiting for a scan…</source>
+        <translation>Se așteaptă o scanare…</translation>
+    </message>
+    <message>
+        <source>Your keyboard layout is {layout}; Kiosk translated the keys and read the code correctly. For best results set the scanner to send the prefix key {key}, or switch this computer&apos;s keyboard to English (US) while scanning.</source>
+        <translation>Aranjamentul tastaturii este {layout}; Kiosk a convertit tastele și a citit corect codul. Pentru rezultate optime, setați scanerul să trimită tasta de prefix {key} sau comutați tastatura acestui calculator pe engleză (SUA) în timpul scanării.</translation>
+    </message>
+    <message>
+        <source>The scanner sent characters that Kiosk cannot translate. Set the scanner&apos;s keyboard language to US (see its manual), or switch this computer&apos;s keyboard to English (US), and scan again.</source>
+        <translation>Scanerul a trimis caractere pe care Kiosk nu le poate converti. Setați limba tastaturii scanerului pe US (vedeți manualul acestuia) sau comutați tastatura acestui calculator pe engleză (SUA) și scanați din nou.</translation>
+    </message>
+    <message>
+        <source>The scanner works, thanks to the prefix key {key}. It types too slowly to be recognised by its speed alone, so keep the prefix key switched on.</source>
+        <translation>Scanerul funcționează datorită tastei de prefix {key}. Tastează prea lent pentru a fi recunoscut doar după viteză, așa că lăsați tasta de prefix activată.</translation>
+    </message>
+    <message>
+        <source>The scanner works: it sends the prefix key {key} and the code arrives exactly as printed.</source>
+        <translation>Scanerul funcționează: trimite tasta de prefix {key}, iar codul ajunge exact cum este tipărit.</translation>
+    </message>
+    <message>
+        <source>The scanner works: Kiosk recognises it by its speed and the code arrives exactly as printed. Setting the scanner to send the prefix key {key} makes it even more reliable.</source>
+        <translation>Scanerul funcționează: Kiosk îl recunoaște după viteză, iar codul ajunge exact cum este tipărit. Dacă setați scanerul să trimită tasta de prefix {key}, va funcționa și mai fiabil.</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Enter the person&apos;s first or last name.</source>
+        <translation>Introduceți prenumele sau numele persoanei.</translation>
+    </message>
+    <message>
+        <source>The e-mail address does not look right (name@example.org).</source>
+        <translation>Adresa de e-mail pare greșită (name@example.org).</translation>
+    </message>
+    <message>
+        <source>Register a walk-in</source>
+        <translation>Înregistrare la fața locului</translation>
+    </message>
+    <message>
+        <source>The person is added to the event and checked in on the current list.</source>
+        <translation>Persoana este adăugată la eveniment, iar check-in-ul se face pe lista curentă.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prenume</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nume</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organizație</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Țară</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Register and check in</source>
+        <translation>Înregistrare și check-in</translation>
+    </message>
+</context>
+</TS>
