@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.timeutil import machine_timezone
+from kiosk.ui.texts import day_text
 
 
 class FirstRunScreen(QWidget):
@@ -165,7 +166,7 @@ class FirstRunScreen(QWidget):
             self.tr(
                 "A two-day Bulgarian–Romanian cluster conference with a few hundred invented "
                 "attendees, today and {day}. Nothing real is touched."
-            ).format(day=last.isoformat())
+            ).format(day=day_text(last))
         )
 
     def changeEvent(self, event: QEvent) -> None:
