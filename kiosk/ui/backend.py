@@ -1,8 +1,9 @@
 """The desk's database work, off the GUI thread.
 
-One worker thread owns the event database connection and runs every check-in, undo, walk-in,
-search and count through the same services as the command line, one request at a time and in
-the order asked. Results come back as queued signals, so the window never waits on a disk sync.
+A writer thread runs every check-in, undo, walk-in and import through the same services as the
+command line, one at a time and in the order asked; a reader thread, with its own connection,
+answers searches, details and counts, so a check-in never waits behind a slow count. Results
+come back as queued signals: the window never waits on a disk sync.
 """
 
 from __future__ import annotations
@@ -214,29 +215,37 @@ class DeskBackend(QObject):
         super().__init__(parent)
         self.path = path
         self._serial = 0
-        self._thread = QThread(self)
-        self._thread.setObjectName("desk-database")
-        self._worker = _Worker(path, clock)
-        self._worker.moveToThread(self._thread)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._scan.connect(self._worker.scan)
-        self._undo.connect(self._worker.undo)
-        self._walk_in.connect(self._worker.walk_in)
-        self._search.connect(self._worker.search)
-        self._details.connect(self._worker.details)
-        self._numbers.connect(self._worker.numbers)
-        self._known.connect(self._worker.load_known)
-        self._import.connect(self._worker.import_file)
-        self._close.connect(self._worker.close)
-        self._worker.scanned.connect(self.scanned)
-        self._worker.undone.connect(self.undone)
-        self._worker.searched.connect(self._on_searched)
-        self._worker.detailed.connect(self.detailed)
-        self._worker.counted.connect(self.counted)
-        self._worker.known.connect(self.known)
-        self._worker.imported.connect(self.imported)
-        self._worker.failed.connect(self.failed)
-        self._thread.start()
+        # Two threads, two connections: check-ins never wait behind a count or a search
+        # (WAL lets the reader read while the writer commits).
+        self._writer_thread, self._writer = self._start("desk-writer", clock)
+        self._reader_thread, self._reader = self._start("desk-reader", clock)
+        self._scan.connect(self._writer.scan)
+        self._undo.connect(self._writer.undo)
+        self._walk_in.connect(self._writer.walk_in)
+        self._import.connect(self._writer.import_file)
+        self._search.connect(self._reader.search)
+        self._details.connect(self._reader.details)
+        self._numbers.connect(self._reader.numbers)
+        self._known.connect(self._reader.load_known)
+        for worker in (self._writer, self._reader):
+            self._close.connect(worker.close)
+            worker.scanned.connect(self.scanned)
+            worker.undone.connect(self.undone)
+            worker.searched.connect(self._on_searched)
+            worker.detailed.connect(self.detailed)
+            worker.counted.connect(self.counted)
+            worker.known.connect(self.known)
+            worker.imported.connect(self.imported)
+            worker.failed.connect(self.failed)
+
+    def _start(self, name: str, clock: Clock | None) -> tuple[QThread, _Worker]:
+        thread = QThread(self)
+        thread.setObjectName(name)
+        worker = _Worker(self.path, clock)
+        worker.moveToThread(thread)
+        thread.finished.connect(worker.deleteLater)
+        thread.start()
+        return thread, worker
 
     def scan(self, code: str, list_id: int, *, exit_mode: bool = False) -> None:
         self._scan.emit(code, list_id, exit_mode)
@@ -270,11 +279,12 @@ class DeskBackend(QObject):
             self.searched.emit(result)
 
     def shutdown(self) -> None:
-        """Finish queued work, close the database and stop the thread."""
-        if self._thread.isRunning():
-            self._close.emit()
-            self._thread.quit()
-            self._thread.wait()
+        """Finish queued work, close the databases and stop the threads."""
+        self._close.emit()
+        for thread in (self._writer_thread, self._reader_thread):
+            if thread.isRunning():
+                thread.quit()
+                thread.wait()
 
 
 __all__ = [

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kiosk.app.checkin import CheckinResult, Clock, UndoResult, utc_now
 from kiosk.app.lookup import Found, PersonDetails
 from kiosk.core.model import CheckinList
+from kiosk.core.reasons import Hint, Reason
 from kiosk.core.timeutil import local_day
 from kiosk.importing.service import ImportReport
 from kiosk.reports.live import LiveNumbers
@@ -94,9 +95,13 @@ class MainWindow(QMainWindow):
         self._numbers_timer.setInterval(300)
         self._numbers_timer.timeout.connect(self.refresh_numbers)
         self._tick = QTimer(self)
-        self._tick.setInterval(30_000)  # the arrivals chart moves on even when nobody scans
+        self._tick.setInterval(60_000)  # other desks' check-ins arrive with sync
         self._tick.timeout.connect(self.refresh_numbers)
         self._tick.start()
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(10_000)
+        self._recount.timeout.connect(self.refresh_numbers)
         self.retranslate()
         self.resize(1366, 768)
         self.refresh_numbers()
@@ -297,11 +302,35 @@ class MainWindow(QMainWindow):
         self._show_result(result)
         if self.sounds is not None:
             self.sounds.play(explain(result.decision, result.checkin_list, self.zone).severity)
+        self.result_shown.emit(result)
         query = self.desk.search.text().strip()
         if query:
             self.backend.search(query)
-        self._numbers_timer.start()
-        self.result_shown.emit(result)
+        self._count_admission(result)
+
+    def _count_admission(self, result: CheckinResult) -> None:
+        """Add a first admission to the numbers shown at once; a full count follows later."""
+        decision = result.decision
+        shown = self.desk.numbers.numbers
+        person = decision.attendee
+        first = decision.reason is Reason.ADMITTED and decision.hint is not Hint.REENTRY
+        if (
+            first
+            and person is not None
+            and shown is not None
+            and shown.list_id == result.checkin_list.id
+            and not result.manual
+        ):
+            at = result.at.astimezone(self.zone)
+            self.desk.numbers.set_numbers(shown.with_admission(person.category, person.country, at))
+        elif first:
+            self._numbers_timer.start()
+        self._recount_soon()
+
+    def _recount_soon(self) -> None:
+        """A full count in the background within a while (other desks' check-ins, walk-ins)."""
+        if not self._recount.isActive():
+            self._recount.start()
 
     def _show_result(self, result: CheckinResult) -> None:
         explained = explain(result.decision, result.checkin_list, self.zone)
@@ -417,6 +446,7 @@ class MainWindow(QMainWindow):
         checkin_list = self.current_list
         if checkin_list is not None:
             self.backend.walk_in(person, checkin_list.id)
+            self._numbers_timer.start()  # one more person expected: count again
 
     @Slot(object)
     def on_known(self, known: Known) -> None:

@@ -46,3 +46,32 @@ def test_arrivals_are_counted_per_quarter_hour_with_empty_quarters_kept(
         ("09:45", 1),
     ]
     assert all(isinstance(a, datetime) and a.tzinfo is not None for a, _ in arrivals)
+
+
+def test_adding_one_admission_matches_a_full_recount(
+    db: Database, people: People, clock: Clock
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    service = CheckinService(db, clock=clock)
+    service.scan(people.ana)
+    before = live_numbers(db, 1, TZ)
+    clock.advance(minutes=50)
+    result = service.scan(people.ivan)
+    person = result.decision.attendee
+    assert person is not None
+    added = before.with_admission(
+        person.category, person.country, result.at.astimezone(ZoneInfo(TZ))
+    )
+    assert added == live_numbers(db, 1, TZ)
+
+
+def test_an_admission_of_a_new_category_adds_its_row(
+    db: Database, people: People, clock: Clock
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    numbers = live_numbers(db, 1, TZ)
+    added = numbers.with_admission("press", "Moldova", clock().astimezone(ZoneInfo(TZ)))
+    assert ("press", 1, 0) in [(s.label, s.admitted, s.expected) for s in added.by_category]
+    assert added.admitted == numbers.admitted + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -293,3 +294,30 @@ def test_a_file_that_cannot_be_imported_is_explained_and_changes_nothing(
     assert isinstance(blocker.args[0], Failure) and blocker.args[0].kind == "bad_file"
     assert "empty.csv" in shown[0]
     assert db.query("SELECT count(*) FROM attendee")[0][0] == before
+
+
+def test_a_check_in_does_not_wait_behind_a_slow_count(
+    qtbot: QtBot, window: MainWindow, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import kiosk.ui.backend as backend
+
+    qtbot.waitUntil(lambda: window.desk.numbers.numbers is not None, timeout=5000)
+    release = threading.Event()
+    real = backend.live_numbers
+
+    def slow_count(*args: object) -> object:
+        release.wait(10)  # a count over a huge event, still running
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backend, "live_numbers", slow_count)
+    order: list[str] = []
+    window.backend.counted.connect(lambda _n: order.append("counted"))
+    window.refresh_numbers()
+    result = scan(qtbot, window, people.ana)
+    order.append("scanned")
+    release.set()
+    qtbot.waitUntil(lambda: "counted" in order, timeout=5000)
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+    assert order[0] == "scanned"
