@@ -98,6 +98,11 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(60_000)  # other desks' check-ins arrive with sync
         self._tick.timeout.connect(self.refresh_numbers)
         self._tick.start()
+        self._pending_numbers: LiveNumbers | None = None
+        self._show_numbers = QTimer(self)
+        self._show_numbers.setSingleShot(True)
+        self._show_numbers.setInterval(40)
+        self._show_numbers.timeout.connect(self._apply_pending_numbers)
         self._recount = QTimer(self)
         self._recount.setSingleShot(True)
         self._recount.setInterval(10_000)
@@ -241,6 +246,7 @@ class MainWindow(QMainWindow):
         return next((cl for cl in self.lists if cl.id == list_id), None)
 
     def _list_changed(self, _index: int) -> None:
+        self._pending_numbers = None
         self.desk.result.show_idle()
         self.last_result = None
         self.refresh_numbers()
@@ -311,7 +317,7 @@ class MainWindow(QMainWindow):
     def _count_admission(self, result: CheckinResult) -> None:
         """Add a first admission to the numbers shown at once; a full count follows later."""
         decision = result.decision
-        shown = self.desk.numbers.numbers
+        shown = self._pending_numbers or self.desk.numbers.numbers
         person = decision.attendee
         first = decision.reason is Reason.ADMITTED and decision.hint is not Hint.REENTRY
         if (
@@ -322,10 +328,17 @@ class MainWindow(QMainWindow):
             and not result.manual
         ):
             at = result.at.astimezone(self.zone)
-            self.desk.numbers.set_numbers(shown.with_admission(person.category, person.country, at))
+            self._pending_numbers = shown.with_admission(person.category, person.country, at)
+            if not self._show_numbers.isActive():
+                self._show_numbers.start()  # after the result panel has been painted
         elif first:
             self._numbers_timer.start()
         self._recount_soon()
+
+    def _apply_pending_numbers(self) -> None:
+        if self._pending_numbers is not None:
+            self.desk.numbers.set_numbers(self._pending_numbers)
+            self._pending_numbers = None
 
     def _recount_soon(self) -> None:
         """A full count in the background within a while (other desks' check-ins, walk-ins)."""
@@ -517,6 +530,7 @@ class MainWindow(QMainWindow):
     def on_counted(self, numbers: LiveNumbers) -> None:
         current = self.current_list
         if current is not None and numbers.list_id == current.id:
+            self._pending_numbers = None  # a full count supersedes what was added meanwhile
             self.desk.numbers.set_numbers(numbers)
 
     # -- language ----------------------------------------------------------------------------

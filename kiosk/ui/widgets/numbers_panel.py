@@ -77,33 +77,41 @@ class ArrivalsChart(QWidget):
 
 
 class _ShareTable(QWidget):
+    """Label, count and bar per share; rows are reused, so an update only changes texts."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(3)
+        self.rows: list[tuple[QLabel, QLabel, QProgressBar]] = []
 
     def set_shares(
         self, shares: list[Share], label: Callable[[str], str], limit: int = 8
     ) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        for row, share in enumerate(shares[:limit]):
-            name = QLabel(label(share.label), self)
-            count = QLabel(f"{share.admitted} / {share.expected}", self)
+        shown = shares[:limit]
+        while len(self.rows) < len(shown):
+            row = len(self.rows)
+            name, count, bar = QLabel(self), QLabel(self), QProgressBar(self)
             count.setAlignment(Qt.AlignmentFlag.AlignRight)
-            bar = QProgressBar(self)
-            bar.setRange(0, max(1, share.expected))
-            bar.setValue(min(share.admitted, max(1, share.expected)))
             bar.setTextVisible(False)
             bar.setFixedHeight(8)
             self.grid.addWidget(name, row * 2, 0)
             self.grid.addWidget(count, row * 2, 1)
             self.grid.addWidget(bar, row * 2 + 1, 0, 1, 2)
+            self.rows.append((name, count, bar))
+        for i, (name, count, bar) in enumerate(self.rows):
+            visible = i < len(shown)
+            for widget in (name, count, bar):
+                widget.setVisible(visible)
+            if not visible:
+                continue
+            share = shown[i]
+            name.setText(label(share.label))
+            count.setText(f"{share.admitted} / {share.expected}")
+            bar.setRange(0, max(1, share.expected))
+            bar.setValue(min(share.admitted, max(1, share.expected)))
 
 
 class NumbersPanel(QScrollArea):
