@@ -127,7 +127,8 @@ def main() -> int:
                 wait_for(window, lambda w=window: w.on_scan(found["romanian"]))
                 from kiosk.ui.dialogs.walk_in import WalkInDialog
 
-                walk_in = WalkInDialog(window, window._known("category"), window._known("country"))
+                known = window.known
+                walk_in = WalkInDialog(window, known.categories, known.countries)
                 walk_in.first.setText("Elena")
                 walk_in.last.setText("Munteanu")
                 walk_in.organization.setText("Port Constanța")
