@@ -65,6 +65,41 @@ def generate(taken: set[str] | None = None) -> str:
 
 _BODIES = MODULUS**BODY_LENGTH
 _INVERSE_WEIGHT = pow(BODY_LENGTH + 1, -1, MODULUS)
+#: Two symbols at a time: a number below 29² gives the text of two positions, and the weighted
+#: sum they add to the check total depends on which pair of positions (1-2, 3-4, 5-6, 7-8).
+_PAIR = MODULUS * MODULUS
+_PAIR_TEXT = tuple(ALPHABET[p % MODULUS] + ALPHABET[p // MODULUS] for p in range(_PAIR))
+_PAIR_WEIGHT = tuple(
+    tuple((2 * k + 1) * (p % MODULUS) + (2 * k + 2) * (p // MODULUS) for p in range(_PAIR))
+    for k in range(BODY_LENGTH // 2)
+)
+
+
+def generate_many(count: int, taken: set[str] | None = None) -> list[str]:
+    """``count`` new distinct codes, none in ``taken``: what :func:`generate` gives ``count``
+    times (same distribution), from one request for random bytes instead of one per code."""
+    result: list[str] = []
+    produced: set[str] = set()
+    text, (w0, w1, w2, w3) = _PAIR_TEXT, _PAIR_WEIGHT
+    limit = 2 * _BODIES
+    while len(result) < count:
+        data = secrets.token_bytes(5 * (count - len(result)))
+        for start in range(0, len(data), 5):
+            number = int.from_bytes(data[start : start + 5], "big")
+            if number >= limit:
+                continue  # rejected to stay uniform, as in generate()
+            number %= _BODIES
+            rest, a = divmod(number, _PAIR)
+            rest, b = divmod(rest, _PAIR)
+            d, c = divmod(rest, _PAIR)
+            total = w0[a] + w1[b] + w2[c] + w3[d]
+            check = ALPHABET[(-total * _INVERSE_WEIGHT) % MODULUS]
+            code = f"{text[a]}{text[b]}{text[c]}{text[d]}{check}"
+            if code in produced or (taken is not None and code in taken):
+                continue
+            produced.add(code)
+            result.append(code)
+    return result
 
 
 def clean_scan(raw: str) -> str:

@@ -30,8 +30,8 @@ import os
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -384,8 +384,88 @@ def parse_registrations(
     ``event_days`` (in order) let a days column say "Day 2" or "28.09" and are used to check
     dates; without them only full dates are understood. Never raises for bad cell content.
     """
+    columns = parse_columns(table, mapping, event_days)
+    return Parsed(
+        table=columns.table,
+        mapping=columns.mapping,
+        registrations=[columns.registration(j) for j in range(len(columns.rows))],
+        skipped=columns.skipped,
+        warnings=columns.warnings,
+    )
+
+
+def parse_columns(
+    table: Table, mapping: ColumnMap, event_days: Sequence[date] = ()
+) -> ParsedColumns:
+    """:func:`parse_registrations` with the registrations kept by column (for bulk imports: no
+    object per row)."""
     with paused_gc():
         return _RowParser(table, mapping, tuple(event_days)).run()
+
+
+@dataclass(slots=True)
+class ParsedColumns:
+    """The registrations of :class:`Parsed` as one list per :class:`Registration` field
+    (``cells``: each row's source cells, which with ``raw_keys`` make ``raw``)."""
+
+    table: Table
+    mapping: ColumnMap
+    rows: list[int]
+    first_name: list[str]
+    last_name: list[str]
+    organization: list[str]
+    country: list[str]
+    email: list[str]
+    phone: list[str]
+    category: list[str]
+    language: list[str]
+    code: list[str]
+    external_id: list[str]
+    cancelled: list[bool]
+    days: list[frozenset[date]]
+    cells: list[list[str]]
+    raw_keys: list[str]
+    skipped: list[Skipped]
+    warnings: list[str]
+
+    def raw(self, j: int) -> dict[str, str]:
+        return dict(zip(self.raw_keys, self.cells[j], strict=False))
+
+    def registration(self, j: int) -> Registration:
+        return Registration(
+            row=self.rows[j],
+            first_name=self.first_name[j],
+            last_name=self.last_name[j],
+            organization=self.organization[j],
+            country=self.country[j],
+            email=self.email[j],
+            phone=self.phone[j],
+            category=self.category[j],
+            language=self.language[j],
+            code=self.code[j],
+            external_id=self.external_id[j],
+            cancelled=self.cancelled[j],
+            days=self.days[j],
+            raw=self.raw(j),
+        )
+
+    def raw_json(self, indexes: Sequence[int]) -> list[str]:
+        """The ``raw`` of the given rows as JSON text, exactly as ``json.dumps(raw,
+        ensure_ascii=False)`` writes it: each row's cells put into one template of the keys."""
+        width = len(self.raw_keys)
+        cells = [self.cells[j] for j in indexes]
+        if not width or any(len(c) != width for c in cells):
+            return [json.dumps(self.raw(j), ensure_ascii=False) for j in indexes]
+        template = (
+            "{"
+            + ", ".join(_json_string(k).replace("%", "%%") + ": %s" for k in self.raw_keys)
+            + "}"
+        )
+        return [template % tuple(map(_json_string, c)) for c in cells]
+
+
+#: The JSON string literal of a text, as ``json.dumps(..., ensure_ascii=False)`` writes it.
+_json_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 class _Notes:
@@ -428,7 +508,7 @@ class _RowParser:
 
     # -- the row loop -------------------------------------------------------------------------
 
-    def run(self) -> Parsed:
+    def run(self) -> ParsedColumns:
         table = self.table
         warnings = self._table_warnings()
         raw_keys = _raw_keys(table.headers)
@@ -450,7 +530,17 @@ class _RowParser:
         days_cells = self._column("days")
         suffixes = _clean_column(table.rows, i_suffix)
 
-        registrations: list[Registration] = []
+        # The rows kept, and the values the loop decides per row.
+        kept: list[int] = []
+        numbers: list[int] = []
+        firsts: list[str] = []
+        lasts: list[str] = []
+        kept_days: list[frozenset[date]] = []
+        kept_emails: list[str] = []
+        kept_external_ids: list[str] = []
+        kept_cancelled: list[bool] = []
+        kept_cells: list[list[str]] = []
+        no_days: frozenset[date] = frozenset()
         used_codes: dict[str, int] = {}
         split_names = 0
         for j, (number, cells) in enumerate(table.rows):
@@ -466,7 +556,7 @@ class _RowParser:
                     )
                     continue
 
-            days: frozenset[date] = frozenset()
+            days = no_days
             if days_cells[j]:
                 parsed_days = self._days(days_cells[j])
                 if isinstance(parsed_days, str):
@@ -507,28 +597,42 @@ class _RowParser:
             phone = phones[j]
             if "E+" in phone or "e+" in phone:
                 self._phone_warning(number, phone)
-            cancelled = i_status is not None and self._cancelled(number, cells[i_status])
 
-            registrations.append(
-                Registration(
-                    row=number,
-                    first_name=first,
-                    last_name=last,
-                    organization=organizations[j],
-                    country=countries[j],
-                    email=email,
-                    phone=phone,
-                    category=categories[j],
-                    language=languages[j],
-                    code=code,
-                    external_id=external_id,
-                    cancelled=cancelled,
-                    days=days,
-                    raw=dict(zip(raw_keys, cells, strict=False)),
-                )
-            )
+            kept.append(j)
+            numbers.append(number)
+            firsts.append(first)
+            lasts.append(last)
+            kept_days.append(days)
+            kept_emails.append(email)
+            kept_external_ids.append(external_id)
+            kept_cancelled.append(i_status is not None and self._cancelled(number, cells[i_status]))
+            kept_cells.append(cells)
 
-        registrations = self._unique_external_ids(registrations, warnings)
+        def keep(values: list[str]) -> list[str]:
+            return values if len(kept) == len(values) else [values[j] for j in kept]
+
+        parsed = ParsedColumns(
+            table=table,
+            mapping=self.mapping,
+            rows=numbers,
+            first_name=firsts,
+            last_name=lasts,
+            organization=keep(organizations),
+            country=keep(countries),
+            email=kept_emails,
+            phone=keep(phones),
+            category=keep(categories),
+            language=keep(languages),
+            code=keep(codes),
+            external_id=kept_external_ids,
+            cancelled=kept_cancelled,
+            days=kept_days,
+            cells=kept_cells,
+            raw_keys=raw_keys,
+            skipped=self.skipped,
+            warnings=warnings,
+        )
+        self._unique_external_ids(parsed)
         if split_names and i_first is None and i_last is None and i_full is not None:
             warnings.append(
                 f"Names were split from the column '{table.headers[i_full]}' into first and last "
@@ -540,13 +644,8 @@ class _RowParser:
                 f"The status '{status}' ({_rows_text(rows)}) is not a known cancellation, so "
                 "these people were imported as active."
             )
-        return Parsed(
-            table=table,
-            mapping=self.mapping,
-            registrations=registrations,
-            skipped=self.skipped,
-            warnings=warnings + self.notes.finish(),
-        )
+        warnings.extend(self.notes.finish())
+        return parsed
 
     def _column(self, fld: str) -> list[str]:
         """The cleaned values of a field for every row, filled from fallback columns."""
@@ -597,21 +696,19 @@ class _RowParser:
                 )
         return warnings
 
-    def _unique_external_ids(
-        self, registrations: list[Registration], warnings: list[str]
-    ) -> list[Registration]:
-        counts = Counter(r.external_id for r in registrations if r.external_id)
+    def _unique_external_ids(self, parsed: ParsedColumns) -> None:
+        counts = Counter(e for e in parsed.external_id if e)
         shared = {eid for eid, n in counts.items() if n > 1}
         if not shared:
-            return registrations
-        rows = [r.row for r in registrations if r.external_id in shared]
+            return
+        rows = [r for r, e in zip(parsed.rows, parsed.external_id, strict=True) if e in shared]
         index = self.mapping.columns["external_id"]
-        warnings.append(
+        parsed.warnings.append(
             f"The column '{self.table.headers[index]}' has the same value on several rows "
             f"({_rows_text(rows)}), so it does not identify one person there (e.g. an order "
             "with several tickets); those rows are matched by ticket code or e-mail instead."
         )
-        return [replace(r, external_id="") if r.external_id in shared else r for r in registrations]
+        parsed.external_id = ["" if e in shared else e for e in parsed.external_id]
 
     # -- single values -------------------------------------------------------------------------
 

@@ -9,21 +9,23 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kiosk.core import codes
 from kiosk.core.model import AttendeeStatus, Registration
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.importing.errors import ImportFileError
-from kiosk.importing.mapping import Parsed, detect_mapping, load_mapping_file, parse_registrations
+from kiosk.importing.mapping import ParsedColumns, detect_mapping, load_mapping_file, parse_columns
 from kiosk.importing.readers import paused_gc, read_table
 from kiosk.storage import attendees
-from kiosk.storage.attendees import DETAIL_COLUMNS, NewAttendee, days_json
+from kiosk.storage.attendees import DETAIL_COLUMNS, NewAttendees, days_json
 from kiosk.storage.database import Database
 from kiosk.storage.events import checkin_lists
 
 #: Fields compared and updated on re-import.
 _FIELDS = DETAIL_COLUMNS
+ORIGIN_IMPORT = "import"
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ def _import(
     table = read_table(path)
     override = load_mapping_file(mapping_file) if mapping_file else None
     mapping = detect_mapping(table, override)
-    parsed = parse_registrations(table, mapping, event_days(db))
+    parsed = parse_columns(table, mapping, event_days(db))
     report = ImportReport(
         file=str(path),
         format=table.format,
@@ -134,7 +136,7 @@ def _import(
 
 def _merge(
     conn: sqlite3.Connection,
-    parsed: Parsed,
+    parsed: ParsedColumns,
     report: ImportReport,
     source: str,
     cancel_missing: bool,
@@ -155,41 +157,44 @@ def _merge(
     for r in existing:
         if r["email"]:
             by_email.setdefault(r["email"].lower(), []).append(r)
-    taken = set(by_code)
     seen: set[int] = set()
-    new: list[NewAttendee] = []
-    total = len(parsed.registrations)
-    for done, reg in enumerate(parsed.registrations, start=1):
-        match = _match(reg, by_external, by_code, by_code_upper, by_email)
+    new: list[int] = []  # indexes of the registrations to add
+    total = len(parsed.rows)
+    numbers, file_codes = parsed.rows, parsed.code
+    for j, (external_id, code, email) in enumerate(
+        zip(parsed.external_id, file_codes, parsed.email, strict=True)
+    ):
+        done = j + 1
+        match = (
+            _match(external_id, code, email, by_external, by_code, by_code_upper, by_email)
+            if existing
+            else None
+        )
         if match is not None and match["id"] in seen:
             report.skipped.append(
                 SkippedRow(
-                    reg.row,
+                    numbers[j],
                     "duplicate_person",
-                    f"row {reg.row} describes a person already in this file (id {match['id']})",
+                    f"row {numbers[j]} describes a person already in this file (id {match['id']})",
                 )
             )
             continue
-        if reg.code and match is not None and reg.code != match["code"]:
-            holder = by_code.get(reg.code)
+        if code and match is not None and code != match["code"]:
+            holder = by_code.get(code)
             if holder is not None and holder["id"] != match["id"]:
                 report.skipped.append(
                     SkippedRow(
-                        reg.row,
+                        numbers[j],
                         "code_conflict",
-                        f"code {reg.code} already belongs to another attendee (id {holder['id']})",
+                        f"code {code} already belongs to another attendee (id {holder['id']})",
                     )
                 )
                 continue
         if match is None:
-            code = reg.code or codes.generate(taken)
-            taken.add(code)
-            new.append(NewAttendee.from_registration(reg, code, source=source))
-            if reg.cancelled:
-                report.cancelled += 1
+            new.append(j)
             continue
         seen.add(match["id"])
-        changes = _changes(match, reg, source)
+        changes = _changes(match, parsed.registration(j), source)
         if changes:
             old_status = match["status"]
             if changes.get("status") == AttendeeStatus.CANCELLED.value:
@@ -202,9 +207,10 @@ def _merge(
             report.unchanged += 1
         if progress and done % 1000 == 0:
             progress(done, total)
-    attendees.insert_many(conn, new, now)
+    _insert_new(conn, parsed, new, source, set(by_code), now)
     report.added = len(new)
-    if cancel_missing and parsed.registrations:
+    report.cancelled += sum(1 for j in new if parsed.cancelled[j])
+    if cancel_missing and parsed.rows:
         missing = [
             r["id"]
             for r in existing
@@ -224,23 +230,61 @@ def _merge(
         progress(total, total)
 
 
+def _insert_new(
+    conn: sqlite3.Connection,
+    parsed: ParsedColumns,
+    new: list[int],
+    source: str,
+    taken: set[str],
+    now: str,
+) -> None:
+    """Add the registrations at indexes ``new``; those without a code get a generated one."""
+    everyone = len(new) == len(parsed.rows)
+
+    def pick(values: list[_V]) -> list[_V]:
+        return values if everyone else [values[j] for j in new]
+
+    new_codes = list(pick(parsed.code))
+    taken.update(c for c in new_codes if c)
+    without = [i for i, c in enumerate(new_codes) if not c]
+    for i, code in zip(without, codes.generate_many(len(without), taken), strict=True):
+        new_codes[i] = code
+    attendees.insert_columns(
+        conn,
+        NewAttendees(
+            codes=new_codes,
+            details={c: pick(getattr(parsed, c)) for c in _FIELDS},
+            external_ids=pick(parsed.external_id),
+            cancelled=pick(parsed.cancelled),
+            days=pick(parsed.days),
+            raw=parsed.raw_json(new),
+            origins=[ORIGIN_IMPORT] * len(new),
+            sources=[source] * len(new),
+            uids=[""] * len(new),
+        ),
+        now,
+    )
+
+
 def _match(
-    reg: Registration,
+    external_id: str,
+    code: str,
+    email: str,
     by_external: dict[str, sqlite3.Row],
     by_code: dict[str, sqlite3.Row],
     by_code_upper: dict[str, sqlite3.Row],
     by_email: dict[str, list[sqlite3.Row]],
 ) -> sqlite3.Row | None:
-    if reg.external_id and reg.external_id in by_external:
-        return by_external[reg.external_id]
-    if reg.code:
-        found = by_code.get(reg.code) or by_code_upper.get(reg.code.upper())
+    if external_id and external_id in by_external:
+        return by_external[external_id]
+    if code:
+        found = by_code.get(code) or by_code_upper.get(code.upper())
         if found is not None:
             return found
-    if reg.email:
-        candidates = by_email.get(reg.email.lower(), [])
+    if email:
+        candidates = by_email.get(email.lower(), [])
         # Only an unambiguous e-mail identifies a person (colleagues share office addresses).
-        if len(candidates) == 1 and not (reg.external_id and candidates[0]["external_id"]):
+        if len(candidates) == 1 and not (external_id and candidates[0]["external_id"]):
             return candidates[0]
     return None
 

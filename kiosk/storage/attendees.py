@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from array import array
 from collections import defaultdict
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
 from typing import TypeVar
 
 from kiosk.core import codes
@@ -271,8 +273,24 @@ def new_uid() -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+def new_uids(count: int) -> list[str]:
+    """``count`` of :func:`new_uid`, from one request for random bytes."""
+    data = bytearray(os.urandom(16 * count))
+    # The version (4) in the high nibble of byte 6, the variant (10) in the top bits of byte 8.
+    data[6::16] = data[6::16].translate(_UUID_VERSION)
+    data[8::16] = data[8::16].translate(_UUID_VARIANT)
+    h = data.hex()
+    return [
+        f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-{h[i + 12 : i + 16]}-{h[i + 16 : i + 20]}-"
+        f"{h[i + 20 : i + 32]}"
+        for i in range(0, 32 * count, 32)
+    ]
+
+
 _UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
 _UUID_SET = (0x4000 << 64) | (0x8000 << 48)
+_UUID_VERSION = bytes(b & 0x0F | 0x40 for b in range(256))
+_UUID_VARIANT = bytes(b & 0x3F | 0x80 for b in range(256))
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -316,70 +334,132 @@ def _indexes_rebuilt_after(conn: sqlite3.Connection, *, bulk: bool) -> Iterator[
         conn.execute(sql)
 
 
+@dataclass(slots=True)
+class NewAttendees:
+    """Many attendees to insert, one list per column (every list as long as ``codes``).
+
+    The column-wise form of a list of :class:`NewAttendee` (see :func:`insert_many`), for bulk
+    imports that already hold their data by column. Text fields are cleaned on the way in.
+    """
+
+    codes: list[str]
+    #: :data:`DETAIL_COLUMNS` -> values.
+    details: dict[str, list[str]]
+    external_ids: list[str]
+    cancelled: list[bool]
+    days: list[frozenset[date]]
+    #: The source rows as JSON text (see :func:`raw_json`).
+    raw: list[str]
+    origins: list[str]
+    sources: list[str]
+    #: "" for a new uid.
+    uids: list[str]
+
+
+def raw_json(raw: dict[str, str]) -> str:
+    """A source row as stored in ``attendee.raw``."""
+    return _to_json(raw)
+
+
 def insert_many(conn: sqlite3.Connection, people: Sequence[NewAttendee], now: str) -> list[int]:
     """Insert attendees inside the caller's transaction and index them for search."""
+    return insert_columns(
+        conn,
+        NewAttendees(
+            codes=[p.code for p in people],
+            details={c: [getattr(p, c) for p in people] for c in DETAIL_COLUMNS},
+            external_ids=[p.external_id for p in people],
+            cancelled=[p.status is AttendeeStatus.CANCELLED for p in people],
+            days=[p.days for p in people],
+            raw=[_to_json(p.raw) for p in people],
+            origins=[p.origin for p in people],
+            sources=[p.source for p in people],
+            uids=[p.uid for p in people],
+        ),
+        now,
+    )
+
+
+def _clean_all(values: list[str]) -> list[str]:
+    """:func:`clean` of every value: once per distinct value when they repeat (countries,
+    categories), else with ``clean``'s own test for already-clean text done inline."""
+    distinct = set(values)
+    if len(distinct) * 4 <= len(values):
+        cleaned = {v: clean(v) for v in distinct}
+        return [cleaned[v] for v in values]
+    return [
+        v if v.isascii() and v.isprintable() and "  " not in v and v == v.strip() else clean(v)
+        for v in values
+    ]
+
+
+#: ``words`` of clean ASCII text: its fold is just the lower-case text (see kiosk.core.text).
+_ASCII_WORD = re.compile(r"[0-9a-z]+")
+
+
+def insert_columns(conn: sqlite3.Connection, people: NewAttendees, now: str) -> list[int]:
+    """Insert attendees given by column inside the caller's transaction and index them for
+    search; returns their ids (in order)."""
+    count = len(people.codes)
     start = conn.execute("SELECT coalesce(max(id), 0) FROM attendee").fetchone()[0]
-    cleaned: _Memo[str] = _Memo(clean)
-    tokens: _Memo[frozenset[str]] = _Memo(_tokens)
+    ids = list(range(start + 1, start + 1 + count))
+    details = [_clean_all(people.details[c]) for c in DETAIL_COLUMNS]
+    first, last, organization, email = details[0], details[1], details[2], details[4]
+    uids = people.uids
+    missing = [i for i, uid in enumerate(uids) if not uid]
+    if missing:
+        uids = list(uids)
+        for i, uid in zip(missing, new_uids(len(missing)), strict=True):
+            uids[i] = uid
     sort_word: _Memo[str] = _Memo(sort_key)
+    sort_keys = [
+        (sort_word[lw] + " " + sort_word[fw] if fw else sort_word[lw])
+        if lw
+        else (sort_word[fw] if fw else "")
+        for lw, fw in zip(last, first, strict=True)
+    ]
     day_sets: dict[frozenset[date], str] = {}
-    # People are grouped by each distinct first name, last name and organisation; the groups'
-    # words are indexed once each, not once per person.
-    by_first: defaultdict[str, list[int]] = defaultdict(list)
-    by_last: defaultdict[str, list[int]] = defaultdict(list)
-    by_org: defaultdict[str, list[int]] = defaultdict(list)
-    mails: defaultdict[str, list[int]] = defaultdict(list)
-    rows = []
-    ids = list(range(start + 1, start + 1 + len(people)))
-    for attendee_id, p in zip(ids, people, strict=True):
-        first, last = cleaned[p.first_name], cleaned[p.last_name]
-        organization, email = cleaned[p.organization], clean(p.email)
-        values = (
-            first,
-            last,
-            organization,
-            cleaned[p.country],
-            email,
-            clean(p.phone),
-            cleaned[p.category],
-            cleaned[p.language],
-        )
-        rows.append(
-            (
-                attendee_id,
-                p.uid or new_uid(),
-                p.code,
-                p.code.upper(),
-                p.external_id or None,
-                *values,
-                p.status.value,
-                day_sets.get(p.days) or day_sets.setdefault(p.days, days_json(p.days)),
-                p.origin,
-                p.source,
-                _to_json(p.raw),
-                " ".join(sort_word[w] for w in (last, first) if w),
-                now,
-                now,
-            )
-        )
-        by_first[first].append(attendee_id)
-        by_last[last].append(attendee_id)
-        by_org[organization].append(attendee_id)
-        if email:
-            for term in set(words(email)):
-                mails[term].append(attendee_id)
-    with _indexes_rebuilt_after(conn, bulk=start == 0 and len(rows) >= _BULK_ROWS):
+    days = [day_sets.get(d) or day_sets.setdefault(d, days_json(d)) for d in people.days]
+    rows = zip(
+        ids,
+        uids,
+        people.codes,
+        [c.upper() for c in people.codes],
+        [e or None for e in people.external_ids],
+        *details,
+        ["cancelled" if c else "active" for c in people.cancelled],
+        days,
+        people.origins,
+        people.sources,
+        people.raw,
+        sort_keys,
+        repeat(now, count),
+        repeat(now, count),
+        strict=True,
+    )
+    with _indexes_rebuilt_after(conn, bulk=start == 0 and count >= _BULK_ROWS):
         conn.executemany(
             f"INSERT INTO attendee ({', '.join(_INSERT_COLUMNS)}) "
             f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})",
             rows,
         )
+    # People are grouped by each distinct first name, last name and organisation; the groups'
+    # words are indexed once each, not once per person.
+    tokens: _Memo[frozenset[str]] = _Memo(_tokens)
     postings: dict[tuple[str, int], list[int]] = {}
-    for field_no, groups in ((FIELD_NAME, (by_first, by_last)), (FIELD_ORG, (by_org,))):
-        for group in groups:
-            for value, members in group.items():
-                for term in tokens[value]:
-                    postings.setdefault((term, field_no), []).extend(members)
+    for field_no, column in ((FIELD_NAME, first), (FIELD_NAME, last), (FIELD_ORG, organization)):
+        groups: defaultdict[str, list[int]] = defaultdict(list)
+        for attendee_id, value in zip(ids, column, strict=True):
+            groups[value].append(attendee_id)
+        for value, members in groups.items():
+            for term in tokens[value]:
+                postings.setdefault((term, field_no), []).extend(members)
+    mails: defaultdict[str, list[int]] = defaultdict(list)
+    for attendee_id, address in zip(ids, email, strict=True):
+        if address:
+            found = _ASCII_WORD.findall(address.lower()) if address.isascii() else words(address)
+            for term in set(found):
+                mails[term].append(attendee_id)
     postings.update(((term, FIELD_EMAIL), found) for term, found in mails.items())
     # Ascending ids, each once (a word may be in both the first and the last name).
     _add_postings(conn, {key: sorted(set(found)) for key, found in postings.items()})
