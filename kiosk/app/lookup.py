@@ -73,7 +73,8 @@ class PersonDetails:
     def undoable(self) -> LoggedScan | None:
         """The newest accepted entry or exit that has not been undone."""
         for scan in self.scans:
-            if scan.reason in ("admitted", "exit_recorded") and not scan.voided:
+            accepted = scan.reason in ("admitted", "exit_recorded")
+            if scan.kind in ("entry", "exit") and accepted and not scan.voided:
                 return scan
         return None
 

@@ -121,6 +121,43 @@ MIGRATIONS: list[str] = [
     """
     DROP INDEX IF EXISTS scan_list_at;
     """,
+    # 4: the durable print queue and per-kiosk settings (auto-print policy, printer, template).
+    # A job is due when next_attempt_at is set and has passed; it is set only on queued jobs and
+    # on failed jobs that will be retried (NULL on printing, done, cancelled and given-up jobs),
+    # so the partial index holds exactly the jobs a kiosk may claim. Printed badges are recorded
+    # in the scan log (kind badge_printed), which is what other kiosks see after a sync.
+    """
+    CREATE TABLE print_job (
+        id INTEGER PRIMARY KEY,
+        job_uid TEXT NOT NULL UNIQUE,
+        kiosk_id TEXT NOT NULL,
+        attendee_uid TEXT NOT NULL,
+        scan_id TEXT,
+        list_id INTEGER NOT NULL,
+        template TEXT NOT NULL,
+        printer_uri TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued'
+            CHECK (state IN ('queued', 'printing', 'done', 'failed', 'cancelled')),
+        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        fault TEXT,
+        message TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        next_attempt_at TEXT,
+        reprint INTEGER NOT NULL DEFAULT 0 CHECK (reprint IN (0, 1)),
+        CHECK (next_attempt_at IS NULL OR state IN ('queued', 'failed'))
+    );
+    CREATE INDEX print_job_due ON print_job(kiosk_id, next_attempt_at)
+        WHERE next_attempt_at IS NOT NULL;
+    CREATE INDEX print_job_attendee ON print_job(attendee_uid, created_at);
+    CREATE INDEX print_job_kiosk_state ON print_job(kiosk_id, state);
+    CREATE TABLE kiosk_setting (
+        kiosk_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (kiosk_id, key)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -85,7 +85,10 @@ class PersonDialog(QDialog):
 
     def _scan_text(self, scan: LoggedScan) -> str:
         known = {r.value for r in Reason}
-        text = history_text(Reason(scan.reason)) if scan.reason in known else scan.reason
+        if scan.kind == "badge_printed":
+            text = self.tr("Badge printed")
+        else:
+            text = history_text(Reason(scan.reason)) if scan.reason in known else scan.reason
         if scan.voided:
             text += " — " + self.tr("undone")
         if scan.manual:
