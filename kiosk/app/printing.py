@@ -40,7 +40,7 @@ PrinterFactory = Callable[[str], Printer]
 POLICY_KEY = "print.policy"
 PRINTER_KEY = "print.printer_uri"
 TEMPLATE_KEY = "print.template"
-DEFAULT_TEMPLATE = "default"
+DEFAULT_TEMPLATE = "roll-80mm"  # the common 80 mm thermal desk printer
 
 
 class PrintPolicy(StrEnum):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.checkin import CheckinResult, Clock, UndoResult, utc_now
 from kiosk.app.lookup import Found, PersonDetails
+from kiosk.app.printing import NeedsConfirmation, PrintDecision, PrintPolicy, Skip
 from kiosk.core.model import CheckinList
 from kiosk.core.reasons import Hint, Reason
 from kiosk.core.timeutil import local_day
@@ -36,12 +37,16 @@ from kiosk.reports.live import LiveNumbers
 from kiosk.storage import events
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
+from kiosk.storage.printjobs import JobState, PrintJob
 from kiosk.ui.backend import DeskBackend, Failure, Known, SearchResult
+from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
+from kiosk.ui.dialogs.print_queue import PrintQueueDialog
 from kiosk.ui.i18n import LANGUAGES, Translations
+from kiosk.ui.print_backend import PrintBackend, PrintSettings
 from kiosk.ui.scanner import ScannerFilter
 from kiosk.ui.screens.desk import DeskScreen
 from kiosk.ui.sounds import Sounds
-from kiosk.ui.texts import Severity, explain, list_text
+from kiosk.ui.texts import Severity, day_text, explain, list_text, time_text
 
 if TYPE_CHECKING:
     from kiosk.ui.widgets.camera_view import CameraView
@@ -79,6 +84,9 @@ class MainWindow(QMainWindow):
         self.known = Known([], [])
         self.last_import: ImportReport | None = None
         self.backend = DeskBackend(self.path, self, clock=clock)
+        self.printing = PrintBackend(self.path, self, clock=clock)
+        self.print_queue: PrintQueueDialog | None = None
+        self.badge_settings: BadgeSettingsDialog | None = None
         self.desk = DeskScreen(self)
         self._build_context_bar()
         central = QWidget(self)
@@ -146,6 +154,10 @@ class MainWindow(QMainWindow):
         self.language_combo.setCurrentIndex(
             list(LANGUAGES).index(self.translations.language)
         )
+        self.printer_button = QToolButton(self.context)
+        self.printer_button.setObjectName("PrinterState")
+        self.printer_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.printer_state = "none"  # none, ok, busy, problem
         self.camera_button = QToolButton(self.context)
         self.camera_button.setCheckable(True)
         self.camera_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -168,6 +180,7 @@ class MainWindow(QMainWindow):
         bar.addStretch(1)
         bar.addWidget(self.kiosk_label)
         bar.addSpacing(8)
+        bar.addWidget(self.printer_button)
         bar.addWidget(self.camera_button)
         bar.addWidget(self.language_combo)
         bar.addWidget(self.sound_button)
@@ -192,12 +205,16 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.scanner_action = QAction(self)
         self.import_action = QAction(self)
+        self.badges_action = QAction(self)
+        self.queue_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (
             self.walk_in_action,
             self.undo_action,
             self.import_action,
+            self.badges_action,
+            self.queue_action,
             self.scanner_action,
         ):
             self.menu.addAction(action)
@@ -220,6 +237,14 @@ class MainWindow(QMainWindow):
         self.backend.known.connect(self.on_known)
         self.backend.imported.connect(self.on_imported)
         self.import_action.triggered.connect(self.choose_import_file)
+        self.badges_action.triggered.connect(self.open_badge_settings)
+        self.queue_action.triggered.connect(self.open_print_queue)
+        self.printer_button.clicked.connect(self.open_print_queue)
+        self.printing.job_changed.connect(self.on_print_job)
+        self.printing.decided.connect(self.on_print_decided)
+        self.printing.confirm_needed.connect(self.on_reprint_question)
+        self.printing.failed.connect(self.on_print_failed)
+        self.printing.settings_loaded.connect(lambda _s: self._printer_text())
         self.desk.search_changed.connect(self.on_search_changed)
         self.desk.check_in_requested.connect(self.check_in_person)
         self.desk.details_requested.connect(self.backend.details)
@@ -309,6 +334,7 @@ class MainWindow(QMainWindow):
         if self.sounds is not None:
             self.sounds.play(explain(result.decision, result.checkin_list, self.zone).severity)
         self.result_shown.emit(result)
+        self.printing.on_checkin(result)  # the check-in is on disk; printing cannot change it
         query = self.desk.search.text().strip()
         if query:
             self.backend.search(query)
@@ -508,6 +534,7 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.undo_requested.connect(self.undo_scan)
         dialog.check_in_requested.connect(self.on_scan)
+        dialog.print_requested.connect(self.print_badge)
         dialog.open()
 
     def open_scanner_test(self) -> None:
@@ -518,6 +545,99 @@ class MainWindow(QMainWindow):
         dialog = ScannerTestDialog(self.scanner, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    # -- badges ------------------------------------------------------------------------------
+
+    def print_badge(self, attendee_uid: str) -> None:
+        self.printing.request_print(attendee_uid)
+
+    @Slot(str, object)
+    def on_reprint_question(self, attendee_uid: str, previous: NeedsConfirmation) -> None:
+        at = previous.previous_at.astimezone(self.zone)
+        question = self.tr("A badge was printed at {time} on {kiosk}. Print another?").format(
+            time=f"{day_text(at.date())} {time_text(at)}",
+            kiosk=previous.previous_kiosk or self.tr("another kiosk"),
+        )
+        if self.confirm(self.tr("Print again"), question):
+            self.printing.request_print(attendee_uid, confirmed=True)
+
+    @Slot(object)
+    def on_print_decided(self, decision: PrintDecision) -> None:
+        if decision.skipped is Skip.ALREADY_PRINTED and decision.previous is not None:
+            at = decision.previous.at.astimezone(self.zone)
+            text = self.tr("Badge already printed at {time} on {kiosk} — reprint from Details.")
+            self.statusBar().showMessage(
+                text.format(time=time_text(at), kiosk=decision.previous.kiosk_name), 15_000
+            )
+        elif decision.skipped is Skip.STORAGE:
+            self.on_print_failed(decision.message)
+
+    @Slot(object)
+    def on_print_job(self, job: PrintJob) -> None:
+        if job.state is JobState.FAILED:
+            self.printer_state = "problem"
+            self.statusBar().showMessage(
+                self.tr("Badge for {name} not printed: {message}").format(
+                    name=job.attendee_name, message=job.message
+                )
+            )
+        elif job.state in (JobState.QUEUED, JobState.PRINTING):
+            if self.printer_state != "problem":
+                self.printer_state = "busy"
+        elif job.state is JobState.DONE:
+            self.printer_state = "ok"
+        self._printer_text()
+        if self.print_queue is not None:
+            self.print_queue.update_job(job)
+
+    @Slot(str)
+    def on_print_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
+
+    def _printer_text(self) -> None:
+        settings = self.printing.settings
+        if settings is None or not settings.printer_uri:
+            text, colour = self.tr("No printer"), ""
+        else:
+            text, colour = {
+                "none": (self.tr("Printer ready"), ""),
+                "ok": (self.tr("Badge printed"), ""),
+                "busy": (self.tr("Printing…"), ""),
+                "problem": (self.tr("Printer problem"), "background: #c62828; color: #ffffff;"),
+            }[self.printer_state]
+        self.printer_button.setText(text)
+        sheet = f"QToolButton#PrinterState {{ {colour} }}" if colour else ""
+        self.printer_button.setStyleSheet(sheet)
+
+    def open_print_queue(self) -> None:
+        if self.print_queue is None:
+            self.print_queue = PrintQueueDialog(self)
+            self.print_queue.retry_requested.connect(self.printing.retry)
+            self.print_queue.cancel_requested.connect(self.printing.cancel)
+            self.printing.jobs_listed.connect(self.print_queue.show_jobs)
+        self.printer_state = "none" if self.printer_state == "problem" else self.printer_state
+        self._printer_text()
+        self.printing.list_jobs()
+        self.print_queue.show()
+        self.print_queue.raise_()
+
+    def open_badge_settings(self) -> None:
+        from kiosk.badges.template import list_templates
+
+        settings = self.printing.settings or PrintSettings(PrintPolicy.FIRST_ADMISSION, "", "")
+        dialog = BadgeSettingsDialog(settings, list_templates(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.preview_requested.connect(self.printing.preview)
+        dialog.find_requested.connect(self.printing.find_printers)
+        dialog.test_requested.connect(self.printing.test_print)
+        self.printing.previewed.connect(dialog.show_preview)
+        self.printing.printers_found.connect(dialog.show_printers)
+        self.printing.test_printed.connect(dialog.show_test_result)
+        dialog.accepted.connect(lambda: self.printing.save_settings(dialog.chosen()))
+        self.badge_settings = dialog
+        dialog.destroyed.connect(lambda: setattr(self, "badge_settings", None))
+        dialog.open()
+        dialog.request_preview()
 
     # -- numbers -----------------------------------------------------------------------------
 
@@ -547,6 +667,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setText(self.tr("Undo the last check-in"))
         self.scanner_action.setText(self.tr("Test the scanner…"))
         self.import_action.setText(self.tr("Import registrations…"))
+        self.badges_action.setText(self.tr("Badges and printer…"))
+        self.queue_action.setText(self.tr("Print queue…"))
+        self._printer_text()
         self.quit_action.setText(self.tr("Quit"))
         for index, cl in enumerate(self.lists):
             self.list_combo.setItemText(index, list_text(cl))
@@ -578,5 +701,6 @@ class MainWindow(QMainWindow):
         if self.camera_view is not None:
             self.camera_view.scanner.stop()
         self.backend.shutdown()
+        self.printing.shutdown()
         super().closeEvent(event)
 

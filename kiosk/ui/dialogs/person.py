@@ -26,6 +26,7 @@ from kiosk.ui.texts import category_text, day_text, history_text, list_text, tim
 class PersonDialog(QDialog):
     undo_requested = Signal(str, str)  # scan id, name
     check_in_requested = Signal(str)  # code
+    print_requested = Signal(str)  # attendee uid
 
     def __init__(self, details: PersonDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,12 +55,15 @@ class PersonDialog(QDialog):
         self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.check_in = QPushButton(self)
         self.undo = QPushButton(self)
+        self.print_badge = QPushButton(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.addButton(self.check_in, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.undo, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.print_badge, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.rejected.connect(self.reject)
         self.check_in.clicked.connect(self._check_in)
         self.undo.clicked.connect(self._undo)
+        self.print_badge.clicked.connect(self._print)
         self.check_in.setEnabled(person.status is AttendeeStatus.ACTIVE)
         self.undo.setEnabled(details.undoable is not None)
         layout = QVBoxLayout(self)
@@ -75,6 +79,10 @@ class PersonDialog(QDialog):
 
     def _check_in(self) -> None:
         self.check_in_requested.emit(self.details.record.attendee.code)
+        self.accept()
+
+    def _print(self) -> None:
+        self.print_requested.emit(self.details.record.attendee.uid)
         self.accept()
 
     def _undo(self) -> None:
@@ -133,6 +141,7 @@ class PersonDialog(QDialog):
                 self.history.setItem(row, column, QTableWidgetItem(text))
         self.check_in.setText(self.tr("Check in"))
         self.undo.setText(self.tr("Undo check-in"))
+        self.print_badge.setText(self.tr("Print badge"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,143 @@
+"""The print queue: every badge job of this kiosk, what became of it, retry and cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.storage.printjobs import JobState, PrintJob
+from kiosk.ui.texts import time_text
+
+
+class PrintQueueDialog(QDialog):
+    retry_requested = Signal(int)
+    cancel_requested = Signal(int)
+    refresh_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.jobs: list[PrintJob] = []
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 5, self)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.retry = QPushButton(self)
+        self.cancel = QPushButton(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.addButton(self.retry, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.cancel, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.retry.clicked.connect(self._retry)
+        self.cancel.clicked.connect(self._cancel)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(820, 480)
+        self.retranslate()
+        self._update_buttons()
+
+    def selected(self) -> PrintJob | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.jobs[rows[0].row()] if rows else None
+
+    def _retry(self) -> None:
+        job = self.selected()
+        if job is not None:
+            self.retry_requested.emit(job.id)
+
+    def _cancel(self) -> None:
+        job = self.selected()
+        if job is not None:
+            self.cancel_requested.emit(job.id)
+
+    def _update_buttons(self) -> None:
+        job = self.selected()
+        self.retry.setEnabled(job is not None and job.state is JobState.FAILED)
+        self.cancel.setEnabled(
+            job is not None and job.state in (JobState.QUEUED, JobState.FAILED)
+        )
+
+    def state_text(self, job: PrintJob) -> str:
+        if job.state is JobState.FAILED and job.will_retry:
+            return self.tr("Failed — retrying by itself")
+        return {
+            JobState.QUEUED: self.tr("Waiting"),
+            JobState.PRINTING: self.tr("Printing"),
+            JobState.DONE: self.tr("Printed"),
+            JobState.FAILED: self.tr("Failed"),
+            JobState.CANCELLED: self.tr("Cancelled"),
+        }[job.state]
+
+    def show_jobs(self, jobs: list[PrintJob]) -> None:
+        chosen = self.selected()
+        self.jobs = jobs
+        self.table.setRowCount(len(jobs))
+        for row, job in enumerate(jobs):
+            local = job.created_at.astimezone()
+            cells = (
+                time_text(local),
+                job.attendee_name or job.attendee_uid,
+                self.state_text(job),
+                str(job.attempts),
+                job.message,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 2 and job.state is JobState.FAILED:
+                    item.setForeground(QColor("#c62828"))
+                self.table.setItem(row, column, item)
+            if chosen is not None and job.id == chosen.id:
+                self.table.selectRow(row)
+        self._update_buttons()
+
+    def update_job(self, job: PrintJob) -> None:
+        ids = [j.id for j in self.jobs]
+        jobs = list(self.jobs)
+        if job.id in ids:
+            jobs[ids.index(job.id)] = job
+        else:
+            jobs.insert(0, job)
+        self.show_jobs(jobs)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Print queue"))
+        self.intro.setText(
+            self.tr(
+                "Badges of this kiosk, newest first. A failed badge is tried again by itself a "
+                "few times; fix the printer, then Retry."
+            )
+        )
+        headers = [self.tr("Time"), self.tr("Name"), self.tr("State"), self.tr("Tries")]
+        self.table.setHorizontalHeaderLabels([*headers, self.tr("Message")])
+        self.retry.setText(self.tr("Retry"))
+        self.cancel.setText(self.tr("Cancel badge"))
+        if self.jobs:
+            self.show_jobs(self.jobs)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+

@@ -1,0 +1,336 @@
+"""Badge printing for the desk, off the GUI thread.
+
+A print thread with its own database connection runs the durable print queue
+(:class:`kiosk.app.printing.PrintService`): it queues a badge after each admission as the kiosk's
+policy says, prints due jobs, retries failed ones on their back-off, and reports every job
+change as a signal. A printer that is off or out of paper never touches a check-in.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PIL import Image
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from kiosk.app.badging import badge_renderer, badge_template
+from kiosk.app.checkin import CheckinResult, Clock, utc_now
+from kiosk.app.printing import NeedsConfirmation, PrintPolicy, PrintRequestError, PrintService
+from kiosk.badges.render import BadgeData, render_badge
+from kiosk.printing.base import PrinterError
+from kiosk.printing.discover import discover, open_printer
+from kiosk.printing.testpage import test_page
+from kiosk.storage import attendees, events
+from kiosk.storage.database import Database
+
+log = logging.getLogger(__name__)
+
+#: How often due retries are looked for.
+RETRY_POLL_MS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class PrintSettings:
+    policy: PrintPolicy
+    printer_uri: str
+    template: str
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    serial: int
+    template: str
+    image: Image.Image | None
+    problem: str  # why there is no image ("" when there is one)
+
+
+class _PrintWorker(QObject):
+    decided = Signal(object)  # PrintDecision
+    job_changed = Signal(object)  # PrintJob
+    jobs_listed = Signal(object)  # list[PrintJob]
+    confirm_needed = Signal(str, object)  # attendee uid, NeedsConfirmation
+    settings_loaded = Signal(object)  # PrintSettings
+    previewed = Signal(object)  # Preview
+    printers_found = Signal(object)  # list[FoundPrinter]
+    test_printed = Signal(str, str)  # uri, problem ("" when it printed)
+    failed = Signal(str)  # a message for staff
+
+    def __init__(self, path: str, clock: Clock) -> None:
+        super().__init__()
+        self.path = path
+        self.clock = clock
+        self.db: Database | None = None
+        self.service: PrintService | None = None
+        self.event_name = ""
+        self.timer: QTimer | None = None
+
+    def _open(self) -> PrintService:
+        if self.service is None:
+            self.db = Database(self.path)
+            self.event_name = events.event_info(self.db).name
+            kiosk = events.local_kiosk(self.db)
+            self.service = PrintService(
+                self.db, kiosk, badge_renderer(self.event_name), open_printer, self.clock
+            )
+            for job in self.service.recover_interrupted():
+                self.job_changed.emit(job)
+            self.timer = QTimer(self)
+            self.timer.setInterval(RETRY_POLL_MS)
+            self.timer.timeout.connect(self.process)
+            self.timer.start()
+        return self.service
+
+    def _guard(self, what: str, exc: Exception) -> None:
+        log.exception("printing: %s failed", what)
+        self.failed.emit(f"{what}: {exc}")
+
+    @Slot()
+    def start(self) -> None:
+        try:
+            service = self._open()
+            self.settings_loaded.emit(
+                PrintSettings(service.policy(), service.printer_uri() or "", service.template())
+            )
+            self.process()
+        except Exception as exc:
+            self._guard("starting the print queue", exc)
+
+    @Slot(object)
+    def on_checkin(self, result: CheckinResult) -> None:
+        try:
+            decision = self._open().on_checkin(result)
+        except Exception as exc:
+            self._guard("queueing a badge", exc)
+            return
+        self.decided.emit(decision)
+        if decision.queued and decision.job is not None:
+            self.job_changed.emit(decision.job)
+            self.process()
+
+    @Slot()
+    def process(self) -> None:
+        try:
+            service = self._open()
+            while True:
+                job = service.process_one()
+                if job is None:
+                    break
+                self.job_changed.emit(job)
+        except Exception as exc:
+            self._guard("printing", exc)
+
+    @Slot(str, bool)
+    def request_print(self, attendee_uid: str, confirmed: bool) -> None:
+        try:
+            answer = self._open().request_print(attendee_uid, reprint_confirmed=confirmed)
+        except PrintRequestError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:
+            self._guard("queueing a badge", exc)
+            return
+        if isinstance(answer, NeedsConfirmation):
+            self.confirm_needed.emit(attendee_uid, answer)
+            return
+        self.job_changed.emit(answer)
+        self.process()
+
+    @Slot(int)
+    def retry(self, job_id: int) -> None:
+        try:
+            self.job_changed.emit(self._open().retry(job_id))
+        except Exception as exc:
+            self._guard("retrying", exc)
+            return
+        self.process()
+
+    @Slot(int)
+    def cancel(self, job_id: int) -> None:
+        try:
+            self.job_changed.emit(self._open().cancel(job_id))
+        except Exception as exc:
+            self._guard("cancelling", exc)
+
+    @Slot()
+    def list_jobs(self) -> None:
+        try:
+            self.jobs_listed.emit(self._open().jobs(200))
+        except Exception as exc:
+            self._guard("listing print jobs", exc)
+
+    @Slot(object)
+    def save_settings(self, settings: PrintSettings) -> None:
+        try:
+            service = self._open()
+            service.set_policy(settings.policy)
+            service.set_printer_uri(settings.printer_uri or None)
+            service.set_template(settings.template)
+            self.settings_loaded.emit(settings)
+        except Exception as exc:
+            self._guard("saving the printer settings", exc)
+
+    @Slot(int, str)
+    def preview(self, serial: int, template: str) -> None:
+        """A real attendee's badge (the longest name, to show auto-fit) in ``template``."""
+        try:
+            self._open()
+            assert self.db is not None
+            row = self.db.conn.execute(
+                "SELECT id FROM attendee WHERE status = 'active' "
+                "ORDER BY length(first_name) + length(last_name) + length(organization) DESC "
+                "LIMIT 1"
+            ).fetchone()
+            person = attendees.get(self.db, row[0]) if row else None
+            if person is None:
+                self.previewed.emit(Preview(serial, template, None, "no attendees yet"))
+                return
+            data = BadgeData.from_attendee(person, self.event_name)
+            image = render_badge(data, badge_template(template))
+            self.previewed.emit(Preview(serial, template, image, ""))
+        except Exception as exc:
+            self.previewed.emit(Preview(serial, template, None, str(exc)))
+
+    @Slot()
+    def find_printers(self) -> None:
+        try:
+            self.printers_found.emit(discover())
+        except Exception as exc:
+            self._guard("looking for printers", exc)
+
+    @Slot(str)
+    def test_print(self, uri: str) -> None:
+        try:
+            self._open()
+            assert self.db is not None
+            names = [
+                f"{r[0]} {r[1]} {r[2]}"
+                for r in self.db.conn.execute(
+                    "SELECT first_name, last_name, organization FROM attendee"
+                )
+            ]
+            printer = open_printer(uri)
+            try:
+                media = printer.media
+                printer.print_image(test_page(media.width_px, media.dpi, names, uri=uri))
+            finally:
+                printer.close()
+        except PrinterError as exc:
+            self.test_printed.emit(uri, str(exc))
+            return
+        except Exception as exc:
+            self.test_printed.emit(uri, f"{type(exc).__name__}: {exc}")
+            return
+        self.test_printed.emit(uri, "")
+
+    @Slot()
+    def close(self) -> None:
+        if self.timer is not None:
+            self.timer.stop()
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+            self.service = None
+
+
+class PrintBackend(QObject):
+    """The window's handle on the print thread."""
+
+    decided = Signal(object)
+    job_changed = Signal(object)
+    jobs_listed = Signal(object)
+    confirm_needed = Signal(str, object)
+    settings_loaded = Signal(object)
+    previewed = Signal(object)
+    printers_found = Signal(object)
+    test_printed = Signal(str, str)
+    failed = Signal(str)
+
+    _start = Signal()
+    _on_checkin = Signal(object)
+    _process = Signal()
+    _request = Signal(str, bool)
+    _retry = Signal(int)
+    _cancel = Signal(int)
+    _list = Signal()
+    _save = Signal(object)
+    _preview = Signal(int, str)
+    _find = Signal()
+    _test = Signal(str)
+    _close = Signal()
+
+    def __init__(
+        self, path: str, parent: QObject | None = None, clock: Clock | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.settings: PrintSettings | None = None
+        self._serial = 0
+        self._thread = QThread(self)
+        self._thread.setObjectName("desk-printing")
+        self._worker = _PrintWorker(path, clock or utc_now)
+        self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)
+        worker = self._worker
+        self._start.connect(worker.start)
+        self._on_checkin.connect(worker.on_checkin)
+        self._process.connect(worker.process)
+        self._request.connect(worker.request_print)
+        self._retry.connect(worker.retry)
+        self._cancel.connect(worker.cancel)
+        self._list.connect(worker.list_jobs)
+        self._save.connect(worker.save_settings)
+        self._preview.connect(worker.preview)
+        self._find.connect(worker.find_printers)
+        self._test.connect(worker.test_print)
+        self._close.connect(worker.close)
+        worker.decided.connect(self.decided)
+        worker.job_changed.connect(self.job_changed)
+        worker.jobs_listed.connect(self.jobs_listed)
+        worker.confirm_needed.connect(self.confirm_needed)
+        worker.previewed.connect(self.previewed)
+        worker.printers_found.connect(self.printers_found)
+        worker.test_printed.connect(self.test_printed)
+        worker.failed.connect(self.failed)
+        self._worker.settings_loaded.connect(self._on_settings)
+        self._thread.start()
+        self._start.emit()
+
+    @Slot(object)
+    def _on_settings(self, settings: PrintSettings) -> None:
+        self.settings = settings
+        self.settings_loaded.emit(settings)
+
+    def on_checkin(self, result: CheckinResult) -> None:
+        self._on_checkin.emit(result)
+
+    def request_print(self, attendee_uid: str, *, confirmed: bool = False) -> None:
+        self._request.emit(attendee_uid, confirmed)
+
+    def retry(self, job_id: int) -> None:
+        self._retry.emit(job_id)
+
+    def cancel(self, job_id: int) -> None:
+        self._cancel.emit(job_id)
+
+    def list_jobs(self) -> None:
+        self._list.emit()
+
+    def save_settings(self, settings: PrintSettings) -> None:
+        self._save.emit(settings)
+
+    def preview(self, template: str) -> int:
+        self._serial += 1
+        self._preview.emit(self._serial, template)
+        return self._serial
+
+    def find_printers(self) -> None:
+        self._find.emit()
+
+    def test_print(self, uri: str) -> None:
+        self._test.emit(uri)
+
+    def shutdown(self) -> None:
+        if self._thread.isRunning():
+            self._close.emit()
+            self._thread.quit()
+            self._thread.wait()
