@@ -1,0 +1,129 @@
+"""Pre-printing: badges laid out on A4/Letter sheets, and multi-page PDFs written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from kiosk.badges.render import BadgeData, BadgeError, render_badge
+from kiosk.badges.template import SheetTemplate
+
+_CROP_MARK_MM = 5.0  # length of a crop mark
+_CROP_GAP_MM = 1.5  # distance of a crop mark from the cut line's corner
+_PDF_BATCH = 8  # pages held in memory at once (an A4 page at 300 dpi is 26 MB as RGB)
+
+
+def sheet_pages(
+    datas: Iterable[BadgeData],
+    sheet: SheetTemplate,
+    *,
+    engine: ImageFont.Layout | None = None,
+) -> Iterator[Image.Image]:
+    """One RGB page per ``rows × columns`` badges (the last page may be partly empty), at the
+    sheet's dpi; crop marks in the margins when the template asks for them."""
+    it = iter(datas)
+    while True:
+        chunk = list(islice(it, sheet.per_page))
+        if not chunk:
+            return
+        yield _page(chunk, sheet, engine)
+
+
+def _page(
+    chunk: list[BadgeData], sheet: SheetTemplate, engine: ImageFont.Layout | None
+) -> Image.Image:
+    ppm = sheet.dpi / 25.4
+    page = Image.new("RGB", (round(sheet.width_mm * ppm), round(sheet.height_mm * ppm)), "white")
+    for n, data in enumerate(chunk):
+        row, column = divmod(n, sheet.columns)
+        x, y = sheet.cell_origin_mm(row, column)
+        badge = render_badge(data, sheet.cell, engine=engine)
+        page.paste(badge.convert("RGB"), (round(x * ppm), round(y * ppm)))
+    if sheet.crop_marks:
+        _crop_marks(page, sheet)
+    return page
+
+
+def _crop_marks(page: Image.Image, sheet: SheetTemplate) -> None:
+    ppm = sheet.dpi / 25.4
+    draw = ImageDraw.Draw(page)
+    width = max(1, round(0.15 * ppm))
+    gap, length = _CROP_GAP_MM, _CROP_MARK_MM
+    left, top = sheet.margin_left_mm, sheet.margin_top_mm
+    right = left + sheet.columns * sheet.cell_width_mm + (sheet.columns - 1) * sheet.gutter_x_mm
+    bottom = top + sheet.rows * sheet.cell_height_mm + (sheet.rows - 1) * sheet.gutter_y_mm
+    xs: set[float] = set()
+    ys: set[float] = set()
+    for c in range(sheet.columns):
+        x, _ = sheet.cell_origin_mm(0, c)
+        xs.update((x, x + sheet.cell_width_mm))
+    for r in range(sheet.rows):
+        _, y = sheet.cell_origin_mm(r, 0)
+        ys.update((y, y + sheet.cell_height_mm))
+
+    def line(x0: float, y0: float, x1: float, y1: float) -> None:
+        draw.line(
+            [(round(x0 * ppm), round(y0 * ppm)), (round(x1 * ppm), round(y1 * ppm))],
+            fill="black",
+            width=width,
+        )
+
+    for x in sorted(xs):  # vertical marks above and below the grid
+        line(x, max(0.0, top - gap - length), x, max(0.0, top - gap))
+        line(x, min(sheet.height_mm, bottom + gap), x, min(sheet.height_mm, bottom + gap + length))
+    for y in sorted(ys):  # horizontal marks left and right of the grid
+        line(max(0.0, left - gap - length), y, max(0.0, left - gap), y)
+        line(min(sheet.width_mm, right + gap), y, min(sheet.width_mm, right + gap + length), y)
+
+
+def write_pdf(
+    pages: Iterable[Image.Image],
+    path: Path | str,
+    dpi: int,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write ``pages`` as one PDF (one image per page at ``dpi``) and return the page count.
+
+    Pages are consumed a few at a time, so a 1,000-badge run does not hold 100 A4 pages in
+    memory. The file appears only when complete (temporary file in the same folder, fsync,
+    ``os.replace``); ``progress`` is called with the number of pages written so far.
+    """
+    target = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    written = 0
+    try:
+        it = iter(pages)
+        while batch := list(islice(it, _PDF_BATCH)):
+            first = batch[0]
+            first.save(
+                tmp,
+                "PDF",
+                save_all=True,
+                append_images=batch[1:],
+                append=written > 0,
+                resolution=float(dpi),
+                quality=92,
+                subsampling=0,  # 4:4:4 keeps coloured text and ribbon edges sharp
+                title=target.stem,
+            )
+            written += len(batch)
+            if progress is not None:
+                progress(written)
+        if written == 0:
+            raise BadgeError("There are no badges to write: the PDF would have no pages.")
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    return written

@@ -1,0 +1,99 @@
+"""Pre-printing: badges on A4/Letter sheets and a multi-page PDF written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pypdf
+import pytest
+import zxingcpp
+from PIL import Image
+
+from kiosk.badges import BadgeData, BadgeError, load_sheet_template, sheet_pages, write_pdf
+
+from .conftest import LONG_BG, LONG_RO
+
+
+def people(n: int) -> list[BadgeData]:
+    return [replace(LONG_BG if i % 2 else LONG_RO, code=f"TEST{i:05d}") for i in range(n)]
+
+
+@pytest.mark.parametrize(("name", "per_page"), [("a4-sheet", 10), ("letter-sheet", 6)])
+def test_sheet_pages_hold_the_expected_number_of_badges(name: str, per_page: int) -> None:
+    sheet = load_sheet_template(name)
+    datas = people(per_page + 3)
+    pages = list(sheet_pages(datas, sheet))
+    assert len(pages) == 2
+    found = [sorted(r.text for r in zxingcpp.read_barcodes(p.convert("L"))) for p in pages]
+    assert found == [
+        sorted(d.code for d in datas[:per_page]),
+        sorted(d.code for d in datas[per_page:]),
+    ]
+
+
+def test_sheet_pages_are_the_paper_size_at_the_sheet_dpi() -> None:
+    a4 = next(sheet_pages(people(1), load_sheet_template("a4-sheet")))
+    assert a4.size == (2480, 3508)
+    letter = next(sheet_pages(people(1), load_sheet_template("letter-sheet")))
+    assert letter.size == (2550, 3300)
+
+
+def test_crop_marks_sit_in_the_margins_outside_every_badge() -> None:
+    sheet = load_sheet_template("a4-sheet")
+    page = next(sheet_pages(people(10), sheet)).convert("L")
+    ppm = sheet.dpi / 25.4
+    x = round(sheet.margin_left_mm * ppm)
+    mark_y = round((sheet.margin_top_mm - 4) * ppm)
+    assert page.getpixel((x, mark_y)) == 0  # the mark above the first cut line
+    assert page.getpixel((x + 40, mark_y)) == 255  # and nothing else there
+
+
+def test_no_badges_give_no_pages() -> None:
+    assert list(sheet_pages([], load_sheet_template("a4-sheet"))) == []
+
+
+def test_the_pdf_has_one_page_per_sheet_and_pypdf_reads_it(tmp_path: Path) -> None:
+    sheet = load_sheet_template("a4-sheet")
+    seen: list[int] = []
+    target = tmp_path / "badges.pdf"
+    count = write_pdf(sheet_pages(people(25), sheet), target, sheet.dpi, progress=seen.append)
+    assert count == 3
+    assert seen[-1] == 3
+    reader = pypdf.PdfReader(target)
+    assert len(reader.pages) == 3
+    box = reader.pages[0].mediabox
+    assert float(box.width) == pytest.approx(595.3, abs=0.5)  # A4 in points
+    assert float(box.height) == pytest.approx(841.9, abs=0.5)
+    assert [p.name for p in tmp_path.iterdir()] == ["badges.pdf"]
+
+
+def test_a_long_run_is_written_in_batches_and_stays_one_valid_pdf(tmp_path: Path) -> None:
+    pages = (Image.new("RGB", (300, 400), (i * 10, 0, 0)) for i in range(20))
+    seen: list[int] = []
+    assert write_pdf(pages, tmp_path / "many.pdf", 100, progress=seen.append) == 20
+    assert seen == sorted(seen) and seen[-1] == 20 and len(seen) > 1
+    assert len(pypdf.PdfReader(tmp_path / "many.pdf").pages) == 20
+
+
+def test_a_failure_mid_run_leaves_neither_a_partial_pdf_nor_a_temporary_file(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "badges.pdf"
+    target.write_bytes(b"%PDF- the previous good file")
+
+    def pages() -> Iterator[Image.Image]:
+        yield from [Image.new("RGB", (100, 100), "white")] * 9
+        raise RuntimeError("printer data went away")
+
+    with pytest.raises(RuntimeError):
+        write_pdf(pages(), target, 100)
+    assert target.read_bytes() == b"%PDF- the previous good file"
+    assert [p.name for p in tmp_path.iterdir()] == ["badges.pdf"]
+
+
+def test_an_empty_run_is_refused_rather_than_written_as_a_broken_pdf(tmp_path: Path) -> None:
+    with pytest.raises(BadgeError, match="no badges"):
+        write_pdf([], tmp_path / "empty.pdf", 300)
+    assert list(tmp_path.iterdir()) == []
