@@ -22,10 +22,13 @@ import platformdirs
 
 from kiosk import __version__
 from kiosk.app.checkin import CheckinService, NoListError, UndoError
+from kiosk.badges.render import BadgeError
+from kiosk.badges.template import TemplateError
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
 from kiosk.core.model import Policy, ScanKind
 from kiosk.core.timeutil import local_day, machine_timezone, parse_local
 from kiosk.importing.errors import ImportFileError
+from kiosk.printing.base import PrinterError
 from kiosk.reports.export import ExportError
 from kiosk.storage import events
 from kiosk.storage.database import Database
@@ -54,7 +57,10 @@ class KioskGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (StorageError, ImportFileError, ExportError, NoListError) as exc:
+        except (
+            StorageError, ImportFileError, ExportError, NoListError, PrinterError, TemplateError,
+            BadgeError,
+        ) as exc:  # fmt: skip
             _fail(str(exc))
         except UndoError as exc:
             _fail(str(exc), EXIT_REFUSED)
@@ -603,6 +609,11 @@ def gui(state: State, language: str | None) -> None:
     from kiosk.ui.app import run
 
     sys.exit(run(state.db_path, language=language))
+
+
+from kiosk.cli import printing as _printing  # noqa: E402 - registers onto cli
+
+_printing.register(cli, pass_state)
 
 
 def main() -> None:

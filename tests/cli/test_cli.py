@@ -44,14 +44,6 @@ def event(tmp_path: Path) -> Path:
     return db
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    db = tmp_path / "demo.db"
-    result = run(db, "demo", "--attendees", "120")
-    assert result.exit_code == 0, result.output
-    return db
-
-
 def first_day(db: Path) -> str:
     return str(json.loads(run(db, "lists", "--json").output)[0]["day"])
 

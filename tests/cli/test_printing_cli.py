@@ -1,0 +1,83 @@
+"""Badges and printers from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import zxingcpp
+from PIL import Image
+from pypdf import PdfReader
+
+from kiosk.storage.database import Database
+from tests.cli.test_cli import code_of, run
+
+
+def test_badge_writes_a_png_whose_qr_is_the_persons_code(demo: Path, tmp_path: Path) -> None:
+    code = code_of(demo, "ivanov")
+    out = tmp_path / "badge.png"
+    result = run(demo, "badge", code, "-o", str(out), "--template", "a6-portrait")
+    assert result.exit_code == 0, result.output
+    with Image.open(out) as image:
+        assert image.size == (1240, 1748)
+        assert [b.text for b in zxingcpp.read_barcodes(image)] == [code]
+
+
+def test_badges_pdf_pre_prints_everyone_on_sheets(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "all.pdf"
+    result = run(demo, "badges", "pdf", "-o", str(out), "--sort", "organization")
+    assert result.exit_code == 0, result.output
+    with Database(demo) as db:
+        active = db.query("SELECT count(*) FROM attendee WHERE status = 'active'")[0][0]
+    assert len(PdfReader(out).pages) == -(-active // 10)
+    assert f"Wrote {active} badges" in result.output
+
+
+def test_print_through_the_queue_logs_the_badge_and_a_second_print_asks_for_again(
+    demo: Path, tmp_path: Path
+) -> None:
+    code = code_of(demo, "ivanov")
+    folder = tmp_path / "printed"
+    first = run(demo, "print", code, "--printer", f"png://{folder}")
+    assert first.exit_code == 0, first.output
+    assert len(list(folder.glob("*.png"))) == 1
+    again = run(demo, "print", code, "--printer", f"png://{folder}")
+    assert again.exit_code == 1 and "--again" in again.output
+    forced = run(demo, "print", code, "--printer", f"png://{folder}", "--again")
+    assert forced.exit_code == 0, forced.output
+    assert len(list(folder.glob("*.png"))) == 2
+    with Database(demo) as db:
+        assert db.query("SELECT count(*) FROM scan WHERE kind = 'badge_printed'")[0][0] == 2
+        # --printer was for these prints only: the kiosk's own setting is unchanged.
+        assert (
+            db.query("SELECT count(*) FROM kiosk_setting WHERE key = 'print.printer_uri'")[0][0]
+            == 0
+        )
+
+
+def test_a_printer_that_cannot_be_reached_fails_with_advice_and_the_job_waits(
+    demo: Path,
+) -> None:
+    code = code_of(demo, "ivanov")
+    result = run(demo, "print", code, "--printer", "escpos+tcp://127.0.0.1:9?profile=TM-T20II")
+    assert result.exit_code == 1
+    assert "not reachable" in result.output
+    queue = run(demo, "print-queue")
+    assert "failed" in queue.output
+
+
+def test_a_bad_printer_address_says_what_a_good_one_looks_like(demo: Path) -> None:
+    result = run(demo, "print-test", "--printer", "escpos+tcp://printer")
+    assert result.exit_code == 2
+    assert "profile=TM-T20II" in result.output
+
+
+def test_a_test_page_goes_to_a_png_folder(demo: Path, tmp_path: Path) -> None:
+    result = run(demo, "print-test", "--printer", f"png://{tmp_path / 'test'}?media=A6")
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "test").glob("*.png"))) == 1
+
+
+def test_templates_lists_every_built_in_medium(demo: Path) -> None:
+    result = run(demo, "templates")
+    for name in ("roll-80mm", "roll-58mm", "brother-62mm", "a6-portrait", "cr80", "a4-sheet"):
+        assert name in result.output
