@@ -9,6 +9,84 @@
     </message>
 </context>
 <context>
+    <name>BadgeSettingsDialog</name>
+    <message>
+        <source>Sending a test page…</source>
+        <translation>Изпраща се тестова страница…</translation>
+    </message>
+    <message>
+        <source>Drawing the badge…</source>
+        <translation>Баджът се изготвя…</translation>
+    </message>
+    <message>
+        <source>No preview: {problem}</source>
+        <translation>Няма преглед: {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n printer(s) found.</source>
+        <translation>
+            <numerusform>Намерен е %n принтер.</numerusform>
+            <numerusform>Намерени са %n принтера.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ESC/POS printers need ?profile=… (e.g. TM-T20II).</source>
+        <translation>Принтерите ESC/POS изискват ?profile=… (напр. TM-T20II).</translation>
+    </message>
+    <message>
+        <source>Test page not printed: {problem}</source>
+        <translation>Тестовата страница не е отпечатана: {problem}</translation>
+    </message>
+    <message>
+        <source>Test page sent to {uri}.</source>
+        <translation>Тестовата страница е изпратена към {uri}.</translation>
+    </message>
+    <message>
+        <source>Badges and printer</source>
+        <translation>Баджове и принтер</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Бадж</translation>
+    </message>
+    <message>
+        <source>Print automatically</source>
+        <translation>Автоматичен печат</translation>
+    </message>
+    <message>
+        <source>e.g. escpos+tcp://192.168.1.50:9100?profile=TM-T20II</source>
+        <translation>напр. escpos+tcp://192.168.1.50:9100?profile=TM-T20II</translation>
+    </message>
+    <message>
+        <source>Find printers</source>
+        <translation>Търсене на принтери</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Тестова страница</translation>
+    </message>
+    <message>
+        <source>Never (print from the details)</source>
+        <translation>Никога (печат от „Подробности“)</translation>
+    </message>
+    <message>
+        <source>On the first admission of the event</source>
+        <translation>При първия вход за събитието</translation>
+    </message>
+    <message>
+        <source>On every admission</source>
+        <translation>При всеки вход</translation>
+    </message>
+    <message>
+        <source>The preview shows the attendee with the longest name, so you can see how long names fit.</source>
+        <translation>Прегледът показва участника с най-дългото име, за да видите как се побират дългите имена.</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>No camera found — use the USB scanner or search by name</source>
@@ -243,6 +321,46 @@
         <translation>Импортирането завърши</translation>
     </message>
     <message>
+        <source>A badge was printed at {time} on {kiosk}. Print another?</source>
+        <translation>Вече е отпечатан бадж ({time}, {kiosk}). Да се отпечата ли още един?</translation>
+    </message>
+    <message>
+        <source>another kiosk</source>
+        <translation>друго гише</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Повторен печат</translation>
+    </message>
+    <message>
+        <source>Badge already printed at {time} on {kiosk} — reprint from Details.</source>
+        <translation>Баджът вече е отпечатан в {time} на {kiosk} — повторен печат от „Подробности“.</translation>
+    </message>
+    <message>
+        <source>Badge for {name} not printed: {message}</source>
+        <translation>Баджът на {name} не е отпечатан: {message}</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>Няма принтер</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>Принтерът е готов</translation>
+    </message>
+    <message>
+        <source>Badge printed</source>
+        <translation>Баджът е отпечатан</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Печат…</translation>
+    </message>
+    <message>
+        <source>Printer problem</source>
+        <translation>Проблем с принтера</translation>
+    </message>
+    <message>
         <source>List:</source>
         <translation>Списък:</translation>
     </message>
@@ -285,6 +403,14 @@
     <message>
         <source>Import registrations…</source>
         <translation>Импортиране на регистрации…</translation>
+    </message>
+    <message>
+        <source>Badges and printer…</source>
+        <translation>Баджове и принтер…</translation>
+    </message>
+    <message>
+        <source>Print queue…</source>
+        <translation>Опашка за печат…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -368,6 +494,10 @@
 <context>
     <name>PersonDialog</name>
     <message>
+        <source>Badge printed</source>
+        <translation>Отпечатан бадж</translation>
+    </message>
+    <message>
         <source>undone</source>
         <translation>отменено</translation>
     </message>
@@ -450,6 +580,73 @@
     <message>
         <source>Undo check-in</source>
         <translation>Отмяна на регистрирането</translation>
+    </message>
+    <message>
+        <source>Print badge</source>
+        <translation>Печат на бадж</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <source>Failed — retrying by itself</source>
+        <translation>Неуспешен — нов опит автоматично</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Изчаква</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Печата се</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Отпечатан</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Неуспешен</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменен</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>Опашка за печат</translation>
+    </message>
+    <message>
+        <source>Badges of this kiosk, newest first. A failed badge is tried again by itself a few times; fix the printer, then Retry.</source>
+        <translation>Баджовете от това гише, най-новите най-отгоре. Неуспешен бадж се опитва отново автоматично няколко пъти; оправете принтера и натиснете „Опитай отново“.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Състояние</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Опити</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Съобщение</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Опитай отново</translation>
+    </message>
+    <message>
+        <source>Cancel badge</source>
+        <translation>Отмени баджа</translation>
     </message>
 </context>
 <context>

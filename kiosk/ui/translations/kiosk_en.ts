@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BadgeSettingsDialog</name>
+    <message numerus="yes">
+        <source>%n printer(s) found.</source>
+        <translation>
+            <numerusform>%n printer found.</numerusform>
+            <numerusform>%n printers found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message numerus="yes">
         <source>%n people found</source>

@@ -9,6 +9,85 @@
     </message>
 </context>
 <context>
+    <name>BadgeSettingsDialog</name>
+    <message>
+        <source>Sending a test page…</source>
+        <translation>Se trimite o pagină de test…</translation>
+    </message>
+    <message>
+        <source>Drawing the badge…</source>
+        <translation>Se desenează ecusonul…</translation>
+    </message>
+    <message>
+        <source>No preview: {problem}</source>
+        <translation>Fără previzualizare: {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n printer(s) found.</source>
+        <translation>
+            <numerusform>%n imprimantă găsită.</numerusform>
+            <numerusform>%n imprimante găsite.</numerusform>
+            <numerusform>%n de imprimante găsite.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ESC/POS printers need ?profile=… (e.g. TM-T20II).</source>
+        <translation>Imprimantele ESC/POS necesită ?profile=… (ex. TM-T20II).</translation>
+    </message>
+    <message>
+        <source>Test page not printed: {problem}</source>
+        <translation>Pagina de test nu a fost tipărită: {problem}</translation>
+    </message>
+    <message>
+        <source>Test page sent to {uri}.</source>
+        <translation>Pagina de test a fost trimisă la {uri}.</translation>
+    </message>
+    <message>
+        <source>Badges and printer</source>
+        <translation>Ecusoane și imprimantă</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Imprimantă</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Ecuson</translation>
+    </message>
+    <message>
+        <source>Print automatically</source>
+        <translation>Tipărire automată</translation>
+    </message>
+    <message>
+        <source>e.g. escpos+tcp://192.168.1.50:9100?profile=TM-T20II</source>
+        <translation>ex. escpos+tcp://192.168.1.50:9100?profile=TM-T20II</translation>
+    </message>
+    <message>
+        <source>Find printers</source>
+        <translation>Caută imprimante</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Pagină de test</translation>
+    </message>
+    <message>
+        <source>Never (print from the details)</source>
+        <translation>Niciodată (tipărire din Detalii)</translation>
+    </message>
+    <message>
+        <source>On the first admission of the event</source>
+        <translation>La prima intrare la eveniment</translation>
+    </message>
+    <message>
+        <source>On every admission</source>
+        <translation>La fiecare intrare</translation>
+    </message>
+    <message>
+        <source>The preview shows the attendee with the longest name, so you can see how long names fit.</source>
+        <translation>Previzualizarea arată participantul cu cel mai lung nume, ca să vedeți cum încap numele lungi.</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>No camera found — use the USB scanner or search by name</source>
@@ -244,6 +323,46 @@
         <translation>Import finalizat</translation>
     </message>
     <message>
+        <source>A badge was printed at {time} on {kiosk}. Print another?</source>
+        <translation>Un ecuson a fost deja tipărit pe {time}, la {kiosk}. Tipăriți încă unul?</translation>
+    </message>
+    <message>
+        <source>another kiosk</source>
+        <translation>alt ghișeu</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Retipărire</translation>
+    </message>
+    <message>
+        <source>Badge already printed at {time} on {kiosk} — reprint from Details.</source>
+        <translation>Ecuson deja tipărit la ora {time}, la {kiosk} — retipărire din Detalii.</translation>
+    </message>
+    <message>
+        <source>Badge for {name} not printed: {message}</source>
+        <translation>Ecusonul pentru {name} nu a fost tipărit: {message}</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>Nicio imprimantă</translation>
+    </message>
+    <message>
+        <source>Printer ready</source>
+        <translation>Imprimantă pregătită</translation>
+    </message>
+    <message>
+        <source>Badge printed</source>
+        <translation>Ecuson tipărit</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Se tipărește…</translation>
+    </message>
+    <message>
+        <source>Printer problem</source>
+        <translation>Problemă la imprimantă</translation>
+    </message>
+    <message>
         <source>List:</source>
         <translation>Listă:</translation>
     </message>
@@ -286,6 +405,14 @@
     <message>
         <source>Import registrations…</source>
         <translation>Importare înregistrări…</translation>
+    </message>
+    <message>
+        <source>Badges and printer…</source>
+        <translation>Ecusoane și imprimantă…</translation>
+    </message>
+    <message>
+        <source>Print queue…</source>
+        <translation>Coadă de tipărire…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -369,6 +496,10 @@
 <context>
     <name>PersonDialog</name>
     <message>
+        <source>Badge printed</source>
+        <translation>Ecuson tipărit</translation>
+    </message>
+    <message>
         <source>undone</source>
         <translation>anulat</translation>
     </message>
@@ -451,6 +582,73 @@
     <message>
         <source>Undo check-in</source>
         <translation>Anulează check-in-ul</translation>
+    </message>
+    <message>
+        <source>Print badge</source>
+        <translation>Tipărește ecusonul</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <source>Failed — retrying by itself</source>
+        <translation>Eșuat — se reîncearcă automat</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>În așteptare</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Se tipărește</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Tipărit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Eșuat</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Anulat</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>Coadă de tipărire</translation>
+    </message>
+    <message>
+        <source>Badges of this kiosk, newest first. A failed badge is tried again by itself a few times; fix the printer, then Retry.</source>
+        <translation>Ecusoanele acestui ghișeu, cele mai noi primele. Un ecuson eșuat este reîncercat automat de câteva ori; remediați problema imprimantei, apoi apăsați „Reîncearcă”.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nume</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stare</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Încercări</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mesaj</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reîncearcă</translation>
+    </message>
+    <message>
+        <source>Cancel badge</source>
+        <translation>Anulează ecusonul</translation>
     </message>
 </context>
 <context>
