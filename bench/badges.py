@@ -5,10 +5,10 @@ Not run in CI. Usage::
     .venv/bin/python -m bench.badges [--renders 200] [--pdf-badges 1000] [--out DIR]
 
 * **thermal badge** — ``render_badge`` of one 576-dot ``roll-80mm`` badge (auto-fit, glyph check,
-  QR, threshold to 1 bit) plus encoding it to ESC/POS raster bytes with python-escpos ``Dummy``
-  (profile TM-T20II, ``bitImageRaster``, cut) for N different demo people: p50/p99, target
-  < 30 ms. Baseline: ``Image.new`` + one ``draw.text`` of the name + the same threshold and
-  ESC/POS encoding.
+  QR, threshold to 1 bit) plus encoding it to ESC/POS bytes as the desk does
+  (``kiosk.printing.escpos.encode_job``, profile TM-T20II, cut) for N different demo people:
+  p50/p99, target < 30 ms. Baseline: ``Image.new`` + one ``draw.text`` of the name + the same
+  threshold and ESC/POS encoding.
 * **pre-print PDF** — 1,000 badges on the ``a4-sheet`` template (10 per page) written with
   ``write_pdf``: target < 30 s. Baseline: per badge a bare ``Image.new`` + one ``draw.text`` +
   ``save`` (PNG to memory) at the cell size, the floor of "one image per badge".
@@ -30,7 +30,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from escpos.printer import Dummy
 from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.assets import font_path
@@ -39,14 +38,13 @@ from kiosk.badges.fonts import default_engine
 from kiosk.badges.preview import SAMPLES
 from kiosk.badges.sheets import sheet_pages, write_pdf
 from kiosk.demo_data import demo_registrations
+from kiosk.printing.base import Media
+from kiosk.printing.escpos import encode_job
 
 
 def escpos_bytes(image: Image.Image) -> bytes:
-    printer = Dummy(profile="TM-T20II")
-    printer.image(image, impl="bitImageRaster", center=False)
-    printer.cut()
-    data: bytes = printer.output
-    return data
+    """The bytes the desk sends: kiosk.printing's encoder (ESC @, GS v 0 rasters, cut)."""
+    return encode_job(image, Media(576, 203, True), profile="TM-T20II")
 
 
 def percentile(values: Sequence[float], q: float) -> float:
