@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, SignalInstance  # noqa: E402
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget  # noqa: E402
 
 from kiosk.app.demo import create_demo  # noqa: E402
@@ -51,6 +51,14 @@ def wait_for(window: MainWindow, action: Callable[[], None]) -> None:
     settle()
 
 
+def wait_signal(signal: SignalInstance, ms: int = 10_000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+
 def save(widget: QWidget, name: str) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{name}.png"
@@ -66,6 +74,11 @@ def codes(db_path: Path) -> dict[str, str]:
             "AND last_name GLOB '*[А-я]*' AND NOT EXISTS (SELECT 1 FROM scan s "
             "WHERE s.attendee_uid = a.uid) ORDER BY id LIMIT 1"
         ).fetchone()[0]
+        more = row(
+            "SELECT code FROM attendee a WHERE status = 'active' AND days LIKE '%2026-09-28%' "
+            "AND NOT EXISTS (SELECT 1 FROM scan s WHERE s.attendee_uid = a.uid) "
+            "ORDER BY id DESC LIMIT 2"
+        ).fetchall()
         romanian = row(
             "SELECT code FROM attendee a WHERE status = 'active' AND country = 'Romania' "
             "AND NOT EXISTS (SELECT 1 FROM scan s WHERE s.attendee_uid = a.uid) "
@@ -78,7 +91,14 @@ def codes(db_path: Path) -> dict[str, str]:
             "SELECT last_name FROM attendee WHERE country = 'Romania' GROUP BY last_name "
             "ORDER BY count(*) DESC LIMIT 1"
         ).fetchone()[0]
-    return {"fresh": fresh, "romanian": romanian, "cancelled": cancelled, "surname": surname}
+    return {
+        "fresh": fresh,
+        "fresh2": more[0][0],
+        "fresh3": more[1][0],
+        "romanian": romanian,
+        "cancelled": cancelled,
+        "surname": surname,
+    }
 
 
 def main() -> int:
@@ -161,6 +181,44 @@ def main() -> int:
                 save(tester, f"scanner-test-{language}")
                 tester.close()
                 scanner.uninstall()
+                # Badges: one printed to a folder, one to a printer that is off.
+                from kiosk.app.printing import PrintPolicy
+                from kiosk.ui.print_backend import PrintSettings
+
+                window.printing.save_settings(
+                    PrintSettings(PrintPolicy.FIRST_ADMISSION, f"png://{work}/printed", "roll-80mm")
+                )
+                wait_signal(window.printing.settings_loaded)
+                wait_for(window, lambda w=window: w.on_scan(found["fresh2"]))
+                wait_signal(window.printing.job_changed)
+                settle(300)
+                window.printing.save_settings(
+                    PrintSettings(
+                        PrintPolicy.FIRST_ADMISSION,
+                        "escpos+tcp://127.0.0.1:9?profile=TM-T20II&timeout=1",
+                        "roll-80mm",
+                    )
+                )
+                wait_signal(window.printing.settings_loaded)
+                wait_for(window, lambda w=window: w.on_scan(found["fresh3"]))
+                for _ in range(3):
+                    settle(700)
+                save(window, f"desk-printer-problem-{language}")
+                window.open_print_queue()
+                settle(800)
+                assert window.print_queue is not None
+                save(window.print_queue, f"print-queue-{language}")
+                window.print_queue.close()
+                window.open_badge_settings()
+                settings_dialog = window.badge_settings
+                assert settings_dialog is not None
+                for _ in range(10):
+                    settle(300)
+                    if settings_dialog.preview_image is not None:
+                        break
+                settle(200)
+                save(settings_dialog, f"badge-settings-{language}")
+                settings_dialog.close()
                 window.set_exit_mode(True)
                 window.camera_button.setChecked(True)
                 settle(500)

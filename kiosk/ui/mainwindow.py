@@ -46,7 +46,7 @@ from kiosk.ui.print_backend import PrintBackend, PrintSettings
 from kiosk.ui.scanner import ScannerFilter
 from kiosk.ui.screens.desk import DeskScreen
 from kiosk.ui.sounds import Sounds
-from kiosk.ui.texts import Severity, day_text, explain, list_text, time_text
+from kiosk.ui.texts import Severity, day_text, explain, fault_text, list_text, time_text
 
 if TYPE_CHECKING:
     from kiosk.ui.widgets.camera_view import CameraView
@@ -578,7 +578,7 @@ class MainWindow(QMainWindow):
             self.printer_state = "problem"
             self.statusBar().showMessage(
                 self.tr("Badge for {name} not printed: {message}").format(
-                    name=job.attendee_name, message=job.message
+                    name=job.attendee_name, message=fault_text(job.fault, job.message)
                 )
             )
         elif job.state in (JobState.QUEUED, JobState.PRINTING):
@@ -611,7 +611,7 @@ class MainWindow(QMainWindow):
 
     def open_print_queue(self) -> None:
         if self.print_queue is None:
-            self.print_queue = PrintQueueDialog(self)
+            self.print_queue = PrintQueueDialog(self.zone, self)
             self.print_queue.retry_requested.connect(self.printing.retry)
             self.print_queue.cancel_requested.connect(self.printing.cancel)
             self.printing.jobs_listed.connect(self.print_queue.show_jobs)

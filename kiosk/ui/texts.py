@@ -179,3 +179,46 @@ def category_text(category: str) -> str:
         "exhibitor": QCoreApplication.translate("Reasons", "Exhibitor"),
     }
     return known.get(category.strip().lower(), category)
+
+
+def fault_text(fault: str | None, fallback: str) -> str:
+    """A printer fault in staff words, in the current language; ``fallback`` (the adapter's
+    English message) when the fault has no code."""
+
+    known = {
+        "unreachable": QCoreApplication.translate(
+            "Printing", "Printer not reachable — check power and cable, then Retry."
+        ),
+        "timeout": QCoreApplication.translate(
+            "Printing", "The printer stopped answering — check paper and cover, then Retry."
+        ),
+        "paper_out": QCoreApplication.translate(
+            "Printing", "The printer is out of paper — load a roll, close the cover, then Retry."
+        ),
+        "cover_open": QCoreApplication.translate(
+            "Printing", "The printer cover is open — close it, then Retry."
+        ),
+        "offline": QCoreApplication.translate(
+            "Printing", "The printer is offline — check its lights and paper, then Retry."
+        ),
+        "disconnected": QCoreApplication.translate(
+            "Printing",
+            "The connection to the printer was lost — check whether the badge printed, then Retry.",
+        ),
+        "bad_address": QCoreApplication.translate(
+            "Printing", "The printer address is not valid — fix it in Badges and printer."
+        ),
+        "not_found": QCoreApplication.translate(
+            "Printing", "Printer not found — check it is on and plugged in, then Retry."
+        ),
+        "permission": QCoreApplication.translate(
+            "Printing", "Not allowed to use the printer — ask the technician (details: hover)."
+        ),
+        "unsupported": QCoreApplication.translate(
+            "Printing", "This badge does not fit this printer — choose a matching badge template."
+        ),
+        "failed": QCoreApplication.translate(
+            "Printing", "The badge was not printed — Retry; if it repeats, see the details."
+        ),
+    }
+    return known.get(fault or "", fallback)

@@ -108,3 +108,15 @@ def test_english_plurals_read_naturally(app: QApplication, translations: Transla
     one = screen.hint.text()
     screen._hint("pop", 3)
     assert (one, screen.hint.text()) == ("1 person found", "3 people found")
+
+
+@pytest.mark.parametrize("language", ["en", "bg", "ro"])
+def test_every_printer_fault_has_staff_words_in_each_language(
+    app: QApplication, translations: Translations, language: str
+) -> None:
+    from kiosk.printing.base import Fault
+
+    translations.switch(language)
+    words = {fault: texts.fault_text(fault.value, "FALLBACK") for fault in Fault}
+    assert "FALLBACK" not in words.values()
+    assert len(set(words.values())) == len(Fault)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.storage.printjobs import JobState, PrintJob
-from kiosk.ui.texts import time_text
+from kiosk.ui.texts import fault_text, time_text
 
 
 class PrintQueueDialog(QDialog):
@@ -26,8 +28,9 @@ class PrintQueueDialog(QDialog):
     cancel_requested = Signal(int)
     refresh_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.zone = zone
         self.jobs: list[PrintJob] = []
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -36,6 +39,7 @@ class PrintQueueDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         for column in range(4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -54,7 +58,7 @@ class PrintQueueDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
-        self.resize(820, 480)
+        self.resize(960, 500)
         self.retranslate()
         self._update_buttons()
 
@@ -95,21 +99,24 @@ class PrintQueueDialog(QDialog):
         self.jobs = jobs
         self.table.setRowCount(len(jobs))
         for row, job in enumerate(jobs):
-            local = job.created_at.astimezone()
+            local = job.created_at.astimezone(self.zone)
             cells = (
                 time_text(local),
                 job.attendee_name or job.attendee_uid,
                 self.state_text(job),
                 str(job.attempts),
-                job.message,
+                fault_text(job.fault, job.message) if job.fault else job.message,
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2 and job.state is JobState.FAILED:
                     item.setForeground(QColor("#c62828"))
+                if column == 4:
+                    item.setToolTip(f"{job.printer_uri}\n{job.message}")
                 self.table.setItem(row, column, item)
             if chosen is not None and job.id == chosen.id:
                 self.table.selectRow(row)
+        self.table.resizeRowsToContents()
         self._update_buttons()
 
     def update_job(self, job: PrintJob) -> None:

@@ -432,6 +432,10 @@
 <context>
     <name>NumbersPanel</name>
     <message>
+        <source>(no category given)</source>
+        <translation>(без категория)</translation>
+    </message>
+    <message>
         <source>(no country given)</source>
         <translation>(без посочена държава)</translation>
     </message>
@@ -647,6 +651,53 @@
     <message>
         <source>Cancel badge</source>
         <translation>Отмени баджа</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Printer not reachable — check power and cable, then Retry.</source>
+        <translation>Принтерът не отговаря — проверете захранването и кабела, после „Опитай отново“.</translation>
+    </message>
+    <message>
+        <source>The printer stopped answering — check paper and cover, then Retry.</source>
+        <translation>Принтерът спря да отговаря — проверете хартията и капака, после „Опитай отново“.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper — load a roll, close the cover, then Retry.</source>
+        <translation>Няма хартия — поставете ролка, затворете капака, после „Опитай отново“.</translation>
+    </message>
+    <message>
+        <source>The printer cover is open — close it, then Retry.</source>
+        <translation>Капакът на принтера е отворен — затворете го, после „Опитай отново“.</translation>
+    </message>
+    <message>
+        <source>The printer is offline — check its lights and paper, then Retry.</source>
+        <translation>Принтерът е изключен от мрежата — проверете светлините и хартията, после „Опитай отново“.</translation>
+    </message>
+    <message>
+        <source>The connection to the printer was lost — check whether the badge printed, then Retry.</source>
+        <translation>Връзката с принтера прекъсна — проверете дали баджът е отпечатан, после „Опитай отново“.</translation>
+    </message>
+    <message>
+        <source>The printer address is not valid — fix it in Badges and printer.</source>
+        <translation>Адресът на принтера е невалиден — поправете го в „Баджове и принтер“.</translation>
+    </message>
+    <message>
+        <source>Printer not found — check it is on and plugged in, then Retry.</source>
+        <translation>Принтерът не е намерен — проверете дали е включен и свързан, после „Опитай отново“.</translation>
+    </message>
+    <message>
+        <source>Not allowed to use the printer — ask the technician (details: hover).</source>
+        <translation>Няма разрешение за принтера — повикайте техника (подробности: задръжте мишката).</translation>
+    </message>
+    <message>
+        <source>This badge does not fit this printer — choose a matching badge template.</source>
+        <translation>Баджът не е за този принтер — изберете подходящ шаблон.</translation>
+    </message>
+    <message>
+        <source>The badge was not printed — Retry; if it repeats, see the details.</source>
+        <translation>Баджът не е отпечатан — „Опитай отново“; ако се повтаря, вижте подробностите.</translation>
     </message>
 </context>
 <context>

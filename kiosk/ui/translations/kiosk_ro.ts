@@ -434,6 +434,10 @@
 <context>
     <name>NumbersPanel</name>
     <message>
+        <source>(no category given)</source>
+        <translation>(fără categorie)</translation>
+    </message>
+    <message>
         <source>(no country given)</source>
         <translation>(țară nespecificată)</translation>
     </message>
@@ -649,6 +653,53 @@
     <message>
         <source>Cancel badge</source>
         <translation>Anulează ecusonul</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Printer not reachable — check power and cable, then Retry.</source>
+        <translation>Imprimanta nu răspunde — verificați alimentarea și cablul, apoi „Reîncearcă”.</translation>
+    </message>
+    <message>
+        <source>The printer stopped answering — check paper and cover, then Retry.</source>
+        <translation>Imprimanta a încetat să răspundă — verificați hârtia și capacul, apoi „Reîncearcă”.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper — load a roll, close the cover, then Retry.</source>
+        <translation>Imprimanta nu are hârtie — puneți o rolă, închideți capacul, apoi „Reîncearcă”.</translation>
+    </message>
+    <message>
+        <source>The printer cover is open — close it, then Retry.</source>
+        <translation>Capacul imprimantei este deschis — închideți-l, apoi „Reîncearcă”.</translation>
+    </message>
+    <message>
+        <source>The printer is offline — check its lights and paper, then Retry.</source>
+        <translation>Imprimanta este offline — verificați indicatoarele și hârtia, apoi „Reîncearcă”.</translation>
+    </message>
+    <message>
+        <source>The connection to the printer was lost — check whether the badge printed, then Retry.</source>
+        <translation>Conexiunea cu imprimanta s-a întrerupt — verificați dacă ecusonul s-a tipărit, apoi „Reîncearcă”.</translation>
+    </message>
+    <message>
+        <source>The printer address is not valid — fix it in Badges and printer.</source>
+        <translation>Adresa imprimantei nu este validă — corectați-o în „Ecusoane și imprimantă”.</translation>
+    </message>
+    <message>
+        <source>Printer not found — check it is on and plugged in, then Retry.</source>
+        <translation>Imprimanta nu a fost găsită — verificați că este pornită și conectată, apoi „Reîncearcă”.</translation>
+    </message>
+    <message>
+        <source>Not allowed to use the printer — ask the technician (details: hover).</source>
+        <translation>Nu există permisiune pentru imprimantă — chemați tehnicianul (detalii: țineți mouse-ul deasupra).</translation>
+    </message>
+    <message>
+        <source>This badge does not fit this printer — choose a matching badge template.</source>
+        <translation>Ecusonul nu se potrivește cu imprimanta — alegeți un șablon potrivit.</translation>
+    </message>
+    <message>
+        <source>The badge was not printed — Retry; if it repeats, see the details.</source>
+        <translation>Ecusonul nu s-a tipărit — „Reîncearcă”; dacă se repetă, vedeți detaliile.</translation>
     </message>
 </context>
 <context>

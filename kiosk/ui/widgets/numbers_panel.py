@@ -173,7 +173,9 @@ class NumbersPanel(QScrollArea):
         self.progress.setRange(0, max(1, numbers.expected))
         self.progress.setValue(min(numbers.admitted, max(1, numbers.expected)))
         self.chart.set_arrivals(numbers.arrivals)
-        self.categories.set_shares(numbers.by_category, category_text)
+        self.categories.set_shares(
+            numbers.by_category, lambda c: category_text(c) or self.tr("(no category given)")
+        )
         self.countries.set_shares(
             numbers.by_country, lambda c: c or self.tr("(no country given)")
         )

@@ -140,6 +140,7 @@ class ResultPanel(QFrame):
             full = f"{attendee.first_name} {attendee.last_name}".strip()
             self.name.setText(full)
             self.latin.setText(transliterate(full) if has_cyrillic(full) else "")
+            self.latin.setVisible(bool(self.latin.text()))
             facts = [attendee.organization, attendee.country, category_text(attendee.category)]
             self.facts.setText("  ·  ".join(f for f in facts if f))
         self._fresh = True
