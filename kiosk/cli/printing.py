@@ -10,7 +10,7 @@ from typing import Protocol
 
 import click
 
-from kiosk.app.badging import badge_renderer, badge_template
+from kiosk.app.badging import badge_renderer, badge_template, print_test_page
 from kiosk.app.printing import NeedsConfirmation, PrintRequestError, PrintService
 from kiosk.badges.render import BadgeData, render_badge
 from kiosk.badges.sheets import sheet_pages, write_pdf
@@ -18,7 +18,6 @@ from kiosk.badges.template import list_templates, load_sheet_template
 from kiosk.core.model import Attendee
 from kiosk.printing.base import PrinterError
 from kiosk.printing.discover import discover, open_printer
-from kiosk.printing.testpage import test_page
 from kiosk.storage import attendees, events
 from kiosk.storage.attendees import from_row
 from kiosk.storage.database import Database
@@ -201,21 +200,11 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     @pass_state
     def print_test(state: State, uri: str) -> None:
         """Print a test page with every character of the event's names."""
-        names: list[str] = []
         if Path(state.db_path).exists():
             with state.open() as db:
-                names = [
-                    " ".join(r)
-                    for r in db.conn.execute(
-                        "SELECT first_name, last_name, organization FROM attendee"
-                    )
-                ]
-        printer = open_printer(uri)
-        try:
-            media = printer.media
-            printer.print_image(test_page(media.width_px, media.dpi, names, uri=uri))
-        finally:
-            printer.close()
+                media = print_test_page(db, uri)
+        else:
+            media = print_test_page(None, uri)
         click.echo(f"Test page sent to {uri} ({media.width_px} dots at {media.dpi} dpi).")
 
     @cli.command("print-queue")

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from PIL import Image
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from kiosk.app.badging import badge_renderer, badge_template
+from kiosk.app.badging import badge_renderer, badge_template, print_test_page
 from kiosk.app.checkin import CheckinResult, Clock, utc_now
 from kiosk.app.printing import NeedsConfirmation, PrintPolicy, PrintRequestError, PrintService
 from kiosk.badges.render import BadgeData, render_badge
 from kiosk.printing.base import PrinterError
 from kiosk.printing.discover import discover, open_printer
-from kiosk.printing.testpage import test_page
 from kiosk.storage import attendees, events
 from kiosk.storage.database import Database
 
@@ -202,19 +201,7 @@ class _PrintWorker(QObject):
     def test_print(self, uri: str) -> None:
         try:
             self._open()
-            assert self.db is not None
-            names = [
-                f"{r[0]} {r[1]} {r[2]}"
-                for r in self.db.conn.execute(
-                    "SELECT first_name, last_name, organization FROM attendee"
-                )
-            ]
-            printer = open_printer(uri)
-            try:
-                media = printer.media
-                printer.print_image(test_page(media.width_px, media.dpi, names, uri=uri))
-            finally:
-                printer.close()
+            print_test_page(self.db, uri)
         except PrinterError as exc:
             self.test_printed.emit(uri, str(exc))
             return

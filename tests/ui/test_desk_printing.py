@@ -102,3 +102,17 @@ def test_the_badge_settings_show_a_preview_of_a_real_attendee(
     qtbot.waitUntil(lambda: dialog.preview_image is not None, timeout=10_000)
     assert dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull()
     dialog.close()
+
+
+def test_the_test_page_button_prints_and_reports_back(
+    qtbot: QtBot, window: MainWindow, people: People, tmp_path: Path
+) -> None:
+    window.open_badge_settings()
+    dialog = window.badge_settings
+    assert dialog is not None
+    dialog.printer.setCurrentText(f"png://{tmp_path / 'test'}?media=A6")
+    with qtbot.waitSignal(window.printing.test_printed, timeout=10_000) as blocker:
+        dialog.test_button.click()
+    assert blocker.args[1] == ""
+    assert len(list((tmp_path / "test").glob("*.png"))) == 1
+    dialog.close()
