@@ -14,6 +14,7 @@ from PIL import Image
 
 from kiosk.app.checkin import CheckinService
 from kiosk.app.printing import (
+    DEFAULT_TEMPLATE,
     NeedsConfirmation,
     PrintPolicy,
     PrintRequestError,
@@ -118,7 +119,7 @@ def test_an_admission_queues_a_badge_and_the_worker_prints_it(
     assert decision.job.state is JobState.QUEUED and shop.printed == []
     (done,) = printing.process_due()
     assert done.state is JobState.DONE
-    assert shop.printed == [(URI, "Ana Ștefănescu/default", (576, 200))]
+    assert shop.printed == [(URI, f"Ana Ștefănescu/{DEFAULT_TEMPLATE}", (576, 200))]
     assert shop.closed == shop.opened == 1
     assert printing.pending() == []
 
@@ -282,7 +283,7 @@ def test_a_badge_that_cannot_be_drawn_fails_the_job_with_kind_failed_and_the_tex
     printing.on_checkin(checkin.scan(people.ana))
     (failed,) = printing.process_due()
     assert failed.state is JobState.FAILED and failed.fault == Fault.FAILED
-    assert "no template 'default'" in failed.message
+    assert f"no template '{DEFAULT_TEMPLATE}'" in failed.message
     assert shop.opened == 0
 
 
@@ -468,8 +469,8 @@ def test_two_kiosks_jobs_do_not_interfere(db: Database, people: People, clock: C
     assert [j.state for j in desk2.pending()] == [JobState.QUEUED]
     (failed,) = desk2.process_due()
     assert failed.state is JobState.FAILED
-    assert shop1.printed == [(URI, "Ana Ștefănescu/default", (576, 200))]
-    assert desk1.policy() is PrintPolicy.FIRST_ADMISSION and desk1.template() == "default"
+    assert shop1.printed == [(URI, f"Ana Ștefănescu/{DEFAULT_TEMPLATE}", (576, 200))]
+    assert desk1.policy() is PrintPolicy.FIRST_ADMISSION and desk1.template() == DEFAULT_TEMPLATE
     assert desk1.pending() == [] and [j.id for j in desk2.pending()] == [failed.id]
     shop2.fault = None
     desk1.recover_interrupted()
