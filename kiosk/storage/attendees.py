@@ -409,7 +409,8 @@ def insert_columns(conn: sqlite3.Connection, people: NewAttendees, now: str) -> 
     missing = [i for i, uid in enumerate(uids) if not uid]
     if missing:
         uids = list(uids)
-        for i, uid in zip(missing, new_uids(len(missing)), strict=True):
+        # Ascending, so the unique index on uid is appended to rather than split at random.
+        for i, uid in zip(missing, sorted(new_uids(len(missing))), strict=True):
             uids[i] = uid
     sort_word: _Memo[str] = _Memo(sort_key)
     sort_keys = [
