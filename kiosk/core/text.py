@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
@@ -97,6 +97,40 @@ def clean(value: object) -> str:
     if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
         return text  # the common case, already clean
     return _clean_slow(text)
+
+
+#: What :func:`clean` changes in a value, searched for in many values joined by line breaks:
+#: control and invisible characters (the break itself aside), cedilla letters, and every
+#: whitespace character but the space (str.isspace; a test checks the list is complete).
+_UNCLEAN = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u2000-\u200f\u2028-\u202f\u205f"
+    "\u2066-\u2069\u3000\ufeffşŞţŢ]"
+)
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def all_clean(values: Collection[str]) -> bool:
+    """True when :func:`clean` leaves every one of ``values`` unchanged, found in a few passes
+    over the joined text instead of a test per value (for columns of a large import)."""
+    if not values:
+        return True
+    joined = "\n".join(values)
+    if joined.isascii():
+        # Only the breaks between values may be left once printable ASCII is deleted.
+        if joined.encode("ascii").translate(None, _PRINTABLE_ASCII) != b"\n" * (len(values) - 1):
+            return False
+    elif joined.count("\n") != len(values) - 1 or _UNCLEAN.search(joined) is not None:
+        return False
+    return (
+        "  " not in joined
+        and " \n" not in joined
+        and "\n " not in joined
+        and joined[:1] != " "
+        and joined[-1:] != " "
+        # NFC of text joined at a line break is the NFC of each part, joined.
+        and (joined.isascii() or unicodedata.is_normalized("NFC", joined))
+    )
 
 
 @lru_cache(maxsize=65536)

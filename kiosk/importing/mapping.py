@@ -33,9 +33,11 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import itemgetter
 from pathlib import Path
 
 from kiosk.core.model import Registration
+from kiosk.core.text import all_clean
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.presets import (
     ACTIVE_VALUES,
@@ -453,8 +455,8 @@ class ParsedColumns:
         """The ``raw`` of the given rows as JSON text, exactly as ``json.dumps(raw,
         ensure_ascii=False)`` writes it: each row's cells put into one template of the keys."""
         width = len(self.raw_keys)
-        cells = [self.cells[j] for j in indexes]
-        if not width or any(len(c) != width for c in cells):
+        cells = list(map(self.cells.__getitem__, indexes))
+        if not width or any(n != width for n in set(map(len, cells))):
             return [json.dumps(self.raw(j), ensure_ascii=False) for j in indexes]
         template = (
             "{"
@@ -505,6 +507,8 @@ class _RowParser:
         self._status_cache: dict[str, tuple[bool, str | None]] = {}
         self._unknown_status: dict[str, list[int]] = {}
         self._days_cache: dict[str, frozenset[date] | str] = {}
+        #: Each row's cells, in table order.
+        self._cells: list[list[str]] = list(map(itemgetter(1), table.rows))
 
     # -- the row loop -------------------------------------------------------------------------
 
@@ -528,7 +532,7 @@ class _RowParser:
         categories, languages = self._column("category"), self._column("language")
         codes, external_ids = self._column("code"), self._column("external_id")
         days_cells = self._column("days")
-        suffixes = _clean_column(table.rows, i_suffix)
+        suffixes = _clean_column(self._cells, i_suffix)
 
         # The rows kept, and the values the loop decides per row.
         kept: list[int] = []
@@ -649,7 +653,7 @@ class _RowParser:
 
     def _column(self, fld: str) -> list[str]:
         """The cleaned values of a field for every row, filled from fallback columns."""
-        rows = self.table.rows
+        rows = self._cells
         values = _clean_column(rows, self.mapping.columns.get(fld))
         for other in self.mapping.fallbacks.get(fld, ()):
             if all(values):
@@ -770,18 +774,24 @@ def _is_cancelled(key: str, cancelled_values: frozenset[str]) -> bool:
     return bool(words & CANCELLED_WORDS) and not words & NOT_CANCELLED_WORDS
 
 
-def _clean_column(rows: list[tuple[int, list[str]]], index: int | None) -> list[str]:
-    """:func:`clean_text` applied to one column of every row ("" for all if ``index`` is None).
+def _clean_column(cells: list[list[str]], index: int | None) -> list[str]:
+    """:func:`clean_text` applied to one column of every row's cells ("" for all if ``index`` is
+    None).
 
+    A column that is clean already is recognised in a few passes over it (:func:`all_clean`).
     Printable ASCII without leading, trailing or double spaces is exactly what ``clean`` returns
     unchanged; recognising that inline is far cheaper than normalising a million cells. Columns
     with few distinct values (country, ticket type, status) are cleaned once per value.
     """
     if index is None:
-        return [""] * len(rows)
-    column = [cells[index] for _, cells in rows]
+        return [""] * len(cells)
+    column = list(map(itemgetter(index), cells))
     distinct = set(column)
-    if len(distinct) * 4 <= len(column):
+    repeated = len(distinct) * 4 <= len(column)
+    if all_clean(distinct if repeated else column):
+        # clean_text only differs from clean by line breaks and tabs, which are not clean.
+        return column
+    if repeated:
         cleaned = {v: clean_text(v) for v in distinct}
         return [cleaned[v] for v in column]
     return [

@@ -290,7 +290,8 @@ def _build_table(
     append = rows.append
     for record in _chain(head[index + 1 :], iterator):
         cells = record[1]
-        if _is_blank_row(cells):
+        # A letter or digit first is printable and not a space: the row is not blank.
+        if not (cells and cells[0][:1].isalnum()) and _is_blank_row(cells):
             continue
         if len(cells) > width:
             # Values right of the last named column (often an unquoted delimiter inside a

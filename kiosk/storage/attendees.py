@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from kiosk.core import codes
 from kiosk.core.model import Attendee, AttendeeStatus, Registration
-from kiosk.core.text import clean, index_tokens, sort_key, words
+from kiosk.core.text import all_clean, clean, index_tokens, sort_key, words
 from kiosk.storage.database import Database
 
 _T = TypeVar("_T")
@@ -279,12 +279,15 @@ def new_uids(count: int) -> list[str]:
     # The version (4) in the high nibble of byte 6, the variant (10) in the top bits of byte 8.
     data[6::16] = data[6::16].translate(_UUID_VERSION)
     data[8::16] = data[8::16].translate(_UUID_VARIANT)
-    h = data.hex()
-    return [
-        f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-{h[i + 12 : i + 16]}-{h[i + 16 : i + 20]}-"
-        f"{h[i + 20 : i + 32]}"
-        for i in range(0, 32 * count, 32)
-    ]
+    if not count:
+        return []
+    # Hex in groups of four digits, 40 characters a uid ("xxxx-" eight times): the dashes
+    # inside the first, sixth and seventh groups of "8-4-4-4-12" are marked and deleted, and the
+    # one between two uids becomes a line break to split at.
+    text = bytearray(data.hex("-", 2).encode("ascii") + b"-")
+    text[4::40] = text[29::40] = text[34::40] = b"x" * count
+    text[39::40] = b"\n" * count
+    return text[:-1].translate(None, b"x").decode("ascii").split("\n")
 
 
 _UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
@@ -382,9 +385,13 @@ def insert_many(conn: sqlite3.Connection, people: Sequence[NewAttendee], now: st
 
 def _clean_all(values: list[str]) -> list[str]:
     """:func:`clean` of every value: once per distinct value when they repeat (countries,
-    categories), else with ``clean``'s own test for already-clean text done inline."""
+    categories), else with ``clean``'s own test for already-clean text done inline. Values that
+    are all clean already (as an import's are) are recognised in a few passes over them."""
     distinct = set(values)
-    if len(distinct) * 4 <= len(values):
+    repeated = len(distinct) * 4 <= len(values)
+    if all_clean(distinct if repeated else values):
+        return values
+    if repeated:
         cleaned = {v: clean(v) for v in distinct}
         return [cleaned[v] for v in values]
     return [
@@ -448,13 +455,23 @@ def insert_columns(conn: sqlite3.Connection, people: NewAttendees, now: str) -> 
     # words are indexed once each, not once per person.
     tokens: _Memo[frozenset[str]] = _Memo(_tokens)
     postings: dict[tuple[str, int], list[int]] = {}
+    # Keys whose ids come from more than one group: only those need sorting and deduplicating.
+    merged: set[tuple[str, int]] = set()
     for field_no, column in ((FIELD_NAME, first), (FIELD_NAME, last), (FIELD_ORG, organization)):
         groups: defaultdict[str, list[int]] = defaultdict(list)
         for attendee_id, value in zip(ids, column, strict=True):
             groups[value].append(attendee_id)
         for value, members in groups.items():
             for term in tokens[value]:
-                postings.setdefault((term, field_no), []).extend(members)
+                key = (term, field_no)
+                earlier = postings.get(key)
+                if earlier is None:
+                    postings[key] = members  # shared until merged: never changed in place
+                elif key in merged:
+                    earlier.extend(members)
+                else:
+                    postings[key] = earlier + members
+                    merged.add(key)
     mails: defaultdict[str, list[int]] = defaultdict(list)
     for attendee_id, address in zip(ids, email, strict=True):
         if address:
@@ -462,8 +479,11 @@ def insert_columns(conn: sqlite3.Connection, people: NewAttendees, now: str) -> 
             for term in set(found):
                 mails[term].append(attendee_id)
     postings.update(((term, FIELD_EMAIL), found) for term, found in mails.items())
-    # Ascending ids, each once (a word may be in both the first and the last name).
-    _add_postings(conn, {key: sorted(set(found)) for key, found in postings.items()})
+    # Ascending ids, each once (a word may be in both the first and the last name). A single
+    # group's ids, and each e-mail word's, are ascending and distinct already.
+    for key in merged:
+        postings[key] = sorted(set(postings[key]))
+    _add_postings(conn, postings)
     return ids
 
 
