@@ -226,7 +226,67 @@ def main() -> int:
                 window.camera_button.setChecked(False)
             window.close()
             QCoreApplication.processEvents()
+    self_service(translations, db_path, work, found, sounds)
     return 0
+
+
+def self_service(
+    translations: Translations, db_path: Path, work: Path, found: dict[str, str], sounds: Sounds
+) -> None:
+    """The attendee's screens, in each language, portrait and landscape."""
+    from kiosk.ui.selfservice.pin import PinDialog
+    from kiosk.ui.selfservice.window import SelfServiceWindow
+
+    clock_now = [MOMENT + timedelta(minutes=30)]
+    for language in LANGUAGES:
+        for orientation, size in (("portrait", (1080, 1920)), ("landscape", (1920, 1080))):
+            copy = work / f"kiosk-{language}-{orientation}.db"
+            copy.write_bytes(db_path.read_bytes())
+            win = SelfServiceWindow(copy, translations, sounds, lambda: clock_now[0])
+            win.resize(*size)
+            win.show()
+            win.choose_language(language)
+            settle(300)
+            name = f"kiosk-{{}}-{language}-{orientation}"
+            save(win, name.format("welcome"))
+            win.show_scan()
+            settle(500)
+            save(win, name.format("scan"))
+            win.reset()
+            win.show_find()
+            win.find_screen.field.setText(found["surname"][:5])
+            for _ in range(6):
+                settle(200)
+                if win.find_screen.results.count():
+                    break
+            save(win, name.format("find"))
+            if win.find_screen.results.count():
+                win.find_screen.results.itemClicked.emit(win.find_screen.results.item(0))
+                settle(200)
+                save(win, name.format("confirm"))
+            loop = QEventLoop()
+            win.outcome_shown.connect(loop.quit)
+            win.on_scan(found["fresh3"])
+            QTimer.singleShot(5000, loop.quit)
+            loop.exec()
+            settle(200)
+            save(win, name.format("welcome-badge"))
+            loop = QEventLoop()
+            win.outcome_shown.connect(loop.quit)
+            win.on_scan("WRONG-CODE")
+            QTimer.singleShot(5000, loop.quit)
+            loop.exec()
+            settle(200)
+            save(win, name.format("not-found"))
+            if orientation == "portrait":
+                pad = PinDialog(win.pin, "enter", win)
+                pad.setStyleSheet(win.styleSheet())
+                pad.show()
+                settle(200)
+                save(pad, f"kiosk-pin-{language}")
+                pad.close()
+            win.leave()
+            QCoreApplication.processEvents()
 
 
 if __name__ == "__main__":

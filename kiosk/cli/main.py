@@ -603,12 +603,19 @@ def demo(
 @click.option(
     "--language", type=click.Choice(["bg", "ro", "en"]), help="Language of the window."
 )
+@click.option(
+    "--kiosk", "kiosk_mode", is_flag=True,
+    help="Self-service touchscreen mode: full screen, locked; staff leave with the PIN.",
+)  # fmt: skip
+@click.option("--hide-cursor", is_flag=True, help="Hide the mouse cursor (touchscreens).")
 @pass_state
-def gui(state: State, language: str | None) -> None:
+def gui(state: State, language: str | None, kiosk_mode: bool, hide_cursor: bool) -> None:
     """Open the desk window on the event database (a first-run screen if there is none yet)."""
     from kiosk.ui.app import run
 
-    sys.exit(run(state.db_path, language=language))
+    sys.exit(
+        run(state.db_path, language=language, kiosk_mode=kiosk_mode, hide_cursor=hide_cursor)
+    )
 
 
 from kiosk.cli import printing as _printing  # noqa: E402 - registers onto cli

@@ -67,9 +67,19 @@ def scanner_config(settings: QSettings) -> ScannerConfig:
 class Desk:
     """Owns the windows of one run: the first-run screen, then the desk window."""
 
-    def __init__(self, app: QApplication, path: Path, language: str | None = None) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        path: Path,
+        language: str | None = None,
+        *,
+        kiosk_mode: bool = False,
+        hide_cursor: bool = False,
+    ) -> None:
         self.app = app
         self.path = path
+        self.kiosk_mode = kiosk_mode
+        self.hide_cursor = hide_cursor
         self.settings = QSettings()
         self.translations = Translations(app)
         chosen = language or str(self.settings.value("language", system_language()))
@@ -132,6 +142,9 @@ class Desk:
         self.open_event(path)
 
     def open_event(self, path: Path) -> None:
+        if self.kiosk_mode:
+            self.open_self_service(path)
+            return
         try:
             window = MainWindow(path, self.translations, self.sounds)
         except StorageError as exc:
@@ -147,11 +160,35 @@ class Desk:
             self.first_run.close()
             self.first_run = None
 
+    def open_self_service(self, path: Path) -> None:
+        """The touchscreen kiosk: staff choose the PIN on first use, then it locks."""
+        from kiosk.ui.selfservice.window import SelfServiceWindow
+
+        try:
+            window = SelfServiceWindow(path, self.translations, self.sounds)
+        except StorageError as exc:
+            self.show_error(str(exc))
+            return
+        if not window.ensure_pin():
+            window.leave()
+            self.app.quit()
+            return
+        self.window = window
+        self.scanner.scanned.connect(window.on_scan)
+        window.show_kiosk(hide_cursor=self.hide_cursor)
+        if self.first_run is not None:
+            self.first_run.close()
+            self.first_run = None
+
     def shutdown(self) -> None:
         """Close the windows: queued check-ins finish, the database closes, threads stop."""
         for window in (self.window, self.first_run):
             if window is not None:
-                window.close()
+                leave = getattr(window, "leave", None)
+                if callable(leave):
+                    leave()  # the locked kiosk window closes only this way
+                else:
+                    window.close()
         self.window = self.first_run = None
 
     def show_error(self, text: str) -> None:
@@ -181,15 +218,28 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--db", type=Path, help="event database (default: $KIOSK_DB, else yours)")
     parser.add_argument("--demo", action="store_true", help="open a fresh demo event")
     parser.add_argument("--language", choices=["bg", "ro", "en"], help="language of the window")
+    parser.add_argument(
+        "--kiosk", action="store_true", help="self-service touchscreen mode (full screen, locked)"
+    )
+    parser.add_argument("--hide-cursor", action="store_true", help="hide the mouse cursor")
     return parser.parse_args(list(argv))
 
 
-def run(path: Path | None, *, demo: bool = False, language: str | None = None) -> int:
+def run(
+    path: Path | None,
+    *,
+    demo: bool = False,
+    language: str | None = None,
+    kiosk_mode: bool = False,
+    hide_cursor: bool = False,
+) -> int:
     """Open the desk and run until it is closed; the exit code of the application."""
     sys.excepthook = _excepthook
     app = qt_application(sys.argv[:1])
     app.setQuitOnLastWindowClosed(True)
-    desk = Desk(app, path or default_db_path(), language)
+    desk = Desk(
+        app, path or default_db_path(), language, kiosk_mode=kiosk_mode, hide_cursor=hide_cursor
+    )
     if demo:
         desk.open_demo()
     else:
@@ -202,5 +252,11 @@ def run(path: Path | None, *, demo: bool = False, language: str | None = None) -
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    return run(args.db, demo=args.demo, language=args.language)
+    return run(
+        args.db,
+        demo=args.demo,
+        language=args.language,
+        kiosk_mode=args.kiosk,
+        hide_cursor=args.hide_cursor,
+    )
 

@@ -122,6 +122,21 @@
     </message>
 </context>
 <context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>Is this you?</source>
+        <translation>Това Вие ли сте?</translation>
+    </message>
+    <message>
+        <source>Yes, check me in</source>
+        <translation>Да, регистрирайте ме</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>Не, назад</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Enter checks in the highlighted person · ↓ moves to the list</source>
@@ -157,6 +172,34 @@
     <message>
         <source>Undo last (Ctrl+Z)</source>
         <translation>Отмяна на последното (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>FindScreen</name>
+    <message>
+        <source>Type at least three letters of your name.</source>
+        <extracomment>Letters typed before anyone is shown. People shown at most (a long list is a sign to type more).</extracomment>
+        <translation>Въведете поне три букви от името си.</translation>
+    </message>
+    <message>
+        <source>Nobody found. Check the spelling, or ask at the registration desk.</source>
+        <translation>Не открихме никого. Проверете изписването или попитайте на гишето за регистрация.</translation>
+    </message>
+    <message>
+        <source>Touch your name.</source>
+        <translation>Докоснете името си.</translation>
+    </message>
+    <message>
+        <source>Find me by name</source>
+        <translation>Намерете ме по име</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Your first or last name</source>
+        <translation>Вашето име или фамилия</translation>
     </message>
 </context>
 <context>
@@ -591,6 +634,49 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>Твърде много грешни PIN кодове. Опитайте отново след {seconds} с.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Грешен PIN код.</translation>
+    </message>
+    <message>
+        <source>Use 4 to 12 digits that do not repeat one digit or run in a sequence.</source>
+        <translation>Използвайте от 4 до 12 цифри, които не повтарят една цифра и не са поредица.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Start again.</source>
+        <translation>Двата PIN кода се различават. Започнете отначало.</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>PIN код за персонала</translation>
+    </message>
+    <message>
+        <source>Staff only: enter the PIN to leave the kiosk.</source>
+        <translation>Само за персонала: въведете PIN кода, за да излезете от режим киоск.</translation>
+    </message>
+    <message>
+        <source>Choose the staff PIN (4 to 12 digits). Staff need it to leave the kiosk.</source>
+        <translation>Изберете PIN код за персонала (от 4 до 12 цифри). С него персоналът излиза от режим киоск.</translation>
+    </message>
+    <message>
+        <source>Enter the same PIN again.</source>
+        <translation>Въведете същия PIN код отново.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отказ</translation>
+    </message>
+</context>
+<context>
     <name>PrintQueueDialog</name>
     <message>
         <source>Failed — retrying by itself</source>
@@ -875,6 +961,72 @@
     </message>
 </context>
 <context>
+    <name>ResultScreen</name>
+    <message>
+        <source>Welcome, {name}!</source>
+        <translation>Добре дошли, {name}!</translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation>Добре дошли!</translation>
+    </message>
+    <message>
+        <source>Your badge is printing — please take it.</source>
+        <translation>Баджът Ви се отпечатва — моля, вземете го.</translation>
+    </message>
+    <message>
+        <source>Please collect your badge at the registration desk.</source>
+        <translation>Моля, вземете баджа си от гишето за регистрация.</translation>
+    </message>
+    <message>
+        <source>You are checked in. Please collect your badge at the registration desk.</source>
+        <translation>Регистрирани сте. Моля, вземете баджа си от гишето за регистрация.</translation>
+    </message>
+    <message>
+        <source>You are already checked in today.</source>
+        <translation>Днес вече сте регистрирани.</translation>
+    </message>
+    <message>
+        <source>If you need your badge again, please ask at the registration desk.</source>
+        <translation>Ако отново Ви трябва бадж, моля, попитайте на гишето за регистрация.</translation>
+    </message>
+    <message>
+        <source>We could not find this code.</source>
+        <translation>Не открихме този код.</translation>
+    </message>
+    <message>
+        <source>Please go to the registration desk — we will help you there.</source>
+        <translation>Моля, отидете на гишето за регистрация — там ще Ви помогнем.</translation>
+    </message>
+    <message>
+        <source>Your registration is not for today.</source>
+        <translation>Регистрацията Ви не е за днес.</translation>
+    </message>
+    <message>
+        <source>We could not check you in here.</source>
+        <translation>Не успяхме да Ви регистрираме тук.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+</context>
+<context>
+    <name>ScanScreen</name>
+    <message>
+        <source>Scan your QR code</source>
+        <translation>Сканирайте своя QR код</translation>
+    </message>
+    <message>
+        <source>Hold the code from your e-mail or phone under the scanner, or in the frame.</source>
+        <translation>Поднесете кода от имейла или телефона си под скенера или в рамката.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+</context>
+<context>
     <name>ScannerTestDialog</name>
     <message>
         <source>Test scanner</source>
@@ -1017,6 +1169,30 @@
     </message>
 </context>
 <context>
+    <name>TouchKeyboard</name>
+    <message>
+        <source>Space</source>
+        <extracomment>Smallest key side, in millimetres (touch-target guidance for public touchscreens). Assumed when the screen does not say (Qt&apos;s own default logical DPI). Bulgarian *phonetic* layout (the traditional one, also what BDS 5237:2006 calls phonetic), not the BDS typewriter layout. Each Cyrillic letter sits on the key of the Latin letter that sounds like it (В on W, Р on R, Т on T, Д on D ...), so a Romanian or English attendee who has never seen a Bulgarian keyboard still finds the letters, and most Bulgarians type on it every day. The four letters with no Latin partner (Ш Щ Ч Ю) end the first two rows, where the phonetic layout keeps them next to the letters ([ ] and the key beside Enter). Romanian: QWERTY with the diacritics where the Romanian standard layout (SR 13392) has them. Ș and Ț are the comma-below letters (U+0218, U+021A), never the cedilla look-alikes. Each layout named in its own language (never translated: people look for their own). The widest row of any layout, so the keyboard keeps its size when the layout changes.</extracomment>
+        <translation>Интервал</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Изчисти</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Изтрий назад</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Тире</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>Апостроф</translation>
+    </message>
+</context>
+<context>
     <name>WalkInDialog</name>
     <message>
         <source>Enter the person&apos;s first or last name.</source>
@@ -1061,6 +1237,25 @@
     <message>
         <source>Register and check in</source>
         <translation>Добавяне и регистриране</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Welcome! Check in here</source>
+        <translation>Добре дошли! Регистрирайте се тук</translation>
+    </message>
+    <message>
+        <source>Scan your QR code</source>
+        <translation>Сканирайте своя QR код</translation>
+    </message>
+    <message>
+        <source>Find me by name</source>
+        <translation>Намерете ме по име</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Висок контраст</translation>
     </message>
 </context>
 </TS>

@@ -123,6 +123,21 @@
     </message>
 </context>
 <context>
+    <name>ConfirmScreen</name>
+    <message>
+        <source>Is this you?</source>
+        <translation>Dumneavoastră sunteți?</translation>
+    </message>
+    <message>
+        <source>Yes, check me in</source>
+        <translation>Da, faceți-mi check-in</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>Nu, înapoi</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Enter checks in the highlighted person · ↓ moves to the list</source>
@@ -159,6 +174,34 @@
     <message>
         <source>Undo last (Ctrl+Z)</source>
         <translation>Anulează ultimul check-in (Ctrl+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>FindScreen</name>
+    <message>
+        <source>Type at least three letters of your name.</source>
+        <extracomment>Letters typed before anyone is shown. People shown at most (a long list is a sign to type more).</extracomment>
+        <translation>Scrieți cel puțin trei litere din nume.</translation>
+    </message>
+    <message>
+        <source>Nobody found. Check the spelling, or ask at the registration desk.</source>
+        <translation>Nu am găsit pe nimeni. Verificați scrierea sau întrebați la ghișeul de înregistrare.</translation>
+    </message>
+    <message>
+        <source>Touch your name.</source>
+        <translation>Atingeți-vă numele.</translation>
+    </message>
+    <message>
+        <source>Find me by name</source>
+        <translation>Găsiți-mă după nume</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Înapoi</translation>
+    </message>
+    <message>
+        <source>Your first or last name</source>
+        <translation>Prenumele sau numele de familie</translation>
     </message>
 </context>
 <context>
@@ -593,6 +636,49 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>Prea multe PIN-uri greșite. Încercați din nou peste {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN greșit.</translation>
+    </message>
+    <message>
+        <source>Use 4 to 12 digits that do not repeat one digit or run in a sequence.</source>
+        <translation>Folosiți între 4 și 12 cifre care nu repetă aceeași cifră și nu formează un șir.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Start again.</source>
+        <translation>Cele două PIN-uri diferă. Începeți din nou.</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>PIN pentru personal</translation>
+    </message>
+    <message>
+        <source>Staff only: enter the PIN to leave the kiosk.</source>
+        <translation>Doar pentru personal: introduceți PIN-ul pentru a ieși din modul chioșc.</translation>
+    </message>
+    <message>
+        <source>Choose the staff PIN (4 to 12 digits). Staff need it to leave the kiosk.</source>
+        <translation>Alegeți PIN-ul pentru personal (între 4 și 12 cifre). Personalul are nevoie de el pentru a ieși din modul chioșc.</translation>
+    </message>
+    <message>
+        <source>Enter the same PIN again.</source>
+        <translation>Introduceți din nou același PIN.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulare</translation>
+    </message>
+</context>
+<context>
     <name>PrintQueueDialog</name>
     <message>
         <source>Failed — retrying by itself</source>
@@ -877,6 +963,72 @@
     </message>
 </context>
 <context>
+    <name>ResultScreen</name>
+    <message>
+        <source>Welcome, {name}!</source>
+        <translation>Bun venit, {name}!</translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation>Bun venit!</translation>
+    </message>
+    <message>
+        <source>Your badge is printing — please take it.</source>
+        <translation>Ecusonul se tipărește — vă rugăm să-l luați.</translation>
+    </message>
+    <message>
+        <source>Please collect your badge at the registration desk.</source>
+        <translation>Vă rugăm să vă ridicați ecusonul de la ghișeul de înregistrare.</translation>
+    </message>
+    <message>
+        <source>You are checked in. Please collect your badge at the registration desk.</source>
+        <translation>Ați făcut check-in. Vă rugăm să vă ridicați ecusonul de la ghișeul de înregistrare.</translation>
+    </message>
+    <message>
+        <source>You are already checked in today.</source>
+        <translation>Ați făcut deja check-in astăzi.</translation>
+    </message>
+    <message>
+        <source>If you need your badge again, please ask at the registration desk.</source>
+        <translation>Dacă aveți din nou nevoie de ecuson, vă rugăm să întrebați la ghișeul de înregistrare.</translation>
+    </message>
+    <message>
+        <source>We could not find this code.</source>
+        <translation>Nu am găsit acest cod.</translation>
+    </message>
+    <message>
+        <source>Please go to the registration desk — we will help you there.</source>
+        <translation>Vă rugăm să mergeți la ghișeul de înregistrare — vă vom ajuta acolo.</translation>
+    </message>
+    <message>
+        <source>Your registration is not for today.</source>
+        <translation>Înregistrarea dumneavoastră nu este pentru astăzi.</translation>
+    </message>
+    <message>
+        <source>We could not check you in here.</source>
+        <translation>Nu v-am putut face check-in aici.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gata</translation>
+    </message>
+</context>
+<context>
+    <name>ScanScreen</name>
+    <message>
+        <source>Scan your QR code</source>
+        <translation>Scanați codul QR</translation>
+    </message>
+    <message>
+        <source>Hold the code from your e-mail or phone under the scanner, or in the frame.</source>
+        <translation>Țineți codul din e-mail sau de pe telefon sub scaner sau în cadru.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Înapoi</translation>
+    </message>
+</context>
+<context>
     <name>ScannerTestDialog</name>
     <message>
         <source>Test scanner</source>
@@ -1020,6 +1172,30 @@
     </message>
 </context>
 <context>
+    <name>TouchKeyboard</name>
+    <message>
+        <source>Space</source>
+        <extracomment>Smallest key side, in millimetres (touch-target guidance for public touchscreens). Assumed when the screen does not say (Qt&apos;s own default logical DPI). Bulgarian *phonetic* layout (the traditional one, also what BDS 5237:2006 calls phonetic), not the BDS typewriter layout. Each Cyrillic letter sits on the key of the Latin letter that sounds like it (В on W, Р on R, Т on T, Д on D ...), so a Romanian or English attendee who has never seen a Bulgarian keyboard still finds the letters, and most Bulgarians type on it every day. The four letters with no Latin partner (Ш Щ Ч Ю) end the first two rows, where the phonetic layout keeps them next to the letters ([ ] and the key beside Enter). Romanian: QWERTY with the diacritics where the Romanian standard layout (SR 13392) has them. Ș and Ț are the comma-below letters (U+0218, U+021A), never the cedilla look-alikes. Each layout named in its own language (never translated: people look for their own). The widest row of any layout, so the keyboard keeps its size when the layout changes.</extracomment>
+        <translation>Spațiu</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Șterge tot</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Șterge înapoi</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Cratimă</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>Apostrof</translation>
+    </message>
+</context>
+<context>
     <name>WalkInDialog</name>
     <message>
         <source>Enter the person&apos;s first or last name.</source>
@@ -1064,6 +1240,25 @@
     <message>
         <source>Register and check in</source>
         <translation>Înregistrare și check-in</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Welcome! Check in here</source>
+        <translation>Bun venit! Faceți check-in aici</translation>
+    </message>
+    <message>
+        <source>Scan your QR code</source>
+        <translation>Scanați codul QR</translation>
+    </message>
+    <message>
+        <source>Find me by name</source>
+        <translation>Găsiți-mă după nume</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Contrast ridicat</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,1 @@
+"""The self-service kiosk: attendees check themselves in at a touchscreen."""

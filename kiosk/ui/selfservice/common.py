@@ -1,0 +1,54 @@
+"""Look and helpers shared by the self-service screens: big type, big targets."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from kiosk.ui.widgets.touch_keyboard import min_key_px
+
+SHEET = """
+#SelfService { background: #f4f6f8; }
+#SelfService QLabel { color: #1b2631; }
+#SelfService QLabel#Title { font-size: 40pt; font-weight: 700; }
+#SelfService QLabel#Lead { font-size: 22pt; }
+#SelfService QLabel#Small { font-size: 14pt; color: #455a64; }
+#SelfService QPushButton { font-size: 22pt; padding: 14px 28px; border-radius: 12px;
+    background: #ffffff; border: 2px solid #90a4ae; color: #1b2631; }
+#SelfService QPushButton:pressed { background: #cfd8dc; }
+#SelfService QPushButton:checked { background: #263238; color: #ffffff; border-color: #263238; }
+#SelfService QPushButton#Primary { background: #1565c0; color: #ffffff; border: none; }
+#SelfService QPushButton#Primary:pressed { background: #0d47a1; }
+#SelfService QLineEdit { font-size: 28pt; padding: 10px 14px; border: 3px solid #1565c0;
+    border-radius: 10px; background: #ffffff; }
+#SelfService QListWidget { font-size: 22pt; background: #ffffff; border: 2px solid #cfd8dc;
+    border-radius: 10px; }
+#SelfService QListWidget::item { padding: 18px 12px; border-bottom: 1px solid #eceff1; }
+#SelfService QListWidget::item:selected { background: #1565c0; color: #ffffff; }
+"""
+
+HIGH_CONTRAST = """
+#SelfService { background: #000000; }
+#SelfService QLabel { color: #ffffff; }
+#SelfService QLabel#Small { color: #ffff00; }
+#SelfService QPushButton { background: #000000; color: #ffffff; border: 3px solid #ffffff; }
+#SelfService QPushButton:pressed { background: #ffff00; color: #000000; }
+#SelfService QPushButton:checked { background: #ffffff; color: #000000; }
+#SelfService QPushButton#Primary { background: #ffff00; color: #000000; border: none; }
+#SelfService QLineEdit { background: #000000; color: #ffffff; border: 3px solid #ffff00; }
+#SelfService QListWidget { background: #000000; color: #ffffff; border: 3px solid #ffffff; }
+#SelfService QListWidget::item:selected { background: #ffff00; color: #000000; }
+"""
+
+
+def min_target_px(widget: QWidget) -> int:
+    """15 mm in pixels on the widget's screen (the touch keyboard's rule, for every button)."""
+    return min_key_px(widget.screen())
+
+
+def big_button(parent: QWidget, primary: bool = False) -> QPushButton:
+    button = QPushButton(parent)
+    if primary:
+        button.setObjectName("Primary")
+    side = min_target_px(parent)
+    button.setMinimumSize(max(side, 3 * side), side)
+    return button

@@ -1,0 +1,134 @@
+"""Find me by name: an on-screen keyboard, at least three letters, then names and organisations
+only — never anything else about other people."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.app.lookup import Found
+from kiosk.ui.selfservice.common import big_button, min_target_px
+from kiosk.ui.widgets.touch_keyboard import TouchKeyboard
+
+#: Letters typed before anyone is shown.
+MIN_LETTERS = 3
+#: People shown at most (a long list is a sign to type more).
+MAX_SHOWN = 8
+
+
+class FindScreen(QWidget):
+    query_changed = Signal(str)  # at least MIN_LETTERS letters
+    chosen = Signal(object)  # Found
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.people: list[Found] = []
+        self.heading = QLabel(self)
+        self.heading.setObjectName("Lead")
+        self.field = QLineEdit(self)
+        self.field.setObjectName("KioskSearch")
+        self.hint = QLabel(self)
+        self.hint.setObjectName("Small")
+        self.results = QListWidget(self)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.results.setWordWrap(True)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.keyboard = TouchKeyboard(self)
+        self.keyboard.set_target(self.field)
+        self.back_button = big_button(self)
+        self.back_button.clicked.connect(self.back)
+        self.results.itemClicked.connect(self._clicked)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self._search)
+        self.field.textChanged.connect(lambda _t: self._debounce.start())
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.heading, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 30, 40, 20)
+        layout.setSpacing(16)
+        layout.addLayout(top)
+        layout.addWidget(self.field)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.keyboard)
+        self.retranslate()
+
+    def start(self, language: str) -> None:
+        self.forget()
+        self.keyboard.set_layout(language)
+        self.field.setFocus()
+
+    def forget(self) -> None:
+        """Nothing of the previous person stays: text, list and hint go."""
+        self._debounce.stop()
+        self.field.clear()
+        self.people = []
+        self.results.clear()
+        self._hint()
+
+    def _search(self) -> None:
+        query = self.field.text().strip()
+        letters = sum(ch.isalnum() for ch in query)
+        if letters < MIN_LETTERS:
+            self.people = []
+            self.results.clear()
+            self._hint()
+            return
+        self.query_changed.emit(query)
+
+    def show_people(self, query: str, people: list[Found]) -> None:
+        if query != self.field.text().strip():
+            return  # an answer to an older query
+        self.people = people[:MAX_SHOWN]
+        self.results.clear()
+        side = min_target_px(self)
+        for found in self.people:
+            person = found.attendee
+            name = f"{person.first_name} {person.last_name}".strip()
+            text = f"{name}\n{person.organization}" if person.organization else name
+            item = QListWidgetItem(text, self.results)
+            lines = 2 if person.organization else 1
+            # Room for the lines plus the item padding of the style sheet (18 px above, below).
+            height = lines * self.results.fontMetrics().lineSpacing() + 48
+            item.setSizeHint(QSize(100, max(side, height)))
+        self._hint()
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        row = self.results.row(item)
+        if 0 <= row < len(self.people):
+            self.chosen.emit(self.people[row])
+
+    def _hint(self) -> None:
+        query = self.field.text().strip()
+        if sum(ch.isalnum() for ch in query) < MIN_LETTERS:
+            self.hint.setText(self.tr("Type at least three letters of your name."))
+        elif not self.people:
+            self.hint.setText(
+                self.tr("Nobody found. Check the spelling, or ask at the registration desk.")
+            )
+        else:
+            self.hint.setText(self.tr("Touch your name."))
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Find me by name"))
+        self.back_button.setText(self.tr("Back"))
+        self.field.setPlaceholderText(self.tr("Your first or last name"))
+        self._hint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
