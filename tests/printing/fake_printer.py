@@ -24,7 +24,6 @@ class FakeEscposPrinter:
     silent: bool = False
     drop_after: int | None = None
     stall_after: int | None = None
-    received: bytearray = field(default_factory=bytearray)
     connections: int = 0
 
     def __post_init__(self) -> None:
@@ -35,6 +34,9 @@ class FakeEscposPrinter:
         self._threads: list[threading.Thread] = []
         self._clients: list[socket.socket] = []
         self._lock = threading.Lock()
+        # One buffer per connection: two jobs' bytes never interleave in the record, even when
+        # the first connection's last bytes are still being read as the second one starts.
+        self._streams: list[bytearray] = []
         accept = threading.Thread(target=self._accept, daemon=True)
         accept.start()
         self._threads.append(accept)
@@ -53,11 +55,20 @@ class FakeEscposPrinter:
                 return
             self.connections += 1
             self._clients.append(client)
-            worker = threading.Thread(target=self._serve, args=(client,), daemon=True)
+            stream = bytearray()
+            with self._lock:
+                self._streams.append(stream)
+            worker = threading.Thread(target=self._serve, args=(client, stream), daemon=True)
             worker.start()
             self._threads.append(worker)
 
-    def _serve(self, client: socket.socket) -> None:
+    @property
+    def received(self) -> bytes:
+        """Everything received, connection after connection."""
+        with self._lock:
+            return b"".join(bytes(stream) for stream in self._streams)
+
+    def _serve(self, client: socket.socket, stream: bytearray) -> None:
         client.settimeout(0.1)
         pending = b""
         count = 0
@@ -74,7 +85,7 @@ class FakeEscposPrinter:
             if not chunk:
                 return
             with self._lock:
-                self.received += chunk
+                stream += chunk
             count += len(chunk)
             pending = self._answer(client, pending + chunk)
             if self.drop_after is not None and count >= self.drop_after:
@@ -106,8 +117,7 @@ class FakeEscposPrinter:
 
     def job_bytes(self) -> bytes:
         """What was received, without the status questions (DLE EOT n) Kiosk asked."""
-        with self._lock:
-            data = bytes(self.received)
+        data = self.received
         out = bytearray()
         i = 0
         while i < len(data):
