@@ -191,3 +191,13 @@ def test_touch_targets_are_at_least_15_mm(qtbot: QtBot, kiosk: SelfServiceWindow
         *kiosk.welcome.languages.values(),
     ):
         assert button.height() >= side and button.width() >= side
+
+
+def test_the_chosen_language_lasts_until_the_reset(qtbot: QtBot, kiosk: SelfServiceWindow) -> None:
+    kiosk.welcome.languages["ro"].click()
+    kiosk.welcome.find_button.click()
+    assert kiosk.find_screen.heading.text() == "Găsiți-mă după nume"
+    with qtbot.waitSignal(kiosk.reset_done, timeout=5000):
+        kiosk.idle.timeout.emit()
+    assert kiosk.language == "en"
+    assert kiosk.welcome.find_button.text() == "Find me by name"

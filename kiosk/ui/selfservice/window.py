@@ -87,6 +87,7 @@ class SelfServiceWindow(QMainWindow):
         self.backend = DeskBackend(self.path, self, clock=clock)
         self.printing = PrintBackend(self.path, self, clock=clock)
         self.language = translations.language
+        self.home_language = translations.language  # what each new attendee starts with
         self.pending_first_name = ""
         self._taps: list[float] = []
         self._last_press = -1
@@ -262,6 +263,8 @@ class SelfServiceWindow(QMainWindow):
         self.confirm.forget()
         self.result.forget()
         self.pending_first_name = ""
+        if self.language != self.home_language:
+            self.choose_language(self.home_language)  # the next person starts afresh
         self.stack.setCurrentWidget(self.welcome)
         self.reset_done.emit()
 
