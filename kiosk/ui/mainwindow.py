@@ -554,8 +554,10 @@ class MainWindow(QMainWindow):
     @Slot(str, object)
     def on_reprint_question(self, attendee_uid: str, previous: NeedsConfirmation) -> None:
         at = previous.previous_at.astimezone(self.zone)
-        question = self.tr("A badge was printed at {time} on {kiosk}. Print another?").format(
-            time=f"{day_text(at.date())} {time_text(at)}",
+        question = self.tr("A badge was printed on {day} at {time} on {kiosk}. Print another?")
+        question = question.format(
+            day=day_text(at.date()),
+            time=time_text(at),
             kiosk=previous.previous_kiosk or self.tr("another kiosk"),
         )
         if self.confirm(self.tr("Print again"), question):

@@ -364,8 +364,8 @@
         <translation>Импортирането завърши</translation>
     </message>
     <message>
-        <source>A badge was printed at {time} on {kiosk}. Print another?</source>
-        <translation>Вече е отпечатан бадж ({time}, {kiosk}). Да се отпечата ли още един?</translation>
+        <source>A badge was printed on {day} at {time} on {kiosk}. Print another?</source>
+        <translation>Вече е отпечатан бадж на {day} в {time} на {kiosk}. Да се отпечата ли още един?</translation>
     </message>
     <message>
         <source>another kiosk</source>

@@ -366,8 +366,8 @@
         <translation>Import finalizat</translation>
     </message>
     <message>
-        <source>A badge was printed at {time} on {kiosk}. Print another?</source>
-        <translation>Un ecuson a fost deja tipărit pe {time}, la {kiosk}. Tipăriți încă unul?</translation>
+        <source>A badge was printed on {day} at {time} on {kiosk}. Print another?</source>
+        <translation>Un ecuson a fost deja tipărit pe {day}, la ora {time}, la {kiosk}. Tipăriți încă unul?</translation>
     </message>
     <message>
         <source>another kiosk</source>
