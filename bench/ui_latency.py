@@ -75,7 +75,7 @@ class Probe(QWidget):
 
 
 def measure(
-    target: QWidget, codes: Sequence[str], done: list[bool], reset: object
+    target: QWidget, codes: Sequence[str], done: list[bool]
 ) -> list[int]:
     samples = []
     for code in codes:
@@ -134,8 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.desk.result.painted.connect(lambda: done.__setitem__(0, True))
     QTimer.singleShot(0, lambda: None)
     QCoreApplication.processEvents()
-    measure(window.desk.search, plan[:20], done, None)  # warm-up (not counted)
-    desk = Latency.of(measure(window.desk.search, plan[20:], done, None))
+    measure(window.desk.search, plan[:20], done)  # warm-up (not counted)
+    desk = Latency.of(measure(window.desk.search, plan[20:], done))
     window.close()
 
     probe = Probe()
@@ -149,8 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         probe_done[0] = True
 
     scanner.scanned.connect(painted)
-    measure(probe.field, plan[:20], probe_done, None)
-    base = Latency.of(measure(probe.field, plan[20:], probe_done, None))
+    measure(probe.field, plan[:20], probe_done)
+    base = Latency.of(measure(probe.field, plan[20:], probe_done))
     result = {
         "attendees": args.attendees,
         "scans": desk.n,

@@ -18,9 +18,9 @@ from typing import Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
-import platformdirs
 
 from kiosk import __version__
+from kiosk.app import paths
 from kiosk.app.checkin import CheckinService, NoListError, UndoError
 from kiosk.badges.render import BadgeError
 from kiosk.badges.template import TemplateError
@@ -34,12 +34,7 @@ from kiosk.storage import events
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
 
-APP_NAME = "Kiosk"
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
-
-
-def default_db_path() -> Path:
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "event.db"
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
@@ -73,7 +68,7 @@ class KioskGroup(click.Group):
             sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
             sys.exit(EXIT_OK)
         except Exception:
-            log_dir = platformdirs.user_log_path(APP_NAME, appauthor=False)
+            log_dir = paths.log_dir()
             log_dir.mkdir(parents=True, exist_ok=True)
             log_file = log_dir / "kiosk-errors.log"
             with log_file.open("a", encoding="utf-8") as handle:
@@ -115,7 +110,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     find them (search), see counts (stats), export the attendance register (export) and write
     QR tickets for mailing (tickets). 'kiosk demo' builds a ready-made demo event.
     """
-    ctx.obj = State(db_path or default_db_path())
+    ctx.obj = State(db_path or paths.default_db_path())
 
 
 # ---------------------------------------------------------------------------------------------

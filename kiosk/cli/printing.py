@@ -31,6 +31,12 @@ SORTS = {
 }
 
 
+def _print_service(db: Database) -> PrintService:
+    """This computer's kiosk's print queue, as the desk runs it."""
+    renderer = badge_renderer(events.event_info(db).name)
+    return PrintService(db, events.local_kiosk(db), renderer, open_printer)
+
+
 def _person(db: Database, code: str) -> Attendee:
     person = attendees.find_by_code(db.conn, code.strip())
     if person is None:
@@ -164,10 +170,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         """Print one attendee's badge now, through the print queue (logged as badge printed)."""
         with state.open() as db:
             person = _person(db, code)
-            service = PrintService(
-                db, events.local_kiosk(db), badge_renderer(events.event_info(db).name),
-                open_printer,
-            )  # fmt: skip
+            service = _print_service(db)
             saved = (service.printer_uri(), service.template())
             if template:
                 badge_template(template)  # a bad name fails here, before anything is queued
@@ -217,10 +220,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     ) -> None:
         """This kiosk's badge jobs: waiting, printed, failed (with why)."""
         with state.open() as db:
-            service = PrintService(
-                db, events.local_kiosk(db), badge_renderer(events.event_info(db).name),
-                open_printer,
-            )  # fmt: skip
+            service = _print_service(db)
             if retry_id is not None:
                 service.retry(retry_id)
             if cancel_id is not None:

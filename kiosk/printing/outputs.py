@@ -14,6 +14,7 @@ import re
 import shutil
 import tempfile
 import threading
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,7 +87,7 @@ def _prepared(image: Image.Image, media: Media) -> Image.Image:
     return image.convert("RGB")
 
 
-class _FileOutput:
+class _FileOutput(ABC):
     kind: Kind
 
     def __init__(self, address: PrinterAddress | str) -> None:
@@ -121,7 +122,7 @@ class _FileOutput:
     def _is_folder(self) -> bool:
         return True
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - nothing stays open between prints
         """Every file is complete when print_image returns."""
 
     def print_image(self, image: Image.Image, *, copies: int = 1) -> None:
@@ -140,8 +141,9 @@ class _FileOutput:
                 Fault.FAILED, f"Could not write {target}: {exc}", printer=self._uri
             ) from exc
 
+    @abstractmethod
     def _write(self, image: Image.Image, copies: int) -> None:
-        raise NotImplementedError
+        """Write ``copies`` of ``image`` to the output (atomically)."""
 
 
 class PngFolder(_FileOutput):
