@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.core import codes
 from kiosk.core.decide import decide
-from kiosk.core.model import Attendee, CheckinList, Decision, ScanKind, ScanRequest
+from kiosk.core.model import Attendee, CheckinList, Decision, Scan, ScanKind, ScanRequest
 from kiosk.core.reasons import Reason
 from kiosk.core.timeutil import local_day, to_utc_iso
 from kiosk.storage import attendees, events, scanlog
@@ -128,9 +128,15 @@ class CheckinService:
         else:
             lookup = code
         with self.db.write() as conn:
-            person = attendees.find_by_code(conn, lookup) if lookup else None
+            found = scanlog.person_and_history(conn, lookup, checkin_list.id) if lookup else None
+            person: Attendee | None
+            if found is not None:
+                person, history = found
+            else:
+                person = attendees.find_by_code(conn, lookup) if lookup else None
+                history = scanlog.history(conn, person.uid, checkin_list.id) if person else ()
             return self._decide_and_log(
-                conn, person, code, lookup, checkin_list, kind, when, manual, operator
+                conn, person, history, code, lookup, checkin_list, kind, when, manual, operator
             )
 
     def walk_in(
@@ -150,13 +156,14 @@ class CheckinService:
             found = attendees.find_by_code(conn, code)
             assert found is not None and found.id == attendee_id
             return self._decide_and_log(
-                conn, found, code, code, checkin_list, ScanKind.ENTRY, when, False, operator
+                conn, found, (), code, code, checkin_list, ScanKind.ENTRY, when, False, operator
             )
 
     def _decide_and_log(
         self,
         conn: sqlite3.Connection,
         person: Attendee | None,
+        history: tuple[Scan, ...],
         code: str,
         lookup: str,
         checkin_list: CheckinList,
@@ -171,7 +178,7 @@ class CheckinService:
             event_tz=self.event.timezone,
             kind=kind,
             attendee=person,
-            history=scanlog.history(conn, person.uid, checkin_list.id) if person else (),
+            history=history,
             unknown_hint=None if person else codes.unknown_hint(lookup),
         )
         decision = decide(request)

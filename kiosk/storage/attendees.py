@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import repeat
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from kiosk.core import codes
 from kiosk.core.model import Attendee, AttendeeStatus, Registration
@@ -68,17 +69,20 @@ def from_row(row: sqlite3.Row) -> Attendee:
     )
 
 
+# The columns an :class:`Attendee` has, in the order attendee_from_tuple reads them.
+CHECKIN_COLUMNS = (
+    "id, uid, code, first_name, last_name, organization, country, category, email, phone, "
+    "status, days"
+)
+
+
 def find_by_code(conn: sqlite3.Connection, scanned: str) -> Attendee | None:
     """The attendee a scanned code belongs to: exact match, then case-insensitive, then our
     code format with the usual confusions (O/0, I/L/1) forgiven.
 
     On the check-in path: plain tuples of only the columns an :class:`Attendee` has.
     """
-    # The column order is the one _attendee_from_tuple reads.
-    columns = (
-        "SELECT id, uid, code, first_name, last_name, organization, country, category, email, "
-        "phone, status, days FROM attendee "
-    )
+    columns = "SELECT " + CHECKIN_COLUMNS + " FROM attendee "
     row = conn.execute(columns + "WHERE code = ?", (scanned,)).fetchone()
     if row is None:
         upper = scanned.upper()
@@ -89,13 +93,11 @@ def find_by_code(conn: sqlite3.Connection, scanned: str) -> Attendee | None:
             ours = codes.canonical(scanned)
             if ours is not None and ours != upper:
                 row = conn.execute(columns + "WHERE code = ?", (ours,)).fetchone()
-    return _attendee_from_tuple(row) if row is not None else None
+    return attendee_from_tuple(row) if row is not None else None
 
 
-def _attendee_from_tuple(
-    row: tuple[int, str, str, str, str, str, str, str, str, str, str, str],
-) -> Attendee:
-    """An attendee from a :func:`find_by_code` row (a tuple in its column order)."""
+def attendee_from_tuple(row: Sequence[Any]) -> Attendee:
+    """An attendee from a row of :data:`CHECKIN_COLUMNS` (a tuple in their order)."""
     status, days = row[10], row[11]
     return Attendee(
         id=row[0],
@@ -109,10 +111,14 @@ def _attendee_from_tuple(
         email=row[8],
         phone=row[9],
         status=AttendeeStatus.ACTIVE if status == "active" else AttendeeStatus(status),
-        days=frozenset()
-        if days == "[]"
-        else frozenset(date.fromisoformat(d) for d in json.loads(days)),
+        days=_days(days),
     )
+
+
+@lru_cache(maxsize=256)
+def _days(text: str) -> frozenset[date]:
+    """The days column, parsed once per distinct value (most people share a handful)."""
+    return frozenset(date.fromisoformat(d) for d in json.loads(text))
 
 
 def get(db: Database, attendee_id: int) -> Attendee | None:

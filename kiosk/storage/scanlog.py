@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from kiosk.core.hlc import Hlc, tick
-from kiosk.core.model import Scan, ScanKind
+from kiosk.core.model import Attendee, Scan, ScanKind
 from kiosk.core.reasons import ACCEPTED_REASONS, Hint, Reason
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
+from kiosk.storage import attendees
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,17 +54,42 @@ def _utc_text(instant: datetime) -> str:
     return to_utc_iso(instant)
 
 
+# The next sequence number of one kiosk, and the highest hybrid-logical-clock value in the log.
+# Both come off the (kiosk_id, kiosk_seq) key: every kiosk's clock only goes forward, so the
+# highest value is the largest of each kiosk's newest scan. The kiosks in the log are found by
+# skipping from one kiosk id to the next (two key probes per kiosk, however long the log).
+_KIOSKS = """
+WITH RECURSIVE kiosks(id) AS (
+    SELECT (SELECT kiosk_id FROM scan ORDER BY kiosk_id LIMIT 1)
+    UNION ALL
+    SELECT (SELECT kiosk_id FROM scan WHERE kiosk_id > kiosks.id ORDER BY kiosk_id LIMIT 1)
+    FROM kiosks WHERE kiosks.id IS NOT NULL
+)
+"""
+_HIGHEST_HLC = """
+(SELECT max((SELECT hlc FROM scan WHERE kiosk_id = kiosks.id ORDER BY kiosk_seq DESC LIMIT 1))
+ FROM kiosks WHERE kiosks.id IS NOT NULL)
+"""
+_NEXT_SEQ_AND_CLOCK = (
+    _KIOSKS
+    + "SELECT (SELECT coalesce(max(kiosk_seq), 0) + 1 FROM scan WHERE kiosk_id = ?), "
+    + _HIGHEST_HLC
+)
+
+
+def highest_hlc(conn: sqlite3.Connection) -> str | None:
+    """The highest hybrid-logical-clock value in the log (None when it is empty)."""
+    value: str | None = conn.execute(_KIOSKS + "SELECT " + _HIGHEST_HLC).fetchone()[0]
+    return value
+
+
 def append(conn: sqlite3.Connection, scan: NewScan) -> StoredScan:
     """Append one scan inside the caller's write transaction.
 
     The per-kiosk sequence is gapless (the next number after the kiosk's highest, taken under
     the write lock); the hybrid logical clock never goes back, even when the wall clock does.
     """
-    seq, last = conn.execute(
-        "SELECT (SELECT coalesce(max(kiosk_seq), 0) + 1 FROM scan WHERE kiosk_id = ?), "
-        "(SELECT max(hlc) FROM scan)",
-        (scan.kiosk_id,),
-    ).fetchone()
+    seq, last = conn.execute(_NEXT_SEQ_AND_CLOCK, (scan.kiosk_id,)).fetchone()
     hlc = tick(Hlc.decode(last) if last else Hlc(0), time.time_ns() // 1_000_000).encode(
         scan.kiosk_id[:8]
     )
@@ -142,6 +168,46 @@ def history(conn: sqlite3.Connection, attendee_uid: str, list_id: int) -> tuple[
     )
 
 
+_PERSON_AND_HISTORY = (
+    "SELECT "
+    + ", ".join("a." + c.strip() for c in attendees.CHECKIN_COLUMNS.split(","))
+    + ", s.scan_id, s.kiosk_id, s.at, s.kind, s.reason, s.list_id, s.ref_scan_id, k.name, s.manual"
+    " FROM attendee a"
+    " LEFT JOIN scan s ON s.attendee_uid = a.uid AND s.list_id = ?"
+    " LEFT JOIN kiosk k ON k.id = s.kiosk_id"
+    " WHERE a.code = ?"
+)
+
+
+def person_and_history(
+    conn: sqlite3.Connection, code: str, list_id: int
+) -> tuple[Attendee, tuple[Scan, ...]] | None:
+    """The attendee whose code is exactly ``code`` and their scans on one list, in one query:
+    the common case of a check-in (None when no code matches exactly; then look further with
+    :func:`attendees.find_by_code` and :func:`history`)."""
+    rows = conn.execute(_PERSON_AND_HISTORY, (list_id, code)).fetchall()
+    if not rows:
+        return None
+    person = attendees.attendee_from_tuple(rows[0])
+    if rows[0][12] is None:
+        return person, ()
+    return person, tuple(
+        Scan(
+            scan_id=row[12],
+            kiosk_id=row[13],
+            at=from_utc_iso(row[14]),
+            kind=_KINDS.get(row[15]) or ScanKind(row[15]),
+            reason=_REASONS.get(row[16]) or Reason(row[16]),
+            list_id=row[17],
+            attendee_id=None,
+            ref_scan_id=row[18],
+            kiosk_name=row[19] or "",
+            manual=bool(row[20]),
+        )
+        for row in rows
+    )
+
+
 def get(conn: sqlite3.Connection, scan_id: str) -> tuple[Scan, str | None] | None:
     """One scan and its attendee uid."""
     cur = conn.cursor()
@@ -163,9 +229,13 @@ def last_undoable(
     conn: sqlite3.Connection, kiosk_id: str, attendee_uid: str | None = None
 ) -> str | None:
     """The newest accepted entry or exit of this kiosk (or of one person) that is not voided."""
-    where = "s.kiosk_id = ?" if attendee_uid is None else "s.attendee_uid = ?"
-    row = conn.execute(
-        "SELECT s.scan_id FROM effective_scan s WHERE " + where + " ORDER BY s.hlc DESC LIMIT 1",
-        (kiosk_id if attendee_uid is None else attendee_uid,),
-    ).fetchone()
+    # A kiosk's own scans are in clock order by their sequence number (the table's key).
+    query = (
+        "SELECT s.scan_id FROM effective_scan s WHERE s.kiosk_id = ? "
+        "ORDER BY s.kiosk_seq DESC LIMIT 1"
+        if attendee_uid is None
+        else "SELECT s.scan_id FROM effective_scan s WHERE s.attendee_uid = ? "
+        "ORDER BY s.hlc DESC LIMIT 1"
+    )
+    row = conn.execute(query, (kiosk_id if attendee_uid is None else attendee_uid,)).fetchone()
     return row[0] if row else None

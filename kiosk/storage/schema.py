@@ -164,6 +164,53 @@ MIGRATIONS: list[str] = [
     DROP INDEX IF EXISTS attendee_email;
     DROP INDEX IF EXISTS attendee_sort;
     """,
+    # 6: the scan log keyed by (kiosk_id, kiosk_seq), WITHOUT ROWID. A check-in used to write
+    # five B-trees (the table, the scan_id and (kiosk_id, kiosk_seq) unique indexes, the
+    # attendee and the hlc indexes) and fsync them; now it writes three: the table itself is the
+    # per-kiosk sequence index, and a kiosk's own scans are appended at the end of its key range.
+    # scan(hlc) served only max(hlc) for the clock, which is now read per kiosk off the key
+    # (a kiosk's clock only goes forward, so its newest scan holds its highest hlc).
+    """
+    DROP VIEW effective_scan;
+    DROP TRIGGER scan_is_append_only_update;
+    DROP TRIGGER scan_is_append_only_delete;
+    CREATE TABLE scan_v6 (
+        kiosk_id TEXT NOT NULL,
+        kiosk_seq INTEGER NOT NULL,
+        scan_id TEXT NOT NULL UNIQUE,
+        at TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        list_id INTEGER NOT NULL,
+        attendee_uid TEXT,
+        raw_code TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL CHECK (kind IN ('entry', 'exit', 'void', 'badge_printed')),
+        ref_scan_id TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('accepted', 'refused')),
+        reason TEXT NOT NULL,
+        hint TEXT,
+        manual INTEGER NOT NULL DEFAULT 0,
+        operator TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (kiosk_id, kiosk_seq)
+    ) WITHOUT ROWID;
+    INSERT INTO scan_v6 (kiosk_id, kiosk_seq, scan_id, at, hlc, list_id, attendee_uid, raw_code,
+                         kind, ref_scan_id, outcome, reason, hint, manual, operator)
+        SELECT kiosk_id, kiosk_seq, scan_id, at, hlc, list_id, attendee_uid, raw_code,
+               kind, ref_scan_id, outcome, reason, hint, manual, operator FROM scan;
+    DROP TABLE scan;
+    ALTER TABLE scan_v6 RENAME TO scan;
+    CREATE INDEX scan_attendee_list ON scan(attendee_uid, list_id);
+    CREATE INDEX scan_void_ref ON scan(ref_scan_id) WHERE ref_scan_id IS NOT NULL;
+    CREATE TRIGGER scan_is_append_only_update BEFORE UPDATE ON scan
+        BEGIN SELECT RAISE(ABORT, 'the scan log is append-only'); END;
+    CREATE TRIGGER scan_is_append_only_delete BEFORE DELETE ON scan
+        BEGIN SELECT RAISE(ABORT, 'the scan log is append-only'); END;
+    CREATE VIEW effective_scan AS
+        SELECT s.* FROM scan s
+        WHERE s.outcome = 'accepted' AND s.kind IN ('entry', 'exit')
+          AND NOT EXISTS (
+              SELECT 1 FROM scan v WHERE v.ref_scan_id = s.scan_id AND v.kind = 'void'
+          );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

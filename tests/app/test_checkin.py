@@ -9,7 +9,7 @@ import pytest
 from kiosk.app.checkin import CheckinService, NoListError, UndoError
 from kiosk.core.model import ScanKind
 from kiosk.core.reasons import Hint, Reason
-from kiosk.storage import events
+from kiosk.storage import events, scanlog
 from kiosk.storage.database import Database
 from tests.conftest import Clock, People
 
@@ -20,7 +20,7 @@ def service(db: Database, clock: Clock, kiosk: str = "Desk 1") -> CheckinService
 
 def log(db: Database) -> list[tuple[str, str, str]]:
     return [
-        tuple(r) for r in db.conn.execute("SELECT kind, outcome, reason FROM scan ORDER BY rowid")
+        tuple(r) for r in db.conn.execute("SELECT kind, outcome, reason FROM scan ORDER BY hlc")
     ]
 
 
@@ -142,7 +142,7 @@ def test_each_kiosk_numbers_its_scans_without_gaps(
     for code in (people.ana, people.ivan, "X", people.ana):
         one.scan(code)
         two.scan(code)
-    rows = db.conn.execute("SELECT kiosk_id, kiosk_seq FROM scan ORDER BY rowid").fetchall()
+    rows = db.conn.execute("SELECT kiosk_id, kiosk_seq FROM scan ORDER BY hlc").fetchall()
     for kiosk in (one.kiosk.id, two.kiosk.id):
         assert [seq for k, seq in rows if k == kiosk] == [1, 2, 3, 4]
 
@@ -153,8 +153,21 @@ def test_hybrid_clock_values_increase_even_when_the_wall_clock_stands_still(
     s = service(db, clock)
     for code in (people.ana, people.ivan, people.ana):
         s.scan(code)
-    values = [r[0] for r in db.conn.execute("SELECT hlc FROM scan ORDER BY rowid")]
+    values = [r[0] for r in db.conn.execute("SELECT hlc FROM scan ORDER BY kiosk_seq")]
     assert values == sorted(values) and len(set(values)) == 3
+
+
+def test_a_scan_is_later_on_the_clock_than_every_scan_before_it_from_any_kiosk(
+    db: Database, people: People, clock: Clock
+) -> None:
+    one, two = service(db, clock, "Desk 1"), service(db, clock, "Desk 2")
+    seen: list[str] = []
+    for desk, code in [(one, people.ana), (two, people.ivan), (two, "X"), (one, people.ana)]:
+        desk.scan(code)
+        newest = scanlog.highest_hlc(db.conn)
+        assert newest is not None
+        seen.append(newest)
+    assert seen == sorted(seen) and len(set(seen)) == 4
 
 
 def test_a_huge_or_hostile_scan_is_refused_not_crashed(

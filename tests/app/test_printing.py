@@ -106,7 +106,7 @@ def desk(
 def badge_scans(db: Database) -> list[tuple[str, str, str | None]]:
     return [
         (r["attendee_uid"], r["kiosk_id"], r["ref_scan_id"])
-        for r in db.query("SELECT * FROM scan WHERE kind = 'badge_printed' ORDER BY rowid")
+        for r in db.query("SELECT * FROM scan WHERE kind = 'badge_printed' ORDER BY hlc")
     ]
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.app.checkin import CheckinService
+from kiosk.core.reasons import Reason
 from kiosk.storage.database import Database
 from kiosk.storage.errors import NotAnEventDatabase, StorageError
+from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.conftest import Clock, People
 
 
@@ -83,3 +85,62 @@ def test_a_full_disk_gives_a_clear_message_and_no_admission(
         for code in [people.ana, people.ivan] * 200:
             service.scan(code + "")
             service.scan("PADDING-" + "x" * 400)
+
+
+def test_an_event_file_from_before_the_keyed_scan_log_keeps_every_scan_when_upgraded(
+    tmp_path: Path,
+) -> None:
+    """Schema 6 rebuilt the scan log keyed by (kiosk_id, kiosk_seq); a file written by the
+    previous version opens with every scan, void and clock value intact, and goes on from
+    there."""
+    path = tmp_path / "v5.db"
+    raw = sqlite3.connect(path)
+    for sql in MIGRATIONS[:5]:
+        raw.executescript(sql)
+    raw.executescript(
+        """
+        PRAGMA user_version = 5;
+        INSERT INTO event (id, uid, name, timezone, created_at)
+            VALUES (1, 'ev', 'Old event', 'Europe/Sofia', '2026-09-01T00:00:00Z');
+        INSERT INTO checkin_list (id, name, day, policy) VALUES (1, 'Day 1', NULL, 'once');
+        INSERT INTO kiosk (id, name, local) VALUES ('k-1', 'Desk 1', 1);
+        INSERT INTO attendee (uid, code, code_upper, first_name, created_at, updated_at)
+            VALUES ('a-1', 'CODE1', 'CODE1', 'Ана', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z');
+        INSERT INTO scan (scan_id, kiosk_id, kiosk_seq, at, hlc, list_id, attendee_uid, kind,
+                          ref_scan_id, outcome, reason)
+        VALUES
+            ('s-1', 'k-1', 1, '2026-09-28T07:00:00.000000Z', '1790578800000.00000.k-1', 1,
+             'a-1', 'entry', NULL, 'accepted', 'admitted'),
+            ('s-2', 'k-1', 2, '2026-09-28T07:01:00.000000Z', '1790578860000.00000.k-1', 1,
+             'a-1', 'void', 's-1', 'accepted', 'voided'),
+            ('s-3', 'k-1', 3, '2026-09-28T07:02:00.000000Z', '1790578920000.00000.k-1', 1,
+             NULL, 'entry', NULL, 'refused', 'unknown_code');
+        """
+    )
+    raw.commit()
+    before = raw.execute("SELECT * FROM scan ORDER BY kiosk_seq").fetchall()
+    raw.close()
+
+    with Database(path) as db:
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        columns = (
+            "scan_id, kiosk_id, kiosk_seq, at, hlc, list_id, attendee_uid, raw_code, kind, "
+            "ref_scan_id, outcome, reason, hint, manual, operator"
+        )
+        after = db.conn.execute(f"SELECT {columns} FROM scan ORDER BY kiosk_seq").fetchall()
+        assert [tuple(r) for r in after] == [tuple(r) for r in before]
+        assert db.conn.execute("SELECT count(*) FROM effective_scan").fetchone()[0] == 0
+        with pytest.raises(sqlite3.IntegrityError):
+            db.conn.execute(
+                "INSERT INTO scan (scan_id, kiosk_id, kiosk_seq, at, hlc, list_id, kind, "
+                "outcome, reason) VALUES ('s-9', 'k-1', 3, 'x', 'x', 1, 'entry', 'refused', "
+                "'unknown_code')"
+            )
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.conn.execute("DELETE FROM scan")
+        result = CheckinService(db).scan("CODE1", list_id=1)
+        assert result.decision.reason is Reason.ADMITTED
+        seq, hlc = db.conn.execute(
+            "SELECT kiosk_seq, hlc FROM scan WHERE scan_id = ?", (result.scan_id,)
+        ).fetchone()
+        assert seq == 4 and hlc > "1790578920000.00000.k-1"

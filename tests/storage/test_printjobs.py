@@ -33,7 +33,7 @@ def new_job(kiosk_id: str, attendee_uid: str, scan_id: str | None = None) -> New
 def scans(db: Database) -> list[tuple[str, str, str, str | None]]:
     return [
         (r["kind"], r["outcome"], r["reason"], r["ref_scan_id"])
-        for r in db.query("SELECT * FROM scan ORDER BY rowid")
+        for r in db.query("SELECT * FROM scan ORDER BY hlc")
     ]
 
 
