@@ -61,7 +61,8 @@ def append(conn: sqlite3.Connection, scan: NewScan) -> StoredScan:
     """
     seq, last = conn.execute(
         "SELECT (SELECT coalesce(max(kiosk_seq), 0) + 1 FROM scan WHERE kiosk_id = ?), "
-        "(SELECT max(hlc) FROM scan)",
+        # The clock after merging other kiosks' scans (kiosk.storage.replica) counts too.
+        "max(coalesce((SELECT max(hlc) FROM scan), ''), coalesce((SELECT hlc FROM hlc_clock), ''))",
         (scan.kiosk_id,),
     ).fetchone()
     hlc = tick(Hlc.decode(last) if last else Hlc(0), time.time_ns() // 1_000_000).encode(
