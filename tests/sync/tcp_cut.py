@@ -7,6 +7,7 @@ answer reaches the kiosk.
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -95,8 +96,6 @@ class Relay:
 
 def _close(*sockets: socket.socket) -> None:
     for s in sockets:
-        try:
+        with contextlib.suppress(OSError):
             s.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         s.close()
