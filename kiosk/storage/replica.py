@@ -17,7 +17,8 @@ import hashlib
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -59,7 +60,7 @@ ROSTER_COLUMNS: tuple[str, ...] = (
     "updated_at",
 )
 
-ScanRow = tuple[Any, ...]
+ScanRow = Sequence[Any]
 RosterRow = tuple[Any, ...]
 
 _SCAN_LIST = ", ".join(SCAN_COLUMNS)
@@ -132,75 +133,106 @@ def scan_rows(
     ).fetchall()
 
 
-def valid_scan_row(row: Sequence[Any]) -> bool:
-    """Whether a row from elsewhere has the shape and values the scan log takes."""
-    if len(row) != len(SCAN_COLUMNS):
+def valid_scan_rows(rows: Sequence[Sequence[Any]]) -> bool:
+    """Whether rows from elsewhere have the shape and values the scan log takes (checked by
+    column, so a 100,000-scan bundle is checked in a few passes)."""
+    if not rows:
+        return True
+    try:
+        if {len(r) for r in rows} != {len(SCAN_COLUMNS)}:
+            return False
+    except TypeError:
         return False
-    (scan_id, kiosk_id, seq, at, hlc, list_id, uid, raw, kind, ref, outcome, reason, hint,
-     manual, operator) = row  # fmt: skip
-    return (
-        all(isinstance(v, str) and v for v in (scan_id, kiosk_id, at, hlc, reason))
-        and isinstance(seq, int) and seq >= 1
-        and isinstance(list_id, int)
-        and (uid is None or isinstance(uid, str))
-        and isinstance(raw, str)
-        and kind in _KINDS
-        and (ref is None or isinstance(ref, str))
-        and outcome in _OUTCOMES
-        and (hint is None or isinstance(hint, str))
-        and manual in (0, 1)
-        and isinstance(operator, str)
-        and hlc.count(".") >= 2
-    )  # fmt: skip
+    (scan_ids, kiosk_ids, seqs, ats, hlcs, list_ids, uids, raws, kinds, refs, outcomes,
+     reasons, hints, manuals, operators) = zip(*rows, strict=True)  # fmt: skip
+    text, optional = {str}, {str, type(None)}
+    for column, allowed in (
+        (scan_ids, text), (kiosk_ids, text), (seqs, {int}), (ats, text), (hlcs, text),
+        (list_ids, {int}), (uids, optional), (raws, text), (kinds, text), (refs, optional),
+        (outcomes, text), (reasons, text), (hints, optional), (manuals, {int}),
+        (operators, text),
+    ):  # fmt: skip
+        if not set(map(type, column)) <= allowed:
+            return False
+    if "" in set(scan_ids) or "" in set(kiosk_ids) or min(seqs) < 1:
+        return False
+    if not (set(kinds) <= _KINDS and set(outcomes) <= _OUTCOMES and set(manuals) <= {0, 1}):
+        return False
+    try:
+        for h in (min(hlcs), max(hlcs)):
+            Hlc.decode(h)
+    except ValueError:
+        return False
+    return True
 
 
 def merge_scans(
     conn: sqlite3.Connection, rows: Iterable[ScanRow], *, now_ms: int | None = None
 ) -> ScanMerge:
     """Insert the scans not present yet (by ``scan_id``); advance the clock past all of them."""
-    conn.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS merge_scan ("
-        "scan_id TEXT PRIMARY KEY, kiosk_id TEXT, kiosk_seq INTEGER, at TEXT, hlc TEXT, "
-        "list_id INTEGER, attendee_uid TEXT, raw_code TEXT, kind TEXT, ref_scan_id TEXT, "
-        "outcome TEXT, reason TEXT, hint TEXT, manual INTEGER, operator TEXT, "
-        "state INTEGER NOT NULL DEFAULT 0)"
-    )
-    conn.execute("DELETE FROM temp.merge_scan")
-    conn.executemany(
-        f"INSERT OR IGNORE INTO temp.merge_scan ({_SCAN_LIST}) "
-        f"VALUES ({', '.join('?' * len(SCAN_COLUMNS))})",
-        rows,
-    )
-    # state: 0 new, 1 present (same scan id), 2 clash (slot taken by another scan).
-    conn.execute(
-        "UPDATE temp.merge_scan SET state = 1 WHERE EXISTS "
-        "(SELECT 1 FROM main.scan s WHERE s.scan_id = merge_scan.scan_id)"
-    )
-    conn.execute(
-        "UPDATE temp.merge_scan SET state = 2 WHERE state = 0 AND EXISTS "
-        "(SELECT 1 FROM main.scan s WHERE s.kiosk_id = merge_scan.kiosk_id "
-        "AND s.kiosk_seq = merge_scan.kiosk_seq)"
-    )
+    incoming = list(rows)
     result = ScanMerge()
-    for kiosk_id, state, n in conn.execute(
-        "SELECT kiosk_id, state, count(*) FROM temp.merge_scan GROUP BY kiosk_id, state"
-    ):
-        if state == 0:
-            result.added[kiosk_id] = n
-        elif state == 1:
-            result.present[kiosk_id] = n
-    result.clashes = [
-        r[0] for r in conn.execute("SELECT scan_id FROM temp.merge_scan WHERE state = 2")
-    ]
-    conn.execute(
-        f"INSERT INTO main.scan ({_SCAN_LIST}) SELECT {_SCAN_LIST} FROM temp.merge_scan "
-        "WHERE state = 0 ORDER BY kiosk_id, kiosk_seq"
-    )
-    newest = conn.execute("SELECT max(hlc) FROM temp.merge_scan WHERE state != 2").fetchone()[0]
-    conn.execute("DELETE FROM temp.merge_scan")
+    if not incoming:
+        return result
+    present_ids: set[str] = set()
+    slots: set[tuple[str, int]] = set()
+    for kiosk_id in {r[1] for r in incoming}:
+        for scan_id, seq in conn.execute(
+            "SELECT scan_id, kiosk_seq FROM scan WHERE kiosk_id = ?", (kiosk_id,)
+        ):
+            present_ids.add(scan_id)
+            slots.add((kiosk_id, seq))
+    new: list[ScanRow] = []
+    seen: set[str] = set()
+    for row in incoming:
+        scan_id, kiosk_id = row[0], row[1]
+        if scan_id in present_ids:
+            result.present[kiosk_id] = result.present.get(kiosk_id, 0) + 1
+        elif scan_id in seen:
+            continue
+        elif (kiosk_id, row[2]) in slots:
+            result.clashes.append(scan_id)
+        else:
+            seen.add(scan_id)
+            slots.add((kiosk_id, row[2]))
+            new.append(row)
+            result.added[kiosk_id] = result.added.get(kiosk_id, 0) + 1
+    if new:
+        new.sort(key=lambda r: (r[1], r[2]))
+        bulk = len(new) if len(new) >= _BULK_SCANS else 0
+        with _secondary_indexes_rebuilt_after(conn, bulk=bulk):
+            conn.executemany(
+                f"INSERT INTO scan ({_SCAN_LIST}) VALUES ({', '.join('?' * len(SCAN_COLUMNS))})",
+                new,
+            )
+    newest = max((r[4] for r in incoming if r[0] in present_ids or r[0] in seen), default=None)
     if newest:
         advance_clock(conn, newest, now_ms=now_ms)
     return result
+
+
+#: From this many new scans (and at least as many as the log holds), the secondary indexes are
+#: rebuilt after the merge rather than updated row by row.
+_BULK_SCANS = 20_000
+
+
+@contextmanager
+def _secondary_indexes_rebuilt_after(conn: sqlite3.Connection, *, bulk: int) -> Iterator[None]:
+    """For a merge of ``bulk`` scans into a log holding no more (a day's bundle into a fresh
+    kiosk, a first pull from the hub), drop the scan
+    table's secondary indexes and build them again afterwards, in the caller's transaction:
+    building an index from all rows at once is much cheaper than updating it row by row."""
+    indexes = []
+    if bulk and conn.execute("SELECT count(*) <= ? FROM scan", (bulk,)).fetchone()[0]:
+        indexes = conn.execute(
+            "SELECT name, sql FROM sqlite_master "
+            "WHERE type = 'index' AND tbl_name = 'scan' AND sql IS NOT NULL"
+        ).fetchall()
+    for name, _sql in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        conn.execute(sql)
 
 
 def advance_clock(conn: sqlite3.Connection, remote_hlc: str, *, now_ms: int | None = None) -> str:

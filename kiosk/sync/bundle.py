@@ -310,7 +310,9 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
     try:
         document = json.loads(zlib.decompress(body, wbits=31))
         kiosks = [(str(k), str(n)) for k, n in document["kiosks"]]
-        scans = [tuple(r) for r in document["scans"]]
+        scans: list[replica.ScanRow] = document["scans"]  # lists; checked below
+        if not isinstance(scans, list):
+            raise TypeError("scans")
         roster = [tuple(r) for r in document["roster"]]
     except (ValueError, KeyError, TypeError, zlib.error) as exc:
         raise refuse(Problem.DIGEST_MISMATCH, "its contents cannot be read.") from exc
@@ -355,10 +357,10 @@ def _check_contents(
     refuse: Callable[[Problem, str], BundleError],
 ) -> None:
     """The body holds exactly what the manifest announces, in shapes the log takes."""
+    if not replica.valid_scan_rows(scans):
+        raise refuse(Problem.MANIFEST_MISMATCH, "holds a scan in a form Kiosk cannot read.")
     parts: dict[str, list[int]] = {}
     for row in scans:
-        if not replica.valid_scan_row(row):
-            raise refuse(Problem.MANIFEST_MISMATCH, "holds a scan in a form Kiosk cannot read.")
         part = parts.setdefault(row[1], [0, row[2], row[2]])
         part[0] += 1
         part[1] = min(part[1], row[2])

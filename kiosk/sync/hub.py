@@ -32,7 +32,7 @@ from kiosk.storage.events import Kiosk
 
 DEFAULT_SCHEMA = "kiosk_hub"
 #: Rows per pull round trip and per local merge transaction.
-PULL_PAGE = 50_000
+PULL_PAGE = 100_000
 
 #: Hub schema migrations, numbered like the kiosk's own; hub_version records the last applied.
 HUB_MIGRATIONS: list[str] = [
