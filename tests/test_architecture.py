@@ -19,6 +19,7 @@ ALLOWED: dict[str, set[str]] = {
     "badges": {"core", "assets"},
     "printing": {"core", "assets", "badges"},
     "reports": {"core", "storage"},
+    "sync": {"core", "storage", "reports"},
     "app": {
         "core",
         "storage",
@@ -28,6 +29,7 @@ ALLOWED: dict[str, set[str]] = {
         "demo_data",
         "badges",
         "printing",
+        "sync",
     },
     "ui": {
         "core",
@@ -39,6 +41,7 @@ ALLOWED: dict[str, set[str]] = {
         "assets",
         "badges",
         "printing",
+        "sync",
     },
     "cli": {
         "core",
@@ -51,6 +54,7 @@ ALLOWED: dict[str, set[str]] = {
         "ui",
         "badges",
         "printing",
+        "sync",
     },
 }
 

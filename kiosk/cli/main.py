@@ -616,6 +616,9 @@ def gui(state: State, language: str | None, kiosk_mode: bool, hide_cursor: bool)
 from kiosk.cli import printing as _printing  # noqa: E402 - registers onto cli
 
 _printing.register(cli, pass_state)
+from kiosk.cli import sync as _sync  # noqa: E402 - registers onto cli
+
+_sync.register(cli, pass_state)
 
 
 def main() -> None:

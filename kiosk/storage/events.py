@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 
 from kiosk.core.model import CheckinList, Policy
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
+from kiosk.storage import identity
 from kiosk.storage.database import Database
 from kiosk.storage.errors import NotAnEventDatabase
 
@@ -55,7 +56,8 @@ def create_event(
                 (day_list_name(day), day.isoformat(), policy.value),
             )
         conn.execute(
-            "INSERT INTO kiosk (id, name, local) VALUES (?, ?, 1)", (str(uuid.uuid4()), kiosk_name)
+            "INSERT INTO kiosk (id, name, local, home) VALUES (?, ?, 1, ?)",
+            (str(uuid.uuid4()), kiosk_name, identity.home_of(db.path)),
         )
     return info
 
@@ -131,19 +133,49 @@ def add_list(
 
 
 def local_kiosk(db: Database, name: str | None = None) -> Kiosk:
-    """This database's kiosk identity; ``name`` picks (or creates) a named one."""
+    """This database's kiosk identity; ``name`` picks (or creates) a named one.
+
+    Identities made for another machine or another file (the file was copied) are set aside as
+    remote kiosks first, and a new identity is made here: two laptops started from copies of one
+    prepared file never write scans under the same kiosk id (see kiosk.storage.identity).
+    """
+    home = identity.home_of(db.path)
+    moved_from = _adopt_or_set_aside(db, home)
     if name is None:
         rows = db.query("SELECT id, name FROM kiosk WHERE local = 1 ORDER BY rowid LIMIT 1")
         if rows:
             return Kiosk(rows[0]["id"], rows[0]["name"])
-        name = "Desk 1"
+        name = f"{moved_from} ({identity.host_label()})" if moved_from else "Desk 1"
     rows = db.query("SELECT id, name FROM kiosk WHERE local = 1 AND name = ?", (name,))
     if rows:
         return Kiosk(rows[0]["id"], rows[0]["name"])
     kiosk = Kiosk(str(uuid.uuid4()), name)
     with db.write() as conn:
-        conn.execute("INSERT INTO kiosk (id, name, local) VALUES (?, ?, 1)", (kiosk.id, kiosk.name))
+        conn.execute(
+            "INSERT INTO kiosk (id, name, local, home) VALUES (?, ?, 1, ?)",
+            (kiosk.id, kiosk.name, home),
+        )
     return kiosk
+
+
+def _adopt_or_set_aside(db: Database, home: str) -> str | None:
+    """Claim local identities made before homes were recorded; set aside those whose home is
+    elsewhere. Returns the name of the first identity set aside (None if none was)."""
+    if not home:
+        return None
+    rows = db.query("SELECT name, home FROM kiosk WHERE local = 1 ORDER BY rowid")
+    if all(r["home"] == home for r in rows):
+        return None
+    foreign = [r["name"] for r in rows if r["home"] not in ("", home)]
+    with db.write() as conn:
+        conn.execute("UPDATE kiosk SET home = ? WHERE local = 1 AND home = ''", (home,))
+        conn.execute("UPDATE kiosk SET local = 0 WHERE local = 1 AND home != ?", (home,))
+    return foreign[0] if foreign else None
+
+
+def is_local(db: Database, kiosk_id: str) -> bool:
+    rows = db.query("SELECT local FROM kiosk WHERE id = ?", (kiosk_id,))
+    return bool(rows and rows[0]["local"])
 
 
 def kiosk_names(db: Database) -> dict[str, str]:

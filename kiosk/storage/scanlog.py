@@ -70,16 +70,29 @@ _HIGHEST_HLC = """
 (SELECT max((SELECT hlc FROM scan WHERE kiosk_id = kiosks.id ORDER BY kiosk_seq DESC LIMIT 1))
  FROM kiosks WHERE kiosks.id IS NOT NULL)
 """
+# The clock after merging other kiosks' scans (kiosk.storage.replica.advance_clock) counts too.
+_CLOCK = (
+    "nullif(max(coalesce("
+    + _HIGHEST_HLC
+    + ", ''), coalesce((SELECT hlc FROM hlc_clock), '')), '')"
+)
 _NEXT_SEQ_AND_CLOCK = (
     _KIOSKS
     + "SELECT (SELECT coalesce(max(kiosk_seq), 0) + 1 FROM scan WHERE kiosk_id = ?), "
-    + _HIGHEST_HLC
+    + _CLOCK
 )
 
 
 def highest_hlc(conn: sqlite3.Connection) -> str | None:
     """The highest hybrid-logical-clock value in the log (None when it is empty)."""
     value: str | None = conn.execute(_KIOSKS + "SELECT " + _HIGHEST_HLC).fetchone()[0]
+    return value
+
+
+def clock(conn: sqlite3.Connection) -> str | None:
+    """This database's clock: the highest value in the log or reached by merging other kiosks'
+    scans, whichever is later (None before anything happened)."""
+    value: str | None = conn.execute(_KIOSKS + "SELECT " + _CLOCK).fetchone()[0]
     return value
 
 

@@ -211,6 +211,25 @@ MIGRATIONS: list[str] = [
               SELECT 1 FROM scan v WHERE v.ref_scan_id = s.scan_id AND v.kind = 'void'
           );
     """,
+    # 7: sync between kiosks (kiosk.sync). kiosk.home fingerprints the machine and file a local
+    # kiosk identity belongs to: organisers copy one prepared event file to every laptop, and a
+    # copy must not keep writing under the original's kiosk id and sequence (see
+    # kiosk.storage.identity). sync_state holds per-target cursors (a hub's pull positions, the
+    # last sync). hlc_clock is the hybrid logical clock after merging other kiosks' scans
+    # (hlc.receive), so the next local scan is ordered after everything this kiosk has seen.
+    """
+    ALTER TABLE kiosk ADD COLUMN home TEXT NOT NULL DEFAULT '';
+    CREATE TABLE sync_state (
+        target TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (target, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE hlc_clock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        hlc TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,282 @@
+"""Sync commands: ``sync export``, ``sync import``, ``sync hub``, ``sync status``, ``conflicts``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
+
+import click
+
+from kiosk.reports.conflicts import Conflict, conflicts
+from kiosk.storage import events
+from kiosk.storage.database import Database
+from kiosk.sync.bundle import BundleError, ImportResult, bundle_files, export_bundle, import_bundle
+from kiosk.sync.hub import DEFAULT_SCHEMA, HubError, HubSession
+
+
+class State(Protocol):
+    db_path: Path
+
+    def open(self) -> Database: ...
+
+
+Command = Callable[..., None]
+
+
+class SyncFailed(click.ClickException):
+    """An environment problem (a bad bundle, an unreachable hub): exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+def _print_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _import_json(result: ImportResult) -> dict[str, Any]:
+    return {
+        "file": str(result.path),
+        "status": "imported",
+        "from_kiosk": result.manifest.kiosk_name,
+        "kiosks": [
+            {
+                "id": k.kiosk_id,
+                "name": k.kiosk_name,
+                "added": k.added,
+                "present": k.present,
+                "gaps": [list(g) for g in k.gaps],
+            }
+            for k in result.kiosks
+        ],
+        "roster": {
+            "added": result.roster.added,
+            "updated": result.roster.updated,
+            "unchanged": result.roster.unchanged,
+            "clashes": [{"uid": u, "code": c} for u, c in result.roster.clashes],
+        },
+        "clashes": result.clashes,
+    }
+
+
+def _gap_text(gaps: list[tuple[int, int]]) -> str:
+    shown = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in gaps[:5])
+    return shown + (f" and {len(gaps) - 5} more" if len(gaps) > 5 else "")
+
+
+def conflict_json(c: Conflict, tz: str) -> dict[str, Any]:
+    zone = ZoneInfo(tz)
+    return {
+        "attendee_uid": c.attendee_uid,
+        "name": c.name,
+        "code": c.code,
+        "list": {"id": c.list_id, "name": c.list_name},
+        "day": c.day.isoformat() if c.day else None,
+        "cross_kiosk": c.cross_kiosk,
+        "record_scan_id": c.record.scan_id,
+        "entries": [
+            {
+                "scan_id": e.scan_id,
+                "kiosk": e.kiosk_name,
+                "kiosk_id": e.kiosk_id,
+                "at": e.at.astimezone(zone).isoformat(),
+                "hlc": e.hlc,
+                "manual": e.manual,
+            }
+            for e in c.entries
+        ],
+    }
+
+
+def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
+    @cli.group()
+    def sync() -> None:
+        """Bring the check-ins of several kiosks together: bundle files or a PostgreSQL hub."""
+
+    @sync.command("export")
+    @click.option(
+        "-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+        help="Folder to write the bundle to (a USB stick or a shared folder).",
+    )  # fmt: skip
+    @click.option(
+        "--all", "everything", is_flag=True,
+        help="Include the scans of every kiosk this one knows, not only its own.",
+    )  # fmt: skip
+    @click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")
+    @pass_state
+    def export_cmd(state: State, output: Path, everything: bool, as_json: bool) -> None:
+        """Write this kiosk's scan log, walk-ins and attendee changes to a bundle file."""
+        with state.open() as db:
+            try:
+                path, manifest = export_bundle(db, output, everything=everything)
+            except BundleError as exc:
+                raise SyncFailed(str(exc)) from exc
+        if as_json:
+            _print_json({"file": str(path), "manifest": manifest.as_json()})
+            return
+        click.echo(
+            f"Wrote {path} ({manifest.scans} scans, {manifest.roster} attendees, "
+            f"{manifest.body_bytes // 1024 + 1} KB). It is complete and safe to remove."
+        )
+
+    @sync.command("import")
+    @click.argument(
+        "targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+    @pass_state
+    def import_cmd(state: State, targets: tuple[Path, ...], as_json: bool) -> None:
+        """Merge bundles from other kiosks (FILE, or every bundle in DIR).
+
+        Each bundle is verified before anything is merged; importing one twice changes nothing.
+        """
+        files = [f for t in targets for f in bundle_files(t)]
+        if not files:
+            raise SyncFailed(
+                "no bundle files (*.kbundle) found in " + ", ".join(map(str, targets)) + "."
+            )
+        results: list[ImportResult] = []
+        refused: list[BundleError] = []
+        with state.open() as db:
+            for path in files:
+                try:
+                    results.append(import_bundle(db, path))
+                except BundleError as exc:
+                    refused.append(exc)
+        if as_json:
+            _print_json(
+                [_import_json(r) for r in results]
+                + [
+                    {
+                        "file": str(e.path),
+                        "status": "refused",
+                        "problem": e.problem.value,
+                        "message": str(e),
+                    }
+                    for e in refused
+                ]
+            )
+        else:
+            for r in results:
+                click.echo(f"{r.path.name} (from {r.manifest.kiosk_name}):")
+                for k in r.kiosks:
+                    line = f"  {k.kiosk_name}: added {k.added}, already present {k.present}"
+                    if k.gaps:
+                        line += f"; still missing scans {_gap_text(k.gaps)}"
+                    click.echo(line)
+                ro = r.roster
+                click.echo(
+                    f"  attendees: added {ro.added}, updated {ro.updated}, unchanged {ro.unchanged}"
+                )
+                for uid, code in ro.clashes:
+                    click.echo(
+                        f"  not merged: attendee {uid} — the code {code} belongs to someone "
+                        "else here"
+                    )
+                if r.clashes:
+                    click.echo(
+                        f"  not merged: {len(r.clashes)} scans claim sequence numbers another "
+                        "scan holds (two machines used one kiosk identity)"
+                    )
+            for e in refused:
+                click.echo(f"Refused: {e} Nothing from it was merged.", err=True)
+        if refused:
+            sys.exit(2)
+
+    @sync.command("hub")
+    @click.option(
+        "--dsn", required=True, envvar="KIOSK_HUB_DSN",
+        help="The hub's PostgreSQL address, e.g. postgresql://kiosk@10.0.0.5/event "
+        "(default: $KIOSK_HUB_DSN).",
+    )  # fmt: skip
+    @click.option(
+        "--schema", default=DEFAULT_SCHEMA, show_default=True,
+        help="PostgreSQL schema holding the hub's tables.",
+    )  # fmt: skip
+    @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+    @pass_state
+    def hub_cmd(state: State, dsn: str, schema: str, as_json: bool) -> None:
+        """Push this kiosk's new check-ins and roster changes to the hub; pull everyone else's."""
+        with state.open() as db:
+            try:
+                result = HubSession(db, dsn, schema=schema).sync()
+            except HubError as exc:
+                raise SyncFailed(str(exc)) from exc
+        if as_json:
+            _print_json(
+                {"pushed": result.pushed, "resent": result.resent, "pulled": result.pulled,
+                 "roster_pushed": result.roster_pushed,
+                 "roster_added": result.roster.added, "roster_updated": result.roster.updated,
+                 "clashes": result.clashes, "seconds": round(result.seconds, 3)}
+            )  # fmt: skip
+            return
+        click.echo(
+            f"Synced with the hub in {result.seconds:.1f} s: sent {result.pushed} new scans"
+            + (f" ({result.resent} it already had)" if result.resent else "")
+            + f", received {result.pulled} from other kiosks; attendees sent "
+            f"{result.roster_pushed}, received {result.roster.added} new and "
+            f"{result.roster.updated} changed."
+        )
+        if result.clashes:
+            click.echo(
+                f"  not merged: {len(result.clashes)} scans claim sequence numbers another scan "
+                "holds (two machines used one kiosk identity)"
+            )
+
+    @sync.command("status")
+    @click.option("--dsn", required=True, envvar="KIOSK_HUB_DSN", help="The hub's address.")
+    @click.option("--schema", default=DEFAULT_SCHEMA, show_default=True, help="Hub schema.")
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+    @pass_state
+    def status_cmd(state: State, dsn: str, schema: str, as_json: bool) -> None:
+        """This kiosk's sync state with a hub: last sync, scans waiting to be sent, last error."""
+        with state.open() as db:
+            session = HubSession(db, dsn, schema=schema)
+            status = session.status()
+            kiosk = session.kiosk
+        if as_json:
+            _print_json({"kiosk": kiosk.name, "kiosk_id": kiosk.id, "last_sync": status.last_sync,
+                         "queued": status.queued, "last_error": status.last_error})  # fmt: skip
+            return
+        click.echo(f"Kiosk {kiosk.name} ({kiosk.id})")
+        click.echo(f"  last sync: {status.last_sync or 'never'}")
+        click.echo(f"  scans waiting for the hub: {status.queued}")
+        if status.last_error:
+            click.echo(f"  last problem: {status.last_error}")
+
+    @cli.command("conflicts")
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+    @pass_state
+    def conflicts_cmd(state: State, as_json: bool) -> None:
+        """People admitted more than once on a list that admits them once (after merging).
+
+        The earliest admission (by hybrid logical clock) is the attendance of record; the others
+        are listed so staff can see whether a ticket was shared.
+        """
+        with state.open() as db:
+            tz = events.event_info(db).timezone
+            found = conflicts(db)
+        if as_json:
+            _print_json([conflict_json(c, tz) for c in found])
+        elif not found:
+            click.echo("No conflicts: no one was admitted twice.")
+        else:
+            zone = ZoneInfo(tz)
+            for c in found:
+                where = "at two kiosks" if c.cross_kiosk else "twice at one kiosk"
+                day = f" on {c.day.isoformat()}" if c.day else ""
+                click.echo(f"{c.name or c.attendee_uid} ({c.code}) — {c.list_name}{day}, {where}:")
+                for n, e in enumerate(c.entries):
+                    mark = "counts" if n == 0 else "duplicate"
+                    manual = " (manual)" if e.manual else ""
+                    click.echo(
+                        f"  {e.at.astimezone(zone):%Y-%m-%d %H:%M:%S} {e.kiosk_name or e.kiosk_id}"
+                        f"{manual} — {mark}"
+                    )
+            click.echo(f"{len(found)} conflicts.")

@@ -1,0 +1,66 @@
+"""Where a kiosk identity lives: this machine and this database file.
+
+Organisers prepare one event file and copy it to every laptop. A kiosk identity (its id, name
+and scan sequence) stored in that file would travel with the copy, and two laptops would write
+scans under one kiosk id with colliding sequence numbers. So each local kiosk row records the
+*home* it was made for: a fingerprint of the machine id and the file's absolute path. When the
+file is opened elsewhere (another machine, or a copy on the same machine), the identities it
+carries are set aside as remote kiosks and a new one is made (see events.local_kiosk).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import platform
+import subprocess
+import sys
+
+
+@functools.cache
+def machine_id() -> str:
+    """A stable identifier of this computer (the OS's machine id; the host name as a fallback)."""
+    for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            with open(path, encoding="ascii") as handle:
+                found = handle.read().strip()
+        except (OSError, UnicodeDecodeError):
+            continue
+        if found:
+            return found
+    if sys.platform == "win32":
+        import winreg
+
+        try:
+            with winreg.OpenKey(
+                winreg.HKEY_LOCAL_MACHINE, r"SOFTWARE\Microsoft\Cryptography"
+            ) as key:
+                return str(winreg.QueryValueEx(key, "MachineGuid")[0])
+        except OSError:
+            pass
+    if sys.platform == "darwin":
+        try:
+            out = subprocess.run(
+                ["ioreg", "-rd1", "-c", "IOPlatformExpertDevice"],
+                capture_output=True, text=True, timeout=5, check=False,
+            ).stdout  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            out = ""
+        for line in out.splitlines():
+            if "IOPlatformUUID" in line:
+                return line.split("=")[-1].strip().strip('"')
+    return platform.node() or "unknown-machine"
+
+
+def home_of(db_path: str) -> str:
+    """The home fingerprint of a database file on this machine ('' for in-memory databases)."""
+    if db_path in ("", ":memory:"):
+        return ""
+    where = os.path.realpath(db_path)
+    return hashlib.sha256(f"{machine_id()}\0{where}".encode()).hexdigest()[:24]
+
+
+def host_label() -> str:
+    """A short name for this computer, to tell apart kiosks made from one copied file."""
+    return (platform.node().split(".")[0] or "this computer")[:24]

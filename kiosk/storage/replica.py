@@ -1,0 +1,412 @@
+"""Reading and merging the replicated data: scans, kiosk names and the roster of other kiosks.
+
+Merging scans is a set union keyed by ``scan_id`` (insert-only, in the spirit of the scan log's
+append-only triggers): a scan already present is left alone, so merging is idempotent and the
+order of merges does not matter. A scan that claims a (kiosk, sequence) slot another scan holds
+is never merged but reported as a *clash*: it means two machines wrote under one kiosk identity.
+
+The roster merges row by row, last writer wins: the version with the later ``updated_at`` (ties
+broken by a digest of the row) is kept everywhere, which is also order-independent.
+
+Every function here runs inside the caller's write transaction (``Database.write()``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kiosk.core.hlc import Hlc, receive
+from kiosk.core.model import AttendeeStatus
+from kiosk.storage import attendees, scanlog
+
+#: The columns of a scan as they travel between kiosks, in this order.
+SCAN_COLUMNS: tuple[str, ...] = (
+    "scan_id",
+    "kiosk_id",
+    "kiosk_seq",
+    "at",
+    "hlc",
+    "list_id",
+    "attendee_uid",
+    "raw_code",
+    "kind",
+    "ref_scan_id",
+    "outcome",
+    "reason",
+    "hint",
+    "manual",
+    "operator",
+)
+
+#: The columns of an attendee as they travel (after ``uid``), in this order.
+ROSTER_COLUMNS: tuple[str, ...] = (
+    "code",
+    "external_id",
+    *attendees.DETAIL_COLUMNS,
+    "status",
+    "days",
+    "origin",
+    "source",
+    "raw",
+    "created_at",
+    "updated_at",
+)
+
+ScanRow = Sequence[Any]
+RosterRow = tuple[Any, ...]
+
+_SCAN_LIST = ", ".join(SCAN_COLUMNS)
+_KINDS = frozenset({"entry", "exit", "void", "badge_printed"})
+_OUTCOMES = frozenset({"accepted", "refused"})
+
+
+@dataclass(frozen=True, slots=True)
+class KioskRange:
+    """What a log holds of one kiosk's scans."""
+
+    count: int
+    first_seq: int
+    last_seq: int
+
+    @property
+    def gapless(self) -> bool:
+        return self.first_seq == 1 and self.last_seq == self.count
+
+
+@dataclass(slots=True)
+class ScanMerge:
+    """The outcome of merging scans: per kiosk id, how many were new and how many present."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    present: dict[str, int] = field(default_factory=dict)
+    #: Scans refused because another scan holds their (kiosk, sequence) slot.
+    clashes: list[str] = field(default_factory=list)
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+
+@dataclass(slots=True)
+class RosterMerge:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    #: (uid, code) of people not merged: their code or external id belongs to someone else here.
+    clashes: list[tuple[str, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scans
+
+
+def kiosk_ranges(conn: sqlite3.Connection) -> dict[str, KioskRange]:
+    """Per kiosk id: how many of its scans this log holds, and the lowest and highest sequence."""
+    return {
+        k: KioskRange(n, lo, hi)
+        for k, n, lo, hi in conn.execute(
+            "SELECT kiosk_id, count(*), min(kiosk_seq), max(kiosk_seq) FROM scan GROUP BY kiosk_id"
+        )
+    }
+
+
+def scan_rows(
+    conn: sqlite3.Connection, kiosk_id: str | None = None, *, after_seq: int = 0
+) -> list[ScanRow]:
+    """Scans in :data:`SCAN_COLUMNS` order, by kiosk and sequence: one kiosk's (after a
+    sequence number) or all."""
+    if kiosk_id is None:
+        return conn.execute(
+            f"SELECT {_SCAN_LIST} FROM scan ORDER BY kiosk_id, kiosk_seq"
+        ).fetchall()
+    return conn.execute(
+        f"SELECT {_SCAN_LIST} FROM scan WHERE kiosk_id = ? AND kiosk_seq > ? ORDER BY kiosk_seq",
+        (kiosk_id, after_seq),
+    ).fetchall()
+
+
+def valid_scan_rows(rows: Sequence[Sequence[Any]]) -> bool:
+    """Whether rows from elsewhere have the shape and values the scan log takes (checked by
+    column, so a 100,000-scan bundle is checked in a few passes)."""
+    if not rows:
+        return True
+    try:
+        if {len(r) for r in rows} != {len(SCAN_COLUMNS)}:
+            return False
+    except TypeError:
+        return False
+    (scan_ids, kiosk_ids, seqs, ats, hlcs, list_ids, uids, raws, kinds, refs, outcomes,
+     reasons, hints, manuals, operators) = zip(*rows, strict=True)  # fmt: skip
+    text, optional = {str}, {str, type(None)}
+    for column, allowed in (
+        (scan_ids, text), (kiosk_ids, text), (seqs, {int}), (ats, text), (hlcs, text),
+        (list_ids, {int}), (uids, optional), (raws, text), (kinds, text), (refs, optional),
+        (outcomes, text), (reasons, text), (hints, optional), (manuals, {int}),
+        (operators, text),
+    ):  # fmt: skip
+        if not set(map(type, column)) <= allowed:
+            return False
+    if "" in set(scan_ids) or "" in set(kiosk_ids) or min(seqs) < 1:
+        return False
+    if not (set(kinds) <= _KINDS and set(outcomes) <= _OUTCOMES and set(manuals) <= {0, 1}):
+        return False
+    try:
+        for h in (min(hlcs), max(hlcs)):
+            Hlc.decode(h)
+    except ValueError:
+        return False
+    return True
+
+
+def merge_scans(
+    conn: sqlite3.Connection, rows: Iterable[ScanRow], *, now_ms: int | None = None
+) -> ScanMerge:
+    """Insert the scans not present yet (by ``scan_id``); advance the clock past all of them."""
+    incoming = list(rows)
+    result = ScanMerge()
+    if not incoming:
+        return result
+    present_ids: set[str] = set()
+    slots: set[tuple[str, int]] = set()
+    for kiosk_id in {r[1] for r in incoming}:
+        for scan_id, seq in conn.execute(
+            "SELECT scan_id, kiosk_seq FROM scan WHERE kiosk_id = ?", (kiosk_id,)
+        ):
+            present_ids.add(scan_id)
+            slots.add((kiosk_id, seq))
+    new: list[ScanRow] = []
+    seen: set[str] = set()
+    for row in incoming:
+        scan_id, kiosk_id = row[0], row[1]
+        if scan_id in present_ids:
+            result.present[kiosk_id] = result.present.get(kiosk_id, 0) + 1
+        elif scan_id in seen:
+            continue
+        elif (kiosk_id, row[2]) in slots:
+            result.clashes.append(scan_id)
+        else:
+            seen.add(scan_id)
+            slots.add((kiosk_id, row[2]))
+            new.append(row)
+            result.added[kiosk_id] = result.added.get(kiosk_id, 0) + 1
+    if new:
+        new.sort(key=lambda r: (r[1], r[2]))
+        bulk = len(new) if len(new) >= _BULK_SCANS else 0
+        with _secondary_indexes_rebuilt_after(conn, bulk=bulk):
+            conn.executemany(
+                f"INSERT INTO scan ({_SCAN_LIST}) VALUES ({', '.join('?' * len(SCAN_COLUMNS))})",
+                new,
+            )
+    newest = max((r[4] for r in incoming if r[0] in present_ids or r[0] in seen), default=None)
+    if newest:
+        advance_clock(conn, newest, now_ms=now_ms)
+    return result
+
+
+#: From this many new scans (and at least as many as the log holds), the secondary indexes are
+#: rebuilt after the merge rather than updated row by row.
+_BULK_SCANS = 20_000
+
+
+@contextmanager
+def _secondary_indexes_rebuilt_after(conn: sqlite3.Connection, *, bulk: int) -> Iterator[None]:
+    """For a merge of ``bulk`` scans into a log holding no more (a day's bundle into a fresh
+    kiosk, a first pull from the hub), drop the scan
+    table's secondary indexes and build them again afterwards, in the caller's transaction:
+    building an index from all rows at once is much cheaper than updating it row by row."""
+    indexes = []
+    if bulk and conn.execute("SELECT count(*) <= ? FROM scan", (bulk,)).fetchone()[0]:
+        indexes = conn.execute(
+            "SELECT name, sql FROM sqlite_master "
+            "WHERE type = 'index' AND tbl_name = 'scan' AND sql IS NOT NULL"
+        ).fetchall()
+    for name, _sql in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        conn.execute(sql)
+
+
+def advance_clock(conn: sqlite3.Connection, remote_hlc: str, *, now_ms: int | None = None) -> str:
+    """Move this database's hybrid logical clock past a remote scan's (hlc.receive).
+
+    The next local scan then sorts after every scan this kiosk has seen.
+    """
+    last = scanlog.clock(conn)
+    now = time.time_ns() // 1_000_000 if now_ms is None else now_ms
+    merged = receive(Hlc.decode(last) if last else Hlc(0), Hlc.decode(remote_hlc), now)
+    text = merged.encode("clock")
+    conn.execute(
+        "INSERT INTO hlc_clock (id, hlc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET hlc = "
+        "excluded.hlc WHERE excluded.hlc > hlc_clock.hlc",
+        (text,),
+    )
+    return text
+
+
+def gaps(conn: sqlite3.Connection, kiosk_id: str) -> list[tuple[int, int]]:
+    """Missing stretches (first, last) of one kiosk's sequence in this log: scans not merged yet
+    (a bundle not imported, a hub not reached)."""
+    found: list[tuple[int, int]] = []
+    first = conn.execute(
+        "SELECT min(kiosk_seq) FROM scan WHERE kiosk_id = ?", (kiosk_id,)
+    ).fetchone()[0]
+    if first is None:
+        return found
+    if first > 1:
+        found.append((1, first - 1))
+    found.extend(
+        conn.execute(
+            "SELECT kiosk_seq + 1, next - 1 FROM (SELECT kiosk_seq, lead(kiosk_seq) OVER "
+            "(ORDER BY kiosk_seq) AS next FROM scan WHERE kiosk_id = ?) "
+            "WHERE next > kiosk_seq + 1",
+            (kiosk_id,),
+        ).fetchall()
+    )
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Kiosks
+
+
+def kiosks(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every kiosk this database knows: (id, name)."""
+    return conn.execute("SELECT id, name FROM kiosk ORDER BY id").fetchall()
+
+
+def merge_kiosks(conn: sqlite3.Connection, known: Iterable[tuple[str, str]]) -> None:
+    """Learn other kiosks' names (a kiosk already known keeps its row)."""
+    conn.executemany("INSERT OR IGNORE INTO kiosk (id, name, local) VALUES (?, ?, 0)", known)
+
+
+# ---------------------------------------------------------------------------------------------
+# Roster
+
+
+def roster_rows(conn: sqlite3.Connection, *, changed_after: str = "") -> list[RosterRow]:
+    """Attendees as (uid, *ROSTER_COLUMNS), those changed after a time (all by default)."""
+    return conn.execute(
+        f"SELECT {_ROSTER_SELECT} FROM attendee WHERE updated_at > ? ORDER BY updated_at, uid",
+        (changed_after,),
+    ).fetchall()
+
+
+def roster_digest(row: Sequence[Any]) -> str:
+    """A digest of one attendee row: breaks ties between versions with the same ``updated_at``."""
+    return hashlib.sha256(json.dumps(list(row), ensure_ascii=False).encode()).hexdigest()
+
+
+def valid_roster_row(row: Sequence[Any]) -> bool:
+    return (
+        len(row) == len(ROSTER_COLUMNS) + 1
+        and all(isinstance(v, str) for v in row[:3])
+        and bool(row[0]) and bool(row[1])
+        and all(isinstance(v, str) for v in row[3:])
+        and row[1 + ROSTER_COLUMNS.index("status")] in ("active", "cancelled")
+    )  # fmt: skip
+
+
+_AT = {c: i + 1 for i, c in enumerate(ROSTER_COLUMNS)}
+# The stored form of each travelling column ('' rather than NULL for no external id).
+_ROSTER_SELECT = "uid, " + ", ".join(
+    "coalesce(external_id, '')" if c == "external_id" else c for c in ROSTER_COLUMNS
+)
+
+
+def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterMerge:
+    """Merge attendees from elsewhere, last writer wins (``updated_at``, then the digest)."""
+    result = RosterMerge()
+    incoming = list(rows)
+    if not incoming:
+        return result
+    local = {
+        uid: (attendee_id, updated_at)
+        for uid, attendee_id, updated_at in conn.execute("SELECT uid, id, updated_at FROM attendee")
+    }
+    select = f"SELECT {_ROSTER_SELECT} FROM attendee WHERE id = ?"
+    new: list[RosterRow] = []
+    for row in incoming:
+        uid, updated_at = row[0], row[_AT["updated_at"]]
+        mine = local.get(uid)
+        if mine is None:
+            new.append(row)
+            continue
+        attendee_id, my_updated_at = mine
+        if updated_at < my_updated_at:
+            result.unchanged += 1
+            continue
+        current = conn.execute(select, (attendee_id,)).fetchone()
+        if updated_at == my_updated_at and roster_digest(row) <= roster_digest(current):
+            result.unchanged += 1
+            continue
+        changes: dict[str, object] = {
+            c: row[i]
+            for c, i in _AT.items()
+            if c not in ("created_at", "updated_at") and row[i] != current[i]
+        }
+        if "external_id" in changes:
+            changes["external_id"] = changes["external_id"] or None
+        if "raw" in changes:
+            changes["raw"] = json.loads(str(changes["raw"]))
+        try:
+            attendees.update(conn, attendee_id, changes, str(updated_at))
+        except sqlite3.IntegrityError:
+            result.clashes.append((uid, row[_AT["code"]]))
+            continue
+        result.updated += 1
+    for row in new:
+        uid = row[0]
+        code, external_id = row[_AT["code"]], row[_AT["external_id"]]
+        taken = conn.execute(
+            "SELECT 1 FROM attendee WHERE code = ? OR (? != '' AND external_id = ?)",
+            (code, external_id, external_id),
+        ).fetchone()
+        if taken:
+            result.clashes.append((uid, code))
+            continue
+        person = attendees.NewAttendee(
+            code=code,
+            **{c: row[_AT[c]] for c in attendees.DETAIL_COLUMNS},
+            external_id=external_id or "",
+            status=AttendeeStatus(row[_AT["status"]]),
+            days=frozenset(date.fromisoformat(d) for d in json.loads(row[_AT["days"]])),
+            origin=row[_AT["origin"]],
+            source=row[_AT["source"]],
+            raw=json.loads(row[_AT["raw"]]),
+            uid=uid,
+        )
+        (attendee_id,) = attendees.insert_many(conn, [person], row[_AT["updated_at"]])
+        conn.execute(
+            "UPDATE attendee SET created_at = ?, raw = ? WHERE id = ?",
+            (row[_AT["created_at"]], row[_AT["raw"]], attendee_id),
+        )
+        result.added += 1
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Sync state
+
+
+def get_state(conn: sqlite3.Connection, target: str, key: str, default: str = "") -> str:
+    row = conn.execute(
+        "SELECT value FROM sync_state WHERE target = ? AND key = ?", (target, key)
+    ).fetchone()
+    return str(row[0]) if row else default
+
+
+def set_state(conn: sqlite3.Connection, target: str, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO sync_state (target, key, value) VALUES (?, ?, ?) "
+        "ON CONFLICT (target, key) DO UPDATE SET value = excluded.value",
+        (target, key, value),
+    )

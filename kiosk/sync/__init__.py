@@ -1,0 +1,1 @@
+"""Sync between kiosks: offline bundles, the PostgreSQL hub."""

@@ -1,0 +1,414 @@
+"""Offline bundles: a kiosk's scan log (and the roster) in one file for a USB stick or a share.
+
+File layout::
+
+    KIOSK-BUNDLE 1 <sha256 of the manifest line>\\n
+    <manifest: one line of JSON>\\n
+    <body: gzip of one JSON document {"kiosks": [...], "scans": [...], "roster": [...]}>
+
+The manifest names the event, the exporting kiosk, per kiosk the count and sequence range of
+the scans inside, the number of roster rows, and the body's length and SHA-256. The file is
+written under a temporary name, fsynced and renamed, so a stick pulled out half-way leaves
+nothing that looks complete; and on import the manifest and the digest are checked before
+anything is merged, so a truncated or damaged copy is refused whole.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import re
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.timeutil import to_utc_iso
+from kiosk.storage import events, replica
+from kiosk.storage.database import Database
+
+MAGIC = b"KIOSK-BUNDLE "
+FORMAT_VERSION = 1
+SUFFIX = ".kbundle"
+
+#: Called with (done, total) while a bundle is written or merged.
+Progress = Callable[[int, int], None]
+
+
+class Problem(StrEnum):
+    """Why a bundle was refused (stable codes; the message says it for people)."""
+
+    NOT_A_BUNDLE = "not_a_bundle"
+    NEWER_FORMAT = "newer_format"
+    MANIFEST_DAMAGED = "manifest_damaged"
+    TRUNCATED = "truncated"
+    DIGEST_MISMATCH = "digest_mismatch"
+    MANIFEST_MISMATCH = "manifest_mismatch"
+    OTHER_EVENT = "other_event"
+    UNREADABLE = "unreadable"
+
+
+class BundleError(Exception):
+    """A bundle could not be written or was refused; nothing was merged from it."""
+
+    def __init__(self, path: Path, problem: Problem, detail: str) -> None:
+        super().__init__(f"Bundle {path}: {detail}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class KioskPart:
+    """The scans of one kiosk inside a bundle."""
+
+    id: str
+    name: str
+    count: int
+    first_seq: int
+    last_seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    event_uid: str
+    event_name: str
+    kiosk_id: str
+    kiosk_name: str
+    created_at: str
+    kiosks: tuple[KioskPart, ...]
+    roster: int
+    body_bytes: int
+    body_sha256: str
+
+    @property
+    def scans(self) -> int:
+        return sum(k.count for k in self.kiosks)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": "kiosk-bundle",
+            "version": FORMAT_VERSION,
+            "event": {"uid": self.event_uid, "name": self.event_name},
+            "kiosk": {"id": self.kiosk_id, "name": self.kiosk_name},
+            "created_at": self.created_at,
+            "kiosks": [
+                {
+                    "id": k.id,
+                    "name": k.name,
+                    "count": k.count,
+                    "first_seq": k.first_seq,
+                    "last_seq": k.last_seq,
+                }
+                for k in self.kiosks
+            ],
+            "scan_columns": list(replica.SCAN_COLUMNS),
+            "roster_columns": ["uid", *replica.ROSTER_COLUMNS],
+            "roster": self.roster,
+            "body": {"bytes": self.body_bytes, "sha256": self.body_sha256, "encoding": "gzip"},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """A verified bundle, read into memory."""
+
+    path: Path
+    manifest: Manifest
+    kiosks: list[tuple[str, str]]
+    scans: list[replica.ScanRow]
+    roster: list[replica.RosterRow]
+
+
+@dataclass(frozen=True, slots=True)
+class KioskImport:
+    """What one bundle brought of one kiosk's scans."""
+
+    kiosk_id: str
+    kiosk_name: str
+    added: int
+    present: int
+    #: Stretches of this kiosk's sequence still missing here after the import.
+    gaps: list[tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    path: Path
+    manifest: Manifest
+    kiosks: list[KioskImport]
+    roster: replica.RosterMerge
+    clashes: list[str] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(k.added for k in self.kiosks)
+
+
+# ---------------------------------------------------------------------------------------------
+# Export
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]+", "-", text).strip("-")[:24] or "kiosk"
+
+
+def export_bundle(
+    db: Database,
+    out_dir: Path,
+    *,
+    everything: bool = False,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> tuple[Path, Manifest]:
+    """Write this kiosk's scan log (all kiosks' with ``everything``) and the roster to a new
+    bundle in ``out_dir``; returns its path and manifest once it is durably on disk."""
+    info = events.event_info(db)
+    me = events.local_kiosk(db)
+    conn = db.conn
+    conn.execute("BEGIN")  # one consistent snapshot of the log and the roster
+    try:
+        scans = replica.scan_rows(conn, None if everything else me.id)
+        roster = replica.roster_rows(conn)
+        known = replica.kiosks(conn)
+    finally:
+        conn.execute("COMMIT")
+    names = dict(known)
+    parts: dict[str, list[int]] = {}
+    for row in scans:
+        part = parts.get(row[1])
+        if part is None:
+            parts[row[1]] = [1, row[2], row[2]]
+        else:
+            part[0] += 1
+            part[2] = row[2]
+    if progress:
+        progress(1, 4)
+    document = {
+        "kiosks": known,
+        "scans": scans,
+        "roster": roster,
+    }
+    raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+    if progress:
+        progress(2, 4)
+    body = gzip.compress(raw, compresslevel=6, mtime=0)
+    manifest = Manifest(
+        event_uid=info.uid,
+        event_name=info.name,
+        kiosk_id=me.id,
+        kiosk_name=me.name,
+        created_at=to_utc_iso(now or datetime.now(UTC)),
+        kiosks=tuple(
+            KioskPart(k, names.get(k, ""), n, lo, hi) for k, (n, lo, hi) in sorted(parts.items())
+        ),
+        roster=len(roster),
+        body_bytes=len(body),
+        body_sha256=hashlib.sha256(body).hexdigest(),
+    )
+    head = json.dumps(manifest.as_json(), ensure_ascii=False, separators=(",", ":")).encode()
+    digest = hashlib.sha256(head).hexdigest().encode()
+    own = next((k for k in manifest.kiosks if k.id == me.id), None)
+    last = own.last_seq if own else 0
+    scope = "all" if everything else str(last)
+    name = f"{_slug(info.name)}-{_slug(me.name)}-{me.id[:8]}-{scope}{SUFFIX}"
+    if progress:
+        progress(3, 4)
+    path = write_atomic(out_dir / name, MAGIC + f"{FORMAT_VERSION} ".encode() + digest + b"\n"
+                        + head + b"\n" + body)  # fmt: skip
+    if progress:
+        progress(4, 4)
+    return path, manifest
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write a file so that it is either complete or absent: temporary name, fsync, rename,
+    fsync of the folder."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.part")
+        with open(partial, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+        if hasattr(os, "O_DIRECTORY"):
+            folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+    except OSError as exc:
+        raise BundleError(
+            path, Problem.UNREADABLE,
+            f"could not be written ({exc.strerror or exc}) — check that the stick or folder is "
+            "writable and has free space, then export again.",
+        ) from exc  # fmt: skip
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading and verifying
+
+
+def read_bundle(path: Path, event_uid: str) -> Bundle:
+    """Read a bundle and verify everything about it before anyone merges it."""
+
+    def refuse(problem: Problem, detail: str) -> BundleError:
+        return BundleError(path, problem, detail)
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise refuse(Problem.UNREADABLE, f"cannot be read ({exc.strerror or exc}).") from exc
+    first_end = data.find(b"\n")
+    second_end = data.find(b"\n", first_end + 1) if first_end >= 0 else -1
+    if not data.startswith(MAGIC[: len(data)]) or not data:
+        raise refuse(Problem.NOT_A_BUNDLE, "is not a Kiosk bundle (made by 'kiosk sync export').")
+    if first_end < 0:
+        raise refuse(Problem.TRUNCATED, "is cut short (the copy did not finish) — copy it again.")
+    try:
+        version_text, head_digest = data[len(MAGIC) : first_end].decode("ascii").split(" ")
+        version = int(version_text)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise refuse(Problem.MANIFEST_DAMAGED, "its first line is damaged.") from exc
+    if version > FORMAT_VERSION:
+        raise refuse(
+            Problem.NEWER_FORMAT,
+            f"was made by a newer Kiosk (bundle format {version}) — update Kiosk here.",
+        )
+    if second_end < 0:
+        raise refuse(Problem.TRUNCATED, "is cut short (the copy did not finish) — copy it again.")
+    head = data[first_end + 1 : second_end]
+    if hashlib.sha256(head).hexdigest() != head_digest:
+        raise refuse(Problem.MANIFEST_DAMAGED, "its manifest is damaged — export it again.")
+    try:
+        manifest = _manifest(json.loads(head))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise refuse(Problem.MANIFEST_DAMAGED, "its manifest cannot be understood.") from exc
+    if manifest.event_uid != event_uid:
+        raise refuse(
+            Problem.OTHER_EVENT,
+            f"belongs to another event ('{manifest.event_name}') — it was not imported.",
+        )
+    body = data[second_end + 1 :]
+    if len(body) < manifest.body_bytes:
+        raise refuse(
+            Problem.TRUNCATED,
+            f"is cut short ({len(body)} of {manifest.body_bytes} bytes; the copy did not "
+            "finish) — copy it again from the kiosk that made it.",
+        )
+    if len(body) > manifest.body_bytes or hashlib.sha256(body).hexdigest() != manifest.body_sha256:
+        raise refuse(
+            Problem.DIGEST_MISMATCH,
+            "is damaged (its SHA-256 checksum does not match) — copy it again or export anew.",
+        )
+    try:
+        document = json.loads(zlib.decompress(body, wbits=31))
+        kiosks = [(str(k), str(n)) for k, n in document["kiosks"]]
+        scans: list[replica.ScanRow] = document["scans"]  # lists; checked below
+        if not isinstance(scans, list):
+            raise TypeError("scans")
+        roster = [tuple(r) for r in document["roster"]]
+    except (ValueError, KeyError, TypeError, zlib.error) as exc:
+        raise refuse(Problem.DIGEST_MISMATCH, "its contents cannot be read.") from exc
+    _check_contents(manifest, scans, roster, refuse)
+    return Bundle(path, manifest, kiosks, scans, roster)
+
+
+def _manifest(doc: dict[str, Any]) -> Manifest:
+    if doc["format"] != "kiosk-bundle":
+        raise ValueError("format")
+    if list(doc["scan_columns"]) != list(replica.SCAN_COLUMNS) or list(doc["roster_columns"]) != [
+        "uid",
+        *replica.ROSTER_COLUMNS,
+    ]:
+        raise ValueError("columns")
+    return Manifest(
+        event_uid=str(doc["event"]["uid"]),
+        event_name=str(doc["event"]["name"]),
+        kiosk_id=str(doc["kiosk"]["id"]),
+        kiosk_name=str(doc["kiosk"]["name"]),
+        created_at=str(doc["created_at"]),
+        kiosks=tuple(
+            KioskPart(
+                str(k["id"]),
+                str(k["name"]),
+                int(k["count"]),
+                int(k["first_seq"]),
+                int(k["last_seq"]),
+            )
+            for k in doc["kiosks"]
+        ),
+        roster=int(doc["roster"]),
+        body_bytes=int(doc["body"]["bytes"]),
+        body_sha256=str(doc["body"]["sha256"]),
+    )
+
+
+def _check_contents(
+    manifest: Manifest,
+    scans: Sequence[replica.ScanRow],
+    roster: Sequence[replica.RosterRow],
+    refuse: Callable[[Problem, str], BundleError],
+) -> None:
+    """The body holds exactly what the manifest announces, in shapes the log takes."""
+    if not replica.valid_scan_rows(scans):
+        raise refuse(Problem.MANIFEST_MISMATCH, "holds a scan in a form Kiosk cannot read.")
+    parts: dict[str, list[int]] = {}
+    for row in scans:
+        part = parts.setdefault(row[1], [0, row[2], row[2]])
+        part[0] += 1
+        part[1] = min(part[1], row[2])
+        part[2] = max(part[2], row[2])
+    announced = {k.id: [k.count, k.first_seq, k.last_seq] for k in manifest.kiosks}
+    if parts != announced:
+        raise refuse(
+            Problem.MANIFEST_MISMATCH,
+            "does not hold the scans its manifest announces — export it again.",
+        )
+    if len(roster) != manifest.roster or not all(replica.valid_roster_row(r) for r in roster):
+        raise refuse(
+            Problem.MANIFEST_MISMATCH,
+            "does not hold the attendee list its manifest announces — export it again.",
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Import
+
+
+def bundle_files(target: Path) -> list[Path]:
+    """The bundles a path names: the file itself, or every bundle in a folder."""
+    if target.is_dir():
+        return sorted(p for p in target.iterdir() if p.suffix == SUFFIX and p.is_file())
+    return [target]
+
+
+def merge_bundle(db: Database, bundle: Bundle) -> ImportResult:
+    """Merge a verified bundle in one transaction: scans by id, kiosk names, the roster."""
+    with db.write() as conn:
+        replica.merge_kiosks(conn, bundle.kiosks)
+        merged = replica.merge_scans(conn, bundle.scans)
+        roster = replica.merge_roster(conn, bundle.roster)
+        names = dict(replica.kiosks(conn))
+        per_kiosk = [
+            KioskImport(
+                k.id,
+                names.get(k.id, k.name),
+                merged.added.get(k.id, 0),
+                merged.present.get(k.id, 0),
+                replica.gaps(conn, k.id),
+            )
+            for k in bundle.manifest.kiosks
+        ]
+    return ImportResult(bundle.path, bundle.manifest, per_kiosk, roster, merged.clashes)
+
+
+def import_bundle(db: Database, path: Path) -> ImportResult:
+    """Verify one bundle, then merge it; raises :class:`BundleError` (nothing merged)."""
+    return merge_bundle(db, read_bundle(path, events.event_info(db).uid))

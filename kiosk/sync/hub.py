@@ -1,0 +1,422 @@
+"""The PostgreSQL hub: kiosks push their scans and roster changes, and pull everyone else's.
+
+Delivery is at least once, the effect exactly once: scans are keyed by ``scan_id`` at the hub
+(``INSERT … ON CONFLICT DO NOTHING``), and what to push is worked out from what the hub holds,
+not from a local "sent" mark, so a push whose acknowledgement was lost is simply re-sent and
+changes nothing the second time. Pulls follow a per-hub cursor over the hub's ``server_seq``,
+saved in the same local transaction as the pulled rows. Pushes of one event are serialised at
+the hub (a transaction advisory lock), so ``server_seq`` values become visible in order and a
+cursor never skips a row committed late.
+
+The hub schema lives in its own PostgreSQL schema (``kiosk_hub`` by default), is created and
+migrated by the kiosks (``hub_version``), and serves several events side by side.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from kiosk.core.timeutil import to_utc_iso
+from kiosk.storage import events, replica
+from kiosk.storage.database import Database
+from kiosk.storage.events import Kiosk
+
+DEFAULT_SCHEMA = "kiosk_hub"
+#: Rows per pull round trip and per local merge transaction.
+PULL_PAGE = 100_000
+
+#: Hub schema migrations, numbered like the kiosk's own; hub_version records the last applied.
+HUB_MIGRATIONS: list[str] = [
+    # 1: events, kiosks, the scan log and the roster.
+    """
+    CREATE TABLE hub_event (
+        event_uid text PRIMARY KEY,
+        name text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE TABLE hub_kiosk (
+        event_uid text NOT NULL,
+        kiosk_id text NOT NULL,
+        name text NOT NULL,
+        last_seen timestamptz,
+        clock_offset_ms bigint,
+        PRIMARY KEY (event_uid, kiosk_id)
+    );
+    CREATE TABLE hub_scan (
+        scan_id text PRIMARY KEY,
+        event_uid text NOT NULL,
+        kiosk_id text NOT NULL,
+        kiosk_seq bigint NOT NULL,
+        at text NOT NULL,
+        hlc text NOT NULL,
+        list_id integer NOT NULL,
+        attendee_uid text,
+        raw_code text NOT NULL,
+        kind text NOT NULL,
+        ref_scan_id text,
+        outcome text NOT NULL,
+        reason text NOT NULL,
+        hint text,
+        manual smallint NOT NULL,
+        operator text NOT NULL,
+        server_seq bigserial NOT NULL,
+        received_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (event_uid, kiosk_id, kiosk_seq)
+    );
+    CREATE INDEX hub_scan_pull ON hub_scan (event_uid, server_seq);
+    CREATE INDEX hub_scan_person ON hub_scan (event_uid, attendee_uid, list_id)
+        WHERE attendee_uid IS NOT NULL;
+    CREATE SEQUENCE hub_roster_seq;
+    CREATE TABLE hub_attendee (
+        event_uid text NOT NULL,
+        uid text NOT NULL,
+        updated_at text NOT NULL,
+        digest text NOT NULL,
+        row_json jsonb NOT NULL,
+        server_seq bigint NOT NULL DEFAULT nextval('hub_roster_seq'),
+        PRIMARY KEY (event_uid, uid)
+    );
+    CREATE INDEX hub_attendee_pull ON hub_attendee (event_uid, server_seq);
+    """,
+]
+HUB_VERSION = len(HUB_MIGRATIONS)
+
+_SCANS = sql.SQL(", ").join(map(sql.Identifier, replica.SCAN_COLUMNS))
+
+
+class HubError(Exception):
+    """The hub could not be reached or refused the work; the kiosk carries on alone."""
+
+
+@dataclass(slots=True)
+class SyncResult:
+    """One sync with the hub."""
+
+    pushed: int = 0  # scans new at the hub
+    resent: int = 0  # scans sent that the hub already had (a retried push)
+    pulled: int = 0  # other kiosks' scans new here
+    pulled_present: int = 0
+    roster_pushed: int = 0
+    roster: replica.RosterMerge = field(default_factory=replica.RosterMerge)
+    clashes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the desk shows in its corner."""
+
+    last_sync: str  # UTC ISO text, '' if never
+    queued: int  # this kiosk's scans the hub has not confirmed
+    last_error: str
+
+
+def target_of(dsn: str, schema: str) -> str:
+    """The key under which a hub's cursors are kept locally (no password in it)."""
+    info = psycopg.conninfo.conninfo_to_dict(dsn)
+    where = f"{info.get('host', '')}:{info.get('port', '')}/{info.get('dbname', '')}/{schema}"
+    return "hub:" + hashlib.sha256(where.encode()).hexdigest()[:16]
+
+
+def connect(dsn: str, *, timeout: float = 5.0) -> psycopg.Connection[tuple[Any, ...]]:
+    """Open a connection to the hub, or raise :class:`HubError` saying why not."""
+    try:
+        return psycopg.connect(dsn, connect_timeout=max(1, round(timeout)), autocommit=True)
+    except psycopg.Error as exc:
+        raise HubError(f"The hub at {_where(dsn)} cannot be reached: {_first_line(exc)}") from exc
+
+
+def _where(dsn: str) -> str:
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(dsn)
+    except psycopg.Error:
+        return "the given address"
+    return f"{info.get('host', 'localhost')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def ensure_schema(conn: psycopg.Connection[Any], schema: str = DEFAULT_SCHEMA) -> None:
+    """Create or migrate the hub schema (several kiosks may race: an advisory lock orders them)."""
+    ident = sql.Identifier(schema)
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext('kiosk_hub_schema'))")
+        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident))
+        conn.execute(sql.SQL("SET LOCAL search_path TO {}").format(ident))
+        conn.execute("CREATE TABLE IF NOT EXISTS hub_version (version integer NOT NULL)")
+        row = conn.execute("SELECT max(version) FROM hub_version").fetchone()
+        version = int(row[0]) if row and row[0] is not None else 0
+        if version > HUB_VERSION:
+            raise HubError(
+                f"The hub was set up by a newer Kiosk (hub schema {version}, this one knows "
+                f"{HUB_VERSION}) — update Kiosk on this machine."
+            )
+        for number, script in enumerate(HUB_MIGRATIONS[version:], start=version + 1):
+            conn.execute(script.encode())  # our own constant DDL
+            conn.execute("INSERT INTO hub_version (version) VALUES (%s)", (number,))
+
+
+class HubSession:
+    """One kiosk's connection to the hub for one event."""
+
+    def __init__(
+        self,
+        db: Database,
+        dsn: str,
+        *,
+        schema: str = DEFAULT_SCHEMA,
+        kiosk: Kiosk | None = None,
+        timeout: float = 5.0,
+    ) -> None:
+        self.db = db
+        self.dsn = dsn
+        self.schema = schema
+        self.event = events.event_info(db)
+        self.kiosk = kiosk or events.local_kiosk(db)
+        self.target = target_of(dsn, schema)
+        self.timeout = timeout
+        #: Test seam: called inside the push transaction after the rows are staged.
+        self.before_commit: Callable[[psycopg.Connection[Any]], None] | None = None
+
+    # -- the whole round ----------------------------------------------------------------------
+
+    def sync(self) -> SyncResult:
+        """Push this kiosk's news, then pull everyone else's. Raises :class:`HubError` when the
+        hub is away (nothing local is lost or blocked; the next sync catches up)."""
+        started = time.perf_counter()
+        result = SyncResult()
+        try:
+            with connect(self.dsn, timeout=self.timeout) as conn:
+                ensure_schema(conn, self.schema)
+                conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
+                self._register(conn)
+                self._push_scans(conn, result)
+                self._push_roster(conn, result)
+                self._pull_kiosks(conn)
+                self._pull_scans(conn, result)
+                self._pull_roster(conn, result)
+                self._note_confirmed(conn)
+        except psycopg.Error as exc:
+            self._note_error(f"{_first_line(exc)}")
+            raise HubError(
+                f"Sync with the hub at {_where(self.dsn)} stopped: {_first_line(exc)} — the "
+                "kiosk works on and catches up at the next sync."
+            ) from exc
+        except HubError as exc:
+            self._note_error(str(exc))
+            raise
+        result.seconds = time.perf_counter() - started
+        return result
+
+    # -- steps --------------------------------------------------------------------------------
+
+    def _register(self, conn: psycopg.Connection[Any]) -> None:
+        now_ms = time.time_ns() // 1_000_000
+        with conn.transaction():
+            conn.execute(
+                "INSERT INTO hub_event (event_uid, name) VALUES (%s, %s) "
+                "ON CONFLICT (event_uid) DO NOTHING",
+                (self.event.uid, self.event.name),
+            )
+            conn.execute(
+                "INSERT INTO hub_kiosk (event_uid, kiosk_id, name, last_seen, clock_offset_ms) "
+                "VALUES (%s, %s, %s, now(), "
+                "(extract(epoch FROM clock_timestamp()) * 1000)::bigint - %s) "
+                "ON CONFLICT (event_uid, kiosk_id) DO UPDATE SET name = excluded.name, "
+                "last_seen = excluded.last_seen, clock_offset_ms = excluded.clock_offset_ms",
+                (self.event.uid, self.kiosk.id, self.kiosk.name, now_ms),
+            )
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO hub_kiosk (event_uid, kiosk_id, name) VALUES (%s, %s, %s) "
+                    "ON CONFLICT (event_uid, kiosk_id) DO NOTHING",
+                    [(self.event.uid, k, n) for k, n in replica.kiosks(self.db.conn)],
+                )
+
+    def _hub_ranges(self, conn: psycopg.Connection[Any]) -> dict[str, replica.KioskRange]:
+        rows = conn.execute(
+            "SELECT kiosk_id, count(*), min(kiosk_seq), max(kiosk_seq) FROM hub_scan "
+            "WHERE event_uid = %s GROUP BY kiosk_id",
+            (self.event.uid,),
+        ).fetchall()
+        return {k: replica.KioskRange(int(n), int(lo), int(hi)) for k, n, lo, hi in rows}
+
+    def _push_scans(self, conn: psycopg.Connection[Any], result: SyncResult) -> None:
+        """Send every scan this kiosk holds that the hub lacks: its own and any it merged from
+        bundles of kiosks that never reach the hub."""
+        hub = self._hub_ranges(conn)
+        local = replica.kiosk_ranges(self.db.conn)
+        rows: list[replica.ScanRow] = []
+        for kiosk_id, mine in sorted(local.items()):
+            theirs = hub.get(kiosk_id)
+            if theirs is None:
+                rows.extend(replica.scan_rows(self.db.conn, kiosk_id))
+            elif theirs.gapless:
+                if mine.last_seq > theirs.last_seq:
+                    rows.extend(
+                        replica.scan_rows(self.db.conn, kiosk_id, after_seq=theirs.last_seq)
+                    )
+            elif mine.count > theirs.count or mine.last_seq > theirs.last_seq or not mine.gapless:
+                rows.extend(replica.scan_rows(self.db.conn, kiosk_id))
+        if rows:
+            inserted, clashes = self._send_scans(conn, rows)
+            result.pushed += inserted
+            result.resent += len(rows) - inserted - len(clashes)
+            result.clashes.extend(clashes)
+
+    def _send_scans(
+        self, conn: psycopg.Connection[Any], rows: Sequence[replica.ScanRow]
+    ) -> tuple[int, list[str]]:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (self.event.uid,))
+            conn.execute(
+                "CREATE TEMP TABLE hub_stage (LIKE hub_scan INCLUDING DEFAULTS) ON COMMIT DROP"
+            )
+            with conn.cursor() as cur:
+                copy_sql = sql.SQL("COPY hub_stage (event_uid, {}) FROM STDIN").format(_SCANS)
+                with cur.copy(copy_sql) as copy:
+                    uid = self.event.uid
+                    for row in rows:
+                        copy.write_row((uid, *row))
+                clashes = [
+                    r[0]
+                    for r in cur.execute(
+                        "SELECT s.scan_id FROM hub_stage s JOIN hub_scan h ON "
+                        "h.event_uid = s.event_uid AND h.kiosk_id = s.kiosk_id AND "
+                        "h.kiosk_seq = s.kiosk_seq AND h.scan_id <> s.scan_id"
+                    ).fetchall()
+                ]
+                cur.execute(
+                    sql.SQL(
+                        "INSERT INTO hub_scan (event_uid, {cols}) SELECT event_uid, {cols} "
+                        "FROM hub_stage ORDER BY kiosk_id, kiosk_seq ON CONFLICT DO NOTHING"
+                    ).format(cols=_SCANS)
+                )
+                inserted = cur.rowcount
+            if self.before_commit is not None:
+                self.before_commit(conn)
+        return inserted, clashes
+
+    def _push_roster(self, conn: psycopg.Connection[Any], result: SyncResult) -> None:
+        since = replica.get_state(self.db.conn, self.target, "roster_pushed")
+        rows = replica.roster_rows(self.db.conn, changed_after=since)
+        if not rows:
+            return
+        uid = self.event.uid
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (uid,))
+            conn.execute(
+                "CREATE TEMP TABLE hub_roster_stage (LIKE hub_attendee INCLUDING DEFAULTS) "
+                "ON COMMIT DROP"
+            )
+            with conn.cursor() as cur:
+                with cur.copy(
+                    "COPY hub_roster_stage (event_uid, uid, updated_at, digest, row_json) "
+                    "FROM STDIN"
+                ) as copy:
+                    for row in rows:
+                        copy.write_row(
+                            (uid, row[0], row[-1], replica.roster_digest(row),
+                             Jsonb(list(row)))
+                        )  # fmt: skip
+                cur.execute(
+                    "INSERT INTO hub_attendee AS a (event_uid, uid, updated_at, digest, row_json) "
+                    "SELECT event_uid, uid, updated_at, digest, row_json FROM hub_roster_stage "
+                    "ON CONFLICT (event_uid, uid) DO UPDATE SET updated_at = excluded.updated_at, "
+                    "digest = excluded.digest, row_json = excluded.row_json, "
+                    "server_seq = nextval('hub_roster_seq') "
+                    "WHERE (excluded.updated_at, excluded.digest) > (a.updated_at, a.digest)"
+                )
+                result.roster_pushed = cur.rowcount
+        with self.db.write() as local:
+            replica.set_state(local, self.target, "roster_pushed", str(rows[-1][-1]))
+
+    def _pull_kiosks(self, conn: psycopg.Connection[Any]) -> None:
+        known = conn.execute(
+            "SELECT kiosk_id, name FROM hub_kiosk WHERE event_uid = %s", (self.event.uid,)
+        ).fetchall()
+        with self.db.write() as local:
+            replica.merge_kiosks(local, known)
+
+    def _pull_scans(self, conn: psycopg.Connection[Any], result: SyncResult) -> None:
+        query = sql.SQL(
+            "SELECT server_seq, {} FROM hub_scan WHERE event_uid = %s AND server_seq > %s "
+            "AND kiosk_id <> %s ORDER BY server_seq LIMIT %s"
+        ).format(_SCANS)
+        while True:
+            cursor = int(replica.get_state(self.db.conn, self.target, "scan_cursor", "0"))
+            rows = conn.execute(
+                query, (self.event.uid, cursor, self.kiosk.id, PULL_PAGE)
+            ).fetchall()
+            if not rows:
+                return
+            with self.db.write() as local:
+                merged = replica.merge_scans(local, (r[1:] for r in rows))
+                replica.set_state(local, self.target, "scan_cursor", str(rows[-1][0]))
+            result.pulled += merged.total_added
+            result.pulled_present += sum(merged.present.values())
+            result.clashes.extend(merged.clashes)
+            if len(rows) < PULL_PAGE:
+                return
+
+    def _pull_roster(self, conn: psycopg.Connection[Any], result: SyncResult) -> None:
+        while True:
+            cursor = int(replica.get_state(self.db.conn, self.target, "roster_cursor", "0"))
+            rows = conn.execute(
+                "SELECT server_seq, row_json FROM hub_attendee WHERE event_uid = %s "
+                "AND server_seq > %s ORDER BY server_seq LIMIT %s",
+                (self.event.uid, cursor, PULL_PAGE),
+            ).fetchall()
+            if not rows:
+                return
+            incoming = [tuple(r[1]) for r in rows if replica.valid_roster_row(r[1])]
+            with self.db.write() as local:
+                merged = replica.merge_roster(local, incoming)
+                replica.set_state(local, self.target, "roster_cursor", str(rows[-1][0]))
+            total = result.roster
+            total.added += merged.added
+            total.updated += merged.updated
+            total.unchanged += merged.unchanged
+            total.clashes.extend(merged.clashes)
+            if len(rows) < PULL_PAGE:
+                return
+
+    def _note_confirmed(self, conn: psycopg.Connection[Any]) -> None:
+        row = conn.execute(
+            "SELECT count(*) FROM hub_scan WHERE event_uid = %s AND kiosk_id = %s",
+            (self.event.uid, self.kiosk.id),
+        ).fetchone()
+        with self.db.write() as local:
+            replica.set_state(local, self.target, "confirmed", str(row[0] if row else 0))
+            replica.set_state(local, self.target, "last_sync", to_utc_iso(datetime.now(UTC)))
+            replica.set_state(local, self.target, "last_error", "")
+
+    def _note_error(self, message: str) -> None:
+        try:
+            with self.db.write() as local:
+                replica.set_state(local, self.target, "last_error", message)
+        except Exception:  # recording the error must not hide it
+            pass
+
+    # -- for the desk -------------------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        conn = self.db.conn
+        mine = replica.kiosk_ranges(conn).get(self.kiosk.id)
+        confirmed = int(replica.get_state(conn, self.target, "confirmed", "0"))
+        return SyncStatus(
+            last_sync=replica.get_state(conn, self.target, "last_sync"),
+            queued=max(0, (mine.count if mine else 0) - confirmed),
+            last_error=replica.get_state(conn, self.target, "last_error"),
+        )

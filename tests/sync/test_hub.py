@@ -1,0 +1,203 @@
+"""The PostgreSQL hub, against a real server: push, pull, lost connections, hub away."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from kiosk.reports.counts import stats
+from kiosk.storage import attendees, replica
+from kiosk.storage.attendees import NewAttendee
+from kiosk.sync.bundle import export_bundle, import_bundle
+from kiosk.sync.hub import HUB_VERSION, HubError, HubSession, ensure_schema
+from tests.sync.conftest import Fleet, Station
+from tests.sync.tcp_cut import Cut, Relay, query_message
+
+
+def _sync(station: Station, dsn: str, schema: str) -> HubSession:
+    session = HubSession(station.db, dsn, schema=schema, timeout=3)
+    session.sync()
+    return session
+
+
+def _hub_count(dsn: str, schema: str) -> tuple[int, int]:
+    with psycopg.connect(dsn) as conn:
+        row = conn.execute(
+            psycopg.sql.SQL("SELECT count(*), count(DISTINCT scan_id) FROM {}.hub_scan").format(
+                psycopg.sql.Identifier(schema)
+            )
+        ).fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1])
+
+
+@pytest.fixture
+def relay(pg_server: str) -> Iterator[Relay]:
+    info = psycopg.conninfo.conninfo_to_dict(pg_server)
+    r = Relay(str(info.get("host", "127.0.0.1")), int(info.get("port", 5432)))
+    yield r
+    r.stop()
+
+
+def _relayed(relay: Relay, pg_server: str) -> str:
+    info = psycopg.conninfo.conninfo_to_dict(pg_server)
+    return relay.dsn(str(info.get("dbname", "test")), str(info.get("user", "postgres")))
+
+
+def test_three_kiosks_push_and_pull_until_all_hold_the_same_log(
+    fleet: Fleet, pg_server: str, hub_schema: str
+) -> None:
+    a, b, c = fleet.add("a"), fleet.add("b"), fleet.add("c")
+    for n, code in enumerate(fleet.codes[:12]):
+        (a, b, c)[n % 3].scan(code)
+    c.scan(fleet.codes[0])  # admitted at a already, but c has not heard: admitted here too
+    for station in (a, b, c, a, b):
+        _sync(station, pg_server, hub_schema)
+    logs = [sorted(replica.scan_rows(s.db.conn)) for s in (a, b, c)]
+    assert logs[0] == logs[1] == logs[2]
+    assert len(logs[0]) == 13
+    assert [stats(s.db).lists[0].admitted for s in (a, b, c)] == [12, 12, 12]
+    assert _hub_count(pg_server, hub_schema) == (13, 13)
+
+
+def test_a_second_sync_with_nothing_new_sends_and_receives_nothing(
+    fleet: Fleet, pg_server: str, hub_schema: str
+) -> None:
+    a, b = fleet.add("a"), fleet.add("b")
+    a.scan(fleet.codes[0])
+    b.scan(fleet.codes[1])
+    for station in (a, b, a):
+        _sync(station, pg_server, hub_schema)
+    again = HubSession(a.db, pg_server, schema=hub_schema).sync()
+    assert (again.pushed, again.resent, again.pulled, again.roster_pushed) == (0, 0, 0, 0)
+
+
+def test_a_walk_in_registered_at_desk_1_is_found_at_desk_2(
+    fleet: Fleet, pg_server: str, hub_schema: str
+) -> None:
+    a, b = fleet.add("a"), fleet.add("b")
+    result = a.service.walk_in(NewAttendee("", "Елена", "Димитрова", "Община Русе"))
+    person = result.decision.attendee
+    assert person is not None
+    _sync(a, pg_server, hub_schema)
+    _sync(b, pg_server, hub_schema)
+    found = attendees.find_by_code(b.db.conn, person.code)
+    assert found is not None and (found.uid, found.last_name) == (person.uid, "Димитрова")
+    assert b.scan(person.code) == "already_checked_in"
+
+
+def test_a_cancellation_at_one_desk_reaches_the_others(
+    fleet: Fleet, pg_server: str, hub_schema: str
+) -> None:
+    a, b = fleet.add("a"), fleet.add("b")
+    _sync(b, pg_server, hub_schema)
+    code = fleet.codes[3]
+    (pid,) = a.db.query("SELECT id FROM attendee WHERE code = ?", (code,))[0]
+    with a.db.write() as conn:
+        attendees.update(conn, pid, {"status": "cancelled"}, "2026-09-28T05:00:00.000000Z")
+    _sync(a, pg_server, hub_schema)
+    _sync(b, pg_server, hub_schema)
+    assert b.scan(code) == "cancelled"
+
+
+def test_connection_lost_after_the_hub_committed_then_retry_makes_no_duplicate(
+    fleet: Fleet, pg_server: str, hub_schema: str, relay: Relay
+) -> None:
+    a = fleet.add("a")
+    for code in fleet.codes[:8]:
+        a.scan(code)
+    dsn = _relayed(relay, pg_server)
+    relay.cut = Cut(query_message("COMMIT"), after=True, armed_by=b"COPY hub_stage")
+    with pytest.raises(HubError):
+        HubSession(a.db, dsn, schema=hub_schema, timeout=3).sync()
+    assert relay.cuts == 1
+    assert _hub_count(pg_server, hub_schema) == (8, 8)  # the hub did commit
+    retry = HubSession(a.db, dsn, schema=hub_schema, timeout=3).sync()
+    assert (retry.pushed, retry.resent) == (0, 0)
+    assert _hub_count(pg_server, hub_schema) == (8, 8)
+
+
+def test_connection_lost_mid_push_then_retry_delivers_everything_once(
+    fleet: Fleet, pg_server: str, hub_schema: str, relay: Relay
+) -> None:
+    a = fleet.add("a")
+    for code in fleet.codes[:8]:
+        a.scan(code)
+    dsn = _relayed(relay, pg_server)
+    relay.cut = Cut(b"INSERT INTO hub_scan", after=False)
+    with pytest.raises(HubError):
+        HubSession(a.db, dsn, schema=hub_schema, timeout=3).sync()
+    assert _hub_count(pg_server, hub_schema) == (0, 0)  # the staged rows were rolled back
+    assert HubSession(a.db, dsn, schema=hub_schema).status().queued == 8
+    retry = HubSession(a.db, dsn, schema=hub_schema, timeout=3).sync()
+    assert retry.pushed == 8
+    assert _hub_count(pg_server, hub_schema) == (8, 8)
+
+
+def test_a_resent_push_inserts_nothing_twice(fleet: Fleet, pg_server: str, hub_schema: str) -> None:
+    """At least once, exactly once: the same rows pushed again (as after a lost answer)."""
+    a = fleet.add("a")
+    for code in fleet.codes[:5]:
+        a.scan(code)
+    session = HubSession(a.db, pg_server, schema=hub_schema)
+    session.sync()
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(psycopg.sql.SQL("SET search_path TO {}").format(
+            psycopg.sql.Identifier(hub_schema)))  # fmt: skip
+        inserted, clashes = session._send_scans(conn, replica.scan_rows(a.db.conn))
+    assert (inserted, clashes) == (0, [])
+    assert _hub_count(pg_server, hub_schema) == (5, 5)
+
+
+def test_with_the_hub_down_the_kiosk_works_on_and_catches_up_when_it_returns(
+    fleet: Fleet, pg_server: str, hub_schema: str, relay: Relay
+) -> None:
+    a, b = fleet.add("a"), fleet.add("b")
+    dsn = _relayed(relay, pg_server)
+    _sync(a, dsn, hub_schema)
+    relay.stop()  # the hub's network goes away
+    for code in fleet.codes[:4]:
+        assert a.scan(code) == "admitted"
+    with pytest.raises(HubError) as caught:
+        HubSession(a.db, dsn, schema=hub_schema, timeout=1).sync()
+    assert "cannot be reached" in str(caught.value)
+    status = HubSession(a.db, dsn, schema=hub_schema).status()
+    assert status.queued == 4 and status.last_error
+    back = Relay(*relay.upstream, listen_port=relay.port)  # the hub returns
+    try:
+        result = HubSession(a.db, dsn, schema=hub_schema).sync()
+        assert result.pushed == 4
+        assert HubSession(a.db, dsn, schema=hub_schema).status().queued == 0
+        _sync(b, dsn, hub_schema)
+        assert b.count() == 4
+    finally:
+        back.stop()
+
+
+def test_scans_merged_from_a_bundle_are_relayed_to_the_hub_once(
+    fleet: Fleet, pg_server: str, hub_schema: str, tmp_path: Path
+) -> None:
+    offline, online, other = fleet.add("offline"), fleet.add("online"), fleet.add("other")
+    for code in fleet.codes[:3]:
+        offline.scan(code)
+    path, _ = export_bundle(offline.db, tmp_path / "stick")
+    import_bundle(online.db, path)
+    import_bundle(other.db, path)
+    _sync(online, pg_server, hub_schema)
+    _sync(other, pg_server, hub_schema)
+    assert _hub_count(pg_server, hub_schema) == (3, 3)
+
+
+def test_the_hub_schema_is_created_once_and_versioned(pg_server: str, hub_schema: str) -> None:
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        ensure_schema(conn, hub_schema)
+        ensure_schema(conn, hub_schema)
+        versions = conn.execute(
+            psycopg.sql.SQL("SELECT version FROM {}.hub_version").format(
+                psycopg.sql.Identifier(hub_schema)
+            )
+        ).fetchall()
+    assert [v[0] for v in versions] == list(range(1, HUB_VERSION + 1))
