@@ -617,6 +617,10 @@ from kiosk.cli import printing as _printing  # noqa: E402 - registers onto cli
 
 _printing.register(cli, pass_state)
 
+from kiosk.cli import reports as _reports  # noqa: E402 - registers onto cli
+
+_reports.register(cli, pass_state)
+
 
 def main() -> None:
     cli(prog_name="kiosk")

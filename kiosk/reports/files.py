@@ -141,9 +141,7 @@ def _append_section(ws: Worksheet, section: Section) -> None:
 
 
 def write_xlsx(report: Report, path: Path) -> list[WrittenFile]:
-    return [
-        write_with_digest(path, workbook(report), register_digest(report.register.entries))
-    ]
+    return [write_with_digest(path, workbook(report), register_digest(report.register.entries))]
 
 
 def write_pdf(report: Report, path: Path) -> list[WrittenFile]:

@@ -181,9 +181,7 @@ def build_report(db: Database, scope: Scope | None = None) -> Report:
     return Report(register, sections, _arrivals(entries, days, register.event.timezone))
 
 
-def _by_list(
-    db: Database, scope: Scope, everyone: dict[str, Person], local: LocalDays
-) -> Section:
+def _by_list(db: Database, scope: Scope, everyone: dict[str, Person], local: LocalDays) -> Section:
     """In-person attendance per check-in list (days, sessions, areas): unique people."""
     admitted: dict[int, set[str]] = {}
     for list_id, uid, at in db.conn.execute(
@@ -234,9 +232,7 @@ def _refused(db: Database, register: Register, local: LocalDays) -> Section:
         day = local.day(at).isoformat()
         if register.scope.day is None or day in wanted:
             counts[(day, reason)] += 1
-    rows: list[tuple[Cell, ...]] = [
-        (day, reason, n) for (day, reason), n in sorted(counts.items())
-    ]
+    rows: list[tuple[Cell, ...]] = [(day, reason, n) for (day, reason), n in sorted(counts.items())]
     rows.append(("Total", "", sum(counts.values())))
     return Section("refused", "Refused scans by reason", ("Day", "Reason", "Scans"), rows)
 
@@ -263,4 +259,3 @@ def _arrivals(
             slot = slot + BUCKET
         result[day] = series
     return result
-

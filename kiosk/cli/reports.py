@@ -1,0 +1,178 @@
+"""Attendance reporting commands: ``report``, ``sign-in-sheet``, ``import-online``, ``online``
+and ``purge``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Protocol
+
+import click
+
+from kiosk.reports.files import WrittenFile
+from kiosk.reports.register import Scope
+from kiosk.storage import events
+from kiosk.storage.database import Database
+
+_DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _check_scope(db: Database, day: date | None, list_id: int | None) -> Scope:
+    if list_id is not None and events.checkin_list(db, list_id) is None:
+        known = ", ".join(f"{cl.id} ({cl.name})" for cl in events.checkin_lists(db))
+        raise click.BadParameter(
+            f"there is no check-in list {list_id} — the lists are: {known}.", param_hint="--list"
+        )
+    return Scope(day=day, list_id=list_id)
+
+
+def _show(files: list[WrittenFile]) -> None:
+    for f in files:
+        click.echo(f"  {f.path}  sha256 {f.sha256}")
+        click.echo(f"  {f.path.name}.sha256 written beside it")
+
+
+class State(Protocol):
+    db_path: Path
+
+    def open(self) -> Database: ...
+
+
+Command = Callable[..., None]
+
+
+def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
+    """Add the reporting commands to ``cli``."""
+
+    @cli.command("report")
+    @click.option("--day", type=_DAY, help="Only this day (YYYY-MM-DD). Default: the whole event.")
+    @click.option("--list", "list_id", type=int, help="Only this check-in list (in person only).")
+    @click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="File to write: .csv (register, plus NAME-summary.csv), .xlsx or .pdf.",
+    )
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["csv", "xlsx", "pdf"]),
+        help="File format (default: from the file name).",
+    )
+    @click.option(
+        "--delimiter",
+        type=click.Choice([",", ";", "tab"]),
+        default=",",
+        show_default=True,
+        help="CSV delimiter (';' opens as columns in Bulgarian and Romanian Excel).",
+    )
+    @click.option(
+        "--chart",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Also write the arrivals chart (first arrivals per 15 minutes) to this PNG file.",
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+    @pass_state
+    def report_cmd(
+        state: State,
+        day: datetime | None,
+        list_id: int | None,
+        output: Path,
+        fmt: str | None,
+        delimiter: str,
+        chart: Path | None,
+        as_json: bool,
+    ) -> None:
+        """Attendance report of a day, a list or the whole event: the register (one row per
+        person per day, in person and online), counts by day, list, country, category and
+        organisation, refused scans and the arrivals curve.
+
+        Every file gets a SHA-256 digest written beside it (NAME.sha256, checkable with
+        'sha256sum -c') and kept in the database.
+        """
+        from kiosk.reports.files import (
+            record_exports,
+            write_chart,
+            write_csv,
+            write_pdf,
+            write_xlsx,
+        )
+        from kiosk.reports.summary import build_report
+
+        fmt = fmt or {".xlsx": "xlsx", ".pdf": "pdf"}.get(output.suffix.lower(), "csv")
+        with state.open() as db:
+            scope = _check_scope(db, day.date() if day else None, list_id)
+            report = build_report(db, scope)
+            if fmt == "csv":
+                files = write_csv(report, output, "\t" if delimiter == "tab" else delimiter)
+            elif fmt == "xlsx":
+                files = write_xlsx(report, output)
+            else:
+                files = write_pdf(report, output)
+            if chart is not None:
+                files.append(write_chart(report, chart))
+            record_exports(db, f"report-{fmt}", scope.label(), files)
+        if as_json:
+            import json
+
+            click.echo(
+                json.dumps(
+                    {s.key: {"header": list(s.header), "rows": s.rows} for s in report.sections}
+                    | {"files": [{"path": str(f.path), "sha256": f.sha256} for f in files]},
+                    ensure_ascii=False,
+                    indent=2,
+                    default=str,
+                )
+            )
+            return
+        by_day = report.section("by_day")
+        click.echo(f"{report.register.event.name}: {len(report.register.entries)} register rows")
+        for row in by_day.rows:
+            click.echo(
+                f"  {row[0]}: registered {row[1]}, in person {row[2]}, online {row[3]}, "
+                f"either {row[4]}, no-shows {row[5]}"
+            )
+        _show(files)
+
+    @cli.command("sign-in-sheet")
+    @click.option("--day", required=True, type=_DAY, help="The day (YYYY-MM-DD).")
+    @click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="PDF file to write.",
+    )
+    @click.option(
+        "--attended",
+        is_flag=True,
+        help="List those who attended (in person or online) instead of everyone registered.",
+    )
+    @click.option(
+        "--reference",
+        default="",
+        help="A funding or project line printed under the header, e.g. the programme and "
+        "project code.",
+    )
+    @pass_state
+    def sign_in_sheet_cmd(
+        state: State, day: datetime, output: Path, attended: bool, reference: str
+    ) -> None:
+        """A4 PDF sheet for signatures (No., Name, Organisation, Country, Signature), sorted by
+        last name; pre-filled with everyone registered for the day, or with --attended those who
+        came."""
+        from kiosk.reports.files import record_exports, write_sign_in_sheet
+        from kiosk.reports.summary import build_report
+
+        with state.open() as db:
+            scope = Scope(day=day.date())
+            report = build_report(db, scope)
+            written = write_sign_in_sheet(
+                report, day.date(), output, attended=attended, reference=reference
+            )
+            kind = "sign-in-attended" if attended else "sign-in-registered"
+            record_exports(db, kind, scope.label(), [written])
+        click.echo(f"Wrote the sign-in sheet of {day.date().isoformat()} to {output}.")
+        _show([written])
