@@ -38,5 +38,5 @@ def story(db: Database, people: People, clock: Clock) -> Story:
     assert desk2.scan(people.ivan, at=at).decision.admitted
     assert desk1.scan(people.day2_only).decision.admitted
     desk1.undo()
-    assert DAY2 == at.date()
+    assert at.date() == DAY2
     return Story(people)
