@@ -176,3 +176,116 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             record_exports(db, kind, scope.label(), [written])
         click.echo(f"Wrote the sign-in sheet of {day.date().isoformat()} to {output}.")
         _show([written])
+
+    @cli.command("import-online")
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--day", required=True, type=_DAY, help="The event day of the meeting.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+    @pass_state
+    def import_online_cmd(state: State, file: Path, day: datetime, as_json: bool) -> None:
+        """Import a Zoom participants report or a Teams attendance report (online attendance).
+
+        People are matched to registrants by e-mail, then by name (transliteration and
+        diacritics do not matter); the others are listed to resolve with 'kiosk online'.
+        Importing the same report again changes nothing.
+        """
+        from kiosk.importing.online import import_online
+
+        with state.open() as db:
+            result = import_online(db, file, day.date())
+        if as_json:
+            import json
+            from dataclasses import asdict
+
+            click.echo(json.dumps(asdict(result), ensure_ascii=False, indent=2, default=str))
+            return
+        platform = "Zoom" if result.platform == "zoom" else "Teams"
+        click.echo(
+            f"Imported {file.name}: {platform} report '{result.meeting}', "
+            f"{result.sessions} sessions ({result.added} new, {result.already} already imported)."
+        )
+        click.echo(
+            f"  matched {sum(result.matched.values())} people "
+            f"({result.matched['email']} by e-mail, {result.matched['name']} by name, "
+            f"{result.matched['organizer']} as resolved before); "
+            f"host/organizer sessions not counted: {result.hosts}"
+        )
+        if result.unmatched:
+            click.echo(f"  {len(result.unmatched)} not matched to a registrant:")
+            for u in result.unmatched:
+                email = f" <{u.email}>" if u.email else ""
+                click.echo(f"    {u.name}{email}: {u.sessions} sessions, {u.minutes} min")
+            click.echo(
+                f"  Resolve each with: kiosk online resolve NAME --day {day.date().isoformat()} "
+                "(--code CODE | --add | --ignore)"
+            )
+
+    @cli.group("online")
+    def online() -> None:
+        """Online participants not matched to a registrant: list and resolve them."""
+
+    @online.command("unmatched")
+    @click.option("--day", required=True, type=_DAY, help="The event day.")
+    @pass_state
+    def online_unmatched(state: State, day: datetime) -> None:
+        """List the online participants of a day still to resolve."""
+        from kiosk.importing.online import unmatched
+
+        with state.open() as db:
+            found = unmatched(db, day.date())
+        if not found:
+            click.echo("Everyone is matched or ignored.")
+        for u in found:
+            email = f" <{u.email}>" if u.email else ""
+            click.echo(f"{u.name}{email}: {u.sessions} sessions, {u.minutes} min")
+
+    @online.command("resolve")
+    @click.argument("name")
+    @click.option("--day", required=True, type=_DAY, help="The event day.")
+    @click.option("--email", help="Only the participant with this e-mail (names can repeat).")
+    @click.option("--code", "attendee_code", help="Link to the registrant with this ticket code.")
+    @click.option("--add", is_flag=True, help="Add as a new online-only attendee.")
+    @click.option("--ignore", is_flag=True, help="Do not count this participant.")
+    @click.option("--category", default="participant", show_default=True, help="For --add.")
+    @click.option("--country", default="", help="For --add.")
+    @click.option("--organization", default="", help="For --add.")
+    @pass_state
+    def online_resolve(
+        state: State,
+        name: str,
+        day: datetime,
+        email: str | None,
+        attendee_code: str | None,
+        add: bool,
+        ignore: bool,
+        category: str,
+        country: str,
+        organization: str,
+    ) -> None:
+        """Settle the unmatched online participant NAME (as the report spells it): link them to
+        a registrant, add them as an online-only attendee, or ignore them. Re-imports of the
+        report remember the answer."""
+        from kiosk.importing.online import ResolveError, resolve
+
+        with state.open() as db:
+            try:
+                code = resolve(
+                    db,
+                    day.date(),
+                    name,
+                    email=email,
+                    attendee_code=attendee_code,
+                    add=add,
+                    ignore=ignore,
+                    category=category,
+                    country=country,
+                    organization=organization,
+                )
+            except ResolveError as exc:
+                raise click.UsageError(str(exc)) from exc
+        if code is None:
+            click.echo(f"Ignored '{name}' on {day.date().isoformat()}.")
+        elif add:
+            click.echo(f"Added '{name}' as an online-only attendee (code {code}).")
+        else:
+            click.echo(f"Linked '{name}' to the registrant with code {code}.")
