@@ -99,7 +99,8 @@ def test_online_attendance_counts_separately_and_in_the_totals(db: Database, sto
     # was undone): nobody missing any more.
     assert rows[1] == ("2026-09-29", 3, 2, 2, 3, 0)
     assert rows[2] == ("Unique over the event", 3, 2, 2, 3, 0)
-    maria = [e for e in read_register(db, Scope(day=DAY2)).entries if e.person.first_name == "Мария"]
+    day2 = read_register(db, Scope(day=DAY2)).entries
+    maria = [e for e in day2 if e.person.first_name == "Мария"]
     assert [(m.modality, m.kiosk, m.online_minutes) for m in maria] == [
         (Modality.ONLINE, "Teams", round((4395 + 4615) / 60))
     ]
