@@ -3,6 +3,7 @@ and ``purge``."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -289,3 +290,49 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             click.echo(f"Added '{name}' as an online-only attendee (code {code}).")
         else:
             click.echo(f"Linked '{name}' to the registrant with code {code}.")
+
+    @cli.command("purge")
+    @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+    @pass_state
+    def purge_cmd(state: State, yes: bool, as_json: bool) -> None:
+        """After the event: remove personal data (names, organisations, e-mails, phones, ticket
+        codes, online participants' names), keeping the anonymous counts, each day's register
+        digest and the digests of every exported file.
+
+        Export the registers you must keep (kiosk report, kiosk sign-in-sheet) first: this
+        cannot be undone.
+        """
+        from kiosk.reports.purge import plan, purge
+
+        with state.open() as db:
+            info = events.event_info(db)
+            todo = plan(db)
+            if not yes:
+                click.echo(
+                    f"This removes the personal data of {todo.people} registrations and "
+                    f"{todo.online_participants} online participants from '{info.name}' "
+                    f"({state.db_path}). Counts and digests are kept. It cannot be undone."
+                )
+                if not click.confirm("Remove the personal data now?", default=False):
+                    click.echo("Nothing was removed.")
+                    sys.exit(1)
+            summary = purge(db)
+        if as_json:
+            import json
+
+            click.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2, default=str))
+            return
+        click.echo(
+            f"Removed the personal data of {summary.people} registrations and "
+            f"{summary.online_sessions} online sessions; search index emptied "
+            f"({summary.search_terms} terms)."
+        )
+        click.echo("Kept: the counts below, the register digest of each day, export digests.")
+        for row in summary.kept_counts["sections"]["by_day"]["rows"]:
+            click.echo(
+                f"  {row[0]}: registered {row[1]}, in person {row[2]}, online {row[3]}, "
+                f"either {row[4]}"
+            )
+        for day, digest in summary.kept_counts["register_sha256"].items():
+            click.echo(f"  register {day} sha256 {digest}")
