@@ -18,7 +18,7 @@ ALLOWED: dict[str, set[str]] = {
     "tickets": {"core", "assets", "reports"},
     "badges": {"core", "assets"},
     "printing": {"core", "assets", "badges"},
-    "reports": {"core", "storage"},
+    "reports": {"core", "storage", "assets"},
     "sync": {"core", "storage", "reports"},
     "app": {
         "core",

@@ -620,6 +620,10 @@ from kiosk.cli import sync as _sync  # noqa: E402 - registers onto cli
 
 _sync.register(cli, pass_state)
 
+from kiosk.cli import reports as _reports  # noqa: E402 - registers onto cli
+
+_reports.register(cli, pass_state)
+
 
 def main() -> None:
     cli(prog_name="kiosk")

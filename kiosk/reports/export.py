@@ -12,6 +12,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 Cell = str | int | datetime | None
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -77,8 +78,28 @@ def to_xlsx(
     ws.title = sheet[:31]
     ws.append([title])
     ws["A1"].font = Font(bold=True, size=13)
+    fill_table(ws, header, rows, freeze=True)
+    return workbook_bytes(book)
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def fill_table(
+    ws: Worksheet,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    freeze: bool = False,
+) -> None:
+    """Append a bold header and ``rows`` below what ``ws`` holds: text stays text (formula
+    injection neutralised), times are real date-times, columns are widened to fit."""
     ws.append(list(header))
-    for cell in ws[2]:
+    header_row = ws.max_row
+    for cell in ws[header_row]:
         cell.font = Font(bold=True)
     widths = [len(h) for h in header]
     for row in rows:
@@ -100,8 +121,8 @@ def to_xlsx(
             elif isinstance(cell.value, datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm:ss"
     for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[ws.cell(row=2, column=i).column_letter].width = width + 2
-    ws.freeze_panes = "A3"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        letter = ws.cell(row=header_row, column=i).column_letter
+        current = ws.column_dimensions[letter].width or 0
+        ws.column_dimensions[letter].width = max(current, width + 2)
+    if freeze:
+        ws.freeze_panes = ws.cell(row=header_row + 1, column=1).coordinate

@@ -230,6 +230,51 @@ MIGRATIONS: list[str] = [
         hlc TEXT NOT NULL
     );
     """,
+    # 8: online attendance (hybrid events): one row per join/leave session imported from a Zoom
+    # or Teams participant report. The unique key makes re-importing a report a no-op.
+    # attendee_uid is NULL while the person is not matched to a registrant; ignored = 1 once the
+    # organizer decided the row is nobody to count (the organizer, a test login...). Times are
+    # UTC like the scan log; day is the event-local date the report was imported for.
+    """
+    CREATE TABLE online_session (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        platform TEXT NOT NULL CHECK (platform IN ('zoom', 'teams')),
+        meeting TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL,
+        email TEXT NOT NULL DEFAULT '',
+        joined_at TEXT NOT NULL,
+        left_at TEXT,
+        seconds INTEGER NOT NULL DEFAULT 0 CHECK (seconds >= 0),
+        attendee_uid TEXT,
+        matched_by TEXT NOT NULL DEFAULT ''
+            CHECK (matched_by IN ('', 'email', 'name', 'organizer')),
+        ignored INTEGER NOT NULL DEFAULT 0 CHECK (ignored IN (0, 1)),
+        file_sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        UNIQUE (day, platform, name, email, joined_at)
+    );
+    CREATE INDEX online_session_attendee ON online_session(attendee_uid, day);
+    """,
+    # 9: the SHA-256 of every report file written (so a changed file can be recognised later,
+    # also after a purge), and what each purge removed with the anonymous counts it kept.
+    """
+    CREATE TABLE export_record (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        file TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE purge_record (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        counts TEXT NOT NULL,
+        removed TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,338 @@
+"""Attendance reporting commands: ``report``, ``sign-in-sheet``, ``import-online``, ``online``
+and ``purge``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Protocol
+
+import click
+
+from kiosk.reports.files import WrittenFile
+from kiosk.reports.register import Scope
+from kiosk.storage import events
+from kiosk.storage.database import Database
+
+_DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _check_scope(db: Database, day: date | None, list_id: int | None) -> Scope:
+    if list_id is not None and events.checkin_list(db, list_id) is None:
+        known = ", ".join(f"{cl.id} ({cl.name})" for cl in events.checkin_lists(db))
+        raise click.BadParameter(
+            f"there is no check-in list {list_id} — the lists are: {known}.", param_hint="--list"
+        )
+    return Scope(day=day, list_id=list_id)
+
+
+def _show(files: list[WrittenFile]) -> None:
+    for f in files:
+        click.echo(f"  {f.path}  sha256 {f.sha256}")
+        click.echo(f"  {f.path.name}.sha256 written beside it")
+
+
+class State(Protocol):
+    db_path: Path
+
+    def open(self) -> Database: ...
+
+
+Command = Callable[..., None]
+
+
+def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
+    """Add the reporting commands to ``cli``."""
+
+    @cli.command("report")
+    @click.option("--day", type=_DAY, help="Only this day (YYYY-MM-DD). Default: the whole event.")
+    @click.option("--list", "list_id", type=int, help="Only this check-in list (in person only).")
+    @click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="File to write: .csv (register, plus NAME-summary.csv), .xlsx or .pdf.",
+    )
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["csv", "xlsx", "pdf"]),
+        help="File format (default: from the file name).",
+    )
+    @click.option(
+        "--delimiter",
+        type=click.Choice([",", ";", "tab"]),
+        default=",",
+        show_default=True,
+        help="CSV delimiter (';' opens as columns in Bulgarian and Romanian Excel).",
+    )
+    @click.option(
+        "--chart",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Also write the arrivals chart (first arrivals per 15 minutes) to this PNG file.",
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+    @pass_state
+    def report_cmd(
+        state: State,
+        day: datetime | None,
+        list_id: int | None,
+        output: Path,
+        fmt: str | None,
+        delimiter: str,
+        chart: Path | None,
+        as_json: bool,
+    ) -> None:
+        """Attendance report of a day, a list or the whole event: the register (one row per
+        person per day, in person and online), counts by day, list, country, category and
+        organisation, refused scans and the arrivals curve.
+
+        Every file gets a SHA-256 digest written beside it (NAME.sha256, checkable with
+        'sha256sum -c') and kept in the database.
+        """
+        from kiosk.reports.files import (
+            record_exports,
+            write_chart,
+            write_csv,
+            write_pdf,
+            write_xlsx,
+        )
+        from kiosk.reports.summary import build_report
+
+        fmt = fmt or {".xlsx": "xlsx", ".pdf": "pdf"}.get(output.suffix.lower(), "csv")
+        with state.open() as db:
+            scope = _check_scope(db, day.date() if day else None, list_id)
+            report = build_report(db, scope)
+            if fmt == "csv":
+                files = write_csv(report, output, "\t" if delimiter == "tab" else delimiter)
+            elif fmt == "xlsx":
+                files = write_xlsx(report, output)
+            else:
+                files = write_pdf(report, output)
+            if chart is not None:
+                files.append(write_chart(report, chart))
+            record_exports(db, f"report-{fmt}", scope.label(), files)
+        if as_json:
+            import json
+
+            click.echo(
+                json.dumps(
+                    {s.key: {"header": list(s.header), "rows": s.rows} for s in report.sections}
+                    | {"files": [{"path": str(f.path), "sha256": f.sha256} for f in files]},
+                    ensure_ascii=False,
+                    indent=2,
+                    default=str,
+                )
+            )
+            return
+        by_day = report.section("by_day")
+        click.echo(f"{report.register.event.name}: {len(report.register.entries)} register rows")
+        for row in by_day.rows:
+            click.echo(
+                f"  {row[0]}: registered {row[1]}, in person {row[2]}, online {row[3]}, "
+                f"either {row[4]}, no-shows {row[5]}"
+            )
+        _show(files)
+
+    @cli.command("sign-in-sheet")
+    @click.option("--day", required=True, type=_DAY, help="The day (YYYY-MM-DD).")
+    @click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="PDF file to write.",
+    )
+    @click.option(
+        "--attended",
+        is_flag=True,
+        help="List those who attended (in person or online) instead of everyone registered.",
+    )
+    @click.option(
+        "--reference",
+        default="",
+        help="A funding or project line printed under the header, e.g. the programme and "
+        "project code.",
+    )
+    @pass_state
+    def sign_in_sheet_cmd(
+        state: State, day: datetime, output: Path, attended: bool, reference: str
+    ) -> None:
+        """A4 PDF sheet for signatures (No., Name, Organisation, Country, Signature), sorted by
+        last name; pre-filled with everyone registered for the day, or with --attended those who
+        came."""
+        from kiosk.reports.files import record_exports, write_sign_in_sheet
+        from kiosk.reports.summary import build_report
+
+        with state.open() as db:
+            scope = Scope(day=day.date())
+            report = build_report(db, scope)
+            written = write_sign_in_sheet(
+                report, day.date(), output, attended=attended, reference=reference
+            )
+            kind = "sign-in-attended" if attended else "sign-in-registered"
+            record_exports(db, kind, scope.label(), [written])
+        click.echo(f"Wrote the sign-in sheet of {day.date().isoformat()} to {output}.")
+        _show([written])
+
+    @cli.command("import-online")
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--day", required=True, type=_DAY, help="The event day of the meeting.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+    @pass_state
+    def import_online_cmd(state: State, file: Path, day: datetime, as_json: bool) -> None:
+        """Import a Zoom participants report or a Teams attendance report (online attendance).
+
+        People are matched to registrants by e-mail, then by name (transliteration and
+        diacritics do not matter); the others are listed to resolve with 'kiosk online'.
+        Importing the same report again changes nothing.
+        """
+        from kiosk.importing.online import import_online
+
+        with state.open() as db:
+            result = import_online(db, file, day.date())
+        if as_json:
+            import json
+            from dataclasses import asdict
+
+            click.echo(json.dumps(asdict(result), ensure_ascii=False, indent=2, default=str))
+            return
+        platform = "Zoom" if result.platform == "zoom" else "Teams"
+        click.echo(
+            f"Imported {file.name}: {platform} report '{result.meeting}', "
+            f"{result.sessions} sessions ({result.added} new, {result.already} already imported)."
+        )
+        click.echo(
+            f"  matched {sum(result.matched.values())} people "
+            f"({result.matched['email']} by e-mail, {result.matched['name']} by name, "
+            f"{result.matched['organizer']} as resolved before); "
+            f"host/organizer sessions not counted: {result.hosts}"
+        )
+        if result.unmatched:
+            click.echo(f"  {len(result.unmatched)} not matched to a registrant:")
+            for u in result.unmatched:
+                email = f" <{u.email}>" if u.email else ""
+                click.echo(f"    {u.name}{email}: {u.sessions} sessions, {u.minutes} min")
+            click.echo(
+                f"  Resolve each with: kiosk online resolve NAME --day {day.date().isoformat()} "
+                "(--code CODE | --add | --ignore)"
+            )
+
+    @cli.group("online")
+    def online() -> None:
+        """Online participants not matched to a registrant: list and resolve them."""
+
+    @online.command("unmatched")
+    @click.option("--day", required=True, type=_DAY, help="The event day.")
+    @pass_state
+    def online_unmatched(state: State, day: datetime) -> None:
+        """List the online participants of a day still to resolve."""
+        from kiosk.importing.online import unmatched
+
+        with state.open() as db:
+            found = unmatched(db, day.date())
+        if not found:
+            click.echo("Everyone is matched or ignored.")
+        for u in found:
+            email = f" <{u.email}>" if u.email else ""
+            click.echo(f"{u.name}{email}: {u.sessions} sessions, {u.minutes} min")
+
+    @online.command("resolve")
+    @click.argument("name")
+    @click.option("--day", required=True, type=_DAY, help="The event day.")
+    @click.option("--email", help="Only the participant with this e-mail (names can repeat).")
+    @click.option("--code", "attendee_code", help="Link to the registrant with this ticket code.")
+    @click.option("--add", is_flag=True, help="Add as a new online-only attendee.")
+    @click.option("--ignore", is_flag=True, help="Do not count this participant.")
+    @click.option("--category", default="participant", show_default=True, help="For --add.")
+    @click.option("--country", default="", help="For --add.")
+    @click.option("--organization", default="", help="For --add.")
+    @pass_state
+    def online_resolve(
+        state: State,
+        name: str,
+        day: datetime,
+        email: str | None,
+        attendee_code: str | None,
+        add: bool,
+        ignore: bool,
+        category: str,
+        country: str,
+        organization: str,
+    ) -> None:
+        """Settle the unmatched online participant NAME (as the report spells it): link them to
+        a registrant, add them as an online-only attendee, or ignore them. Re-imports of the
+        report remember the answer."""
+        from kiosk.importing.online import ResolveError, resolve
+
+        with state.open() as db:
+            try:
+                code = resolve(
+                    db,
+                    day.date(),
+                    name,
+                    email=email,
+                    attendee_code=attendee_code,
+                    add=add,
+                    ignore=ignore,
+                    category=category,
+                    country=country,
+                    organization=organization,
+                )
+            except ResolveError as exc:
+                raise click.UsageError(str(exc)) from exc
+        if code is None:
+            click.echo(f"Ignored '{name}' on {day.date().isoformat()}.")
+        elif add:
+            click.echo(f"Added '{name}' as an online-only attendee (code {code}).")
+        else:
+            click.echo(f"Linked '{name}' to the registrant with code {code}.")
+
+    @cli.command("purge")
+    @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+    @pass_state
+    def purge_cmd(state: State, yes: bool, as_json: bool) -> None:
+        """After the event: remove personal data (names, organisations, e-mails, phones, ticket
+        codes, online participants' names), keeping the anonymous counts, each day's register
+        digest and the digests of every exported file.
+
+        Export the registers you must keep (kiosk report, kiosk sign-in-sheet) first: this
+        cannot be undone.
+        """
+        from kiosk.reports.purge import plan, purge
+
+        with state.open() as db:
+            info = events.event_info(db)
+            todo = plan(db)
+            if not yes:
+                click.echo(
+                    f"This removes the personal data of {todo.people} registrations and "
+                    f"{todo.online_participants} online participants from '{info.name}' "
+                    f"({state.db_path}). Counts and digests are kept. It cannot be undone."
+                )
+                if not click.confirm("Remove the personal data now?", default=False):
+                    click.echo("Nothing was removed.")
+                    sys.exit(1)
+            summary = purge(db)
+        if as_json:
+            import json
+
+            click.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2, default=str))
+            return
+        click.echo(
+            f"Removed the personal data of {summary.people} registrations and "
+            f"{summary.online_sessions} online sessions; search index emptied "
+            f"({summary.search_terms} terms)."
+        )
+        click.echo("Kept: the counts below, the register digest of each day, export digests.")
+        for row in summary.kept_counts["sections"]["by_day"]["rows"]:
+            click.echo(
+                f"  {row[0]}: registered {row[1]}, in person {row[2]}, online {row[3]}, "
+                f"either {row[4]}"
+            )
+        for day, digest in summary.kept_counts["register_sha256"].items():
+            click.echo(f"  register {day} sha256 {digest}")

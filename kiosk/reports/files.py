@@ -1,0 +1,173 @@
+"""Report files: the register and summary as CSV, the workbook, and the SHA-256 digest written
+beside every file (``NAME.sha256``, in the format ``sha256sum -c`` checks) and recorded in the
+database, so a changed file can be recognised later, also after personal data was purged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.drawing.image import Image as SheetImage
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kiosk.core.timeutil import to_utc_iso
+from kiosk.reports.chart import arrivals_png
+from kiosk.reports.export import fill_table, to_csv, workbook_bytes, write_atomic
+from kiosk.reports.register import COLUMNS, Person, RegisterEntry, register_rows
+from kiosk.reports.summary import Report, Section
+from kiosk.storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenFile:
+    path: Path
+    sha256: str  # of the file's bytes
+    content_sha256: str = ""  # of the canonical register CSV the file shows (PDF footers)
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def digest_path(path: Path) -> Path:
+    return path.with_name(path.name + ".sha256")
+
+
+def write_with_digest(path: Path, data: bytes, content_sha256: str = "") -> WrittenFile:
+    """Write ``data`` atomically and its digest beside it."""
+    digest = sha256_hex(data)
+    write_atomic(path, data)
+    write_atomic(digest_path(path), f"{digest}  {path.name}\n".encode("ascii"))
+    return WrittenFile(path, digest, content_sha256)
+
+
+def record_exports(db: Database, kind: str, scope: str, files: list[WrittenFile]) -> None:
+    """Keep the digests in the database (they survive ``kiosk purge``)."""
+    now = to_utc_iso(datetime.now(UTC))
+    with db.write() as conn:
+        conn.executemany(
+            "INSERT INTO export_record (at, kind, scope, file, sha256, content_sha256) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(now, kind, scope, str(f.path), f.sha256, f.content_sha256) for f in files],
+        )
+
+
+def register_csv(entries: list[RegisterEntry], delimiter: str = ",") -> bytes:
+    """The register as CSV (UTF-8 with BOM)."""
+    return to_csv(COLUMNS, register_rows(entries), delimiter)
+
+
+def register_digest(entries: list[RegisterEntry]) -> str:
+    """The digest of a register's content: SHA-256 of its comma-separated CSV, so anyone can
+    check a printed or PDF register against a CSV export of the same day."""
+    return sha256_hex(register_csv(entries, ","))
+
+
+def summary_csv(report: Report, delimiter: str = ",") -> bytes:
+    """Every summary section, one after another: a title row, the header, the rows, a blank."""
+    buffer = io.BytesIO()
+    parts: list[bytes] = []
+    for section in report.sections:
+        body = to_csv(section.header, section.rows, delimiter)
+        title = to_csv([section.title], [], delimiter)
+        parts.append(title.removeprefix(b"\xef\xbb\xbf"))
+        parts.append(body.removeprefix(b"\xef\xbb\xbf"))
+        parts.append(b"\r\n")
+    buffer.write(b"\xef\xbb\xbf")
+    for part in parts:
+        buffer.write(part)
+    return buffer.getvalue()
+
+
+def write_csv(report: Report, path: Path, delimiter: str = ",") -> list[WrittenFile]:
+    """``path``: the register; ``<name>-summary.csv`` beside it: the counts."""
+    register = register_csv(report.register.entries, delimiter)
+    summary_path = path.with_name(f"{path.stem}-summary{path.suffix or '.csv'}")
+    return [
+        write_with_digest(path, register, register_digest(report.register.entries)),
+        write_with_digest(summary_path, summary_csv(report, delimiter)),
+    ]
+
+
+def report_title(report: Report) -> str:
+    scope = report.register.scope
+    what = "whole event" if scope.day is None else scope.day.isoformat()
+    if scope.list_id is not None:
+        what = f"check-in list {scope.list_id}"
+    return f"{report.register.event.name} — attendance, {what}"
+
+
+def write_chart(report: Report, path: Path) -> WrittenFile:
+    return write_with_digest(path, arrivals_png(report_title(report), report.arrivals))
+
+
+def workbook(report: Report) -> bytes:
+    """A summary sheet (counts, refused scans, the arrivals chart) and a register sheet per day."""
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "Summary"
+    summary.append([report_title(report)])
+    summary["A1"].font = Font(bold=True, size=13)
+    event = report.register.event
+    if event.venue:
+        summary.append([f"Venue: {event.venue}"])
+    summary.append([f"Written {datetime.now(UTC).astimezone().strftime('%Y-%m-%d %H:%M')}"])
+    for section in report.sections:
+        _append_section(summary, section)
+    chart = SheetImage(io.BytesIO(arrivals_png(report_title(report), report.arrivals)))
+    chart.width, chart.height = chart.width // 2, chart.height // 2
+    summary.add_image(chart, "H2")
+    for day in report.register.days:
+        entries = report.entries_of(day)
+        ws = book.create_sheet(day.isoformat())
+        ws.append([f"{event.name} — attendance register {day.isoformat()} ({len(entries)} people)"])
+        ws["A1"].font = Font(bold=True, size=13)
+        fill_table(ws, COLUMNS, register_rows(entries), freeze=True)
+    return workbook_bytes(book)
+
+
+def _append_section(ws: Worksheet, section: Section) -> None:
+    ws.append([])
+    ws.append([section.title])
+    ws.cell(row=ws.max_row, column=1).font = Font(bold=True, size=12)
+    fill_table(ws, section.header, section.rows)
+
+
+def write_xlsx(report: Report, path: Path) -> list[WrittenFile]:
+    return [write_with_digest(path, workbook(report), register_digest(report.register.entries))]
+
+
+def write_pdf(report: Report, path: Path) -> list[WrittenFile]:
+    from kiosk.reports.pdf import report_pdf
+
+    content = register_digest(report.register.entries)
+    return [write_with_digest(path, report_pdf(report, report_title(report), content), content)]
+
+
+def sheet_people(report: Report, day: date, *, attended: bool) -> list[Person]:
+    """Who a sign-in sheet lists: those who attended ``day``, or everyone registered for it."""
+    if attended:
+        return [e.person for e in report.entries_of(day)]
+    return [p for p in report.register.people.values() if p.registered_for(day)]
+
+
+def write_sign_in_sheet(
+    report: Report, day: date, path: Path, *, attended: bool, reference: str = ""
+) -> WrittenFile:
+    from kiosk.reports.pdf import sign_in_sheet
+
+    sheet = sign_in_sheet(
+        report.register.event,
+        day,
+        sheet_people(report, day, attended=attended),
+        attended=attended,
+        reference=reference,
+    )
+    return write_with_digest(path, sheet.pdf, sheet.content_sha256)

@@ -1,0 +1,290 @@
+"""PDF sign-in sheets and the PDF report, with fpdf2.
+
+fpdf2 is pure Python, embeds a subset of the bundled Noto Sans (Cyrillic and Romanian ă â î ș ț
+drawn, and extractable as text through the font's ToUnicode map) and needs no Qt, so the reports
+layer stays free of GUI libraries and the command line writes PDFs on a headless machine.
+
+Every page footer carries the page number and the SHA-256 of the content shown (the canonical
+comma-separated CSV of the same rows), so a printed sheet can be checked against the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from kiosk.assets import font_path
+from kiosk.reports.chart import arrivals_png
+from kiosk.reports.export import to_csv
+from kiosk.reports.register import MODALITY_TEXT, Person, RegisterEntry
+from kiosk.reports.summary import Report
+from kiosk.storage.events import EventInfo
+
+FONT = "NotoSans"
+_MARGIN = 12.0
+_GREY = (90, 90, 90)
+
+
+class _Document(FPDF):
+    """A4 pages with the Noto fonts and a footer naming the page and the content digest."""
+
+    def __init__(self, footer_text: str, digest: str, orientation: str = "P") -> None:
+        super().__init__(orientation=orientation, unit="mm", format="A4")
+        self.footer_text = footer_text
+        self.digest = digest
+        self.add_font(FONT, "", str(font_path(bold=False)))
+        self.add_font(FONT, "B", str(font_path(bold=True)))
+        self.set_margins(_MARGIN, _MARGIN, _MARGIN)
+        self.set_auto_page_break(True, margin=20)
+        self.set_creator("Kiosk")
+        self.set_creation_date(datetime.now(UTC))
+        self.repeat_header: tuple[Sequence[str], Sequence[float]] | None = None
+
+    def header(self) -> None:
+        if self.repeat_header is not None and self.page_no() > 1:
+            self.set_y(_MARGIN)
+            _header_row(self, *self.repeat_header)
+
+    def footer(self) -> None:
+        self.set_y(-16)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(*_GREY)
+        self.cell(0, 4, self.footer_text, align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="R")
+        self.ln(4)
+        self.set_font(FONT, "", 6.5)
+        self.cell(0, 3.5, f"Content SHA-256: {self.digest}", align="L")
+        self.set_text_color(0, 0, 0)
+
+
+def _shorten(pdf: FPDF, text: str, room: float) -> str:
+    if pdf.get_string_width(text) <= room:
+        return text
+    while text and pdf.get_string_width(text + "…") > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _fit(
+    pdf: FPDF, text: str, width: float, size: float, two_lines: bool
+) -> tuple[list[str], float]:
+    """The lines and point size to show ``text`` in ``width``: one line at ``size`` or a bit
+    smaller; else two lines (when the row is tall enough), shortened with … if still too long."""
+    room = width - 2 * pdf.c_margin
+    for points in (size, size * 0.9):
+        pdf.set_font_size(points)
+        if pdf.get_string_width(text) <= room:
+            return [text], points
+    points = size * 0.85
+    pdf.set_font_size(points)
+    if not two_lines:
+        return [_shorten(pdf, text, room)], points
+    words = text.split(" ")
+    first = ""
+    while words and pdf.get_string_width((first + " " + words[0]).strip()) <= room:
+        first = (first + " " + words.pop(0)).strip()
+    if not first:  # one very long word
+        return [_shorten(pdf, text, room)], points
+    return [first, _shorten(pdf, " ".join(words), room)], points
+
+
+def _header_row(pdf: FPDF, header: Sequence[str], widths: Sequence[float]) -> None:
+    pdf.set_font(FONT, "B", 9)
+    pdf.set_fill_color(232, 236, 240)
+    for title, width in zip(header, widths, strict=True):
+        pdf.cell(width, 7, title, border=1, fill=True)
+    pdf.ln(7)
+    pdf.set_font(FONT, "", 9)
+
+
+def _row(
+    pdf: FPDF, cells: Sequence[str], widths: Sequence[float], height: float, size: float = 9
+) -> None:
+    pdf.set_font(FONT, "", size)
+    x, y = pdf.get_x(), pdf.get_y()
+    for text, width in zip(cells, widths, strict=True):
+        lines, points = _fit(pdf, text, width, size, two_lines=height >= 8)
+        pdf.set_font_size(points)
+        pdf.rect(x, y, width, height)
+        line_height = points * 0.42
+        top = y + (height - line_height * len(lines)) / 2
+        for n, line in enumerate(lines):
+            pdf.set_xy(x, top + n * line_height)
+            pdf.cell(width, line_height, line)
+        x += width
+    pdf.set_xy(pdf.l_margin, y + height)
+    pdf.set_font_size(size)
+
+
+def _digest(header: Sequence[str], rows: Sequence[Sequence[str | int]]) -> str:
+    return hashlib.sha256(to_csv(header, [list(r) for r in rows], ",")).hexdigest()
+
+
+def _long_date(day: date) -> str:
+    return f"{day.strftime('%A')}, {day.day} {day.strftime('%B %Y')}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Sign-in sheets
+
+SHEET_COLUMNS = ("No.", "Name", "Organisation", "Country", "Signature")
+_SHEET_WIDTHS = (11.0, 56.0, 58.0, 25.0, 36.0)
+
+
+@dataclass(frozen=True, slots=True)
+class SignInSheet:
+    pdf: bytes
+    people: int
+    content_sha256: str
+
+
+def sign_in_sheet(
+    event: EventInfo,
+    day: date,
+    people: Sequence[Person],
+    *,
+    attended: bool,
+    reference: str = "",
+) -> SignInSheet:
+    """A4 sheet for signatures: No., Name, Organisation, Country, Signature, by last name.
+
+    ``attended`` picks the variant: False, pre-filled with everyone registered for the day (to
+    sign at the desk); True, the people who attended. ``reference`` is an optional funding or
+    project line printed under the header (e.g. the Interreg project code).
+    """
+    ordered = sorted(people, key=lambda p: (p.sort_key, p.uid))
+    rows = [
+        (n, f"{p.last_name} {p.first_name}".strip(), p.organization, p.country)
+        for n, p in enumerate(ordered, start=1)
+    ]
+    digest = _digest(SHEET_COLUMNS[:4], rows)
+    pdf = _Document(f"{event.name} · {day.isoformat()} · {len(rows)} people", digest)
+    pdf.set_title(f"{event.name} — sign-in sheet {day.isoformat()}")
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 16)
+    pdf.multi_cell(0, 8, event.name, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 11)
+    place = f" · {event.venue}" if event.venue else ""
+    pdf.cell(0, 6, f"{_long_date(day)}{place}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if reference:
+        pdf.set_font(FONT, "", 9.5)
+        pdf.multi_cell(0, 5, reference, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "B", 11)
+    title = (
+        "Attendance list — people who attended"
+        if attended
+        else "Attendance sign-in sheet — everyone registered for this day"
+    )
+    pdf.cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(1)
+    pdf.repeat_header = (SHEET_COLUMNS, _SHEET_WIDTHS)
+    _header_row(pdf, SHEET_COLUMNS, _SHEET_WIDTHS)
+    for number, name, organization, country in rows:
+        if pdf.will_page_break(9):
+            pdf.add_page()
+        _row(pdf, (str(number), name, organization, country, ""), _SHEET_WIDTHS, 9)
+    pdf.ln(3)
+    pdf.set_font(FONT, "B", 10)
+    what = "attended" if attended else "registered"
+    pdf.cell(0, 6, f"Total: {len(rows)} people {what}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 9)
+    pdf.ln(4)
+    pdf.cell(
+        0, 6, "Checked by (name, signature, date): ______________________________________________"
+    )
+    return SignInSheet(bytes(pdf.output()), len(rows), digest)
+
+
+# ---------------------------------------------------------------------------------------------
+# The report
+
+_REGISTER_COLUMNS = (
+    "No.", "Name", "Organisation", "Country", "Category", "Modality", "Arrival", "Exit", "Kiosk",
+    "Manual",
+)  # fmt: skip
+_REGISTER_WIDTHS = (11.0, 52.0, 58.0, 24.0, 24.0, 30.0, 15.0, 15.0, 27.0, 15.0)
+
+
+def _register_cells(number: int, e: RegisterEntry) -> tuple[str, ...]:
+    p = e.person
+    return (
+        str(number),
+        f"{p.last_name} {p.first_name}".strip(),
+        p.organization,
+        p.country,
+        p.category,
+        MODALITY_TEXT[e.modality],
+        e.first_arrival.strftime("%H:%M") if e.first_arrival else "",
+        e.last_exit.strftime("%H:%M") if e.last_exit else "",
+        e.kiosk,
+        "yes" if e.manual else "",
+    )
+
+
+def report_pdf(report: Report, title: str, content_sha256: str) -> bytes:
+    """The counts, the arrivals chart, refused scans and the register of each day (landscape)."""
+    event = report.register.event
+    pdf = _Document(title, content_sha256, "L")
+    pdf.set_title(title)
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 16)
+    pdf.multi_cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font(FONT, "", 10)
+    venue = f"{event.venue} · " if event.venue else ""
+    written = datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    pdf.cell(0, 6, f"{venue}time zone {event.timezone} · written {written}")
+    pdf.ln(8)
+    for section in report.sections:
+        widths = [70.0] + [max(24.0, (273.0 - 70.0) / max(len(section.header) - 1, 1))] * (
+            len(section.header) - 1
+        )
+        if pdf.will_page_break(16 + 7 * min(len(section.rows), 3)):
+            pdf.add_page()
+        pdf.set_font(FONT, "B", 12)
+        pdf.cell(0, 8, section.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        _header_row(pdf, section.header, widths)
+        for row in section.rows:
+            if pdf.will_page_break(6):
+                pdf.add_page()
+            _row(pdf, ["" if v is None else str(v) for v in row], widths, 6, 8.5)
+        pdf.ln(4)
+    chart = arrivals_png(title, report.arrivals)
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 12)
+    pdf.cell(0, 8, "Arrivals per 15 minutes", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    height = min(170.0, 270.0 * _png_ratio(chart))
+    pdf.image(io.BytesIO(chart), x=_MARGIN, h=height, w=height / _png_ratio(chart))
+    for day in report.register.days:
+        entries = report.entries_of(day)
+        pdf.repeat_header = None
+        pdf.add_page()
+        pdf.set_font(FONT, "B", 13)
+        pdf.cell(
+            0,
+            8,
+            f"Attendance register {_long_date(day)} — {len(entries)} people",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        pdf.repeat_header = (_REGISTER_COLUMNS, _REGISTER_WIDTHS)
+        _header_row(pdf, _REGISTER_COLUMNS, _REGISTER_WIDTHS)
+        for number, entry in enumerate(entries, start=1):
+            if pdf.will_page_break(6):
+                pdf.add_page()
+            _row(pdf, _register_cells(number, entry), _REGISTER_WIDTHS, 6, 8.5)
+        pdf.repeat_header = None
+    return bytes(pdf.output())
+
+
+def _png_ratio(png: bytes) -> float:
+    """Height / width of a PNG, from its header."""
+    width = int.from_bytes(png[16:20], "big")
+    height = int.from_bytes(png[20:24], "big")
+    return height / width
