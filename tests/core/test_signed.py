@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from datetime import date
 
@@ -61,26 +62,20 @@ def test_cyrillic_and_romanian_letters_take_one_byte_each() -> None:
 
 @given(st.binary(max_size=300))
 def test_any_bytes_are_a_text_or_a_format_error(data: bytes) -> None:
-    try:
+    with contextlib.suppress(TicketFormatError):
         signed.unpack_text(data)
-    except TicketFormatError:
-        pass
 
 
 @given(st.text(alphabet="0123456789", min_size=signed.MIN_LENGTH, max_size=700))
 def test_random_digits_are_refused_as_a_format_error_never_a_crash(text: str) -> None:
-    try:
+    with contextlib.suppress(TicketFormatError):
         signed.decode(text)
-    except TicketFormatError:
-        pass
 
 
 @given(st.text(max_size=600))
 def test_any_text_is_refused_as_a_format_error_never_a_crash(text: str) -> None:
-    try:
+    with contextlib.suppress(TicketFormatError):
         signed.decode(text)
-    except TicketFormatError:
-        pass
 
 
 def test_a_long_bulgarian_ticket_stays_within_the_longest_scan() -> None:
