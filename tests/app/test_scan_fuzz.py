@@ -23,6 +23,7 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
+EMOJI = ["😀", "👩‍👩‍👧", "🇧🇬", "\ufe0f", "\u200d", "K", "7"]
 #: What arrives: any text (lone surrogates included), bytes as a camera decoder may pass them
 #: on, control characters, right-to-left text, emoji, and sizes up to far beyond any code.
 scanned = st.one_of(
@@ -31,9 +32,7 @@ scanned = st.one_of(
     st.binary(max_size=600).map(lambda b: b.decode("latin-1")),
     st.text(st.characters(whitelist_categories=("Cc", "Cf", "Zl", "Zp", "Cs")), max_size=50),
     st.text("\u05d0\u05d1\u0627\u0644\u202e\u202b\u200f" + "ABC123", max_size=80),
-    st.lists(st.sampled_from(["😀", "👩‍👩‍👧", "🇧🇬", "\ufe0f", "\u200d", "K", "7"]), max_size=80).map(
-        "".join
-    ),
+    st.lists(st.sampled_from(EMOJI), max_size=80).map("".join),
     st.integers(1, 20).map(lambda n: "Ж" * (n * 10_000)),
     st.text("0123456789", min_size=signed.MIN_LENGTH, max_size=700),
 )
