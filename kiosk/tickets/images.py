@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 from kiosk.assets import font_path
 from kiosk.core import codes
 from kiosk.core.model import Attendee
-from kiosk.reports.export import write_atomic
+from kiosk.reports.export import neutralise, write_atomic
 
 _MODULE_PX = 10  # pixels per QR module: crisp when printed at home or shown on a phone
 _BORDER = 4  # quiet zone in modules, as the QR standard asks
@@ -98,8 +98,14 @@ def write_tickets(
         text = qr_text(person) if qr_text is not None else None
         ticket_image(person, event_name, text).save(out, format="PNG", optimize=True)
         write_atomic(folder / name, out.getvalue())
+        # Names come from registration forms: a leading = + - @ must not become a formula
+        # when the organizer opens the list in a spreadsheet.
         writer.writerow(
-            [person.name, person.first_name, person.last_name, person.email, person.code, name]
+            [
+                neutralise(value)
+                for value in (person.name, person.first_name, person.last_name, person.email)
+            ]
+            + [person.code, name]
         )
         if progress:
             progress(done, len(people))

@@ -186,7 +186,7 @@ def read_public_keys(path: Path) -> list[PublicKey]:
 def _json(path: Path, data: bytes, expected: str) -> dict[str, Any]:
     try:
         document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise SigningError(f"{path}: not a Kiosk key or revocation file (not JSON text).") from exc
     if not isinstance(document, dict) or document.get("format") != expected:
         what = "public key file" if expected == PUBLIC_FORMAT else "revocation list"
