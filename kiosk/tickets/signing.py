@@ -1,7 +1,7 @@
 """Ed25519 keys of an event: signing tickets and revocation lists, and checking them offline.
 
-The private key stays with the organizer, in a PEM file encrypted with a passphrase (PKCS #8,
-the best encryption ``cryptography`` offers) and readable by its owner only. Kiosks hold only
+The private key stays with the organizer, in a file encrypted with a passphrase (scrypt and
+AES-256-GCM) and readable by its owner only. Kiosks hold only
 public keys, several at once when the organizer rotates keys. The byte layout of a ticket is in
 :mod:`kiosk.core.signed`; this module adds the cryptography.
 """
@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.core import signed
 from kiosk.core.signed import SignedTicket, TicketData
@@ -75,6 +76,53 @@ def public_raw(key: Ed25519PrivateKey) -> bytes:
     return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
+#: scrypt cost for the key file: 128 · n · r = 128 MiB of memory and about half a second, once
+#: per command that signs. The organizer's passphrase is all that protects the key file.
+KEY_SCRYPT_N = 2**17
+KEY_SCRYPT_R = 8
+KEY_SCRYPT_P = 1
+_KEY_FORMAT = "kiosk-signing-key"
+
+
+def _derive(passphrase: bytes, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        passphrase, salt=salt, n=n, r=r, p=p, maxmem=2 * 128 * n * r + (1 << 20), dklen=32
+    )
+
+
+def private_key_document(key: Ed25519PrivateKey, passphrase: bytes) -> bytes:
+    """The key file: the 32-byte private key encrypted with AES-256-GCM under a key derived from
+    the passphrase with scrypt (PKCS #8 PEM as ``cryptography`` writes it uses PBKDF2 with only
+    2,048 rounds, too cheap to guess against), the public key bound in as associated data."""
+    raw = key.private_bytes(
+        serialization.Encoding.Raw,
+        serialization.PrivateFormat.Raw,
+        serialization.NoEncryption(),
+    )
+    public = public_raw(key)
+    salt, nonce = os.urandom(16), os.urandom(12)
+    secret = _derive(passphrase, salt, KEY_SCRYPT_N, KEY_SCRYPT_R, KEY_SCRYPT_P)
+    sealed = AESGCM(secret).encrypt(nonce, raw, public)
+    document = {
+        "format": _KEY_FORMAT,
+        "version": 1,
+        "note": "Kiosk event signing key (private). Keep it off the kiosks; never share it.",
+        "key_id": key_id_text(key_id_of(public)),
+        "public_key": base64.b64encode(public).decode("ascii"),
+        "kdf": {
+            "name": "scrypt",
+            "n": KEY_SCRYPT_N,
+            "r": KEY_SCRYPT_R,
+            "p": KEY_SCRYPT_P,
+            "salt": base64.b64encode(salt).decode("ascii"),
+        },
+        "cipher": "AES-256-GCM",
+        "nonce": base64.b64encode(nonce).decode("ascii"),
+        "ciphertext": base64.b64encode(sealed).decode("ascii"),
+    }
+    return (json.dumps(document, indent=1) + "\n").encode("ascii")
+
+
 def write_private_key(path: Path, key: Ed25519PrivateKey, passphrase: bytes) -> None:
     """Write ``key`` encrypted with ``passphrase`` to a new file only its owner can read.
 
@@ -85,11 +133,7 @@ def write_private_key(path: Path, key: Ed25519PrivateKey, passphrase: bytes) -> 
         raise SigningError(
             f"the passphrase must have at least {MIN_PASSPHRASE} characters — choose a longer one."
         )
-    pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(passphrase),
-    )
+    data = private_key_document(key, passphrase)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # O_EXCL: fail rather than replace an existing key; 0o600: owner only, from the start
@@ -103,7 +147,7 @@ def write_private_key(path: Path, key: Ed25519PrivateKey, passphrase: bytes) -> 
         raise SigningError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(pem)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
@@ -113,16 +157,33 @@ def write_private_key(path: Path, key: Ed25519PrivateKey, passphrase: bytes) -> 
 
 def read_private_key(path: Path, passphrase: bytes) -> Ed25519PrivateKey:
     """The private key in ``path``; SigningError for a wrong passphrase or a wrong file."""
+    not_a_key = SigningError(f"{path}: not a Kiosk signing key made by 'kiosk keys init'.")
     try:
-        data = _read(path, 64 * 1024)
-        key = serialization.load_pem_private_key(data, password=passphrase)
-    except (ValueError, TypeError, UnsupportedAlgorithm) as exc:
+        document = json.loads(_read(path, 64 * 1024).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise not_a_key from None
+    if not isinstance(document, dict) or document.get("format") != _KEY_FORMAT:
+        raise not_a_key
+    try:
+        kdf = document["kdf"]
+        n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+        if kdf["name"] != "scrypt" or n > 2**20 or r > 32 or p > 16:
+            raise ValueError("unknown or too costly key derivation")
+        salt = base64.b64decode(kdf["salt"], validate=True)
+        nonce = base64.b64decode(document["nonce"], validate=True)
+        sealed = base64.b64decode(document["ciphertext"], validate=True)
+        public = base64.b64decode(document["public_key"], validate=True)
+    except (KeyError, TypeError, ValueError, binascii.Error):
+        raise SigningError(f"{path}: the key file is damaged.") from None
+    try:
+        raw = AESGCM(_derive(passphrase, salt, n, r, p)).decrypt(nonce, sealed, public)
+    except (InvalidTag, ValueError):
         raise SigningError(
-            f"{path}: cannot open the key — the passphrase is wrong or the file is not a Kiosk "
-            "signing key."
-        ) from exc
-    if not isinstance(key, Ed25519PrivateKey):
-        raise SigningError(f"{path}: this is not an Ed25519 key made by 'kiosk keys init'.")
+            f"{path}: cannot open the key — the passphrase is wrong (or the file was altered)."
+        ) from None
+    key = Ed25519PrivateKey.from_private_bytes(raw)
+    if public_raw(key) != public:
+        raise SigningError(f"{path}: the key file is damaged.")
     return key
 
 

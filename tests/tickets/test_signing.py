@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import stat
 import uuid
@@ -9,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 
 from kiosk.core import signed
 from kiosk.core.signed import TicketData
@@ -29,7 +31,11 @@ def test_the_private_key_file_is_encrypted_and_readable_by_its_owner_only(tmp_pa
     path = tmp_path / "event.key"
     signing.write_private_key(path, key, PASSPHRASE)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert b"ENCRYPTED PRIVATE KEY" in path.read_bytes()
+    stored = path.read_bytes()
+    raw = key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+    assert raw not in stored and base64.b64encode(raw) not in stored
     again = signing.read_private_key(path, PASSPHRASE)
     assert signing.public_raw(again) == signing.public_raw(key)
 
@@ -58,6 +64,16 @@ def test_a_wrong_passphrase_or_a_wrong_file_is_a_clear_error(tmp_path: Path) -> 
     other.write_text("hello")
     with pytest.raises(SigningError, match=str(other)):
         signing.read_private_key(other, PASSPHRASE)
+
+
+def test_an_altered_key_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "event.key"
+    signing.write_private_key(path, signing.new_private_key(), PASSPHRASE)
+    document = json.loads(path.read_text())
+    document["public_key"] = base64.b64encode(bytes(32)).decode()
+    path.write_text(json.dumps(document))
+    with pytest.raises(SigningError, match="passphrase is wrong"):
+        signing.read_private_key(path, PASSPHRASE)
 
 
 def test_a_code_verifies_with_the_key_that_signed_it_for_this_event_only() -> None:
