@@ -8,10 +8,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from kiosk.core import codes
+from kiosk.app.signed_checkin import SignedTickets
+from kiosk.core import codes, signed
 from kiosk.core.decide import decide
 from kiosk.core.model import Attendee, CheckinList, Decision, Scan, ScanKind, ScanRequest
-from kiosk.core.reasons import Reason
+from kiosk.core.reasons import Hint, Reason
 from kiosk.core.timeutil import local_day, to_utc_iso
 from kiosk.storage import attendees, events, scanlog
 from kiosk.storage.database import Database
@@ -63,6 +64,7 @@ class CheckinService:
         # The list of each event day found so far (from _list_cache; emptied with it).
         self._day_lists: dict[date, CheckinList] = {}
         self._zone: ZoneInfo | None = None
+        self._signed = SignedTickets(self.event.uid)
 
     def _lists(self, refresh: bool = False) -> list[CheckinList]:
         # Lists change rarely (set-up time); read them once and again only on a miss.
@@ -134,6 +136,10 @@ class CheckinService:
                 person, history = found
             else:
                 person = attendees.find_by_code(conn, lookup) if lookup else None
+                if person is None and signed.looks_signed(lookup):
+                    return self._signed_scan(
+                        conn, lookup, checkin_list, kind, when, manual, operator
+                    )
                 history = scanlog.history(conn, person.uid, checkin_list.id) if person else ()
             return self._decide_and_log(
                 conn, person, history, code, lookup, checkin_list, kind, when, manual, operator
@@ -182,6 +188,53 @@ class CheckinService:
             unknown_hint=None if person else codes.unknown_hint(lookup),
         )
         decision = decide(request)
+        stored = scanlog.append(
+            conn,
+            scanlog.NewScan(
+                kiosk_id=self.kiosk.id,
+                at=when,
+                list_id=checkin_list.id,
+                kind=kind,
+                reason=decision.reason,
+                attendee_uid=person.uid if person else None,
+                raw_code=code,
+                hint=decision.hint,
+                manual=manual,
+                operator=operator,
+            ),
+        )
+        return CheckinResult(decision, stored.scan_id, when, checkin_list, self.kiosk, manual)
+
+    def _signed_scan(
+        self,
+        conn: sqlite3.Connection,
+        code: str,
+        checkin_list: CheckinList,
+        kind: ScanKind,
+        when: datetime,
+        manual: bool,
+        operator: str,
+    ) -> CheckinResult:
+        """A scan of a signed ticket that matched no ticket code: verified offline; an unknown
+        holder is added to the roster in this transaction and admitted by signature."""
+        found = self._signed.resolve(conn, code, to_utc_iso(when))
+        person = found.person
+        if found.refusal is not None:
+            decision = Decision(found.refusal, person)
+        else:
+            assert person is not None
+            decision = decide(
+                ScanRequest(
+                    checkin_list=checkin_list,
+                    now=when,
+                    event_tz=self.event.timezone,
+                    kind=kind,
+                    attendee=person,
+                    history=scanlog.history(conn, person.uid, checkin_list.id),
+                )
+            )
+            if found.created and decision.reason is Reason.ADMITTED:
+                decision = replace(decision, hint=Hint.SIGNED_TICKET)
         stored = scanlog.append(
             conn,
             scanlog.NewScan(

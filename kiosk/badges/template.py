@@ -450,6 +450,8 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Template:
         raise TemplateError(path, "", f"is not UTF-8 ({exc.reason}); save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(path, "", f"is not valid TOML: {exc}") from None
+    except RecursionError:  # the parser recurses per nesting level
+        raise TemplateError(path, "", "is nested far too deeply to be a template") from None
     top = _Reader(path, "", doc)
     kind = top.choice("kind", ("badge", "sheet"), "badge")
     name = top.string("name", path.stem)
@@ -856,7 +858,7 @@ def _ribbon(r: _Reader, box: Box, collapse: bool, pinned: bool, path: Path) -> R
             raise r.error("palette", f"{palette_path} does not exist (relative to the template)")
         try:
             palette = tomllib.loads(palette_path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
             raise TemplateError(palette_path, "", f"is not valid TOML: {exc}") from None
         p = _Reader(palette_path, "", palette)
         p.only({"default", "categories"})

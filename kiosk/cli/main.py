@@ -489,6 +489,7 @@ def export_attendance(
             r.category,
             r.kiosk,
             "yes" if r.manual else "",
+            "yes" if r.admitted_by_signature else "",
         )
         for n, r in enumerate(rows, start=1)
     ]
@@ -510,19 +511,54 @@ def export_attendance(
     help="Folder for the ticket images and mail-merge.csv.",
 )
 @click.option("--include-cancelled", is_flag=True, help="Also write tickets of cancelled people.")
+@click.option(
+    "--signed",
+    is_flag=True,
+    help="Signed codes (need --key): kiosks admit them even if the person is not in their list.",
+)
+@click.option(
+    "--key",
+    "key_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The private key made by 'kiosk keys init' (with --signed).",
+)
+@click.option(
+    "--passphrase-file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Read the key's passphrase from this file (else $KIOSK_KEY_PASSPHRASE, else a prompt).",
+)
 @pass_state
-def tickets(state: State, output: Path, include_cancelled: bool) -> None:
-    """Write a QR ticket image per attendee and a mail-merge CSV (name, email, code, file)."""
+def tickets(
+    state: State,
+    output: Path,
+    include_cancelled: bool,
+    signed: bool,
+    key_path: Path | None,
+    passphrase_file: Path | None,
+) -> None:
+    """Write a QR ticket image per attendee and a mail-merge CSV (name, email, code, file).
+
+    With --signed the QR carries the person's id, name, category, valid days and the event's
+    signature (see 'kiosk keys').
+    """
     from kiosk.storage.attendees import from_row
     from kiosk.tickets.images import write_tickets
 
+    if signed != (key_path is not None):
+        _fail("--signed and --key go together: give both for signed tickets, or neither.")
     with state.open() as db:
         info = events.event_info(db)
         where = "" if include_cancelled else "WHERE status = 'active'"
         people = [from_row(r) for r in db.query(f"SELECT * FROM attendee {where} ORDER BY id")]
+        qr_text = None
+        if key_path is not None:
+            from kiosk.cli.keys import signed_codes
+
+            qr_text = signed_codes(db, key_path, passphrase_file)
     with click.progressbar(length=len(people), label="Writing tickets", file=sys.stderr) as bar:
-        done = write_tickets(people, output, info.name, progress=_advance(bar))
-    click.echo(f"Wrote {done.images} tickets to {output} and the list {done.merge_csv}.")
+        done = write_tickets(people, output, info.name, progress=_advance(bar), qr_text=qr_text)
+    kind = "signed tickets" if signed else "tickets"
+    click.echo(f"Wrote {done.images} {kind} to {output} and the list {done.merge_csv}.")
 
 
 def _advance(bar: Any) -> Callable[[int, int], None]:
@@ -613,9 +649,12 @@ def gui(state: State, language: str | None, kiosk_mode: bool, hide_cursor: bool)
     )
 
 
+from kiosk.cli import keys as _keys  # noqa: E402 - registers onto cli
 from kiosk.cli import printing as _printing  # noqa: E402 - registers onto cli
 
 _printing.register(cli, pass_state)
+_keys.register(cli, pass_state)
+
 from kiosk.cli import sync as _sync  # noqa: E402 - registers onto cli
 
 _sync.register(cli, pass_state)

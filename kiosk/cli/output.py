@@ -21,6 +21,8 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.EXIT_RECORDED: "Exit recorded",
     Reason.NOT_INSIDE: "Not checked in, so no exit recorded",
     Reason.VOIDED: "Check-in undone",
+    Reason.INVALID_SIGNATURE: "Signed ticket not genuine (altered, another event's, or no key)",
+    Reason.REVOKED: "Signed ticket revoked by the organizers",
 }
 HINT_TEXT: dict[Hint, str] = {
     Hint.CHECK_CHARACTER: "the check character does not match — check the last character",
@@ -29,6 +31,7 @@ HINT_TEXT: dict[Hint, str] = {
     Hint.OUTSIDE_WINDOW: "this list is not open at this time",
     Hint.CATEGORY_NOT_ALLOWED: "this list is for other categories",
     Hint.REENTRY: "re-entry after an exit",
+    Hint.SIGNED_TICKET: "not in this kiosk's list: admitted by the ticket's signature",
 }
 
 

@@ -21,6 +21,11 @@ class Reason(StrEnum):
     EXIT_RECORDED = "exit_recorded"
     NOT_INSIDE = "not_inside"
     VOIDED = "voided"
+    #: A signed ticket whose signature does not check out: forged, altered, damaged, signed
+    #: for another event or by a key this kiosk does not hold.
+    INVALID_SIGNATURE = "invalid_signature"
+    #: A signed ticket the organizer has revoked (a signed revocation list names it).
+    REVOKED = "revoked"
 
 
 #: Reasons whose scan counts as accepted (it changes who is admitted or inside).
@@ -38,3 +43,6 @@ class Hint(StrEnum):
     OUTSIDE_WINDOW = "outside_window"  # the list is not open at this time
     CATEGORY_NOT_ALLOWED = "category_not_allowed"  # the list admits other categories only
     REENTRY = "reentry"  # admitted again after an exit on a list that tracks presence
+    #: Admitted on the strength of a signed ticket: the person was not in this kiosk's roster
+    #: and was added from the ticket by this scan.
+    SIGNED_TICKET = "signed_ticket"

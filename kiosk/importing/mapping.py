@@ -340,6 +340,23 @@ def load_mapping_file(path: str | os.PathLike[str]) -> dict[str, str]:
 _TOML_POSITION = re.compile(r"at line (\d+)")
 
 
+def _letters(indexes: list[int], shown: int = 12) -> str:
+    """Column letters for a message; a row of 80,000 stray cells must not make a 1 MB one."""
+    text = ", ".join(_column_letter(i) for i in indexes[:shown])
+    if len(indexes) > shown:
+        text += f" and {len(indexes) - shown:,} more"
+    return text
+
+
+def _too_deep(name: str) -> ImportFileError:
+    # The parsers recurse once per nesting level: thousands of brackets exhaust the stack.
+    return ImportFileError(
+        name,
+        "the column mapping file is nested far too deeply to be a mapping",
+        'write one mapping per line, like first_name = "Vorname"',
+    )
+
+
 def _parse_mapping_document(name: str, text: str) -> dict[str, object]:
     stripped = text.lstrip()
     as_json = Path(name).suffix.lower() == ".json" or (
@@ -348,6 +365,8 @@ def _parse_mapping_document(name: str, text: str) -> dict[str, object]:
     if as_json:
         try:
             document = json.loads(text)
+        except RecursionError:
+            raise _too_deep(name) from None
         except json.JSONDecodeError as exc:
             raise ImportFileError(
                 name,
@@ -364,6 +383,8 @@ def _parse_mapping_document(name: str, text: str) -> dict[str, object]:
         return document
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise _too_deep(name) from None
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POSITION.search(str(exc))
         raise ImportFileError(
@@ -682,7 +703,7 @@ class _RowParser:
                 positions.setdefault(header_key(header), []).append(index)
         for indexes in positions.values():
             if len(indexes) > 1:
-                letters = ", ".join(_column_letter(i) for i in indexes)
+                letters = _letters(indexes)
                 warnings.append(
                     f"The column '{table.headers[indexes[0]]}' appears {len(indexes)} times "
                     f"(columns {letters}); only the first one ({_column_letter(indexes[0])}) is "
@@ -692,7 +713,7 @@ class _RowParser:
         if unnamed:
             rows = [n for n, cells in table.rows if any(cells[i].strip() for i in unnamed)]
             if rows:
-                letters = ", ".join(_column_letter(i) for i in unnamed)
+                letters = _letters(unnamed)
                 warnings.append(
                     f"Values in columns without a header ({letters}) on {_rows_text(rows)} were "
                     "not imported. Check those rows: a delimiter inside an unquoted value (e.g. "

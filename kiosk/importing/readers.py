@@ -197,11 +197,17 @@ def _csv_records(
         rows = list(reader)  # all in C: the per-row Python work comes later, once
     except csv.Error as exc:
         # Only "field larger than field limit" is raised in practice: a stray quote that
-        # swallowed the rest of the file into one cell.
+        # swallowed the rest of the file into one cell, or (no quote at all) one huge value.
+        todo = (
+            'a quote (") in this row is probably never closed; fix or remove it'
+            if '"' in text
+            else "one value in this row is over 100,000 characters long: this is not a "
+            "registration list, or something was pasted into a cell by mistake; shorten it"
+        )
         raise ImportFileError(
             path,
             f"the file cannot be read as CSV ({exc})",
-            'a quote (") in this row is probably never closed; fix or remove it',
+            todo,
             row=first_row + _count_records(text, delimiter),
         ) from None
     if reader.line_num - len(rows) > _RUNAWAY_LINES:

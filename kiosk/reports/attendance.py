@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from kiosk.core import signed
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
 from kiosk.storage.database import Database
 from kiosk.storage.events import event_info
@@ -22,6 +23,8 @@ class RegisterRow:
     kiosk: str
     manual: bool
     code: str
+    #: Not in the kiosk's list: added and admitted on the strength of a signed ticket.
+    admitted_by_signature: bool = False
 
 
 COLUMNS = (
@@ -35,6 +38,7 @@ COLUMNS = (
     "Category",
     "Kiosk",
     "Manual",
+    "Admitted by signature",
 )
 
 
@@ -57,7 +61,7 @@ def attendance_register(
     rows = db.query(
         f"""
         SELECT f.at, f.manual, k.name AS kiosk_name, a.first_name, a.last_name, a.organization,
-               a.country, a.category, a.code
+               a.country, a.category, a.code, a.origin
         FROM (
             SELECT s.*, row_number() OVER (PARTITION BY s.attendee_uid ORDER BY s.at, s.hlc) AS n
             FROM effective_scan s
@@ -81,6 +85,7 @@ def attendance_register(
             kiosk=r["kiosk_name"] or "",
             manual=bool(r["manual"]),
             code=r["code"],
+            admitted_by_signature=r["origin"] == signed.ORIGIN,
         )
         for r in rows
     ]

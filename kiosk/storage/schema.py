@@ -275,6 +275,32 @@ MIGRATIONS: list[str] = [
         removed TEXT NOT NULL
     );
     """,
+    # 10: signed tickets. The public keys this kiosk trusts (several at once while keys rotate;
+    # private keys never enter the database), the newest signed revocation list it has (its
+    # serial, so an older list cannot replace it, and the file as imported, for audits), and
+    # the attendees that list revokes. A person admitted by signature is an attendee with
+    # origin 'signed_ticket' and their first scan carries the hint 'signed_ticket'.
+    """
+    CREATE TABLE signing_key (
+        public_key BLOB PRIMARY KEY,
+        key_id INTEGER NOT NULL,
+        event_uid TEXT NOT NULL,
+        event_name TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE revocation_list (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        serial INTEGER NOT NULL,
+        issued_at TEXT NOT NULL,
+        key_id INTEGER NOT NULL,
+        document TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE TABLE revoked_ticket (
+        attendee_uid TEXT PRIMARY KEY
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

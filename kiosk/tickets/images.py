@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 from kiosk.assets import font_path
 from kiosk.core import codes
 from kiosk.core.model import Attendee
-from kiosk.reports.export import write_atomic
+from kiosk.reports.export import neutralise, write_atomic
 
 _MODULE_PX = 10  # pixels per QR module: crisp when printed at home or shown on a phone
 _BORDER = 4  # quiet zone in modules, as the QR standard asks
@@ -47,9 +47,13 @@ def _fit_font(
         size -= 2
 
 
-def ticket_image(attendee: Attendee, event_name: str) -> Image.Image:
-    """A ticket: event name, the person's name, the QR code and the code in readable groups."""
-    qr = qr_image(attendee.code)
+def ticket_image(attendee: Attendee, event_name: str, qr_text: str | None = None) -> Image.Image:
+    """A ticket: event name, the person's name, the QR code and the code in readable groups.
+
+    ``qr_text`` is what the QR says when it is not the ticket code (a signed code); the code
+    is still printed under it, for typing at a desk that has the person in its list.
+    """
+    qr = qr_image(qr_text or attendee.code)
     width = max(qr.width, 560)
     margin = 24
     canvas = Image.new("L", (width, qr.height + 190), 255)
@@ -78,8 +82,12 @@ def write_tickets(
     folder: Path,
     event_name: str,
     progress: Callable[[int, int], None] | None = None,
+    qr_text: Callable[[Attendee], str] | None = None,
 ) -> TicketFiles:
-    """One PNG per attendee plus ``mail-merge.csv`` (name, email, code, file)."""
+    """One PNG per attendee plus ``mail-merge.csv`` (name, email, code, file).
+
+    ``qr_text`` gives what each QR says instead of the ticket code (signed codes).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -87,10 +95,17 @@ def write_tickets(
     for done, person in enumerate(people, start=1):
         name = ticket_file_name(person)
         out = io.BytesIO()
-        ticket_image(person, event_name).save(out, format="PNG", optimize=True)
+        text = qr_text(person) if qr_text is not None else None
+        ticket_image(person, event_name, text).save(out, format="PNG", optimize=True)
         write_atomic(folder / name, out.getvalue())
+        # Names come from registration forms: a leading = + - @ must not become a formula
+        # when the organizer opens the list in a spreadsheet.
         writer.writerow(
-            [person.name, person.first_name, person.last_name, person.email, person.code, name]
+            [
+                neutralise(value)
+                for value in (person.name, person.first_name, person.last_name, person.email)
+            ]
+            + [person.code, name]
         )
         if progress:
             progress(done, len(people))

@@ -31,6 +31,8 @@ SEVERITY: dict[Reason, Severity] = {
     Reason.CANCELLED: Severity.REFUSED,
     Reason.NOT_ON_LIST: Severity.REFUSED,
     Reason.NOT_INSIDE: Severity.REFUSED,
+    Reason.INVALID_SIGNATURE: Severity.REFUSED,
+    Reason.REVOKED: Severity.REFUSED,
 }
 
 
@@ -65,6 +67,8 @@ def title(reason: Reason) -> str:
         Reason.CANCELLED: QCoreApplication.translate("Reasons", "Registration cancelled"),
         Reason.NOT_ON_LIST: QCoreApplication.translate("Reasons", "Not valid here"),
         Reason.NOT_INSIDE: QCoreApplication.translate("Reasons", "Not checked in"),
+        Reason.INVALID_SIGNATURE: QCoreApplication.translate("Reasons", "Ticket not genuine"),
+        Reason.REVOKED: QCoreApplication.translate("Reasons", "Ticket revoked"),
     }[reason]
 
 
@@ -95,6 +99,9 @@ def hint_text(hint: Hint) -> str:
             "Reasons", "This ticket category is not admitted on this list."
         ),
         Hint.REENTRY: QCoreApplication.translate("Reasons", "Re-entry."),
+        Hint.SIGNED_TICKET: QCoreApplication.translate(
+            "Reasons", "Not in this kiosk's list — admitted by the ticket's signature."
+        ),
     }[hint]
 
 
@@ -115,6 +122,8 @@ def explain(decision: Decision, checkin_list: CheckinList, zone: tzinfo) -> Expl
         )
         if decision.hint is Hint.REENTRY:
             detail = QCoreApplication.translate("Reasons", "Welcome back — re-entry recorded.")
+        elif decision.hint is Hint.SIGNED_TICKET:
+            detail += " " + hint_text(Hint.SIGNED_TICKET)
     elif reason is Reason.EXIT_RECORDED:
         detail = QCoreApplication.translate("Reasons", "Exit recorded.")
     elif reason is Reason.ALREADY_CHECKED_IN and decision.previous is not None:
@@ -160,6 +169,17 @@ def explain(decision: Decision, checkin_list: CheckinList, zone: tzinfo) -> Expl
     elif reason is Reason.VOIDED:
         detail = QCoreApplication.translate(
             "Reasons", "The check-in was undone. The person can be checked in again."
+        )
+    elif reason is Reason.INVALID_SIGNATURE:
+        detail = QCoreApplication.translate(
+            "Reasons",
+            "The signature does not match: the code was altered, is for another event, or this "
+            "kiosk lacks the event's key. Search by name, or send the person to the organisers.",
+        )
+    elif reason is Reason.REVOKED:
+        detail = QCoreApplication.translate(
+            "Reasons",
+            "The organisers revoked this ticket. Send the person to the organisers' desk.",
         )
     return Explained(SEVERITY[reason], title(reason), detail)
 

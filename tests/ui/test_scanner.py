@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.core import codes, keyboard
+from kiosk.core import codes, keyboard, signed
 from kiosk.ui.scanner import ScanInput, ScannerConfig, ScannerFilter
 
 CODE = "7K2M9XBR" + codes.check_character("7K2M9XBR")
@@ -552,3 +553,53 @@ def test_a_prefix_capture_without_suffix_ends_after_the_timeout(
 def test_a_config_with_neither_timing_nor_prefix_is_refused() -> None:
     with pytest.raises(ValueError):
         ScannerConfig(timing=False, prefix_key=None)
+
+
+# --- odd input: control characters, right-to-left text, emoji, very long codes ---------------
+
+PRINTABLE = (
+    "שלוםمرحبا"  # right-to-left
+    "😀🇧🇬👩\ufe0f"  # emoji, flags, variation selectors
+    "ЖщЪѝ„“ăîșț0123456789ABCXYZ"
+)
+#: Keys a person's keyboard sends (Backspace, Escape…) and invisible format characters.
+CONTROLS = "\x01\x07\x08\x1b\x1d\x7f\u0085\u200b\u200d\u202e\u2066\ufeff"
+
+
+def bursts(alphabet: str, count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(4, 60))) for _ in range(count)]
+
+
+def send(widget: QWidget, text: str, clock: FakeClock) -> None:
+    """Key events carrying each character, 3 ms apart (QTest.keyClick aborts on controls)."""
+    for ch in text:
+        clock.advance(3)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def test_odd_printable_bursts_each_become_one_scan_and_leave_the_field_empty(
+    desk: Desk, scanner: ScannerFilter, scans: Scans, clock: FakeClock
+) -> None:
+    sent = ["0" * 450, "9" * signed.MIN_LENGTH, *bursts(PRINTABLE, 40, 1)]
+    for text in sent:
+        send(desk.search, text, clock)
+        enter(desk.search, clock)
+    assert len(scans.codes) == len(sent)
+    assert all(code for code in scans.codes)
+    assert scans.codes[:2] == sent[:2]  # digits pass through untouched, whatever their length
+    assert desk.search.text() == ""
+
+
+def test_bursts_broken_by_control_keys_never_yield_a_scan_with_a_control_character(
+    desk: Desk, scanner: ScannerFilter, scans: Scans, clock: FakeClock
+) -> None:
+    # A control key in a burst is how a person's Backspace looks: the filter hands the keys so
+    # far to the field. What it does report as scans holds printable characters only.
+    for text in bursts(PRINTABLE + CONTROLS, 60, 2):
+        send(desk.search, text, clock)
+        enter(desk.search, clock)
+        desk.search.clear()
+    assert all(code.isprintable() for code in scans.codes)

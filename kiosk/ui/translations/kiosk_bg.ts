@@ -821,6 +821,14 @@
         <translation>Не е регистриран</translation>
     </message>
     <message>
+        <source>Ticket not genuine</source>
+        <translation>Билетът не е истински</translation>
+    </message>
+    <message>
+        <source>Ticket revoked</source>
+        <translation>Билетът е анулиран</translation>
+    </message>
+    <message>
         <source>Checked in</source>
         <translation>Регистриране</translation>
     </message>
@@ -859,6 +867,10 @@
     <message>
         <source>Re-entry.</source>
         <translation>Повторен вход.</translation>
+    </message>
+    <message>
+        <source>Not in this kiosk&apos;s list — admitted by the ticket&apos;s signature.</source>
+        <translation>Не е в списъка на този пункт — допуснат по подписа на билета.</translation>
     </message>
     <message>
         <source>Checked in for {list}.</source>
@@ -911,6 +923,14 @@
     <message>
         <source>The check-in was undone. The person can be checked in again.</source>
         <translation>Регистрирането е отменено. Лицето може да бъде регистрирано отново.</translation>
+    </message>
+    <message>
+        <source>The signature does not match: the code was altered, is for another event, or this kiosk lacks the event&apos;s key. Search by name, or send the person to the organisers.</source>
+        <translation>Подписът не съвпада: кодът е променен, е за друго събитие или този пункт няма ключа на събитието. Потърсете по име или изпратете човека при организаторите.</translation>
+    </message>
+    <message>
+        <source>The organisers revoked this ticket. Send the person to the organisers&apos; desk.</source>
+        <translation>Организаторите анулираха този билет. Изпратете човека на гишето на организаторите.</translation>
     </message>
     <message>
         <source>Participant</source>

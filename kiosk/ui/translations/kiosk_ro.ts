@@ -823,6 +823,14 @@
         <translation>Fără check-in</translation>
     </message>
     <message>
+        <source>Ticket not genuine</source>
+        <translation>Bilet neautentic</translation>
+    </message>
+    <message>
+        <source>Ticket revoked</source>
+        <translation>Bilet revocat</translation>
+    </message>
+    <message>
         <source>Checked in</source>
         <translation>Check-in</translation>
     </message>
@@ -861,6 +869,10 @@
     <message>
         <source>Re-entry.</source>
         <translation>Reintrare.</translation>
+    </message>
+    <message>
+        <source>Not in this kiosk&apos;s list — admitted by the ticket&apos;s signature.</source>
+        <translation>Nu este în lista acestui punct — admis pe baza semnăturii biletului.</translation>
     </message>
     <message>
         <source>Checked in for {list}.</source>
@@ -913,6 +925,14 @@
     <message>
         <source>The check-in was undone. The person can be checked in again.</source>
         <translation>Check-in-ul a fost anulat. Persoana poate face din nou check-in.</translation>
+    </message>
+    <message>
+        <source>The signature does not match: the code was altered, is for another event, or this kiosk lacks the event&apos;s key. Search by name, or send the person to the organisers.</source>
+        <translation>Semnătura nu se potrivește: codul a fost modificat, este pentru alt eveniment sau acest punct nu are cheia evenimentului. Căutați după nume sau trimiteți persoana la organizatori.</translation>
+    </message>
+    <message>
+        <source>The organisers revoked this ticket. Send the person to the organisers&apos; desk.</source>
+        <translation>Organizatorii au revocat acest bilet. Trimiteți persoana la biroul organizatorilor.</translation>
     </message>
     <message>
         <source>Participant</source>

@@ -1,0 +1,175 @@
+"""The event's signing keys and revocation lists, as the organizer and the kiosks handle them."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from kiosk.core.model import Attendee
+from kiosk.core.signed import TicketData
+from kiosk.core.timeutil import to_utc_iso
+from kiosk.storage import attendees, events, keys
+from kiosk.storage.database import Database
+from kiosk.tickets import signing
+from kiosk.tickets.signing import SigningError
+
+
+def _now() -> str:
+    return to_utc_iso(datetime.now(UTC))
+
+
+@dataclass(frozen=True, slots=True)
+class NewKey:
+    path: Path
+    key_id: str
+
+
+def init_keys(db: Database, path: Path, passphrase: bytes) -> NewKey:
+    """Make a key pair for the event: the private key to ``path`` (encrypted), the public key
+    trusted by this database."""
+    info = events.event_info(db)
+    key = signing.new_private_key()
+    signing.write_private_key(path, key, passphrase)
+    raw = signing.public_raw(key)
+    now = _now()
+    keys.add_keys(db, [keys.TrustedKey(raw, signing.key_id_of(raw), info.uid, info.name, now, now)])
+    return NewKey(path, signing.key_id_text(signing.key_id_of(raw)))
+
+
+def public_keys_file(db: Database) -> tuple[bytes, int]:
+    """The public key file for kiosks (every key this database trusts) and how many keys."""
+    held = keys.trusted_keys(db.conn)
+    if not held:
+        raise SigningError(
+            f"Database {db.path}: the event has no signing key yet — run 'kiosk keys init'."
+        )
+    document = signing.public_keys_document(
+        signing.PublicKey(k.raw, k.event_uid, k.event_name, k.created_at) for k in held
+    )
+    return document, len(held)
+
+
+def add_public(db: Database, path: Path) -> tuple[int, int]:
+    """Trust the keys in ``path``; returns (new, already trusted)."""
+    info = events.event_info(db)
+    found = signing.read_public_keys(path)
+    for key in found:
+        if key.event_uid != info.uid:
+            raise SigningError(
+                f"{path}: key {signing.key_id_text(key.key_id)} belongs to the event "
+                f"'{key.event_name}', but this database holds '{info.name}' (another event id) "
+                "— set this kiosk up from a copy of the organizer's event database."
+            )
+    now = _now()
+    added = keys.add_keys(
+        db,
+        (
+            keys.TrustedKey(k.raw, k.key_id, k.event_uid, k.event_name, k.created_at, now)
+            for k in found
+        ),
+    )
+    return added, len(found) - added
+
+
+def remove_key(db: Database, key_id: str) -> int:
+    try:
+        number = int(key_id, 16)
+    except ValueError as exc:
+        raise SigningError(f"'{key_id}' is not a key id (four hexadecimal digits).") from exc
+    removed = keys.remove_keys(db, number)
+    if not removed:
+        raise SigningError(f"This database trusts no key {key_id} ('kiosk keys list').")
+    return removed
+
+
+def _check_key_belongs(db: Database, key: Ed25519PrivateKey, key_path: Path) -> None:
+    raw = signing.public_raw(key)
+    if all(k.raw != raw for k in keys.trusted_keys(db.conn)):
+        raise SigningError(
+            f"{key_path}: this key is not one of this event's keys — use the key made by "
+            "'kiosk keys init' on this event's database."
+        )
+
+
+def ticket_signer(db: Database, key_path: Path, passphrase: bytes) -> signing.TicketSigner:
+    """A signer for this event's tickets with the private key in ``key_path``."""
+    key = signing.read_private_key(key_path, passphrase)
+    _check_key_belongs(db, key, key_path)
+    return signing.TicketSigner(key, events.event_info(db).uid)
+
+
+def ticket_data(person: Attendee) -> TicketData:
+    return TicketData(
+        uid=person.uid,
+        code=person.code,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        category=person.category,
+        days=person.days,
+    )
+
+
+def _target_uid(db: Database, target: str) -> str:
+    person = attendees.find_by_code(db.conn, target.strip())
+    if person is not None:
+        return person.uid
+    try:
+        return str(uuid.UUID(target.strip()))
+    except ValueError:
+        raise SigningError(
+            f"'{target}' is neither a ticket code nor an attendee id of this event."
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Revocations:
+    serial: int
+    count: int
+    document: bytes
+
+
+def revoke(db: Database, key_path: Path, passphrase: bytes, targets: Iterable[str]) -> Revocations:
+    """A new signed revocation list: the one held plus ``targets`` (codes or attendee ids),
+    with the next serial; it is also made the list this database holds."""
+    key = signing.read_private_key(key_path, passphrase)
+    _check_key_belongs(db, key, key_path)
+    info = events.event_info(db)
+    uids = keys.revoked_uids(db.conn) | {_target_uid(db, t) for t in targets}
+    held = keys.held_revocations(db.conn)
+    serial = (held.serial if held else 0) + 1
+    rl = signing.RevocationList(info.uid, serial, _now(), frozenset(uids))
+    document = signing.sign_revocations(key, rl)
+    keys.replace_revocations(
+        db, serial, rl.issued_at, signing.key_id_of(signing.public_raw(key)),
+        document.decode("utf-8"), uids,
+    )  # fmt: skip
+    return Revocations(serial, len(uids), document)
+
+
+def import_revocations(db: Database, path: Path) -> Revocations:
+    """Hold the list in ``path`` if a trusted key signed it for this event and it is newer."""
+    try:
+        data = path.read_bytes() if path.stat().st_size <= signing.MAX_FILE else b""
+    except OSError as exc:
+        raise SigningError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    if not data:
+        raise SigningError(f"{path}: empty or far too large for a revocation list.")
+    trusted = [k.raw for k in keys.trusted_keys(db.conn)]
+    if not trusted:
+        raise SigningError(
+            f"{path}: this kiosk holds no public key to check the list with — add one first "
+            "with 'kiosk keys add-public'."
+        )
+    rl = signing.read_revocations(path, data, trusted, events.event_info(db).uid)
+    try:
+        keys.replace_revocations(
+            db, rl.serial, rl.issued_at, rl.key_id, data.decode("utf-8"), rl.revoked
+        )
+    except keys.StaleRevocations as exc:
+        raise SigningError(f"{path}: {exc}") from exc
+    return Revocations(rl.serial, len(rl.revoked), data)

@@ -1,0 +1,93 @@
+"""Signed tickets at the desk: who a signed code belongs to, or why it is refused.
+
+Only scans that look signed (long, all digits) and match no ticket code reach this module, so
+ordinary scans never pay for it. Everything happens inside the scan's write transaction: a
+person admitted by signature is added to the roster in the same commit as their scan.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from kiosk.core import signed
+from kiosk.core.model import Attendee
+from kiosk.core.reasons import Reason
+from kiosk.storage import attendees, keys
+from kiosk.tickets.signing import Verifier
+
+
+@dataclass(frozen=True, slots=True)
+class SignedResolution:
+    """The person a signed code belongs to, or the reason it is refused."""
+
+    person: Attendee | None
+    refusal: Reason | None = None
+    #: True when this scan added the person to the roster (admitted by signature).
+    created: bool = False
+
+
+class SignedTickets:
+    """Checks signed codes against the keys and revocation list in the database."""
+
+    def __init__(self, event_uid: str) -> None:
+        self.event_uid = event_uid
+        self._verifier = Verifier((), event_uid)
+        self._key_set: frozenset[bytes] = frozenset()
+
+    def _current_verifier(self, conn: sqlite3.Connection) -> Verifier:
+        # Keys are added and removed by the CLI while the desk runs: read the (tiny) table on
+        # every signed scan, and rebuild the verifier only when it changed.
+        raw = frozenset(k[0] for k in conn.execute("SELECT public_key FROM signing_key"))
+        if raw != self._key_set:
+            self._verifier = Verifier(raw, self.event_uid)
+            self._key_set = raw
+        return self._verifier
+
+    def resolve(self, conn: sqlite3.Connection, text: str, now: str) -> SignedResolution:
+        """Verify ``text`` and find (or, if valid and unknown, add) its holder."""
+        try:
+            ticket = signed.decode(text)
+        except signed.TicketFormatError:
+            return SignedResolution(None, Reason.INVALID_SIGNATURE)
+        if not self._current_verifier(conn).verify(ticket):
+            return SignedResolution(None, Reason.INVALID_SIGNATURE)
+        data = ticket.data
+        person = _by_uid(conn, data.uid) or _by_exact_code(conn, data.code)
+        if keys.is_revoked(conn, data.uid) or (
+            person is not None and person.uid != data.uid and keys.is_revoked(conn, person.uid)
+        ):
+            return SignedResolution(person, Reason.REVOKED)
+        if person is not None:
+            return SignedResolution(person)
+        new = attendees.NewAttendee(
+            code=data.code,
+            first_name=data.first_name,
+            last_name=data.last_name,
+            category=data.category,
+            days=data.days,
+            origin=signed.ORIGIN,
+            uid=data.uid,
+        )
+        attendees.insert_many(conn, [new], now)
+        created = _by_uid(conn, data.uid)
+        assert created is not None
+        return SignedResolution(created, created=True)
+
+
+_SELECT = "SELECT * FROM attendee WHERE "
+
+
+def _one(conn: sqlite3.Connection, where: str, value: str) -> Attendee | None:
+    cur = conn.execute(_SELECT + where, (value,))
+    cur.row_factory = sqlite3.Row
+    row = cur.fetchone()
+    return attendees.from_row(row) if row is not None else None
+
+
+def _by_uid(conn: sqlite3.Connection, uid: str) -> Attendee | None:
+    return _one(conn, "uid = ?", uid)
+
+
+def _by_exact_code(conn: sqlite3.Connection, code: str) -> Attendee | None:
+    return _one(conn, "code = ?", code)

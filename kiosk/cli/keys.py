@@ -1,0 +1,234 @@
+"""``kiosk keys``: the event's signing keys and revocation lists, for signed tickets."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Protocol
+
+import click
+
+from kiosk.app import keys as service
+from kiosk.core.model import Attendee
+from kiosk.reports.export import write_atomic
+from kiosk.storage import keys as stored
+from kiosk.storage.database import Database
+from kiosk.tickets.signing import MIN_PASSPHRASE, SigningError, key_id_text
+
+#: Environment variable a script may set instead of typing the passphrase.
+PASSPHRASE_ENV = "KIOSK_KEY_PASSPHRASE"
+
+
+class State(Protocol):
+    db_path: Path
+
+    def open(self) -> Database: ...
+
+
+Command = Callable[..., None]
+
+
+class KeyFailure(click.ClickException):
+    """A key problem, reported like every other environment error (exit status 2)."""
+
+    exit_code = 2
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    try:
+        yield
+    except SigningError as exc:
+        raise KeyFailure(str(exc)) from exc
+
+
+def passphrase(passphrase_file: Path | None, *, confirm: bool) -> bytes:
+    """The passphrase from --passphrase-file, else $KIOSK_KEY_PASSPHRASE, else a prompt."""
+    if passphrase_file is not None:
+        try:
+            text = passphrase_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KeyFailure(f"Cannot read the passphrase file {passphrase_file}: {exc}") from exc
+        text = text.removesuffix("\n").removesuffix("\r")
+        if not text:
+            raise KeyFailure(f"The passphrase file {passphrase_file} is empty.")
+        return text.encode("utf-8")
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env.encode("utf-8")
+    if not sys.stdin.isatty():
+        raise KeyFailure(
+            f"no passphrase: give --passphrase-file or set {PASSPHRASE_ENV} when not typing it."
+        )
+    text = click.prompt(
+        "Passphrase of the signing key", hide_input=True, confirmation_prompt=confirm
+    )
+    return str(text).encode("utf-8")
+
+
+_passphrase_option = click.option(
+    "--passphrase-file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help=f"Read the key's passphrase from this file (else ${PASSPHRASE_ENV}, else a prompt).",
+)
+
+
+def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
+    @cli.group()
+    def keys() -> None:
+        """Signed tickets: the event's keys and revocation lists.
+
+        The organizer makes a key pair once (init) and keeps the private key file; kiosks get
+        only the public keys (export-public on the organizer's database, add-public on each
+        kiosk). 'kiosk tickets --signed' then issues codes a kiosk admits even when the person
+        is not in its roster. Revoked tickets are refused once a kiosk imports the revocation
+        list (revoke, import-revocations).
+        """
+
+    @keys.command("init")
+    @click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Where to write the private key (encrypted). Keep it off the kiosks.",
+    )
+    @_passphrase_option
+    @pass_state
+    def keys_init(state: State, output: Path, passphrase_file: Path | None) -> None:
+        """Make the event's signing key pair; this database trusts its public key."""
+        secret = passphrase(passphrase_file, confirm=True)
+        with _reported(), state.open() as db:
+            made = service.init_keys(db, output, secret)
+        click.echo(f"Made signing key {made.key_id}. Private key (keep it safe): {output}")
+        click.echo(
+            f"The passphrase needs at least {MIN_PASSPHRASE} characters and cannot be "
+            "recovered; without it no new signed tickets can be issued."
+        )
+        click.echo("Next: 'kiosk keys export-public -o keys.json', then on each kiosk "
+                   "'kiosk keys add-public keys.json'.")  # fmt: skip
+
+    @keys.command("export-public")
+    @click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="File to write the public keys to (safe to copy to every kiosk).",
+    )
+    @pass_state
+    def keys_export_public(state: State, output: Path) -> None:
+        """Write the public keys this database trusts, for 'kiosk keys add-public' on kiosks."""
+        with _reported(), state.open() as db:
+            document, count = service.public_keys_file(db)
+        write_atomic(output, document)
+        click.echo(f"Wrote {count} public key(s) to {output}.")
+
+    @keys.command("add-public")
+    @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+    @pass_state
+    def keys_add_public(state: State, file: Path) -> None:
+        """Trust the public keys in FILE (several keys may be trusted at once)."""
+        with _reported(), state.open() as db:
+            added, known = service.add_public(db, file)
+        click.echo(f"Added {added} key(s); {known} were already trusted.")
+
+    @keys.command("list")
+    @pass_state
+    def keys_list(state: State) -> None:
+        """Show the public keys this database trusts and the revocation list it holds."""
+        with state.open() as db:
+            held = stored.trusted_keys(db.conn)
+            revocations = stored.held_revocations(db.conn)
+        if not held:
+            click.echo("No signing keys: signed tickets are refused here.")
+        for k in held:
+            click.echo(f"key {key_id_text(k.key_id)}  made {k.created_at}  added {k.added_at}")
+        if revocations is None:
+            click.echo("No revocation list.")
+        else:
+            click.echo(
+                f"Revocation list {revocations.serial} of {revocations.issued_at}: "
+                f"{revocations.count} ticket(s) revoked."
+            )
+
+    @keys.command("remove")
+    @click.argument("key_id")
+    @pass_state
+    def keys_remove(state: State, key_id: str) -> None:
+        """Stop trusting the key KEY_ID (as 'kiosk keys list' shows it): its tickets are
+        refused from now on."""
+        with _reported(), state.open() as db:
+            removed = service.remove_key(db, key_id)
+        click.echo(f"Removed {removed} key(s) {key_id}.")
+
+    @keys.command("revoke")
+    @click.argument("targets", nargs=-1, required=True)
+    @click.option(
+        "--key",
+        "key_path",
+        required=True,
+        type=click.Path(dir_okay=False, exists=True, path_type=Path),
+        help="The private key file made by 'kiosk keys init'.",
+    )
+    @click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="File to write the new signed revocation list to, for the kiosks.",
+    )
+    @_passphrase_option
+    @pass_state
+    def keys_revoke(
+        state: State,
+        targets: tuple[str, ...],
+        key_path: Path,
+        output: Path,
+        passphrase_file: Path | None,
+    ) -> None:
+        """Revoke the signed tickets of TARGETS (ticket codes or attendee ids).
+
+        Writes a new signed revocation list (the previous one plus these) with the next
+        serial number; kiosks refuse the tickets once they import it.
+        """
+        secret = passphrase(passphrase_file, confirm=False)
+        with _reported(), state.open() as db:
+            made = service.revoke(db, key_path, secret, targets)
+        write_atomic(output, made.document)
+        click.echo(
+            f"Wrote revocation list {made.serial} ({made.count} ticket(s) revoked) to {output}. "
+            "Import it on every kiosk with 'kiosk keys import-revocations'."
+        )
+
+    @keys.command("import-revocations")
+    @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+    @pass_state
+    def keys_import_revocations(state: State, file: Path) -> None:
+        """Hold the signed revocation list in FILE (only if it is newer than the one held)."""
+        with _reported(), state.open() as db:
+            made = service.import_revocations(db, file)
+        click.echo(f"Now holding revocation list {made.serial}: {made.count} ticket(s) revoked.")
+
+
+def signed_codes(
+    db: Database, key_path: Path, passphrase_file: Path | None
+) -> Callable[[Attendee], str]:
+    """What the QR of each person's signed ticket says (for ``kiosk tickets --signed``)."""
+    secret = passphrase(passphrase_file, confirm=False)
+    with _reported():
+        signer = service.ticket_signer(db, key_path, secret)
+
+    def code(person: Attendee) -> str:
+        try:
+            return signer.sign(service.ticket_data(person))
+        except ValueError as exc:
+            raise KeyFailure(
+                f"cannot sign the ticket of {person.first_name} {person.last_name} "
+                f"(code {person.code}): {exc}"
+            ) from exc
+
+    return code
