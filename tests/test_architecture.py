@@ -20,6 +20,7 @@ ALLOWED: dict[str, set[str]] = {
     "printing": {"core", "assets", "badges"},
     "reports": {"core", "storage"},
     "app": {
+        "assets",
         "core",
         "storage",
         "importing",

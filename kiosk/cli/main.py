@@ -617,6 +617,10 @@ from kiosk.cli import printing as _printing  # noqa: E402 - registers onto cli
 
 _printing.register(cli, pass_state)
 
+from kiosk.cli import selftest as _selftest  # noqa: E402 - registers onto cli
+
+_selftest.register(cli, pass_state)
+
 
 def main() -> None:
     cli(prog_name="kiosk")
