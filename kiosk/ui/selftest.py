@@ -118,8 +118,7 @@ def _multimedia() -> Check:
         return Check(
             "sound",
             Status.WARNING,
-            f"no sounds or camera: Qt Multimedia does not load ({exc}); on Linux install "
-            "libpulse0",
+            f"no sounds or camera: Qt Multimedia does not load ({exc}); on Linux install libpulse0",
         )
     outputs = len(QMediaDevices.audioOutputs())
     cameras = len(QMediaDevices.videoInputs())

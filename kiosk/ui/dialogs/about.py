@@ -23,7 +23,7 @@ from kiosk import __version__
 from kiosk.app.paths import user_folders
 from kiosk.assets import icon_path, installation_kind
 
-#: The rows of the folder table, in order: key of user_folders(), and whether it is a file.
+# The rows of the folder table, in order: key of user_folders(), and whether it is a file.
 ROWS = (("data", False), ("database", True), ("logs", False), ("settings", True))
 
 
@@ -80,9 +80,9 @@ class AboutDialog(QDialog):
                     self.folders[k].parent if f else self.folders[k]
                 )
             )
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, row, 0)
             grid.addWidget(path, row, 1)
-            grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(button, row, 2)
             self.row_labels[key], self.row_paths[key], self.open_buttons[key] = label, path, button
 
         self.details = QLabel(self)
@@ -150,4 +150,3 @@ class AboutDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
