@@ -113,12 +113,20 @@ def _first_run() -> Check:
 
 def _multimedia() -> Check:
     try:
-        from PySide6.QtMultimedia import QMediaDevices
+        from PySide6.QtMultimedia import QMediaDevices, QMediaFormat
     except ImportError as exc:
         return Check(
             "sound",
             Status.WARNING,
             f"no sounds or camera: Qt Multimedia does not load ({exc}); on Linux install libpulse0",
+        )
+    decodes = QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode)
+    if QMediaFormat.FileFormat.Wave not in decodes:
+        return Check(
+            "sound",
+            Status.WARNING,
+            "no sounds or camera: Qt Multimedia found no working backend (the FFmpeg plugin "
+            "did not load)",
         )
     outputs = len(QMediaDevices.audioOutputs())
     cameras = len(QMediaDevices.videoInputs())
