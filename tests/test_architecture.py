@@ -21,6 +21,7 @@ ALLOWED: dict[str, set[str]] = {
     "reports": {"core", "storage", "assets"},
     "sync": {"core", "storage", "reports"},
     "app": {
+        "assets",
         "core",
         "storage",
         "importing",

@@ -28,3 +28,24 @@ def log_dir() -> Path:
 
 def cache_dir() -> Path:
     return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """The settings of this computer (the desk's ``Kiosk.ini``: language, scanner, sound)."""
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def settings_file() -> Path:
+    """The settings file Qt writes (set up by ``kiosk.ui.app.qt_application``)."""
+    return config_dir() / f"{APP_NAME}.ini"
+
+
+def user_folders() -> dict[str, Path]:
+    """Where this user's data, logs and settings live (the About dialog and the self-test)."""
+    return {
+        "data": platformdirs.user_data_path(APP_NAME, appauthor=False),
+        "logs": log_dir(),
+        "settings": settings_file(),
+        "cache": cache_dir(),
+        "database": default_db_path(),
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -22,6 +23,7 @@ import click
 from kiosk import __version__
 from kiosk.app import paths
 from kiosk.app.checkin import CheckinService, NoListError, UndoError
+from kiosk.assets import installation_kind
 from kiosk.badges.render import BadgeError
 from kiosk.badges.template import TemplateError
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
@@ -101,7 +103,11 @@ pass_state = click.make_pass_decorator(State)
     default=None,
     help="Event database file. Default: $KIOSK_DB, else event.db in your user data folder.",
 )
-@click.version_option(__version__, prog_name="kiosk")
+@click.version_option(
+    __version__,
+    prog_name="kiosk",
+    message=f"%(prog)s %(version)s ({installation_kind()}, Python {platform.python_version()})",
+)
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None) -> None:
     """Kiosk: offline check-in and badge printing for a conference registration desk.
@@ -662,6 +668,10 @@ _sync.register(cli, pass_state)
 from kiosk.cli import reports as _reports  # noqa: E402 - registers onto cli
 
 _reports.register(cli, pass_state)
+
+from kiosk.cli import selftest as _selftest  # noqa: E402 - registers onto cli
+
+_selftest.register(cli, pass_state)
 
 
 def main() -> None:

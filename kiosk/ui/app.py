@@ -17,10 +17,12 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from kiosk import __version__
-from kiosk.app.paths import cache_dir, default_db_path, demo_db_path, log_dir
+from kiosk.app.paths import cache_dir, config_dir, default_db_path, demo_db_path, log_dir
+from kiosk.assets import ICON_SIZES, icon_path
 from kiosk.storage import events
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
@@ -33,6 +35,27 @@ from kiosk.ui.sounds import Sounds
 
 log = logging.getLogger(__name__)
 
+#: The application id: the .desktop file, the AppStream metainfo and the icon are named after it
+#: (packaging/linux/), so a Wayland compositor can match the window to its icon.
+APP_ID = "org.kioskcheckin.Kiosk"
+
+
+def use_settings_file() -> None:
+    """Keep this computer's settings in ``Kiosk.ini`` in the per-user configuration folder
+    (platformdirs) on every platform, not in the Windows registry: staff can see, copy and
+    delete one file, and the About dialog names it."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_dir().parent)
+    )
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_path(size)))
+    return icon
+
 
 def qt_application(argv: Sequence[str] = ()) -> QApplication:
     """The one QApplication, set up as the desk needs it (also used by the tests)."""
@@ -41,7 +64,9 @@ def qt_application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationName("Kiosk")
     app.setOrganizationName("Kiosk")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("kiosk")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    use_settings_file()
     style.apply(app)
     return app
 

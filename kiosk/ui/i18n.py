@@ -55,6 +55,12 @@ class Translations:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return ok
 
+    def clear(self) -> None:
+        """Remove this object's translators (Qt's built-in English remains)."""
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed = []
+
     def _install(self, path: Path) -> bool:
         translator = QTranslator(self.app)
         if not path.exists() or not translator.load(str(path)):

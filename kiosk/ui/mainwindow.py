@@ -220,6 +220,9 @@ class MainWindow(QMainWindow):
             self.menu.addAction(action)
             self.addAction(action)
         self.menu.addSeparator()
+        self.help_menu = self.menu.addMenu("")
+        self.about_action = QAction(self)
+        self.help_menu.addAction(self.about_action)
         self.menu.addAction(self.quit_action)
         self.addAction(self.quit_action)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
@@ -254,6 +257,7 @@ class MainWindow(QMainWindow):
         self.undo_action.triggered.connect(self.undo_last)
         self.scanner_action.triggered.connect(self.open_scanner_test)
         self.quit_action.triggered.connect(self.close)
+        self.about_action.triggered.connect(self.open_about)
         self.list_combo.currentIndexChanged.connect(self._list_changed)
         self.mode_group.buttonToggled.connect(self._mode_changed)
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
@@ -546,6 +550,13 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def open_about(self) -> None:
+        from kiosk.ui.dialogs.about import AboutDialog
+
+        dialog = AboutDialog(self.path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     # -- badges ------------------------------------------------------------------------------
 
     def print_badge(self, attendee_uid: str) -> None:
@@ -673,6 +684,8 @@ class MainWindow(QMainWindow):
         self.queue_action.setText(self.tr("Print queue…"))
         self._printer_text()
         self.quit_action.setText(self.tr("Quit"))
+        self.help_menu.setTitle(self.tr("Help"))
+        self.about_action.setText(self.tr("About Kiosk…"))
         for index, cl in enumerate(self.lists):
             self.list_combo.setItemText(index, list_text(cl))
         self._sound_text()

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="bg">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>installed program</source>
+        <translation>инсталирана програма</translation>
+    </message>
+    <message>
+        <source>Python package</source>
+        <translation>пакет на Python</translation>
+    </message>
+    <message>
+        <source>source code (developer copy)</source>
+        <translation>изходен код (копие за разработчици)</translation>
+    </message>
+    <message>
+        <source>About Kiosk</source>
+        <translation>За Kiosk</translation>
+    </message>
+    <message>
+        <source>Version {version} ({kind})</source>
+        <translation>Версия {version} ({kind})</translation>
+    </message>
+    <message>
+        <source>Offline check-in and badge printing for the registration desk of a conference.</source>
+        <translation>Регистрация без интернет и печат на баджове за регистрационното гише на конференция.</translation>
+    </message>
+    <message>
+        <source>Where this computer keeps Kiosk&apos;s files</source>
+        <translation>Къде този компютър пази файловете на Kiosk</translation>
+    </message>
+    <message>
+        <source>Event data:</source>
+        <translation>Данни за събитията:</translation>
+    </message>
+    <message>
+        <source>Event database:</source>
+        <translation>База данни на събитието:</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Дневници:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Настройки:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Отваряне на папката</translation>
+    </message>
+    <message>
+        <source>Python {python} · Qt {qt} · {system}. Free software under the GNU General Public License, version 3 or later. Fonts: Noto Sans (SIL Open Font License).</source>
+        <translation>Python {python} · Qt {qt} · {system}. Свободен софтуер под GNU General Public License, версия 3 или по-нова. Шрифтове: Noto Sans (SIL Open Font License).</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsChart</name>
     <message>
         <source>No arrivals yet</source>
@@ -458,6 +513,14 @@
     <message>
         <source>Quit</source>
         <translation>Затваряне</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Помощ</translation>
+    </message>
+    <message>
+        <source>About Kiosk…</source>
+        <translation>За Kiosk…</translation>
     </message>
     <message>
         <source>Sound off</source>

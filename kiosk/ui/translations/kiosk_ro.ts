@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ro">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>installed program</source>
+        <translation>program instalat</translation>
+    </message>
+    <message>
+        <source>Python package</source>
+        <translation>pachet Python</translation>
+    </message>
+    <message>
+        <source>source code (developer copy)</source>
+        <translation>cod sursă (copie pentru dezvoltatori)</translation>
+    </message>
+    <message>
+        <source>About Kiosk</source>
+        <translation>Despre Kiosk</translation>
+    </message>
+    <message>
+        <source>Version {version} ({kind})</source>
+        <translation>Versiunea {version} ({kind})</translation>
+    </message>
+    <message>
+        <source>Offline check-in and badge printing for the registration desk of a conference.</source>
+        <translation>Înregistrare fără internet și tipărire de ecusoane pentru biroul de înregistrare al unei conferințe.</translation>
+    </message>
+    <message>
+        <source>Where this computer keeps Kiosk&apos;s files</source>
+        <translation>Unde păstrează acest calculator fișierele Kiosk</translation>
+    </message>
+    <message>
+        <source>Event data:</source>
+        <translation>Datele evenimentelor:</translation>
+    </message>
+    <message>
+        <source>Event database:</source>
+        <translation>Baza de date a evenimentului:</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Jurnale:</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>Setări:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Deschide dosarul</translation>
+    </message>
+    <message>
+        <source>Python {python} · Qt {qt} · {system}. Free software under the GNU General Public License, version 3 or later. Fonts: Noto Sans (SIL Open Font License).</source>
+        <translation>Python {python} · Qt {qt} · {system}. Software liber sub GNU General Public License, versiunea 3 sau ulterioară. Fonturi: Noto Sans (SIL Open Font License).</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsChart</name>
     <message>
         <source>No arrivals yet</source>
@@ -460,6 +515,14 @@
     <message>
         <source>Quit</source>
         <translation>Închidere</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Ajutor</translation>
+    </message>
+    <message>
+        <source>About Kiosk…</source>
+        <translation>Despre Kiosk…</translation>
     </message>
     <message>
         <source>Sound off</source>
