@@ -24,19 +24,9 @@ arch=$(uname -m)
 .venv/bin/pyinstaller --noconfirm --clean packaging/kiosk.spec
 
 # 3. Desktop integration inside the bundle (install.sh puts it in place).
+packaging/linux/assemble.sh dist/kiosk
 APP_ID=org.kioskcheckin.Kiosk
 share=dist/kiosk/share
-mkdir -p "$share/applications" "$share/metainfo" "$share/icons/hicolor/scalable/apps"
-cp packaging/linux/$APP_ID.desktop "$share/applications/"
-cp packaging/linux/$APP_ID.metainfo.xml "$share/metainfo/"
-cp assets/icons/kiosk.svg "$share/icons/hicolor/scalable/apps/$APP_ID.svg"
-for n in 16 24 32 48 64 128 256 512; do
-    mkdir -p "$share/icons/hicolor/${n}x${n}/apps"
-    cp "assets/icons/kiosk-$n.png" "$share/icons/hicolor/${n}x${n}/apps/$APP_ID.png"
-done
-cp packaging/linux/install.sh dist/kiosk/
-cp docs/install.md dist/kiosk/INSTALL.md
-cp assets/fonts/OFL.txt dist/kiosk/FONTS-LICENSE.txt
 
 # 4. The bundle must pass its own self-test before it is shipped.
 QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk self-test

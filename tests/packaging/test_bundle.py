@@ -119,3 +119,47 @@ def test_frozen_gui_program_knows_kiosk_mode(bundle: Path, tmp_path: Path) -> No
         text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 0 and "--kiosk" in result.stdout
+
+
+def test_tarball_install_puts_menu_entry_icons_and_commands_in_place_and_uninstalls(
+    bundle: Path, tmp_path: Path
+) -> None:
+    """What the tarball's install.sh does for a venue laptop user (per-user install with the
+    self-service kiosk at login), and that --uninstall removes it all."""
+    subprocess.run(
+        [str(ROOT / "packaging" / "linux" / "assemble.sh"), str(bundle)], check=True, timeout=60
+    )
+    env = frozen_env(tmp_path) | {
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "home" / ".config"),
+    }
+    prefix = tmp_path / "home" / ".local"
+    installed = subprocess.run(
+        [str(bundle / "install.sh"), "--autostart-kiosk"], env=env, capture_output=True,
+        text=True, timeout=300,
+    )  # fmt: skip
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    assert "Self-test passed." in installed.stdout
+    dest = prefix / "opt" / "kiosk"
+    entry = (prefix / "share" / "applications" / "org.kioskcheckin.Kiosk.desktop").read_text()
+    assert f"Exec={dest}/kiosk-gui\n" in entry and f"Exec={dest}/kiosk-gui --kiosk\n" in entry
+    autostart = tmp_path / "home" / ".config" / "autostart" / "org.kioskcheckin.Kiosk-kiosk.desktop"
+    assert f"Exec={dest}/kiosk-gui --kiosk\n" in autostart.read_text()
+    for size in (16, 48, 256, 512):
+        icon = prefix / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps"
+        assert (icon / "org.kioskcheckin.Kiosk.png").is_file()
+    assert (prefix / "share" / "metainfo" / "org.kioskcheckin.Kiosk.metainfo.xml").is_file()
+    version = subprocess.run(
+        [str(prefix / "bin" / "kiosk"), "--version"], env=env, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert __version__ in version.stdout and "frozen bundle" in version.stdout
+
+    removed = subprocess.run(
+        [str(dest / "install.sh"), "--uninstall"], env=env, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert removed.returncode == 0
+    assert not dest.exists() and not autostart.exists()
+    assert not (prefix / "bin" / "kiosk").exists()
+    assert not (prefix / "share" / "applications" / "org.kioskcheckin.Kiosk.desktop").exists()
