@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kiosk.core import signed
 from kiosk.core.model import Attendee
 from kiosk.core.reasons import Reason
 from kiosk.storage import attendees, keys
-from kiosk.tickets.signing import Verifier
+
+if TYPE_CHECKING:
+    from kiosk.tickets.signing import Verifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +35,17 @@ class SignedTickets:
 
     def __init__(self, event_uid: str) -> None:
         self.event_uid = event_uid
-        self._verifier = Verifier((), event_uid)
+        self._verifier: Verifier | None = None
         self._key_set: frozenset[bytes] = frozenset()
 
     def _current_verifier(self, conn: sqlite3.Connection) -> Verifier:
         # Keys are added and removed by the CLI while the desk runs: read the (tiny) table on
         # every signed scan, and rebuild the verifier only when it changed.
         raw = frozenset(k[0] for k in conn.execute("SELECT public_key FROM signing_key"))
-        if raw != self._key_set:
+        if self._verifier is None or raw != self._key_set:
+            # Imported here: only kiosks that see signed tickets load the cryptography package.
+            from kiosk.tickets.signing import Verifier
+
             self._verifier = Verifier(raw, self.event_uid)
             self._key_set = raw
         return self._verifier

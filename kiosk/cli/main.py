@@ -108,7 +108,8 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 
     Create an event (init), import registrations (import), check people in (checkin, undo),
     find them (search), see counts (stats), export the attendance register (export) and write
-    QR tickets for mailing (tickets). 'kiosk demo' builds a ready-made demo event.
+    QR tickets for mailing (tickets; signed ones with the event's keys: keys). 'kiosk demo'
+    builds a ready-made demo event.
     """
     ctx.obj = State(db_path or paths.default_db_path())
 
