@@ -164,3 +164,12 @@ def test_keys_list_shows_keys_and_the_revocation_list(organizer: dict[str, Path]
     listed = run(organizer["kiosk"], "keys", "list")
     assert listed.exit_code == 0 and "key " in listed.output
     assert "No revocation list" in listed.output
+
+
+def test_a_script_without_a_passphrase_is_told_how_to_give_one(tmp_path: Path) -> None:
+    db = tmp_path / "event.db"
+    make_event(db)
+    no_secret = {"KIOSK_KEY_PASSPHRASE": ""}
+    result = run(db, "keys", "init", "-o", str(tmp_path / "k.json"), env=no_secret)
+    assert result.exit_code == 2 and "--passphrase-file" in result.output
+    assert not (tmp_path / "k.json").exists()
