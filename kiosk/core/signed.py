@@ -197,7 +197,8 @@ def decode(text: str) -> SignedTicket:
 
     Checks only the layout: whether the signature is right is for the caller to verify.
     """
-    if not looks_signed(text) or len(text) > 2000:
+    if not looks_signed(text) or len(text) > 2000 or text[0] == "0":
+        # A leading zero would give a second spelling of the same ticket: only ours is read.
         raise TicketFormatError("not a signed ticket code")
     number = int(text)
     raw = number.to_bytes((number.bit_length() + 7) // 8, "big")
