@@ -555,7 +555,11 @@ def tickets(
         if key_path is not None:
             from kiosk.cli.keys import signed_codes
 
-            qr_text = signed_codes(db, key_path, passphrase_file)
+            sign = signed_codes(db, key_path, passphrase_file)
+            # Every code first: a ticket that cannot be signed stops the command before any
+            # file is written.
+            texts = {person.id: sign(person) for person in people}
+            qr_text = lambda person: texts[person.id]  # noqa: E731
     with click.progressbar(length=len(people), label="Writing tickets", file=sys.stderr) as bar:
         done = write_tickets(people, output, info.name, progress=_advance(bar), qr_text=qr_text)
     kind = "signed tickets" if signed else "tickets"

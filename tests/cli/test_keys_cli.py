@@ -173,3 +173,20 @@ def test_a_script_without_a_passphrase_is_told_how_to_give_one(tmp_path: Path) -
     result = run(db, "keys", "init", "-o", str(tmp_path / "k.json"), env=no_secret)
     assert result.exit_code == 2 and "--passphrase-file" in result.output
     assert not (tmp_path / "k.json").exists()
+
+
+def test_a_ticket_that_cannot_be_signed_stops_the_command_before_any_file_is_written(
+    organizer: dict[str, Path], tmp_path: Path
+) -> None:
+    source = tmp_path / "codes.csv"
+    source.write_text(
+        "First name,Last name,Email,Ticket code\n"
+        f"Ana,Ștefănescu,ana@example.ro,{'X' * 70}\n",
+        encoding="utf-8",
+    )
+    assert run(organizer["org"], "import", str(source)).exit_code == 0
+    out = tmp_path / "tickets"
+    result = run(organizer["org"], "tickets", "-o", str(out), "--signed", "--key",
+                 str(organizer["key"]), "--passphrase-file", str(organizer["secret"]))  # fmt: skip
+    assert result.exit_code == 2 and "Ana Ștefănescu" in result.output
+    assert not out.exists()
