@@ -12,7 +12,7 @@ from kiosk.app.signed_checkin import SignedTickets
 from kiosk.core import codes, signed
 from kiosk.core.decide import decide
 from kiosk.core.model import Attendee, CheckinList, Decision, Scan, ScanKind, ScanRequest
-from kiosk.core.reasons import Hint, Reason
+from kiosk.core.reasons import Reason
 from kiosk.core.timeutil import local_day, to_utc_iso
 from kiosk.storage import attendees, events, scanlog
 from kiosk.storage.database import Database
@@ -215,42 +215,12 @@ class CheckinService:
         manual: bool,
         operator: str,
     ) -> CheckinResult:
-        """A scan of a signed ticket that matched no ticket code: verified offline; an unknown
-        holder is added to the roster in this transaction and admitted by signature."""
-        found = self._signed.resolve(conn, code, to_utc_iso(when))
-        person = found.person
-        if found.refusal is not None:
-            decision = Decision(found.refusal, person)
-        else:
-            assert person is not None
-            decision = decide(
-                ScanRequest(
-                    checkin_list=checkin_list,
-                    now=when,
-                    event_tz=self.event.timezone,
-                    kind=kind,
-                    attendee=person,
-                    history=scanlog.history(conn, person.uid, checkin_list.id),
-                )
-            )
-            if found.created and decision.reason is Reason.ADMITTED:
-                decision = replace(decision, hint=Hint.SIGNED_TICKET)
-        stored = scanlog.append(
-            conn,
-            scanlog.NewScan(
-                kiosk_id=self.kiosk.id,
-                at=when,
-                list_id=checkin_list.id,
-                kind=kind,
-                reason=decision.reason,
-                attendee_uid=person.uid if person else None,
-                raw_code=code,
-                hint=decision.hint,
-                manual=manual,
-                operator=operator,
-            ),
-        )
-        return CheckinResult(decision, stored.scan_id, when, checkin_list, self.kiosk, manual)
+        """A signed ticket that matched no ticket code (see :mod:`kiosk.app.signed_checkin`)."""
+        decision, scan_id = self._signed.scan(
+            conn, code, checkin_list, kind, when, self.kiosk.id, self.event.timezone,
+            manual=manual, operator=operator,
+        )  # fmt: skip
+        return CheckinResult(decision, scan_id, when, checkin_list, self.kiosk, manual)
 
     def last_undoable(self, attendee_uid: str | None = None) -> str | None:
         """This kiosk's newest check-in that can be undone (or one person's, from any kiosk)."""

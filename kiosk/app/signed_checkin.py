@@ -8,13 +8,19 @@ person admitted by signature is added to the roster in the same commit as their 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from kiosk.core import signed
-from kiosk.core.model import Attendee
-from kiosk.core.reasons import Reason
-from kiosk.storage import attendees, keys
-from kiosk.tickets.signing import Verifier
+from kiosk.core.decide import decide
+from kiosk.core.model import Attendee, CheckinList, Decision, ScanKind, ScanRequest
+from kiosk.core.reasons import Hint, Reason
+from kiosk.core.timeutil import to_utc_iso
+from kiosk.storage import attendees, keys, scanlog
+
+if TYPE_CHECKING:
+    from kiosk.tickets.signing import Verifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,17 +38,71 @@ class SignedTickets:
 
     def __init__(self, event_uid: str) -> None:
         self.event_uid = event_uid
-        self._verifier = Verifier((), event_uid)
+        self._verifier: Verifier | None = None
         self._key_set: frozenset[bytes] = frozenset()
 
     def _current_verifier(self, conn: sqlite3.Connection) -> Verifier:
         # Keys are added and removed by the CLI while the desk runs: read the (tiny) table on
         # every signed scan, and rebuild the verifier only when it changed.
         raw = frozenset(k[0] for k in conn.execute("SELECT public_key FROM signing_key"))
-        if raw != self._key_set:
+        if self._verifier is None or raw != self._key_set:
+            # Imported here: only kiosks that see signed tickets load the cryptography package.
+            from kiosk.tickets.signing import Verifier
+
             self._verifier = Verifier(raw, self.event_uid)
             self._key_set = raw
         return self._verifier
+
+    def scan(
+        self,
+        conn: sqlite3.Connection,
+        code: str,
+        checkin_list: CheckinList,
+        kind: ScanKind,
+        when: datetime,
+        kiosk_id: str,
+        event_tz: str,
+        *,
+        manual: bool,
+        operator: str,
+    ) -> tuple[Decision, str]:
+        """Decide a signed scan and append it to the log, in the caller's write transaction;
+        returns the decision and the scan id. An unknown holder of a valid ticket is added to
+        the roster and admitted by signature (hint ``signed_ticket``)."""
+        found = self.resolve(conn, code, to_utc_iso(when))
+        person = found.person
+        if found.refusal is not None:
+            decision = Decision(found.refusal, person)
+        else:
+            assert person is not None
+            decision = decide(
+                ScanRequest(
+                    checkin_list=checkin_list,
+                    now=when,
+                    event_tz=event_tz,
+                    kind=kind,
+                    attendee=person,
+                    history=scanlog.history(conn, person.uid, checkin_list.id),
+                )
+            )
+            if found.created and decision.reason is Reason.ADMITTED:
+                decision = replace(decision, hint=Hint.SIGNED_TICKET)
+        stored = scanlog.append(
+            conn,
+            scanlog.NewScan(
+                kiosk_id=kiosk_id,
+                at=when,
+                list_id=checkin_list.id,
+                kind=kind,
+                reason=decision.reason,
+                attendee_uid=person.uid if person else None,
+                raw_code=code,
+                hint=decision.hint,
+                manual=manual,
+                operator=operator,
+            ),
+        )
+        return decision, stored.scan_id
 
     def resolve(self, conn: sqlite3.Connection, text: str, now: str) -> SignedResolution:
         """Verify ``text`` and find (or, if valid and unknown, add) its holder."""

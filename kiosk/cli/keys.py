@@ -63,9 +63,12 @@ def passphrase(passphrase_file: Path | None, *, confirm: bool) -> bytes:
         raise KeyFailure(
             f"no passphrase: give --passphrase-file or set {PASSPHRASE_ENV} when not typing it."
         )
-    text = click.prompt(
-        "Passphrase of the signing key", hide_input=True, confirmation_prompt=confirm
+    label = (
+        f"New passphrase for the signing key (at least {MIN_PASSPHRASE} characters)"
+        if confirm
+        else "Passphrase of the signing key"
     )
+    text = click.prompt(label, hide_input=True, confirmation_prompt=confirm)
     return str(text).encode("utf-8")
 
 
@@ -105,8 +108,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             made = service.init_keys(db, output, secret)
         click.echo(f"Made signing key {made.key_id}. Private key (keep it safe): {output}")
         click.echo(
-            f"The passphrase needs at least {MIN_PASSPHRASE} characters and cannot be "
-            "recovered; without it no new signed tickets can be issued."
+            "Keep the passphrase safe too: it cannot be recovered, and without it no new signed "
+            "tickets can be issued."
         )
         click.echo("Next: 'kiosk keys export-public -o keys.json', then on each kiosk "
                    "'kiosk keys add-public keys.json'.")  # fmt: skip

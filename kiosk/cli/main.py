@@ -114,7 +114,8 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 
     Create an event (init), import registrations (import), check people in (checkin, undo),
     find them (search), see counts (stats), export the attendance register (export) and write
-    QR tickets for mailing (tickets). 'kiosk demo' builds a ready-made demo event.
+    QR tickets for mailing (tickets; signed ones with the event's keys: keys). 'kiosk demo'
+    builds a ready-made demo event.
     """
     ctx.obj = State(db_path or paths.default_db_path())
 
@@ -560,7 +561,11 @@ def tickets(
         if key_path is not None:
             from kiosk.cli.keys import signed_codes
 
-            qr_text = signed_codes(db, key_path, passphrase_file)
+            sign = signed_codes(db, key_path, passphrase_file)
+            # Every code first: a ticket that cannot be signed stops the command before any
+            # file is written.
+            texts = {person.id: sign(person) for person in people}
+            qr_text = lambda person: texts[person.id]  # noqa: E731
     with click.progressbar(length=len(people), label="Writing tickets", file=sys.stderr) as bar:
         done = write_tickets(people, output, info.name, progress=_advance(bar), qr_text=qr_text)
     kind = "signed tickets" if signed else "tickets"

@@ -21,7 +21,7 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.EXIT_RECORDED: "Exit recorded",
     Reason.NOT_INSIDE: "Not checked in, so no exit recorded",
     Reason.VOIDED: "Check-in undone",
-    Reason.INVALID_SIGNATURE: "Signed ticket not genuine (altered, another event's, or no key)",
+    Reason.INVALID_SIGNATURE: "Signed ticket not genuine",
     Reason.REVOKED: "Signed ticket revoked by the organizers",
 }
 HINT_TEXT: dict[Hint, str] = {

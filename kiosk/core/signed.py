@@ -155,14 +155,18 @@ def _field(text: str, limit: int) -> bytes:
     return bytes([len(packed)]) + packed
 
 
-def ticket_body(data: TicketData, key_id: int) -> bytes:
-    """The signed part of a ticket (the signature goes after it).
+def ticket_body(data: TicketData, key_id: int, name_limit: int = MAX_NAME) -> bytes:
+    """The signed part of a ticket (the signature goes after it); first and last name are cut
+    to ``name_limit`` characters.
 
     Raises ValueError when the uid is not a UUID or the code is longer than :data:`MAX_CODE`.
     """
     uid = uuid.UUID(data.uid).bytes
     if not data.code or len(data.code) > MAX_CODE:
-        raise ValueError(f"ticket code {data.code!r}: 1 to {MAX_CODE} characters needed")
+        raise ValueError(
+            f"the ticket code has {len(data.code)} characters; a signed ticket holds 1 to "
+            f"{MAX_CODE} — give the person a shorter code"
+        )
     days = sorted(data.days)
     if len(days) > 255:
         raise ValueError("a signed ticket holds at most 255 days")
@@ -179,10 +183,16 @@ def ticket_body(data: TicketData, key_id: int) -> bytes:
     if len(code) > 255:
         raise ValueError(f"ticket code {data.code!r} is too long for a signed ticket")
     out += bytes([len(code)]) + code
-    out += _field(data.first_name, MAX_NAME)
-    out += _field(data.last_name, MAX_NAME)
+    out += _field(data.first_name, name_limit)
+    out += _field(data.last_name, name_limit)
     out += _field(data.category, MAX_CATEGORY)
     return bytes(out)
+
+
+def encoded_length(body: bytes) -> int:
+    """How many digits :func:`encode` makes of ``body`` and a signature (at most; the exact
+    count depends on the signature's first bits)."""
+    return len(str(int.from_bytes(bytes([_LEAD]) + body + b"\xff" * SIGNATURE_LENGTH, "big")))
 
 
 def encode(body: bytes, signature: bytes) -> str:
@@ -197,7 +207,8 @@ def decode(text: str) -> SignedTicket:
 
     Checks only the layout: whether the signature is right is for the caller to verify.
     """
-    if not looks_signed(text) or len(text) > 2000:
+    if not looks_signed(text) or len(text) > 2000 or text[0] == "0":
+        # A leading zero would give a second spelling of the same ticket: only ours is read.
         raise TicketFormatError("not a signed ticket code")
     number = int(text)
     raw = number.to_bytes((number.bit_length() + 7) // 8, "big")

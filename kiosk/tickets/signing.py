@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from kiosk.core import signed
+from kiosk.core import codes, signed
 from kiosk.core.signed import SignedTicket, TicketData
 
 PUBLIC_FORMAT = "kiosk-public-keys"
@@ -269,10 +269,18 @@ class TicketSigner:
         self.key_id = key_id_of(public_raw(key))
 
     def sign(self, data: TicketData) -> str:
-        """The digits of a signed code for ``data`` (ValueError if it cannot be encoded)."""
-        body = signed.ticket_body(data, self.key_id)
-        signature = self.key.sign(signed.signed_message(body, self.event_uid))
-        return signed.encode(body, signature)
+        """The digits of a signed code for ``data``, at most :data:`codes.MAX_SCAN_LENGTH` long
+        (what a kiosk reads): very long names are cut further until it fits. ValueError if it
+        cannot be encoded or cannot fit (a very long code, or many days)."""
+        for limit in (signed.MAX_NAME, 40, 32, 24, 16):
+            body = signed.ticket_body(data, self.key_id, name_limit=limit)
+            if signed.encoded_length(body) <= codes.MAX_SCAN_LENGTH:
+                signature = self.key.sign(signed.signed_message(body, self.event_uid))
+                return signed.encode(body, signature)
+        raise ValueError(
+            f"the signed code would be longer than {codes.MAX_SCAN_LENGTH} digits, the most a "
+            "kiosk reads (a very long ticket code or category, or many days)"
+        )
 
 
 class Verifier:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import resource
 import signal
+import subprocess
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -93,19 +94,41 @@ def test_a_read_only_database_refuses_to_record_a_scan(
     assert scans(db) == 0
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write read-only files")
-def test_a_database_file_on_read_only_storage_cannot_be_used_for_check_ins(
+@contextmanager
+def read_only_storage(folder: Path) -> Iterator[None]:
+    """The folder and its files become unwritable: by permissions, or for root (whom
+    permissions do not stop) with the immutable attribute."""
+    paths = [*folder.iterdir(), folder]
+    if os.geteuid() != 0:
+        modes = {p: p.stat().st_mode for p in paths}
+        for p in paths:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            for p, mode in modes.items():
+                p.chmod(mode)
+        return
+    made = subprocess.run(["chattr", "+i", *map(str, paths)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot make files read-only as root here: {made.stderr.decode()}")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", *map(str, paths)], check=True)
+
+
+def test_a_database_on_read_only_storage_is_refused_with_a_clear_message(
     db_path: Path, db: Database, people: People, clock: Clock
 ) -> None:
-    db.close()
-    db_path.chmod(0o444)
-    db_path.parent.chmod(0o555)
-    try:
-        with pytest.raises(StorageError):
-            CheckinService(Database(db_path), clock=clock).scan(people.ana)
-    finally:
-        db_path.parent.chmod(0o755)
-        db_path.chmod(0o644)
+    db.close()  # the write-ahead log is folded in: only the database file is left
+    with read_only_storage(db_path.parent), pytest.raises(StorageError) as error:
+        CheckinService(Database(db_path), clock=clock).scan(people.ana)
+    message = str(error.value)
+    assert str(db_path) in message and ("writable" in message or "read-only" in message)
+    reopened = Database(db_path)
+    assert reopened.conn.execute("SELECT count(*) FROM scan").fetchone()[0] == 0
+    reopened.close()
 
 
 def test_when_the_disk_is_full_a_signed_ticket_adds_nobody(

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from kiosk.app import keys as key_service
 from kiosk.app.checkin import CheckinService
@@ -269,3 +271,37 @@ def test_ordinary_scans_never_read_the_key_table(
     finally:
         db.conn.set_trace_callback(None)
     assert not [s for s in statements if "signing_key" in s or "revoked" in s]
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    edits=st.lists(
+        st.tuples(st.sampled_from(["replace", "insert", "delete"]), st.integers(0, 10_000),
+                  st.sampled_from("0123456789")),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_any_edit_of_a_signed_code_is_refused_and_adds_nobody(
+    db: Database, people: People, clock: Clock, key: Ed25519PrivateKey,
+    edits: list[tuple[str, int, str]],
+) -> None:  # fmt: skip
+    original = ticket(db, key, late_registration())
+    text = original
+    for kind, position, digit in edits:
+        at = position % (len(text) + (kind == "insert"))
+        if kind == "replace":
+            text = text[:at] + digit + text[at + 1 :]
+        elif kind == "insert":
+            text = text[:at] + digit + text[at:]
+        else:
+            text = text[:at] + text[at + 1 :]
+    assume(text != original)
+    before = counts(db)
+    result = service(db, clock).scan(text)
+    assert result.decision.reason in (Reason.INVALID_SIGNATURE, Reason.UNKNOWN_CODE)
+    assert counts(db) == (before[0], before[1] + 1)

@@ -164,3 +164,29 @@ def test_keys_list_shows_keys_and_the_revocation_list(organizer: dict[str, Path]
     listed = run(organizer["kiosk"], "keys", "list")
     assert listed.exit_code == 0 and "key " in listed.output
     assert "No revocation list" in listed.output
+
+
+def test_a_script_without_a_passphrase_is_told_how_to_give_one(tmp_path: Path) -> None:
+    db = tmp_path / "event.db"
+    make_event(db)
+    no_secret = {"KIOSK_KEY_PASSPHRASE": ""}
+    result = run(db, "keys", "init", "-o", str(tmp_path / "k.json"), env=no_secret)
+    assert result.exit_code == 2 and "--passphrase-file" in result.output
+    assert not (tmp_path / "k.json").exists()
+
+
+def test_a_ticket_that_cannot_be_signed_stops_the_command_before_any_file_is_written(
+    organizer: dict[str, Path], tmp_path: Path
+) -> None:
+    source = tmp_path / "codes.csv"
+    source.write_text(
+        "First name,Last name,Email,Ticket code\n"
+        f"Ana,Ștefănescu,ana@example.ro,{'X' * 70}\n",
+        encoding="utf-8",
+    )
+    assert run(organizer["org"], "import", str(source)).exit_code == 0
+    out = tmp_path / "tickets"
+    result = run(organizer["org"], "tickets", "-o", str(out), "--signed", "--key",
+                 str(organizer["key"]), "--passphrase-file", str(organizer["secret"]))  # fmt: skip
+    assert result.exit_code == 2 and "Ana Ștefănescu" in result.output
+    assert not out.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import openpyxl
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from kiosk.cli.main import cli
 from kiosk.importing.errors import ImportFileError
+from kiosk.importing.mapping import load_mapping_file
 from kiosk.importing.service import import_file
 from kiosk.storage.database import Database
 
@@ -183,3 +185,30 @@ def test_formulas_in_registrations_stay_inert_in_every_file_kiosk_writes(tmp_pat
                 cells.append(cell.value)
     assert any(c.startswith("'=HYPERLINK") for c in cells)
     assert not [c for c in cells if c[:1] in ("=", "+", "@") or (c[:1] == "-" and c != "-")]
+
+
+@FUZZ
+@given(
+    data=st.one_of(
+        st.binary(max_size=500),
+        st.text(max_size=300).map(str.encode),
+        st.recursive(
+            st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=10)),
+            lambda inner: st.lists(inner, max_size=4)
+            | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+            max_leaves=20,
+        ).map(lambda v: json.dumps(v).encode()),
+    ),
+    suffix=st.sampled_from([".toml", ".json", ".txt"]),
+)
+def test_any_mapping_file_is_a_mapping_or_refused_by_name(
+    tmp_path: Path, data: bytes, suffix: str
+) -> None:
+    path = tmp_path / f"mapping{suffix}"
+    path.write_bytes(data)
+    try:
+        mapping = load_mapping_file(path)
+    except ImportFileError as error:
+        assert path.name in str(error)
+        return
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in mapping.items())

@@ -6,13 +6,13 @@ import base64
 import json
 import stat
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from kiosk.core import signed
+from kiosk.core import codes, signed
 from kiosk.core.signed import TicketData
 from kiosk.tickets import signing
 from kiosk.tickets.signing import RevocationList, SigningError, TicketSigner, Verifier
@@ -136,3 +136,20 @@ def test_a_revocation_list_is_accepted_only_as_signed(tmp_path: Path) -> None:
     with pytest.raises(SigningError, match="signature does not match"):
         signing.read_revocations(tmp_path / "r.json", document, stranger, EVENT)
 
+
+
+def test_a_ticket_with_very_long_names_is_shortened_to_what_a_kiosk_reads() -> None:
+    data = TicketData(str(uuid.uuid4()), "EB-1234567890123456789", "Щ" * 200, "Ж" * 200,
+                      "x" * 40, frozenset(date(2026, 9, d) for d in range(20, 30)))  # fmt: skip
+    text = TicketSigner(signing.new_private_key(), EVENT).sign(data)
+    assert len(text) <= codes.MAX_SCAN_LENGTH
+    back = signed.decode(text).data
+    assert back.first_name and data.first_name.startswith(back.first_name)
+    assert (back.code, back.days) == (data.code, data.days)
+
+
+def test_a_ticket_that_cannot_fit_is_refused_with_a_reason() -> None:
+    days = frozenset(date(2026, 1, 1) + timedelta(days=d) for d in range(200))
+    data = TicketData(str(uuid.uuid4()), "C" * signed.MAX_CODE, "Ана", "Иванова", days=days)
+    with pytest.raises(ValueError, match="longer than"):
+        TicketSigner(signing.new_private_key(), EVENT).sign(data)
