@@ -133,6 +133,14 @@ def scan_rows(
     ).fetchall()
 
 
+def scan_row(conn: sqlite3.Connection, scan_id: str) -> ScanRow | None:
+    """One scan in :data:`SCAN_COLUMNS` order."""
+    row: ScanRow | None = conn.execute(
+        f"SELECT {_SCAN_LIST} FROM scan WHERE scan_id = ?", (scan_id,)
+    ).fetchone()
+    return row
+
+
 def valid_scan_rows(rows: Sequence[Sequence[Any]]) -> bool:
     """Whether rows from elsewhere have the shape and values the scan log takes (checked by
     column, so a 100,000-scan bundle is checked in a few passes)."""
