@@ -15,6 +15,7 @@ migrated by the kiosks (``hub_version``), and serves several events side by side
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -125,6 +126,24 @@ def target_of(dsn: str, schema: str) -> str:
     info = psycopg.conninfo.conninfo_to_dict(dsn)
     where = f"{info.get('host', '')}:{info.get('port', '')}/{info.get('dbname', '')}/{schema}"
     return "hub:" + hashlib.sha256(where.encode()).hexdigest()[:16]
+
+
+#: Where the hub to sync with is remembered in sync_state.
+HUB_TARGET = "hub"
+
+
+def without_password(dsn: str) -> str:
+    info = psycopg.conninfo.conninfo_to_dict(dsn)
+    info.pop("password", None)
+    return psycopg.conninfo.make_conninfo(**{k: str(v) for k, v in info.items()})
+
+
+def remembered_hub(db: Database) -> tuple[str, str] | None:
+    """The hub this kiosk syncs with: $KIOSK_HUB_DSN, else the last one synced with."""
+    dsn = os.environ.get("KIOSK_HUB_DSN", "") or replica.get_state(db.conn, HUB_TARGET, "dsn")
+    if not dsn:
+        return None
+    return dsn, replica.get_state(db.conn, HUB_TARGET, "schema", DEFAULT_SCHEMA)
 
 
 def connect(dsn: str, *, timeout: float = 5.0) -> psycopg.Connection[tuple[Any, ...]]:
@@ -401,6 +420,10 @@ class HubSession:
             replica.set_state(local, self.target, "confirmed", str(row[0] if row else 0))
             replica.set_state(local, self.target, "last_sync", to_utc_iso(datetime.now(UTC)))
             replica.set_state(local, self.target, "last_error", "")
+            # The desk syncs in the background with the hub last synced with (no password:
+            # that belongs in the machine's ~/.pgpass or $PGPASSWORD, not in a copied file).
+            replica.set_state(local, HUB_TARGET, "dsn", without_password(self.dsn))
+            replica.set_state(local, HUB_TARGET, "schema", self.schema)
 
     def _note_error(self, message: str) -> None:
         try:

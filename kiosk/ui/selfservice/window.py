@@ -360,4 +360,3 @@ class SelfServiceWindow(QMainWindow):
         self.printing.shutdown()
         self.admin_db.close()
         super().closeEvent(event)
-
