@@ -259,3 +259,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         kiosk_mode=args.kiosk,
         hide_cursor=args.hide_cursor,
     )
+

@@ -159,7 +159,9 @@ class MainWindow(QMainWindow):
         self.language_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(list(LANGUAGES).index(self.translations.language))
+        self.language_combo.setCurrentIndex(
+            list(LANGUAGES).index(self.translations.language)
+        )
         self.sync_state = SyncStateButton(self.zone, self.context)
         self.printer_button = QToolButton(self.context)
         self.printer_button.setObjectName("PrinterState")

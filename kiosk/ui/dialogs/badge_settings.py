@@ -132,7 +132,9 @@ class BadgeSettingsDialog(QDialog):
             return  # an older choice's picture
         if preview.image is None:
             self.preview_image = None
-            self.preview.setText(self.tr("No preview: {problem}").format(problem=preview.problem))
+            self.preview.setText(
+                self.tr("No preview: {problem}").format(problem=preview.problem)
+            )
             return
         self.preview_image = preview.image
         self._paint_preview()

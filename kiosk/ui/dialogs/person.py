@@ -109,7 +109,9 @@ class PersonDialog(QDialog):
         latin = f"\n{transliterate(self.full_name)}" if has_cyrillic(self.full_name) else ""
         self.name.setText(self.full_name + latin)
         status = (
-            self.tr("Cancelled") if person.status is AttendeeStatus.CANCELLED else self.tr("Active")
+            self.tr("Cancelled")
+            if person.status is AttendeeStatus.CANCELLED
+            else self.tr("Active")
         )
         days = ", ".join(day_text(d) for d in sorted(person.days)) or self.tr("All days")
         rows = (

@@ -79,7 +79,9 @@ class PrintQueueDialog(QDialog):
     def _update_buttons(self) -> None:
         job = self.selected()
         self.retry.setEnabled(job is not None and job.state is JobState.FAILED)
-        self.cancel.setEnabled(job is not None and job.state in (JobState.QUEUED, JobState.FAILED))
+        self.cancel.setEnabled(
+            job is not None and job.state in (JobState.QUEUED, JobState.FAILED)
+        )
 
     def state_text(self, job: PrintJob) -> str:
         if job.state is JobState.FAILED and job.will_retry:
@@ -145,3 +147,4 @@ class PrintQueueDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+

@@ -24,7 +24,9 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class WalkInDialog(QDialog):
-    def __init__(self, parent: QWidget | None, categories: list[str], countries: list[str]) -> None:
+    def __init__(
+        self, parent: QWidget | None, categories: list[str], countries: list[str]
+    ) -> None:
         super().__init__(parent)
         self.first = QLineEdit(self)
         self.last = QLineEdit(self)

@@ -360,3 +360,4 @@ class SelfServiceWindow(QMainWindow):
         self.printing.shutdown()
         self.admin_db.close()
         super().closeEvent(event)
+

@@ -87,7 +87,9 @@ class _ShareTable(QWidget):
         self.grid.setVerticalSpacing(3)
         self.rows: list[tuple[QLabel, QLabel, QProgressBar]] = []
 
-    def set_shares(self, shares: list[Share], label: Callable[[str], str], limit: int = 8) -> None:
+    def set_shares(
+        self, shares: list[Share], label: Callable[[str], str], limit: int = 8
+    ) -> None:
         shown = shares[:limit]
         while len(self.rows) < len(shown):
             row = len(self.rows)
@@ -174,7 +176,9 @@ class NumbersPanel(QScrollArea):
         self.categories.set_shares(
             numbers.by_category, lambda c: category_text(c) or self.tr("(no category given)")
         )
-        self.countries.set_shares(numbers.by_country, lambda c: c or self.tr("(no country given)"))
+        self.countries.set_shares(
+            numbers.by_country, lambda c: c or self.tr("(no country given)")
+        )
         self._of_text()
 
     def _of_text(self) -> None:

@@ -119,7 +119,9 @@ class ResultPanel(QFrame):
         self._colours("idle")
         self.icon.set_state(None, style.STATUS["idle"][1])
         self.word.setText(self.tr("Ready"))
-        self.detail.setText(self.tr("Scan a ticket, or type a name in the search field below."))
+        self.detail.setText(
+            self.tr("Scan a ticket, or type a name in the search field below.")
+        )
         self.name.clear()
         self.latin.clear()
         self.facts.clear()
