@@ -753,7 +753,9 @@ class MainWindow(QMainWindow):
         mode = self.tr("Exit") if self.exit_mode else self.tr("Entry")
         name = list_text(checkin_list) if checkin_list else ""
         self.setWindowTitle(f"{self.event_info.name} — {name} — {mode} — Kiosk")
-        self.statusBar().showMessage(self.tr("Event database: {path}").format(path=self.path))
+        self.statusBar().showMessage(
+            self.tr("Event database: {path}").format(path=self.path)
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -767,3 +769,4 @@ class MainWindow(QMainWindow):
         self.printing.shutdown()
         self.sync.shutdown()
         super().closeEvent(event)
+
