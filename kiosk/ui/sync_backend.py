@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from kiosk.app.checkin import CheckinService
 from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
@@ -23,12 +24,37 @@ from kiosk.sync.bundle import (
     export_bundle,
     import_bundle,
 )
+from kiosk.sync.guard import DEFAULT_DEADLINE, HubGuard
 from kiosk.sync.hub import HubError, HubSession, SyncStatus, remembered_hub
 
 log = logging.getLogger(__name__)
 
+#: How long a desk scan waits for the hub's "admitted elsewhere?" answer.
+GUARD_DEADLINE = DEFAULT_DEADLINE
+
 #: Seconds between background syncs while a hub is configured.
 BACKGROUND_INTERVAL_S = 30
+
+
+def attach_hub_guard(service: CheckinService) -> None:
+    """Let a desk's check-in service ask the configured hub before each scan. Called before
+    every scan: a hub configured during the day is used from the next scan on."""
+    if service.remote is not None:
+        return
+    hub = remembered_hub(service.db)
+    if hub is None:
+        return
+    guard = HubGuard(
+        hub[0], service.event.uid, service.kiosk.id, schema=hub[1], deadline=GUARD_DEADLINE
+    )
+    guard.warm()
+    service.remote = guard
+
+
+def detach_hub_guard(service: CheckinService | None) -> None:
+    if service is not None and isinstance(service.remote, HubGuard):
+        service.remote.close()
+        service.remote = None
 
 
 @dataclass(frozen=True, slots=True)

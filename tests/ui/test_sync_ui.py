@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.checkin import CheckinService
@@ -12,6 +13,7 @@ from kiosk.core.reasons import Reason
 from kiosk.storage.database import Database
 from kiosk.sync.bundle import export_bundle
 from kiosk.sync.hub import HubSession
+from kiosk.ui import sync_backend
 from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.sync_backend import Imported, SyncState
 from tests.conftest import Clock, People
@@ -129,3 +131,25 @@ def test_the_conflicts_view_lists_a_ticket_admitted_at_two_desks(
     dialog = window.conflicts_dialog
     assert dialog is not None and dialog.table.rowCount() == 1
     assert "Ștefănescu" in dialog.table.item(0, 0).text()
+
+
+def test_with_a_hub_the_desk_refuses_a_ticket_admitted_at_another_desk_seconds_ago(
+    qtbot: QtBot, window: MainWindow, db: Database, db_path: Path, people: People,
+    clock: Clock, tmp_path: Path, pg_server: str, hub_schema: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    other = _other_desk(db, db_path, tmp_path)
+    HubSession(db, pg_server, schema=hub_schema).sync()  # this desk's hub is configured
+    with Database(other) as desk2:
+        CheckinService(desk2, clock=clock).scan(people.ivan)
+        HubSession(desk2, pg_server, schema=hub_schema).sync()  # desk 2 pushes at once
+    # Not pulled here yet: the desk asks the hub while deciding. (A generous deadline: the
+    # test machine is busy; the deadline itself is not what is tested here.)
+    assert db.conn.execute("SELECT count(*) FROM scan").fetchone()[0] == 0
+    monkeypatch.setattr(sync_backend, "GUARD_DEADLINE", 5.0)
+    with qtbot.waitSignal(window.result_shown, timeout=10_000) as shown:
+        window.on_scan(people.ivan)
+    result = shown.args[0]
+    assert result.remote_checked is True
+    assert result.decision.reason is Reason.ALREADY_CHECKED_IN
+    assert result.decision.previous.kiosk_name.startswith("Desk 1 (")
