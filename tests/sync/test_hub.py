@@ -201,3 +201,23 @@ def test_the_hub_schema_is_created_once_and_versioned(pg_server: str, hub_schema
             )
         ).fetchall()
     assert [v[0] for v in versions] == list(range(1, HUB_VERSION + 1))
+
+
+def test_a_walk_in_from_an_offline_desk_reaches_the_hub_through_a_desk_that_imported_it(
+    fleet: Fleet, pg_server: str, hub_schema: str, tmp_path: Path
+) -> None:
+    offline, online, far = fleet.add("offline"), fleet.add("online"), fleet.add("far")
+    walk_in = offline.service.walk_in(NewAttendee("", "Radu", "Ionescu", "Clusterul Dunărea"))
+    person = walk_in.decision.attendee
+    assert person is not None
+    # Online has already sent the roster to the hub, up to a change later than the walk-in.
+    (pid,) = online.db.query("SELECT id FROM attendee WHERE code = ?", (fleet.codes[0],))[0]
+    with online.db.write() as conn:
+        attendees.update(conn, pid, {"organization": "Нова"}, "2099-01-01T00:00:00.000000Z")
+    _sync(online, pg_server, hub_schema)
+    path, _ = export_bundle(offline.db, tmp_path / "stick")
+    import_bundle(online.db, path)
+    _sync(online, pg_server, hub_schema)
+    _sync(far, pg_server, hub_schema)
+    assert attendees.find_by_code(far.db.conn, person.code) is not None
+    assert far.scan(person.code) == "already_checked_in"
