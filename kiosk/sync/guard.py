@@ -27,7 +27,7 @@ from kiosk.core.model import Scan, ScanKind
 from kiosk.core.reasons import Reason
 from kiosk.core.timeutil import from_utc_iso
 from kiosk.storage import replica
-from kiosk.sync.hub import DEFAULT_SCHEMA, ensure_schema
+from kiosk.sync.hub import DEFAULT_SCHEMA, ensure_schema, with_dead_network_checks
 
 log = logging.getLogger("kiosk.sync.guard")
 
@@ -69,7 +69,9 @@ class HubGuard:
     def _connection(self) -> psycopg.Connection[Any]:
         if self._conn is None or self._conn.closed:
             conn = psycopg.connect(
-                self.dsn, connect_timeout=max(1, round(self.connect_timeout)), autocommit=True
+                with_dead_network_checks(self.dsn),
+                connect_timeout=max(1, round(self.connect_timeout)),
+                autocommit=True,
             )
             ensure_schema(conn, self.schema)
             conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
@@ -32,6 +33,16 @@ def _hub_count(dsn: str, schema: str) -> tuple[int, int]:
         ).fetchone()
     assert row is not None
     return int(row[0]), int(row[1])
+
+
+def _eventually(check: Callable[[], bool], seconds: float = 10) -> bool:
+    """True once ``check`` is (the hub finishes a commit whose answer was cut off)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 @pytest.fixture
@@ -114,7 +125,7 @@ def test_connection_lost_after_the_hub_committed_then_retry_makes_no_duplicate(
     with pytest.raises(HubError):
         HubSession(a.db, dsn, schema=hub_schema, timeout=3).sync()
     assert relay.cuts == 1
-    assert _hub_count(pg_server, hub_schema) == (8, 8)  # the hub did commit
+    assert _eventually(lambda: _hub_count(pg_server, hub_schema) == (8, 8))  # it committed
     retry = HubSession(a.db, dsn, schema=hub_schema, timeout=3).sync()
     assert (retry.pushed, retry.resent) == (0, 0)
     assert _hub_count(pg_server, hub_schema) == (8, 8)
