@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -16,6 +17,8 @@ _HOME = Path(__file__).resolve().parent.parent / ".pytest_cache" / "home"
 for _var in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
     os.environ[_var] = str(_HOME / _var.lower())
 os.environ.pop("KIOSK_DB", None)
+
+import psycopg  # noqa: E402
 
 from kiosk.core import codes  # noqa: E402
 from kiosk.storage import attendees, events  # noqa: E402
@@ -111,3 +114,46 @@ def people(db: Database) -> People:
     with db.write() as conn:
         attendees.insert_many(conn, rows, "2026-09-01T00:00:00.000000Z")
     return p
+
+
+# ---------------------------------------------------------------------------------------------
+# A real PostgreSQL server for the hub tests: $KIOSK_TEST_PG_DSN, else the development and CI
+# machines' postgresql://postgres@127.0.0.1:5432/test (trust authentication). Each test gets a
+# schema of its own, dropped afterwards. With no server there, the hub tests are skipped with
+# the reason shown in the summary; with KIOSK_TEST_PG_REQUIRED=1 (as .ci/run sets) they fail.
+
+DEFAULT_PG_DSN = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def _dsn() -> str:
+    return os.environ.get("KIOSK_TEST_PG_DSN", DEFAULT_PG_DSN)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    dsn = _dsn()
+    try:
+        with psycopg.connect(dsn, connect_timeout=3) as conn:
+            conn.execute("SELECT 1")
+    except psycopg.Error as exc:
+        reason = (
+            f"PostgreSQL hub tests need a server: none answered at {dsn} ({exc}). Start one "
+            "(see README, 'Testing the hub') or set KIOSK_TEST_PG_DSN."
+        )
+        if os.environ.get("KIOSK_TEST_PG_REQUIRED") == "1":
+            pytest.fail(reason + " KIOSK_TEST_PG_REQUIRED=1, so this is a failure.")
+        pytest.skip(reason)
+    return dsn
+
+
+@pytest.fixture
+def hub_schema(pg_server: str) -> Iterator[str]:
+    """A schema of its own for one test, dropped afterwards."""
+    schema = f"kiosk_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    yield schema
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(
+            psycopg.sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
+                psycopg.sql.Identifier(schema)
+            )
+        )

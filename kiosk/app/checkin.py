@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from kiosk.app.signed_checkin import SignedTickets
@@ -14,7 +15,7 @@ from kiosk.core.decide import decide
 from kiosk.core.model import Attendee, CheckinList, Decision, Scan, ScanKind, ScanRequest
 from kiosk.core.reasons import Reason
 from kiosk.core.timeutil import local_day, to_utc_iso
-from kiosk.storage import attendees, events, scanlog
+from kiosk.storage import attendees, events, replica, scanlog
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, Kiosk
 
@@ -23,6 +24,17 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class RemoteHistory(Protocol):
+    """Another authority on who was admitted: the hub, asked live (kiosk.sync.guard.HubGuard)."""
+
+    def history(self, attendee_uid: str, list_id: int) -> tuple[Scan, ...] | None:
+        """The person's scans on the list at other kiosks; None when there was no answer in
+        time (the kiosk then decides alone)."""
+
+    def announce(self, row: Sequence[Any]) -> object:
+        """Pass on a scan that is on the local disk (in the background)."""
 
 
 class NoListError(Exception):
@@ -43,6 +55,9 @@ class CheckinResult:
     checkin_list: CheckinList
     kiosk: Kiosk
     manual: bool
+    #: With a hub asked live: True when it answered in time, False when the kiosk decided
+    #: alone; None when there is no hub to ask.
+    remote_checked: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +70,17 @@ class UndoResult:
 class CheckinService:
     """Decides scans and writes them to the log; one instance per kiosk and database."""
 
-    def __init__(self, db: Database, kiosk: Kiosk | None = None, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        db: Database,
+        kiosk: Kiosk | None = None,
+        clock: Clock = utc_now,
+        *,
+        remote: RemoteHistory | None = None,
+    ) -> None:
         self.db = db
+        #: Asked before each scan is decided, when set (see :class:`RemoteHistory`).
+        self.remote = remote
         self.event: EventInfo = events.event_info(db)
         self.kiosk = kiosk or events.local_kiosk(db)
         self.clock = clock
@@ -129,6 +153,15 @@ class CheckinService:
             lookup = ""
         else:
             lookup = code
+        remote_history: tuple[Scan, ...] = ()
+        remote_checked: bool | None = None
+        if self.remote is not None and lookup:
+            # Asked before the write transaction, so the hub's deadline never holds the lock.
+            known = attendees.find_by_code(self.db.conn, lookup)
+            if known is not None:
+                answer = self.remote.history(known.uid, checkin_list.id)
+                remote_checked = answer is not None
+                remote_history = answer or ()
         with self.db.write() as conn:
             found = scanlog.person_and_history(conn, lookup, checkin_list.id) if lookup else None
             person: Attendee | None
@@ -136,14 +169,24 @@ class CheckinService:
                 person, history = found
             else:
                 person = attendees.find_by_code(conn, lookup) if lookup else None
-                if person is None and signed.looks_signed(lookup):
-                    return self._signed_scan(
-                        conn, lookup, checkin_list, kind, when, manual, operator
-                    )
                 history = scanlog.history(conn, person.uid, checkin_list.id) if person else ()
-            return self._decide_and_log(
-                conn, person, history, code, lookup, checkin_list, kind, when, manual, operator
-            )
+            if person is None and signed.looks_signed(lookup):
+                result = self._signed_scan(conn, lookup, checkin_list, kind, when, manual, operator)
+            else:
+                result = self._decide_and_log(
+                    conn, person, history, code, lookup, checkin_list, kind, when, manual,
+                    operator, remote_history,
+                )  # fmt: skip
+        if self.remote is not None:
+            self._announce(result.scan_id)
+            return replace(result, remote_checked=remote_checked)
+        return result
+
+    def _announce(self, scan_id: str) -> None:
+        assert self.remote is not None
+        row = replica.scan_row(self.db.conn, scan_id)
+        if row is not None:
+            self.remote.announce(row)
 
     def walk_in(
         self, person: attendees.NewAttendee, *, list_id: int | None = None, operator: str = ""
@@ -161,9 +204,12 @@ class CheckinService:
             (attendee_id,) = attendees.insert_many(conn, [new], now)
             found = attendees.find_by_code(conn, code)
             assert found is not None and found.id == attendee_id
-            return self._decide_and_log(
+            result = self._decide_and_log(
                 conn, found, (), code, code, checkin_list, ScanKind.ENTRY, when, False, operator
             )
+        if self.remote is not None:
+            self._announce(result.scan_id)
+        return result
 
     def _decide_and_log(
         self,
@@ -177,7 +223,11 @@ class CheckinService:
         when: datetime,
         manual: bool,
         operator: str,
+        remote_history: tuple[Scan, ...] = (),
     ) -> CheckinResult:
+        if remote_history:
+            mine = {s.scan_id for s in history}
+            history += tuple(s for s in remote_history if s.scan_id not in mine)
         request = ScanRequest(
             checkin_list=checkin_list,
             now=when,

@@ -102,6 +102,12 @@ class RosterMerge:
     unchanged: int = 0
     #: (uid, code) of people not merged: their code or external id belongs to someone else here.
     clashes: list[tuple[str, str]] = field(default_factory=list)
+    #: The earliest ``updated_at`` among the rows added or changed ('' if none).
+    oldest_change: str = ""
+
+    def _changed(self, updated_at: str) -> None:
+        if not self.oldest_change or updated_at < self.oldest_change:
+            self.oldest_change = updated_at
 
 
 # ---------------------------------------------------------------------------------------------
@@ -131,6 +137,14 @@ def scan_rows(
         f"SELECT {_SCAN_LIST} FROM scan WHERE kiosk_id = ? AND kiosk_seq > ? ORDER BY kiosk_seq",
         (kiosk_id, after_seq),
     ).fetchall()
+
+
+def scan_row(conn: sqlite3.Connection, scan_id: str) -> ScanRow | None:
+    """One scan in :data:`SCAN_COLUMNS` order."""
+    row: ScanRow | None = conn.execute(
+        f"SELECT {_SCAN_LIST} FROM scan WHERE scan_id = ?", (scan_id,)
+    ).fetchone()
+    return row
 
 
 def valid_scan_rows(rows: Sequence[Sequence[Any]]) -> bool:
@@ -363,6 +377,7 @@ def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterM
             result.clashes.append((uid, row[_AT["code"]]))
             continue
         result.updated += 1
+        result._changed(str(updated_at))
     for row in new:
         uid = row[0]
         code, external_id = row[_AT["code"]], row[_AT["external_id"]]
@@ -390,7 +405,20 @@ def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterM
             (row[_AT["created_at"]], row[_AT["raw"]], attendee_id),
         )
         result.added += 1
+        result._changed(str(row[_AT["updated_at"]]))
     return result
+
+
+def rewind_roster_marks(conn: sqlite3.Connection, oldest: str) -> None:
+    """Roster rows merged from a bundle may be older than what was last sent to a hub: move
+    each hub's "sent up to" mark back so the next sync relays them too."""
+    if not oldest:
+        return
+    # Just below ``oldest`` (a proper prefix sorts first), as marks are exclusive.
+    conn.execute(
+        "UPDATE sync_state SET value = ? WHERE key = 'roster_pushed' AND value >= ?",
+        (oldest[:-1], oldest),
+    )
 
 
 # ---------------------------------------------------------------------------------------------

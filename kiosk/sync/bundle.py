@@ -395,6 +395,7 @@ def merge_bundle(db: Database, bundle: Bundle) -> ImportResult:
         replica.merge_kiosks(conn, bundle.kiosks)
         merged = replica.merge_scans(conn, bundle.scans)
         roster = replica.merge_roster(conn, bundle.roster)
+        replica.rewind_roster_marks(conn, roster.oldest_change)
         names = dict(replica.kiosks(conn))
         per_kiosk = [
             KioskImport(

@@ -15,6 +15,7 @@ migrated by the kiosks (``hub_version``), and serves several events side by side
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -127,10 +128,48 @@ def target_of(dsn: str, schema: str) -> str:
     return "hub:" + hashlib.sha256(where.encode()).hexdigest()[:16]
 
 
+#: A hub that vanishes mid-conversation (cable pulled, Wi-Fi gone) is noticed within seconds
+#: rather than after the operating system's TCP timeouts (minutes): unacknowledged data for
+#: 5 s, or an idle line without keep-alive answers for about 10 s, drops the connection.
+DEAD_NETWORK: dict[str, int] = {
+    "tcp_user_timeout": 5000,
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 2,
+}
+
+def with_dead_network_checks(dsn: str) -> str:
+    """The address with :data:`DEAD_NETWORK`'s settings (where it does not set them itself)."""
+    given = psycopg.conninfo.conninfo_to_dict(dsn)
+    extra = {k: str(v) for k, v in DEAD_NETWORK.items() if k not in given}
+    return psycopg.conninfo.make_conninfo(dsn, **extra)
+
+
+#: Where the hub to sync with is remembered in sync_state.
+HUB_TARGET = "hub"
+
+
+def without_password(dsn: str) -> str:
+    info = psycopg.conninfo.conninfo_to_dict(dsn)
+    info.pop("password", None)
+    return psycopg.conninfo.make_conninfo(**{k: str(v) for k, v in info.items()})
+
+
+def remembered_hub(db: Database) -> tuple[str, str] | None:
+    """The hub this kiosk syncs with: $KIOSK_HUB_DSN, else the last one synced with."""
+    dsn = os.environ.get("KIOSK_HUB_DSN", "") or replica.get_state(db.conn, HUB_TARGET, "dsn")
+    if not dsn:
+        return None
+    return dsn, replica.get_state(db.conn, HUB_TARGET, "schema", DEFAULT_SCHEMA)
+
+
 def connect(dsn: str, *, timeout: float = 5.0) -> psycopg.Connection[tuple[Any, ...]]:
     """Open a connection to the hub, or raise :class:`HubError` saying why not."""
     try:
-        return psycopg.connect(dsn, connect_timeout=max(1, round(timeout)), autocommit=True)
+        return psycopg.connect(
+            with_dead_network_checks(dsn), connect_timeout=max(1, round(timeout)), autocommit=True
+        )
     except psycopg.Error as exc:
         raise HubError(f"The hub at {_where(dsn)} cannot be reached: {_first_line(exc)}") from exc
 
@@ -401,6 +440,10 @@ class HubSession:
             replica.set_state(local, self.target, "confirmed", str(row[0] if row else 0))
             replica.set_state(local, self.target, "last_sync", to_utc_iso(datetime.now(UTC)))
             replica.set_state(local, self.target, "last_error", "")
+            # The desk syncs in the background with the hub last synced with (no password:
+            # that belongs in the machine's ~/.pgpass or $PGPASSWORD, not in a copied file).
+            replica.set_state(local, HUB_TARGET, "dsn", without_password(self.dsn))
+            replica.set_state(local, HUB_TARGET, "schema", self.schema)
 
     def _note_error(self, message: str) -> None:
         try:

@@ -29,6 +29,7 @@ from kiosk.reports.live import LiveNumbers, live_numbers
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
+from kiosk.ui.sync_backend import attach_hub_guard, detach_hub_guard
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class _Worker(QObject):
     def scan(self, code: str, list_id: int, is_exit: bool) -> None:
         try:
             service = self._open()
+            attach_hub_guard(service)  # with a hub: "admitted elsewhere?" (300 ms at most)
             kind = ScanKind.EXIT if is_exit else ScanKind.ENTRY
             result = service.scan(code, list_id=list_id or None, kind=kind, operator="desk")
         except Exception as exc:
@@ -181,6 +183,7 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
+        detach_hub_guard(self.service)
         if self.db is not None:
             self.db.close()
             self.db = None

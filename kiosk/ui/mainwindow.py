@@ -46,9 +46,14 @@ from kiosk.ui.print_backend import PrintBackend, PrintSettings
 from kiosk.ui.scanner import ScannerFilter
 from kiosk.ui.screens.desk import DeskScreen
 from kiosk.ui.sounds import Sounds
+from kiosk.ui.sync_backend import Imported, SyncBackend
 from kiosk.ui.texts import Severity, day_text, explain, fault_text, list_text, time_text
+from kiosk.ui.widgets.sync_state import SyncStateButton
 
 if TYPE_CHECKING:
+    from kiosk.sync.hub import SyncResult
+    from kiosk.ui.dialogs.conflicts import ConflictsDialog
+    from kiosk.ui.dialogs.sync import SyncDialog
     from kiosk.ui.widgets.camera_view import CameraView
 
 log = logging.getLogger(__name__)
@@ -87,6 +92,9 @@ class MainWindow(QMainWindow):
         self.printing = PrintBackend(self.path, self, clock=clock)
         self.print_queue: PrintQueueDialog | None = None
         self.badge_settings: BadgeSettingsDialog | None = None
+        self.sync = SyncBackend(self.path, self)
+        self.sync_dialog: SyncDialog | None = None
+        self.conflicts_dialog: ConflictsDialog | None = None
         self.desk = DeskScreen(self)
         self._build_context_bar()
         central = QWidget(self)
@@ -154,6 +162,7 @@ class MainWindow(QMainWindow):
         self.language_combo.setCurrentIndex(
             list(LANGUAGES).index(self.translations.language)
         )
+        self.sync_state = SyncStateButton(self.zone, self.context)
         self.printer_button = QToolButton(self.context)
         self.printer_button.setObjectName("PrinterState")
         self.printer_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -180,6 +189,7 @@ class MainWindow(QMainWindow):
         bar.addStretch(1)
         bar.addWidget(self.kiosk_label)
         bar.addSpacing(8)
+        bar.addWidget(self.sync_state)
         bar.addWidget(self.printer_button)
         bar.addWidget(self.camera_button)
         bar.addWidget(self.language_combo)
@@ -207,6 +217,8 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.badges_action = QAction(self)
         self.queue_action = QAction(self)
+        self.sync_action = QAction(self)
+        self.conflicts_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (
@@ -215,6 +227,8 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.badges_action,
             self.queue_action,
+            self.sync_action,
+            self.conflicts_action,
             self.scanner_action,
         ):
             self.menu.addAction(action)
@@ -256,6 +270,12 @@ class MainWindow(QMainWindow):
         self.walk_in_action.triggered.connect(self.open_walk_in)
         self.undo_action.triggered.connect(self.undo_last)
         self.scanner_action.triggered.connect(self.open_scanner_test)
+        self.sync_action.triggered.connect(self.open_sync)
+        self.conflicts_action.triggered.connect(self.open_conflicts)
+        self.sync_state.clicked.connect(self.open_sync)
+        self.sync.state.connect(self.sync_state.show_state)
+        self.sync.synced.connect(self.on_synced)
+        self.sync.imported.connect(self.on_bundles_imported)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self.open_about)
         self.list_combo.currentIndexChanged.connect(self._list_changed)
@@ -652,6 +672,47 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.request_preview()
 
+    # -- sync --------------------------------------------------------------------------------
+
+    def open_sync(self) -> None:
+        from kiosk.ui.dialogs.sync import SyncDialog
+
+        if self.sync_dialog is None:
+            dialog = SyncDialog(str(Path(self.path).parent), self)
+            dialog.export_requested.connect(self.sync.export)
+            dialog.import_requested.connect(self.sync.import_bundles)
+            dialog.sync_requested.connect(self.sync.sync_now)
+            self.sync.progress.connect(dialog.show_progress)
+            self.sync.exported.connect(dialog.show_exported)
+            self.sync.imported.connect(dialog.show_imported)
+            self.sync.synced.connect(dialog.show_synced)
+            self.sync.failed.connect(dialog.show_failure)
+            self.sync_dialog = dialog
+        self.sync_dialog.show()
+
+    def open_conflicts(self) -> None:
+        from kiosk.ui.dialogs.conflicts import ConflictsDialog
+
+        if self.conflicts_dialog is None:
+            dialog = ConflictsDialog(self.zone, self)
+            dialog.refresh_requested.connect(self.sync.list_conflicts)
+            self.sync.conflicts_listed.connect(dialog.show_conflicts)
+            self.conflicts_dialog = dialog
+        self.sync.list_conflicts()
+        self.conflicts_dialog.show()
+
+    @Slot(object)
+    def on_synced(self, result: SyncResult) -> None:
+        if result.pulled or result.roster.added or result.roster.updated:
+            self._numbers_timer.start()  # other desks' check-ins and walk-ins arrived
+            self.backend.load_known()
+
+    @Slot(object)
+    def on_bundles_imported(self, imported: Imported) -> None:
+        if imported.results:
+            self._numbers_timer.start()
+            self.backend.load_known()
+
     # -- numbers -----------------------------------------------------------------------------
 
     def refresh_numbers(self) -> None:
@@ -682,6 +743,8 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("Import registrations…"))
         self.badges_action.setText(self.tr("Badges and printer…"))
         self.queue_action.setText(self.tr("Print queue…"))
+        self.sync_action.setText(self.tr("Sync with other kiosks…"))
+        self.conflicts_action.setText(self.tr("Conflicts…"))
         self._printer_text()
         self.quit_action.setText(self.tr("Quit"))
         self.help_menu.setTitle(self.tr("Help"))
@@ -717,5 +780,6 @@ class MainWindow(QMainWindow):
             self.camera_view.scanner.stop()
         self.backend.shutdown()
         self.printing.shutdown()
+        self.sync.shutdown()
         super().closeEvent(event)
 

@@ -1,20 +1,15 @@
-"""Kiosks made the way organisers make them (one prepared file, copied), and a real hub.
+"""Kiosks made the way organisers make them: one prepared file, copied to every laptop.
 
-PostgreSQL: $KIOSK_TEST_PG_DSN, else postgresql://postgres@127.0.0.1:5432/test. Each test gets
-its own schema, dropped afterwards. With no server there, the hub tests are skipped with the
-reason shown in the summary; with KIOSK_TEST_PG_REQUIRED=1 (as .ci/run sets) they fail instead.
+The PostgreSQL fixtures (pg_server, hub_schema) are in tests/conftest.py.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from kiosk.app.checkin import CheckinService
@@ -23,8 +18,6 @@ from kiosk.storage import attendees, events
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
 from tests.conftest import DAY1, DAY2, TZ, Clock
-
-DEFAULT_DSN = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @dataclass
@@ -87,37 +80,3 @@ def fleet(tmp_path: Path, clock: Clock) -> Iterator[Fleet]:
     f = Fleet(tmp_path, master, found, clock, [])
     yield f
     f.close()
-
-
-def _dsn() -> str:
-    return os.environ.get("KIOSK_TEST_PG_DSN", DEFAULT_DSN)
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> str:
-    dsn = _dsn()
-    try:
-        with psycopg.connect(dsn, connect_timeout=3) as conn:
-            conn.execute("SELECT 1")
-    except psycopg.Error as exc:
-        reason = (
-            f"PostgreSQL hub tests need a server: none answered at {dsn} ({exc}). Start one "
-            "(see README, 'Testing the hub') or set KIOSK_TEST_PG_DSN."
-        )
-        if os.environ.get("KIOSK_TEST_PG_REQUIRED") == "1":
-            pytest.fail(reason + " KIOSK_TEST_PG_REQUIRED=1, so this is a failure.")
-        pytest.skip(reason)
-    return dsn
-
-
-@pytest.fixture
-def hub_schema(pg_server: str) -> Iterator[str]:
-    """A schema of its own for one test, dropped afterwards."""
-    schema = f"kiosk_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    yield schema
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(
-            psycopg.sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
-                psycopg.sql.Identifier(schema)
-            )
-        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -69,6 +70,7 @@ def test_hub_sync_and_status_from_the_command_line(
 ) -> None:
     a, b = fleet.add("a"), fleet.add("b")
     a.scan(fleet.codes[0])
+    time.sleep(0.005)  # a scans first by the hybrid logical clock (the machine's clock)
     b.scan(fleet.codes[0])
     a.db.close()
     b.db.close()

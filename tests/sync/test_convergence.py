@@ -97,3 +97,72 @@ def test_any_exchange_order_converges_to_one_log_and_one_count(
         finally:
             for db in dbs:
                 db.close()
+
+
+hub_sync = st.tuples(st.just("hub"), st.integers(0, 3), st.just(0))
+mixed_steps = st.lists(st.one_of(scan, scan, export, import_, hub_sync, undo), max_size=30)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(kiosks=st.integers(2, 4), plan=mixed_steps)
+def test_bundles_and_the_hub_mixed_in_any_order_converge_too(
+    prepared: tuple[Path, list[str]], pg_server: str, kiosks: int,
+    plan: list[tuple[str, int, object]],
+) -> None:  # fmt: skip
+    import uuid
+
+    import psycopg
+
+    from kiosk.sync.hub import HubSession
+
+    master, codes = prepared
+    schema = f"kiosk_test_prop_{uuid.uuid4().hex[:10]}"
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        dbs: list[Database] = []
+        for k in range(kiosks):
+            shutil.copy(master, root / f"k{k}.db")
+            dbs.append(Database(root / f"k{k}.db"))
+        services = [CheckinService(db, clock=Clock()) for db in dbs]
+        bundles: list[Path] = []
+        made = 0
+        try:
+            for op, who, arg in plan:
+                k = who % kiosks
+                if op == "scan":
+                    services[k].scan(codes[int(str(arg))])
+                    made += 1
+                elif op == "undo":
+                    try:
+                        services[k].undo()
+                        made += 1
+                    except UndoError:
+                        pass
+                elif op == "hub":
+                    HubSession(dbs[k], pg_server, schema=schema).sync()
+                elif op == "export":
+                    out = root / f"b{len(bundles)}"
+                    bundles.append(export_bundle(dbs[k], out, everything=bool(arg))[0])
+                elif bundles:
+                    import_bundle(dbs[k], bundles[int(str(arg)) % len(bundles)])
+            for _round in range(2):  # everyone meets the hub, twice
+                for db in dbs:
+                    HubSession(db, pg_server, schema=schema).sync()
+            logs = [sorted(replica.scan_rows(db.conn)) for db in dbs]
+            assert all(log == logs[0] for log in logs)
+            assert len(logs[0]) == made == len({row[0] for row in logs[0]})
+            counts = [stats(db) for db in dbs]
+            assert all(c == counts[0] for c in counts)
+        finally:
+            for db in dbs:
+                db.close()
+            with psycopg.connect(pg_server, autocommit=True) as conn:
+                conn.execute(
+                    psycopg.sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
+                        psycopg.sql.Identifier(schema)
+                    )
+                )

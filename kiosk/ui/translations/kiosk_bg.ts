@@ -192,6 +192,64 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>At two kiosks</source>
+        <translation>На два киоска</translation>
+    </message>
+    <message>
+        <source>Twice at one kiosk</source>
+        <translation>Два пъти на един киоск</translation>
+    </message>
+    <message>
+        <source>counts</source>
+        <translation>важи</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>повторно</translation>
+    </message>
+    <message>
+        <source>No conflicts: no one was admitted twice.</source>
+        <translation>Няма конфликти: никой не е допуснат два пъти.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people were admitted more than once. The earliest admission counts; the others are kept so staff can see whether a ticket was shared.</source>
+        <translation>
+            <numerusform>%n човек е допуснат повече от веднъж. Важи най-ранното допускане; другите се пазят, за да се види дали билетът е споделян.</numerusform>
+            <numerusform>%n души са допуснати повече от веднъж. Важи най-ранното допускане; другите се пазят, за да се види дали билетът е споделян.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Конфликти</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Списък</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Къде</translation>
+    </message>
+    <message>
+        <source>Admissions</source>
+        <translation>Допускания</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обнови</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Enter checks in the highlighted person · ↓ moves to the list</source>
@@ -509,6 +567,14 @@
     <message>
         <source>Print queue…</source>
         <translation>Опашка за печат…</translation>
+    </message>
+    <message>
+        <source>Sync with other kiosks…</source>
+        <translation>Синхронизиране с другите киоски…</translation>
+    </message>
+    <message>
+        <source>Conflicts…</source>
+        <translation>Конфликти…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1249,6 +1315,180 @@
     <message>
         <source>The scanner works: Kiosk recognises it by its speed and the code arrives exactly as printed. Setting the scanner to send the prefix key {key} makes it even more reliable.</source>
         <translation>Скенерът работи: Kiosk го разпознава по скоростта и кодът пристига точно както е отпечатан. Ако настроите скенера да изпраща префиксния клавиш {key}, ще работи още по-надеждно.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Write the bundle to (a USB stick or a shared folder)</source>
+        <translation>Запис на пакета в (USB памет или споделена папка)</translation>
+    </message>
+    <message>
+        <source>Import bundles from other kiosks</source>
+        <translation>Внасяне на пакети от други киоски</translation>
+    </message>
+    <message>
+        <source>Kiosk bundles (*.kbundle)</source>
+        <translation>Пакети на Kiosk (*.kbundle)</translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder</source>
+        <translation>Внасяне на всички пакети в папка</translation>
+    </message>
+    <message>
+        <source>Written: {file}</source>
+        <translation>Записан: {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scans</source>
+        <translation>
+            <numerusform>%n сканиране</numerusform>
+            <numerusform>%n сканирания</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendees</source>
+        <translation>
+            <numerusform>%n участник</numerusform>
+            <numerusform>%n участници</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is complete: the stick can be removed.</source>
+        <translation>Файлът е пълен: паметта може да се извади.</translation>
+    </message>
+    <message>
+        <source>{file} (from {kiosk}):</source>
+        <translation>{file} (от {kiosk}):</translation>
+    </message>
+    <message numerus="yes">
+        <source>{kiosk}: %n new</source>
+        <translation>
+            <numerusform>{kiosk}: %n ново</numerusform>
+            <numerusform>{kiosk}: %n нови</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already here</source>
+        <translation>
+            <numerusform>%n вече е тук</numerusform>
+            <numerusform>%n вече са тук</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scans of this kiosk still missing</source>
+        <translation>
+            <numerusform>все още липсва %n сканиране от този киоск</numerusform>
+            <numerusform>все още липсват %n сканирания от този киоск</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attendees: %n new</source>
+        <translation>
+            <numerusform>Участници: %n нов</numerusform>
+            <numerusform>Участници: %n нови</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n променен</numerusform>
+            <numerusform>%n променени</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records not merged (see the command line report)</source>
+        <translation>
+            <numerusform>%n запис не е обединен (вижте отчета на командния ред)</numerusform>
+            <numerusform>%n записа не са обединени (вижте отчета на командния ред)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused, nothing merged: {message}</source>
+        <translation>Отказан, нищо не е обединено: {message}</translation>
+    </message>
+    <message>
+        <source>No bundle files (*.kbundle) were found there.</source>
+        <translation>Там няма файлове с пакети (*.kbundle).</translation>
+    </message>
+    <message>
+        <source>Synced with the hub.</source>
+        <translation>Синхронизирано с центъра.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent: %n new scans</source>
+        <translation>
+            <numerusform>Изпратено: %n ново сканиране</numerusform>
+            <numerusform>Изпратени: %n нови сканирания</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Received: %n scans from other kiosks</source>
+        <translation>
+            <numerusform>Получено: %n сканиране от други киоски</numerusform>
+            <numerusform>Получени: %n сканирания от други киоски</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attendees received: %n new</source>
+        <translation>
+            <numerusform>Получени участници: %n нов</numerusform>
+            <numerusform>Получени участници: %n нови</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No hub is configured. Sync once from the command line: kiosk sync hub --dsn postgresql://…</source>
+        <translation>Няма настроен център. Синхронизирайте веднъж от командния ред: kiosk sync hub --dsn postgresql://…</translation>
+    </message>
+    <message>
+        <source>Sync with other kiosks</source>
+        <translation>Синхронизиране с другите киоски</translation>
+    </message>
+    <message>
+        <source>Without a network, carry bundles on a USB stick: export here, import on the other kiosks, and import theirs here. Importing a bundle twice changes nothing. With a hub, kiosks sync by themselves every half minute.</source>
+        <translation>Без мрежа пренасяйте пакети на USB памет: изнесете тук, внесете ги на другите киоски и внесете техните тук. Повторното внасяне на пакет не променя нищо. С център киоските се синхронизират сами на всеки половин минута.</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>Изнасяне на пакет…</translation>
+    </message>
+    <message>
+        <source>Import bundles…</source>
+        <translation>Внасяне на пакети…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Внасяне на папка…</translation>
+    </message>
+    <message>
+        <source>Sync with the hub now</source>
+        <translation>Синхронизирай с центъра сега</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStateButton</name>
+    <message>
+        <source>Synced {time}</source>
+        <translation>Синхр. {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Още не е синхронизирано</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n чака</numerusform>
+            <numerusform>%n чакат</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hub unreachable</source>
+        <translation>Центърът е недостъпен</translation>
+    </message>
+    <message>
+        <source>Hub: {hub}</source>
+        <translation>Център: {hub}</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message numerus="yes">
+        <source>%n people were admitted more than once. The earliest admission counts; the others are kept so staff can see whether a ticket was shared.</source>
+        <translation>
+            <numerusform>%n person was admitted more than once. The earliest admission counts; the others are kept so staff can see whether a ticket was shared.</numerusform>
+            <numerusform>%n people were admitted more than once. The earliest admission counts; the others are kept so staff can see whether a ticket was shared.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message numerus="yes">
         <source>%n people found</source>
@@ -28,6 +38,96 @@
         <translation>
             <numerusform>%n key in {duration} ms, longest gap {gap} ms</numerusform>
             <numerusform>%n keys in {duration} ms, longest gap {gap} ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message numerus="yes">
+        <source>%n scans</source>
+        <translation>
+            <numerusform>%n scan</numerusform>
+            <numerusform>%n scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendees</source>
+        <translation>
+            <numerusform>%n attendee</numerusform>
+            <numerusform>%n attendees</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{kiosk}: %n new</source>
+        <translation>
+            <numerusform>{kiosk}: %n new</numerusform>
+            <numerusform>{kiosk}: %n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already here</source>
+        <translation>
+            <numerusform>%n already here</numerusform>
+            <numerusform>%n already here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scans of this kiosk still missing</source>
+        <translation>
+            <numerusform>%n scan of this kiosk still missing</numerusform>
+            <numerusform>%n scans of this kiosk still missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attendees: %n new</source>
+        <translation>
+            <numerusform>Attendees: %n new</numerusform>
+            <numerusform>Attendees: %n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records not merged (see the command line report)</source>
+        <translation>
+            <numerusform>%n record not merged (see the command line report)</numerusform>
+            <numerusform>%n records not merged (see the command line report)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent: %n new scans</source>
+        <translation>
+            <numerusform>Sent: %n new scan</numerusform>
+            <numerusform>Sent: %n new scans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Received: %n scans from other kiosks</source>
+        <translation>
+            <numerusform>Received: %n scan from other kiosks</numerusform>
+            <numerusform>Received: %n scans from other kiosks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attendees received: %n new</source>
+        <translation>
+            <numerusform>Attendees received: %n new</numerusform>
+            <numerusform>Attendees received: %n new</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStateButton</name>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
         </translation>
     </message>
 </context>

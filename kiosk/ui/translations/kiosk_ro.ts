@@ -193,6 +193,65 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>At two kiosks</source>
+        <translation>La două chioșcuri</translation>
+    </message>
+    <message>
+        <source>Twice at one kiosk</source>
+        <translation>De două ori la același chioșc</translation>
+    </message>
+    <message>
+        <source>counts</source>
+        <translation>contează</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>dublură</translation>
+    </message>
+    <message>
+        <source>No conflicts: no one was admitted twice.</source>
+        <translation>Niciun conflict: nimeni nu a fost admis de două ori.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people were admitted more than once. The earliest admission counts; the others are kept so staff can see whether a ticket was shared.</source>
+        <translation>
+            <numerusform>%n persoană a fost admisă de mai multe ori. Contează prima admitere; celelalte se păstrează ca personalul să vadă dacă biletul a fost împrumutat.</numerusform>
+            <numerusform>%n persoane au fost admise de mai multe ori. Contează prima admitere; celelalte se păstrează ca personalul să vadă dacă biletul a fost împrumutat.</numerusform>
+            <numerusform>%n de persoane au fost admise de mai multe ori. Contează prima admitere; celelalte se păstrează ca personalul să vadă dacă biletul a fost împrumutat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicte</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nume</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Cod</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Listă</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Unde</translation>
+    </message>
+    <message>
+        <source>Admissions</source>
+        <translation>Admiteri</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Reîmprospătează</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Enter checks in the highlighted person · ↓ moves to the list</source>
@@ -511,6 +570,14 @@
     <message>
         <source>Print queue…</source>
         <translation>Coadă de tipărire…</translation>
+    </message>
+    <message>
+        <source>Sync with other kiosks…</source>
+        <translation>Sincronizare cu celelalte chioșcuri…</translation>
+    </message>
+    <message>
+        <source>Conflicts…</source>
+        <translation>Conflicte…</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1252,6 +1319,192 @@
     <message>
         <source>The scanner works: Kiosk recognises it by its speed and the code arrives exactly as printed. Setting the scanner to send the prefix key {key} makes it even more reliable.</source>
         <translation>Scanerul funcționează: Kiosk îl recunoaște după viteză, iar codul ajunge exact cum este tipărit. Dacă setați scanerul să trimită tasta de prefix {key}, va funcționa și mai fiabil.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Write the bundle to (a USB stick or a shared folder)</source>
+        <translation>Scrie pachetul în (stick USB sau dosar partajat)</translation>
+    </message>
+    <message>
+        <source>Import bundles from other kiosks</source>
+        <translation>Importă pachete de la alte chioșcuri</translation>
+    </message>
+    <message>
+        <source>Kiosk bundles (*.kbundle)</source>
+        <translation>Pachete Kiosk (*.kbundle)</translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder</source>
+        <translation>Importă toate pachetele dintr-un dosar</translation>
+    </message>
+    <message>
+        <source>Written: {file}</source>
+        <translation>Scris: {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scans</source>
+        <translation>
+            <numerusform>%n scanare</numerusform>
+            <numerusform>%n scanări</numerusform>
+            <numerusform>%n de scanări</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attendees</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participanți</numerusform>
+            <numerusform>%n de participanți</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is complete: the stick can be removed.</source>
+        <translation>Fișierul este complet: stick-ul poate fi scos.</translation>
+    </message>
+    <message>
+        <source>{file} (from {kiosk}):</source>
+        <translation>{file} (de la {kiosk}):</translation>
+    </message>
+    <message numerus="yes">
+        <source>{kiosk}: %n new</source>
+        <translation>
+            <numerusform>{kiosk}: %n nouă</numerusform>
+            <numerusform>{kiosk}: %n noi</numerusform>
+            <numerusform>{kiosk}: %n noi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already here</source>
+        <translation>
+            <numerusform>%n era deja aici</numerusform>
+            <numerusform>%n erau deja aici</numerusform>
+            <numerusform>%n erau deja aici</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scans of this kiosk still missing</source>
+        <translation>
+            <numerusform>lipsește încă %n scanare de la acest chioșc</numerusform>
+            <numerusform>lipsesc încă %n scanări de la acest chioșc</numerusform>
+            <numerusform>lipsesc încă %n de scanări de la acest chioșc</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attendees: %n new</source>
+        <translation>
+            <numerusform>Participanți: %n nou</numerusform>
+            <numerusform>Participanți: %n noi</numerusform>
+            <numerusform>Participanți: %n noi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n modificat</numerusform>
+            <numerusform>%n modificați</numerusform>
+            <numerusform>%n modificați</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records not merged (see the command line report)</source>
+        <translation>
+            <numerusform>%n înregistrare nu a fost unită (vedeți raportul din linia de comandă)</numerusform>
+            <numerusform>%n înregistrări nu au fost unite (vedeți raportul din linia de comandă)</numerusform>
+            <numerusform>%n de înregistrări nu au fost unite (vedeți raportul din linia de comandă)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused, nothing merged: {message}</source>
+        <translation>Refuzat, nimic nu a fost unit: {message}</translation>
+    </message>
+    <message>
+        <source>No bundle files (*.kbundle) were found there.</source>
+        <translation>Nu s-au găsit acolo fișiere de pachet (*.kbundle).</translation>
+    </message>
+    <message>
+        <source>Synced with the hub.</source>
+        <translation>Sincronizat cu centrul.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent: %n new scans</source>
+        <translation>
+            <numerusform>Trimis: %n scanare nouă</numerusform>
+            <numerusform>Trimise: %n scanări noi</numerusform>
+            <numerusform>Trimise: %n de scanări noi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Received: %n scans from other kiosks</source>
+        <translation>
+            <numerusform>Primit: %n scanare de la alte chioșcuri</numerusform>
+            <numerusform>Primite: %n scanări de la alte chioșcuri</numerusform>
+            <numerusform>Primite: %n de scanări de la alte chioșcuri</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attendees received: %n new</source>
+        <translation>
+            <numerusform>Participanți primiți: %n nou</numerusform>
+            <numerusform>Participanți primiți: %n noi</numerusform>
+            <numerusform>Participanți primiți: %n noi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No hub is configured. Sync once from the command line: kiosk sync hub --dsn postgresql://…</source>
+        <translation>Nu este configurat niciun centru. Sincronizați o dată din linia de comandă: kiosk sync hub --dsn postgresql://…</translation>
+    </message>
+    <message>
+        <source>Sync with other kiosks</source>
+        <translation>Sincronizare cu celelalte chioșcuri</translation>
+    </message>
+    <message>
+        <source>Without a network, carry bundles on a USB stick: export here, import on the other kiosks, and import theirs here. Importing a bundle twice changes nothing. With a hub, kiosks sync by themselves every half minute.</source>
+        <translation>Fără rețea, duceți pachetele pe un stick USB: exportați aici, importați pe celelalte chioșcuri și importați-le pe ale lor aici. Importul repetat al unui pachet nu schimbă nimic. Cu un centru, chioșcurile se sincronizează singure la fiecare jumătate de minut.</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>Exportă pachet…</translation>
+    </message>
+    <message>
+        <source>Import bundles…</source>
+        <translation>Importă pachete…</translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation>Importă un dosar…</translation>
+    </message>
+    <message>
+        <source>Sync with the hub now</source>
+        <translation>Sincronizează cu centrul acum</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStateButton</name>
+    <message>
+        <source>Synced {time}</source>
+        <translation>Sincronizat {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Încă nesincronizat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n în așteptare</numerusform>
+            <numerusform>%n în așteptare</numerusform>
+            <numerusform>%n în așteptare</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hub unreachable</source>
+        <translation>Centrul nu răspunde</translation>
+    </message>
+    <message>
+        <source>Hub: {hub}</source>
+        <translation>Centru: {hub}</translation>
     </message>
 </context>
 <context>
