@@ -65,6 +65,10 @@ def _import_json(result: ImportResult) -> dict[str, Any]:
     }
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _gap_text(gaps: list[tuple[int, int]]) -> str:
     shown = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in gaps[:5])
     return shown + (f" and {len(gaps) - 5} more" if len(gaps) > 5 else "")
@@ -134,7 +138,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             _print_json({"file": str(path), "manifest": manifest.as_json()})
             return
         click.echo(
-            f"Wrote {path} ({manifest.scans} scans, {manifest.roster} attendees, "
+            f"Wrote {path} ({_n(manifest.scans, 'scan')}, {_n(manifest.roster, 'attendee')}, "
             f"{manifest.body_bytes // 1024 + 1} KB). It is complete and safe to remove."
         )
 
