@@ -15,7 +15,7 @@ from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.storage import events
 from kiosk.storage.database import Database
 from kiosk.sync.bundle import BundleError, ImportResult, bundle_files, export_bundle, import_bundle
-from kiosk.sync.hub import DEFAULT_SCHEMA, HubError, HubSession
+from kiosk.sync.hub import DEFAULT_SCHEMA, HubError, HubSession, remembered_hub
 
 
 class State(Protocol):
@@ -65,6 +65,10 @@ def _import_json(result: ImportResult) -> dict[str, Any]:
     }
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _gap_text(gaps: list[tuple[int, int]]) -> str:
     shown = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in gaps[:5])
     return shown + (f" and {len(gaps) - 5} more" if len(gaps) > 5 else "")
@@ -94,6 +98,19 @@ def conflict_json(c: Conflict, tz: str) -> dict[str, Any]:
     }
 
 
+def _hub_address(db: Database, dsn: str | None, schema: str | None) -> tuple[str, str]:
+    """The hub asked for, else the one this kiosk last synced with."""
+    remembered = remembered_hub(db)
+    if dsn:
+        return dsn, schema or (remembered[1] if remembered else DEFAULT_SCHEMA)
+    if remembered is None:
+        raise SyncFailed(
+            "no hub given and none used before — name it with --dsn postgresql://HOST/DATABASE "
+            "(or set KIOSK_HUB_DSN)."
+        )
+    return remembered[0], schema or remembered[1]
+
+
 def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
     @cli.group()
     def sync() -> None:
@@ -121,7 +138,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             _print_json({"file": str(path), "manifest": manifest.as_json()})
             return
         click.echo(
-            f"Wrote {path} ({manifest.scans} scans, {manifest.roster} attendees, "
+            f"Wrote {path} ({_n(manifest.scans, 'scan')}, {_n(manifest.roster, 'attendee')}, "
             f"{manifest.body_bytes // 1024 + 1} KB). It is complete and safe to remove."
         )
 
@@ -191,19 +208,21 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
 
     @sync.command("hub")
     @click.option(
-        "--dsn", required=True, envvar="KIOSK_HUB_DSN",
+        "--dsn", envvar="KIOSK_HUB_DSN",
         help="The hub's PostgreSQL address, e.g. postgresql://kiosk@10.0.0.5/event "
-        "(default: $KIOSK_HUB_DSN).",
+        "(default: $KIOSK_HUB_DSN, else the hub this kiosk last synced with). Passwords "
+        "belong in ~/.pgpass; they are not remembered.",
     )  # fmt: skip
     @click.option(
-        "--schema", default=DEFAULT_SCHEMA, show_default=True,
-        help="PostgreSQL schema holding the hub's tables.",
+        "--schema", default=None,
+        help=f"PostgreSQL schema holding the hub's tables (default: {DEFAULT_SCHEMA}).",
     )  # fmt: skip
     @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
     @pass_state
-    def hub_cmd(state: State, dsn: str, schema: str, as_json: bool) -> None:
+    def hub_cmd(state: State, dsn: str | None, schema: str | None, as_json: bool) -> None:
         """Push this kiosk's new check-ins and roster changes to the hub; pull everyone else's."""
         with state.open() as db:
+            dsn, schema = _hub_address(db, dsn, schema)
             try:
                 result = HubSession(db, dsn, schema=schema).sync()
             except HubError as exc:
@@ -230,13 +249,14 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             )
 
     @sync.command("status")
-    @click.option("--dsn", required=True, envvar="KIOSK_HUB_DSN", help="The hub's address.")
-    @click.option("--schema", default=DEFAULT_SCHEMA, show_default=True, help="Hub schema.")
+    @click.option("--dsn", envvar="KIOSK_HUB_DSN", help="The hub (default: as for 'sync hub').")
+    @click.option("--schema", default=None, help="Hub schema (default: as for 'sync hub').")
     @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
     @pass_state
-    def status_cmd(state: State, dsn: str, schema: str, as_json: bool) -> None:
+    def status_cmd(state: State, dsn: str | None, schema: str | None, as_json: bool) -> None:
         """This kiosk's sync state with a hub: last sync, scans waiting to be sent, last error."""
         with state.open() as db:
+            dsn, schema = _hub_address(db, dsn, schema)
             session = HubSession(db, dsn, schema=schema)
             status = session.status()
             kiosk = session.kiosk

@@ -173,10 +173,5 @@ def _adopt_or_set_aside(db: Database, home: str) -> str | None:
     return foreign[0] if foreign else None
 
 
-def is_local(db: Database, kiosk_id: str) -> bool:
-    rows = db.query("SELECT local FROM kiosk WHERE id = ?", (kiosk_id,))
-    return bool(rows and rows[0]["local"])
-
-
 def kiosk_names(db: Database) -> dict[str, str]:
     return {r["id"]: r["name"] for r in db.query("SELECT id, name FROM kiosk")}

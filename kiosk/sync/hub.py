@@ -139,6 +139,7 @@ DEAD_NETWORK: dict[str, int] = {
     "keepalives_count": 2,
 }
 
+
 def with_dead_network_checks(dsn: str) -> str:
     """The address with :data:`DEAD_NETWORK`'s settings (where it does not set them itself)."""
     given = psycopg.conninfo.conninfo_to_dict(dsn)
@@ -306,8 +307,19 @@ class HubSession:
                     rows.extend(
                         replica.scan_rows(self.db.conn, kiosk_id, after_seq=theirs.last_seq)
                     )
-            elif mine.count > theirs.count or mine.last_seq > theirs.last_seq or not mine.gapless:
-                rows.extend(replica.scan_rows(self.db.conn, kiosk_id))
+            else:
+                # The hub has holes in this kiosk's sequence (scans relayed from bundles):
+                # send exactly those of ours it lacks.
+                held = {
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT kiosk_seq FROM hub_scan WHERE event_uid = %s AND kiosk_id = %s",
+                        (self.event.uid, kiosk_id),
+                    )
+                }
+                rows.extend(
+                    r for r in replica.scan_rows(self.db.conn, kiosk_id) if r[2] not in held
+                )
         if rows:
             inserted, clashes = self._send_scans(conn, rows)
             result.pushed += inserted

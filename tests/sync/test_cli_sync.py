@@ -78,8 +78,11 @@ def test_hub_sync_and_status_from_the_command_line(
         code, out = _run(tmp_path / f"{name}.db", "sync", "hub", "--dsn", pg_server,
                          "--schema", hub_schema, "--json")  # fmt: skip
         assert code == 0, out
-    code, out = _run(tmp_path / "a.db", "sync", "status", "--dsn", pg_server, "--schema",
-                     hub_schema, "--json")  # fmt: skip
+    # The hub is remembered: later syncs and the status need no address.
+    code, out = _run(tmp_path / "b.db", "sync", "hub", "--json")
+    assert code == 0, out
+    assert (json.loads(out)["pushed"], json.loads(out)["pulled"]) == (0, 0)
+    code, out = _run(tmp_path / "a.db", "sync", "status", "--json")
     status = json.loads(out)
     assert status["queued"] == 0 and status["last_sync"]
     code, out = _run(tmp_path / "a.db", "conflicts", "--json")
@@ -90,3 +93,15 @@ def test_hub_sync_and_status_from_the_command_line(
     assert case["record_scan_id"] == case["entries"][0]["scan_id"]
     code, out = _run(tmp_path / "a.db", "conflicts")
     assert code == 0 and "at two kiosks" in out
+
+
+def test_sync_hub_without_an_address_and_none_remembered_says_how_to_give_one(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    a = fleet.add("a")
+    a.db.close()
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "a.db"), "sync", "hub"], env={"KIOSK_HUB_DSN": ""}
+    )
+    assert result.exit_code == 2
+    assert "--dsn" in result.output and "Traceback" not in result.output

@@ -232,3 +232,23 @@ def test_a_walk_in_from_an_offline_desk_reaches_the_hub_through_a_desk_that_impo
     _sync(far, pg_server, hub_schema)
     assert attendees.find_by_code(far.db.conn, person.code) is not None
     assert far.scan(person.code) == "already_checked_in"
+
+
+def test_scans_the_hub_lacks_inside_a_gap_of_its_sequence_are_sent(
+    fleet: Fleet, pg_server: str, hub_schema: str
+) -> None:
+    """The hub holds a's scans 1, 2 and 4 (relayed by others); b holds 1–3: b sends 3."""
+    a, b, c = fleet.add("a"), fleet.add("b"), fleet.add("c")
+    for code in fleet.codes[:4]:
+        a.scan(code)
+    rows = replica.scan_rows(a.db.conn)
+    with c.db.write() as conn:
+        replica.merge_scans(conn, [rows[0], rows[1], rows[3]])
+    with b.db.write() as conn:
+        replica.merge_scans(conn, rows[:3])
+    _sync(c, pg_server, hub_schema)
+    result = HubSession(b.db, pg_server, schema=hub_schema).sync()
+    assert result.pushed == 1
+    assert _hub_count(pg_server, hub_schema) == (4, 4)
+    again = HubSession(b.db, pg_server, schema=hub_schema).sync()
+    assert (again.pushed, again.resent) == (0, 0)
