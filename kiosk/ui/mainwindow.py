@@ -45,6 +45,7 @@ from kiosk.ui.i18n import LANGUAGES, Translations
 from kiosk.ui.print_backend import PrintBackend, PrintSettings
 from kiosk.ui.scanner import ScannerFilter
 from kiosk.ui.screens.desk import DeskScreen
+from kiosk.ui.screens.reports import ReportsScreen
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.texts import Severity, day_text, explain, fault_text, list_text, time_text
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.printing = PrintBackend(self.path, self, clock=clock)
         self.print_queue: PrintQueueDialog | None = None
         self.badge_settings: BadgeSettingsDialog | None = None
+        self.reports: ReportsScreen | None = None
         self.desk = DeskScreen(self)
         self._build_context_bar()
         central = QWidget(self)
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.badges_action = QAction(self)
         self.queue_action = QAction(self)
+        self.reports_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (
@@ -215,6 +218,7 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.badges_action,
             self.queue_action,
+            self.reports_action,
             self.scanner_action,
         ):
             self.menu.addAction(action)
@@ -239,6 +243,7 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.choose_import_file)
         self.badges_action.triggered.connect(self.open_badge_settings)
         self.queue_action.triggered.connect(self.open_print_queue)
+        self.reports_action.triggered.connect(self.open_reports)
         self.printer_button.clicked.connect(self.open_print_queue)
         self.printing.job_changed.connect(self.on_print_job)
         self.printing.decided.connect(self.on_print_decided)
@@ -623,6 +628,18 @@ class MainWindow(QMainWindow):
         self.print_queue.show()
         self.print_queue.raise_()
 
+    def open_reports(self) -> None:
+        """The Reports screen (counts, chart, exports); it counts on a thread of its own."""
+        if self.reports is None:
+            days = sorted({cl.day for cl in self.lists if cl.day is not None})
+            self.reports = ReportsScreen(self.path, days, self.lists, self)
+            self.reports.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.reports.destroyed.connect(lambda: setattr(self, "reports", None))
+            self.reports.refresh()
+            self.reports.show()
+        else:
+            self.reports.raise_()  # already open behind the desk window
+
     def open_badge_settings(self) -> None:
         from kiosk.badges.template import list_templates
 
@@ -671,6 +688,7 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("Import registrations…"))
         self.badges_action.setText(self.tr("Badges and printer…"))
         self.queue_action.setText(self.tr("Print queue…"))
+        self.reports_action.setText(self.tr("Reports…"))
         self._printer_text()
         self.quit_action.setText(self.tr("Quit"))
         for index, cl in enumerate(self.lists):
@@ -702,6 +720,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.camera_view is not None:
             self.camera_view.scanner.stop()
+        if self.reports is not None:
+            self.reports.close()
         self.backend.shutdown()
         self.printing.shutdown()
         super().closeEvent(event)
