@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from kiosk.core.timeutil import to_utc_iso
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, event_info
 
@@ -159,7 +160,7 @@ class LocalDays:
         return found
 
     def local(self, utc_text: str) -> datetime:
-        value = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+        value = datetime.fromisoformat(utc_text)  # Python 3.11 reads the "Z"
         if value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return value.astimezone(self.zone)
@@ -168,11 +169,15 @@ class LocalDays:
 def people(db: Database) -> dict[str, Person]:
     """Every registrant (cancelled ones too: they may have attended before cancelling)."""
     found: dict[str, Person] = {}
-    no_days: frozenset[date] = frozenset()
+    # Few distinct day sets (all days, day one only…): parse each once.
+    day_sets: dict[str, frozenset[date]] = {"[]": frozenset()}
     for uid, code, first, last, org, country, category, status, days, key in db.conn.execute(
         "SELECT uid, code, first_name, last_name, organization, country, category, status, "
         "days, sort_key FROM attendee"
     ):
+        day_set = day_sets.get(days)
+        if day_set is None:
+            day_set = day_sets[days] = _day_set(days)
         found[uid] = Person(
             uid,
             code,
@@ -182,10 +187,14 @@ def people(db: Database) -> dict[str, Person]:
             country,
             category,
             status == "active",
-            no_days if days == "[]" else frozenset(date.fromisoformat(d) for d in json.loads(days)),
+            day_set,
             key,
         )
     return found
+
+
+def _day_set(text: str) -> frozenset[date]:
+    return frozenset(date.fromisoformat(d) for d in json.loads(text))
 
 
 def event_days(db: Database) -> list[date]:
@@ -223,6 +232,11 @@ def read_register(db: Database, scope: Scope | None = None) -> Register:
     if scope.list_id is not None:
         where += " AND list_id = ?"
         params.append(scope.list_id)
+    if scope.day is not None:
+        start = datetime.combine(scope.day, time(0), zone)
+        end = datetime.combine(scope.day + timedelta(days=1), time(0), zone)
+        where += " AND at >= ? AND at < ?"
+        params += [to_utc_iso(start), to_utc_iso(end)]
     # (uid, day) -> [first entry at, kiosk id, manual, last exit at]
     in_person: dict[tuple[str, date], list[object]] = {}
     for uid, at, kind, kiosk_id, manual in db.conn.execute(
