@@ -11,12 +11,12 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
+from kiosk.core.gcpause import paused_gc
 from kiosk.core.text import fold
-from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.live import BUCKET, bucket_start
 from kiosk.reports.register import (
     Cell,
@@ -178,7 +178,11 @@ def _count_rows(tallies: dict[str, _Tally], *, sort: str = "size") -> list[tuple
 
 def build_report(db: Database, scope: Scope | None = None) -> Report:
     """Everything a report of ``scope`` (default: the whole event) shows, read in one go."""
-    scope = scope or Scope()
+    with paused_gc():
+        return _build_report(db, scope or Scope())
+
+
+def _build_report(db: Database, scope: Scope) -> Report:
     register = read_register(db, scope)
     local = LocalDays(ZoneInfo(register.event.timezone))
     everyone = register.people
@@ -203,7 +207,7 @@ def build_report(db: Database, scope: Scope | None = None) -> Report:
     sections.append(Section("by_day", "Attendance by day", ("Day", *COUNT_HEADER[1:]), day_rows))
 
     if scope.list_id is None:
-        sections.append(_by_list(db, scope, everyone, local.zone))
+        sections.append(_by_list(db, scope, register))
     for key, title, column, label in (
         ("by_country", "By country", "country", country_group),
         ("by_category", "By category", "category", _given),
@@ -212,27 +216,13 @@ def build_report(db: Database, scope: Scope | None = None) -> Report:
         tallies = _tallies(whole, attended, everyone, column, label)
         sections.append(Section(key, title, COUNT_HEADER, _count_rows(tallies)))
     sections.append(_refused(db, register, local))
-    return Report(register, sections, _arrivals(entries, days, register.event.timezone))
+    return Report(register, sections, _arrivals(entries, days))
 
 
-def _by_list(db: Database, scope: Scope, everyone: dict[str, Person], zone: ZoneInfo) -> Section:
+def _by_list(db: Database, scope: Scope, register: Register) -> Section:
     """In-person attendance per check-in list (days, sessions, areas): unique people."""
-    where = "kind = 'entry' AND attendee_uid IS NOT NULL"
-    params: list[object] = []
-    if scope.day is not None:
-        # A day report counts only that day's admissions (a list without a day spans days).
-        start = datetime.combine(scope.day, time(0), zone)
-        end = datetime.combine(scope.day + timedelta(days=1), time(0), zone)
-        where += " AND at >= ? AND at < ?"
-        params += [to_utc_iso(start), to_utc_iso(end)]
-    admitted: dict[int, set[str]] = {}
-    for list_id, uid in db.conn.execute(
-        f"SELECT DISTINCT list_id, attendee_uid FROM effective_scan WHERE {where}", params
-    ):
-        found = admitted.get(list_id)
-        if found is None:
-            found = admitted[list_id] = set()
-        found.add(uid)
+    everyone = register.people
+    admitted = register.list_admissions
     rows: list[tuple[Cell, ...]] = []
     for list_id, name, day_text, categories in db.conn.execute(
         "SELECT id, name, day, categories FROM checkin_list ORDER BY day, id"
@@ -277,17 +267,26 @@ def _refused(db: Database, register: Register, local: LocalDays) -> Section:
 
 
 def _arrivals(
-    entries: list[RegisterEntry], days: list[date], timezone: str
+    entries: list[RegisterEntry], days: list[date]
 ) -> dict[date, list[tuple[datetime, int]]]:
     """First in-person arrivals per 15 minutes, per day."""
-    buckets: dict[date, Counter[datetime]] = {d: Counter() for d in days}
-    zone = ZoneInfo(timezone)
+    # Counted by (day, hour, quarter): hashing an aware datetime per person would ask the
+    # time zone for its offset each time. One datetime is made per slot at the end.
+    quarters: dict[tuple[date, int, int], int] = {}
+    sample: dict[tuple[date, int, int], datetime] = {}
     for e in entries:
-        if e.in_person and e.first_arrival is not None:
-            counter = buckets.get(e.day)
-            if counter is None:
-                counter = buckets[e.day] = Counter()
-            counter[bucket_start(e.first_arrival.astimezone(zone))] += 1
+        at = e.first_arrival
+        if e.in_person and at is not None:
+            key = (e.day, at.hour, at.minute // 15)
+            n = quarters.get(key)
+            if n is None:
+                quarters[key] = 1
+                sample[key] = at  # carries the zone (and the DST fold) of its slot
+            else:
+                quarters[key] = n + 1
+    buckets: dict[date, Counter[datetime]] = {d: Counter() for d in days}
+    for key, n in quarters.items():
+        buckets.setdefault(key[0], Counter())[bucket_start(sample[key])] += n
     result: dict[date, list[tuple[datetime, int]]] = {}
     for day, counter in sorted(buckets.items()):
         if not counter:

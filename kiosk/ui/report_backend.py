@@ -16,12 +16,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from kiosk.reports.chart import arrivals_png
+from kiosk.reports.chart import ChartText, arrivals_png
 from kiosk.reports.export import ExportError
 from kiosk.reports.files import (
     WrittenFile,
     record_exports,
-    report_title,
     write_chart,
     write_csv,
     write_pdf,
@@ -71,11 +70,11 @@ class _Worker(QObject):
             self.db = Database(self.path)
         return self.db
 
-    @Slot(int, object)
-    def build(self, serial: int, scope: Scope) -> None:
+    @Slot(int, object, object)
+    def build(self, serial: int, scope: Scope, text: ChartText) -> None:
         try:
             report = build_report(self._open(), scope)
-            png = arrivals_png(report_title(report), report.arrivals)
+            png = arrivals_png(report.register.event.name, report.arrivals, text)
         except StorageError as exc:
             self.failed.emit(str(exc))
             return
@@ -133,7 +132,7 @@ class ReportBackend(QObject):
     exported = Signal(object)  # list[WrittenFile]
     failed = Signal(str)
 
-    _build = Signal(int, object)
+    _build = Signal(int, object, object)
     _export = Signal(object)
     _close = Signal()
 
@@ -153,9 +152,10 @@ class ReportBackend(QObject):
         self._worker.failed.connect(self.failed)
         self._thread.start()
 
-    def build(self, scope: Scope) -> int:
+    def build(self, scope: Scope, text: ChartText | None = None) -> int:
+        """Build the report of ``scope``; ``text``: the chart's words in the screen's language."""
         self._serial += 1
-        self._build.emit(self._serial, scope)
+        self._build.emit(self._serial, scope, text or ChartText())
         return self._serial
 
     def export(self, request: ExportRequest) -> None:

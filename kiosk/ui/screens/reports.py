@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.core.model import CheckinList
+from kiosk.reports.chart import ChartText
 from kiosk.reports.register import Scope
 from kiosk.reports.summary import Section
 from kiosk.ui.report_backend import Built, ExportRequest, ReportBackend
@@ -81,8 +81,7 @@ class ReportsScreen(QDialog):
         self.xlsx_button = QPushButton(self)
         self.pdf_button = QPushButton(self)
         self.png_button = QPushButton(self)
-        self.sheet_button = QToolButton(self)
-        self.sheet_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.sheet_button = QPushButton(self)
         self.sheet_menu = QMenu(self)
         self.sheet_registered = self.sheet_menu.addAction("")
         self.sheet_attended = self.sheet_menu.addAction("")
@@ -100,7 +99,7 @@ class ReportsScreen(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(chart_area)
-        splitter.setSizes([560, 640])
+        splitter.setSizes([720, 500])
         reference_row = QHBoxLayout()
         reference_row.addWidget(self.reference_label)
         reference_row.addWidget(self.reference, 1)
@@ -163,7 +162,16 @@ class ReportsScreen(QDialog):
         """Count again (in the background) for the scope chosen."""
         self._set_busy(True)
         self.status.setText(self.tr("Counting…"))
-        self.backend.build(self.current_scope())
+        self.backend.build(
+            self.current_scope(),
+            ChartText(
+                day_total=self.tr("{day} — {total} first arrivals"),
+                no_arrivals=self.tr("No arrivals"),
+                note=self.tr(
+                    "First in-person arrival per person and day, per 15 minutes, event time zone"
+                ),
+            ),
+        )
 
     def _on_scope_changed(self, _index: int) -> None:
         self.refresh()
@@ -208,7 +216,7 @@ class ReportsScreen(QDialog):
         self._show_section()
         pixmap = QPixmap()
         pixmap.loadFromData(built.chart_png, "PNG")
-        self.chart.setPixmap(pixmap.scaledToWidth(620, Qt.TransformationMode.SmoothTransformation))
+        self.chart.setPixmap(pixmap.scaledToWidth(480, Qt.TransformationMode.SmoothTransformation))
         self._set_busy(False)
 
     def current_section(self) -> Section | None:
