@@ -972,6 +972,18 @@
         <translation>Преброяване…</translation>
     </message>
     <message>
+        <source>{day} — {total} first arrivals</source>
+        <translation>{day} — {total} първи пристигания</translation>
+    </message>
+    <message>
+        <source>No arrivals</source>
+        <translation>Няма пристигания</translation>
+    </message>
+    <message>
+        <source>First in-person arrival per person and day, per 15 minutes, event time zone</source>
+        <translation>Първо присъствено пристигане на човек и ден, на 15 минути, часова зона на събитието</translation>
+    </message>
+    <message>
         <source>{scope}: {rows} register rows, {people} people attended.</source>
         <translation>{scope}: {rows} реда в регистъра, присъствали {people} души.</translation>
     </message>

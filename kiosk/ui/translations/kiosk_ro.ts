@@ -974,6 +974,18 @@
         <translation>Se numără…</translation>
     </message>
     <message>
+        <source>{day} — {total} first arrivals</source>
+        <translation>{day} — primele sosiri: {total}</translation>
+    </message>
+    <message>
+        <source>No arrivals</source>
+        <translation>Nicio sosire</translation>
+    </message>
+    <message>
+        <source>First in-person arrival per person and day, per 15 minutes, event time zone</source>
+        <translation>Prima sosire fizică per persoană și zi, la 15 minute, fusul orar al evenimentului</translation>
+    </message>
+    <message>
         <source>{scope}: {rows} register rows, {people} people attended.</source>
         <translation>{scope}: {rows} rânduri în registru, au participat {people} persoane.</translation>
     </message>
