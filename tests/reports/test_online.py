@@ -168,3 +168,22 @@ def test_an_ambiguous_date_is_read_as_the_imported_day() -> None:
     # 09/10: 10 September (month first) or 9 October (day first): the import day decides.
     day = parse_report_time("09/10/2026 10:00:00", ZoneInfo(TZ), DAY1.replace(month=10, day=9))
     assert day is not None and day.date().isoformat() == "2026-10-09"
+
+
+def test_a_name_two_registrants_share_is_left_for_the_organizer(
+    db: Database, story: Story, tmp_path: Path
+) -> None:
+    from kiosk.storage import attendees
+    from kiosk.storage.attendees import NewAttendee
+
+    with db.write() as conn:  # a second Иван Иванов, from another organisation
+        attendees.insert_many(
+            conn, [NewAttendee("IVAN00002", "Иван", "Иванов", "ТПП Видин")], "2026-09-01T00:00Z"
+        )
+    result = import_online(db, ZOOM, DAY1)
+    assert dict(result.matched) == {"email": 1}
+    assert "Иван Иванов (Ivan Ivanov)" in [u.name for u in result.unmatched]
+    resolve(db, DAY1, "Иван Иванов (Ivan Ivanov)", attendee_code="IVAN00002")
+    day1 = read_register(db, Scope(day=DAY1)).entries
+    ivans = {e.person.code: e.modality for e in day1 if e.person.last_name == "Иванов"}
+    assert ivans == {story.people.ivan: Modality.IN_PERSON, "IVAN00002": Modality.ONLINE}
