@@ -19,7 +19,20 @@ from kiosk.storage.database import Database
 _DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
+def _check_day(db: Database, day: date | None) -> None:
+    from kiosk.reports.register import event_days
+
+    days = event_days(db)
+    if day is not None and day not in days:
+        known = ", ".join(d.isoformat() for d in days) or "none"
+        raise click.BadParameter(
+            f"{day.isoformat()} is not a day of the event (its days: {known}).",
+            param_hint="--day",
+        )
+
+
 def _check_scope(db: Database, day: date | None, list_id: int | None) -> Scope:
+    _check_day(db, day)
     if list_id is not None and events.checkin_list(db, list_id) is None:
         known = ", ".join(f"{cl.id} ({cl.name})" for cl in events.checkin_lists(db))
         raise click.BadParameter(
@@ -168,6 +181,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         from kiosk.reports.summary import build_report
 
         with state.open() as db:
+            _check_day(db, day.date())
             scope = Scope(day=day.date())
             report = build_report(db, scope)
             written = write_sign_in_sheet(
@@ -193,6 +207,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         from kiosk.importing.online import import_online
 
         with state.open() as db:
+            _check_day(db, day.date())
             result = import_online(db, file, day.date())
         if as_json:
             import json

@@ -36,6 +36,7 @@ from datetime import date, timedelta
 from operator import itemgetter
 from pathlib import Path
 
+from kiosk.core.gcpause import paused_gc
 from kiosk.core.model import Registration
 from kiosk.core.text import all_clean
 from kiosk.importing.errors import ImportFileError
@@ -56,7 +57,7 @@ from kiosk.importing.presets import (
     match_header,
     preset_by_name,
 )
-from kiosk.importing.readers import Table, paused_gc
+from kiosk.importing.readers import Table
 
 FIELDS = (
     "full_name", "first_name", "last_name", "organization", "country", "email", "phone",

@@ -74,13 +74,16 @@ _TIME_FORMATS = (
     "%m/%d/%y, %H:%M:%S",
     "%d/%m/%y, %H:%M:%S",
     "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y, %H:%M:%S",
     "%d.%m.%y, %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%Y-%m-%d, %H:%M:%S",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
 )
 
 
-def _parse_time(text: str, zone: ZoneInfo, day: date) -> datetime | None:
+def parse_report_time(text: str, zone: ZoneInfo, day: date) -> datetime | None:
     """A report time; when day and month could be swapped, the reading on ``day`` wins."""
     text = text.strip().replace("\u202f", " ")
     if not text:
@@ -194,7 +197,7 @@ def _read_zoom(path: Path, rows: list[list[str]], zone: ZoneInfo, day: date) -> 
         if not any(c.strip() for c in row):
             continue
         name = _cell(row, name_at)
-        joined = _parse_time(_cell(row, join_at), zone, day)
+        joined = parse_report_time(_cell(row, join_at), zone, day)
         if not name or joined is None:
             raise ImportFileError(
                 path,
@@ -202,7 +205,7 @@ def _read_zoom(path: Path, rows: list[list[str]], zone: ZoneInfo, day: date) -> 
                 "import the report as Zoom exported it",
                 row=number,
             )
-        left = _parse_time(_cell(row, leave_at), zone, day)
+        left = parse_report_time(_cell(row, leave_at), zone, day)
         seconds = int((left - joined).total_seconds()) if left else 0
         if not left:
             minutes = _cell(row, minutes_at)
@@ -264,7 +267,7 @@ def _read_teams(path: Path, rows: list[list[str]], zone: ZoneInfo, day: date) ->
     joins: list[OnlineJoin] = []
     for number, row in body:
         name = _cell(row, name_at)
-        joined = _parse_time(_cell(row, join_at), zone, day)
+        joined = parse_report_time(_cell(row, join_at), zone, day)
         if not name or joined is None:
             raise ImportFileError(
                 path,
@@ -272,7 +275,7 @@ def _read_teams(path: Path, rows: list[list[str]], zone: ZoneInfo, day: date) ->
                 "import the report as Teams downloaded it",
                 row=number,
             )
-        left = _parse_time(_cell(row, leave_at), zone, day)
+        left = parse_report_time(_cell(row, leave_at), zone, day)
         seconds = _duration(_cell(row, duration_at))
         if seconds is None:
             seconds = int((left - joined).total_seconds()) if left else 0

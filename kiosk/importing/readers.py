@@ -14,20 +14,18 @@ row, as in Excel.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import os
-import threading
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.gcpause import paused_gc
 from kiosk.importing.detect import (
     HEADER_SEARCH_ROWS,
     decode_text,
@@ -65,33 +63,6 @@ class Table:
     header_row: int = 1
 
 
-_gc_lock = threading.Lock()
-_gc_depth = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    Reading 100,000 rows creates millions of strings and lists, and every few thousand
-    allocations CPython scans them all for reference cycles, which these objects never form;
-    that scanning doubles the time of a large import. Nesting and threads are safe: the collector
-    is restored (if it was on) when the last user leaves.
-    """
-    global _gc_depth, _gc_was_enabled
-    with _gc_lock:
-        if _gc_depth == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_depth += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_depth -= 1
-            if _gc_depth == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def read_table(path: str | os.PathLike[str]) -> Table:

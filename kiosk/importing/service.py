@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kiosk.core import codes
+from kiosk.core.gcpause import paused_gc
 from kiosk.core.model import AttendeeStatus, Registration
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.mapping import ParsedColumns, detect_mapping, load_mapping_file, parse_columns
-from kiosk.importing.readers import paused_gc, read_table
+from kiosk.importing.readers import read_table
 from kiosk.storage import attendees
 from kiosk.storage.attendees import DETAIL_COLUMNS, NewAttendees, days_json
 from kiosk.storage.database import Database

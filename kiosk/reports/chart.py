@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import math
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from PIL import Image, ImageDraw, ImageFont
@@ -43,8 +44,20 @@ def _nice_step(top: int) -> int:
     return int(10 * magnitude)
 
 
-def arrivals_png(title: str, arrivals: dict[date, list[tuple[datetime, int]]]) -> bytes:
+@dataclass(frozen=True, slots=True)
+class ChartText:
+    """The chart's words, so the desk app can draw it in its own language."""
+
+    day_total: str = "{day} — {total} first arrivals"
+    no_arrivals: str = "No arrivals"
+    note: str = "First in-person arrival per person and day, per 15 minutes, event time zone"
+
+
+def arrivals_png(
+    title: str, arrivals: dict[date, list[tuple[datetime, int]]], text: ChartText | None = None
+) -> bytes:
     """A PNG of the arrivals per 15 minutes, one panel per day, on a common time-of-day axis."""
+    text = text or ChartText()
     days = sorted(arrivals)
     width, height = chart_size(len(days))
     image = Image.new("RGB", (width, height), "white")
@@ -71,21 +84,23 @@ def arrivals_png(title: str, arrivals: dict[date, list[tuple[datetime, int]]]) -
         plot_top, plot_bottom = y0 + 40, y0 + PANEL_HEIGHT - 45
         series = arrivals.get(day, []) if day else []
         total = sum(n for _, n in series)
-        heading = f"{day.isoformat()} — {total} first arrivals" if day else "No arrivals"
+        heading = (
+            text.day_total.format(day=day.isoformat(), total=total) if day else text.no_arrivals
+        )
         draw.text((left, y0 + 6), heading, font=label_font, fill=_INK)
         for value in range(0, ceiling + 1, step):
             y = plot_bottom - (plot_bottom - plot_top) * value / ceiling
             draw.line([(left, y), (right, y)], fill=_GRID, width=1)
-            text = str(value)
-            x = left - 10 - draw.textlength(text, font=small)
-            draw.text((x, y - 9), text, font=small, fill=_MUTED)
+            number = str(value)
+            x = left - 10 - draw.textlength(number, font=small)
+            draw.text((x, y - 9), number, font=small, fill=_MUTED)
         for minute in range(first, last + 1, 60):
             x = left + (right - left) * (minute - first) / span
             draw.line([(x, plot_bottom), (x, plot_bottom + 6)], fill=_INK, width=1)
-            text = time(minute // 60 % 24, 0).strftime("%H:%M")
+            hour = time(minute // 60 % 24, 0).strftime("%H:%M")
             draw.text(
-                (x - draw.textlength(text, font=small) / 2, plot_bottom + 10),
-                text,
+                (x - draw.textlength(hour, font=small) / 2, plot_bottom + 10),
+                hour,
                 font=small,
                 fill=_MUTED,
             )
@@ -100,7 +115,7 @@ def arrivals_png(title: str, arrivals: dict[date, list[tuple[datetime, int]]]) -
         draw.line([(left, plot_bottom), (right, plot_bottom)], fill=_INK, width=2)
     draw.text(
         (24, height - 28),
-        "First in-person arrival per person and day, per 15 minutes, event time zone",
+        text.note,
         font=small,
         fill=_MUTED,
     )

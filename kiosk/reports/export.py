@@ -102,6 +102,7 @@ def fill_table(
     for cell in ws[header_row]:
         cell.font = Font(bold=True)
     widths = [len(h) for h in header]
+    row_number = header_row
     for row in rows:
         values: list[object] = []
         for i, v in enumerate(row):
@@ -114,12 +115,13 @@ def fill_table(
             else:
                 values.append(v)
         ws.append(values)
-        # openpyxl treats any text starting with "=" as a formula: force text cells to stay text.
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-            elif isinstance(cell.value, datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm:ss"
+        row_number += 1  # (ws.max_row would scan every cell: quadratic over a long sheet)
+        for column, value in enumerate(values, start=1):
+            # openpyxl treats any text starting with "=" as a formula: text cells stay text.
+            if isinstance(value, str):
+                ws.cell(row=row_number, column=column).data_type = "s"
+            elif isinstance(value, datetime):
+                ws.cell(row=row_number, column=column).number_format = "yyyy-mm-dd hh:mm:ss"
     for i, width in enumerate(widths, start=1):
         letter = ws.cell(row=header_row, column=i).column_letter
         current = ws.column_dimensions[letter].width or 0

@@ -10,11 +10,13 @@ two-day event takes well under a second (see bench/reports.py).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from kiosk.core.gcpause import paused_gc
+from kiosk.core.timeutil import to_utc_iso
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, event_info
 
@@ -149,17 +151,18 @@ class LocalDays:
 
     def __init__(self, zone: ZoneInfo) -> None:
         self.zone = zone
-        self._days: dict[str, date] = {}
+        #: "YYYY-MM-DDTHH:MM" (UTC) -> local date
+        self.cache: dict[str, date] = {}
 
     def day(self, utc_text: str) -> date:
         key = utc_text[:16]
-        found = self._days.get(key)
+        found = self.cache.get(key)
         if found is None:
-            found = self._days[key] = self.local(utc_text).date()
+            found = self.cache[key] = self.local(utc_text).date()
         return found
 
     def local(self, utc_text: str) -> datetime:
-        value = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+        value = datetime.fromisoformat(utc_text)  # Python 3.11 reads the "Z"
         if value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return value.astimezone(self.zone)
@@ -168,11 +171,15 @@ class LocalDays:
 def people(db: Database) -> dict[str, Person]:
     """Every registrant (cancelled ones too: they may have attended before cancelling)."""
     found: dict[str, Person] = {}
-    no_days: frozenset[date] = frozenset()
+    # Few distinct day sets (all days, day one only…): parse each once.
+    day_sets: dict[str, frozenset[date]] = {"[]": frozenset()}
     for uid, code, first, last, org, country, category, status, days, key in db.conn.execute(
         "SELECT uid, code, first_name, last_name, organization, country, category, status, "
         "days, sort_key FROM attendee"
     ):
+        day_set = day_sets.get(days)
+        if day_set is None:
+            day_set = day_sets[days] = _day_set(days)
         found[uid] = Person(
             uid,
             code,
@@ -182,10 +189,14 @@ def people(db: Database) -> dict[str, Person]:
             country,
             category,
             status == "active",
-            no_days if days == "[]" else frozenset(date.fromisoformat(d) for d in json.loads(days)),
+            day_set,
             key,
         )
     return found
+
+
+def _day_set(text: str) -> frozenset[date]:
+    return frozenset(date.fromisoformat(d) for d in json.loads(text))
 
 
 def event_days(db: Database) -> list[date]:
@@ -206,12 +217,18 @@ class Register:
     days: list[date]  # the days the scope covers (also days nobody attended)
     people: dict[str, Person]
     entries: list[RegisterEntry]  # by day, then last name, first name
+    #: list id -> people admitted on it (within the scope's day, if it has one)
+    list_admissions: dict[int, set[str]] = field(default_factory=dict)
 
 
 def read_register(db: Database, scope: Scope | None = None) -> Register:
     """The register of ``scope`` (default: the whole event): everyone who attended, in person
     or online, per day."""
-    scope = scope or Scope()
+    with paused_gc():
+        return _read_register(db, scope or Scope())
+
+
+def _read_register(db: Database, scope: Scope) -> Register:
     info = event_info(db)
     zone = ZoneInfo(info.timezone)
     local = LocalDays(zone)
@@ -223,23 +240,38 @@ def read_register(db: Database, scope: Scope | None = None) -> Register:
     if scope.list_id is not None:
         where += " AND list_id = ?"
         params.append(scope.list_id)
-    # (uid, day) -> [first entry at, kiosk id, manual, last exit at]
-    in_person: dict[tuple[str, date], list[object]] = {}
-    for uid, at, kind, kiosk_id, manual in db.conn.execute(
-        f"SELECT attendee_uid, at, kind, kiosk_id, manual FROM effective_scan WHERE {where}",
+    if scope.day is not None:
+        start = datetime.combine(scope.day, time(0), zone)
+        end = datetime.combine(scope.day + timedelta(days=1), time(0), zone)
+        where += " AND at >= ? AND at < ?"
+        params += [to_utc_iso(start), to_utc_iso(end)]
+    # (uid, day) -> (first entry at, kiosk id, manual); (uid, day) -> last exit at; and the
+    # people admitted on each list. One pass over the log, in plain dicts and tuples.
+    first: dict[tuple[str, date], tuple[str, str, int]] = {}
+    exits: dict[tuple[str, date], str] = {}
+    by_list: dict[int, set[str]] = {}
+    day_cache = local.cache
+    for uid, at, kind, kiosk_id, manual, list_id in db.conn.execute(
+        f"SELECT attendee_uid, at, kind, kiosk_id, manual, list_id FROM effective_scan "
+        f"WHERE {where}",
         params,
     ):
-        key = (uid, local.day(at))
-        slot = in_person.get(key)
+        day = day_cache.get(at[:16])
+        if day is None:
+            day = local.day(at)
+        key = (uid, day)
         if kind == "entry":
-            if slot is None:
-                in_person[key] = [at, kiosk_id, manual, None]
-            elif slot[0] is None or at < str(slot[0]):
-                slot[0], slot[1], slot[2] = at, kiosk_id, manual
-        elif slot is None:
-            in_person[key] = [None, None, 0, at]
-        elif slot[3] is None or at > str(slot[3]):
-            slot[3] = at
+            seen = first.get(key)
+            if seen is None or at < seen[0]:
+                first[key] = (at, kiosk_id, manual)
+            admitted = by_list.get(list_id)
+            if admitted is None:
+                admitted = by_list[list_id] = set()
+            admitted.add(uid)
+        else:
+            last = exits.get(key)
+            if last is None or at > last:
+                exits[key] = at
 
     # (uid, day) -> [first join, last leave, seconds, platform]
     online: dict[tuple[str, date], list[object]] = {}
@@ -259,39 +291,45 @@ def read_register(db: Database, scope: Scope | None = None) -> Register:
             slot[2] = int(str(slot[2])) + seconds
 
     entries: list[RegisterEntry] = []
-    for key in in_person.keys() | online.keys():
+    append = entries.append
+    to_local = local.local
+    wanted = scope.day
+    for key, (at, kiosk_id, manual) in first.items():
         uid, day = key
-        if scope.day is not None and day != scope.day:
-            continue
         person = everyone.get(uid)
-        if person is None:
+        if person is None or (wanted is not None and day != wanted):
             continue
-        seen = in_person.get(key)
+        left = exits.get(key)
         joined = online.get(key)
-        came = seen is not None and seen[0] is not None
-        if not came and joined is None:
-            continue  # an exit without an entry that day
-        first = local.local(str(seen[0])) if came and seen else None
-        last = local.local(str(seen[3])) if seen and seen[3] else None
-        kiosk = str(kiosks.get(seen[1], "")) if came and seen else ""
-        minutes = 0
-        if joined is not None:
-            minutes = round(int(str(joined[2])) / 60)
-            if first is None:
-                first = local.local(str(joined[0]))
-                last = local.local(str(joined[1])) if joined[1] else None
-                kiosk = "Zoom" if joined[3] == "zoom" else "Teams"
-        entries.append(
+        append(
             RegisterEntry(
-                day=day,
-                person=person,
-                in_person=came,
-                online=joined is not None,
-                first_arrival=first,
-                last_exit=last,
-                kiosk=kiosk,
-                manual=bool(came and seen and seen[2]),
-                online_minutes=minutes,
+                day,
+                person,
+                True,
+                joined is not None,
+                to_local(at),
+                to_local(left) if left else None,
+                kiosks.get(kiosk_id, ""),
+                bool(manual),
+                round(int(str(joined[2])) / 60) if joined is not None else 0,
+            )
+        )
+    for key, joined in online.items():
+        uid, day = key
+        person = everyone.get(uid)
+        if key in first or person is None or (wanted is not None and day != wanted):
+            continue
+        append(
+            RegisterEntry(
+                day,
+                person,
+                False,
+                True,
+                to_local(str(joined[0])),
+                to_local(str(joined[1])) if joined[1] else None,
+                "Zoom" if joined[3] == "zoom" else "Teams",
+                False,
+                round(int(str(joined[2])) / 60),
             )
         )
     entries.sort(key=lambda e: (e.day, e.person.sort_key, e.person.uid))
@@ -307,4 +345,4 @@ def read_register(db: Database, scope: Scope | None = None) -> Register:
             days = [date.fromisoformat(list_day[0])]
         else:
             days = sorted({e.day for e in entries})
-    return Register(info, scope, days, everyone, entries)
+    return Register(info, scope, days, everyone, entries, by_list)

@@ -12,8 +12,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import attrgetter
 from zoneinfo import ZoneInfo
 
+from kiosk.core.gcpause import paused_gc
 from kiosk.core.text import fold
 from kiosk.reports.live import BUCKET, bucket_start
 from kiosk.reports.register import (
@@ -91,36 +93,72 @@ class _Tally:
         return (label, self.registered, self.in_person, self.online, self.either, self.no_shows)
 
 
-def _attendance(entries: Iterable[RegisterEntry]) -> dict[str, tuple[bool, bool]]:
-    """uid -> (attended in person on some day, attended online on some day)."""
-    found: dict[str, tuple[bool, bool]] = {}
+Attended = dict[str, tuple[bool, bool]]  # uid -> (in person, online)
+
+
+def _attendance(entries: Iterable[RegisterEntry]) -> tuple[dict[date, Attended], Attended]:
+    """Who attended each day, and over all the days (in person on some day, online on some)."""
+    per_day: dict[date, Attended] = {}
+    whole: Attended = {}
     for e in entries:
-        was = found.get(e.person.uid, (False, False))
-        found[e.person.uid] = (was[0] or e.in_person, was[1] or e.online)
-    return found
+        uid = e.person.uid
+        day = per_day.get(e.day)
+        if day is None:
+            day = per_day[e.day] = {}
+        day[uid] = (e.in_person, e.online)
+        was = whole.get(uid)
+        whole[uid] = (
+            (e.in_person, e.online) if was is None else (was[0] or e.in_person, was[1] or e.online)
+        )
+    return per_day, whole
+
+
+def _total(registered: list[Person], attended: dict[str, tuple[bool, bool]]) -> _Tally:
+    """One tally over everyone: set arithmetic, no per-person Python work beyond the sets."""
+    uids = {p.uid for p in registered}
+    return _Tally(
+        registered=len(uids),
+        in_person=sum(1 for here, _ in attended.values() if here),
+        online=sum(1 for _, online in attended.values() if online),
+        either=len(attended),
+        no_shows=len(uids - attended.keys()),
+    )
 
 
 def _tallies(
-    registered: Iterable[Person],
+    registered: list[Person],
     attended: dict[str, tuple[bool, bool]],
     people: dict[str, Person],
-    group: Callable[[Person], str],
+    field: str,
+    label: Callable[[str], str],
 ) -> dict[str, _Tally]:
+    """Tallies per group, the group being ``label`` of the person's ``field`` (each distinct
+    value is labelled once)."""
+    value_of = attrgetter(field)
+    labels = {v: label(v) for v in {value_of(p) for p in people.values()}}
     tallies: dict[str, _Tally] = {}
-    counted: set[str] = set()
-    for p in registered:
-        t = tallies.setdefault(group(p), _Tally())
-        t.registered += 1
-        counted.add(p.uid)
-        if p.uid not in attended:
-            t.no_shows += 1
+
+    def tally(group: str) -> _Tally:
+        found = tallies.get(group)
+        if found is None:
+            found = tallies[group] = _Tally()
+        return found
+
+    for group, n in Counter(labels[value_of(p)] for p in registered).items():
+        tally(group).registered = n
+    missing = Counter(labels[value_of(p)] for p in registered if p.uid not in attended)
+    for group, n in missing.items():
+        tally(group).no_shows = n
     for uid, (here, online) in attended.items():
-        p = people[uid]
-        t = tallies.setdefault(group(p), _Tally())
+        t = tally(labels[value_of(people[uid])])
         t.in_person += here
         t.online += online
         t.either += 1
     return tallies
+
+
+def _given(value: str) -> str:
+    return value or "Not given"
 
 
 def _count_rows(tallies: dict[str, _Tally], *, sort: str = "size") -> list[tuple[Cell, ...]]:
@@ -140,7 +178,11 @@ def _count_rows(tallies: dict[str, _Tally], *, sort: str = "size") -> list[tuple
 
 def build_report(db: Database, scope: Scope | None = None) -> Report:
     """Everything a report of ``scope`` (default: the whole event) shows, read in one go."""
-    scope = scope or Scope()
+    with paused_gc():
+        return _build_report(db, scope or Scope())
+
+
+def _build_report(db: Database, scope: Scope) -> Report:
     register = read_register(db, scope)
     local = LocalDays(ZoneInfo(register.event.timezone))
     everyone = register.people
@@ -154,43 +196,33 @@ def build_report(db: Database, scope: Scope | None = None) -> Report:
 
     sections: list[Section] = []
     by_day: dict[str, _Tally] = {}
+    per_day, attended = _attendance(entries)
     for day in days:
-        day_entries = [e for e in entries if e.day == day]
-        tally = _tallies(
-            registered_for(day), _attendance(day_entries), everyone, lambda _p: "all"
-        ).get("all", _Tally())
-        by_day[day.isoformat()] = tally
+        by_day[day.isoformat()] = _total(registered_for(day), per_day.get(day, {}))
     whole = registered_for(None) if len(days) != 1 else registered_for(days[0])
-    attended = _attendance(entries)
-    event_tally = _tallies(whole, attended, everyone, lambda _p: "all").get("all", _Tally())
+    event_tally = _total(whole, attended)
     day_rows = [t.row(k) for k, t in by_day.items()]
     if len(days) > 1:
         day_rows.append(event_tally.row("Unique over the event"))
     sections.append(Section("by_day", "Attendance by day", ("Day", *COUNT_HEADER[1:]), day_rows))
 
     if scope.list_id is None:
-        sections.append(_by_list(db, scope, everyone, local))
-    for key, title, group in (
-        ("by_country", "By country", lambda p: country_group(p.country)),
-        ("by_category", "By category", lambda p: p.category or "Not given"),
-        ("by_organisation", "By organisation", lambda p: p.organization or "Not given"),
+        sections.append(_by_list(db, scope, register))
+    for key, title, column, label in (
+        ("by_country", "By country", "country", country_group),
+        ("by_category", "By category", "category", _given),
+        ("by_organisation", "By organisation", "organization", _given),
     ):
-        tallies = _tallies(whole, attended, everyone, group)
+        tallies = _tallies(whole, attended, everyone, column, label)
         sections.append(Section(key, title, COUNT_HEADER, _count_rows(tallies)))
     sections.append(_refused(db, register, local))
-    return Report(register, sections, _arrivals(entries, days, register.event.timezone))
+    return Report(register, sections, _arrivals(entries, days))
 
 
-def _by_list(db: Database, scope: Scope, everyone: dict[str, Person], local: LocalDays) -> Section:
+def _by_list(db: Database, scope: Scope, register: Register) -> Section:
     """In-person attendance per check-in list (days, sessions, areas): unique people."""
-    admitted: dict[int, set[str]] = {}
-    for list_id, uid, at in db.conn.execute(
-        "SELECT list_id, attendee_uid, at FROM effective_scan "
-        "WHERE kind = 'entry' AND attendee_uid IS NOT NULL"
-    ):
-        # A day report counts only that day's admissions (a list without a day spans days).
-        if scope.day is None or local.day(at) == scope.day:
-            admitted.setdefault(list_id, set()).add(uid)
+    everyone = register.people
+    admitted = register.list_admissions
     rows: list[tuple[Cell, ...]] = []
     for list_id, name, day_text, categories in db.conn.execute(
         "SELECT id, name, day, categories FROM checkin_list ORDER BY day, id"
@@ -200,14 +232,11 @@ def _by_list(db: Database, scope: Scope, everyone: dict[str, Person], local: Loc
             continue
         allowed = set(json.loads(categories or "[]"))
 
-        def expected_here(p: Person, day: date | None = day) -> bool:
-            return p.registered_for(day) if day else p.active
+        def expected_here(p: Person, day: date | None = day, allowed: set[str] = allowed) -> bool:
+            registered = p.registered_for(day) if day else p.active
+            return registered and (not allowed or p.category in allowed)
 
-        expected = sum(
-            1
-            for p in everyone.values()
-            if expected_here(p) and (not allowed or p.category in allowed)
-        )
+        expected = sum(1 for p in everyone.values() if expected_here(p))
         came = admitted.get(list_id, set())
         came_expected = sum(1 for uid in came if expected_here(everyone[uid]))
         rows.append((name, day_text or "", expected, len(came), expected - came_expected))
@@ -238,15 +267,26 @@ def _refused(db: Database, register: Register, local: LocalDays) -> Section:
 
 
 def _arrivals(
-    entries: list[RegisterEntry], days: list[date], timezone: str
+    entries: list[RegisterEntry], days: list[date]
 ) -> dict[date, list[tuple[datetime, int]]]:
     """First in-person arrivals per 15 minutes, per day."""
-    buckets: dict[date, Counter[datetime]] = {d: Counter() for d in days}
-    zone = ZoneInfo(timezone)
+    # Counted by (day, hour, quarter): hashing an aware datetime per person would ask the
+    # time zone for its offset each time. One datetime is made per slot at the end.
+    quarters: dict[tuple[date, int, int], int] = {}
+    sample: dict[tuple[date, int, int], datetime] = {}
     for e in entries:
-        if e.in_person and e.first_arrival is not None:
-            slot = bucket_start(e.first_arrival.astimezone(zone))
-            buckets.setdefault(e.day, Counter())[slot] += 1
+        at = e.first_arrival
+        if e.in_person and at is not None:
+            key = (e.day, at.hour, at.minute // 15)
+            n = quarters.get(key)
+            if n is None:
+                quarters[key] = 1
+                sample[key] = at  # carries the zone (and the DST fold) of its slot
+            else:
+                quarters[key] = n + 1
+    buckets: dict[date, Counter[datetime]] = {d: Counter() for d in days}
+    for key, n in quarters.items():
+        buckets.setdefault(key[0], Counter())[bucket_start(sample[key])] += n
     result: dict[date, list[tuple[datetime, int]]] = {}
     for day, counter in sorted(buckets.items()):
         if not counter:

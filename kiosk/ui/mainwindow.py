@@ -45,6 +45,7 @@ from kiosk.ui.i18n import LANGUAGES, Translations
 from kiosk.ui.print_backend import PrintBackend, PrintSettings
 from kiosk.ui.scanner import ScannerFilter
 from kiosk.ui.screens.desk import DeskScreen
+from kiosk.ui.screens.reports import ReportsScreen
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.sync_backend import Imported, SyncBackend
 from kiosk.ui.texts import Severity, day_text, explain, fault_text, list_text, time_text
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncBackend(self.path, self)
         self.sync_dialog: SyncDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
+        self.reports: ReportsScreen | None = None
         self.desk = DeskScreen(self)
         self._build_context_bar()
         central = QWidget(self)
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
         self.queue_action = QAction(self)
         self.sync_action = QAction(self)
         self.conflicts_action = QAction(self)
+        self.reports_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (
@@ -229,6 +232,7 @@ class MainWindow(QMainWindow):
             self.queue_action,
             self.sync_action,
             self.conflicts_action,
+            self.reports_action,
             self.scanner_action,
         ):
             self.menu.addAction(action)
@@ -256,6 +260,7 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.choose_import_file)
         self.badges_action.triggered.connect(self.open_badge_settings)
         self.queue_action.triggered.connect(self.open_print_queue)
+        self.reports_action.triggered.connect(self.open_reports)
         self.printer_button.clicked.connect(self.open_print_queue)
         self.printing.job_changed.connect(self.on_print_job)
         self.printing.decided.connect(self.on_print_decided)
@@ -654,6 +659,18 @@ class MainWindow(QMainWindow):
         self.print_queue.show()
         self.print_queue.raise_()
 
+    def open_reports(self) -> None:
+        """The Reports screen (counts, chart, exports); it counts on a thread of its own."""
+        if self.reports is None:
+            days = sorted({cl.day for cl in self.lists if cl.day is not None})
+            self.reports = ReportsScreen(self.path, days, self.lists, self)
+            self.reports.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.reports.destroyed.connect(lambda: setattr(self, "reports", None))
+            self.reports.refresh()
+            self.reports.show()
+        else:
+            self.reports.raise_()  # already open behind the desk window
+
     def open_badge_settings(self) -> None:
         from kiosk.badges.template import list_templates
 
@@ -745,6 +762,7 @@ class MainWindow(QMainWindow):
         self.queue_action.setText(self.tr("Print queue…"))
         self.sync_action.setText(self.tr("Sync with other kiosks…"))
         self.conflicts_action.setText(self.tr("Conflicts…"))
+        self.reports_action.setText(self.tr("Reports…"))
         self._printer_text()
         self.quit_action.setText(self.tr("Quit"))
         self.help_menu.setTitle(self.tr("Help"))
@@ -778,6 +796,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.camera_view is not None:
             self.camera_view.scanner.stop()
+        if self.reports is not None:
+            self.reports.close()
         self.backend.shutdown()
         self.printing.shutdown()
         self.sync.shutdown()

@@ -102,3 +102,17 @@ def test_import_online_of_a_wrong_file_names_it_without_a_traceback(tmp_path: Pa
     result = run(db, "import-online", str(wrong), "--day", "2026-09-28")
     assert result.exit_code == 2
     assert "people.csv" in result.output and "Traceback" not in result.output
+
+
+def test_a_day_outside_the_event_is_a_usage_error(tmp_path: Path) -> None:
+    db = tmp_path / "e.db"
+    run(db, "init", "--name", "Hybrid", "--day", "2026-09-28", "--timezone", "Europe/Sofia")
+    for args in (
+        ("report", "--day", "2026-09-30", "-o", str(tmp_path / "r.csv")),
+        ("sign-in-sheet", "--day", "2026-09-30", "-o", str(tmp_path / "s.pdf")),
+        ("import-online", str(SAMPLES / "zoom_participants_day1.csv"), "--day", "2026-09-30"),
+    ):
+        result = run(db, *args)
+        assert result.exit_code == 2, args
+        assert "2026-09-30 is not a day of the event (its days: 2026-09-28)" in result.output
+    assert list(tmp_path.glob("r*")) == [] and not (tmp_path / "s.pdf").exists()

@@ -137,3 +137,53 @@ def test_a_file_that_is_no_meeting_report_is_refused_with_the_file_name(tmp_path
         read_online_report(other, DAY1, TZ)
     assert caught.value.path == str(other)
     assert "registrations.csv" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("09/28/2026 09:58:11 AM", "2026-09-28T09:58:11+03:00"),  # Zoom, US
+        ("9/28/26, 1:35:40 PM", "2026-09-28T13:35:40+03:00"),  # Teams, en-US
+        ("28/09/2026 13:35:40", "2026-09-28T13:35:40+03:00"),  # day first
+        ("28.09.2026, 13:35:40", "2026-09-28T13:35:40+03:00"),  # Teams, bg/ro/de
+        ("2026-09-28 13:35:40", "2026-09-28T13:35:40+03:00"),
+    ],
+)
+def test_report_times_in_the_usual_locales_are_read_on_the_imported_day(
+    text: str, expected: str
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from kiosk.importing.online import parse_report_time
+
+    value = parse_report_time(text, ZoneInfo(TZ), DAY1)
+    assert value is not None and value.isoformat() == expected
+
+
+def test_an_ambiguous_date_is_read_as_the_imported_day() -> None:
+    from zoneinfo import ZoneInfo
+
+    from kiosk.importing.online import parse_report_time
+
+    # 09/10: 10 September (month first) or 9 October (day first): the import day decides.
+    day = parse_report_time("09/10/2026 10:00:00", ZoneInfo(TZ), DAY1.replace(month=10, day=9))
+    assert day is not None and day.date().isoformat() == "2026-10-09"
+
+
+def test_a_name_two_registrants_share_is_left_for_the_organizer(
+    db: Database, story: Story, tmp_path: Path
+) -> None:
+    from kiosk.storage import attendees
+    from kiosk.storage.attendees import NewAttendee
+
+    with db.write() as conn:  # a second Иван Иванов, from another organisation
+        attendees.insert_many(
+            conn, [NewAttendee("IVAN00002", "Иван", "Иванов", "ТПП Видин")], "2026-09-01T00:00Z"
+        )
+    result = import_online(db, ZOOM, DAY1)
+    assert dict(result.matched) == {"email": 1}
+    assert "Иван Иванов (Ivan Ivanov)" in [u.name for u in result.unmatched]
+    resolve(db, DAY1, "Иван Иванов (Ivan Ivanov)", attendee_code="IVAN00002")
+    day1 = read_register(db, Scope(day=DAY1)).entries
+    ivans = {e.person.code: e.modality for e in day1 if e.person.last_name == "Иванов"}
+    assert ivans == {story.people.ivan: Modality.IN_PERSON, "IVAN00002": Modality.ONLINE}

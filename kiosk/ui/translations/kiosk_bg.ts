@@ -577,6 +577,10 @@
         <translation>Конфликти…</translation>
     </message>
     <message>
+        <source>Reports…</source>
+        <translation>Отчети…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Затваряне</translation>
     </message>
@@ -1096,6 +1100,209 @@
     <message>
         <source>Exhibitor</source>
         <translation>Изложител</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>List: {name}</source>
+        <translation>Списък: {name}</translation>
+    </message>
+    <message>
+        <source>Day: {day}</source>
+        <translation>Ден: {day}</translation>
+    </message>
+    <message>
+        <source>Whole event</source>
+        <translation>Цялото събитие</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Преброяване…</translation>
+    </message>
+    <message>
+        <source>{day} — {total} first arrivals</source>
+        <translation>{day} — {total} първи пристигания</translation>
+    </message>
+    <message>
+        <source>No arrivals</source>
+        <translation>Няма пристигания</translation>
+    </message>
+    <message>
+        <source>First in-person arrival per person and day, per 15 minutes, event time zone</source>
+        <translation>Първо присъствено пристигане на човек и ден, на 15 минути, часова зона на събитието</translation>
+    </message>
+    <message>
+        <source>{scope}: {rows} register rows, {people} people attended.</source>
+        <translation>{scope}: {rows} реда в регистъра, присъствали {people} души.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Общо</translation>
+    </message>
+    <message>
+        <source>Unique over the event</source>
+        <translation>Уникални за цялото събитие</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Не е посочено</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Други</translation>
+    </message>
+    <message>
+        <source>Bulgaria</source>
+        <translation>България</translation>
+    </message>
+    <message>
+        <source>Romania</source>
+        <translation>Румъния</translation>
+    </message>
+    <message>
+        <source>Attendance by day</source>
+        <translation>Присъствие по дни</translation>
+    </message>
+    <message>
+        <source>In person by check-in list</source>
+        <translation>Присъствено по списъци за регистрация</translation>
+    </message>
+    <message>
+        <source>By country</source>
+        <translation>По държави</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>По категории</translation>
+    </message>
+    <message>
+        <source>By organisation</source>
+        <translation>По организации</translation>
+    </message>
+    <message>
+        <source>Refused scans by reason</source>
+        <translation>Отказани сканирания по причина</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ден</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Група</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Списък</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Регистрирани</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Присъствено</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <source>Either</source>
+        <translation>Общо присъствали</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Неявили се</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Сканирания</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файлове (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Работни книги на Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG изображения (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF файлове (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Запазване на отчета</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Записване на {file}…</translation>
+    </message>
+    <message>
+        <source>Wrote {file} — SHA-256 {digest} (also in {file}.sha256)</source>
+        <translation>Записан е {file} — SHA-256 {digest} (и във {file}.sha256)</translation>
+    </message>
+    <message>
+        <source>Could not finish: {message}</source>
+        <translation>Не може да се завърши: {message}</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Отчети</translation>
+    </message>
+    <message>
+        <source>Report of:</source>
+        <translation>Отчет за:</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Преброй отново</translation>
+    </message>
+    <message>
+        <source>Funding or project line on sign-in sheets:</source>
+        <translation>Ред за финансиране или проект в списъците за подпис:</translation>
+    </message>
+    <message>
+        <source>e.g. programme, project code, co-funded by…</source>
+        <translation>напр. програма, код на проекта, съфинансиран от…</translation>
+    </message>
+    <message>
+        <source>Register as CSV…</source>
+        <translation>Регистър като CSV…</translation>
+    </message>
+    <message>
+        <source>Excel workbook…</source>
+        <translation>Работна книга на Excel…</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>Отчет в PDF…</translation>
+    </message>
+    <message>
+        <source>Arrivals chart…</source>
+        <translation>Графика на пристиганията…</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Списък за подпис</translation>
+    </message>
+    <message>
+        <source>Everyone registered (to sign at the desk)…</source>
+        <translation>Всички регистрирани (за подпис на гишето)…</translation>
+    </message>
+    <message>
+        <source>Those who attended…</source>
+        <translation>Присъствалите…</translation>
     </message>
 </context>
 <context>

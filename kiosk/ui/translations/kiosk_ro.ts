@@ -580,6 +580,10 @@
         <translation>Conflicte…</translation>
     </message>
     <message>
+        <source>Reports…</source>
+        <translation>Rapoarte…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Închidere</translation>
     </message>
@@ -1099,6 +1103,209 @@
     <message>
         <source>Exhibitor</source>
         <translation>Expozant</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>List: {name}</source>
+        <translation>Listă: {name}</translation>
+    </message>
+    <message>
+        <source>Day: {day}</source>
+        <translation>Ziua: {day}</translation>
+    </message>
+    <message>
+        <source>Whole event</source>
+        <translation>Întregul eveniment</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Se numără…</translation>
+    </message>
+    <message>
+        <source>{day} — {total} first arrivals</source>
+        <translation>{day} — primele sosiri: {total}</translation>
+    </message>
+    <message>
+        <source>No arrivals</source>
+        <translation>Nicio sosire</translation>
+    </message>
+    <message>
+        <source>First in-person arrival per person and day, per 15 minutes, event time zone</source>
+        <translation>Prima sosire fizică per persoană și zi, la 15 minute, fusul orar al evenimentului</translation>
+    </message>
+    <message>
+        <source>{scope}: {rows} register rows, {people} people attended.</source>
+        <translation>{scope}: {rows} rânduri în registru, au participat {people} persoane.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Unique over the event</source>
+        <translation>Unici pe tot evenimentul</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Nespecificat</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Altele</translation>
+    </message>
+    <message>
+        <source>Bulgaria</source>
+        <translation>Bulgaria</translation>
+    </message>
+    <message>
+        <source>Romania</source>
+        <translation>România</translation>
+    </message>
+    <message>
+        <source>Attendance by day</source>
+        <translation>Participare pe zile</translation>
+    </message>
+    <message>
+        <source>In person by check-in list</source>
+        <translation>Fizic, pe liste de înregistrare</translation>
+    </message>
+    <message>
+        <source>By country</source>
+        <translation>Pe țări</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>Pe categorii</translation>
+    </message>
+    <message>
+        <source>By organisation</source>
+        <translation>Pe organizații</translation>
+    </message>
+    <message>
+        <source>Refused scans by reason</source>
+        <translation>Scanări refuzate, pe motive</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ziua</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupa</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Înscriși</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Fizic</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Either</source>
+        <translation>Total participanți</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>Absenți</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motiv</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scanări</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fișiere CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Registre Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imagini PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fișiere PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Salvarea raportului</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Se scrie {file}…</translation>
+    </message>
+    <message>
+        <source>Wrote {file} — SHA-256 {digest} (also in {file}.sha256)</source>
+        <translation>S-a scris {file} — SHA-256 {digest} (și în {file}.sha256)</translation>
+    </message>
+    <message>
+        <source>Could not finish: {message}</source>
+        <translation>Nu s-a putut termina: {message}</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapoarte</translation>
+    </message>
+    <message>
+        <source>Report of:</source>
+        <translation>Raport pentru:</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Numără din nou</translation>
+    </message>
+    <message>
+        <source>Funding or project line on sign-in sheets:</source>
+        <translation>Rând de finanțare sau proiect pe listele de semnături:</translation>
+    </message>
+    <message>
+        <source>e.g. programme, project code, co-funded by…</source>
+        <translation>de ex. program, cod de proiect, cofinanțat de…</translation>
+    </message>
+    <message>
+        <source>Register as CSV…</source>
+        <translation>Registru ca CSV…</translation>
+    </message>
+    <message>
+        <source>Excel workbook…</source>
+        <translation>Registru Excel…</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>Raport PDF…</translation>
+    </message>
+    <message>
+        <source>Arrivals chart…</source>
+        <translation>Graficul sosirilor…</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Listă de semnături</translation>
+    </message>
+    <message>
+        <source>Everyone registered (to sign at the desk)…</source>
+        <translation>Toți cei înscriși (pentru semnat la recepție)…</translation>
+    </message>
+    <message>
+        <source>Those who attended…</source>
+        <translation>Cei care au participat…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,176 @@
+"""The Reports screen's work, off the GUI thread: building a report (a full read of the log,
+about a second at 100,000 people) and writing its files, on a thread with its own connection.
+
+Signals:
+    built(object): a :class:`Built` for the last report asked for.
+    exported(object): the list of :class:`~kiosk.reports.files.WrittenFile` just written.
+    failed(str): what went wrong, in the service's words (file, folder, what to do).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from kiosk.reports.chart import ChartText, arrivals_png
+from kiosk.reports.export import ExportError
+from kiosk.reports.files import (
+    WrittenFile,
+    record_exports,
+    write_chart,
+    write_csv,
+    write_pdf,
+    write_sign_in_sheet,
+    write_xlsx,
+)
+from kiosk.reports.register import Scope
+from kiosk.reports.summary import Report, build_report
+from kiosk.storage.database import Database
+from kiosk.storage.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    serial: int
+    report: Report
+    chart_png: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """``kind``: csv, xlsx, pdf, png, sheet-registered or sheet-attended."""
+
+    kind: str
+    path: Path
+    scope: Scope
+    delimiter: str = ","
+    reference: str = ""
+    day: date | None = None
+
+
+class _Worker(QObject):
+    built = Signal(object)
+    exported = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.db: Database | None = None
+        self.report: Report | None = None
+
+    def _open(self) -> Database:
+        if self.db is None:
+            self.db = Database(self.path)
+        return self.db
+
+    @Slot(int, object, object)
+    def build(self, serial: int, scope: Scope, text: ChartText) -> None:
+        try:
+            report = build_report(self._open(), scope)
+            png = arrivals_png(report.register.event.name, report.arrivals, text)
+        except StorageError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug: logged, and told without a traceback
+            log.exception("building the report failed")
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.report = report
+        self.built.emit(Built(serial, report, png))
+
+    @Slot(object)
+    def export(self, request: ExportRequest) -> None:
+        try:
+            db = self._open()
+            report = self.report
+            if report is None or report.register.scope != request.scope:
+                report = build_report(db, request.scope)
+            if request.kind == "csv":
+                files = write_csv(report, request.path, request.delimiter)
+            elif request.kind == "xlsx":
+                files = write_xlsx(report, request.path)
+            elif request.kind == "pdf":
+                files = write_pdf(report, request.path)
+            elif request.kind == "png":
+                files = [write_chart(report, request.path)]
+            else:
+                day = request.day or report.register.days[0]
+                attended = request.kind == "sheet-attended"
+                files = [
+                    write_sign_in_sheet(
+                        report, day, request.path, attended=attended, reference=request.reference
+                    )
+                ]
+            record_exports(db, request.kind, request.scope.label(), files)
+        except (ExportError, StorageError) as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:
+            log.exception("writing the report failed")
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.exported.emit(files)
+
+    @Slot()
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+class ReportBackend(QObject):
+    """Builds reports and writes files on a thread of its own; answers with signals."""
+
+    built = Signal(object)  # Built
+    exported = Signal(object)  # list[WrittenFile]
+    failed = Signal(str)
+
+    _build = Signal(int, object, object)
+    _export = Signal(object)
+    _close = Signal()
+
+    def __init__(self, path: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._serial = 0
+        self._thread = QThread(self)
+        self._thread.setObjectName("reports")
+        self._worker = _Worker(path)
+        self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._build.connect(self._worker.build)
+        self._export.connect(self._worker.export)
+        self._close.connect(self._worker.close)
+        self._worker.built.connect(self._on_built)
+        self._worker.exported.connect(self.exported)
+        self._worker.failed.connect(self.failed)
+        self._thread.start()
+
+    def build(self, scope: Scope, text: ChartText | None = None) -> int:
+        """Build the report of ``scope``; ``text``: the chart's words in the screen's language."""
+        self._serial += 1
+        self._build.emit(self._serial, scope, text or ChartText())
+        return self._serial
+
+    def export(self, request: ExportRequest) -> None:
+        self._export.emit(request)
+
+    @Slot(object)
+    def _on_built(self, built: Built) -> None:
+        if built.serial == self._serial:  # an older scope's answer arriving late is dropped
+            self.built.emit(built)
+
+    def shutdown(self) -> None:
+        self._close.emit()
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+
+__all__ = ["Built", "ExportRequest", "ReportBackend", "WrittenFile"]
