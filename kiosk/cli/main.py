@@ -210,6 +210,35 @@ def lists_cmd(state: State, as_json: bool) -> None:
         click.echo(f"{cl.id:>3}  {cl.name}  ({cl.policy.value})")
 
 
+@cli.command("rename-kiosk")
+@click.argument("name")
+@click.option(
+    "--kiosk", "current", default=None, metavar="NAME",
+    help="Which of this computer's kiosks (default: the first).",
+)  # fmt: skip
+@pass_state
+def rename_kiosk_cmd(state: State, name: str, current: str | None) -> None:
+    """Give this computer's kiosk a NAME ("Desk 2"): shown in results, reports and conflicts.
+
+    A laptop started from a copy of a prepared event file names itself after the original and
+    the computer, e.g. "Desk 1 (LAPTOP-7)"; rename it here or from the desk's kiosk button.
+    """
+    with state.open() as db:
+        kiosk = events.local_kiosk(db)
+        if current is not None and current != kiosk.name:
+            mine = db.query("SELECT id, name FROM kiosk WHERE local = 1 ORDER BY name")
+            chosen = [r for r in mine if r["name"] == current]
+            if not chosen:
+                names = ", ".join(f"'{r['name']}'" for r in mine)
+                _fail(f"This computer has no kiosk called '{current}'; its kiosks: {names}.")
+            kiosk = events.Kiosk(chosen[0]["id"], chosen[0]["name"])
+        try:
+            renamed = events.rename_kiosk(db, kiosk, name)
+        except events.KioskNameError as exc:
+            _fail(str(exc))
+    click.echo(f"Kiosk '{kiosk.name}' is now called '{renamed.name}'.")
+
+
 # ---------------------------------------------------------------------------------------------
 # Import
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from kiosk.core.model import CheckinList, Policy
+from kiosk.core.text import clean
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
 from kiosk.storage import identity
 from kiosk.storage.database import Database
@@ -171,6 +172,49 @@ def _adopt_or_set_aside(db: Database, home: str) -> str | None:
         conn.execute("UPDATE kiosk SET home = ? WHERE local = 1 AND home = ''", (home,))
         conn.execute("UPDATE kiosk SET local = 0 WHERE local = 1 AND home != ?", (home,))
     return foreign[0] if foreign else None
+
+
+MAX_KIOSK_NAME = 40
+
+
+class KioskNameError(ValueError):
+    """A kiosk name that cannot be used; the message says why and what to do, ``reason`` is
+    one of ``empty``, ``too_long``, ``taken``, ``not_local``."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def rename_kiosk(db: Database, kiosk: Kiosk, name: str) -> Kiosk:
+    """Give this computer's kiosk a new name ("Desk 3", "Self-service 1").
+
+    The name is shown in results ("already checked in at 09:14 on Desk 3"), reports and the
+    conflict list, and reaches the other kiosks with the next sync. Its scans keep their kiosk
+    id, so nothing in the log changes.
+    """
+    new = clean(name)
+    if not new:
+        raise KioskNameError("empty", "A kiosk name cannot be empty: write e.g. 'Desk 2'.")
+    if len(new) > MAX_KIOSK_NAME:
+        raise KioskNameError(
+            "too_long",
+            f"A kiosk name has at most {MAX_KIOSK_NAME} characters: '{new[:50]}' has {len(new)}."
+        )
+    with db.write() as conn:
+        row = conn.execute("SELECT local FROM kiosk WHERE id = ?", (kiosk.id,)).fetchone()
+        if row is None or not row[0]:
+            raise KioskNameError("not_local", f"'{kiosk.name}' is not a kiosk of this computer.")
+        taken = conn.execute(
+            "SELECT 1 FROM kiosk WHERE name = ? AND id != ?", (new, kiosk.id)
+        ).fetchone()
+        if taken:
+            raise KioskNameError(
+                "taken",
+                f"Another kiosk is already called '{new}': choose a name of its own."
+            )
+        conn.execute("UPDATE kiosk SET name = ? WHERE id = ?", (new, kiosk.id))
+    return Kiosk(kiosk.id, new)
 
 
 def kiosk_names(db: Database) -> dict[str, str]:

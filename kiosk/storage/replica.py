@@ -297,9 +297,23 @@ def kiosks(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     return conn.execute("SELECT id, name FROM kiosk ORDER BY id").fetchall()
 
 
-def merge_kiosks(conn: sqlite3.Connection, known: Iterable[tuple[str, str]]) -> None:
-    """Learn other kiosks' names (a kiosk already known keeps its row)."""
+def merge_kiosks(
+    conn: sqlite3.Connection,
+    known: Iterable[tuple[str, str]],
+    *,
+    authoritative: Iterable[tuple[str, str]] = (),
+) -> None:
+    """Learn other kiosks' names. A kiosk already known keeps its name, except from an
+    ``authoritative`` source — the kiosk itself (the exporter of a bundle) or the hub, where
+    only each kiosk writes its own name — so a renamed kiosk is shown by its new name, while
+    a name relayed second-hand never overwrites one (the order of imports does not matter).
+    This kiosk's own name is never changed from outside."""
     conn.executemany("INSERT OR IGNORE INTO kiosk (id, name, local) VALUES (?, ?, 0)", known)
+    conn.executemany(
+        "INSERT INTO kiosk (id, name, local) VALUES (?, ?, 0) ON CONFLICT (id) DO UPDATE "
+        "SET name = excluded.name WHERE kiosk.local = 0 AND kiosk.name != excluded.name",
+        authoritative,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -392,7 +392,11 @@ def bundle_files(target: Path) -> list[Path]:
 def merge_bundle(db: Database, bundle: Bundle) -> ImportResult:
     """Merge a verified bundle in one transaction: scans by id, kiosk names, the roster."""
     with db.write() as conn:
-        replica.merge_kiosks(conn, bundle.kiosks)
+        replica.merge_kiosks(
+            conn,
+            bundle.kiosks,
+            authoritative=[(bundle.manifest.kiosk_id, bundle.manifest.kiosk_name)],
+        )
         merged = replica.merge_scans(conn, bundle.scans)
         roster = replica.merge_roster(conn, bundle.roster)
         replica.rewind_roster_marks(conn, roster.oldest_change)

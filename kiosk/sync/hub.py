@@ -398,7 +398,7 @@ class HubSession:
             "SELECT kiosk_id, name FROM hub_kiosk WHERE event_uid = %s", (self.event.uid,)
         ).fetchall()
         with self.db.write() as local:
-            replica.merge_kiosks(local, known)
+            replica.merge_kiosks(local, known, authoritative=known)
 
     def _pull_scans(self, conn: psycopg.Connection[Any], result: SyncResult) -> None:
         query = sql.SQL(

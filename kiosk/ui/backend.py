@@ -26,6 +26,7 @@ from kiosk.core.model import ScanKind
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.service import import_file
 from kiosk.reports.live import LiveNumbers, live_numbers
+from kiosk.storage import events
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
@@ -38,8 +39,8 @@ log = logging.getLogger(__name__)
 class Failure:
     """A request that could not be done, with a reason code and the service's message."""
 
-    request: str  # scan, undo, walk_in, search, details, numbers, known, import
-    kind: str  # no_list, nothing_to_undo, bad_file, storage, bug
+    request: str  # scan, undo, walk_in, search, details, numbers, known, import, rename
+    kind: str  # no_list, nothing_to_undo, bad_file, storage, bug; rename: KioskNameError.reason
     message: str
 
 
@@ -66,6 +67,7 @@ class _Worker(QObject):
     counted = Signal(object)  # LiveNumbers
     known = Signal(object)  # Known
     imported = Signal(object)  # ImportReport
+    renamed = Signal(object)  # Kiosk
     failed = Signal(object)  # Failure
 
     def __init__(self, path: str, clock: Clock | None) -> None:
@@ -124,6 +126,20 @@ class _Worker(QObject):
             self._fail("walk_in", exc)
             return
         self.scanned.emit(result)
+
+    @Slot(str)
+    def rename_kiosk(self, name: str) -> None:
+        try:
+            service = self._open()
+            assert self.db is not None
+            service.kiosk = events.rename_kiosk(self.db, service.kiosk, name)
+        except events.KioskNameError as exc:
+            self.failed.emit(Failure("rename", exc.reason, str(exc)))
+            return
+        except Exception as exc:
+            self._fail("rename", exc)
+            return
+        self.renamed.emit(service.kiosk)
 
     @Slot(int, str)
     def search(self, serial: int, query: str) -> None:
@@ -200,6 +216,7 @@ class DeskBackend(QObject):
     counted = Signal(object)  # LiveNumbers
     known = Signal(object)  # Known
     imported = Signal(object)  # ImportReport
+    renamed = Signal(object)  # Kiosk: this kiosk's new name is on disk
     failed = Signal(object)  # Failure
 
     _scan = Signal(str, int, bool)
@@ -210,6 +227,7 @@ class DeskBackend(QObject):
     _numbers = Signal(int)
     _known = Signal()
     _import = Signal(str)
+    _rename = Signal(str)
     _close = Signal()
 
     def __init__(
@@ -226,6 +244,7 @@ class DeskBackend(QObject):
         self._undo.connect(self._writer.undo)
         self._walk_in.connect(self._writer.walk_in)
         self._import.connect(self._writer.import_file)
+        self._rename.connect(self._writer.rename_kiosk)
         self._search.connect(self._reader.search)
         self._details.connect(self._reader.details)
         self._numbers.connect(self._reader.numbers)
@@ -239,6 +258,7 @@ class DeskBackend(QObject):
             worker.counted.connect(self.counted)
             worker.known.connect(self.known)
             worker.imported.connect(self.imported)
+            worker.renamed.connect(self.renamed)
             worker.failed.connect(self.failed)
 
     def _start(self, name: str, clock: Clock | None) -> tuple[QThread, _Worker]:
@@ -275,6 +295,10 @@ class DeskBackend(QObject):
 
     def import_file(self, path: str) -> None:
         self._import.emit(path)
+
+    def rename_kiosk(self, name: str) -> None:
+        """Rename this computer's kiosk (on the writer thread); ``renamed`` or ``failed``."""
+        self._rename.emit(name)
 
     @Slot(object)
     def _on_searched(self, result: SearchResult) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -37,6 +38,7 @@ from kiosk.reports.live import LiveNumbers
 from kiosk.storage import events
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
+from kiosk.storage.events import Kiosk
 from kiosk.storage.printjobs import JobState, PrintJob
 from kiosk.ui.backend import DeskBackend, Failure, Known, SearchResult
 from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
@@ -156,7 +158,10 @@ class MainWindow(QMainWindow):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.mode_group.addButton(button)
         self.entry_button.setChecked(True)
-        self.kiosk_label = QLabel(self.context)
+        self.kiosk_button = QToolButton(self.context)
+        self.kiosk_button.setObjectName("KioskName")
+        self.kiosk_button.setAutoRaise(True)
+        self.kiosk_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.language_combo = QComboBox(self.context)
         self.language_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for code, name in LANGUAGES.items():
@@ -189,7 +194,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.entry_button)
         bar.addWidget(self.exit_button)
         bar.addStretch(1)
-        bar.addWidget(self.kiosk_label)
+        bar.addWidget(self.kiosk_button)
         bar.addSpacing(8)
         bar.addWidget(self.sync_state)
         bar.addWidget(self.printer_button)
@@ -257,6 +262,8 @@ class MainWindow(QMainWindow):
         self.backend.detailed.connect(self.on_detailed)
         self.backend.known.connect(self.on_known)
         self.backend.imported.connect(self.on_imported)
+        self.backend.renamed.connect(self.on_kiosk_renamed)
+        self.kiosk_button.clicked.connect(self.ask_kiosk_name)
         self.import_action.triggered.connect(self.choose_import_file)
         self.badges_action.triggered.connect(self.open_badge_settings)
         self.queue_action.triggered.connect(self.open_print_queue)
@@ -411,6 +418,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_failed(self, failure: Failure) -> None:
+        if failure.request == "rename":
+            QMessageBox.warning(self, self.tr("Kiosk not renamed"), self._rename_problem(failure))
+            return
         if failure.request == "import":
             QMessageBox.warning(self, self.tr("Import failed"), failure.message)
             self.statusBar().clearMessage()
@@ -433,6 +443,39 @@ class MainWindow(QMainWindow):
                 self.tr("The scan was not recorded. Try again; if it repeats, restart Kiosk."),
             )
         self.result_shown.emit(failure)
+
+    # -- this kiosk's name -------------------------------------------------------------------
+
+    def ask_kiosk_name(self) -> None:
+        """Ask for a new name of this kiosk (a copied event file names itself "Desk 1 (PC)")."""
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Rename this kiosk"),
+            self.tr("Name of this kiosk, as staff and the other kiosks will see it:"),
+            text=self.kiosk.name,
+        )
+        if ok and name.strip() and name.strip() != self.kiosk.name:
+            self.rename_kiosk(name)
+
+    def rename_kiosk(self, name: str) -> None:
+        self.backend.rename_kiosk(name)
+
+    @Slot(object)
+    def on_kiosk_renamed(self, kiosk: Kiosk) -> None:
+        self.kiosk = kiosk
+        self.retranslate()
+        self.statusBar().showMessage(
+            self.tr("This kiosk is now called {name}.").format(name=kiosk.name), 10_000
+        )
+
+    def _rename_problem(self, failure: Failure) -> str:
+        if failure.kind == "empty":
+            return self.tr("A kiosk needs a name, e.g. Desk 2.")
+        if failure.kind == "too_long":
+            return self.tr("A kiosk name has at most 40 characters.")
+        if failure.kind == "taken":
+            return self.tr("Another kiosk already has this name. Choose a name of its own.")
+        return failure.message
 
     # -- undo --------------------------------------------------------------------------------
 
@@ -750,7 +793,8 @@ class MainWindow(QMainWindow):
         self.list_label.setText(self.tr("List:"))
         self.entry_button.setText(self.tr("Entry"))
         self.exit_button.setText(self.tr("Exit"))
-        self.kiosk_label.setText(self.tr("Kiosk: {name}").format(name=self.kiosk.name))
+        self.kiosk_button.setText(self.tr("Kiosk: {name}").format(name=self.kiosk.name))
+        self.kiosk_button.setToolTip(self.tr("Rename this kiosk"))
         self.menu_button.setText(self.tr("Menu"))
         self.camera_button.setText(self.tr("Camera"))
         self.camera_button.setToolTip(self.tr("Scan QR codes with the camera"))

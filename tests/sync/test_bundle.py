@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from kiosk.reports.counts import stats
-from kiosk.storage import replica
+from kiosk.storage import events, replica
 from kiosk.storage.attendees import NewAttendee
 from kiosk.sync import bundle
 from kiosk.sync.bundle import export_bundle, import_bundle
@@ -124,3 +124,18 @@ def test_merged_scans_move_the_clock_so_the_next_local_scan_sorts_after_them(
         "SELECT hlc FROM scan WHERE kiosk_id = ?", (b.service.kiosk.id,)
     ).fetchone()[0]
     assert newest > "9999999999999.00007"
+
+
+def test_a_kiosks_new_name_reaches_the_others_but_a_relayed_old_name_never_wins(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    a, b, c = fleet.add("a"), fleet.add("b"), fleet.add("c")
+    a.scan(fleet.codes[0])
+    old_from_a, _ = export_bundle(a.db, tmp_path / "old")
+    import_bundle(c.db, old_from_a)  # c now knows a by its first name and can relay it
+    relayed_by_c, _ = export_bundle(c.db, tmp_path / "relay", everything=True)
+    a.service.kiosk = events.rename_kiosk(a.db, a.service.kiosk, "Desk at the entrance")
+    new_from_a, _ = export_bundle(a.db, tmp_path / "new")
+    for path in (new_from_a, relayed_by_c, new_from_a, relayed_by_c):
+        import_bundle(b.db, path)
+        assert events.kiosk_names(b.db)[a.service.kiosk.id] == "Desk at the entrance"

@@ -321,3 +321,26 @@ def test_a_check_in_does_not_wait_behind_a_slow_count(
     qtbot.waitUntil(lambda: "counted" in order, timeout=5000)
     assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
     assert order[0] == "scanned"
+
+
+def test_staff_rename_the_kiosk_from_its_button_and_results_name_it(
+    qtbot: QtBot, window: MainWindow, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Desk 7", True))
+    with qtbot.waitSignal(window.backend.renamed, timeout=10_000):
+        window.kiosk_button.click()
+    assert window.kiosk.name == "Desk 7"
+    assert "Desk 7" in window.kiosk_button.text()
+    with qtbot.waitSignal(window.backend.scanned, timeout=10_000):
+        window.on_scan(people.ana)
+    with qtbot.waitSignal(window.backend.scanned, timeout=10_000) as blocker:
+        window.on_scan(people.ana)
+    assert blocker.args[0].decision.previous.kiosk_name == "Desk 7"
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    with qtbot.waitSignal(window.backend.failed, timeout=10_000) as refused:
+        window.rename_kiosk(" ")
+    assert refused.args[0].kind == "empty" and len(shown) == 1
+    assert window.kiosk.name == "Desk 7"

@@ -397,6 +397,10 @@
         <translation>Това събитие няма списъци.</translation>
     </message>
     <message>
+        <source>Kiosk not renamed</source>
+        <translation>Киоскът не е преименуван</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>Импортирането е неуспешно</translation>
     </message>
@@ -419,6 +423,30 @@
     <message>
         <source>The scan was not recorded. Try again; if it repeats, restart Kiosk.</source>
         <translation>Сканирането не е записано. Опитайте отново; ако се повтори, рестартирайте Kiosk.</translation>
+    </message>
+    <message>
+        <source>Rename this kiosk</source>
+        <translation>Преименуване на този киоск</translation>
+    </message>
+    <message>
+        <source>Name of this kiosk, as staff and the other kiosks will see it:</source>
+        <translation>Име на този киоск, както ще го виждат служителите и другите киоски:</translation>
+    </message>
+    <message>
+        <source>This kiosk is now called {name}.</source>
+        <translation>Този киоск вече се казва {name}.</translation>
+    </message>
+    <message>
+        <source>A kiosk needs a name, e.g. Desk 2.</source>
+        <translation>Киоскът трябва да има име, напр. Гише 2.</translation>
+    </message>
+    <message>
+        <source>A kiosk name has at most 40 characters.</source>
+        <translation>Името на киоск е най-много 40 знака.</translation>
+    </message>
+    <message>
+        <source>Another kiosk already has this name. Choose a name of its own.</source>
+        <translation>Друг киоск вече носи това име. Изберете име само за този.</translation>
     </message>
     <message>
         <source>Undo the check-in of {name}?</source>

@@ -400,6 +400,10 @@
         <translation>Acest eveniment nu are liste.</translation>
     </message>
     <message>
+        <source>Kiosk not renamed</source>
+        <translation>Chioșcul nu a fost redenumit</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>Importul a eșuat</translation>
     </message>
@@ -422,6 +426,30 @@
     <message>
         <source>The scan was not recorded. Try again; if it repeats, restart Kiosk.</source>
         <translation>Scanarea nu a fost salvată. Încercați din nou; dacă se repetă, reporniți Kiosk.</translation>
+    </message>
+    <message>
+        <source>Rename this kiosk</source>
+        <translation>Redenumește acest chioșc</translation>
+    </message>
+    <message>
+        <source>Name of this kiosk, as staff and the other kiosks will see it:</source>
+        <translation>Numele acestui chioșc, așa cum îl vor vedea personalul și celelalte chioșcuri:</translation>
+    </message>
+    <message>
+        <source>This kiosk is now called {name}.</source>
+        <translation>Acest chioșc se numește acum {name}.</translation>
+    </message>
+    <message>
+        <source>A kiosk needs a name, e.g. Desk 2.</source>
+        <translation>Un chioșc are nevoie de un nume, de ex. Ghișeul 2.</translation>
+    </message>
+    <message>
+        <source>A kiosk name has at most 40 characters.</source>
+        <translation>Numele unui chioșc are cel mult 40 de caractere.</translation>
+    </message>
+    <message>
+        <source>Another kiosk already has this name. Choose a name of its own.</source>
+        <translation>Un alt chioșc are deja acest nume. Alegeți un nume propriu.</translation>
     </message>
     <message>
         <source>Undo the check-in of {name}?</source>
