@@ -101,6 +101,23 @@ def codes(db_path: Path) -> dict[str, str]:
     }
 
 
+def desk2_admits(db_path: Path, code: str, work: Path) -> Path:
+    """A second desk, made from a copy of the event file, admits ``code`` a minute before this
+    desk does; returns its sync bundle (what a USB stick would carry)."""
+    from kiosk.app.checkin import CheckinService
+    from kiosk.storage import events
+    from kiosk.sync.bundle import export_bundle
+
+    copy = work / "desk2" / "event.db"
+    copy.parent.mkdir()
+    copy.write_bytes(db_path.read_bytes())
+    with Database(copy) as db:
+        desk2 = events.local_kiosk(db, "Desk 2")
+        CheckinService(db, desk2, clock=lambda: MOMENT - timedelta(minutes=1)).scan(code)
+        path, _manifest = export_bundle(db, work / "desk2")
+    return path
+
+
 def main() -> int:
     app = qt_application()
     translations = Translations(app)
@@ -114,6 +131,8 @@ def main() -> int:
 
     def clock() -> datetime:
         return clock_now[0]
+
+    desk2_bundle = desk2_admits(db_path, found["fresh"], work)
 
     for language in LANGUAGES:
         translations.switch(language)
@@ -224,6 +243,29 @@ def main() -> int:
                 settle(500)
                 save(window, f"desk-camera-exit-mode-{language}")
                 window.camera_button.setChecked(False)
+                window.open_reports()
+                reports = window.reports
+                assert reports is not None
+                for _ in range(40):
+                    settle(250)
+                    if reports.built is not None:
+                        break
+                settle(300)
+                save(reports, f"reports-{language}")
+                reports.close()
+                window.open_sync()
+                settle(400)
+                assert window.sync_dialog is not None
+                save(window.sync_dialog, f"sync-{language}")
+                window.sync_dialog.close()
+                # Desk 2 admitted the same ticket first: its bundle makes a conflict here.
+                window.sync.import_bundles([str(desk2_bundle)])
+                wait_signal(window.sync.imported)
+                window.open_conflicts()
+                settle(800)
+                assert window.conflicts_dialog is not None
+                save(window.conflicts_dialog, f"conflicts-{language}")
+                window.conflicts_dialog.close()
             window.close()
             QCoreApplication.processEvents()
     self_service(translations, db_path, work, found, sounds)
