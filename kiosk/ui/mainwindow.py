@@ -51,6 +51,7 @@ from kiosk.ui.screens.reports import ReportsScreen
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.sync_backend import Imported, SyncBackend
 from kiosk.ui.texts import Severity, day_text, explain, fault_text, list_text, time_text
+from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.sync_state import SyncStateButton
 
 if TYPE_CHECKING:
@@ -140,12 +141,15 @@ class MainWindow(QMainWindow):
         bar = QHBoxLayout(self.context)
         bar.setContentsMargins(14, 8, 14, 8)
         bar.setSpacing(10)
-        self.event_name = QLabel(self.event_info.name, self.context)
+        # The bar must fit a 1366-pixel laptop screen in every language: the event name and the
+        # list give up width first (elided; the whole text in the tooltip and the list's popup).
+        self.event_name = ElidedLabel(self.event_info.name, self.context, minimum=140)
         self.event_name.setObjectName("EventName")
         self.list_label = QLabel(self.context)
         self.list_combo = QComboBox(self.context)
         self.list_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.list_combo.setMinimumWidth(150)
         for cl in self.lists:
             self.list_combo.addItem(list_text(cl), cl.id)
         self.list_combo.setCurrentIndex(self._default_list_index())

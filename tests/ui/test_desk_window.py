@@ -344,3 +344,16 @@ def test_staff_rename_the_kiosk_from_its_button_and_results_name_it(
         window.rename_kiosk(" ")
     assert refused.args[0].kind == "empty" and len(shown) == 1
     assert window.kiosk.name == "Desk 7"
+
+
+@pytest.mark.parametrize("language", ["en", "bg", "ro"])
+def test_the_desk_fits_a_1366_pixel_laptop_screen_in_every_language(
+    window: MainWindow, translations: object, language: str
+) -> None:
+    translations.switch(language)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    assert window.minimumSizeHint().width() <= 1366
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    assert window.width() == 1366
+    assert window.event_name.toolTip() == window.event_info.name
