@@ -237,7 +237,23 @@ class CheckinService:
             history=history,
             unknown_hint=None if person else codes.unknown_hint(lookup),
         )
-        decision = decide(request)
+        return self._log(
+            conn, decide(request), person, code, checkin_list, kind, when, manual, operator
+        )
+
+    def _log(
+        self,
+        conn: sqlite3.Connection,
+        decision: Decision,
+        person: Attendee | None,
+        code: str,
+        checkin_list: CheckinList,
+        kind: ScanKind,
+        when: datetime,
+        manual: bool,
+        operator: str,
+    ) -> CheckinResult:
+        """Append a decided scan to the log (in the caller's transaction)."""
         stored = scanlog.append(
             conn,
             scanlog.NewScan(
@@ -266,11 +282,10 @@ class CheckinService:
         operator: str,
     ) -> CheckinResult:
         """A signed ticket that matched no ticket code (see :mod:`kiosk.app.signed_checkin`)."""
-        decision, scan_id = self._signed.scan(
-            conn, code, checkin_list, kind, when, self.kiosk.id, self.event.timezone,
-            manual=manual, operator=operator,
-        )  # fmt: skip
-        return CheckinResult(decision, scan_id, when, checkin_list, self.kiosk, manual)
+        decision, person = self._signed.decide(
+            conn, code, checkin_list, kind, when, self.event.timezone
+        )
+        return self._log(conn, decision, person, code, checkin_list, kind, when, manual, operator)
 
     def last_undoable(self, attendee_uid: str | None = None) -> str | None:
         """This kiosk's newest check-in that can be undone (or one person's, from any kiosk)."""

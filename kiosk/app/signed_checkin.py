@@ -53,56 +53,36 @@ class SignedTickets:
             self._key_set = raw
         return self._verifier
 
-    def scan(
+    def decide(
         self,
         conn: sqlite3.Connection,
         code: str,
         checkin_list: CheckinList,
         kind: ScanKind,
         when: datetime,
-        kiosk_id: str,
         event_tz: str,
-        *,
-        manual: bool,
-        operator: str,
-    ) -> tuple[Decision, str]:
-        """Decide a signed scan and append it to the log, in the caller's write transaction;
-        returns the decision and the scan id. An unknown holder of a valid ticket is added to
-        the roster and admitted by signature (hint ``signed_ticket``)."""
+    ) -> tuple[Decision, Attendee | None]:
+        """Decide a signed scan in the caller's write transaction (the caller logs it). An
+        unknown holder of a valid ticket is added to the roster and admitted by signature
+        (hint ``signed_ticket``)."""
         found = self.resolve(conn, code, to_utc_iso(when))
         person = found.person
         if found.refusal is not None:
-            decision = Decision(found.refusal, person)
-        else:
-            assert person is not None
-            decision = decide(
-                ScanRequest(
-                    checkin_list=checkin_list,
-                    now=when,
-                    event_tz=event_tz,
-                    kind=kind,
-                    attendee=person,
-                    history=scanlog.history(conn, person.uid, checkin_list.id),
-                )
-            )
-            if found.created and decision.reason is Reason.ADMITTED:
-                decision = replace(decision, hint=Hint.SIGNED_TICKET)
-        stored = scanlog.append(
-            conn,
-            scanlog.NewScan(
-                kiosk_id=kiosk_id,
-                at=when,
-                list_id=checkin_list.id,
+            return Decision(found.refusal, person), person
+        assert person is not None
+        decision = decide(
+            ScanRequest(
+                checkin_list=checkin_list,
+                now=when,
+                event_tz=event_tz,
                 kind=kind,
-                reason=decision.reason,
-                attendee_uid=person.uid if person else None,
-                raw_code=code,
-                hint=decision.hint,
-                manual=manual,
-                operator=operator,
-            ),
+                attendee=person,
+                history=scanlog.history(conn, person.uid, checkin_list.id),
+            )
         )
-        return decision, stored.scan_id
+        if found.created and decision.reason is Reason.ADMITTED:
+            decision = replace(decision, hint=Hint.SIGNED_TICKET)
+        return decision, person
 
     def resolve(self, conn: sqlite3.Connection, text: str, now: str) -> SignedResolution:
         """Verify ``text`` and find (or, if valid and unknown, add) its holder."""
