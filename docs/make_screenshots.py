@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, SignalInstance 
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget  # noqa: E402
 
 from kiosk.app.demo import create_demo  # noqa: E402
+from kiosk.storage import events  # noqa: E402
 from kiosk.storage.attendees import NewAttendee  # noqa: E402
 from kiosk.storage.database import Database  # noqa: E402
 from kiosk.ui.app import qt_application  # noqa: E402
@@ -102,17 +103,16 @@ def codes(db_path: Path) -> dict[str, str]:
 
 
 def desk2_admits(db_path: Path, code: str, work: Path) -> Path:
-    """A second desk, made from a copy of the event file, admits ``code`` a minute before this
+    """Another desk, made from a copy of the event file, admits ``code`` a minute before this
     desk does; returns its sync bundle (what a USB stick would carry)."""
     from kiosk.app.checkin import CheckinService
-    from kiosk.storage import events
     from kiosk.sync.bundle import export_bundle
 
     copy = work / "desk2" / "event.db"
     copy.parent.mkdir()
     copy.write_bytes(db_path.read_bytes())
     with Database(copy) as db:
-        desk2 = events.local_kiosk(db, "Desk 2")
+        desk2 = events.rename_kiosk(db, events.local_kiosk(db), "Desk 4")
         CheckinService(db, desk2, clock=lambda: MOMENT - timedelta(minutes=1)).scan(code)
         path, _manifest = export_bundle(db, work / "desk2")
     return path
@@ -148,6 +148,8 @@ def main() -> int:
             # A fresh copy of the demo per picture set, so every language shows the same story.
             copy = work / f"{language}-{size_name}.db"
             copy.write_bytes(db_path.read_bytes())
+            with Database(copy) as db:  # a copied event file names its kiosk after the PC
+                events.rename_kiosk(db, events.local_kiosk(db), "Desk 3")
             clock_now[0] = MOMENT
             window = MainWindow(copy, translations, sounds, clock=clock)
             window.resize(*size)
@@ -258,7 +260,7 @@ def main() -> int:
                 assert window.sync_dialog is not None
                 save(window.sync_dialog, f"sync-{language}")
                 window.sync_dialog.close()
-                # Desk 2 admitted the same ticket first: its bundle makes a conflict here.
+                # Desk 4 admitted the same ticket first: its bundle makes a conflict here.
                 window.sync.import_bundles([str(desk2_bundle)])
                 wait_signal(window.sync.imported)
                 window.open_conflicts()
