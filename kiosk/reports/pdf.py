@@ -207,9 +207,9 @@ def sign_in_sheet(
 
 _REGISTER_COLUMNS = (
     "No.", "Name", "Organisation", "Country", "Category", "Modality", "Arrival", "Exit", "Kiosk",
-    "Manual",
+    "Manual", "Conflict",
 )  # fmt: skip
-_REGISTER_WIDTHS = (11.0, 52.0, 58.0, 24.0, 24.0, 30.0, 15.0, 15.0, 27.0, 15.0)
+_REGISTER_WIDTHS = (11.0, 48.0, 50.0, 24.0, 24.0, 30.0, 15.0, 15.0, 27.0, 14.0, 15.0)
 
 
 def _register_cells(number: int, e: RegisterEntry) -> tuple[str, ...]:
@@ -225,6 +225,7 @@ def _register_cells(number: int, e: RegisterEntry) -> tuple[str, ...]:
         e.last_exit.strftime("%H:%M") if e.last_exit else "",
         e.kiosk,
         "yes" if e.manual else "",
+        "yes" if e.conflict else "",
     )
 
 

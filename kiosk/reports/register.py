@@ -10,13 +10,14 @@ two-day event takes well under a second (see bench/reports.py).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from kiosk.core.gcpause import paused_gc
 from kiosk.core.timeutil import to_utc_iso
+from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, event_info
 
@@ -77,6 +78,8 @@ class RegisterEntry:
     kiosk: str  # where the first admission was made; the platform for online-only rows
     manual: bool  # the first admission was entered by hand (a time given with --at)
     online_minutes: int
+    #: Admitted more than once that day on a list that admits once (see the conflicts section).
+    conflict: bool = False
 
     @property
     def modality(self) -> Modality:
@@ -105,6 +108,7 @@ COLUMNS = (
     "Kiosk",
     "Manual",
     "Online minutes",
+    "Conflict",
     "Code",
 )
 
@@ -135,6 +139,7 @@ def register_rows(entries: list[RegisterEntry]) -> list[tuple[Cell, ...]]:
                 e.kiosk,
                 "yes" if e.manual else "",
                 e.online_minutes if e.online else None,
+                "yes" if e.conflict else "",
                 p.code,
             )
         )
@@ -219,6 +224,8 @@ class Register:
     entries: list[RegisterEntry]  # by day, then last name, first name
     #: list id -> people admitted on it (within the scope's day, if it has one)
     list_admissions: dict[int, set[str]] = field(default_factory=dict)
+    #: People admitted more than once where a list admits once, within the scope.
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 def read_register(db: Database, scope: Scope | None = None) -> Register:
@@ -332,6 +339,12 @@ def _read_register(db: Database, scope: Scope) -> Register:
                 round(int(str(joined[2])) / 60),
             )
         )
+    found = _conflicts_in(db, scope, zone)
+    if found:
+        marked = {(c.attendee_uid, e.at.astimezone(zone).date()) for c in found for e in c.entries}
+        entries = [
+            replace(e, conflict=True) if (e.person.uid, e.day) in marked else e for e in entries
+        ]
     entries.sort(key=lambda e: (e.day, e.person.sort_key, e.person.uid))
     days = event_days(db)
     days = sorted(set(days) | {e.day for e in entries})
@@ -345,4 +358,16 @@ def _read_register(db: Database, scope: Scope) -> Register:
             days = [date.fromisoformat(list_day[0])]
         else:
             days = sorted({e.day for e in entries})
-    return Register(info, scope, days, everyone, entries, by_list)
+    return Register(info, scope, days, everyone, entries, by_list, found)
+
+
+def _conflicts_in(db: Database, scope: Scope, zone: ZoneInfo) -> list[Conflict]:
+    """The conflicts of the scope: on its list, with an admission on its day."""
+    found = conflicts(db)
+    if scope.list_id is not None:
+        found = [c for c in found if c.list_id == scope.list_id]
+    if scope.day is not None:
+        found = [
+            c for c in found if any(e.at.astimezone(zone).date() == scope.day for e in c.entries)
+        ]
+    return found

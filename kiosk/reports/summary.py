@@ -216,6 +216,7 @@ def _build_report(db: Database, scope: Scope) -> Report:
         tallies = _tallies(whole, attended, everyone, column, label)
         sections.append(Section(key, title, COUNT_HEADER, _count_rows(tallies)))
     sections.append(_refused(db, register, local))
+    sections.append(_conflicts(register, local))
     return Report(register, sections, _arrivals(entries, days))
 
 
@@ -264,6 +265,32 @@ def _refused(db: Database, register: Register, local: LocalDays) -> Section:
     rows: list[tuple[Cell, ...]] = [(day, reason, n) for (day, reason), n in sorted(counts.items())]
     rows.append(("Total", "", sum(counts.values())))
     return Section("refused", "Refused scans by reason", ("Day", "Reason", "Scans"), rows)
+
+
+def _conflicts(register: Register, local: LocalDays) -> Section:
+    """The duplicate/conflict report: each person admitted more than once where the list admits
+    once, one row per admission, the one that counts (the earliest) first."""
+    rows: list[tuple[Cell, ...]] = []
+    for c in register.conflicts:
+        for n, e in enumerate(c.entries):
+            kiosk = e.kiosk_name or e.kiosk_id
+            rows.append(
+                (
+                    c.name or c.attendee_uid,
+                    c.code,
+                    c.list_name,
+                    c.day.isoformat() if c.day else "",
+                    kiosk + (" (manual)" if e.manual else ""),
+                    e.at.astimezone(local.zone).replace(tzinfo=None, microsecond=0),
+                    "yes" if n == 0 else "no (duplicate)",
+                )
+            )
+    return Section(
+        "conflicts",
+        "Admitted more than once (duplicates and conflicts)",
+        ("Name", "Code", "List", "Day", "Kiosk", "Time", "Counts"),
+        rows,
+    )
 
 
 def _arrivals(
