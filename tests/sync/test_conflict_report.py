@@ -103,7 +103,15 @@ def test_xlsx_summary_sheet_has_the_conflicts_and_the_day_sheet_marks_the_person
         for i, r in enumerate(values)
         if r[0] == "Admitted more than once (duplicates and conflicts)"
     )
-    assert tuple(values[start + 1][:7]) == ("Name", "Code", "List", "Day", "Kiosk", "Time", "Counts")
+    assert tuple(values[start + 1][:7]) == (
+        "Name",
+        "Code",
+        "List",
+        "Day",
+        "Kiosk",
+        "Time",
+        "Counts",
+    )
     assert [(r[4], r[6]) for r in values[start + 2 : start + 4]] == [
         ("Desk A", "yes"),
         ("Desk B", "no (duplicate)"),
