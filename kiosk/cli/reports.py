@@ -143,6 +143,19 @@ def _coverage_json(found: list[KioskCoverage]) -> list[dict[str, Any]]:
     ]
 
 
+def _language_option(command: Command) -> Command:
+    return click.option(
+        "--language",
+        type=click.Choice(["en", "bg", "ro"]),
+        default="en",
+        envvar="KIOSK_REPORT_LANGUAGE",
+        show_default=True,
+        help="Language of the file's headings, column names and words: English, Bulgarian or "
+        "Romanian (default: $KIOSK_REPORT_LANGUAGE, else English). The content digest is "
+        "always that of the English comma-separated register.",
+    )(command)
+
+
 def _show(files: list[WrittenFile]) -> None:
     for f in files:
         click.echo(f"  {f.path}  sha256 {f.sha256}")
@@ -189,6 +202,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         type=click.Path(dir_okay=False, path_type=Path),
         help="Also write the arrivals chart (first arrivals per 15 minutes) to this PNG file.",
     )
+    @_language_option
     @_hub_options
     @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
     @pass_state
@@ -200,6 +214,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         fmt: str | None,
         delimiter: str,
         chart: Path | None,
+        language: str,
         hub: str | None,
         hub_schema: str | None,
         as_json: bool,
@@ -224,7 +239,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         with state.open() as db:
             scope = _check_scope(db, day.date() if day else None, list_id)
             covered = _sync_first(db, hub, hub_schema, quiet=as_json)
-            report = build_report(db, scope)
+            report = build_report(db, scope, language)
             if fmt == "csv":
                 files = write_csv(report, output, "\t" if delimiter == "tab" else delimiter)
             elif fmt == "xlsx":
@@ -279,6 +294,13 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         help="A funding or project line printed under the header, e.g. the programme and "
         "project code.",
     )
+    @_language_option
+    @click.option(
+        "--single-language",
+        is_flag=True,
+        help="Bulgarian or Romanian sheets name every heading in both languages "
+        "(\"Име / Nume\"); this prints only the one chosen.",
+    )
     @_hub_options
     @pass_state
     def sign_in_sheet_cmd(
@@ -287,6 +309,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         output: Path,
         attended: bool,
         reference: str,
+        language: str,
+        single_language: bool,
         hub: str | None,
         hub_schema: str | None,
     ) -> None:
@@ -300,9 +324,14 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             _check_day(db, day.date())
             covered = _sync_first(db, hub, hub_schema)
             scope = Scope(day=day.date())
-            report = build_report(db, scope)
+            report = build_report(db, scope, language)
             written = write_sign_in_sheet(
-                report, day.date(), output, attended=attended, reference=reference
+                report,
+                day.date(),
+                output,
+                attended=attended,
+                reference=reference,
+                bilingual=not single_language,
             )
             kind = "sign-in-attended" if attended else "sign-in-registered"
             record_exports(db, kind, scope.label(), [written])

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from kiosk.core.gcpause import paused_gc
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.conflicts import Conflict, conflicts
+from kiosk.reports.texts import Texts, texts
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, event_info
 
@@ -88,35 +89,43 @@ class RegisterEntry:
         return Modality.IN_PERSON if self.in_person else Modality.ONLINE
 
 
-MODALITY_TEXT = {
-    Modality.IN_PERSON: "in person",
-    Modality.ONLINE: "online",
-    Modality.BOTH: "in person + online",
-}
-
-COLUMNS = (
-    "No.",
-    "Date",
-    "Last name",
-    "First name",
-    "Organisation",
-    "Country",
-    "Category",
-    "Modality",
-    "First arrival",
-    "Last exit",
-    "Kiosk",
-    "Manual",
-    "Online minutes",
-    "Conflict",
-    "Code",
+_COLUMN_KEYS = (
+    "reg.no",
+    "reg.date",
+    "reg.last_name",
+    "reg.first_name",
+    "reg.organisation",
+    "reg.country",
+    "reg.category",
+    "reg.modality",
+    "reg.first_arrival",
+    "reg.last_exit",
+    "reg.kiosk",
+    "reg.manual",
+    "reg.online_minutes",
+    "reg.conflict",
+    "reg.code",
 )
+
+
+def columns(t: Texts) -> tuple[str, ...]:
+    """The register's column titles in the language of ``t``."""
+    return tuple(t(k) for k in _COLUMN_KEYS)
+
+
+#: The column titles in English: the canonical CSV whose digest the register files carry.
+COLUMNS = columns(texts())
+MODALITY_TEXT = {m: texts()(f"modality.{m.value}") for m in Modality}
 
 Cell = str | int | datetime | None
 
 
-def register_rows(entries: list[RegisterEntry]) -> list[tuple[Cell, ...]]:
-    """The register as table rows (numbered per day), in :data:`COLUMNS` order."""
+def register_rows(entries: list[RegisterEntry], t: Texts | None = None) -> list[tuple[Cell, ...]]:
+    """The register as table rows (numbered per day), in :data:`COLUMNS` order, its words in
+    the language of ``t`` (default English)."""
+    t = t or texts()
+    modality = {m: t(f"modality.{m.value}") for m in Modality}
+    yes = t("value.yes")
     rows: list[tuple[Cell, ...]] = []
     number = 0
     day: date | None = None
@@ -133,13 +142,13 @@ def register_rows(entries: list[RegisterEntry]) -> list[tuple[Cell, ...]]:
                 p.organization,
                 p.country,
                 p.category,
-                MODALITY_TEXT[e.modality],
+                modality[e.modality],
                 _minute(e.first_arrival),
                 _minute(e.last_exit),
                 e.kiosk,
-                "yes" if e.manual else "",
+                yes if e.manual else "",
                 e.online_minutes if e.online else None,
-                "yes" if e.conflict else "",
+                yes if e.conflict else "",
                 p.code,
             )
         )

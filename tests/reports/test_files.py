@@ -126,7 +126,7 @@ def test_formula_injection_is_neutralised_in_csv_and_xlsx(
 ) -> None:
     from kiosk.app.checkin import CheckinService
 
-    evil = "=HYPERLINK(\"http://x\",\"y\")"
+    evil = '=HYPERLINK("http://x","y")'
     with db.write() as conn:
         attendees.insert_many(
             conn, [NewAttendee("EVIL00001", "+Eve", "@Mallory", evil, "-1")], "2026-09-01T00:00Z"
