@@ -792,6 +792,10 @@
         <translation>PIN pentru personal</translation>
     </message>
     <message>
+        <source>Staff only: enter the admin PIN to change this setting.</source>
+        <translation>Doar pentru personal: introduceți PIN-ul de administrator pentru a modifica această setare.</translation>
+    </message>
+    <message>
         <source>Staff only: enter the PIN to leave the kiosk.</source>
         <translation>Doar pentru personal: introduceți PIN-ul pentru a ieși din modul chioșc.</translation>
     </message>
@@ -1447,6 +1451,58 @@
         <translation>Importă toate pachetele dintr-un dosar</translation>
     </message>
     <message>
+        <source>Enter the hub&apos;s address first.</source>
+        <translation>Introduceți mai întâi adresa centrului.</translation>
+    </message>
+    <message>
+        <source>This is not a hub address. Write it as postgresql://USER@HOST/DATABASE, e.g. postgresql://kiosk@10.0.0.5/event.</source>
+        <translation>Aceasta nu este o adresă de centru. Scrieți-o sub forma postgresql://UTILIZATOR@GAZDĂ/BAZĂ_DE_DATE, de exemplu postgresql://kiosk@10.0.0.5/event.</translation>
+    </message>
+    <message>
+        <source>Trying the hub… (at most {seconds} s)</source>
+        <translation>Se încearcă conectarea la centru… (cel mult {seconds} s)</translation>
+    </message>
+    <message>
+        <source>Not saved: the admin PIN is needed to change it.</source>
+        <translation>Nu s-a salvat: pentru modificare este nevoie de PIN-ul de administrator.</translation>
+    </message>
+    <message>
+        <source>Reachable: the hub at {where} answered.</source>
+        <translation>Accesibil: centrul de la {where} a răspuns.</translation>
+    </message>
+    <message>
+        <source>Wrong password or user name: the server at {where} refused them.</source>
+        <translation>Parolă sau nume de utilizator greșit: serverul de la {where} le-a refuzat.</translation>
+    </message>
+    <message>
+        <source>The server at {where} asks for a password, and none is set up on this computer.</source>
+        <translation>Serverul de la {where} cere o parolă, iar pe acest calculator nu este configurată niciuna.</translation>
+    </message>
+    <message>
+        <source>A server answered at {where}, but it has no such database: check the name after the last /.</source>
+        <translation>La {where} a răspuns un server, dar baza de date nu există: verificați numele de după ultimul /.</translation>
+    </message>
+    <message>
+        <source>No server at this address ({where}): check the host name or IP address and the port, and that PostgreSQL runs there.</source>
+        <translation>Niciun server la această adresă ({where}): verificați numele gazdei sau adresa IP și portul, precum și dacă PostgreSQL rulează acolo.</translation>
+    </message>
+    <message>
+        <source>Timed out: nothing answered from {where} within {seconds} s (a firewall, another network, the machine asleep?).</source>
+        <translation>Timpul a expirat: de la {where} nu a răspuns nimic în {seconds} s (un firewall, altă rețea, calculatorul în repaus?).</translation>
+    </message>
+    <message>
+        <source>Could not connect to {where}: {detail}</source>
+        <translation>Conectarea la {where} nu a reușit: {detail}</translation>
+    </message>
+    <message>
+        <source>Saved: this kiosk syncs with {address}.</source>
+        <translation>Salvat: acest chioșc se sincronizează cu {address}.</translation>
+    </message>
+    <message>
+        <source>The password was not saved: put it in ~/.pgpass or PGPASSWORD (see below).</source>
+        <translation>Parola nu a fost salvată: treceți-o în ~/.pgpass sau în PGPASSWORD (vedeți mai jos).</translation>
+    </message>
+    <message>
         <source>Written: {file}</source>
         <translation>Scris: {file}</translation>
     </message>
@@ -1559,8 +1615,28 @@
         </translation>
     </message>
     <message>
-        <source>No hub is configured. Sync once from the command line: kiosk sync hub --dsn postgresql://…</source>
-        <translation>Nu este configurat niciun centru. Sincronizați o dată din linia de comandă: kiosk sync hub --dsn postgresql://…</translation>
+        <source>No hub is configured. Enter its address above, test it and save it (or run: kiosk sync hub --dsn postgresql://…).</source>
+        <translation>Niciun centru configurat. Introduceți adresa lui mai sus, testați conexiunea și salvați-o (sau rulați: kiosk sync hub --dsn postgresql://…).</translation>
+    </message>
+    <message>
+        <source>Hub (PostgreSQL server shared by the kiosks)</source>
+        <translation>Centru (server PostgreSQL comun al chioșcurilor)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresă:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testează conexiunea</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvează</translation>
+    </message>
+    <message>
+        <source>The password is not saved with the address (the event file is copied between laptops). Put it in ~/.pgpass on this computer (on Windows: %APPDATA%\postgresql\pgpass.conf), one line HOST:PORT:DATABASE:USER:PASSWORD, or in the PGPASSWORD environment variable.</source>
+        <translation>Parola nu se salvează împreună cu adresa (fișierul evenimentului se copiază de pe un laptop pe altul). Treceți-o în ~/.pgpass pe acest calculator (în Windows: %APPDATA%\postgresql\pgpass.conf), pe un rând GAZDĂ:PORT:BAZĂ_DE_DATE:UTILIZATOR:PAROLĂ, sau în variabila de mediu PGPASSWORD.</translation>
     </message>
     <message>
         <source>Sync with other kiosks</source>
