@@ -221,7 +221,11 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     ) -> None:
         """Attendance report of a day, a list or the whole event: the register (one row per
         person per day, in person and online), counts by day, list, country, category and
-        organisation, refused scans and the arrivals curve.
+        organisation, refused scans, people admitted more than once (duplicates and conflicts
+        after merging kiosks) and the arrivals curve.
+
+        With --hub the kiosks' data is brought together first, and the kiosks covered, the
+        last scan of each and any scans still missing are printed with the report.
 
         Every file gets a SHA-256 digest written beside it (NAME.sha256, checkable with
         'sha256sum -c') and kept in the database.
@@ -316,7 +320,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     ) -> None:
         """A4 PDF sheet for signatures (No., Name, Organisation, Country, Signature), sorted by
         last name; pre-filled with everyone registered for the day, or with --attended those who
-        came."""
+        came. In Bulgarian or Romanian every heading also reads in the other language, for
+        attendees from both countries."""
         from kiosk.reports.files import record_exports, write_sign_in_sheet
         from kiosk.reports.summary import build_report
 

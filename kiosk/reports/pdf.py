@@ -274,6 +274,9 @@ def report_pdf(report: Report, title: str, content_sha256: str, chart: bytes) ->
             if pdf.will_page_break(6):
                 pdf.add_page()
             _row(pdf, ["" if v is None else str(v) for v in row], widths, 6, 8.5)
+        if not section.rows:  # an empty table would leave the reader guessing
+            pdf.set_font(FONT, "", 8.5)
+            pdf.cell(0, 6, t("pdf.none"), border=1, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(4)
     pdf.add_page()
     pdf.set_font(FONT, "B", 12)

@@ -95,6 +95,7 @@ EN: dict[str, str] = {
     "pdf.digest": "Content SHA-256: {digest}",
     "pdf.zone": "time zone {zone} · written {time}",
     "pdf.arrivals": "Arrivals per 15 minutes",
+    "pdf.none": "None.",
     "pdf.register": "Attendance register {date} — {count} people",
     # Sign-in sheets
     "signin.no": "No.",
@@ -209,6 +210,7 @@ BG: dict[str, str] = {
     "pdf.digest": "SHA-256 на съдържанието: {digest}",
     "pdf.zone": "часова зона {zone} · изготвено на {time}",
     "pdf.arrivals": "Пристигания на всеки 15 минути",
+    "pdf.none": "Няма.",
     "pdf.register": "Присъствен списък, {date} — брой участници: {count}",
     "signin.no": "№",
     "signin.name": "Име",
@@ -321,6 +323,7 @@ RO: dict[str, str] = {
     "pdf.digest": "SHA-256 al conținutului: {digest}",
     "pdf.zone": "fus orar {zone} · întocmit la {time}",
     "pdf.arrivals": "Sosiri la fiecare 15 minute",
+    "pdf.none": "Nu există.",
     "pdf.register": "Registru de prezență, {date} — participanți: {count}",
     "signin.no": "Nr.",
     "signin.name": "Nume",

@@ -141,3 +141,14 @@ def test_no_conflicts_leaves_an_empty_section_and_no_marks(fleet: Fleet) -> None
     report = build_report(a.db)
     assert report.section("conflicts").rows == []
     assert [e.conflict for e in report.register.entries] == [False]
+
+
+def test_a_pdf_without_conflicts_says_so_instead_of_an_empty_table(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    a = fleet.add("a")
+    a.scan(fleet.codes[0])
+    write_pdf(build_report(a.db, language="bg"), tmp_path / "r.pdf")
+    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages)
+    section = text[text.index("Допуснати повече от веднъж") :]
+    assert "Зачита се\nНяма." in section
