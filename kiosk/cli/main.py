@@ -112,10 +112,18 @@ pass_state = click.make_pass_decorator(State)
 def cli(ctx: click.Context, db_path: Path | None) -> None:
     """Kiosk: offline check-in and badge printing for a conference registration desk.
 
-    Create an event (init), import registrations (import), check people in (checkin, undo),
-    find them (search), see counts (stats), export the attendance register (export) and write
-    QR tickets for mailing (tickets; signed ones with the event's keys: keys). 'kiosk demo'
-    builds a ready-made demo event.
+    \b
+    Set up           init, import (registrations), lists, demo, gui (the desk), self-test
+    Check-in         checkin, undo, search, stats
+    Badges           badge, badges, print, print-queue, print-test, printers, templates
+    Tickets          tickets (QR codes to mail), keys (signed tickets, revocation lists)
+    Reports          report (register, counts, refused scans, conflicts; in bg, ro or en;
+                     --hub: over every kiosk), sign-in-sheet, export,
+                     import-online and online (Zoom and Teams attendance)
+    Several kiosks   sync (bundles on a USB stick, or a PostgreSQL hub), conflicts
+    After the event  purge (removes personal data; keeps counts and file digests)
+
+    'kiosk COMMAND --help' explains each one.
     """
     ctx.obj = State(db_path or paths.default_db_path())
 

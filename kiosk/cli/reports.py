@@ -7,10 +7,11 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import click
 
+from kiosk.reports.coverage import KioskCoverage
 from kiosk.reports.files import WrittenFile
 from kiosk.reports.register import Scope
 from kiosk.storage import events
@@ -39,6 +40,120 @@ def _check_scope(db: Database, day: date | None, list_id: int | None) -> Scope:
             f"there is no check-in list {list_id} — the lists are: {known}.", param_hint="--list"
         )
     return Scope(day=day, list_id=list_id)
+
+
+class HubUnavailable(click.ClickException):
+    """The hub a report over all kiosks needs could not be reached: exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+def _hub_options(command: Command) -> Command:
+    command = click.option(
+        "--hub-schema",
+        default=None,
+        help="PostgreSQL schema of the hub's tables (default: the remembered one, else kiosk_hub).",
+    )(command)
+    return click.option(
+        "--hub",
+        "hub",
+        is_flag=False,
+        flag_value="",
+        default=None,
+        metavar="DSN",
+        help="Sync with the hub first and report over all kiosks' data; with no DSN, the hub "
+        "this kiosk last synced with (or $KIOSK_HUB_DSN). Stops if the hub cannot be reached.",
+    )(command)
+
+
+def _sync_first(
+    db: Database, hub: str | None, schema: str | None, *, quiet: bool = False
+) -> list[KioskCoverage] | None:
+    """With ``--hub``: sync with the hub (pulling every kiosk's scans and roster) and say what
+    the merged log covers. A hub that cannot be reached stops the command: a report silently
+    missing other kiosks' check-ins is worse than none."""
+    if hub is None:
+        return None
+    from kiosk.reports.coverage import coverage
+    from kiosk.sync.hub import DEFAULT_SCHEMA, HubError, HubSession, remembered_hub
+
+    remembered = remembered_hub(db)
+    if hub:
+        dsn = hub
+        schema = schema or (remembered[1] if remembered else DEFAULT_SCHEMA)
+    elif remembered is None:
+        raise HubUnavailable(
+            "--hub was given without an address and this kiosk has not synced with a hub "
+            "before — give it: --hub postgresql://HOST/DATABASE (or set KIOSK_HUB_DSN). "
+            "No report was written."
+        )
+    else:
+        dsn, schema = remembered[0], schema or remembered[1]
+    try:
+        result = HubSession(db, dsn, schema=schema).sync()
+    except HubError as exc:
+        raise HubUnavailable(
+            f"{exc}\nNo report was written: without the hub it would miss the other kiosks' "
+            "check-ins. Check the network and the address, or leave out --hub to report only "
+            "what this database holds."
+        ) from exc
+    if not quiet:
+        click.echo(
+            f"Synced with the hub: received {result.pulled} scans from other kiosks, sent "
+            f"{result.pushed}."
+        )
+    return coverage(db)
+
+
+def _show_coverage(found: list[KioskCoverage]) -> None:
+    with_scans = [k for k in found if k.scans]
+    click.echo(f"The report covers {len(with_scans)} kiosks:")
+    for k in with_scans:
+        last = f"{k.last_scan:%Y-%m-%d %H:%M}" if k.last_scan else "-"
+        line = f"  {k.name or k.kiosk_id}: {k.scans} scans, last {last} (no. {k.last_seq})"
+        if k.gaps:
+            shown = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in k.gaps[:5])
+            more = f" and {len(k.gaps) - 5} more" if len(k.gaps) > 5 else ""
+            line += f"; MISSING scans {shown}{more} (not merged yet)"
+        click.echo(line)
+    idle = [k.name or k.kiosk_id for k in found if not k.scans]
+    if idle:
+        click.echo(f"  known, with no scans: {', '.join(idle)}")
+    if any(k.gaps for k in found):
+        click.echo(
+            "Warning: some kiosks' scans are missing (see above) — sync those kiosks with the "
+            "hub, or import their bundles, then report again."
+        )
+
+
+def _coverage_json(found: list[KioskCoverage]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kiosk_id": k.kiosk_id,
+            "name": k.name,
+            "scans": k.scans,
+            "last_seq": k.last_seq,
+            "last_scan": k.last_scan.isoformat() if k.last_scan else None,
+            "gaps": [list(g) for g in k.gaps],
+        }
+        for k in found
+    ]
+
+
+def _language_option(command: Command) -> Command:
+    return click.option(
+        "--language",
+        type=click.Choice(["en", "bg", "ro"]),
+        default="en",
+        envvar="KIOSK_REPORT_LANGUAGE",
+        show_default=True,
+        help="Language of the file's headings, column names and words: English, Bulgarian or "
+        "Romanian (default: $KIOSK_REPORT_LANGUAGE, else English). The content digest is "
+        "always that of the English comma-separated register.",
+    )(command)
 
 
 def _show(files: list[WrittenFile]) -> None:
@@ -87,6 +202,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         type=click.Path(dir_okay=False, path_type=Path),
         help="Also write the arrivals chart (first arrivals per 15 minutes) to this PNG file.",
     )
+    @_language_option
+    @_hub_options
     @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
     @pass_state
     def report_cmd(
@@ -97,11 +214,18 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         fmt: str | None,
         delimiter: str,
         chart: Path | None,
+        language: str,
+        hub: str | None,
+        hub_schema: str | None,
         as_json: bool,
     ) -> None:
         """Attendance report of a day, a list or the whole event: the register (one row per
         person per day, in person and online), counts by day, list, country, category and
-        organisation, refused scans and the arrivals curve.
+        organisation, refused scans, people admitted more than once (duplicates and conflicts
+        after merging kiosks) and the arrivals curve.
+
+        With --hub the kiosks' data is brought together first, and the kiosks covered, the
+        last scan of each and any scans still missing are printed with the report.
 
         Every file gets a SHA-256 digest written beside it (NAME.sha256, checkable with
         'sha256sum -c') and kept in the database.
@@ -118,7 +242,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         fmt = fmt or {".xlsx": "xlsx", ".pdf": "pdf"}.get(output.suffix.lower(), "csv")
         with state.open() as db:
             scope = _check_scope(db, day.date() if day else None, list_id)
-            report = build_report(db, scope)
+            covered = _sync_first(db, hub, hub_schema, quiet=as_json)
+            report = build_report(db, scope, language)
             if fmt == "csv":
                 files = write_csv(report, output, "\t" if delimiter == "tab" else delimiter)
             elif fmt == "xlsx":
@@ -134,13 +259,16 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             click.echo(
                 json.dumps(
                     {s.key: {"header": list(s.header), "rows": s.rows} for s in report.sections}
-                    | {"files": [{"path": str(f.path), "sha256": f.sha256} for f in files]},
+                    | {"files": [{"path": str(f.path), "sha256": f.sha256} for f in files]}
+                    | ({"coverage": _coverage_json(covered)} if covered is not None else {}),
                     ensure_ascii=False,
                     indent=2,
                     default=str,
                 )
             )
             return
+        if covered is not None:
+            _show_coverage(covered)
         by_day = report.section("by_day")
         click.echo(f"{report.register.event.name}: {len(report.register.entries)} register rows")
         for row in by_day.rows:
@@ -170,25 +298,50 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         help="A funding or project line printed under the header, e.g. the programme and "
         "project code.",
     )
+    @_language_option
+    @click.option(
+        "--single-language",
+        is_flag=True,
+        help="Bulgarian or Romanian sheets name every heading in both languages "
+        "(\"Име / Nume\"); this prints only the one chosen.",
+    )
+    @_hub_options
     @pass_state
     def sign_in_sheet_cmd(
-        state: State, day: datetime, output: Path, attended: bool, reference: str
+        state: State,
+        day: datetime,
+        output: Path,
+        attended: bool,
+        reference: str,
+        language: str,
+        single_language: bool,
+        hub: str | None,
+        hub_schema: str | None,
     ) -> None:
         """A4 PDF sheet for signatures (No., Name, Organisation, Country, Signature), sorted by
         last name; pre-filled with everyone registered for the day, or with --attended those who
-        came."""
+        came. In Bulgarian or Romanian every heading also reads in the other language, for
+        attendees from both countries."""
         from kiosk.reports.files import record_exports, write_sign_in_sheet
         from kiosk.reports.summary import build_report
 
         with state.open() as db:
             _check_day(db, day.date())
+            covered = _sync_first(db, hub, hub_schema)
             scope = Scope(day=day.date())
-            report = build_report(db, scope)
+            report = build_report(db, scope, language)
             written = write_sign_in_sheet(
-                report, day.date(), output, attended=attended, reference=reference
+                report,
+                day.date(),
+                output,
+                attended=attended,
+                reference=reference,
+                bilingual=not single_language,
             )
             kind = "sign-in-attended" if attended else "sign-in-registered"
             record_exports(db, kind, scope.label(), [written])
+        if covered is not None:
+            _show_coverage(covered)
         click.echo(f"Wrote the sign-in sheet of {day.date().isoformat()} to {output}.")
         _show([written])
 

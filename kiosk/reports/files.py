@@ -19,10 +19,11 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from kiosk.core.timeutil import to_utc_iso
-from kiosk.reports.chart import arrivals_png
+from kiosk.reports.chart import ChartText, arrivals_png
 from kiosk.reports.export import neutralise, to_csv, workbook_bytes, write_atomic
-from kiosk.reports.register import COLUMNS, Cell, Person, RegisterEntry, register_rows
+from kiosk.reports.register import Cell, Person, RegisterEntry, columns, register_rows
 from kiosk.reports.summary import Report
+from kiosk.reports.texts import PARTNER, Texts, texts
 from kiosk.storage.database import Database
 
 
@@ -45,7 +46,8 @@ def write_with_digest(path: Path, data: bytes, content_sha256: str = "") -> Writ
     """Write ``data`` atomically and its digest beside it."""
     digest = sha256_hex(data)
     write_atomic(path, data)
-    write_atomic(digest_path(path), f"{digest}  {path.name}\n".encode("ascii"))
+    # UTF-8: organizers name files in Bulgarian and Romanian (sha256sum -c reads it as is).
+    write_atomic(digest_path(path), f"{digest}  {path.name}\n".encode())
     return WrittenFile(path, digest, content_sha256)
 
 
@@ -60,14 +62,18 @@ def record_exports(db: Database, kind: str, scope: str, files: list[WrittenFile]
         )
 
 
-def register_csv(entries: list[RegisterEntry], delimiter: str = ",") -> bytes:
-    """The register as CSV (UTF-8 with BOM)."""
-    return to_csv(COLUMNS, register_rows(entries), delimiter)
+def register_csv(
+    entries: list[RegisterEntry], delimiter: str = ",", t: Texts | None = None
+) -> bytes:
+    """The register as CSV (UTF-8 with BOM), its words in the language of ``t`` (English)."""
+    t = t or texts()
+    return to_csv(columns(t), register_rows(entries, t), delimiter)
 
 
 def register_digest(entries: list[RegisterEntry]) -> str:
-    """The digest of a register's content: SHA-256 of its comma-separated CSV, so anyone can
-    check a printed or PDF register against a CSV export of the same day."""
+    """The digest of a register's content: SHA-256 of its comma-separated English CSV, so anyone
+    can check a printed or PDF register (in any language) against a CSV export of the same day
+    ('kiosk report --language en -o day.csv' writes that file; its .sha256 is this digest)."""
     return sha256_hex(register_csv(entries, ","))
 
 
@@ -89,7 +95,7 @@ def summary_csv(report: Report, delimiter: str = ",") -> bytes:
 
 def write_csv(report: Report, path: Path, delimiter: str = ",") -> list[WrittenFile]:
     """``path``: the register; ``<name>-summary.csv`` beside it: the counts."""
-    register = register_csv(report.register.entries, delimiter)
+    register = register_csv(report.register.entries, delimiter, report.t)
     summary_path = path.with_name(f"{path.stem}-summary{path.suffix or '.csv'}")
     return [
         write_with_digest(path, register, register_digest(report.register.entries)),
@@ -98,15 +104,28 @@ def write_csv(report: Report, path: Path, delimiter: str = ",") -> list[WrittenF
 
 
 def report_title(report: Report) -> str:
+    t = report.t
     scope = report.register.scope
-    what = "whole event" if scope.day is None else scope.day.isoformat()
+    what = t("scope.event") if scope.day is None else scope.day.isoformat()
     if scope.list_id is not None:
-        what = f"check-in list {scope.list_id}"
-    return f"{report.register.event.name} — attendance, {what}"
+        what = t("scope.list", list=scope.list_id)
+    return t("title.report", event=report.register.event.name, what=what)
+
+
+def chart_text(t: Texts) -> ChartText:
+    return ChartText(
+        day_total=t("chart.day_total", day="{day}", total="{total}"),
+        no_arrivals=t("chart.no_arrivals"),
+        note=t("chart.note"),
+    )
+
+
+def report_chart(report: Report) -> bytes:
+    return arrivals_png(report_title(report), report.arrivals, chart_text(report.t))
 
 
 def write_chart(report: Report, path: Path) -> WrittenFile:
-    return write_with_digest(path, arrivals_png(report_title(report), report.arrivals))
+    return write_with_digest(path, report_chart(report))
 
 
 def workbook(report: Report) -> bytes:
@@ -116,19 +135,22 @@ def workbook(report: Report) -> bytes:
     100,000-person register is several times faster to write and needs a fraction of the memory.
     Text is formula-neutralised before it reaches a cell, so it stays text.
     """
+    t = report.t
     book = Workbook(write_only=True)
-    summary = book.create_sheet("Summary")
+    summary = book.create_sheet(t("sheet.summary"))
     event = report.register.event
     summary.column_dimensions["A"].width = 34
     for letter in "BCDEF":
         summary.column_dimensions[letter].width = 16
-    chart = SheetImage(io.BytesIO(arrivals_png(report_title(report), report.arrivals)))
+    chart = SheetImage(io.BytesIO(report_chart(report)))
     chart.width, chart.height = chart.width // 2, chart.height // 2
     summary.add_image(chart, "H2")
     summary.append([_bold(summary, report_title(report), 13)])
     if event.venue:
-        summary.append([neutralise(f"Venue: {event.venue}")])
-    summary.append([f"Written {datetime.now(UTC).astimezone().strftime('%Y-%m-%d %H:%M')}"])
+        summary.append([neutralise(t("book.venue", venue=event.venue))])
+    written = datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    summary.append([t("book.written", time=written)])
+    header = columns(t)
     for section in report.sections:
         summary.append([])
         summary.append([_bold(summary, section.title, 12)])
@@ -137,9 +159,9 @@ def workbook(report: Report) -> bytes:
             summary.append(_sheet_values(row))
     for day in report.register.days:
         entries = report.entries_of(day)
-        rows = [_sheet_values(r) for r in register_rows(entries)]
+        rows = [_sheet_values(r) for r in register_rows(entries, t)]
         ws = book.create_sheet(day.isoformat())
-        widths = [len(h) for h in COLUMNS]
+        widths = [len(h) for h in header]
         for values in rows:
             for i, v in enumerate(values):
                 if isinstance(v, str) and len(v) > widths[i]:
@@ -149,9 +171,9 @@ def workbook(report: Report) -> bytes:
         for i, width in enumerate(widths):
             ws.column_dimensions[get_column_letter(i + 1)].width = width + 2
         ws.freeze_panes = "A3"
-        title = f"{event.name} — attendance register {day.isoformat()} ({len(entries)} people)"
+        title = t("book.register", event=event.name, day=day.isoformat(), count=len(entries))
         ws.append([_bold(ws, neutralise(title), 13)])
-        ws.append([_bold(ws, h) for h in COLUMNS])
+        ws.append([_bold(ws, h) for h in header])
         for values in rows:
             ws.append(values)
     return workbook_bytes(book)
@@ -184,7 +206,8 @@ def write_pdf(report: Report, path: Path) -> list[WrittenFile]:
     from kiosk.reports.pdf import report_pdf
 
     content = register_digest(report.register.entries)
-    return [write_with_digest(path, report_pdf(report, report_title(report), content), content)]
+    pdf = report_pdf(report, report_title(report), content, report_chart(report))
+    return [write_with_digest(path, pdf, content)]
 
 
 def sheet_people(report: Report, day: date, *, attended: bool) -> list[Person]:
@@ -195,15 +218,26 @@ def sheet_people(report: Report, day: date, *, attended: bool) -> list[Person]:
 
 
 def write_sign_in_sheet(
-    report: Report, day: date, path: Path, *, attended: bool, reference: str = ""
+    report: Report,
+    day: date,
+    path: Path,
+    *,
+    attended: bool,
+    reference: str = "",
+    bilingual: bool = True,
 ) -> WrittenFile:
+    """The sign-in sheet in the report's language; a Bulgarian or Romanian one (``bilingual``)
+    also names every heading in the event's other language ("Име / Nume")."""
     from kiosk.reports.pdf import sign_in_sheet
 
+    second = PARTNER.get(report.language) if bilingual else None
     sheet = sign_in_sheet(
         report.register.event,
         day,
         sheet_people(report, day, attended=attended),
         attended=attended,
         reference=reference,
+        language=report.language,
+        second_language=second,
     )
     return write_with_digest(path, sheet.pdf, sheet.content_sha256)

@@ -20,10 +20,10 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from kiosk.assets import font_path
-from kiosk.reports.chart import arrivals_png
 from kiosk.reports.export import to_csv
-from kiosk.reports.register import MODALITY_TEXT, Person, RegisterEntry
+from kiosk.reports.register import Person, RegisterEntry
 from kiosk.reports.summary import Report
+from kiosk.reports.texts import DEFAULT_LANGUAGE, Texts, long_date, texts
 from kiosk.storage.events import EventInfo
 
 FONT = "NotoSans"
@@ -34,8 +34,11 @@ _GREY = (90, 90, 90)
 class _Document(FPDF):
     """A4 pages with the Noto fonts and a footer naming the page and the content digest."""
 
-    def __init__(self, footer_text: str, digest: str, orientation: str = "P") -> None:
+    def __init__(
+        self, footer_text: str, digest: str, orientation: str = "P", t: Texts | None = None
+    ) -> None:
         super().__init__(orientation=orientation, unit="mm", format="A4")
+        self.t = t or texts()
         self.footer_text = footer_text
         self.digest = digest
         self.add_font(FONT, "", str(font_path(bold=False)))
@@ -57,10 +60,10 @@ class _Document(FPDF):
         self.set_text_color(*_GREY)
         self.cell(0, 4, self.footer_text, align="L")
         self.set_x(self.l_margin)
-        self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="R")
+        self.cell(0, 4, self.t("pdf.page", page=self.page_no(), pages="{nb}"), align="R")
         self.ln(4)
         self.set_font(FONT, "", 6.5)
-        self.cell(0, 3.5, f"Content SHA-256: {self.digest}", align="L")
+        self.cell(0, 3.5, self.t("pdf.digest", digest=self.digest), align="L")
         self.set_text_color(0, 0, 0)
 
 
@@ -99,7 +102,13 @@ def _header_row(pdf: FPDF, header: Sequence[str], widths: Sequence[float]) -> No
     pdf.set_font(FONT, "B", 9)
     pdf.set_fill_color(232, 236, 240)
     for title, width in zip(header, widths, strict=True):
-        pdf.cell(width, 7, title, border=1, fill=True)
+        # Longer words (Bulgarian, Romanian, two languages) get a smaller type, not a cut.
+        points = 9.0
+        while points > 6 and pdf.get_string_width(title) > width - 2 * pdf.c_margin:
+            points -= 0.5
+            pdf.set_font_size(points)
+        pdf.cell(width, 7, _shorten(pdf, title, width - 2 * pdf.c_margin), border=1, fill=True)
+        pdf.set_font_size(9)
     pdf.ln(7)
     pdf.set_font(FONT, "", 9)
 
@@ -127,15 +136,13 @@ def _digest(header: Sequence[str], rows: Sequence[Sequence[str | int]]) -> str:
     return hashlib.sha256(to_csv(header, [list(r) for r in rows], ",")).hexdigest()
 
 
-def _long_date(day: date) -> str:
-    return f"{day.strftime('%A')}, {day.day} {day.strftime('%B %Y')}"
-
-
 # ---------------------------------------------------------------------------------------------
 # Sign-in sheets
 
-SHEET_COLUMNS = ("No.", "Name", "Organisation", "Country", "Signature")
-_SHEET_WIDTHS = (11.0, 56.0, 58.0, 25.0, 36.0)
+_SHEET_KEYS = ("signin.no", "signin.name", "signin.organisation", "signin.country",
+               "signin.signature")  # fmt: skip
+SHEET_COLUMNS = tuple(texts()(k) for k in _SHEET_KEYS)
+_SHEET_WIDTHS = (12.0, 55.0, 56.0, 27.0, 36.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,67 +159,78 @@ def sign_in_sheet(
     *,
     attended: bool,
     reference: str = "",
+    language: str = DEFAULT_LANGUAGE,
+    second_language: str | None = None,
 ) -> SignInSheet:
     """A4 sheet for signatures: No., Name, Organisation, Country, Signature, by last name.
 
     ``attended`` picks the variant: False, pre-filled with everyone registered for the day (to
     sign at the desk); True, the people who attended. ``reference`` is an optional funding or
-    project line printed under the header (e.g. the Interreg project code).
+    project line printed under the header (e.g. the Interreg project code). The words are in
+    ``language``; with ``second_language`` every heading and the date also read in that one
+    ("Име / Nume"), so attendees from both countries know what they sign.
     """
+    t = texts(language)
+    u = texts(second_language) if second_language else None
+
+    def both(key: str, **values: object) -> str:
+        return t(key, **values) + (f" / {u(key, **values)}" if u else "")
+
     ordered = sorted(people, key=lambda p: (p.sort_key, p.uid))
     rows = [
         (n, f"{p.last_name} {p.first_name}".strip(), p.organization, p.country)
         for n, p in enumerate(ordered, start=1)
     ]
+    # The digest is of the content, whatever the language of the headings.
     digest = _digest(SHEET_COLUMNS[:4], rows)
-    pdf = _Document(f"{event.name} · {day.isoformat()} · {len(rows)} people", digest)
-    pdf.set_title(f"{event.name} — sign-in sheet {day.isoformat()}")
+    header = tuple(both(k) for k in _SHEET_KEYS)
+    footer = t("signin.footer", event=event.name, day=day.isoformat(), count=len(rows))
+    pdf = _Document(footer, digest, t=t)
+    pdf.set_title(t("signin.pdf_title", event=event.name, day=day.isoformat()))
     pdf.add_page()
     pdf.set_font(FONT, "B", 16)
     pdf.multi_cell(0, 8, event.name, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", 11)
     place = f" · {event.venue}" if event.venue else ""
-    pdf.cell(0, 6, f"{_long_date(day)}{place}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    when = long_date(t, day) + (f" / {long_date(u, day)}" if u else "")
+    pdf.multi_cell(0, 6, f"{when}{place}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if reference:
         pdf.set_font(FONT, "", 9.5)
         pdf.multi_cell(0, 5, reference, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    key = "signin.title_attended" if attended else "signin.title_registered"
     pdf.set_font(FONT, "B", 11)
-    title = (
-        "Attendance list — people who attended"
-        if attended
-        else "Attendance sign-in sheet — everyone registered for this day"
-    )
-    pdf.cell(0, 8, title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.ln(1)
-    pdf.repeat_header = (SHEET_COLUMNS, _SHEET_WIDTHS)
-    _header_row(pdf, SHEET_COLUMNS, _SHEET_WIDTHS)
+    pdf.multi_cell(0, 6, t(key), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if u:
+        pdf.set_font(FONT, "", 10)
+        pdf.multi_cell(0, 5, u(key), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(2)
+    pdf.repeat_header = (header, _SHEET_WIDTHS)
+    _header_row(pdf, header, _SHEET_WIDTHS)
     for number, name, organization, country in rows:
         if pdf.will_page_break(9):
             pdf.add_page()
         _row(pdf, (str(number), name, organization, country, ""), _SHEET_WIDTHS, 9)
     pdf.ln(3)
     pdf.set_font(FONT, "B", 10)
-    what = "attended" if attended else "registered"
-    pdf.cell(0, 6, f"Total: {len(rows)} people {what}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    total = "signin.total_attended" if attended else "signin.total_registered"
+    pdf.multi_cell(0, 6, both(total, count=len(rows)), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_font(FONT, "", 9)
     pdf.ln(4)
-    pdf.cell(
-        0, 6, "Checked by (name, signature, date): ______________________________________________"
-    )
+    pdf.cell(0, 6, both("signin.checked_by") + " " + "_" * 40)
     return SignInSheet(bytes(pdf.output()), len(rows), digest)
 
 
 # ---------------------------------------------------------------------------------------------
 # The report
 
-_REGISTER_COLUMNS = (
-    "No.", "Name", "Organisation", "Country", "Category", "Modality", "Arrival", "Exit", "Kiosk",
-    "Manual",
+_REGISTER_KEYS = (
+    "reg.no", "signin.name", "reg.organisation", "reg.country", "reg.category", "reg.modality",
+    "reg.arrival", "reg.exit", "reg.kiosk", "reg.manual", "reg.conflict",
 )  # fmt: skip
-_REGISTER_WIDTHS = (11.0, 52.0, 58.0, 24.0, 24.0, 30.0, 15.0, 15.0, 27.0, 15.0)
+_REGISTER_WIDTHS = (11.0, 48.0, 50.0, 24.0, 20.0, 28.0, 18.0, 18.0, 25.0, 14.0, 17.0)
 
 
-def _register_cells(number: int, e: RegisterEntry) -> tuple[str, ...]:
+def _register_cells(t: Texts, number: int, e: RegisterEntry) -> tuple[str, ...]:
     p = e.person
     return (
         str(number),
@@ -220,18 +238,20 @@ def _register_cells(number: int, e: RegisterEntry) -> tuple[str, ...]:
         p.organization,
         p.country,
         p.category,
-        MODALITY_TEXT[e.modality],
+        t(f"modality.{e.modality.value}"),
         e.first_arrival.strftime("%H:%M") if e.first_arrival else "",
         e.last_exit.strftime("%H:%M") if e.last_exit else "",
         e.kiosk,
-        "yes" if e.manual else "",
+        t("value.yes") if e.manual else "",
+        t("value.yes") if e.conflict else "",
     )
 
 
-def report_pdf(report: Report, title: str, content_sha256: str) -> bytes:
+def report_pdf(report: Report, title: str, content_sha256: str, chart: bytes) -> bytes:
     """The counts, the arrivals chart, refused scans and the register of each day (landscape)."""
+    t = report.t
     event = report.register.event
-    pdf = _Document(title, content_sha256, "L")
+    pdf = _Document(title, content_sha256, "L", t)
     pdf.set_title(title)
     pdf.add_page()
     pdf.set_font(FONT, "B", 16)
@@ -239,7 +259,7 @@ def report_pdf(report: Report, title: str, content_sha256: str) -> bytes:
     pdf.set_font(FONT, "", 10)
     venue = f"{event.venue} · " if event.venue else ""
     written = datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    pdf.cell(0, 6, f"{venue}time zone {event.timezone} · written {written}")
+    pdf.cell(0, 6, venue + t("pdf.zone", zone=event.timezone, time=written))
     pdf.ln(8)
     for section in report.sections:
         widths = [70.0] + [max(24.0, (273.0 - 70.0) / max(len(section.header) - 1, 1))] * (
@@ -254,11 +274,13 @@ def report_pdf(report: Report, title: str, content_sha256: str) -> bytes:
             if pdf.will_page_break(6):
                 pdf.add_page()
             _row(pdf, ["" if v is None else str(v) for v in row], widths, 6, 8.5)
+        if not section.rows:  # an empty table would leave the reader guessing
+            pdf.set_font(FONT, "", 8.5)
+            pdf.cell(0, 6, t("pdf.none"), border=1, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(4)
-    chart = arrivals_png(title, report.arrivals)
     pdf.add_page()
     pdf.set_font(FONT, "B", 12)
-    pdf.cell(0, 8, "Arrivals per 15 minutes", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 8, t("pdf.arrivals"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     height = min(170.0, 270.0 * _png_ratio(chart))
     pdf.image(io.BytesIO(chart), x=_MARGIN, h=height, w=height / _png_ratio(chart))
     for day in report.register.days:
@@ -269,16 +291,17 @@ def report_pdf(report: Report, title: str, content_sha256: str) -> bytes:
         pdf.cell(
             0,
             8,
-            f"Attendance register {_long_date(day)} — {len(entries)} people",
+            t("pdf.register", date=long_date(t, day), count=len(entries)),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
-        pdf.repeat_header = (_REGISTER_COLUMNS, _REGISTER_WIDTHS)
-        _header_row(pdf, _REGISTER_COLUMNS, _REGISTER_WIDTHS)
+        header = tuple(t(k) for k in _REGISTER_KEYS)
+        pdf.repeat_header = (header, _REGISTER_WIDTHS)
+        _header_row(pdf, header, _REGISTER_WIDTHS)
         for number, entry in enumerate(entries, start=1):
             if pdf.will_page_break(6):
                 pdf.add_page()
-            _row(pdf, _register_cells(number, entry), _REGISTER_WIDTHS, 6, 8.5)
+            _row(pdf, _register_cells(t, number, entry), _REGISTER_WIDTHS, 6, 8.5)
         pdf.repeat_header = None
     return bytes(pdf.output())
 

@@ -10,13 +10,15 @@ two-day event takes well under a second (see bench/reports.py).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from kiosk.core.gcpause import paused_gc
 from kiosk.core.timeutil import to_utc_iso
+from kiosk.reports.conflicts import Conflict, conflicts
+from kiosk.reports.texts import Texts, texts
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, event_info
 
@@ -77,6 +79,8 @@ class RegisterEntry:
     kiosk: str  # where the first admission was made; the platform for online-only rows
     manual: bool  # the first admission was entered by hand (a time given with --at)
     online_minutes: int
+    #: Admitted more than once that day on a list that admits once (see the conflicts section).
+    conflict: bool = False
 
     @property
     def modality(self) -> Modality:
@@ -85,34 +89,43 @@ class RegisterEntry:
         return Modality.IN_PERSON if self.in_person else Modality.ONLINE
 
 
-MODALITY_TEXT = {
-    Modality.IN_PERSON: "in person",
-    Modality.ONLINE: "online",
-    Modality.BOTH: "in person + online",
-}
-
-COLUMNS = (
-    "No.",
-    "Date",
-    "Last name",
-    "First name",
-    "Organisation",
-    "Country",
-    "Category",
-    "Modality",
-    "First arrival",
-    "Last exit",
-    "Kiosk",
-    "Manual",
-    "Online minutes",
-    "Code",
+_COLUMN_KEYS = (
+    "reg.no",
+    "reg.date",
+    "reg.last_name",
+    "reg.first_name",
+    "reg.organisation",
+    "reg.country",
+    "reg.category",
+    "reg.modality",
+    "reg.first_arrival",
+    "reg.last_exit",
+    "reg.kiosk",
+    "reg.manual",
+    "reg.online_minutes",
+    "reg.conflict",
+    "reg.code",
 )
+
+
+def columns(t: Texts) -> tuple[str, ...]:
+    """The register's column titles in the language of ``t``."""
+    return tuple(t(k) for k in _COLUMN_KEYS)
+
+
+#: The column titles in English: the canonical CSV whose digest the register files carry.
+COLUMNS = columns(texts())
+MODALITY_TEXT = {m: texts()(f"modality.{m.value}") for m in Modality}
 
 Cell = str | int | datetime | None
 
 
-def register_rows(entries: list[RegisterEntry]) -> list[tuple[Cell, ...]]:
-    """The register as table rows (numbered per day), in :data:`COLUMNS` order."""
+def register_rows(entries: list[RegisterEntry], t: Texts | None = None) -> list[tuple[Cell, ...]]:
+    """The register as table rows (numbered per day), in :data:`COLUMNS` order, its words in
+    the language of ``t`` (default English)."""
+    t = t or texts()
+    modality = {m: t(f"modality.{m.value}") for m in Modality}
+    yes = t("value.yes")
     rows: list[tuple[Cell, ...]] = []
     number = 0
     day: date | None = None
@@ -129,12 +142,13 @@ def register_rows(entries: list[RegisterEntry]) -> list[tuple[Cell, ...]]:
                 p.organization,
                 p.country,
                 p.category,
-                MODALITY_TEXT[e.modality],
+                modality[e.modality],
                 _minute(e.first_arrival),
                 _minute(e.last_exit),
                 e.kiosk,
-                "yes" if e.manual else "",
+                yes if e.manual else "",
                 e.online_minutes if e.online else None,
+                yes if e.conflict else "",
                 p.code,
             )
         )
@@ -219,6 +233,8 @@ class Register:
     entries: list[RegisterEntry]  # by day, then last name, first name
     #: list id -> people admitted on it (within the scope's day, if it has one)
     list_admissions: dict[int, set[str]] = field(default_factory=dict)
+    #: People admitted more than once where a list admits once, within the scope.
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 def read_register(db: Database, scope: Scope | None = None) -> Register:
@@ -332,6 +348,12 @@ def _read_register(db: Database, scope: Scope) -> Register:
                 round(int(str(joined[2])) / 60),
             )
         )
+    found = _conflicts_in(db, scope, zone)
+    if found:
+        marked = {(c.attendee_uid, e.at.astimezone(zone).date()) for c in found for e in c.entries}
+        entries = [
+            replace(e, conflict=True) if (e.person.uid, e.day) in marked else e for e in entries
+        ]
     entries.sort(key=lambda e: (e.day, e.person.sort_key, e.person.uid))
     days = event_days(db)
     days = sorted(set(days) | {e.day for e in entries})
@@ -345,4 +367,16 @@ def _read_register(db: Database, scope: Scope) -> Register:
             days = [date.fromisoformat(list_day[0])]
         else:
             days = sorted({e.day for e in entries})
-    return Register(info, scope, days, everyone, entries, by_list)
+    return Register(info, scope, days, everyone, entries, by_list, found)
+
+
+def _conflicts_in(db: Database, scope: Scope, zone: ZoneInfo) -> list[Conflict]:
+    """The conflicts of the scope: on its list, with an admission on its day."""
+    found = conflicts(db)
+    if scope.list_id is not None:
+        found = [c for c in found if c.list_id == scope.list_id]
+    if scope.day is not None:
+        found = [
+            c for c in found if any(e.at.astimezone(zone).date() == scope.day for e in c.entries)
+        ]
+    return found

@@ -27,6 +27,7 @@ from kiosk.reports.register import (
     Scope,
     read_register,
 )
+from kiosk.reports.texts import DEFAULT_LANGUAGE, Texts, texts
 from kiosk.storage.database import Database
 
 
@@ -47,6 +48,12 @@ class Report:
     #: Per day: (local start of a 15-minute slot, first in-person arrivals in it), from the
     #: first arrival to the last, empty slots included.
     arrivals: dict[date, list[tuple[datetime, int]]] = field(default_factory=dict)
+    #: The language of the report's words (see kiosk.reports.texts).
+    language: str = DEFAULT_LANGUAGE
+
+    @property
+    def t(self) -> Texts:
+        return texts(self.language)
 
     def section(self, key: str) -> Section:
         for s in self.sections:
@@ -58,14 +65,15 @@ class Report:
         return [e for e in self.register.entries if e.day == day]
 
 
-COUNT_HEADER = (
-    "Group",
-    "Registered",
-    "Attended in person",
-    "Attended online",
-    "Attended either",
-    "No-shows",
-)
+_COUNT_KEYS = ("col.group", "col.registered", "col.in_person", "col.online", "col.either",
+               "col.no_shows")  # fmt: skip
+
+
+def count_header(t: Texts) -> tuple[str, ...]:
+    return tuple(t(k) for k in _COUNT_KEYS)
+
+
+COUNT_HEADER = count_header(texts())
 
 _BULGARIA = {"bg", "bgr", "bulgaria", "balgaria", "bulgarie", "bulgarien", "republic of bulgaria"}
 _ROMANIA = {"ro", "rou", "romania", "rumania", "roumanie", "rumanien"}
@@ -157,11 +165,13 @@ def _tallies(
     return tallies
 
 
-def _given(value: str) -> str:
-    return value or "Not given"
+_COUNTRY_KEYS = {"Bulgaria": "row.bulgaria", "Romania": "row.romania", "Other": "row.other",
+                 "Not given": "row.not_given"}  # fmt: skip
 
 
-def _count_rows(tallies: dict[str, _Tally], *, sort: str = "size") -> list[tuple[Cell, ...]]:
+def _count_rows(
+    tallies: dict[str, _Tally], total_label: str, *, sort: str = "size"
+) -> list[tuple[Cell, ...]]:
     if sort == "size":
         labels = sorted(tallies, key=lambda k: (-tallies[k].registered, -tallies[k].either, k))
     else:
@@ -173,16 +183,20 @@ def _count_rows(tallies: dict[str, _Tally], *, sort: str = "size") -> list[tuple
         total.online += t.online
         total.either += t.either
         total.no_shows += t.no_shows
-    return [tallies[k].row(k) for k in labels] + [total.row("Total")]
+    return [tallies[k].row(k) for k in labels] + [total.row(total_label)]
 
 
-def build_report(db: Database, scope: Scope | None = None) -> Report:
-    """Everything a report of ``scope`` (default: the whole event) shows, read in one go."""
+def build_report(
+    db: Database, scope: Scope | None = None, language: str = DEFAULT_LANGUAGE
+) -> Report:
+    """Everything a report of ``scope`` (default: the whole event) shows, read in one go, with
+    its words in ``language`` (en, bg or ro)."""
     with paused_gc():
-        return _build_report(db, scope or Scope())
+        return _build_report(db, scope or Scope(), language)
 
 
-def _build_report(db: Database, scope: Scope) -> Report:
+def _build_report(db: Database, scope: Scope, language: str) -> Report:
+    t = texts(language)
     register = read_register(db, scope)
     local = LocalDays(ZoneInfo(register.event.timezone))
     everyone = register.people
@@ -203,23 +217,33 @@ def _build_report(db: Database, scope: Scope) -> Report:
     event_tally = _total(whole, attended)
     day_rows = [t.row(k) for k, t in by_day.items()]
     if len(days) > 1:
-        day_rows.append(event_tally.row("Unique over the event"))
-    sections.append(Section("by_day", "Attendance by day", ("Day", *COUNT_HEADER[1:]), day_rows))
+        day_rows.append(event_tally.row(t("row.unique")))
+    header = count_header(t)
+    sections.append(Section("by_day", t("section.by_day"), (t("col.day"), *header[1:]), day_rows))
+
+    def country(value: str) -> str:
+        return t(_COUNTRY_KEYS[country_group(value)])
+
+    def given(value: str) -> str:
+        return value or t("row.not_given")
 
     if scope.list_id is None:
-        sections.append(_by_list(db, scope, register))
-    for key, title, column, label in (
-        ("by_country", "By country", "country", country_group),
-        ("by_category", "By category", "category", _given),
-        ("by_organisation", "By organisation", "organization", _given),
+        sections.append(_by_list(db, scope, register, t))
+    for key, column, label in (
+        ("by_country", "country", country),
+        ("by_category", "category", given),
+        ("by_organisation", "organization", given),
     ):
         tallies = _tallies(whole, attended, everyone, column, label)
-        sections.append(Section(key, title, COUNT_HEADER, _count_rows(tallies)))
-    sections.append(_refused(db, register, local))
-    return Report(register, sections, _arrivals(entries, days))
+        sections.append(
+            Section(key, t(f"section.{key}"), header, _count_rows(tallies, t("row.total")))
+        )
+    sections.append(_refused(db, register, local, t))
+    sections.append(_conflicts(register, local, t))
+    return Report(register, sections, _arrivals(entries, days), language)
 
 
-def _by_list(db: Database, scope: Scope, register: Register) -> Section:
+def _by_list(db: Database, scope: Scope, register: Register, t: Texts) -> Section:
     """In-person attendance per check-in list (days, sessions, areas): unique people."""
     everyone = register.people
     admitted = register.list_admissions
@@ -242,13 +266,20 @@ def _by_list(db: Database, scope: Scope, register: Register) -> Section:
         rows.append((name, day_text or "", expected, len(came), expected - came_expected))
     return Section(
         "by_list",
-        "In person by check-in list",
-        ("List", "Day", "Registered", "Attended in person", "No-shows"),
+        t("section.by_list"),
+        (t("col.list"), t("col.day"), t("col.registered"), t("col.in_person"), t("col.no_shows")),
         rows,
     )
 
 
-def _refused(db: Database, register: Register, local: LocalDays) -> Section:
+def _reason(t: Texts, code: str) -> str:
+    try:
+        return t(f"reason.{code}")
+    except KeyError:  # a reason newer than these texts: its code
+        return code
+
+
+def _refused(db: Database, register: Register, local: LocalDays, t: Texts) -> Section:
     """Refused scan attempts by day and reason code (auditors ask for them)."""
     counts: Counter[tuple[str, str]] = Counter()
     where = "outcome = 'refused'"
@@ -261,9 +292,35 @@ def _refused(db: Database, register: Register, local: LocalDays) -> Section:
         day = local.day(at).isoformat()
         if register.scope.day is None or day in wanted:
             counts[(day, reason)] += 1
-    rows: list[tuple[Cell, ...]] = [(day, reason, n) for (day, reason), n in sorted(counts.items())]
-    rows.append(("Total", "", sum(counts.values())))
-    return Section("refused", "Refused scans by reason", ("Day", "Reason", "Scans"), rows)
+    rows: list[tuple[Cell, ...]] = [
+        (day, _reason(t, reason), n) for (day, reason), n in sorted(counts.items())
+    ]
+    rows.append((t("row.total"), "", sum(counts.values())))
+    return Section(
+        "refused", t("section.refused"), (t("col.day"), t("col.reason"), t("col.scans")), rows
+    )
+
+
+def _conflicts(register: Register, local: LocalDays, t: Texts) -> Section:
+    """The duplicate/conflict report: each person admitted more than once where the list admits
+    once, one row per admission, the one that counts (the earliest) first."""
+    rows: list[tuple[Cell, ...]] = []
+    for c in register.conflicts:
+        for n, e in enumerate(c.entries):
+            kiosk = e.kiosk_name or e.kiosk_id
+            rows.append(
+                (
+                    c.name or c.attendee_uid,
+                    c.code,
+                    c.list_name,
+                    c.day.isoformat() if c.day else "",
+                    t("value.manual", kiosk=kiosk) if e.manual else kiosk,
+                    e.at.astimezone(local.zone).replace(tzinfo=None, microsecond=0),
+                    t("value.yes") if n == 0 else t("value.duplicate"),
+                )
+            )
+    keys = ("name", "code", "list", "day", "kiosk", "time", "counts")
+    return Section("conflicts", t("section.conflicts"), tuple(t(f"col.{k}") for k in keys), rows)
 
 
 def _arrivals(

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -40,6 +41,7 @@ from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
 from kiosk.storage.printjobs import JobState, PrintJob
+from kiosk.sync.hub import remembered_hub
 from kiosk.ui.backend import DeskBackend, Failure, Known, SearchResult
 from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
 from kiosk.ui.dialogs.print_queue import PrintQueueDialog
@@ -742,7 +744,18 @@ class MainWindow(QMainWindow):
         from kiosk.ui.dialogs.sync import SyncDialog
 
         if self.sync_dialog is None:
-            dialog = SyncDialog(str(Path(self.path).parent), self)
+            with Database(self.path) as db:
+                hub = remembered_hub(db)
+            dialog = SyncDialog(
+                str(Path(self.path).parent),
+                self,
+                hub=hub[0] if hub else "",
+                confirm_admin=self.confirm_admin_pin,
+            )
+            dialog.test_requested.connect(self.sync.test_hub)
+            dialog.save_requested.connect(self.sync.save_hub)
+            self.sync.probed.connect(dialog.show_probe)
+            self.sync.hub_saved.connect(dialog.show_hub_saved)
             dialog.export_requested.connect(self.sync.export)
             dialog.import_requested.connect(self.sync.import_bundles)
             dialog.sync_requested.connect(self.sync.sync_now)
@@ -753,6 +766,19 @@ class MainWindow(QMainWindow):
             self.sync.failed.connect(dialog.show_failure)
             self.sync_dialog = dialog
         self.sync_dialog.show()
+
+    def confirm_admin_pin(self, parent: QWidget) -> bool:
+        """Ask for this kiosk's admin PIN (the one that leaves kiosk mode) before a settings
+        change; True at once when no PIN was ever set."""
+        from kiosk.app.adminpin import AdminPin
+        from kiosk.ui.selfservice.pin import PinDialog
+
+        with Database(self.path) as db:
+            pin = AdminPin(db, self.kiosk, self.clock)
+            if not pin.is_set():
+                return True
+            dialog = PinDialog(pin, "enter", parent, purpose="settings")
+            return dialog.exec() == QDialog.DialogCode.Accepted
 
     def open_conflicts(self) -> None:
         from kiosk.ui.dialogs.conflicts import ConflictsDialog

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from kiosk.reports.chart import ChartText, arrivals_png
+from kiosk.reports.chart import arrivals_png
 from kiosk.reports.export import ExportError
 from kiosk.reports.files import (
     WrittenFile,
+    chart_text,
     record_exports,
     write_chart,
     write_csv,
@@ -52,6 +53,7 @@ class ExportRequest:
     delimiter: str = ","
     reference: str = ""
     day: date | None = None
+    language: str = "en"  # of the file's words (the screen's language)
 
 
 class _Worker(QObject):
@@ -70,11 +72,11 @@ class _Worker(QObject):
             self.db = Database(self.path)
         return self.db
 
-    @Slot(int, object, object)
-    def build(self, serial: int, scope: Scope, text: ChartText) -> None:
+    @Slot(int, object, str)
+    def build(self, serial: int, scope: Scope, language: str) -> None:
         try:
-            report = build_report(self._open(), scope)
-            png = arrivals_png(report.register.event.name, report.arrivals, text)
+            report = build_report(self._open(), scope, language)
+            png = arrivals_png(report.register.event.name, report.arrivals, chart_text(report.t))
         except StorageError as exc:
             self.failed.emit(str(exc))
             return
@@ -90,8 +92,12 @@ class _Worker(QObject):
         try:
             db = self._open()
             report = self.report
-            if report is None or report.register.scope != request.scope:
-                report = build_report(db, request.scope)
+            if (
+                report is None
+                or report.register.scope != request.scope
+                or report.language != request.language
+            ):
+                report = build_report(db, request.scope, request.language)
             if request.kind == "csv":
                 files = write_csv(report, request.path, request.delimiter)
             elif request.kind == "xlsx":
@@ -132,7 +138,7 @@ class ReportBackend(QObject):
     exported = Signal(object)  # list[WrittenFile]
     failed = Signal(str)
 
-    _build = Signal(int, object, object)
+    _build = Signal(int, object, str)
     _export = Signal(object)
     _close = Signal()
 
@@ -152,10 +158,10 @@ class ReportBackend(QObject):
         self._worker.failed.connect(self.failed)
         self._thread.start()
 
-    def build(self, scope: Scope, text: ChartText | None = None) -> int:
-        """Build the report of ``scope``; ``text``: the chart's words in the screen's language."""
+    def build(self, scope: Scope, language: str = "en") -> int:
+        """Build the report of ``scope`` with its words in ``language`` (en, bg, ro)."""
         self._serial += 1
-        self._build.emit(self._serial, scope, text or ChartText())
+        self._build.emit(self._serial, scope, language)
         return self._serial
 
     def export(self, request: ExportRequest) -> None:

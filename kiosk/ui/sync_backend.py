@@ -16,6 +16,7 @@ from kiosk.app.checkin import CheckinService
 from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
+from kiosk.sync.address import AddressError, probe, remember_hub
 from kiosk.sync.bundle import (
     BundleError,
     ImportResult,
@@ -25,7 +26,7 @@ from kiosk.sync.bundle import (
     import_bundle,
 )
 from kiosk.sync.guard import DEFAULT_DEADLINE, HubGuard
-from kiosk.sync.hub import HubError, HubSession, SyncStatus, remembered_hub
+from kiosk.sync.hub import DEFAULT_SCHEMA, HubError, HubSession, SyncStatus, remembered_hub
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,8 @@ GUARD_DEADLINE = DEFAULT_DEADLINE
 
 #: Seconds between background syncs while a hub is configured.
 BACKGROUND_INTERVAL_S = 30
+#: How long "Test connection" waits for a hub that does not answer.
+PROBE_TIMEOUT_S = 5.0
 
 
 def attach_hub_guard(service: CheckinService) -> None:
@@ -85,6 +88,8 @@ class _SyncWorker(QObject):
     synced = Signal(object)  # SyncResult
     state = Signal(object)  # SyncState
     conflicts_listed = Signal(object)  # list[Conflict]
+    probed = Signal(object)  # kiosk.sync.address.Probe
+    hub_saved = Signal(str)  # the address kept (without its password)
     failed = Signal(str, str)  # request, message
 
     def __init__(self, path: str) -> None:
@@ -168,6 +173,29 @@ class _SyncWorker(QObject):
             return
         self.state.emit(SyncState(_where(hub[0]), status, self.reachable))
 
+    @Slot(str)
+    def probe_hub(self, dsn: str) -> None:
+        """Try ``dsn`` (a few seconds at most when nothing answers)."""
+        self.probed.emit(probe(dsn, timeout=PROBE_TIMEOUT_S))
+
+    @Slot(str)
+    def save_hub(self, dsn: str) -> None:
+        """Remember ``dsn`` (without its password) as this kiosk's hub; the next background
+        sync uses it."""
+        try:
+            db = self._open()
+            known = remembered_hub(db)  # a new address keeps the schema in use
+            kept = remember_hub(db, dsn, known[1] if known else DEFAULT_SCHEMA)
+        except AddressError as exc:
+            self.failed.emit("hub", str(exc))
+            return
+        except StorageError as exc:
+            self.failed.emit("hub", str(exc))
+            return
+        self.reachable = None
+        self.hub_saved.emit(kept)
+        self.report_state()
+
     @Slot()
     def list_conflicts(self) -> None:
         try:
@@ -200,6 +228,8 @@ class SyncBackend(QObject):
     synced = Signal(object)  # SyncResult
     state = Signal(object)  # SyncState
     conflicts_listed = Signal(object)  # list[Conflict]
+    probed = Signal(object)  # kiosk.sync.address.Probe
+    hub_saved = Signal(str)
     failed = Signal(str, str)  # request, message ('' for sync: no hub configured)
 
     _export = Signal(str)
@@ -207,6 +237,8 @@ class SyncBackend(QObject):
     _sync = Signal(bool)
     _state = Signal()
     _conflicts = Signal()
+    _probe = Signal(str)
+    _save_hub = Signal(str)
     _close = Signal()
 
     def __init__(self, path: str, parent: QObject | None = None, *, background: bool = True):
@@ -221,9 +253,11 @@ class SyncBackend(QObject):
         self._sync.connect(self._worker.sync)
         self._state.connect(self._worker.report_state)
         self._conflicts.connect(self._worker.list_conflicts)
+        self._probe.connect(self._worker.probe_hub)
+        self._save_hub.connect(self._worker.save_hub)
         self._close.connect(self._worker.close)
         for name in ("progress", "exported", "imported", "synced", "state",
-                     "conflicts_listed", "failed"):  # fmt: skip
+                     "conflicts_listed", "probed", "hub_saved", "failed"):  # fmt: skip
             getattr(self._worker, name).connect(getattr(self, name))
         self._thread.start()
         self.timer = QTimer(self)
@@ -249,6 +283,14 @@ class SyncBackend(QObject):
 
     def list_conflicts(self) -> None:
         self._conflicts.emit()
+
+    def test_hub(self, dsn: str) -> None:
+        """Try a hub address on the sync thread; the answer comes as ``probed``."""
+        self._probe.emit(dsn)
+
+    def save_hub(self, dsn: str) -> None:
+        """Remember a hub address on the sync thread; ``hub_saved`` or ``failed('hub', …)``."""
+        self._save_hub.emit(dsn)
 
     def shutdown(self) -> None:
         self.timer.stop()

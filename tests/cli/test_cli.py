@@ -219,3 +219,13 @@ def test_the_installed_command_exits_2_without_traceback_on_bad_input(tmp_path: 
         [str(kiosk), "checkin", "ABC"], capture_output=True, text=True, env=env, check=False
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr and "init" in done.stderr
+
+
+def test_kiosk_help_mentions_every_command_family() -> None:
+    """'kiosk --help' names every top-level command, so nothing is only found by accident."""
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    overview = result.output.split("Options:")[0]
+    words = set(overview.replace(",", " ").replace("(", " ").replace(")", " ").split())
+    missing = [name for name in cli.commands if name not in words]
+    assert missing == []

@@ -80,4 +80,33 @@ def test_the_screen_speaks_bulgarian(
     screen = open_reports(window, qtbot)
     translations.switch("bg")
     assert screen.windowTitle() == "Отчети"
-    assert screen.section_combo.currentText() == "Присъствие по дни"
+    # The report is counted again with its words in Bulgarian, as the exported files read.
+    qtbot.waitUntil(
+        lambda: screen.section_combo.currentText() == "Присъствие по дни", timeout=10_000
+    )
+    assert screen.built is not None and screen.built.report.language == "bg"
+    assert screen.table.horizontalHeaderItem(1).text() == "Регистрирани"
+    keys = [screen.section_combo.itemData(i) for i in range(screen.section_combo.count())]
+    assert "conflicts" in keys
+
+
+def test_an_export_from_the_screen_is_in_the_windows_language(
+    window: MainWindow,
+    qtbot: QtBot,
+    db: Database,
+    people: People,
+    clock: Clock,
+    translations: Translations,
+    tmp_path: Path,
+) -> None:
+    CheckinService(db, clock=clock).scan(people.ana)
+    screen = open_reports(window, qtbot)
+    translations.switch("ro")
+    qtbot.waitUntil(
+        lambda: screen.built is not None and screen.built.report.language == "ro", timeout=10_000
+    )
+    with qtbot.waitSignal(screen.export_written, timeout=20_000):
+        screen.start_export("pdf", tmp_path / "raport.pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "raport.pdf").pages)
+    assert "Prezența pe zile" in text and "Registru de prezență" in text
+    assert "Attendance" not in text

@@ -1,14 +1,19 @@
-"""Sync: export this kiosk's bundle, import other kiosks' bundles, sync with the hub now."""
+"""Sync: the hub's address (tested, saved behind the admin PIN), export this kiosk's bundle,
+import other kiosks' bundles, sync with the hub now."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -16,22 +21,65 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.sync.address import AddressError, Probe, Reach, check_address, has_password
 from kiosk.sync.hub import SyncResult
-from kiosk.ui.sync_backend import Exported, Imported
+from kiosk.ui.sync_backend import PROBE_TIMEOUT_S, Exported, Imported
 
 
 class SyncDialog(QDialog):
-    """Signals: export_requested(folder), import_requested(paths), sync_requested()."""
+    """Signals: export_requested(folder), import_requested(paths), sync_requested(),
+    test_requested(address), save_requested(address).
+
+    ``hub``: the address in use ('' if none). ``confirm_admin``: asks for the admin PIN when
+    this kiosk has one and says whether the change may go ahead (the hub decides where the
+    kiosk's check-ins go, so it is a setting for staff, like leaving kiosk mode).
+    """
 
     export_requested = Signal(str)
     import_requested = Signal(object)
     sync_requested = Signal()
+    test_requested = Signal(str)
+    save_requested = Signal(str)
 
-    def __init__(self, start_folder: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        start_folder: str,
+        parent: QWidget | None = None,
+        *,
+        hub: str = "",
+        confirm_admin: Callable[[QWidget], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.start_folder = start_folder
+        self.confirm_admin = confirm_admin
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
+        self.hub_box = QGroupBox(self)
+        self.hub_label = QLabel(self.hub_box)
+        self.hub_edit = QLineEdit(self.hub_box)
+        self.hub_edit.setText(hub)
+        self.hub_edit.setClearButtonEnabled(True)
+        self.hub_label.setBuddy(self.hub_edit)
+        self.test_button = QPushButton(self.hub_box)
+        self.save_button = QPushButton(self.hub_box)
+        self.hub_status = QLabel(self.hub_box)
+        self.hub_status.setWordWrap(True)
+        self.hub_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.password_note = QLabel(self.hub_box)
+        self.password_note.setWordWrap(True)
+        self.password_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        hub_row = QHBoxLayout()
+        hub_row.addWidget(self.hub_label)
+        hub_row.addWidget(self.hub_edit, 1)
+        hub_row.addWidget(self.test_button)
+        hub_row.addWidget(self.save_button)
+        hub_layout = QVBoxLayout(self.hub_box)
+        hub_layout.addLayout(hub_row)
+        hub_layout.addWidget(self.hub_status)
+        hub_layout.addWidget(self.password_note)
+        self.test_button.clicked.connect(self.test_hub)
+        self.save_button.clicked.connect(self.save_hub)
+        self.hub_edit.returnPressed.connect(self.test_hub)
         self.export_button = QPushButton(self)
         self.import_button = QPushButton(self)
         self.import_folder_button = QPushButton(self)
@@ -49,6 +97,7 @@ class SyncDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addWidget(self.intro)
+        layout.addWidget(self.hub_box)
         layout.addLayout(row)
         layout.addWidget(self.progress)
         layout.addWidget(self.report, 1)
@@ -57,7 +106,7 @@ class SyncDialog(QDialog):
         self.import_button.clicked.connect(self._choose_files)
         self.import_folder_button.clicked.connect(self._choose_folder)
         self.sync_button.clicked.connect(self._sync)
-        self.resize(760, 460)
+        self.resize(780, 560)
         self.retranslate()
 
     # -- requests ----------------------------------------------------------------------------
@@ -104,6 +153,91 @@ class SyncDialog(QDialog):
     def _sync(self) -> None:
         self._busy(True)
         self.sync_requested.emit()
+
+    # -- the hub's address -------------------------------------------------------------------
+
+    def _address(self) -> str | None:
+        """The address typed, or None (and the reason shown) when it cannot be one."""
+        text = self.hub_edit.text().strip()
+        try:
+            check_address(text)
+        except AddressError:
+            if not text:
+                self.hub_status.setText(self.tr("Enter the hub's address first."))
+            else:
+                self.hub_status.setText(self.tr(
+                    "This is not a hub address. Write it as postgresql://USER@HOST/DATABASE, "
+                    "e.g. postgresql://kiosk@10.0.0.5/event."
+                ))  # fmt: skip
+            return None
+        return text
+
+    def test_hub(self) -> None:
+        """Try the address typed, on the sync thread; :meth:`show_probe` gives the answer."""
+        address = self._address()
+        if address is None:
+            return
+        self.test_button.setEnabled(False)
+        self.hub_status.setText(self.tr("Trying the hub… (at most {seconds} s)").format(
+            seconds=int(PROBE_TIMEOUT_S)))  # fmt: skip
+        self.test_requested.emit(address)
+
+    def save_hub(self) -> None:
+        """Remember the address typed (after the admin PIN, when this kiosk has one)."""
+        address = self._address()
+        if address is None:
+            return
+        if self.confirm_admin is not None and not self.confirm_admin(self):
+            self.hub_status.setText(self.tr("Not saved: the admin PIN is needed to change it."))
+            return
+        self.save_button.setEnabled(False)
+        self.save_requested.emit(address)
+
+    def show_probe(self, found: Probe) -> None:
+        self.test_button.setEnabled(True)
+        place = found.where
+        texts = {
+            Reach.REACHABLE: self.tr("Reachable: the hub at {where} answered."),
+            Reach.WRONG_PASSWORD: self.tr(
+                "Wrong password or user name: the server at {where} refused them."
+            ),
+            Reach.PASSWORD_NEEDED: self.tr(
+                "The server at {where} asks for a password, and none is set up on this computer."
+            ),
+            Reach.NO_DATABASE: self.tr(
+                "A server answered at {where}, but it has no such database: check the name "
+                "after the last /."
+            ),
+            Reach.NO_SERVER: self.tr(
+                "No server at this address ({where}): check the host name or IP address and "
+                "the port, and that PostgreSQL runs there."
+            ),
+            Reach.TIMED_OUT: self.tr(
+                "Timed out: nothing answered from {where} within {seconds} s (a firewall, "
+                "another network, the machine asleep?)."
+            ),
+            Reach.BAD_ADDRESS: self.tr(
+                "This is not a hub address. Write it as postgresql://USER@HOST/DATABASE, "
+                "e.g. postgresql://kiosk@10.0.0.5/event."
+            ),
+            Reach.FAILED: self.tr("Could not connect to {where}: {detail}"),
+        }
+        self.hub_status.setText(
+            texts[found.reach].format(
+                where=place, seconds=int(PROBE_TIMEOUT_S), detail=found.detail
+            )
+        )
+        self.hub_status.setProperty("reach", found.reach.value)
+
+    def show_hub_saved(self, kept: str) -> None:
+        self.save_button.setEnabled(True)
+        text = self.tr("Saved: this kiosk syncs with {address}.").format(address=kept)
+        if has_password(self.hub_edit.text()):
+            text += " " + self.tr(
+                "The password was not saved: put it in ~/.pgpass or PGPASSWORD (see below)."
+            )
+            self.hub_edit.setText(kept)
+        self.hub_status.setText(text)
 
     # -- answers -----------------------------------------------------------------------------
 
@@ -167,11 +301,15 @@ class SyncDialog(QDialog):
         ])  # fmt: skip
 
     def show_failure(self, request: str, message: str) -> None:
+        if request == "hub":
+            self.save_button.setEnabled(True)
+            self.hub_status.setText(message)
+            return
         self._busy(False)
         if request == "sync" and not message:
             message = self.tr(
-                "No hub is configured. Sync once from the command line: "
-                "kiosk sync hub --dsn postgresql://…"
+                "No hub is configured. Enter its address above, test it and save it "
+                "(or run: kiosk sync hub --dsn postgresql://…)."
             )
         self._say([message])
 
@@ -188,6 +326,17 @@ class SyncDialog(QDialog):
         self.import_button.setText(self.tr("Import bundles…"))
         self.import_folder_button.setText(self.tr("Import a folder…"))
         self.sync_button.setText(self.tr("Sync with the hub now"))
+        self.hub_box.setTitle(self.tr("Hub (PostgreSQL server shared by the kiosks)"))
+        self.hub_label.setText(self.tr("&Address:"))
+        self.hub_edit.setPlaceholderText("postgresql://kiosk@10.0.0.5/event")
+        self.test_button.setText(self.tr("Test connection"))
+        self.save_button.setText(self.tr("Save"))
+        self.password_note.setText(self.tr(
+            "The password is not saved with the address (the event file is copied between "
+            "laptops). Put it in ~/.pgpass on this computer (on Windows: "
+            "%APPDATA%\\postgresql\\pgpass.conf), one line HOST:PORT:DATABASE:USER:PASSWORD, "
+            "or in the PGPASSWORD environment variable."
+        ))  # fmt: skip
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

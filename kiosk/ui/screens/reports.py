@@ -2,9 +2,9 @@
 exports (register CSV/Excel/PDF, chart PNG, sign-in sheets), each written with its SHA-256.
 
 The report is built on the report backend's thread; the screen shows "Counting…" meanwhile and
-stays responsive. Section and column titles come from the reports layer in English and are
-translated here by their stable keys; a section this screen does not know yet (say, conflicts
-after a sync) is still shown, under its own title.
+stays responsive. The report is built in the window's language (Bulgarian, Romanian, English):
+section and column titles come from the reports layer's own catalogue (kiosk.reports.texts),
+the same words the exported files carry.
 
 Signals:
     export_written(object): the list of WrittenFile of an export that finished.
@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.model import CheckinList
-from kiosk.reports.chart import ChartText
 from kiosk.reports.register import Scope
 from kiosk.reports.summary import Section
+from kiosk.ui.i18n import LANGUAGES
 from kiosk.ui.report_backend import Built, ExportRequest, ReportBackend
 from kiosk.ui.texts import day_text, list_text
 
@@ -162,16 +162,12 @@ class ReportsScreen(QDialog):
         """Count again (in the background) for the scope chosen."""
         self._set_busy(True)
         self.status.setText(self.tr("Counting…"))
-        self.backend.build(
-            self.current_scope(),
-            ChartText(
-                day_total=self.tr("{day} — {total} first arrivals"),
-                no_arrivals=self.tr("No arrivals"),
-                note=self.tr(
-                    "First in-person arrival per person and day, per 15 minutes, event time zone"
-                ),
-            ),
-        )
+        self.backend.build(self.current_scope(), self.language())
+
+    def language(self) -> str:
+        """The window's language (the reports' words follow it)."""
+        name = QLocale().name().split("_")[0]
+        return name if name in LANGUAGES else "en"
 
     def _on_scope_changed(self, _index: int) -> None:
         self.refresh()
@@ -209,7 +205,7 @@ class ReportsScreen(QDialog):
         self.section_combo.blockSignals(True)
         self.section_combo.clear()
         for section in report.sections:
-            self.section_combo.addItem(self._section_title(section), section.key)
+            self.section_combo.addItem(section.title, section.key)
         index = self.section_combo.findData(chosen)
         self.section_combo.setCurrentIndex(max(index, 0))
         self.section_combo.blockSignals(False)
@@ -231,7 +227,7 @@ class ReportsScreen(QDialog):
             self.table.setRowCount(0)
             return
         self.table.setColumnCount(len(section.header))
-        self.table.setHorizontalHeaderLabels([self._column_title(h) for h in section.header])
+        self.table.setHorizontalHeaderLabels(list(section.header))
         self.table.setRowCount(len(section.rows))
         for r, row in enumerate(section.rows):
             for c, value in enumerate(row):
@@ -244,41 +240,7 @@ class ReportsScreen(QDialog):
                 self.table.setItem(r, c, item)
 
     def _cell_text(self, value: object) -> str:
-        if value is None:
-            return ""
-        labels = {
-            "Total": self.tr("Total"),
-            "Unique over the event": self.tr("Unique over the event"),
-            "Not given": self.tr("Not given"),
-            "Other": self.tr("Other"),
-            "Bulgaria": self.tr("Bulgaria"),
-            "Romania": self.tr("Romania"),
-        }
-        return labels.get(str(value), str(value))
-
-    def _section_title(self, section: Section) -> str:
-        return {
-            "by_day": self.tr("Attendance by day"),
-            "by_list": self.tr("In person by check-in list"),
-            "by_country": self.tr("By country"),
-            "by_category": self.tr("By category"),
-            "by_organisation": self.tr("By organisation"),
-            "refused": self.tr("Refused scans by reason"),
-        }.get(section.key, section.title)
-
-    def _column_title(self, header: str) -> str:
-        return {
-            "Day": self.tr("Day"),
-            "Group": self.tr("Group"),
-            "List": self.tr("List"),
-            "Registered": self.tr("Registered"),
-            "Attended in person": self.tr("In person"),
-            "Attended online": self.tr("Online"),
-            "Attended either": self.tr("Either"),
-            "No-shows": self.tr("No-shows"),
-            "Reason": self.tr("Reason"),
-            "Scans": self.tr("Scans"),
-        }.get(header, header)
+        return "" if value is None else str(value)
 
     # -- exports -----------------------------------------------------------------------------
 
@@ -318,6 +280,7 @@ class ReportsScreen(QDialog):
                 delimiter=";",
                 reference=self.reference.text().strip(),
                 day=self._sheet_day(),
+                language=self.language(),
             )
         )
 
@@ -362,7 +325,10 @@ class ReportsScreen(QDialog):
         self.scope_combo.setCurrentIndex(index)
         self.scope_combo.blockSignals(False)
         if self.built is not None:
-            self._on_built(self.built)
+            if self.built.report.language != self.language():
+                self.refresh()  # count again, with the words in the new language
+            else:
+                self._on_built(self.built)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

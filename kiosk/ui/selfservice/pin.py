@@ -11,12 +11,16 @@ from kiosk.ui.selfservice.common import big_button
 
 class PinDialog(QDialog):
     """``mode`` "enter" checks the PIN; "set" asks for a new one twice. ``exec()`` is accepted
-    only for a right (or newly set) PIN."""
+    only for a right (or newly set) PIN. ``purpose`` "leave" (leaving kiosk mode) or "settings"
+    (changing a desk setting) picks the prompt."""
 
-    def __init__(self, pin: AdminPin, mode: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pin: AdminPin, mode: str, parent: QWidget | None = None, *, purpose: str = "leave"
+    ) -> None:
         super().__init__(parent)
         self.pin = pin
         self.mode = mode
+        self.purpose = purpose
         self.first_entry = ""
         self.setObjectName("SelfService")
         self.setModal(True)
@@ -116,7 +120,9 @@ class PinDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Staff PIN"))
-        if self.mode == "enter":
+        if self.mode == "enter" and self.purpose == "settings":
+            self.prompt.setText(self.tr("Staff only: enter the admin PIN to change this setting."))
+        elif self.mode == "enter":
             self.prompt.setText(self.tr("Staff only: enter the PIN to leave the kiosk."))
         elif not self.first_entry:
             self.prompt.setText(

@@ -817,6 +817,10 @@
         <translation>PIN код за персонала</translation>
     </message>
     <message>
+        <source>Staff only: enter the admin PIN to change this setting.</source>
+        <translation>Само за персонала: въведете администраторския ПИН, за да промените тази настройка.</translation>
+    </message>
+    <message>
         <source>Staff only: enter the PIN to leave the kiosk.</source>
         <translation>Само за персонала: въведете PIN кода, за да излезете от режим киоск.</translation>
     </message>
@@ -1149,108 +1153,8 @@
         <translation>Преброяване…</translation>
     </message>
     <message>
-        <source>{day} — {total} first arrivals</source>
-        <translation>{day} — {total} първи пристигания</translation>
-    </message>
-    <message>
-        <source>No arrivals</source>
-        <translation>Няма пристигания</translation>
-    </message>
-    <message>
-        <source>First in-person arrival per person and day, per 15 minutes, event time zone</source>
-        <translation>Първо присъствено пристигане на човек и ден, на 15 минути, часова зона на събитието</translation>
-    </message>
-    <message>
         <source>{scope}: {rows} register rows, {people} people attended.</source>
         <translation>{scope}: {rows} реда в регистъра, присъствали {people} души.</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Общо</translation>
-    </message>
-    <message>
-        <source>Unique over the event</source>
-        <translation>Уникални за цялото събитие</translation>
-    </message>
-    <message>
-        <source>Not given</source>
-        <translation>Не е посочено</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Други</translation>
-    </message>
-    <message>
-        <source>Bulgaria</source>
-        <translation>България</translation>
-    </message>
-    <message>
-        <source>Romania</source>
-        <translation>Румъния</translation>
-    </message>
-    <message>
-        <source>Attendance by day</source>
-        <translation>Присъствие по дни</translation>
-    </message>
-    <message>
-        <source>In person by check-in list</source>
-        <translation>Присъствено по списъци за регистрация</translation>
-    </message>
-    <message>
-        <source>By country</source>
-        <translation>По държави</translation>
-    </message>
-    <message>
-        <source>By category</source>
-        <translation>По категории</translation>
-    </message>
-    <message>
-        <source>By organisation</source>
-        <translation>По организации</translation>
-    </message>
-    <message>
-        <source>Refused scans by reason</source>
-        <translation>Отказани сканирания по причина</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Ден</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Група</translation>
-    </message>
-    <message>
-        <source>List</source>
-        <translation>Списък</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>Регистрирани</translation>
-    </message>
-    <message>
-        <source>In person</source>
-        <translation>Присъствено</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Онлайн</translation>
-    </message>
-    <message>
-        <source>Either</source>
-        <translation>Общо присъствали</translation>
-    </message>
-    <message>
-        <source>No-shows</source>
-        <translation>Неявили се</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Причина</translation>
-    </message>
-    <message>
-        <source>Scans</source>
-        <translation>Сканирания</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -1571,6 +1475,58 @@
         <translation>Внасяне на всички пакети в папка</translation>
     </message>
     <message>
+        <source>Enter the hub&apos;s address first.</source>
+        <translation>Първо въведете адреса на центъра.</translation>
+    </message>
+    <message>
+        <source>This is not a hub address. Write it as postgresql://USER@HOST/DATABASE, e.g. postgresql://kiosk@10.0.0.5/event.</source>
+        <translation>Това не е адрес на център. Напишете го във вида postgresql://ПОТРЕБИТЕЛ@ХОСТ/БАЗА_ДАННИ, например postgresql://kiosk@10.0.0.5/event.</translation>
+    </message>
+    <message>
+        <source>Trying the hub… (at most {seconds} s)</source>
+        <translation>Свързване с центъра… (най-много {seconds} s)</translation>
+    </message>
+    <message>
+        <source>Not saved: the admin PIN is needed to change it.</source>
+        <translation>Не е запазено: за промяната е нужен администраторският ПИН.</translation>
+    </message>
+    <message>
+        <source>Reachable: the hub at {where} answered.</source>
+        <translation>Достъпен: центърът на {where} отговори.</translation>
+    </message>
+    <message>
+        <source>Wrong password or user name: the server at {where} refused them.</source>
+        <translation>Грешна парола или потребителско име: сървърът на {where} ги отказа.</translation>
+    </message>
+    <message>
+        <source>The server at {where} asks for a password, and none is set up on this computer.</source>
+        <translation>Сървърът на {where} иска парола, а на този компютър не е зададена такава.</translation>
+    </message>
+    <message>
+        <source>A server answered at {where}, but it has no such database: check the name after the last /.</source>
+        <translation>На {where} отговори сървър, но там няма такава база данни: проверете името след последната /.</translation>
+    </message>
+    <message>
+        <source>No server at this address ({where}): check the host name or IP address and the port, and that PostgreSQL runs there.</source>
+        <translation>Няма сървър на този адрес ({where}): проверете името на хоста или IP адреса и порта, както и дали PostgreSQL работи там.</translation>
+    </message>
+    <message>
+        <source>Timed out: nothing answered from {where} within {seconds} s (a firewall, another network, the machine asleep?).</source>
+        <translation>Изтече времето: от {where} няма отговор за {seconds} s (защитна стена, друга мрежа, заспал компютър?).</translation>
+    </message>
+    <message>
+        <source>Could not connect to {where}: {detail}</source>
+        <translation>Няма връзка с {where}: {detail}</translation>
+    </message>
+    <message>
+        <source>Saved: this kiosk syncs with {address}.</source>
+        <translation>Запазено: този киоск се синхронизира с {address}.</translation>
+    </message>
+    <message>
+        <source>The password was not saved: put it in ~/.pgpass or PGPASSWORD (see below).</source>
+        <translation>Паролата не е запазена: запишете я в ~/.pgpass или в PGPASSWORD (вижте по-долу).</translation>
+    </message>
+    <message>
         <source>Written: {file}</source>
         <translation>Записан: {file}</translation>
     </message>
@@ -1672,8 +1628,28 @@
         </translation>
     </message>
     <message>
-        <source>No hub is configured. Sync once from the command line: kiosk sync hub --dsn postgresql://…</source>
-        <translation>Няма настроен център. Синхронизирайте веднъж от командния ред: kiosk sync hub --dsn postgresql://…</translation>
+        <source>No hub is configured. Enter its address above, test it and save it (or run: kiosk sync hub --dsn postgresql://…).</source>
+        <translation>Няма настроен център. Въведете адреса му по-горе, проверете връзката и го запазете (или изпълнете: kiosk sync hub --dsn postgresql://…).</translation>
+    </message>
+    <message>
+        <source>Hub (PostgreSQL server shared by the kiosks)</source>
+        <translation>Център (общ PostgreSQL сървър на киоските)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Проверка на връзката</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Запази</translation>
+    </message>
+    <message>
+        <source>The password is not saved with the address (the event file is copied between laptops). Put it in ~/.pgpass on this computer (on Windows: %APPDATA%\postgresql\pgpass.conf), one line HOST:PORT:DATABASE:USER:PASSWORD, or in the PGPASSWORD environment variable.</source>
+        <translation>Паролата не се запазва с адреса (файлът на събитието се копира между лаптопите). Запишете я в ~/.pgpass на този компютър (в Windows: %APPDATA%\postgresql\pgpass.conf) като ред ХОСТ:ПОРТ:БАЗА_ДАННИ:ПОТРЕБИТЕЛ:ПАРОЛА или в променливата на средата PGPASSWORD.</translation>
     </message>
     <message>
         <source>Sync with other kiosks</source>

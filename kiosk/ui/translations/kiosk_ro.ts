@@ -820,6 +820,10 @@
         <translation>PIN pentru personal</translation>
     </message>
     <message>
+        <source>Staff only: enter the admin PIN to change this setting.</source>
+        <translation>Doar pentru personal: introduceți PIN-ul de administrator pentru a modifica această setare.</translation>
+    </message>
+    <message>
         <source>Staff only: enter the PIN to leave the kiosk.</source>
         <translation>Doar pentru personal: introduceți PIN-ul pentru a ieși din modul chioșc.</translation>
     </message>
@@ -1152,108 +1156,8 @@
         <translation>Se numără…</translation>
     </message>
     <message>
-        <source>{day} — {total} first arrivals</source>
-        <translation>{day} — primele sosiri: {total}</translation>
-    </message>
-    <message>
-        <source>No arrivals</source>
-        <translation>Nicio sosire</translation>
-    </message>
-    <message>
-        <source>First in-person arrival per person and day, per 15 minutes, event time zone</source>
-        <translation>Prima sosire fizică per persoană și zi, la 15 minute, fusul orar al evenimentului</translation>
-    </message>
-    <message>
         <source>{scope}: {rows} register rows, {people} people attended.</source>
         <translation>{scope}: {rows} rânduri în registru, au participat {people} persoane.</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Unique over the event</source>
-        <translation>Unici pe tot evenimentul</translation>
-    </message>
-    <message>
-        <source>Not given</source>
-        <translation>Nespecificat</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Altele</translation>
-    </message>
-    <message>
-        <source>Bulgaria</source>
-        <translation>Bulgaria</translation>
-    </message>
-    <message>
-        <source>Romania</source>
-        <translation>România</translation>
-    </message>
-    <message>
-        <source>Attendance by day</source>
-        <translation>Participare pe zile</translation>
-    </message>
-    <message>
-        <source>In person by check-in list</source>
-        <translation>Fizic, pe liste de înregistrare</translation>
-    </message>
-    <message>
-        <source>By country</source>
-        <translation>Pe țări</translation>
-    </message>
-    <message>
-        <source>By category</source>
-        <translation>Pe categorii</translation>
-    </message>
-    <message>
-        <source>By organisation</source>
-        <translation>Pe organizații</translation>
-    </message>
-    <message>
-        <source>Refused scans by reason</source>
-        <translation>Scanări refuzate, pe motive</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Ziua</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Grupa</translation>
-    </message>
-    <message>
-        <source>List</source>
-        <translation>Lista</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>Înscriși</translation>
-    </message>
-    <message>
-        <source>In person</source>
-        <translation>Fizic</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <source>Either</source>
-        <translation>Total participanți</translation>
-    </message>
-    <message>
-        <source>No-shows</source>
-        <translation>Absenți</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motiv</translation>
-    </message>
-    <message>
-        <source>Scans</source>
-        <translation>Scanări</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -1575,6 +1479,58 @@
         <translation>Importă toate pachetele dintr-un dosar</translation>
     </message>
     <message>
+        <source>Enter the hub&apos;s address first.</source>
+        <translation>Introduceți mai întâi adresa centrului.</translation>
+    </message>
+    <message>
+        <source>This is not a hub address. Write it as postgresql://USER@HOST/DATABASE, e.g. postgresql://kiosk@10.0.0.5/event.</source>
+        <translation>Aceasta nu este o adresă de centru. Scrieți-o sub forma postgresql://UTILIZATOR@GAZDĂ/BAZĂ_DE_DATE, de exemplu postgresql://kiosk@10.0.0.5/event.</translation>
+    </message>
+    <message>
+        <source>Trying the hub… (at most {seconds} s)</source>
+        <translation>Se încearcă conectarea la centru… (cel mult {seconds} s)</translation>
+    </message>
+    <message>
+        <source>Not saved: the admin PIN is needed to change it.</source>
+        <translation>Nu s-a salvat: pentru modificare este nevoie de PIN-ul de administrator.</translation>
+    </message>
+    <message>
+        <source>Reachable: the hub at {where} answered.</source>
+        <translation>Accesibil: centrul de la {where} a răspuns.</translation>
+    </message>
+    <message>
+        <source>Wrong password or user name: the server at {where} refused them.</source>
+        <translation>Parolă sau nume de utilizator greșit: serverul de la {where} le-a refuzat.</translation>
+    </message>
+    <message>
+        <source>The server at {where} asks for a password, and none is set up on this computer.</source>
+        <translation>Serverul de la {where} cere o parolă, iar pe acest calculator nu este configurată niciuna.</translation>
+    </message>
+    <message>
+        <source>A server answered at {where}, but it has no such database: check the name after the last /.</source>
+        <translation>La {where} a răspuns un server, dar baza de date nu există: verificați numele de după ultimul /.</translation>
+    </message>
+    <message>
+        <source>No server at this address ({where}): check the host name or IP address and the port, and that PostgreSQL runs there.</source>
+        <translation>Niciun server la această adresă ({where}): verificați numele gazdei sau adresa IP și portul, precum și dacă PostgreSQL rulează acolo.</translation>
+    </message>
+    <message>
+        <source>Timed out: nothing answered from {where} within {seconds} s (a firewall, another network, the machine asleep?).</source>
+        <translation>Timpul a expirat: de la {where} nu a răspuns nimic în {seconds} s (un firewall, altă rețea, calculatorul în repaus?).</translation>
+    </message>
+    <message>
+        <source>Could not connect to {where}: {detail}</source>
+        <translation>Conectarea la {where} nu a reușit: {detail}</translation>
+    </message>
+    <message>
+        <source>Saved: this kiosk syncs with {address}.</source>
+        <translation>Salvat: acest chioșc se sincronizează cu {address}.</translation>
+    </message>
+    <message>
+        <source>The password was not saved: put it in ~/.pgpass or PGPASSWORD (see below).</source>
+        <translation>Parola nu a fost salvată: treceți-o în ~/.pgpass sau în PGPASSWORD (vedeți mai jos).</translation>
+    </message>
+    <message>
         <source>Written: {file}</source>
         <translation>Scris: {file}</translation>
     </message>
@@ -1687,8 +1643,28 @@
         </translation>
     </message>
     <message>
-        <source>No hub is configured. Sync once from the command line: kiosk sync hub --dsn postgresql://…</source>
-        <translation>Nu este configurat niciun centru. Sincronizați o dată din linia de comandă: kiosk sync hub --dsn postgresql://…</translation>
+        <source>No hub is configured. Enter its address above, test it and save it (or run: kiosk sync hub --dsn postgresql://…).</source>
+        <translation>Niciun centru configurat. Introduceți adresa lui mai sus, testați conexiunea și salvați-o (sau rulați: kiosk sync hub --dsn postgresql://…).</translation>
+    </message>
+    <message>
+        <source>Hub (PostgreSQL server shared by the kiosks)</source>
+        <translation>Centru (server PostgreSQL comun al chioșcurilor)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresă:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testează conexiunea</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvează</translation>
+    </message>
+    <message>
+        <source>The password is not saved with the address (the event file is copied between laptops). Put it in ~/.pgpass on this computer (on Windows: %APPDATA%\postgresql\pgpass.conf), one line HOST:PORT:DATABASE:USER:PASSWORD, or in the PGPASSWORD environment variable.</source>
+        <translation>Parola nu se salvează împreună cu adresa (fișierul evenimentului se copiază de pe un laptop pe altul). Treceți-o în ~/.pgpass pe acest calculator (în Windows: %APPDATA%\postgresql\pgpass.conf), pe un rând GAZDĂ:PORT:BAZĂ_DE_DATE:UTILIZATOR:PAROLĂ, sau în variabila de mediu PGPASSWORD.</translation>
     </message>
     <message>
         <source>Sync with other kiosks</source>
