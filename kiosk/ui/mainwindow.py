@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.list_combo = QComboBox(self.context)
         self.list_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.list_combo.setMinimumWidth(150)
+        self.list_combo.setMinimumWidth(180)
         for cl in self.lists:
             self.list_combo.addItem(list_text(cl), cl.id)
         self.list_combo.setCurrentIndex(self._default_list_index())

@@ -49,10 +49,11 @@ def day_text(day: date) -> str:
 
 
 def list_text(checkin_list: CheckinList) -> str:
-    """A list as staff read it: a day list by its weekday and date, others by their name."""
+    """A list as staff read it: a day list by its weekday and date ("Mon, 28 September"; short,
+    so the desk's top bar fits a laptop screen), others by their name."""
     day = checkin_list.day
     if day is not None and checkin_list.name == f"Day {day.isoformat()}":
-        return locale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM")
+        return locale().toString(QDate(day.year, day.month, day.day), "ddd, d MMMM")
     return checkin_list.name
 
 
