@@ -325,11 +325,16 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
 
             wait_until(step, lambda: seen["decided"] >= seen["shown"] and open_jobs() == 0, 600)
             jobs = dict(db.conn.execute("SELECT state, count(*) FROM print_job GROUP BY state"))
-            badge_events = int(db.conn.execute(
-                "SELECT count(*) FROM scan WHERE kind = 'badge_printed'").fetchone()[0])  # fmt: skip
-            twice = int(db.conn.execute(
-                "SELECT count(*) FROM (SELECT attendee_uid FROM scan WHERE kind = "
-                "'badge_printed' GROUP BY attendee_uid HAVING count(*) > 1)").fetchone()[0])  # fmt: skip
+            badge_events = int(
+                db.conn.execute("SELECT count(*) FROM scan WHERE kind = 'badge_printed'")
+                .fetchone()[0]
+            )
+            twice = int(
+                db.conn.execute(
+                    "SELECT count(*) FROM (SELECT attendee_uid FROM scan WHERE kind = "
+                    "'badge_printed' GROUP BY attendee_uid HAVING count(*) > 1)"
+                ).fetchone()[0]
+            )
         peer_summary: dict[str, Any] = {}
         if peer is not None:
             assert peer.stdin is not None and peer.stdout is not None
@@ -363,7 +368,7 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             "crashed": False,
             "rss_mb": {"after_warmup": round(rss[0][1], 1), "end": round(rss[-1][1], 1),
                        "growth": round(growth, 1), "target_growth": RSS_TARGET_MB,
-                       "samples": [(n, round(m, 1)) for n, m in rss]},  # fmt: skip
+                       "samples": [(n, round(m, 1)) for n, m in rss]},
             "latency_ms": {
                 "start": {"p50": first.p50_us / 1000, "p99": first.p99_us / 1000, "n": first.n},
                 "end": {"p50": last.p50_us / 1000, "p99": last.p99_us / 1000, "n": last.n},
@@ -371,11 +376,11 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             "printing": {"jobs": jobs, "badge_printed_events": badge_events,
                          "badges_received_by_printer": printer.badges,
                          "printer_connections": printer.connections,
-                         "attendees_with_two_badges": twice},  # fmt: skip
+                         "attendees_with_two_badges": twice},
             "sync": {"desk_syncs_ok": syncs["ok"], "desk_syncs_failed": syncs["failed"],
                      "interval_s": args.sync_interval, "peer": peer_summary,
                      "local_rows": local, "hub_rows": int(hub[0]),
-                     "hub_distinct_scan_ids": int(hub[1])},  # fmt: skip
+                     "hub_distinct_scan_ids": int(hub[1])},
             "ok": {
                 "rss": growth < RSS_TARGET_MB,
                 "latency": last.p99_us <= max(2 * first.p99_us, first.p99_us + 10_000),
@@ -408,7 +413,8 @@ def report(result: dict[str, Any]) -> None:
           f"{'same' if ok['latency'] else 'SLOWER'}")  # fmt: skip
     print(f"  printing: jobs {prn['jobs']}, badge_printed events {prn['badge_printed_events']:,},"
           f" badges at the printer {prn['badges_received_by_printer']:,}, twice "
-          f"{prn['attendees_with_two_badges']}  {'ok' if ok['printing'] else 'MISMATCH'}")  # fmt: skip
+          f"{prn['attendees_with_two_badges']}  "
+          f"{'ok' if ok['printing'] else 'MISMATCH'}")  # fmt: skip
     print(f"  hub: {syn['desk_syncs_ok']} background/final syncs ok, {syn['desk_syncs_failed']} "
           f"failed; peer {syn['peer']}; local rows {syn['local_rows']:,}, hub rows "
           f"{syn['hub_rows']:,} ({syn['hub_distinct_scan_ids']:,} distinct)  "
