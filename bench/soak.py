@@ -307,7 +307,7 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             # not count as memory growth).
             wait_until(step, lambda: seen["decided"] >= seen["shown"], 600)
             done = min(start + chunk, len(plan))
-            if done % 5000 == 0 or done == len(plan):
+            if done // 5000 > (done - chunk) // 5000 or done == len(plan):
                 rss.append((done, rss_mb()))
                 elapsed = time.monotonic() - started
                 print(f"  {done:>6,} scans  {elapsed:6.0f} s  RSS {rss[-1][1]:6.1f} MB  "
