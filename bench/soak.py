@@ -252,6 +252,10 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
     printer = CountingPrinter()
     peer: subprocess.Popen[str] | None = None
     started = time.monotonic()
+    interval = sync_backend.BACKGROUND_INTERVAL_S
+    cleanup: list[Callable[[], None]] = [
+        lambda: setattr(sync_backend, "BACKGROUND_INTERVAL_S", interval)
+    ]
     try:
         attendees = args.attendees or max(1000, int(args.scans * 0.6))
         path = prepare(work, attendees, args.dsn, schema, printer.uri)
@@ -274,6 +278,7 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         app = qt_application()
         sync_backend.BACKGROUND_INTERVAL_S = args.sync_interval
         scanner = ScannerFilter(app, ScannerConfig())
+        cleanup.append(scanner.uninstall)
         translations = Translations(app)
         translations.switch("en")
         sounds = Sounds(work / "sounds")
@@ -389,8 +394,15 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             },
         }
     finally:
-        if peer is not None and peer.poll() is None:
-            peer.kill()
+        for undo in cleanup:
+            undo()
+        if peer is not None:
+            if peer.poll() is None:
+                peer.kill()
+                peer.wait(timeout=30)
+            for pipe in (peer.stdin, peer.stdout):
+                if pipe is not None:
+                    pipe.close()
         printer.close()
         with psycopg.connect(args.dsn, autocommit=True) as conn:
             conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
