@@ -76,9 +76,13 @@ class HubGuard:
                 connect_timeout=max(1, round(self.connect_timeout)),
                 autocommit=True,
             )
-            ensure_schema(conn, self.schema)
-            conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
-            conn.execute("SET statement_timeout = 1000")
+            try:
+                ensure_schema(conn, self.schema)
+                conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
+                conn.execute("SET statement_timeout = 1000")
+            except BaseException:
+                conn.close()  # lost while being set up: not left for the garbage collector
+                raise
             self._conn = conn
         self._used.conn = self._conn
         return self._conn
