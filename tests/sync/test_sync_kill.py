@@ -231,3 +231,10 @@ def test_an_export_killed_mid_write_leaves_no_file_that_looks_complete(kiosks: K
                 name.startswith(".") and name.endswith(bundle.SUFFIX + ".part")
             ), name
     assert unfinished > 0, "no kill landed before the bundle was complete"
+    # A rerun into a folder a killed export left its temporary file in completes the export.
+    folder = out / str(ROUNDS - 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f".{complete.name}.part").write_bytes(b"KIOSK-BUNDLE 1 half")
+    run_and_kill(kiosk_cli(kiosks.a, "export", "-o", str(folder)), None)
+    (path,) = bundle.bundle_files(folder)
+    assert read_bundle(path, event_uid).manifest.scans == SCANS
