@@ -28,6 +28,7 @@ in a schema of its own, dropped afterwards.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -54,6 +55,24 @@ DEFAULT_DSN = os.environ.get("KIOSK_TEST_PG_DSN", "postgresql://postgres@127.0.0
 WARMUP = 300
 WINDOW = 2000  # scans measured at the start and at the end
 RSS_TARGET_MB = 50.0
+
+
+def python_objects() -> int:
+    import gc
+
+    return len(gc.get_objects())
+
+
+def trimmed_rss_mb() -> float:
+    """RSS after a full collection and after the C allocator returned its free memory to the
+    system (glibc's malloc_trim): what is really still held, not merely not yet given back."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return rss_mb()
 
 
 def rss_mb() -> float:
@@ -304,6 +323,8 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         rss: list[tuple[int, float]] = []
         measure(window.desk.search, plan[:WARMUP], painted)
         rss.append((WARMUP, rss_mb()))
+        objects = [(WARMUP, python_objects())]
+        trimmed = [trimmed_rss_mb()]
         chunk = 500
         for start in range(WARMUP, len(plan), chunk):
             samples += measure(window.desk.search, plan[start : start + chunk], painted)
@@ -314,11 +335,13 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             done = min(start + chunk, len(plan))
             if done // 5000 > (done - chunk) // 5000 or done == len(plan):
                 rss.append((done, rss_mb()))
+                objects.append((done, python_objects()))
                 elapsed = time.monotonic() - started
                 print(f"  {done:>6,} scans  {elapsed:6.0f} s  RSS {rss[-1][1]:6.1f} MB  "
                       f"syncs {syncs['ok']} ok / {syncs['failed']} failed  "
                       f"badges {printer.badges:,}", flush=True)  # fmt: skip
         scanning_s = time.monotonic() - started
+        trimmed.append(trimmed_rss_mb())
 
         # The end of the day: the print queue drains, the peer stops, everyone syncs.
         with Database(path) as db:
@@ -373,7 +396,11 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             "crashed": False,
             "rss_mb": {"after_warmup": round(rss[0][1], 1), "end": round(rss[-1][1], 1),
                        "growth": round(growth, 1), "target_growth": RSS_TARGET_MB,
-                       "samples": [(n, round(m, 1)) for n, m in rss]},
+                       "samples": [(n, round(m, 1)) for n, m in rss],
+                       "trimmed_after_warmup": round(trimmed[0], 1),
+                       "trimmed_end": round(trimmed[1], 1),
+                       "trimmed_growth": round(trimmed[1] - trimmed[0], 1)},
+            "python_objects": objects,
             "latency_ms": {
                 "start": {"p50": first.p50_us / 1000, "p99": first.p99_us / 1000, "n": first.n},
                 "end": {"p50": last.p50_us / 1000, "p99": last.p99_us / 1000, "n": last.n},
@@ -419,6 +446,10 @@ def report(result: dict[str, Any]) -> None:
     print(f"  RSS after warm-up {mem['after_warmup']:.1f} MB, at the end {mem['end']:.1f} MB: "
           f"growth {mem['growth']:+.1f} MB (target < {RSS_TARGET_MB:.0f})  "
           f"{'ok' if ok['rss'] else 'OVER'}")  # fmt: skip
+    print(f"  after gc + malloc_trim: {mem['trimmed_after_warmup']:.1f} MB → "
+          f"{mem['trimmed_end']:.1f} MB ({mem['trimmed_growth']:+.1f} MB); Python objects "
+          f"{result['python_objects'][0][1]:,} → {result['python_objects'][-1][1]:,}")  # fmt: skip
+    print("  RSS by scans: " + ", ".join(f"{n:,}: {m:.0f}" for n, m in mem["samples"]))
     print(f"  Enter→result  first {lat['start']['n']:,}: p50 {lat['start']['p50']:.2f} ms "
           f"p99 {lat['start']['p99']:.2f} ms;  last {lat['end']['n']:,}: p50 "
           f"{lat['end']['p50']:.2f} ms p99 {lat['end']['p99']:.2f} ms  "
