@@ -265,6 +265,8 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         time.sleep(0.01)
 
+    if args.cache_kib:
+        _cap_sqlite_cache(args.cache_kib)
     rng = random.Random(args.seed)
     work = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     schema = f"kiosk_soak_{uuid.uuid4().hex[:8]}"
@@ -391,6 +393,7 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         return {
             "scans": len(plan),
             "attendees": attendees,
+            "sqlite_cache_kib": args.cache_kib or 65536,
             "seconds_scanning": round(scanning_s, 1),
             "seconds_total": round(time.monotonic() - started, 1),
             "crashed": False,
@@ -437,6 +440,21 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _cap_sqlite_cache(kib: int) -> None:
+    """Diagnostic (``--cache-kib``): every connection of this process gets a page cache of
+    ``kib`` KiB instead of the 64 MiB the app asks for, to tell page-cache growth (bounded: the
+    cache fills as the file grows, up to 64 MiB per connection) from a leak."""
+    from kiosk.storage.database import Database
+
+    original = Database.__init__
+
+    def capped(self: Database, *a: Any, **k: Any) -> None:
+        original(self, *a, **k)
+        self.conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+
+    Database.__init__ = capped  # type: ignore[method-assign]
+
+
 def report(result: dict[str, Any]) -> None:
     lat, mem, prn, syn = (result[k] for k in ("latency_ms", "rss_mb", "printing", "sync"))
     ok = result["ok"]
@@ -478,6 +496,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sync-interval", type=int, default=10, help="seconds")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--cache-kib", type=int, default=0,
+                        help="diagnostic: cap each SQLite connection's page cache (KiB)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
     args = parser.parse_args(argv)
     result = soak(args)
