@@ -280,10 +280,11 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
     try:
         attendees = args.attendees or max(1000, int(args.scans * 0.6))
         path = prepare(work, attendees, args.dsn, schema, printer.uri)
+        _leave_out(path, print_badges=args.print_badges, hub=args.hub)
         with Database(path) as db:
             codes = [r[0] for r in db.conn.execute("SELECT code FROM attendee")]
         plan = scan_plan(codes, args.scans, rng)
-        if args.peer:
+        if args.peer and args.hub:
             peer_path = work / "desk2.db"
             shutil.copy(path, peer_path)  # as organisers make kiosks: a copy of one file
             peer = subprocess.Popen(
@@ -373,17 +374,20 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             peer_summary = json.loads(peer.stdout.readline())
             peer.wait(timeout=60)
         before = syncs["ok"]
-        window.sync.sync_now()
-        wait_until(step, lambda: syncs["ok"] > before, 300)
+        if args.hub:
+            window.sync.sync_now()
+            wait_until(step, lambda: syncs["ok"] > before, 300)
         with Database(path) as db:
             local = int(db.conn.execute("SELECT count(*) FROM scan").fetchone()[0])
             event_uid = db.conn.execute("SELECT uid FROM event").fetchone()[0]
-        with psycopg.connect(args.dsn) as conn:
-            hub = conn.execute(
-                sql.SQL("SELECT count(*), count(DISTINCT scan_id) FROM {}.hub_scan "
-                        "WHERE event_uid = %s").format(sql.Identifier(schema)),
-                (event_uid,),
-            ).fetchone()  # fmt: skip
+        hub: Any = (-1, -1)  # no hub (--no-hub)
+        if args.hub:
+            with psycopg.connect(args.dsn) as conn:
+                hub = conn.execute(
+                    sql.SQL("SELECT count(*), count(DISTINCT scan_id) FROM {}.hub_scan "
+                            "WHERE event_uid = %s").format(sql.Identifier(schema)),
+                    (event_uid,),
+                ).fetchone()  # fmt: skip
         assert hub is not None
         window.close()
         window.deleteLater()
@@ -440,6 +444,22 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _leave_out(path: Path, *, print_badges: bool, hub: bool) -> None:
+    """Diagnostics (``--no-print``, ``--no-hub``): run the day without printing or without a
+    hub, to see which part a figure comes from."""
+    from kiosk.app.printing import POLICY_KEY, PrintPolicy
+    from kiosk.storage import events, printjobs
+    from kiosk.storage.database import Database
+
+    with Database(path) as db:
+        if not print_badges:
+            kiosk = events.local_kiosk(db)
+            printjobs.set_setting(db, kiosk.id, POLICY_KEY, PrintPolicy.NEVER.value)
+        if not hub:
+            with db.write() as conn:
+                conn.execute("DELETE FROM sync_state")
+
+
 def _cap_sqlite_cache(kib: int) -> None:
     """Diagnostic (``--cache-kib``): every connection of this process gets a page cache of
     ``kib`` KiB instead of the 64 MiB the app asks for, to tell page-cache growth (bounded: the
@@ -492,6 +512,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--attendees", type=int, default=0, help="default: 0.6 × scans")
     parser.add_argument("--dsn", default=DEFAULT_DSN)
     parser.add_argument("--no-peer", dest="peer", action="store_false")
+    parser.add_argument("--no-print", dest="print_badges", action="store_false",
+                        help="diagnostic: no badges")
+    parser.add_argument("--no-hub", dest="hub", action="store_false",
+                        help="diagnostic: no hub (and no second kiosk)")
     parser.add_argument("--peer-rate", type=float, default=3.0, help="scans a second")
     parser.add_argument("--sync-interval", type=int, default=10, help="seconds")
     parser.add_argument("--seed", type=int, default=7)
