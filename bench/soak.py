@@ -307,6 +307,9 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         sounds.muted = True
         window = MainWindow(path, translations, sounds)
         window.scanner = scanner
+        if args.quiet_print_ui:  # diagnostic: the window no longer hears of print jobs
+            window.printing.job_changed.disconnect(window.on_print_job)
+            window.printing.decided.disconnect(window.on_print_decided)
         scanner.scanned.connect(window.on_scan)
         window.show()
         window.desk.search.setFocus()
@@ -520,6 +523,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sync-interval", type=int, default=10, help="seconds")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument("--quiet-print-ui", action="store_true",
+                        help="diagnostic: do not tell the window about print jobs")
     parser.add_argument("--cache-kib", type=int, default=0,
                         help="diagnostic: cap each SQLite connection's page cache (KiB)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")

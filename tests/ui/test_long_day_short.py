@@ -24,6 +24,7 @@ def test_a_short_day_at_the_desk_prints_every_badge_once_and_the_hub_ends_equal(
     args = argparse.Namespace(
         scans=500, attendees=0, dsn=pg_server, peer=True, peer_rate=5.0, sync_interval=2,
         seed=3, keep=False, out=tmp_path, cache_kib=0, print_badges=True, hub=True,
+        quiet_print_ui=False,
     )  # fmt: skip
     result = soak.soak(args)
     assert result["crashed"] is False and result["scans"] == 500
