@@ -19,7 +19,7 @@ ALLOWED: dict[str, set[str]] = {
     "badges": {"core", "assets"},
     "printing": {"core", "assets", "badges"},
     "reports": {"core", "storage", "assets"},
-    "sync": {"core", "storage", "reports"},
+    "sync": {"core", "storage", "reports", "tickets"},  # tickets: checking revocation lists
     "app": {
         "assets",
         "core",

@@ -232,7 +232,10 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
                 {"pushed": result.pushed, "resent": result.resent, "pulled": result.pulled,
                  "roster_pushed": result.roster_pushed,
                  "roster_added": result.roster.added, "roster_updated": result.roster.updated,
-                 "clashes": result.clashes, "seconds": round(result.seconds, 3)}
+                 "clashes": result.clashes, "seconds": round(result.seconds, 3),
+                 "revocations": {"pushed": result.revocations.pushed,
+                                 "taken": result.revocations.taken,
+                                 "refused": result.revocations.refused}}
             )  # fmt: skip
             return
         click.echo(
@@ -247,6 +250,13 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
                 f"  not merged: {len(result.clashes)} scans claim sequence numbers another scan "
                 "holds (two machines used one kiosk identity)"
             )
+        rev = result.revocations
+        if rev.taken:
+            click.echo(f"  revocation list {rev.taken} taken from the hub (signature checked)")
+        if rev.pushed:
+            click.echo(f"  revocation list {rev.pushed} left at the hub for the other kiosks")
+        if rev.refused:
+            click.echo(f"  not taken: {rev.refused}")
 
     @sync.command("status")
     @click.option("--dsn", envvar="KIOSK_HUB_DSN", help="The hub (default: as for 'sync hub').")

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from kiosk.core.hlc import Hlc, receive
@@ -175,6 +176,22 @@ def valid_scan_rows(rows: Sequence[Sequence[Any]]) -> bool:
     try:
         for h in (min(hlcs), max(hlcs)):
             Hlc.decode(h)
+    except ValueError:
+        return False
+    return _utc_times(ats)
+
+
+_UTC_ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
+
+
+def _utc_times(texts: Iterable[str]) -> bool:
+    """Every text is a time as the scan log stores it (``to_utc_iso``): anything else would
+    trip every later reader of the scan (the desk deciding a rescan, the reports)."""
+    try:
+        for text in set(texts):
+            if not _UTC_ISO.fullmatch(text):
+                return False
+            datetime.fromisoformat(text[:-1])
     except ValueError:
         return False
     return True

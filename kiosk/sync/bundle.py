@@ -276,6 +276,8 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
         version = int(version_text)
     except (UnicodeDecodeError, ValueError) as exc:
         raise refuse(Problem.MANIFEST_DAMAGED, "its first line is damaged.") from exc
+    if version < 1:
+        raise refuse(Problem.MANIFEST_DAMAGED, "its first line is damaged.")
     if version > FORMAT_VERSION:
         raise refuse(
             Problem.NEWER_FORMAT,
@@ -320,8 +322,15 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
     return Bundle(path, manifest, kiosks, scans, roster)
 
 
+def _int(value: Any) -> int:
+    """A whole number as JSON writes one (not 6.5, "6" or true)."""
+    if type(value) is not int:
+        raise TypeError("not an integer")
+    return value
+
+
 def _manifest(doc: dict[str, Any]) -> Manifest:
-    if doc["format"] != "kiosk-bundle":
+    if doc["format"] != "kiosk-bundle" or _int(doc["version"]) != FORMAT_VERSION:
         raise ValueError("format")
     if list(doc["scan_columns"]) != list(replica.SCAN_COLUMNS) or list(doc["roster_columns"]) != [
         "uid",
@@ -338,14 +347,14 @@ def _manifest(doc: dict[str, Any]) -> Manifest:
             KioskPart(
                 str(k["id"]),
                 str(k["name"]),
-                int(k["count"]),
-                int(k["first_seq"]),
-                int(k["last_seq"]),
+                _int(k["count"]),
+                _int(k["first_seq"]),
+                _int(k["last_seq"]),
             )
             for k in doc["kiosks"]
         ),
-        roster=int(doc["roster"]),
-        body_bytes=int(doc["body"]["bytes"]),
+        roster=_int(doc["roster"]),
+        body_bytes=_int(doc["body"]["bytes"]),
         body_sha256=str(doc["body"]["sha256"]),
     )
 

@@ -13,6 +13,7 @@ is abandoned and a fresh one takes over.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -59,6 +60,8 @@ class HubGuard:
         self._lock = threading.Lock()
         self._worker = self._new_worker()
         self._conn: psycopg.Connection[Any] | None = None
+        #: The connection each worker thread last used (to close it once it is dropped).
+        self._used = threading.local()
 
     @staticmethod
     def _new_worker() -> ThreadPoolExecutor:
@@ -73,11 +76,34 @@ class HubGuard:
                 connect_timeout=max(1, round(self.connect_timeout)),
                 autocommit=True,
             )
-            ensure_schema(conn, self.schema)
-            conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
-            conn.execute("SET statement_timeout = 1000")
+            try:
+                ensure_schema(conn, self.schema)
+                conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
+                conn.execute("SET statement_timeout = 1000")
+            except BaseException:
+                conn.close()  # lost while being set up: not left for the garbage collector
+                raise
             self._conn = conn
+        self._used.conn = self._conn
         return self._conn
+
+    def _run(self, work: Callable[[], _T]) -> _T:
+        """Run ``work`` on the worker thread; afterwards close the connection it used if that
+        one was dropped meanwhile (it failed, or the worker was abandoned as stuck), so that
+        no connection is left open, unreferenced, until the garbage collector finds it."""
+        try:
+            return work()
+        except (psycopg.Error, OSError):
+            with self._lock:
+                if self._conn is getattr(self._used, "conn", None):
+                    self._conn = None
+            raise
+        finally:
+            used = getattr(self._used, "conn", None)
+            if used is not None and used is not self._conn:
+                self._used.conn = None
+                with contextlib.suppress(Exception):
+                    used.close()
 
     def _query_history(self, attendee_uid: str, list_id: int) -> tuple[Scan, ...]:
         rows = (
@@ -123,7 +149,7 @@ class HubGuard:
 
     def _submit(self, work: Callable[[], _T]) -> Future[_T]:
         with self._lock:
-            return self._worker.submit(work)
+            return self._worker.submit(self._run, work)
 
     def _abandon(self, stuck: Future[Any]) -> None:
         """The worker is stuck (a dead network): leave it and its connection behind."""

@@ -30,6 +30,8 @@ from kiosk.core.timeutil import to_utc_iso
 from kiosk.storage import events, replica
 from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
+from kiosk.sync.revocations import HUB_MIGRATION as REVOCATIONS_MIGRATION
+from kiosk.sync.revocations import RevocationSync, sync_revocations
 
 DEFAULT_SCHEMA = "kiosk_hub"
 #: Rows per pull round trip and per local merge transaction.
@@ -88,6 +90,8 @@ HUB_MIGRATIONS: list[str] = [
     );
     CREATE INDEX hub_attendee_pull ON hub_attendee (event_uid, server_seq);
     """,
+    # 2: the newest signed revocation list of each event (kiosk.sync.revocations).
+    REVOCATIONS_MIGRATION,
 ]
 HUB_VERSION = len(HUB_MIGRATIONS)
 
@@ -109,6 +113,7 @@ class SyncResult:
     roster_pushed: int = 0
     roster: replica.RosterMerge = field(default_factory=replica.RosterMerge)
     clashes: list[str] = field(default_factory=list)
+    revocations: RevocationSync = field(default_factory=RevocationSync)
     seconds: float = 0.0
 
 
@@ -246,6 +251,7 @@ class HubSession:
                 self._pull_kiosks(conn)
                 self._pull_scans(conn, result)
                 self._pull_roster(conn, result)
+                result.revocations = sync_revocations(conn, self.db, self.event.uid)
                 self._note_confirmed(conn)
         except psycopg.Error as exc:
             self._note_error(f"{_first_line(exc)}")
