@@ -34,9 +34,13 @@ def weight_path(weight: str) -> Path:
     return font_path(bold=weight == "bold")
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)
 def load_font(path: Path, size_px: int, engine: ImageFont.Layout) -> ImageFont.FreeTypeFont:
-    """A font at a pixel size; cached, since loading costs ~0.2 ms and badges reuse sizes."""
+    """A font at a pixel size; cached, since loading costs ~0.2 ms and badges reuse sizes.
+
+    Each FreeType face keeps its own glyph cache: a few dozen (the sizes a template's fields
+    settle on) serve a whole day of badges; hundreds made a desk's memory grow all day.
+    """
     return ImageFont.truetype(str(path), size_px, layout_engine=engine)
 
 

@@ -469,7 +469,7 @@ class _Measurer:
         return None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _bbox(
     font_file: str, size: int, engine: ImageFont.Layout, language: str | None, line: str
 ) -> tuple[float, float, float, float]:

@@ -23,7 +23,16 @@ class Database:
     (the desk window and a sync) never deadlock on a lock upgrade.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = False) -> None:
+    #: Page cache of a connection that imports, checks people in or searches: a 100,000-person
+    #: event's indexes fit, so imports do not thrash and searches do not reread pages.
+    CACHE_KIB = 65_536
+    #: For the desk's side connections (printing, sync, reports): they read a little at a time,
+    #: and every connection's cache grows towards the size of the file over a long day.
+    SIDE_CACHE_KIB = 8_192
+
+    def __init__(
+        self, path: str | Path, *, create: bool = False, cache_kib: int = CACHE_KIB
+    ) -> None:
         self.path = str(path)
         if not create and self.path != ":memory:" and not Path(self.path).exists():
             raise NotAnEventDatabase(
@@ -38,9 +47,8 @@ class Database:
             mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             self.conn.execute("PRAGMA synchronous = FULL")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            # Up to 64 MB of page cache (allocated as used): a 100,000-person event's indexes
-            # fit, so imports do not thrash and searches do not reread pages.
-            self.conn.execute("PRAGMA cache_size = -65536")
+            # Page cache, allocated as used (see CACHE_KIB).
+            self.conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
             if sys.platform == "darwin":
                 # macOS fsync() does not flush the drive cache; F_FULLFSYNC does.
                 self.conn.execute("PRAGMA fullfsync = ON")

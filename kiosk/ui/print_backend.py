@@ -66,7 +66,7 @@ class _PrintWorker(QObject):
 
     def _open(self) -> PrintService:
         if self.service is None:
-            self.db = Database(self.path)
+            self.db = Database(self.path, cache_kib=Database.SIDE_CACHE_KIB)
             self.event_name = events.event_info(self.db).name
             kiosk = events.local_kiosk(self.db)
             self.service = PrintService(

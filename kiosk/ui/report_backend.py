@@ -69,7 +69,7 @@ class _Worker(QObject):
 
     def _open(self) -> Database:
         if self.db is None:
-            self.db = Database(self.path)
+            self.db = Database(self.path, cache_kib=Database.SIDE_CACHE_KIB)
         return self.db
 
     @Slot(int, object, str)

@@ -100,7 +100,7 @@ class _SyncWorker(QObject):
 
     def _open(self) -> Database:
         if self.db is None:
-            self.db = Database(self.path)
+            self.db = Database(self.path, cache_kib=Database.SIDE_CACHE_KIB)
         return self.db
 
     def _step(self, done: int, total: int) -> None:
