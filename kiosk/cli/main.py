@@ -120,7 +120,8 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     Reports          report (register, counts, refused scans, conflicts; in bg, ro or en;
                      --hub: over every kiosk), sign-in-sheet, export,
                      import-online and online (Zoom and Teams attendance)
-    Several kiosks   sync (bundles on a USB stick, or a PostgreSQL hub), conflicts
+    Several kiosks   sync (bundles on a USB stick, or a PostgreSQL hub), conflicts,
+                     rename-kiosk (name this computer's kiosk)
     After the event  purge (removes personal data; keeps counts and file digests)
 
     'kiosk COMMAND --help' explains each one.
