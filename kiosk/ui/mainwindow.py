@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.list_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.list_combo.setMinimumWidth(180)
         for cl in self.lists:
-            self.list_combo.addItem(list_text(cl), cl.id)
+            self.list_combo.addItem(list_text(cl, short=True), cl.id)
         self.list_combo.setCurrentIndex(self._default_list_index())
         self.entry_button = QToolButton(self.context)
         self.exit_button = QToolButton(self.context)
@@ -842,7 +842,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("Help"))
         self.about_action.setText(self.tr("About Kiosk…"))
         for index, cl in enumerate(self.lists):
-            self.list_combo.setItemText(index, list_text(cl))
+            self.list_combo.setItemText(index, list_text(cl, short=True))
         self._sound_text()
         self._update_title()
         if self.last_result is not None:

@@ -48,12 +48,14 @@ def day_text(day: date) -> str:
     return locale().toString(QDate(day.year, day.month, day.day), "d MMMM")
 
 
-def list_text(checkin_list: CheckinList) -> str:
-    """A list as staff read it: a day list by its weekday and date ("Mon, 28 September"; short,
-    so the desk's top bar fits a laptop screen), others by their name."""
+def list_text(checkin_list: CheckinList, *, short: bool = False) -> str:
+    """A list as staff read it: a day list by its weekday and date ("Monday, 28 September"),
+    others by their name. ``short`` ("Mon, 28 September") for the desk's top bar, which must
+    fit a laptop screen."""
     day = checkin_list.day
     if day is not None and checkin_list.name == f"Day {day.isoformat()}":
-        return locale().toString(QDate(day.year, day.month, day.day), "ddd, d MMMM")
+        form = "ddd, d MMMM" if short else "dddd, d MMMM"
+        return locale().toString(QDate(day.year, day.month, day.day), form)
     return checkin_list.name
 
 
