@@ -186,10 +186,7 @@ class _SyncWorker(QObject):
             db = self._open()
             known = remembered_hub(db)  # a new address keeps the schema in use
             kept = remember_hub(db, dsn, known[1] if known else DEFAULT_SCHEMA)
-        except AddressError as exc:
-            self.failed.emit("hub", str(exc))
-            return
-        except StorageError as exc:
+        except (AddressError, StorageError) as exc:
             self.failed.emit("hub", str(exc))
             return
         self.reachable = None
