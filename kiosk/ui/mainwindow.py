@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -54,6 +54,7 @@ from kiosk.ui.sounds import Sounds
 from kiosk.ui.sync_backend import Imported, SyncBackend
 from kiosk.ui.texts import Severity, day_text, explain, fault_text, list_text, time_text
 from kiosk.ui.widgets.elided_label import ElidedLabel
+from kiosk.ui.widgets.icons import speaker_icon
 from kiosk.ui.widgets.sync_state import SyncStateButton
 
 if TYPE_CHECKING:
@@ -141,11 +142,11 @@ class MainWindow(QMainWindow):
         self.context = QFrame(self)
         self.context.setObjectName("ContextBar")
         bar = QHBoxLayout(self.context)
-        bar.setContentsMargins(14, 8, 14, 8)
-        bar.setSpacing(10)
+        bar.setContentsMargins(12, 8, 12, 8)
+        bar.setSpacing(8)
         # The bar must fit a 1366-pixel laptop screen in every language: the event name and the
         # list give up width first (elided; the whole text in the tooltip and the list's popup).
-        self.event_name = ElidedLabel(self.event_info.name, self.context, minimum=140)
+        self.event_name = ElidedLabel(self.event_info.name, self.context, minimum=120)
         self.event_name.setObjectName("EventName")
         self.list_label = QLabel(self.context)
         self.list_combo = QComboBox(self.context)
@@ -175,18 +176,28 @@ class MainWindow(QMainWindow):
         self.language_combo.setCurrentIndex(
             list(LANGUAGES).index(self.translations.language)
         )
-        self.sync_state = SyncStateButton(self.zone, self.context)
+        # The sync corner lives in the status bar: its words (last sync, scans waiting, hub
+        # unreachable) change all day and would otherwise make the top bar, and with it the
+        # window, wider than a laptop screen.
+        self.sync_state = SyncStateButton(self.zone, self.statusBar())
+        self.statusBar().addPermanentWidget(self.sync_state)
         self.printer_button = QToolButton(self.context)
         self.printer_button.setObjectName("PrinterState")
         self.printer_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.printer_state = "none"  # none, ok, busy, problem
+        self._printer_width_language = ""
         self.camera_button = QToolButton(self.context)
         self.camera_button.setCheckable(True)
         self.camera_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.camera_view: CameraView | None = None
         self.sound_button = QToolButton(self.context)
+        self.sound_button.setObjectName("Sound")
         self.sound_button.setCheckable(True)
         self.sound_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # An icon, not words: "Sound off" is a long phrase in Romanian and Bulgarian, and a
+        # crossed-out speaker is understood in every language (the words are in the tooltip).
+        self.sound_button.setIcon(speaker_icon(on_colour="#102027", off_colour="#eceff1"))
+        self.sound_button.setIconSize(QSize(22, 22))
         self.sound_button.setChecked(self.sounds is None or self.sounds.muted)
         self.menu_button = QToolButton(self.context)
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -202,7 +213,6 @@ class MainWindow(QMainWindow):
         bar.addStretch(1)
         bar.addWidget(self.kiosk_button)
         bar.addSpacing(8)
-        bar.addWidget(self.sync_state)
         bar.addWidget(self.printer_button)
         bar.addWidget(self.camera_button)
         bar.addWidget(self.language_combo)
@@ -681,20 +691,37 @@ class MainWindow(QMainWindow):
     def on_print_failed(self, message: str) -> None:
         self.statusBar().showMessage(message, 15_000)
 
+    def _printer_look(self, state: str | None) -> tuple[str, str]:
+        """The printer button's words and style for a state (None: no printer set up)."""
+        if state is None:
+            return self.tr("No printer"), ""
+        text, colour = {
+            "none": (self.tr("Printer ready"), ""),
+            "ok": (self.tr("Badge printed"), ""),
+            "busy": (self.tr("Printing…"), ""),
+            "problem": (self.tr("Printer problem"), "background: #c62828; color: #ffffff;"),
+        }[state]
+        return text, f"QToolButton#PrinterState {{ {colour} }}" if colour else ""
+
     def _printer_text(self) -> None:
         settings = self.printing.settings
-        if settings is None or not settings.printer_uri:
-            text, colour = self.tr("No printer"), ""
-        else:
-            text, colour = {
-                "none": (self.tr("Printer ready"), ""),
-                "ok": (self.tr("Badge printed"), ""),
-                "busy": (self.tr("Printing…"), ""),
-                "problem": (self.tr("Printer problem"), "background: #c62828; color: #ffffff;"),
-            }[self.printer_state]
+        state = None if settings is None or not settings.printer_uri else self.printer_state
+        if self._printer_width_language != self.translations.language:
+            # As wide as its widest state in this language, so that a badge being printed
+            # never makes the top bar (and the window) change size.
+            widest = 0
+            self.printer_button.setMinimumWidth(0)
+            for each in (None, "none", "ok", "busy", "problem"):
+                text, sheet = self._printer_look(each)
+                self.printer_button.setText(text)
+                self.printer_button.setStyleSheet(sheet)
+                widest = max(widest, self.printer_button.sizeHint().width())
+            self.printer_button.setMinimumWidth(widest)
+            self._printer_width_language = self.translations.language
+        text, sheet = self._printer_look(state)
         self.printer_button.setText(text)
-        sheet = f"QToolButton#PrinterState {{ {colour} }}" if colour else ""
-        self.printer_button.setStyleSheet(sheet)
+        if self.printer_button.styleSheet() != sheet:
+            self.printer_button.setStyleSheet(sheet)
 
     def open_print_queue(self) -> None:
         if self.print_queue is None:
@@ -823,8 +850,7 @@ class MainWindow(QMainWindow):
         self.list_label.setText(self.tr("List:"))
         self.entry_button.setText(self.tr("Entry"))
         self.exit_button.setText(self.tr("Exit"))
-        self.kiosk_button.setText(self.tr("Kiosk: {name}").format(name=self.kiosk.name))
-        self.kiosk_button.setToolTip(self.tr("Rename this kiosk"))
+        self._kiosk_text()
         self.menu_button.setText(self.tr("Menu"))
         self.camera_button.setText(self.tr("Camera"))
         self.camera_button.setToolTip(self.tr("Scan QR codes with the camera"))
@@ -849,8 +875,21 @@ class MainWindow(QMainWindow):
             self._show_result(self.last_result)
 
     def _sound_text(self) -> None:
-        self.sound_button.setText(
-            self.tr("Sound off") if self.sound_button.isChecked() else self.tr("Sound on")
+        text = self.tr("Sound off") if self.sound_button.isChecked() else self.tr("Sound on")
+        self.sound_button.setToolTip(text)
+        self.sound_button.setAccessibleName(text)
+
+    #: Widest the kiosk's name may make its button (a copied file's kiosk is "Desk 1
+    #: (LAPTOP-7)"); the whole name is in the tooltip.
+    KIOSK_NAME_PIXELS = 90
+
+    def _kiosk_text(self) -> None:
+        name = self.fontMetrics().elidedText(
+            self.kiosk.name, Qt.TextElideMode.ElideRight, self.KIOSK_NAME_PIXELS
+        )
+        self.kiosk_button.setText(self.tr("Kiosk: {name}").format(name=name))
+        self.kiosk_button.setToolTip(
+            self.tr("Rename this kiosk") + f"\n{self.kiosk.name}"
         )
 
     def _update_title(self) -> None:

@@ -51,6 +51,8 @@ QPushButton#Primary:disabled { background: #90a4ae; }
 QLabel#BigNumber { font-size: 30pt; font-weight: 700; color: #263238; }
 QLabel#Muted { color: #607d8b; }
 QStatusBar { color: #455a64; }
+QStatusBar QToolButton#SyncState { color: #263238; background: #ffffff; font-size: 10pt;
+    border: 1px solid #90a4ae; border-radius: 4px; padding: 2px 10px; margin: 2px 6px; }
 """
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.checkin import CheckinResult
+from kiosk.app.printing import PrintPolicy
 from kiosk.core.reasons import Reason
-from kiosk.storage.attendees import NewAttendee
+from kiosk.storage.attendees import NewAttendee, insert_many
 from kiosk.storage.database import Database
+from kiosk.sync.hub import SyncStatus
 from kiosk.ui.backend import Failure
 from kiosk.ui.mainwindow import MainWindow
+from kiosk.ui.print_backend import PrintSettings
+from kiosk.ui.sync_backend import SyncState
 from kiosk.ui.texts import Severity
 from tests.conftest import Clock, People
 
@@ -357,3 +362,54 @@ def test_the_desk_fits_a_1366_pixel_laptop_screen_in_every_language(
     QApplication.processEvents()
     assert window.width() == 1366
     assert window.event_name.toolTip() == window.event_info.name
+
+
+def _configure_printer_and_hub(window: MainWindow, *, queued: int, reachable: bool) -> None:
+    window.printing.settings = PrintSettings(
+        PrintPolicy.FIRST_ADMISSION, "tcp://badge-printer.local:9100", "standard"
+    )
+    status = SyncStatus(last_sync="2026-09-28T09:41:00Z", queued=queued, last_error="")
+    window.sync_state.show_state(SyncState("hub.local/kiosk", status, reachable))
+
+
+@pytest.mark.parametrize("language", ["en", "bg", "ro"])
+def test_printer_and_hub_states_never_resize_the_desk_nor_push_it_past_1366_pixels(
+    window: MainWindow, translations: object, language: str
+) -> None:
+    """A badge printing, a sync, a failing hub: the top bar's words change all day, and each
+    change must not make the window jump (nor, on a 1366-pixel laptop, overflow the screen)."""
+    # A copied event file names its new kiosk after the machine: "Desk 1 (LAPTOP-…)".
+    window.kiosk = replace(window.kiosk, name="Desk 1 (RECEPTION-LAPTOP-7)")
+    translations.switch(language)  # type: ignore[attr-defined]
+    widths: set[int] = set()
+    for queued, reachable in ((0, True), (1, True), (12_345, True), (12_345, False)):
+        _configure_printer_and_hub(window, queued=queued, reachable=reachable)
+        for state in ("none", "busy", "ok", "problem"):
+            window.printer_state = state
+            window._printer_text()
+            QApplication.processEvents()
+            widths.add(window.minimumSizeHint().width())
+    assert max(widths) <= 1366
+    assert len(widths) == 1, widths
+    assert window.kiosk_button.toolTip().endswith("Desk 1 (RECEPTION-LAPTOP-7)")
+
+
+def test_people_with_short_and_long_names_leave_the_desk_window_its_size(
+    window: MainWindow, db: Database, qtbot: QtBot
+) -> None:
+    names = [("Ana", "Pop"), ("Христо", "Стоянов-Попгеоргиев"),
+             ("Maria-Magdalena", "Constantinescu-Brâncoveanu"), ("Ион", "Ли")]  # fmt: skip
+    with db.write() as conn:
+        people = [
+            NewAttendee(first_name=first, last_name=last, code=f"LONG{i}",
+                        organization="Асоциация " * i)
+            for i, (first, last) in enumerate(names)
+        ]  # fmt: skip
+        insert_many(conn, people, "2026-09-01T00:00:00Z")
+    QApplication.processEvents()
+    before = (window.minimumSizeHint(), window.minimumSize())
+    for i in range(len(names)):
+        with qtbot.waitSignal(window.backend.scanned, timeout=10_000):
+            window.on_scan(f"LONG{i}")
+        QApplication.processEvents()
+        assert (window.minimumSizeHint(), window.minimumSize()) == before, names[i]

@@ -67,7 +67,10 @@ class ResultPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("ResultPanel")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(250)
+        # An explicit minimum in both directions: the layout then ignores what the labels would
+        # ask for, so a long name (or a long word in Romanian) never widens the window; long
+        # names wrap, and the band keeps its height from result to result.
+        self.setMinimumSize(QSize(360, 250))
         self.severity: Severity | None = None
         self._fresh = False
         self.icon = StatusIcon(self)
