@@ -51,6 +51,16 @@ class Problem(StrEnum):
     MANIFEST_MISMATCH = "manifest_mismatch"
     OTHER_EVENT = "other_event"
     UNREADABLE = "unreadable"
+    TOO_LARGE = "too_large"
+
+
+#: Largest bundle file read (a whole 100,000-person event with 1,000,000 scans is ~60 MB).
+MAX_FILE_BYTES = 1 << 30
+#: What the body may expand to: this much per row the manifest announces, plus a margin, and
+#: never more than MAX_BODY_BYTES. A body's checksum is in its manifest, not signed, so a crafted
+#: file could otherwise expand a few megabytes into more memory than the machine has.
+BODY_BYTES_PER_ROW = 8192
+MAX_BODY_BYTES = 4 << 30
 
 
 class BundleError(Exception):
@@ -262,6 +272,13 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
         return BundleError(path, problem, detail)
 
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise refuse(
+                Problem.TOO_LARGE,
+                f"is {size / 2**20:,.0f} MB, more than a Kiosk bundle can be "
+                f"({MAX_FILE_BYTES / 2**20:,.0f} MB) — it is not a bundle of this event.",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise refuse(Problem.UNREADABLE, f"cannot be read ({exc.strerror or exc}).") from exc
@@ -309,8 +326,18 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
             Problem.DIGEST_MISMATCH,
             "is damaged (its SHA-256 checksum does not match) — copy it again or export anew.",
         )
+    rows = manifest.scans + manifest.roster + len(manifest.kiosks)
+    limit = min(MAX_BODY_BYTES, (1 << 20) + BODY_BYTES_PER_ROW * rows)
     try:
-        document = json.loads(zlib.decompress(body, wbits=31))
+        inflate = zlib.decompressobj(wbits=31)
+        text = inflate.decompress(body, limit + 1)
+        if len(text) > limit or inflate.unconsumed_tail:
+            raise refuse(
+                Problem.TOO_LARGE,
+                f"expands to more than its {manifest.scans:,} scans and {manifest.roster:,} "
+                "people can take — it was not made by 'kiosk sync export'; it was not imported.",
+            )
+        document = json.loads(text)
         kiosks = [(str(k), str(n)) for k, n in document["kiosks"]]
         scans: list[replica.ScanRow] = document["scans"]  # lists; checked below
         if not isinstance(scans, list):

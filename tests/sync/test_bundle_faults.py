@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from pathlib import Path
@@ -92,6 +93,37 @@ def test_a_manifest_with_another_digest_is_refused(made: tuple[Station, Path]) -
 
     _rewrite_manifest(path, other_digest)
     assert _refused(b, path) is Problem.DIGEST_MISMATCH
+
+
+def _replace_body(path: Path, body: bytes) -> None:
+    """Put another body in and make the manifest's digest and size fit it (a crafted file)."""
+    data = path.read_bytes()
+    second = data.index(b"\n", data.index(b"\n") + 1)
+    path.write_bytes(data[: second + 1] + body)
+
+    def fit(doc: dict[str, dict[str, object]]) -> None:
+        doc["body"]["bytes"] = len(body)
+        doc["body"]["sha256"] = hashlib.sha256(body).hexdigest()
+
+    _rewrite_manifest(path, fit)
+
+
+def test_a_body_that_expands_far_beyond_its_manifest_is_refused_without_expanding_it(
+    made: tuple[Station, Path],
+) -> None:
+    """A gzip bomb: 20 MB of blanks compress to 20 kB; the handful of rows it claims allow ~1 MB."""
+    b, path = made
+    bomb = gzip.compress(b'{"kiosks": [], "scans": [], "roster": [' + b" " * 20_000_000 + b"]}")
+    _replace_body(path, bomb)
+    assert _refused(b, path) is Problem.TOO_LARGE
+
+
+def test_a_file_larger_than_any_bundle_is_refused_before_it_is_read(
+    made: tuple[Station, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    b, path = made
+    monkeypatch.setattr(bundle, "MAX_FILE_BYTES", path.stat().st_size - 1)
+    assert _refused(b, path) is Problem.TOO_LARGE
 
 
 def test_a_bundle_from_another_event_is_refused(made: tuple[Station, Path], tmp_path: Path) -> None:
