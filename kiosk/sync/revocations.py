@@ -14,12 +14,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 
 from kiosk.storage import keys
 from kiosk.storage.database import Database
+
+if TYPE_CHECKING:
+    from kiosk.tickets.signing import RevocationList
 
 log = logging.getLogger(__name__)
 
@@ -46,47 +49,86 @@ class RevocationSync:
 def sync_revocations(
     conn: psycopg.Connection[Any], db: Database, event_uid: str
 ) -> RevocationSync:
-    """Push the list held here if the hub's is older; take the hub's if it is newer."""
+    """Push the list held here if the hub's is older; take the hub's if it is newer.
+
+    "Older" and "newer" are judged by the serial the organizer's key signed, not by the hub's
+    serial column: the hub is storage anyone with its password can write. A document there that
+    does not verify (forged, altered, another event's) is replaced by a genuine list this kiosk
+    holds, so that it cannot block the organizer's newer lists from reaching the kiosks.
+    """
     held = keys.held_revocations(db.conn)
+    trusted = [k.raw for k in keys.trusted_keys(db.conn)]
     pushed = 0
-    if held is not None:
-        (document,) = db.conn.execute(
-            "SELECT document FROM revocation_list WHERE id = 1"
+    with conn.transaction():
+        row = conn.execute(
+            "SELECT serial, document FROM hub_revocation WHERE event_uid = %s FOR UPDATE",
+            (event_uid,),
         ).fetchone()
-        with conn.transaction():
+        at_hub, why = _verify(row, trusted, event_uid)
+        hub_serial = at_hub.serial if at_hub is not None else 0
+        # What may be overwritten whatever its serial column says: a document the keys held
+        # here prove is not the organizer's.
+        replaceable = str(row[1]) if row is not None and at_hub is None and trusted else ""
+        if held is not None and held.serial > hub_serial:
+            (document,) = db.conn.execute(
+                "SELECT document FROM revocation_list WHERE id = 1"
+            ).fetchone()
+            # Replaces an older list, or one that did not verify here (matched by its text, so
+            # a genuine newer list another kiosk left meanwhile is never overwritten).
             done = conn.execute(
                 "INSERT INTO hub_revocation AS r (event_uid, serial, document) "
                 "VALUES (%s, %s, %s) ON CONFLICT (event_uid) DO UPDATE SET "
                 "serial = excluded.serial, document = excluded.document, updated_at = now() "
-                "WHERE excluded.serial > r.serial",
-                (event_uid, held.serial, document),
+                "WHERE excluded.serial > r.serial OR r.document = %s",
+                (event_uid, held.serial, document, replaceable),
             )
             pushed = held.serial if done.rowcount else 0
-    row = conn.execute(
-        "SELECT serial, document FROM hub_revocation WHERE event_uid = %s", (event_uid,)
-    ).fetchone()
-    if row is None or (held is not None and int(row[0]) <= held.serial):
+            if pushed and replaceable:
+                log.warning("%s It was replaced by this kiosk's list %d.", why, held.serial)
+    if at_hub is None:
+        return RevocationSync(pushed, refused="" if pushed or row is None else why)
+    if held is not None and at_hub.serial <= held.serial:
         return RevocationSync(pushed)
+    document = str(row[1]) if row is not None else ""
+    label = _label(at_hub.serial)
+    try:
+        keys.replace_revocations(
+            db, at_hub.serial, at_hub.issued_at, at_hub.key_id, document, at_hub.revoked
+        )
+    except keys.StaleRevocations as exc:  # the signed serial is not above the one held
+        log.warning("%s: %s", label, exc)
+        return RevocationSync(pushed, refused=f"{label}: {exc}")
+    return RevocationSync(pushed, taken=at_hub.serial)
+
+
+def _label(serial: int) -> Path:
+    return Path(f"the hub's revocation list {serial}")
+
+
+def _verify(
+    row: tuple[Any, ...] | None, trusted: list[bytes], event_uid: str
+) -> tuple[RevocationList | None, str]:
+    """The hub's list if it verifies here (with its signed serial), else None and why not."""
+    if row is None:
+        return None, ""
     serial, document = int(row[0]), str(row[1])
-    label = Path(f"the hub's revocation list {serial}")
-    trusted = [k.raw for k in keys.trusted_keys(db.conn)]
+    label = _label(serial)
     if not trusted:
         why = (
             f"{label} was not taken: this kiosk holds no public key to check it with — add one "
             "with 'kiosk keys add-public'."
         )
         log.warning(why)
-        return RevocationSync(pushed, refused=why)
+        return None, why
     from kiosk.tickets import signing  # only kiosks that meet a list load cryptography
 
     try:
         rl = signing.read_revocations(label, document.encode("utf-8"), trusted, event_uid)
     except signing.SigningError as exc:
         log.warning("%s", exc)
-        return RevocationSync(pushed, refused=str(exc))
-    try:
-        keys.replace_revocations(db, rl.serial, rl.issued_at, rl.key_id, document, rl.revoked)
-    except keys.StaleRevocations as exc:  # the signed serial is not above the one held
-        log.warning("%s: %s", label, exc)
-        return RevocationSync(pushed, refused=f"{label}: {exc}")
-    return RevocationSync(pushed, taken=rl.serial)
+        return None, str(exc)
+    if rl.serial != serial:
+        why = f"{label}: its signed serial is {rl.serial} — the hub's record was altered."
+        log.warning(why)
+        return None, why
+    return rl, ""

@@ -117,33 +117,78 @@ def test_an_older_list_never_replaces_a_newer_one_at_the_hub_or_at_a_kiosk(
     assert keys.revoked_uids(newer.db.conn) == {uid_of(newer, fleet.codes[0])}
 
 
+def _write_at_hub(dsn: str, schema: str, serial: int, document: str) -> None:
+    """Someone with the hub's password writes a row of their own making."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("UPDATE {}.hub_revocation SET serial = %s, document = %s").format(
+                sql.Identifier(schema)), (serial, document))  # fmt: skip
+
+
+def _forgeries(station: Station, key: Ed25519PrivateKey, uid: str) -> dict[str, str]:
+    """A list signed by a stranger's key, and a genuine list with its contents altered."""
+    rl = RevocationList(events.event_info(station.db).uid, 9, "2026-09-28T06:00:00.000000Z",
+                        frozenset({uid}))  # fmt: skip
+    altered = json.loads(signing.sign_revocations(key, rl))
+    altered["revoked"] = [uid, "someone-else"]
+    return {"stranger": signing.sign_revocations(signing.new_private_key(), rl).decode(),
+            "altered": json.dumps(altered)}  # fmt: skip
+
+
+@pytest.mark.parametrize("forgery", ["stranger", "altered"])
 def test_a_list_at_the_hub_that_no_trusted_key_signed_is_refused_and_the_sync_goes_on(
+    fleet: Fleet, pg_server: str, hub_schema: str, key: Ed25519PrivateKey, forgery: str
+) -> None:
+    a, b, c = fleet.add("a"), fleet.add("b"), fleet.add("c")
+    for station in (a, b, c):
+        trust(station, key)
+    hold(a, key, 1, {uid_of(a, fleet.codes[0])})
+    sync(a, pg_server, hub_schema)
+    _write_at_hub(pg_server, hub_schema, 9, _forgeries(b, key, uid_of(b, fleet.codes[1]))[forgery])
+    c.scan(fleet.codes[5])  # c holds no list of its own to put back
+    assert "signature" in sync(c, pg_server, hub_schema).revocations.refused
+    result = sync(b, pg_server, hub_schema)
+    assert result.revocations.taken == 0
+    assert "signature" in result.revocations.refused
+    assert result.pulled >= 1  # the scans came all the same
+    assert serial_held(b) == 0 and keys.revoked_uids(b.db.conn) == set()
+
+
+def test_a_forged_list_with_a_huge_serial_at_the_hub_cannot_block_the_organizers_lists(
     fleet: Fleet, pg_server: str, hub_schema: str, key: Ed25519PrivateKey
 ) -> None:
+    """The hub's serial column is not proof: the kiosk that holds a genuine list puts it back,
+    and the organizer's next list goes round as usual."""
     a, b = fleet.add("a"), fleet.add("b")
     trust(a, key)
     trust(b, key)
     hold(a, key, 1, {uid_of(a, fleet.codes[0])})
     sync(a, pg_server, hub_schema)
-    # Someone with access to the hub writes a list of their own making, with a higher serial.
-    stranger = signing.new_private_key()
-    rl = RevocationList(events.event_info(b.db).uid, 9, "2026-09-28T06:00:00.000000Z",
-                        frozenset({uid_of(b, fleet.codes[1])}))  # fmt: skip
-    forged = signing.sign_revocations(stranger, rl).decode()
-    altered = json.loads(signing.sign_revocations(key, rl))
-    altered["revoked"] = [uid_of(b, fleet.codes[2])]
-    for document in (forged, json.dumps(altered)):
-        with psycopg.connect(pg_server, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("UPDATE {}.hub_revocation SET serial = 9, document = %s").format(
-                    sql.Identifier(hub_schema)), (document,))  # fmt: skip
-        a.scan(fleet.codes[5])
-        assert sync(a, pg_server, hub_schema).revocations.taken == 0
-        result = sync(b, pg_server, hub_schema)
-        assert result.revocations.taken == 0
-        assert "signature" in result.revocations.refused
-        assert result.pulled >= 1  # the scans came all the same
-        assert serial_held(b) == 0 and keys.revoked_uids(b.db.conn) == set()
+    _write_at_hub(pg_server, hub_schema, 10**12,
+                  _forgeries(b, key, uid_of(b, fleet.codes[1]))["stranger"])  # fmt: skip
+    repaired = sync(a, pg_server, hub_schema)
+    assert (repaired.revocations.pushed, repaired.revocations.taken) == (1, 0)
+    assert hub_serial(pg_server, hub_schema) == 1
+    assert sync(b, pg_server, hub_schema).revocations.taken == 1
+    hold(a, key, 2, {uid_of(a, fleet.codes[0]), uid_of(a, fleet.codes[3])})
+    assert sync(a, pg_server, hub_schema).revocations.pushed == 2
+    assert sync(b, pg_server, hub_schema).revocations.taken == 2
+    assert keys.revoked_uids(b.db.conn) == {uid_of(b, fleet.codes[0]), uid_of(b, fleet.codes[3])}
+
+
+def test_a_genuine_list_whose_serial_column_was_altered_is_put_right(
+    fleet: Fleet, pg_server: str, hub_schema: str, key: Ed25519PrivateKey
+) -> None:
+    a, b = fleet.add("a"), fleet.add("b")
+    trust(a, key)
+    trust(b, key)
+    document = hold(a, key, 1, {uid_of(a, fleet.codes[0])})
+    sync(a, pg_server, hub_schema)
+    hold(a, key, 2, {uid_of(a, fleet.codes[1])})
+    _write_at_hub(pg_server, hub_schema, 50, document.decode())  # list 1 dressed up as 50
+    assert sync(b, pg_server, hub_schema).revocations.taken == 0
+    assert sync(a, pg_server, hub_schema).revocations.pushed == 2
+    assert sync(b, pg_server, hub_schema).revocations.taken == 2
 
 
 def test_a_kiosk_without_the_public_key_does_not_take_the_list_and_says_why(
