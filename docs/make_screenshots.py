@@ -224,6 +224,16 @@ def main() -> int:
                 wait_for(window, lambda w=window: w.on_scan(found["fresh3"]))
                 for _ in range(3):
                     settle(700)
+                # ... and the hub out of reach, with scans waiting for it (the status bar).
+                from kiosk.sync.hub import SyncStatus
+                from kiosk.ui.sync_backend import SyncState
+
+                window.sync_state.show_state(SyncState(
+                    "hub.venue.local/kiosk",
+                    SyncStatus(last_sync="2026-09-28T07:05:00Z", queued=14, last_error=""),
+                    False,
+                ))  # fmt: skip
+                settle(100)
                 save(window, f"desk-printer-problem-{language}")
                 window.open_print_queue()
                 settle(800)
