@@ -75,6 +75,56 @@ def trimmed_rss_mb() -> float:
     return rss_mb()
 
 
+def sqlite_mb() -> float:
+    """Memory SQLite holds in this process (page caches of every connection, statements,
+    schema): sqlite3_memory_used() of the library the sqlite3 module is linked to; 0 where that
+    library cannot be found (a statically linked SQLite)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("sqlite3")
+    if not name:
+        return 0.0
+    try:
+        lib = ctypes.CDLL(name)
+    except OSError:
+        return 0.0
+    lib.sqlite3_memory_used.restype = ctypes.c_int64
+    return float(lib.sqlite3_memory_used()) / 2**20
+
+
+def malloc_in_use_mb() -> float:
+    """Bytes the C allocator has handed out and not had back (glibc mallinfo2: uordblks +
+    hblkhd), which, unlike RSS, does not count free memory not yet returned to the system."""
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(f, ctypes.c_size_t) for f in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+            "fordblks", "keepcost")]  # fmt: skip
+
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = MallInfo2
+    except (OSError, AttributeError):
+        return 0.0
+    info = libc.mallinfo2()
+    return float(info.uordblks + info.hblkhd) / 2**20
+
+
+def rss_parts_mb() -> tuple[float, float, float]:
+    """RSS split as the kernel counts it: anonymous memory (the heap, Python's arenas, thread
+    stacks), pages of mapped files (libraries, fonts: given back under pressure) and shared
+    memory (SQLite's WAL index)."""
+    parts = {"RssAnon:": 0.0, "RssFile:": 0.0, "RssShmem:": 0.0}
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            key = line.split(" ", 1)[0].split("\t", 1)[0]
+            if key in parts:
+                parts[key] = int(line.split()[1]) / 1024
+    return parts["RssAnon:"], parts["RssFile:"], parts["RssShmem:"]
+
+
 def rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as handle:
         for line in handle:
@@ -330,6 +380,8 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         measure(window.desk.search, plan[:WARMUP], painted)
         rss.append((WARMUP, rss_mb()))
         objects = [(WARMUP, python_objects())]
+        native = [(WARMUP, round(sqlite_mb(), 1), round(malloc_in_use_mb(), 1))]
+        kinds = [(WARMUP, *(round(m, 1) for m in rss_parts_mb()), sys.getallocatedblocks())]
         trimmed = [trimmed_rss_mb()]
         chunk = 500
         for start in range(WARMUP, len(plan), chunk):
@@ -342,8 +394,12 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             if done // 5000 > (done - chunk) // 5000 or done == len(plan):
                 rss.append((done, rss_mb()))
                 objects.append((done, python_objects()))
+                native.append((done, round(sqlite_mb(), 1), round(malloc_in_use_mb(), 1)))
+                kinds.append((done, *(round(m, 1) for m in rss_parts_mb()),
+                              sys.getallocatedblocks()))  # fmt: skip
                 elapsed = time.monotonic() - started
                 print(f"  {done:>6,} scans  {elapsed:6.0f} s  RSS {rss[-1][1]:6.1f} MB  "
+                      f"SQLite {native[-1][1]:5.1f} MB  malloc {native[-1][2]:6.1f} MB  "
                       f"syncs {syncs['ok']} ok / {syncs['failed']} failed  "
                       f"badges {printer.badges:,}", flush=True)  # fmt: skip
         scanning_s = time.monotonic() - started
@@ -411,6 +467,10 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
                        "trimmed_end": round(trimmed[1], 1),
                        "trimmed_growth": round(trimmed[1] - trimmed[0], 1)},
             "python_objects": objects,
+            # (scans, MB SQLite holds, MB the C allocator has handed out)
+            "native_mb": native,
+            # (scans, MB anonymous, MB of mapped files, MB shared, Python's allocated blocks)
+            "rss_kinds": kinds,
             "latency_ms": {
                 "start": {"p50": first.p50_us / 1000, "p99": first.p99_us / 1000, "n": first.n},
                 "end": {"p50": last.p50_us / 1000, "p99": last.p99_us / 1000, "n": last.n},
@@ -492,6 +552,10 @@ def report(result: dict[str, Any]) -> None:
     print(f"  after gc + malloc_trim: {mem['trimmed_after_warmup']:.1f} MB → "
           f"{mem['trimmed_end']:.1f} MB ({mem['trimmed_growth']:+.1f} MB); Python objects "
           f"{result['python_objects'][0][1]:,} → {result['python_objects'][-1][1]:,}")  # fmt: skip
+    print("  SQLite / malloc in use by scans: " + ", ".join(
+        f"{n:,}: {q:.0f}/{m:.0f}" for n, q, m in result["native_mb"]))
+    print("  RSS anonymous / file / shared MB, Python blocks, by scans: " + ", ".join(
+        f"{n:,}: {a:.0f}/{f:.0f}/{h:.0f} {b:,}" for n, a, f, h, b in result["rss_kinds"]))
     print("  RSS by scans: " + ", ".join(f"{n:,}: {m:.0f}" for n, m in mem["samples"]))
     print(f"  Enter→result  first {lat['start']['n']:,}: p50 {lat['start']['p50']:.2f} ms "
           f"p99 {lat['start']['p99']:.2f} ms;  last {lat['end']['n']:,}: p50 "
