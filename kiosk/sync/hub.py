@@ -304,33 +304,61 @@ class HubSession:
         hub = self._hub_ranges(conn)
         local = replica.kiosk_ranges(self.db.conn)
         rows: list[replica.ScanRow] = []
+        prefixes: dict[str, int] = {}  # per kiosk: the hub holds 1..n of its scans, no hole
         for kiosk_id, mine in sorted(local.items()):
             theirs = hub.get(kiosk_id)
             if theirs is None:
                 rows.extend(replica.scan_rows(self.db.conn, kiosk_id))
+                prefixes[kiosk_id] = mine.last_seq if mine.gapless else 0
             elif theirs.gapless:
                 if mine.last_seq > theirs.last_seq:
                     rows.extend(
                         replica.scan_rows(self.db.conn, kiosk_id, after_seq=theirs.last_seq)
                     )
+                # Once sent, the hub holds 1..n without a hole if this log does.
+                prefixes[kiosk_id] = max(theirs.last_seq, mine.last_seq if mine.gapless else 0)
             else:
-                # The hub has holes in this kiosk's sequence (scans relayed from bundles):
-                # send exactly those of ours it lacks.
-                held = {
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT kiosk_seq FROM hub_scan WHERE event_uid = %s AND kiosk_id = %s",
-                        (self.event.uid, kiosk_id),
-                    )
-                }
-                rows.extend(
-                    r for r in replica.scan_rows(self.db.conn, kiosk_id) if r[2] not in held
-                )
+                # The hub has holes in this kiosk's sequence: badge-printed events and scans
+                # whose announcement has not arrived, or scans relayed from bundles. Send exactly
+                # those of ours it lacks; below the prefix it was last seen to hold without a
+                # hole nothing is asked again, so a sync costs what is new, not the whole day.
+                floor = min(self._prefix(kiosk_id), theirs.last_seq)
+                held = self._hub_seqs(conn, kiosk_id, floor)
+                if theirs.count - len(held) != floor:  # rows below it went (a restored hub)
+                    floor, held = 0, self._hub_seqs(conn, kiosk_id, 0)
+                missing = [
+                    r for r in replica.scan_rows(self.db.conn, kiosk_id, after_seq=floor)
+                    if r[2] not in held
+                ]  # fmt: skip
+                rows.extend(missing)
+                held.update(r[2] for r in missing)
+                while floor + 1 in held:
+                    floor += 1
+                prefixes[kiosk_id] = floor
         if rows:
             inserted, clashes = self._send_scans(conn, rows)
             result.pushed += inserted
             result.resent += len(rows) - inserted - len(clashes)
             result.clashes.extend(clashes)
+        changed = {k: n for k, n in prefixes.items() if n != self._prefix(k)}
+        if changed:
+            with self.db.write() as local_conn:
+                for kiosk_id, n in changed.items():
+                    replica.set_state(local_conn, self.target, f"prefix:{kiosk_id}", str(n))
+
+    def _prefix(self, kiosk_id: str) -> int:
+        """How many of a kiosk's scans (1..n) the hub was last seen to hold without a hole."""
+        return int(replica.get_state(self.db.conn, self.target, f"prefix:{kiosk_id}", "0"))
+
+    def _hub_seqs(self, conn: psycopg.Connection[Any], kiosk_id: str, above: int) -> set[int]:
+        return {
+            r[0]
+            for r in conn.execute(
+                "SELECT kiosk_seq FROM hub_scan WHERE event_uid = %s AND kiosk_id = %s "
+                "AND kiosk_seq > %s",
+                (self.event.uid, kiosk_id, above),
+            )
+        }
 
     def _send_scans(
         self, conn: psycopg.Connection[Any], rows: Sequence[replica.ScanRow]

@@ -252,3 +252,69 @@ def test_scans_the_hub_lacks_inside_a_gap_of_its_sequence_are_sent(
     assert _hub_count(pg_server, hub_schema) == (4, 4)
     again = HubSession(b.db, pg_server, schema=hub_schema).sync()
     assert (again.pushed, again.resent) == (0, 0)
+
+
+def _hub_delete(dsn: str, schema: str, kiosk_id: str, seqs: list[int]) -> None:
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(
+            psycopg.sql.SQL(
+                "DELETE FROM {}.hub_scan WHERE kiosk_id = %s AND kiosk_seq = ANY(%s)"
+            ).format(psycopg.sql.Identifier(schema)),
+            (kiosk_id, seqs),
+        )
+
+
+def test_with_holes_at_the_hub_a_sync_reads_only_the_scans_above_what_it_held_without_a_hole(
+    fleet: Fleet, pg_server: str, hub_schema: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk's badge-printed events reach the hub only with the next sync while its check-ins
+    are announced at once, so the hub's copy of a busy desk has holes at every sync: filling them
+    must cost what is new, not a read of the whole day's log."""
+    a = fleet.add("a")
+    kiosk = a.service.kiosk.id
+    for code in fleet.codes[:8]:
+        a.scan(code)
+    _sync(a, pg_server, hub_schema)
+    _hub_delete(pg_server, hub_schema, kiosk, [8])  # 1–7 held, no hole: the prefix is 7
+    _sync(a, pg_server, hub_schema)
+    for code in fleet.codes[8:12]:
+        a.scan(code)  # 9–12
+    with psycopg.connect(pg_server, autocommit=True) as conn:  # an announcement of 11 came first
+        row = next(r for r in replica.scan_rows(a.db.conn, kiosk) if r[2] == 11)
+        columns = psycopg.sql.SQL(", ").join(map(psycopg.sql.Identifier, replica.SCAN_COLUMNS))
+        conn.execute(
+            psycopg.sql.SQL("INSERT INTO {}.hub_scan (event_uid, {}) VALUES (%s, {})").format(
+                psycopg.sql.Identifier(hub_schema), columns,
+                psycopg.sql.SQL(", ").join(psycopg.sql.Placeholder() * len(row))),
+            (a.service.event.uid, *row),
+        )  # fmt: skip
+    asked: list[int] = []
+    original = replica.scan_rows
+
+    def recording(conn: object, kiosk_id: str | None = None, *, after_seq: int = 0) -> object:
+        asked.append(after_seq)
+        return original(conn, kiosk_id, after_seq=after_seq)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(replica, "scan_rows", recording)
+    result = HubSession(a.db, pg_server, schema=hub_schema).sync()
+    assert asked == [8]  # the hub held 1–8 without a hole at the last sync
+    assert result.pushed == 3  # 9, 10 and 12
+    assert _hub_count(pg_server, hub_schema) == (12, 12)
+
+
+def test_scans_that_vanished_from_the_hub_below_the_prefix_are_found_and_sent_again(
+    fleet: Fleet, pg_server: str, hub_schema: str
+) -> None:
+    """A hub restored from an older backup lacks scans it once held: the count gives it away."""
+    a = fleet.add("a")
+    kiosk = a.service.kiosk.id
+    for code in fleet.codes[:6]:
+        a.scan(code)
+    _sync(a, pg_server, hub_schema)
+    _hub_delete(pg_server, hub_schema, kiosk, [6])
+    _sync(a, pg_server, hub_schema)  # prefix 6 recorded
+    a.scan(fleet.codes[6])
+    _hub_delete(pg_server, hub_schema, kiosk, [2, 3])
+    result = HubSession(a.db, pg_server, schema=hub_schema).sync()
+    assert result.pushed == 3
+    assert _hub_count(pg_server, hub_schema) == (7, 7)
