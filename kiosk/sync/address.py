@@ -17,7 +17,14 @@ import psycopg
 
 from kiosk.storage import replica
 from kiosk.storage.database import Database
-from kiosk.sync.hub import DEFAULT_SCHEMA, HUB_TARGET, connect, without_password
+from kiosk.sync.hub import (
+    DEFAULT_SCHEMA,
+    HUB_TARGET,
+    connect,
+    first_line,
+    where,
+    without_password,
+)
 
 
 class Reach(StrEnum):
@@ -54,7 +61,7 @@ def check_address(dsn: str) -> dict[str, str]:
         info = psycopg.conninfo.conninfo_to_dict(text)
     except psycopg.Error as exc:
         raise AddressError(
-            f"This is not a PostgreSQL address ({_first_line(exc)}). Write it as "
+            f"This is not a PostgreSQL address ({first_line(exc)}). Write it as "
             "postgresql://USER@HOST/DATABASE."
         ) from exc
     if not info.get("dbname"):
@@ -63,14 +70,6 @@ def check_address(dsn: str) -> dict[str, str]:
             "postgresql://kiosk@10.0.0.5/event."
         )
     return {k: str(v) for k, v in info.items() if v is not None}
-
-
-def where(dsn: str) -> str:
-    try:
-        info = psycopg.conninfo.conninfo_to_dict(dsn)
-    except psycopg.Error:
-        return "?"
-    return f"{info.get('host', 'localhost')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
 
 
 def has_password(dsn: str) -> bool:
@@ -87,13 +86,13 @@ def probe(dsn: str, *, timeout: float = 5.0) -> Probe:
         check_address(dsn)
     except AddressError as exc:
         return Probe(Reach.BAD_ADDRESS, "?", str(exc), 0.0)
-    place = where(dsn)
+    place = where(dsn, unknown="?")
     try:
         with connect(dsn, timeout=timeout) as conn:
             conn.execute("SELECT 1")
     except Exception as exc:  # HubError wraps the driver's error; psycopg errors after it
         cause = exc.__cause__ or exc
-        return Probe(classify(cause), place, _first_line(cause), time.monotonic() - started)
+        return Probe(classify(cause), place, first_line(cause), time.monotonic() - started)
     return Probe(Reach.REACHABLE, place, "", time.monotonic() - started)
 
 
@@ -147,7 +146,3 @@ def address_without_password(dsn: str) -> str:
         netloc = user.split(":", 1)[0] + "@" + hosts
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"])
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -177,18 +177,21 @@ def connect(dsn: str, *, timeout: float = 5.0) -> psycopg.Connection[tuple[Any, 
             with_dead_network_checks(dsn), connect_timeout=max(1, round(timeout)), autocommit=True
         )
     except psycopg.Error as exc:
-        raise HubError(f"The hub at {_where(dsn)} cannot be reached: {_first_line(exc)}") from exc
+        raise HubError(f"The hub at {where(dsn)} cannot be reached: {first_line(exc)}") from exc
 
 
-def _where(dsn: str) -> str:
+def where(dsn: str, unknown: str = "the given address") -> str:
+    """host:port/database of a hub address, for messages (never its password); ``unknown``
+    when the address cannot be read."""
     try:
         info = psycopg.conninfo.conninfo_to_dict(dsn)
     except psycopg.Error:
-        return "the given address"
+        return unknown
     return f"{info.get('host', 'localhost')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's text (the driver's messages run on with detail)."""
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
@@ -254,9 +257,9 @@ class HubSession:
                 result.revocations = sync_revocations(conn, self.db, self.event.uid)
                 self._note_confirmed(conn)
         except psycopg.Error as exc:
-            self._note_error(f"{_first_line(exc)}")
+            self._note_error(f"{first_line(exc)}")
             raise HubError(
-                f"Sync with the hub at {_where(self.dsn)} stopped: {_first_line(exc)} — the "
+                f"Sync with the hub at {where(self.dsn)} stopped: {first_line(exc)} — the "
                 "kiosk works on and catches up at the next sync."
             ) from exc
         except HubError as exc:
