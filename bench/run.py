@@ -309,6 +309,21 @@ _LOG_INSERT = (
 )
 
 
+def _bare_commit(
+    conn: sqlite3.Connection, insert: str, rows: Sequence[tuple[Any, ...]]
+) -> Callable[[int], int]:
+    """A baseline arm: row ``i`` in its own BEGIN IMMEDIATE … COMMIT, timed in nanoseconds."""
+
+    def arm(i: int) -> int:
+        start = time.perf_counter_ns()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(insert, rows[i])
+        conn.execute("COMMIT")
+        return time.perf_counter_ns() - start
+
+    return arm
+
+
 def bench_checkin(work: Path, event_path: Path, scans: int, rng: random.Random) -> dict[str, Any]:
     with Database(event_path) as db:
         all_codes = [r[0] for r in db.conn.execute(
@@ -353,19 +368,8 @@ def bench_checkin(work: Path, event_path: Path, scans: int, rng: random.Random) 
                 reasons[str(outcome.decision.reason)] += 1
                 return elapsed
 
-            def insert_b(i: int) -> int:
-                start = time.perf_counter_ns()
-                bare.execute("BEGIN IMMEDIATE")
-                bare.execute(_BARE_SCAN_INSERT, bare_rows[i])
-                bare.execute("COMMIT")
-                return time.perf_counter_ns() - start
-
-            def append_c(i: int) -> int:
-                start = time.perf_counter_ns()
-                log.execute("BEGIN IMMEDIATE")
-                log.execute(_LOG_INSERT, log_rows[i])
-                log.execute("COMMIT")
-                return time.perf_counter_ns() - start
+            insert_b = _bare_commit(bare, _BARE_SCAN_INSERT, bare_rows)
+            append_c = _bare_commit(log, _LOG_INSERT, log_rows)
 
             arms: tuple[Callable[[int], int], ...] = (scan_a, insert_b, append_c)
             times: dict[Callable[[int], int], list[int]] = {arm: [] for arm in arms}
