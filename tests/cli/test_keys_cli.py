@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import zxingcpp
 from click.testing import CliRunner, Result
 from PIL import Image
 
 from kiosk.cli.main import cli
+from tests.qr import read_qr
 
 TODAY = datetime.now(UTC).date()
 PASSPHRASE = "Софийски ветрове 2026"
@@ -68,8 +68,7 @@ def qr_texts(folder: Path) -> dict[str, str]:
     found = {}
     for row in rows:
         image = Image.open(folder / row["file"]).convert("L")
-        (result,) = zxingcpp.read_barcodes(image)
-        found[row["code"]] = result.text
+        (found[row["code"]],) = read_qr(image)
     return found
 
 
