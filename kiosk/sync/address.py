@@ -146,3 +146,12 @@ def address_without_password(dsn: str) -> str:
         netloc = user.split(":", 1)[0] + "@" + hosts
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "password"])
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def shown_address(dsn: str) -> str:
+    """An address to show a person: as written, without its password (host:port/database when
+    it cannot be read)."""
+    try:
+        return address_without_password(dsn)
+    except (psycopg.Error, ValueError):
+        return where(dsn)

@@ -162,9 +162,18 @@ def without_password(dsn: str) -> str:
     return psycopg.conninfo.make_conninfo(**{k: str(v) for k, v in info.items()})
 
 
+#: The environment variable that names the hub; it takes precedence over a saved address.
+HUB_ENV = "KIOSK_HUB_DSN"
+
+
+def environment_hub() -> str:
+    """The hub address set in $KIOSK_HUB_DSN ('' when none)."""
+    return os.environ.get(HUB_ENV, "").strip()
+
+
 def remembered_hub(db: Database) -> tuple[str, str] | None:
     """The hub this kiosk syncs with: $KIOSK_HUB_DSN, else the last one synced with."""
-    dsn = os.environ.get("KIOSK_HUB_DSN", "") or replica.get_state(db.conn, HUB_TARGET, "dsn")
+    dsn = environment_hub() or replica.get_state(db.conn, HUB_TARGET, "dsn")
     if not dsn:
         return None
     return dsn, replica.get_state(db.conn, HUB_TARGET, "schema", DEFAULT_SCHEMA)

@@ -41,7 +41,7 @@ from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
 from kiosk.storage.printjobs import JobState, PrintJob
-from kiosk.sync.hub import remembered_hub
+from kiosk.sync.hub import environment_hub, remembered_hub
 from kiosk.ui.backend import DeskBackend, Failure, Known, SearchResult
 from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
 from kiosk.ui.dialogs.print_queue import PrintQueueDialog
@@ -778,6 +778,7 @@ class MainWindow(QMainWindow):
                 self,
                 hub=hub[0] if hub else "",
                 confirm_admin=self.confirm_admin_pin,
+                from_environment=bool(environment_hub()),
             )
             dialog.test_requested.connect(self.sync.test_hub)
             dialog.save_requested.connect(self.sync.save_hub)

@@ -165,3 +165,42 @@ def test_the_hub_field_speaks_bulgarian_and_romanian(
     en = (dialog.test_button.text(), dialog.save_button.text(), dialog.hub_box.title())
     assert en == ("Test connection", "Save", "Hub (PostgreSQL server shared by the kiosks)")
     assert len({bg, ro, en}) == 3
+
+
+def test_an_address_set_in_the_environment_is_shown_read_only_without_its_password(
+    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KIOSK_HUB_DSN", "postgresql://kiosk:s3cret@10.0.0.5:5433/event")
+    dialog = _dialog(window)
+    assert dialog.hub_edit.isReadOnly()
+    assert "10.0.0.5" in dialog.hub_edit.text() and "s3cret" not in dialog.hub_edit.text()
+    assert dialog.environment_note.isVisibleTo(dialog)
+    assert "KIOSK_HUB_DSN" in dialog.environment_note.text()
+    assert not dialog.save_button.isEnabled()
+    with qtbot.assertNotEmitted(dialog.save_requested):
+        dialog.save_hub()
+    # Nothing was saved over it: the environment's address is still the one in use.
+    monkeypatch.delenv("KIOSK_HUB_DSN")
+    assert remembered_hub(db) is None
+
+
+def test_test_connection_tries_the_environment_address_as_set(
+    qtbot: QtBot, window: MainWindow, pg_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KIOSK_HUB_DSN", pg_server)
+    dialog = _dialog(window)
+    with (
+        qtbot.waitSignal(window.sync.probed, timeout=15_000) as blocker,
+        qtbot.waitSignal(dialog.test_requested) as asked,
+    ):
+        dialog.test_button.click()
+    assert asked.args == [pg_server]
+    assert blocker.args[0].reach is Reach.REACHABLE
+
+
+def test_without_the_environment_variable_the_note_is_hidden_and_the_field_editable(
+    window: MainWindow,
+) -> None:
+    dialog = _dialog(window)
+    assert not dialog.hub_edit.isReadOnly() and dialog.save_button.isEnabled()
+    assert not dialog.environment_note.isVisibleTo(dialog)

@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.sync.address import AddressError, Probe, Reach, check_address, has_password
+from kiosk.sync.address import (
+    AddressError,
+    Probe,
+    Reach,
+    check_address,
+    has_password,
+    shown_address,
+)
 from kiosk.sync.hub import SyncResult
 from kiosk.ui.sync_backend import PROBE_TIMEOUT_S, Exported, Imported
 
@@ -33,6 +40,8 @@ class SyncDialog(QDialog):
     ``hub``: the address in use ('' if none). ``confirm_admin``: asks for the admin PIN when
     this kiosk has one and says whether the change may go ahead (the hub decides where the
     kiosk's check-ins go, so it is a setting for staff, like leaving kiosk mode).
+    ``from_environment``: ``hub`` was set by $KIOSK_HUB_DSN, which a saved address cannot
+    override: the field is then read-only and says so, and Test tries that address.
     """
 
     export_requested = Signal(str)
@@ -48,25 +57,35 @@ class SyncDialog(QDialog):
         *,
         hub: str = "",
         confirm_admin: Callable[[QWidget], bool] | None = None,
+        from_environment: bool = False,
     ) -> None:
         super().__init__(parent)
         self.start_folder = start_folder
         self.confirm_admin = confirm_admin
+        # The address set in the environment (password and all), tried as it is.
+        self.fixed_hub = hub if from_environment and hub else ""
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.hub_box = QGroupBox(self)
         self.hub_label = QLabel(self.hub_box)
         self.hub_edit = QLineEdit(self.hub_box)
-        self.hub_edit.setText(hub)
-        self.hub_edit.setClearButtonEnabled(True)
+        self.hub_edit.setText(shown_address(hub) if self.fixed_hub else hub)
+        self.hub_edit.setClearButtonEnabled(not self.fixed_hub)
+        self.hub_edit.setReadOnly(bool(self.fixed_hub))
         self.hub_label.setBuddy(self.hub_edit)
         self.test_button = QPushButton(self.hub_box)
         self.save_button = QPushButton(self.hub_box)
         self.hub_status = QLabel(self.hub_box)
         self.hub_status.setWordWrap(True)
         self.hub_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.environment_note = QLabel(self.hub_box)
+        self.environment_note.setObjectName("EnvironmentNote")
+        self.environment_note.setWordWrap(True)
+        self.environment_note.setVisible(bool(self.fixed_hub))
+        self.save_button.setEnabled(not self.fixed_hub)
         self.password_note = QLabel(self.hub_box)
         self.password_note.setWordWrap(True)
+        self.password_note.setVisible(not self.fixed_hub)
         self.password_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         hub_row = QHBoxLayout()
         hub_row.addWidget(self.hub_label)
@@ -75,6 +94,7 @@ class SyncDialog(QDialog):
         hub_row.addWidget(self.save_button)
         hub_layout = QVBoxLayout(self.hub_box)
         hub_layout.addLayout(hub_row)
+        hub_layout.addWidget(self.environment_note)
         hub_layout.addWidget(self.hub_status)
         hub_layout.addWidget(self.password_note)
         self.test_button.clicked.connect(self.test_hub)
@@ -158,6 +178,8 @@ class SyncDialog(QDialog):
 
     def _address(self) -> str | None:
         """The address typed, or None (and the reason shown) when it cannot be one."""
+        if self.fixed_hub:
+            return self.fixed_hub
         text = self.hub_edit.text().strip()
         try:
             check_address(text)
@@ -184,6 +206,8 @@ class SyncDialog(QDialog):
 
     def save_hub(self) -> None:
         """Remember the address typed (after the admin PIN, when this kiosk has one)."""
+        if self.fixed_hub:
+            return  # the environment's address wins over a saved one: nothing to save
         address = self._address()
         if address is None:
             return
@@ -302,7 +326,7 @@ class SyncDialog(QDialog):
 
     def show_failure(self, request: str, message: str) -> None:
         if request == "hub":
-            self.save_button.setEnabled(True)
+            self.save_button.setEnabled(not self.fixed_hub)
             self.hub_status.setText(message)
             return
         self._busy(False)
@@ -331,6 +355,11 @@ class SyncDialog(QDialog):
         self.hub_edit.setPlaceholderText("postgresql://kiosk@10.0.0.5/event")
         self.test_button.setText(self.tr("Test connection"))
         self.save_button.setText(self.tr("Save"))
+        self.environment_note.setText(self.tr(
+            "This address comes from the KIOSK_HUB_DSN environment variable Kiosk was started "
+            "with, which takes precedence over a saved address. To use another hub, change or "
+            "remove KIOSK_HUB_DSN and start Kiosk again."
+        ))  # fmt: skip
         self.password_note.setText(self.tr(
             "The password is not saved with the address (the event file is copied between "
             "laptops). Put it in ~/.pgpass on this computer (on Windows: "

@@ -558,6 +558,7 @@
     </message>
     <message>
         <source>Kiosk: {name}</source>
+        <extracomment>Widest the kiosk&apos;s name may make its button (a copied file&apos;s kiosk is &quot;Desk 1 (LAPTOP-7)&quot;); the whole name is in the tooltip.</extracomment>
         <translation>Гише: {name}</translation>
     </message>
     <message>
@@ -1646,6 +1647,10 @@
     <message>
         <source>Save</source>
         <translation>Запази</translation>
+    </message>
+    <message>
+        <source>This address comes from the KIOSK_HUB_DSN environment variable Kiosk was started with, which takes precedence over a saved address. To use another hub, change or remove KIOSK_HUB_DSN and start Kiosk again.</source>
+        <translation>Този адрес идва от променливата на средата KIOSK_HUB_DSN, с която е стартиран Kiosk, и има предимство пред запазения адрес. За да използвате друг център, променете или премахнете KIOSK_HUB_DSN и стартирайте Kiosk отново.</translation>
     </message>
     <message>
         <source>The password is not saved with the address (the event file is copied between laptops). Put it in ~/.pgpass on this computer (on Windows: %APPDATA%\postgresql\pgpass.conf), one line HOST:PORT:DATABASE:USER:PASSWORD, or in the PGPASSWORD environment variable.</source>

@@ -561,6 +561,7 @@
     </message>
     <message>
         <source>Kiosk: {name}</source>
+        <extracomment>Widest the kiosk&apos;s name may make its button (a copied file&apos;s kiosk is &quot;Desk 1 (LAPTOP-7)&quot;); the whole name is in the tooltip.</extracomment>
         <translation>Ghișeu: {name}</translation>
     </message>
     <message>
@@ -1661,6 +1662,10 @@
     <message>
         <source>Save</source>
         <translation>Salvează</translation>
+    </message>
+    <message>
+        <source>This address comes from the KIOSK_HUB_DSN environment variable Kiosk was started with, which takes precedence over a saved address. To use another hub, change or remove KIOSK_HUB_DSN and start Kiosk again.</source>
+        <translation>Această adresă vine din variabila de mediu KIOSK_HUB_DSN cu care a fost pornit Kiosk și are prioritate față de adresa salvată. Pentru alt centru, schimbați sau ștergeți KIOSK_HUB_DSN și reporniți Kiosk.</translation>
     </message>
     <message>
         <source>The password is not saved with the address (the event file is copied between laptops). Put it in ~/.pgpass on this computer (on Windows: %APPDATA%\postgresql\pgpass.conf), one line HOST:PORT:DATABASE:USER:PASSWORD, or in the PGPASSWORD environment variable.</source>
