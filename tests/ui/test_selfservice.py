@@ -181,6 +181,19 @@ def test_a_right_pin_lets_staff_leave(
     assert not kiosk.isVisible()
 
 
+def test_a_ticket_scanned_while_the_pin_pad_is_open_is_not_taken_as_a_pin(
+    qtbot: QtBot, kiosk: SelfServiceWindow
+) -> None:
+    kiosk.pin.set_pin("4871")
+    pad = window_module.PinDialog(kiosk.pin, "enter", kiosk)
+    qtbot.addWidget(pad)
+    pad.show()
+    QTest.keyClicks(pad.entry, "4871")  # the scanner types like a keyboard
+    QTest.keyClick(pad.entry, Qt.Key.Key_Return)
+    assert pad.entry.text() == "" and pad.result() == 0
+    assert kiosk.pin.wait_seconds() == 0  # nothing was tried, so nothing counts against staff
+
+
 def test_touch_targets_are_at_least_15_mm(qtbot: QtBot, kiosk: SelfServiceWindow) -> None:
     from kiosk.ui.selfservice.common import min_target_px
 

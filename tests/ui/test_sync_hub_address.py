@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -204,3 +205,26 @@ def test_without_the_environment_variable_the_note_is_hidden_and_the_field_edita
     dialog = _dialog(window)
     assert not dialog.hub_edit.isReadOnly() and dialog.save_button.isEnabled()
     assert not dialog.environment_note.isVisibleTo(dialog)
+
+
+def test_at_the_desk_the_admin_pin_can_be_typed_on_the_keyboard(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    AdminPin(db, events.local_kiosk(db)).set_pin("4812")
+
+    typed: list[str] = []
+
+    def type_it() -> None:
+        pad = QApplication.activeModalWidget()
+        if not isinstance(pad, PinDialog):
+            QTimer.singleShot(20, type_it)
+            return
+        QTest.keyClicks(pad.entry, "48a12")  # a letter is not taken
+        typed.append(pad.entry.text())
+        QTest.keyClick(pad.entry, Qt.Key.Key_Return)
+        if pad.isVisible():  # Enter did not take it: close the pad so the test fails, not hangs
+            pad.reject()
+
+    QTimer.singleShot(20, type_it)
+    assert window.confirm_admin_pin(window)
+    assert typed == ["4812"]

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kiosk.app.adminpin import AdminPin, PinError
+from kiosk.app.adminpin import MAX_LENGTH, AdminPin, PinError
 from kiosk.ui.selfservice.common import big_button
 
 
 class PinDialog(QDialog):
     """``mode`` "enter" checks the PIN; "set" asks for a new one twice. ``exec()`` is accepted
     only for a right (or newly set) PIN. ``purpose`` "leave" (leaving kiosk mode) or "settings"
-    (changing a desk setting) picks the prompt."""
+    (changing a desk setting) picks the prompt. For "settings" the PIN can also be typed on the
+    keyboard, Enter for OK (staff at a desk have one); at the self-service screen only the pad
+    counts, since the keyboard there is the barcode scanner, and a ticket scanned while the pad
+    is open must not count as a wrong PIN."""
 
     def __init__(
         self, pin: AdminPin, mode: str, parent: QWidget | None = None, *, purpose: str = "leave"
@@ -30,7 +34,12 @@ class PinDialog(QDialog):
         self.prompt.setWordWrap(True)
         self.entry = QLineEdit(self)
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
-        self.entry.setReadOnly(True)
+        self.entry.setMaxLength(MAX_LENGTH)
+        if purpose == "settings":
+            self.entry.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d*"), self))
+            self.entry.returnPressed.connect(self._enter)
+        else:
+            self.entry.setReadOnly(True)
         self.entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel(self)
         self.message.setObjectName("Small")
@@ -87,6 +96,10 @@ class PinDialog(QDialog):
             self._countdown.start()
         else:
             self._countdown.stop()
+
+    def _enter(self) -> None:
+        if self.ok.isEnabled():
+            self._ok()
 
     def _ok(self) -> None:
         typed = self.entry.text()
