@@ -93,23 +93,61 @@ def sqlite_mb() -> float:
     return float(lib.sqlite3_memory_used()) / 2**20
 
 
-def malloc_in_use_mb() -> float:
-    """Bytes the C allocator has handed out and not had back (glibc mallinfo2: uordblks +
-    hblkhd), which, unlike RSS, does not count free memory not yet returned to the system."""
+def _mallinfo() -> dict[str, int]:
+    """glibc's mallinfo2 (summed over every arena), empty where there is no glibc."""
     import ctypes
 
+    names = ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+             "fordblks", "keepcost")  # fmt: skip
+
     class MallInfo2(ctypes.Structure):
-        _fields_ = [(f, ctypes.c_size_t) for f in (
-            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
-            "fordblks", "keepcost")]  # fmt: skip
+        _fields_ = [(f, ctypes.c_size_t) for f in names]
 
     try:
         libc = ctypes.CDLL("libc.so.6")
         libc.mallinfo2.restype = MallInfo2
     except (OSError, AttributeError):
-        return 0.0
+        return {}
     info = libc.mallinfo2()
-    return float(info.uordblks + info.hblkhd) / 2**20
+    return {f: int(getattr(info, f)) for f in names}
+
+
+def malloc_in_use_mb() -> float:
+    """Bytes the C allocator has handed out and not had back (uordblks + hblkhd), which, unlike
+    RSS, does not count free memory not yet returned to the system."""
+    info = _mallinfo()
+    return (info.get("uordblks", 0) + info.get("hblkhd", 0)) / 2**20
+
+
+def malloc_held_mb() -> float:
+    """Bytes the C allocator holds from the system (arena + hblkhd), handed out or free inside
+    it: held minus in use is its fragmentation."""
+    info = _mallinfo()
+    return (info.get("arena", 0) + info.get("hblkhd", 0)) / 2**20
+
+
+def python_arenas_mb() -> float:
+    """Memory Python's small-object allocator holds in its arenas (the "Total" of
+    sys._debugmallocstats, which writes to the C stderr): used blocks, free blocks and
+    overhead; 0 where it cannot be read."""
+    debug = getattr(sys, "_debugmallocstats", None)
+    if debug is None:
+        return 0.0
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            debug()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        sink.seek(0)
+        text = sink.read().decode("ascii", "replace")
+    for line in text.splitlines():
+        if line.startswith("Total") and "=" in line:
+            return int(line.split("=")[1].strip().replace(",", "")) / 2**20
+    return 0.0
 
 
 def rss_parts_mb() -> tuple[float, float, float]:
@@ -380,7 +418,8 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         measure(window.desk.search, plan[:WARMUP], painted)
         rss.append((WARMUP, rss_mb()))
         objects = [(WARMUP, python_objects())]
-        native = [(WARMUP, round(sqlite_mb(), 1), round(malloc_in_use_mb(), 1))]
+        native = [(WARMUP, round(sqlite_mb(), 1), round(malloc_in_use_mb(), 1),
+                   round(malloc_held_mb(), 1), round(python_arenas_mb(), 1))]  # fmt: skip
         kinds = [(WARMUP, *(round(m, 1) for m in rss_parts_mb()), sys.getallocatedblocks())]
         trimmed = [trimmed_rss_mb()]
         chunk = 500
@@ -394,7 +433,8 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
             if done // 5000 > (done - chunk) // 5000 or done == len(plan):
                 rss.append((done, rss_mb()))
                 objects.append((done, python_objects()))
-                native.append((done, round(sqlite_mb(), 1), round(malloc_in_use_mb(), 1)))
+                native.append((done, round(sqlite_mb(), 1), round(malloc_in_use_mb(), 1),
+                               round(malloc_held_mb(), 1), round(python_arenas_mb(), 1)))
                 kinds.append((done, *(round(m, 1) for m in rss_parts_mb()),
                               sys.getallocatedblocks()))  # fmt: skip
                 elapsed = time.monotonic() - started
@@ -471,7 +511,8 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
                        "trimmed_end": round(trimmed[1], 1),
                        "trimmed_growth": round(trimmed[1] - trimmed[0], 1)},
             "python_objects": objects,
-            # (scans, MB SQLite holds, MB the C allocator has handed out)
+            # (scans, MB SQLite holds, MB the C allocator has handed out, MB it holds from the
+            # system, MB in Python's small-object arenas)
             "native_mb": native,
             # (scans, MB anonymous, MB of mapped files, MB shared, Python's allocated blocks)
             "rss_kinds": kinds,
@@ -556,8 +597,8 @@ def report(result: dict[str, Any]) -> None:
     print(f"  after gc + malloc_trim: {mem['trimmed_after_warmup']:.1f} MB → "
           f"{mem['trimmed_end']:.1f} MB ({mem['trimmed_growth']:+.1f} MB); Python objects "
           f"{result['python_objects'][0][1]:,} → {result['python_objects'][-1][1]:,}")  # fmt: skip
-    print("  SQLite / malloc in use by scans: " + ", ".join(
-        f"{n:,}: {q:.0f}/{m:.0f}" for n, q, m in result["native_mb"]))
+    print("  SQLite / malloc in use / malloc held / Python arenas MB by scans: " + ", ".join(
+        f"{n:,}: {q:.0f}/{m:.0f}/{h:.0f}/{p:.0f}" for n, q, m, h, p in result["native_mb"]))
     print("  RSS anonymous / file / shared MB, Python blocks, by scans: " + ", ".join(
         f"{n:,}: {a:.0f}/{f:.0f}/{h:.0f} {b:,}" for n, a, f, h, b in result["rss_kinds"]))
     print("  RSS by scans: " + ", ".join(f"{n:,}: {m:.0f}" for n, m in mem["samples"]))
