@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
+import threading
+import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +17,12 @@ import sqlite_utils
 
 from kiosk.storage.errors import NotAnEventDatabase, StorageError, explain
 from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
+
+# Per database file: this process's write transactions waiting for SQLite's write lock. SQLite
+# makes a waiter poll (sleeping up to 100 ms between tries), so a job that writes in slices
+# would take the lock again before a waiting check-in's next try; it lets them in first.
+_waiting: Counter[str] = Counter()
+_waiting_lock = threading.Lock()
 
 
 class Database:
@@ -35,6 +45,7 @@ class Database:
         self, path: str | Path, *, create: bool = False, cache_kib: int = CACHE_KIB
     ) -> None:
         self.path = str(path)
+        self._key = self.path if self.path == ":memory:" else os.path.realpath(self.path)
         if not create and self.path != ":memory:" and not Path(self.path).exists():
             raise NotAnEventDatabase(
                 f"Database {self.path}: no such file — create an event first with "
@@ -97,10 +108,15 @@ class Database:
 
         When the block ends normally the data is on disk (the commit was fsynced).
         """
+        with _waiting_lock:
+            _waiting[self._key] += 1
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise explain(self.path, exc) from exc
+        finally:
+            with _waiting_lock:
+                _waiting[self._key] -= 1
         try:
             yield self.conn
         except sqlite3.OperationalError as exc:
@@ -115,6 +131,14 @@ class Database:
         except sqlite3.Error as exc:
             self._rollback()
             raise explain(self.path, exc) from exc
+
+    def let_waiting_writers_in(self, most: float = 0.5) -> None:
+        """Pause until the write transactions of this process waiting for this file's lock
+        have had it (at most ``most`` seconds). Long jobs that write in slices call it between
+        slices, so that a check-in never waits for more than one slice."""
+        deadline = time.monotonic() + most
+        while _waiting[self._key] > 0 and time.monotonic() < deadline:
+            time.sleep(0.001)
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:

@@ -367,16 +367,27 @@ _ROSTER_SELECT = "uid, " + ", ".join(
 )
 
 
+def _roster_marks(conn: sqlite3.Connection, uids: list[str]) -> dict[str, tuple[int, str]]:
+    """uid -> (id, updated_at) of the local attendees among ``uids`` (a pull merges a slice at
+    a time: reading the whole roster for each would cost what the roster costs, not the slice)."""
+    found: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(uids), 500):
+        part = uids[start : start + 500]
+        marks = ", ".join("?" * len(part))
+        for uid, attendee_id, updated_at in conn.execute(
+            f"SELECT uid, id, updated_at FROM attendee WHERE uid IN ({marks})", part
+        ):
+            found[uid] = (attendee_id, updated_at)
+    return found
+
+
 def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterMerge:
     """Merge attendees from elsewhere, last writer wins (``updated_at``, then the digest)."""
     result = RosterMerge()
     incoming = list(rows)
     if not incoming:
         return result
-    local = {
-        uid: (attendee_id, updated_at)
-        for uid, attendee_id, updated_at in conn.execute("SELECT uid, id, updated_at FROM attendee")
-    }
+    local = _roster_marks(conn, [row[0] for row in incoming])
     select = f"SELECT {_ROSTER_SELECT} FROM attendee WHERE id = ?"
     new: list[RosterRow] = []
     for row in incoming:

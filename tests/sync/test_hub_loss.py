@@ -5,7 +5,8 @@ goes on from the cursor to the end with nothing twice."""
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import psycopg
@@ -114,3 +115,37 @@ def test_the_hub_lost_during_a_long_pull_keeps_whole_pages_and_the_next_sync_fin
     assert sorted(replica.scan_rows(puller.db.conn, source_id)) == sorted(
         replica.scan_rows(source.db.conn, source_id)
     )
+
+
+def test_a_long_pull_is_merged_in_short_transactions_so_the_desk_never_waits_long(
+    fleet: Fleet, pg_server: str, hub_schema: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source, puller = fleet.add("source"), fleet.add("puller")
+    source_id = fill(source, SCANS)
+    HubSession(source.db, pg_server, schema=hub_schema).sync()  # its roster goes up too
+    monkeypatch.setattr(hub, "MERGE_SLICE", 250)
+    merged: dict[str, list[int]] = {"scans": [], "roster": []}
+    real_scans, real_roster = replica.merge_scans, replica.merge_roster
+
+    def scans(conn: sqlite3.Connection, rows: Iterable[replica.ScanRow]) -> replica.ScanMerge:
+        rows = list(rows)
+        merged["scans"].append(len(rows))
+        return real_scans(conn, rows)
+
+    def roster(conn: sqlite3.Connection, rows: Iterable[replica.RosterRow]) -> replica.RosterMerge:
+        rows = list(rows)
+        merged["roster"].append(len(rows))
+        return real_roster(conn, rows)
+
+    monkeypatch.setattr(replica, "merge_scans", scans)
+    monkeypatch.setattr(replica, "merge_roster", roster)
+    session = HubSession(puller.db, pg_server, schema=hub_schema)
+    result = session.sync()
+    assert merged["scans"] == [250] * (SCANS // 250)
+    assert merged["roster"] == [len(fleet.codes)]
+    assert result.pulled == SCANS
+    assert replica.gaps(puller.db.conn, source_id) == []
+    # The cursor moved with each slice: a second sync has nothing to merge.
+    merged["scans"].clear()
+    assert HubSession(puller.db, pg_server, schema=hub_schema).sync().pulled == 0
+    assert merged["scans"] == []
