@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from kiosk.app.checkin import CheckinService
 from kiosk.core.reasons import Reason
+from kiosk.storage import database
 from kiosk.storage.database import Database
 from kiosk.storage.errors import NotAnEventDatabase, StorageError
 from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
@@ -144,3 +147,31 @@ def test_an_event_file_from_before_the_keyed_scan_log_keeps_every_scan_when_upgr
             "SELECT kiosk_seq, hlc FROM scan WHERE scan_id = ?", (result.scan_id,)
         ).fetchone()
         assert seq == 4 and hlc > "1790578920000.00000.k-1"
+
+
+def test_a_job_writing_in_slices_lets_a_waiting_write_in_before_its_next_slice(
+    db_path: Path, db: Database
+) -> None:
+    sync, desk = Database(db_path), Database(db_path)
+    desk_in = threading.Event()
+
+    def check_in() -> None:
+        with desk.write():
+            desk_in.set()
+
+    waiting = threading.Thread(target=check_in)
+    try:
+        with sync.write():  # a slice
+            waiting.start()
+            deadline = time.monotonic() + 10
+            while not database._waiting[sync._key] and time.monotonic() < deadline:
+                time.sleep(0.001)  # until the desk waits for the lock
+            # Long enough that SQLite's busy handler has the desk sleeping between tries.
+            time.sleep(0.15)
+            assert not desk_in.is_set()
+        sync.let_waiting_writers_in(most=2.0)
+        assert desk_in.is_set()  # before the next slice begins
+    finally:
+        waiting.join(10.0)  # never close a connection another thread is using
+        sync.close()
+        desk.close()
