@@ -15,7 +15,7 @@ from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.storage import events
 from kiosk.storage.database import Database
 from kiosk.sync.bundle import BundleError, ImportResult, bundle_files, export_bundle, import_bundle
-from kiosk.sync.hub import DEFAULT_SCHEMA, HubError, HubSession, remembered_hub
+from kiosk.sync.hub import DEFAULT_SCHEMA, HUB_ENV, HubError, HubSession, remembered_hub
 
 
 class State(Protocol):
@@ -208,7 +208,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
 
     @sync.command("hub")
     @click.option(
-        "--dsn", envvar="KIOSK_HUB_DSN",
+        "--dsn", envvar=HUB_ENV,
         help="The hub's PostgreSQL address, e.g. postgresql://kiosk@10.0.0.5/event "
         "(default: $KIOSK_HUB_DSN, else the hub this kiosk last synced with). Passwords "
         "belong in ~/.pgpass; they are not remembered.",
@@ -259,7 +259,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             click.echo(f"  not taken: {rev.refused}")
 
     @sync.command("status")
-    @click.option("--dsn", envvar="KIOSK_HUB_DSN", help="The hub (default: as for 'sync hub').")
+    @click.option("--dsn", envvar=HUB_ENV, help="The hub (default: as for 'sync hub').")
     @click.option("--schema", default=None, help="Hub schema (default: as for 'sync hub').")
     @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
     @pass_state

@@ -328,6 +328,7 @@ class HubSession:
         hub = self._hub_ranges(conn)
         local = replica.kiosk_ranges(self.db.conn)
         rows: list[replica.ScanRow] = []
+        known = {kiosk_id: self._prefix(kiosk_id) for kiosk_id in local}
         prefixes: dict[str, int] = {}  # per kiosk: the hub holds 1..n of its scans, no hole
         for kiosk_id, mine in sorted(local.items()):
             theirs = hub.get(kiosk_id)
@@ -346,7 +347,7 @@ class HubSession:
                 # whose announcement has not arrived, or scans relayed from bundles. Send exactly
                 # those of ours it lacks; below the prefix it was last seen to hold without a
                 # hole nothing is asked again, so a sync costs what is new, not the whole day.
-                floor = min(self._prefix(kiosk_id), theirs.last_seq)
+                floor = min(known[kiosk_id], theirs.last_seq)
                 held = self._hub_seqs(conn, kiosk_id, floor)
                 if theirs.count - len(held) != floor:  # rows below it went (a restored hub)
                     floor, held = 0, self._hub_seqs(conn, kiosk_id, 0)
@@ -364,7 +365,7 @@ class HubSession:
             result.pushed += inserted
             result.resent += len(rows) - inserted - len(clashes)
             result.clashes.extend(clashes)
-        changed = {k: n for k, n in prefixes.items() if n != self._prefix(k)}
+        changed = {k: n for k, n in prefixes.items() if n != known[k]}
         if changed:
             with self.db.write() as local_conn:
                 for kiosk_id, n in changed.items():

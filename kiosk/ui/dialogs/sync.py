@@ -79,7 +79,6 @@ class SyncDialog(QDialog):
         self.hub_status.setWordWrap(True)
         self.hub_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.environment_note = QLabel(self.hub_box)
-        self.environment_note.setObjectName("EnvironmentNote")
         self.environment_note.setWordWrap(True)
         self.environment_note.setVisible(bool(self.fixed_hub))
         self.save_button.setEnabled(not self.fixed_hub)
