@@ -356,6 +356,13 @@ def _int(value: Any) -> int:
     return value
 
 
+def _count(value: Any) -> int:
+    """A count, sequence number or size: a whole number, not negative."""
+    if _int(value) < 0:
+        raise ValueError("negative")
+    return int(value)
+
+
 def _manifest(doc: dict[str, Any]) -> Manifest:
     if doc["format"] != "kiosk-bundle" or _int(doc["version"]) != FORMAT_VERSION:
         raise ValueError("format")
@@ -374,14 +381,14 @@ def _manifest(doc: dict[str, Any]) -> Manifest:
             KioskPart(
                 str(k["id"]),
                 str(k["name"]),
-                _int(k["count"]),
-                _int(k["first_seq"]),
-                _int(k["last_seq"]),
+                _count(k["count"]),
+                _count(k["first_seq"]),
+                _count(k["last_seq"]),
             )
             for k in doc["kiosks"]
         ),
-        roster=_int(doc["roster"]),
-        body_bytes=_int(doc["body"]["bytes"]),
+        roster=_count(doc["roster"]),
+        body_bytes=_count(doc["body"]["bytes"]),
         body_sha256=str(doc["body"]["sha256"]),
     )
 

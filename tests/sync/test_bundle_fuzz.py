@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kiosk.app.checkin import CheckinService
@@ -160,6 +160,8 @@ LOAD_BEARING: list[Callable[[dict[str, Any], Any], None]] = [
 
 @FUZZ
 @given(field=st.integers(0, len(LOAD_BEARING) - 1), value=json_values)
+@example(field=10, value=-1_125_899_906_842_760)  # a negative roster: found by this test
+@example(field=11, value=-1)
 def test_a_manifest_that_lies_about_what_matters_is_refused(
     stick: Stick, field: int, value: object
 ) -> None:
