@@ -6,8 +6,7 @@ import os
 import sqlite3
 import sys
 import threading
-import time
-from collections import Counter
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,11 +17,75 @@ import sqlite_utils
 from kiosk.storage.errors import NotAnEventDatabase, StorageError, explain
 from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
-# Per database file: this process's write transactions waiting for SQLite's write lock. SQLite
-# makes a waiter poll (sleeping up to 100 ms between tries), so a job that writes in slices
-# would take the lock again before a waiting check-in's next try; it lets them in first.
-_waiting: Counter[str] = Counter()
-_waiting_lock = threading.Lock()
+
+class WriteTurn:
+    """Whose turn it is to write one database file, among this process's threads: first come,
+    first served, handed from one writer straight to the next.
+
+    SQLite makes a writer that finds the file locked poll for it, sleeping up to 100 ms between
+    tries. A thread that writes often (the desk checking people in, a sync merging slices,
+    the print queue) could take the lock again before a waiting thread's next try, time after
+    time, until the waiter's busy timeout ran out and its write failed ("database is locked").
+    Threads of this process queue here instead and SQLite's busy timeout is left to arbitrate
+    between processes. The turn is re-entrant for its holder, so a nested write on the same
+    file fails as it did before (SQLite refuses it) instead of waiting for itself.
+    """
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._owner: int | None = None
+        self._depth = 0
+        self._queue: deque[tuple[int, threading.Lock]] = deque()
+
+    @property
+    def waiting(self) -> int:
+        """How many threads are queued for the turn."""
+        return len(self._queue)
+
+    def acquire(self, timeout: float) -> bool:
+        """Wait for the turn (at most ``timeout`` seconds); False when it did not come."""
+        me = threading.get_ident()
+        with self._mutex:
+            if self._owner is None or self._owner == me:
+                self._owner = me
+                self._depth += 1
+                return True
+            gate = threading.Lock()
+            gate.acquire()
+            self._queue.append((me, gate))
+        if gate.acquire(timeout=timeout):
+            return True  # handed over by release()
+        with self._mutex:
+            try:
+                self._queue.remove((me, gate))
+            except ValueError:
+                return True  # handed over just as the wait timed out
+            return False
+
+    def release(self) -> None:
+        with self._mutex:
+            self._depth -= 1
+            if self._depth:
+                return
+            if self._queue:
+                self._owner, gate = self._queue.popleft()
+                self._depth = 1
+                gate.release()
+            else:
+                self._owner = None
+
+
+_turns: dict[str, WriteTurn] = {}
+_turns_lock = threading.Lock()
+
+
+def write_turn(key: str) -> WriteTurn:
+    """The turn of one database file (its real path) in this process."""
+    with _turns_lock:
+        turn = _turns.get(key)
+        if turn is None:
+            turn = _turns[key] = WriteTurn()
+        return turn
 
 
 class Database:
@@ -36,6 +99,9 @@ class Database:
     #: Page cache of a connection that imports, checks people in or searches: a 100,000-person
     #: event's indexes fit, so imports do not thrash and searches do not reread pages.
     CACHE_KIB = 65_536
+    #: How long a write waits for the file (for this process's other writers, then for other
+    #: programs') before it fails.
+    BUSY_TIMEOUT_S = 5.0
     #: For the desk's side connections (printing, sync, reports): they read a little at a time,
     #: and every connection's cache grows towards the size of the file over a long day (the
     #: soak run measured the caches as most of the desk's memory growth).
@@ -45,7 +111,10 @@ class Database:
         self, path: str | Path, *, create: bool = False, cache_kib: int = CACHE_KIB
     ) -> None:
         self.path = str(path)
-        self._key = self.path if self.path == ":memory:" else os.path.realpath(self.path)
+        # Each in-memory database is its own; a file is shared by every connection to it.
+        self._turn = (
+            WriteTurn() if self.path == ":memory:" else write_turn(os.path.realpath(self.path))
+        )
         if not create and self.path != ":memory:" and not Path(self.path).exists():
             raise NotAnEventDatabase(
                 f"Database {self.path}: no such file — create an event first with "
@@ -55,7 +124,7 @@ class Database:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self.conn.execute("PRAGMA busy_timeout = 5000")
+            self.conn.execute(f"PRAGMA busy_timeout = {round(self.BUSY_TIMEOUT_S * 1000)}")
             mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             self.conn.execute("PRAGMA synchronous = FULL")
             self.conn.execute("PRAGMA foreign_keys = ON")
@@ -106,39 +175,41 @@ class Database:
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction: ``BEGIN IMMEDIATE`` … ``COMMIT``; rolled back on any exception.
 
-        When the block ends normally the data is on disk (the commit was fsynced).
+        When the block ends normally the data is on disk (the commit was fsynced). Writers of
+        this process take turns in the order they came (see :class:`WriteTurn`).
         """
-        with _waiting_lock:
-            _waiting[self._key] += 1
+        if not self._turn.acquire(self.BUSY_TIMEOUT_S):
+            raise StorageError(
+                f"Database {self.path}: another part of Kiosk has been writing to it for "
+                f"{self.BUSY_TIMEOUT_S:.0f} s — wait until it has finished (a large import or "
+                "sync), then retry."
+            )
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise explain(self.path, exc) from exc
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")  # other programs: SQLite's busy timeout
+            except sqlite3.Error as exc:
+                raise explain(self.path, exc) from exc
+            try:
+                yield self.conn
+            except sqlite3.OperationalError as exc:
+                # Disk full, read-only medium, I/O error, lock timeout: the environment.
+                self._rollback()
+                raise explain(self.path, exc) from exc
+            except BaseException:
+                self._rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise explain(self.path, exc) from exc
         finally:
-            with _waiting_lock:
-                _waiting[self._key] -= 1
-        try:
-            yield self.conn
-        except sqlite3.OperationalError as exc:
-            # Disk full, read-only medium, I/O error, lock timeout: the environment, not a bug.
-            self._rollback()
-            raise explain(self.path, exc) from exc
-        except BaseException:
-            self._rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._rollback()
-            raise explain(self.path, exc) from exc
+            self._turn.release()
 
-    def let_waiting_writers_in(self, most: float = 0.5) -> None:
-        """Pause until the write transactions of this process waiting for this file's lock
-        have had it (at most ``most`` seconds). Long jobs that write in slices call it between
-        slices, so that a check-in never waits for more than one slice."""
-        deadline = time.monotonic() + most
-        while _waiting[self._key] > 0 and time.monotonic() < deadline:
-            time.sleep(0.001)
+    @property
+    def writers_waiting(self) -> int:
+        """This process's threads waiting for their turn to write this file."""
+        return self._turn.waiting
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:

@@ -40,7 +40,8 @@ _Row = TypeVar("_Row")
 PULL_PAGE = 100_000
 #: Rows merged per local write transaction (each with its cursor). The desk's check-ins wait for
 #: the write lock while a merge holds it: a roster row takes 40-80 µs to merge, so a first roster
-#: of 30,000 people in one transaction would hold it for seconds; 500 rows hold it ~40 ms.
+#: of 30,000 people in one transaction would hold it for seconds; 500 rows hold it ~40 ms, and a
+#: check-in that came meanwhile goes before the next slice (Database.write takes turns in order).
 MERGE_SLICE = 500
 
 #: Hub schema migrations, numbered like the kiosk's own; hub_version records the last applied.
@@ -472,7 +473,6 @@ class HubSession:
             if not rows:
                 return
             for part in _slices(rows):
-                self.db.let_waiting_writers_in()
                 with self.db.write() as local:
                     merged = replica.merge_scans(local, (r[1:] for r in part))
                     replica.set_state(local, self.target, "scan_cursor", str(part[-1][0]))
@@ -494,7 +494,6 @@ class HubSession:
                 return
             for part in _slices(rows):
                 incoming = [tuple(r[1]) for r in part if replica.valid_roster_row(r[1])]
-                self.db.let_waiting_writers_in()
                 with self.db.write() as local:
                     merged = replica.merge_roster(local, incoming)
                     replica.set_state(local, self.target, "roster_cursor", str(part[-1][0]))

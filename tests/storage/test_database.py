@@ -5,13 +5,13 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kiosk.app.checkin import CheckinService
 from kiosk.core.reasons import Reason
-from kiosk.storage import database
 from kiosk.storage.database import Database
 from kiosk.storage.errors import NotAnEventDatabase, StorageError
 from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
@@ -149,6 +149,13 @@ def test_an_event_file_from_before_the_keyed_scan_log_keeps_every_scan_when_upgr
         assert seq == 4 and hlc > "1790578920000.00000.k-1"
 
 
+def _wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.001)
+
+
 def test_a_job_writing_in_slices_lets_a_waiting_write_in_before_its_next_slice(
     db_path: Path, db: Database
 ) -> None:
@@ -163,15 +170,108 @@ def test_a_job_writing_in_slices_lets_a_waiting_write_in_before_its_next_slice(
     try:
         with sync.write():  # a slice
             waiting.start()
-            deadline = time.monotonic() + 10
-            while not database._waiting[sync._key] and time.monotonic() < deadline:
-                time.sleep(0.001)  # until the desk waits for the lock
-            # Long enough that SQLite's busy handler has the desk sleeping between tries.
+            _wait_for(lambda: sync.writers_waiting == 1)  # the desk waits for its turn
             time.sleep(0.15)
             assert not desk_in.is_set()
-        sync.let_waiting_writers_in(most=2.0)
-        assert desk_in.is_set()  # before the next slice begins
+        with sync.write():  # the next slice, right away
+            assert desk_in.is_set()
     finally:
         waiting.join(10.0)  # never close a connection another thread is using
         sync.close()
         desk.close()
+
+
+def test_a_thread_writing_back_to_back_does_not_starve_another_writer(
+    db_path: Path, db: Database
+) -> None:
+    # SQLite alone makes the waiter poll, sleeping up to 100 ms between tries; a thread that
+    # takes the lock again at once after every commit would win every time until the waiter's
+    # busy timeout ran out ("database is locked").
+    busy, other = Database(db_path), Database(db_path)
+    stop = threading.Event()
+    started = threading.Event()
+
+    def hammer() -> None:
+        while not stop.is_set():
+            with busy.write() as conn:
+                started.set()
+                conn.execute("UPDATE event SET name = name")
+                time.sleep(0.002)
+
+    worker = threading.Thread(target=hammer)
+    worker.start()
+    try:
+        started.wait(10)
+        time.sleep(0.05)
+        began = time.monotonic()
+        with other.write() as conn:
+            conn.execute("UPDATE event SET name = name")
+        waited = time.monotonic() - began
+    finally:
+        stop.set()
+        worker.join(10)
+        busy.close()
+        other.close()
+    assert waited < 0.5
+
+
+def test_writers_of_one_file_take_turns_in_the_order_they_came(db_path: Path, db: Database) -> None:
+    holder = Database(db_path)
+    order: list[int] = []
+    writers = [Database(db_path) for _ in range(4)]
+
+    def write(number: int) -> None:
+        with writers[number].write():
+            order.append(number)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    try:
+        with holder.write():
+            for number, thread in enumerate(threads):
+                thread.start()
+                _wait_for(lambda n=number: holder.writers_waiting == n + 1)  # type: ignore[misc]
+    finally:
+        for thread in threads:
+            thread.join(10)
+        for writer in writers:
+            writer.close()
+        holder.close()
+    assert order == [0, 1, 2, 3]
+
+
+def test_a_writer_that_never_gets_its_turn_gives_a_clear_message_and_leaves_the_queue(
+    db_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Database, "BUSY_TIMEOUT_S", 0.2)
+    other = Database(db_path)
+    failure: list[StorageError] = []
+
+    def write() -> None:
+        try:
+            with other.write():
+                pass
+        except StorageError as exc:
+            failure.append(exc)
+
+    thread = threading.Thread(target=write)
+    try:
+        with db.write():
+            thread.start()
+            thread.join(10)
+            assert db.writers_waiting == 0
+        assert failure and "another part of Kiosk" in str(failure[0])
+        with other.write() as conn:  # the turn is free again
+            conn.execute("UPDATE event SET name = name")
+    finally:
+        other.close()
+
+
+def test_a_nested_write_on_the_same_file_fails_at_once_instead_of_waiting_for_itself(
+    db: Database,
+) -> None:
+    began = time.monotonic()
+    with pytest.raises(StorageError), db.write(), db.write():
+        pass
+    assert time.monotonic() - began < 1.0
+    with db.write() as conn:  # and the file can be written afterwards
+        conn.execute("UPDATE event SET name = name")
