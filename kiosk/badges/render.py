@@ -469,7 +469,10 @@ class _Measurer:
         return None
 
 
-@lru_cache(maxsize=4096)
+# A badge measures a dozen or two (line, size) pairs; 1,024 keep the lines that repeat on every
+# badge (event name, labels, countries) and a preview's lines for its print. More only held a
+# long tail of names alive all day (see kiosk.core.text.WORD_CACHE).
+@lru_cache(maxsize=1024)
 def _bbox(
     font_file: str, size: int, engine: ImageFont.Layout, language: str | None, line: str
 ) -> tuple[float, float, float, float]:

@@ -88,6 +88,13 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[0-9a-z]+")
 
 
+#: Words whose folded forms are kept (the words that repeat: common names, "ООД", "SRL").
+#: Kept small on purpose: the desk runs all day, and every cached entry of a long tail of names
+#: is a few small objects that stay alive for hours and keep Python's memory arenas from being
+#: returned (large imports memoise their own values for as long as they run).
+WORD_CACHE = 8192
+
+
 def clean(value: object) -> str:
     """Normalise one field as stored: NFC, comma-below Romanian letters, no control characters,
     single spaces, trimmed. ``None`` becomes an empty string."""
@@ -133,7 +140,6 @@ def all_clean(values: Collection[str]) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
 def _clean_slow(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_CEDILLA_TO_COMMA)
@@ -197,7 +203,7 @@ def words(text: str) -> list[str]:
 _RAW_WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=WORD_CACHE)
 def _one_word_variants(word: str) -> tuple[str, ...]:
     if not has_cyrillic(word):
         return tuple(_WORD.findall(fold(word)))
@@ -245,6 +251,6 @@ def sort_key(text: str) -> str:
     return " ".join(_sort_word(w) for w in clean(text).split(" "))
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=WORD_CACHE)
 def _sort_word(word: str) -> str:
     return fold(word)
