@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
+import gc
 import json
 import os
 import random
@@ -41,6 +43,7 @@ import tempfile
 import threading
 import time
 import uuid
+from array import array
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -117,6 +120,63 @@ def malloc_in_use_mb() -> float:
     RSS, does not count free memory not yet returned to the system."""
     info = _mallinfo()
     return (info.get("uordblks", 0) + info.get("hblkhd", 0)) / 2**20
+
+
+_SIZED = (list, dict, set, frozenset, tuple, bytes, bytearray, str)
+
+
+def container_sizes() -> dict[int, tuple[type, int]]:
+    """The length of every container the garbage collector tracks, and of the containers
+    those hold directly (a dict of strings is not tracked itself): id -> (type, length)."""
+    sizes: dict[int, tuple[type, int]] = {}
+    for obj in gc.get_objects():
+        if isinstance(obj, _SIZED) and not isinstance(obj, (str, bytes)):
+            sizes[id(obj)] = (type(obj), len(obj))
+        for inner in gc.get_referents(obj):
+            if isinstance(inner, (list, dict, set)) and not gc.is_tracked(inner):
+                sizes[id(inner)] = (type(inner), len(inner))
+    return sizes
+
+
+def lru_caches() -> list[tuple[str, int, int | None]]:
+    """Every functools cache alive, biggest first: (function, entries, bound)."""
+    found = []
+    for obj in gc.get_objects():
+        if isinstance(obj, functools._lru_cache_wrapper):
+            info = obj.cache_info()
+            if info.currsize:
+                where = getattr(obj, "__module__", "")
+                name = f"{where}.{getattr(obj, '__qualname__', repr(obj))}"
+                found.append((name, info.currsize, info.maxsize))
+    return sorted(found, key=lambda f: -f[1])
+
+
+def grown_containers(before: dict[int, tuple[type, int]], top: int = 15) -> list[str]:
+    """The containers (alive since ``before``) that grew the most, with what holds them."""
+    now = container_sizes()
+    grown = sorted(
+        ((size - before[key][1], key) for key, (kind, size) in now.items()
+         if key in before and before[key][0] is kind and size > before[key][1]),
+        reverse=True,
+    )[:top]  # fmt: skip
+    wanted = {key for _, key in grown}
+    found = {id(o): o for o in gc.get_objects() if id(o) in wanted}
+    for obj in gc.get_objects():
+        for inner in gc.get_referents(obj):
+            if id(inner) in wanted:
+                found.setdefault(id(inner), inner)
+    lines = []
+    for delta, key in grown:
+        obj = found.get(key)
+        if obj is None:
+            continue
+        sample = repr(next(iter(obj), None))[:80] if len(obj) else ""
+        holders = ", ".join(
+            sorted({type(h).__qualname__ for h in gc.get_referrers(obj)} - {"frame", "list"})
+        )[:120]
+        lines.append(f"+{delta:,} {type(obj).__name__} of {len(obj):,} (e.g. {sample}) "
+                     f"held by {holders}")  # fmt: skip
+    return lines
 
 
 def malloc_held_mb() -> float:
@@ -413,7 +473,9 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         window.sync.failed.connect(lambda *_a: syncs.__setitem__("failed", syncs["failed"] + 1))
         wait_until(step, lambda: window.printing.settings is not None, 30)
 
-        samples: list[int] = []
+        # Nanoseconds in an array, not a list: a list would keep one int object per scan alive
+        # all run, which is itself the kind of slow trickle that pins Python's memory arenas.
+        samples = array("q")
         rss: list[tuple[int, float]] = []
         measure(window.desk.search, plan[:WARMUP], painted)
         rss.append((WARMUP, rss_mb()))
@@ -423,8 +485,13 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         kinds = [(WARMUP, *(round(m, 1) for m in rss_parts_mb()), sys.getallocatedblocks())]
         trimmed = [trimmed_rss_mb()]
         chunk = 500
+        grown: list[str] = []
+        sizes_before: dict[int, tuple[type, int]] | None = None
         for start in range(WARMUP, len(plan), chunk):
-            samples += measure(window.desk.search, plan[start : start + chunk], painted)
+            if args.growth_from and start >= args.growth_from and sizes_before is None:
+                gc.collect()
+                sizes_before = container_sizes()
+            samples.extend(measure(window.desk.search, plan[start : start + chunk], painted))
             # A desk scans at people's pace; here the print thread is let catch up after every
             # 500 scans so that badges are not left days behind (and queued signals do
             # not count as memory growth).
@@ -444,6 +511,11 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
                       f"badges {printer.badges:,}", flush=True)  # fmt: skip
         scanning_s = time.monotonic() - started
         trimmed.append(trimmed_rss_mb())
+        caches = lru_caches()
+        if sizes_before is not None:
+            gc.collect()
+            grown = grown_containers(sizes_before)
+            del sizes_before
 
         # The end of the day: the print queue drains, the peer stops, everyone syncs.
         with Database(path) as db:
@@ -511,6 +583,10 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
                        "trimmed_end": round(trimmed[1], 1),
                        "trimmed_growth": round(trimmed[1] - trimmed[0], 1)},
             "python_objects": objects,
+            # With --growth-from: the containers that grew most from then to the end.
+            "grown_containers": grown,
+            # (function, entries, bound) of every functools cache, at the end of scanning.
+            "lru_caches": caches,
             # (scans, MB SQLite holds, MB the C allocator has handed out, MB it holds from the
             # system, MB in Python's small-object arenas)
             "native_mb": native,
@@ -602,6 +678,12 @@ def report(result: dict[str, Any]) -> None:
     print("  RSS anonymous / file / shared MB, Python blocks, by scans: " + ", ".join(
         f"{n:,}: {a:.0f}/{f:.0f}/{h:.0f} {b:,}" for n, a, f, h, b in result["rss_kinds"]))
     print("  RSS by scans: " + ", ".join(f"{n:,}: {m:.0f}" for n, m in mem["samples"]))
+    print("  functools caches (entries/bound): " + ", ".join(
+        f"{name.rsplit('.', 1)[-1]} {n:,}/{bound}" for name, n, bound in result["lru_caches"][:8]))
+    if result["grown_containers"]:
+        print("  containers that grew most since --growth-from:")
+        for line in result["grown_containers"]:
+            print("    " + line)
     print(f"  Enter→result  first {lat['start']['n']:,}: p50 {lat['start']['p50']:.2f} ms "
           f"p99 {lat['start']['p99']:.2f} ms;  last {lat['end']['n']:,}: p50 "
           f"{lat['end']['p50']:.2f} ms p99 {lat['end']['p99']:.2f} ms  "
@@ -616,11 +698,7 @@ def report(result: dict[str, Any]) -> None:
           f"{'ok' if ok['hub'] else 'MISMATCH'}")  # fmt: skip
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["--peer"]:
-        path, dsn, schema, rate, every = argv[1:6]
-        return run_peer(Path(path), dsn, schema, float(rate), float(every))
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scans", type=int, default=50_000)
     parser.add_argument("--attendees", type=int, default=0, help="default: 0.6 × scans")
@@ -638,8 +716,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="diagnostic: do not tell the window about print jobs")
     parser.add_argument("--cache-kib", type=int, default=0,
                         help="diagnostic: cap each SQLite connection's page cache (KiB)")
+    parser.add_argument("--growth-from", type=int, default=0, metavar="N",
+                        help="diagnostic: report the containers that grew most from scan N on")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--peer"]:
+        path, dsn, schema, rate, every = argv[1:6]
+        return run_peer(Path(path), dsn, schema, float(rate), float(every))
+    args = parse_args(argv)
     result = soak(args)
     report(result)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,6 @@ every badge printed once, and the hub holds exactly the desk's log at the end.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
@@ -21,10 +20,9 @@ from bench import soak
 def test_a_short_day_at_the_desk_prints_every_badge_once_and_the_hub_ends_equal(
     qapp: QApplication, pg_server: str, tmp_path: Path
 ) -> None:
-    args = argparse.Namespace(
-        scans=500, attendees=0, dsn=pg_server, peer=True, peer_rate=5.0, sync_interval=2,
-        seed=3, keep=False, out=tmp_path, cache_kib=0, print_badges=True, hub=True,
-        quiet_print_ui=False,
+    args = soak.parse_args(
+        ["--scans", "500", "--dsn", pg_server, "--peer-rate", "5", "--sync-interval", "2",
+         "--seed", "3", "--out", str(tmp_path)]
     )  # fmt: skip
     result = soak.soak(args)
     assert result["crashed"] is False and result["scans"] == 500
