@@ -9,7 +9,8 @@ kiosk will use, since commits are fsynced). The machine is noisy, so each figure
 to a bare baseline measured in the same run and as a ratio to it:
 
 * **import** — ``import_file`` of a UTF-8 CSV of N demo registrations into a fresh event vs
-  ``sqlite_utils`` ``insert_all`` of the same rows into a fresh file (WAL, synchronous=FULL).
+  ``sqlite_utils`` ``insert_all`` of the same rows into a fresh file (WAL, synchronous=FULL),
+  three rounds in rotating order (medians compared).
   sqlite-utils commits every batch of 100 rows, so a second baseline does the same insert in one
   transaction (the stricter comparison).
 * **check-in** — ``CheckinService.scan`` of distinct codes on the N-person event vs two bare
@@ -53,6 +54,7 @@ from kiosk.core import codes
 from kiosk.core.model import Registration
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.demo_data import demo_registrations
+from kiosk.importing.service import import_file
 from kiosk.storage import events
 from kiosk.storage.attendees import NewAttendee, insert_many
 from kiosk.storage.database import Database
@@ -88,6 +90,7 @@ DEFAULT_QUERIES: tuple[str, ...] = (
 )
 
 TARGET_IMPORT_RATIO = 2.0
+IMPORT_ROUNDS = 3
 TARGET_CHECKIN_RATIO = 1.5
 TARGET_SEARCH_P99_MS = 20.0
 CHECKIN_WARMUP = 20
@@ -236,44 +239,61 @@ def fill_without_import(path: Path, registrations: Sequence[Registration]) -> No
 
 
 def bench_import(
-    work: Path, registrations: Sequence[Registration], day: date
+    work: Path, registrations: Sequence[Registration], day: date, rounds: int = IMPORT_ROUNDS
 ) -> tuple[dict[str, Any], Path]:
+    """Import vs the two bare baselines, ``rounds`` times in rotating order (each into a fresh
+    file), so that neither always follows the other's fsyncs; medians are compared."""
     csv_path = work / "registrations.csv"
     rows = write_csv(registrations, csv_path)
-    event_path = work / "event.db"
-    new_event(event_path, day)
+    empty = work / "empty-event.db"
+    new_event(empty, day)
     result: dict[str, Any] = {
         "rows": len(rows),
         "csv_bytes": csv_path.stat().st_size,
         "target_ratio": TARGET_IMPORT_RATIO,
+        "rounds": rounds,
     }
+    times: dict[str, list[int]] = {"bare": [], "bare_1tx": [], "import": []}
+    event_path = work / "event.db"
 
-    # Baseline as sqlite-utils does it by default (a commit every 100 rows), then the import,
-    # then the same insert in one transaction.
-    bare_ns = bare_insert_all(work / "bare-import.db", rows, one_transaction=False)
-    try:
-        from kiosk.importing.service import import_file
-    except ImportError as exc:
-        result["error"] = f"import_file unavailable ({exc}); event built with insert_many"
-        fill_without_import(event_path, registrations)
-        import_ns = None
-    else:
-        with Database(event_path) as db:
+    def bare(n: int) -> None:
+        times["bare"].append(bare_insert_all(work / f"bare-import-{n}.db", rows,
+                                             one_transaction=False))  # fmt: skip
+
+    def bare_1tx(n: int) -> None:
+        times["bare_1tx"].append(bare_insert_all(work / f"bare-import-1tx-{n}.db", rows,
+                                                 one_transaction=True))  # fmt: skip
+
+    def kiosk_import(n: int) -> None:
+        target = work / f"event-{n}.db"
+        shutil.copy(empty, target)
+        with Database(target) as db:
             start = time.perf_counter_ns()
             report = import_file(db, csv_path)
-            import_ns = time.perf_counter_ns() - start
+            times["import"].append(time.perf_counter_ns() - start)
         result["columns"] = dict(report.columns)
         result["added"] = report.added
         result["skipped"] = len(report.skipped)
         result["warnings"] = list(report.warnings)
-    bare_1tx_ns = bare_insert_all(work / "bare-import-1tx.db", rows, one_transaction=True)
 
-    result["bare_insert_all_s"] = bare_ns / 1e9
-    result["bare_insert_all_one_tx_s"] = bare_1tx_ns / 1e9
-    if import_ns is not None:
-        result["import_file_s"] = import_ns / 1e9
-        result["ratio"] = ratio(import_ns, bare_ns)
-        result["ratio_one_tx"] = ratio(import_ns, bare_1tx_ns)
+    arms = (bare, kiosk_import, bare_1tx)
+    for n in range(rounds):
+        for k in range(len(arms)):
+            arms[(n + k) % len(arms)](n)
+    last = work / f"event-{rounds - 1}.db"
+    for leftover in work.glob("bare-import*"):
+        leftover.unlink()
+    shutil.move(last, event_path)
+
+    def median_s(ns: list[int]) -> float:
+        return sorted(ns)[len(ns) // 2] / 1e9
+
+    result["bare_insert_all_s"] = median_s(times["bare"])
+    result["bare_insert_all_one_tx_s"] = median_s(times["bare_1tx"])
+    result["all_s"] = {k: [round(v / 1e9, 3) for v in vs] for k, vs in times.items()}
+    result["import_file_s"] = median_s(times["import"])
+    result["ratio"] = ratio(result["import_file_s"], result["bare_insert_all_s"])
+    result["ratio_one_tx"] = ratio(result["import_file_s"], result["bare_insert_all_one_tx_s"])
     with Database(event_path) as db:
         db.checkpoint()
     return result, event_path
@@ -475,7 +495,8 @@ def print_report(result: dict[str, Any]) -> None:
 
     imp = result["import"]
     print()
-    print(f"IMPORT  ({imp['rows']:,} rows, CSV {imp['csv_bytes'] / 1e6:.1f} MB)")
+    print(f"IMPORT  ({imp['rows']:,} rows, CSV {imp['csv_bytes'] / 1e6:.1f} MB; median of "
+          f"{imp['rounds']} rounds in rotating order)")  # fmt: skip
     print(f"  {'bare insert_all (sqlite-utils, commit per 100 rows)':<52} "
           f"{imp['bare_insert_all_s']:8.2f} s")  # fmt: skip
     print(f"  {'bare insert_all, one transaction':<52} "
