@@ -35,6 +35,7 @@ import platform
 import random
 import shutil
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -286,7 +287,7 @@ def bench_import(
     shutil.move(last, event_path)
 
     def median_s(ns: list[int]) -> float:
-        return sorted(ns)[len(ns) // 2] / 1e9
+        return statistics.median(ns) / 1e9
 
     result["bare_insert_all_s"] = median_s(times["bare"])
     result["bare_insert_all_one_tx_s"] = median_s(times["bare_1tx"])

@@ -122,7 +122,7 @@ def malloc_in_use_mb() -> float:
     return (info.get("uordblks", 0) + info.get("hblkhd", 0)) / 2**20
 
 
-_SIZED = (list, dict, set, frozenset, tuple, bytes, bytearray, str)
+_CONTAINERS = (list, dict, set, frozenset, tuple, bytearray)
 
 
 def container_sizes() -> dict[int, tuple[type, int]]:
@@ -130,7 +130,7 @@ def container_sizes() -> dict[int, tuple[type, int]]:
     those hold directly (a dict of strings is not tracked itself): id -> (type, length)."""
     sizes: dict[int, tuple[type, int]] = {}
     for obj in gc.get_objects():
-        if isinstance(obj, _SIZED) and not isinstance(obj, (str, bytes)):
+        if isinstance(obj, _CONTAINERS):
             sizes[id(obj)] = (type(obj), len(obj))
         for inner in gc.get_referents(obj):
             if isinstance(inner, (list, dict, set)) and not gc.is_tracked(inner):
@@ -160,8 +160,10 @@ def grown_containers(before: dict[int, tuple[type, int]], top: int = 15) -> list
         reverse=True,
     )[:top]  # fmt: skip
     wanted = {key for _, key in grown}
-    found = {id(o): o for o in gc.get_objects() if id(o) in wanted}
+    found: dict[int, Any] = {}
     for obj in gc.get_objects():
+        if id(obj) in wanted:
+            found[id(obj)] = obj
         for inner in gc.get_referents(obj):
             if id(inner) in wanted:
                 found.setdefault(id(inner), inner)

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import sys
 import threading
+import weakref
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,7 +76,8 @@ class WriteTurn:
                 self._owner = None
 
 
-_turns: dict[str, WriteTurn] = {}
+# Held only by the Database objects using them: a file's turn goes when its last connection does.
+_turns: weakref.WeakValueDictionary[str, WriteTurn] = weakref.WeakValueDictionary()
 _turns_lock = threading.Lock()
 
 

@@ -358,9 +358,10 @@ def _int(value: Any) -> int:
 
 def _count(value: Any) -> int:
     """A count, sequence number or size: a whole number, not negative."""
-    if _int(value) < 0:
+    number = _int(value)
+    if number < 0:
         raise ValueError("negative")
-    return int(value)
+    return number
 
 
 def _manifest(doc: dict[str, Any]) -> Manifest:
