@@ -205,23 +205,17 @@ def merge_scans(
     result = ScanMerge()
     if not incoming:
         return result
-    present_ids: set[str] = set()
-    slots: set[tuple[str, int]] = set()
-    for kiosk_id in {r[1] for r in incoming}:
-        for scan_id, seq in conn.execute(
-            "SELECT scan_id, kiosk_seq FROM scan WHERE kiosk_id = ?", (kiosk_id,)
-        ):
-            present_ids.add(scan_id)
-            slots.add((kiosk_id, seq))
+    held, slots = _held(conn, incoming)
     new: list[ScanRow] = []
     seen: set[str] = set()
     for row in incoming:
         scan_id, kiosk_id = row[0], row[1]
-        if scan_id in present_ids:
+        if held.get(scan_id) == kiosk_id:
             result.present[kiosk_id] = result.present.get(kiosk_id, 0) + 1
         elif scan_id in seen:
             continue
-        elif (kiosk_id, row[2]) in slots:
+        elif (kiosk_id, row[2]) in slots or scan_id in held:
+            # Its slot holds another scan, or its id is another kiosk's scan here.
             result.clashes.append(scan_id)
         else:
             seen.add(scan_id)
@@ -236,10 +230,50 @@ def merge_scans(
                 f"INSERT INTO scan ({_SCAN_LIST}) VALUES ({', '.join('?' * len(SCAN_COLUMNS))})",
                 new,
             )
-    newest = max((r[4] for r in incoming if r[0] in present_ids or r[0] in seen), default=None)
+    newest = max((r[4] for r in incoming if held.get(r[0]) == r[1] or r[0] in seen), default=None)
     if newest:
         advance_clock(conn, newest, now_ms=now_ms)
     return result
+
+
+#: Keys looked up per query when merging (well under SQLite's limit on parameters).
+_PROBE = 500
+
+
+def _held(
+    conn: sqlite3.Connection, incoming: Sequence[ScanRow]
+) -> tuple[dict[str, str], set[tuple[str, int]]]:
+    """What this log already holds of ``incoming``: the kiosk id of each incoming scan id it
+    holds, and the incoming (kiosk id, sequence) slots that are taken.
+
+    Only the incoming keys are looked up (in the log's key and scan id index), so a merge costs
+    what arrives, not what the log holds: a hub pull of a few dozen scans into a log of 50,000
+    does not read all 50,000 of them inside the write transaction the desk's check-ins wait for.
+    """
+    held: dict[str, str] = {}
+    slots: set[tuple[str, int]] = set()
+    ids = list({r[0] for r in incoming})
+    for at in range(0, len(ids), _PROBE):
+        part = ids[at : at + _PROBE]
+        for scan_id, kiosk_id in conn.execute(
+            f"SELECT scan_id, kiosk_id FROM scan WHERE scan_id IN ({','.join('?' * len(part))})",
+            part,
+        ):
+            held[scan_id] = kiosk_id
+    by_kiosk: dict[str, set[int]] = {}
+    for r in incoming:
+        by_kiosk.setdefault(r[1], set()).add(r[2])
+    for kiosk_id, wanted in by_kiosk.items():
+        seqs = sorted(wanted)
+        for at in range(0, len(seqs), _PROBE):
+            part = seqs[at : at + _PROBE]
+            for (seq,) in conn.execute(
+                "SELECT kiosk_seq FROM scan WHERE kiosk_id = ? AND kiosk_seq IN "
+                f"({','.join('?' * len(part))})",
+                (kiosk_id, *part),
+            ):
+                slots.add((kiosk_id, seq))
+    return held, slots
 
 
 #: From this many new scans (and at least as many as the log holds), the secondary indexes are
