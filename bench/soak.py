@@ -612,7 +612,7 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
                 "rss": growth < RSS_TARGET_MB and trimmed[1] - trimmed[0] < RSS_TARGET_MB,
                 "latency": last.p99_us <= max(2 * first.p99_us, first.p99_us + 10_000),
                 "printing": jobs.get("done", 0) == badge_events == printer.badges and not twice,
-                "hub": int(hub[0]) == int(hub[1]) == local,
+                "hub": not args.hub or int(hub[0]) == int(hub[1]) == local,
             },
         }
     finally:
@@ -694,10 +694,14 @@ def report(result: dict[str, Any]) -> None:
           f" badges at the printer {prn['badges_received_by_printer']:,}, twice "
           f"{prn['attendees_with_two_badges']}  "
           f"{'ok' if ok['printing'] else 'MISMATCH'}")  # fmt: skip
-    print(f"  hub: {syn['desk_syncs_ok']} background/final syncs ok, {syn['desk_syncs_failed']} "
-          f"failed; peer {syn['peer']}; local rows {syn['local_rows']:,}, hub rows "
-          f"{syn['hub_rows']:,} ({syn['hub_distinct_scan_ids']:,} distinct)  "
-          f"{'ok' if ok['hub'] else 'MISMATCH'}")  # fmt: skip
+    if syn["hub_rows"] < 0:
+        print(f"  hub: not used (--no-hub); local rows {syn['local_rows']:,}")
+    else:
+        print(f"  hub: {syn['desk_syncs_ok']} background/final syncs ok, "
+              f"{syn['desk_syncs_failed']} failed; peer {syn['peer']}; local rows "
+              f"{syn['local_rows']:,}, hub rows {syn['hub_rows']:,} "
+              f"({syn['hub_distinct_scan_ids']:,} distinct)  "
+              f"{'ok' if ok['hub'] else 'MISMATCH'}")  # fmt: skip
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
