@@ -238,6 +238,10 @@ def merge_scans(
 
 #: Keys looked up per query when merging (well under SQLite's limit on parameters).
 _PROBE = 500
+#: When at least 1/8 as many of a kiosk's scans arrive as the log may hold of it (a bundle
+#: merged again, a first pull), reading all of that kiosk's scans is cheaper than looking
+#: each one up.
+_READ_ALL_SHARE = 8
 
 
 def _held(
@@ -246,24 +250,28 @@ def _held(
     """What this log already holds of ``incoming``: the kiosk id of each incoming scan id it
     holds, and the incoming (kiosk id, sequence) slots that are taken.
 
-    Only the incoming keys are looked up (in the log's key and scan id index), so a merge costs
-    what arrives, not what the log holds: a hub pull of a few dozen scans into a log of 50,000
-    does not read all 50,000 of them inside the write transaction the desk's check-ins wait for.
+    A few scans of a kiosk are looked up by key (the log's key and scan id index), so a merge
+    costs what arrives, not what the log holds: a hub pull of a few dozen scans into a log of
+    50,000 does not read all 50,000 inside the write transaction the desk's check-ins wait for.
     """
     held: dict[str, str] = {}
     slots: set[tuple[str, int]] = set()
-    ids = list({r[0] for r in incoming})
-    for at in range(0, len(ids), _PROBE):
-        part = ids[at : at + _PROBE]
-        for scan_id, kiosk_id in conn.execute(
-            f"SELECT scan_id, kiosk_id FROM scan WHERE scan_id IN ({','.join('?' * len(part))})",
-            part,
-        ):
-            held[scan_id] = kiosk_id
     by_kiosk: dict[str, set[int]] = {}
     for r in incoming:
         by_kiosk.setdefault(r[1], set()).add(r[2])
     for kiosk_id, wanted in by_kiosk.items():
+        top = conn.execute(
+            "SELECT max(kiosk_seq) FROM scan WHERE kiosk_id = ?", (kiosk_id,)
+        ).fetchone()[0]
+        if top is None:
+            continue  # none of this kiosk's scans here
+        if len(wanted) * _READ_ALL_SHARE >= top:
+            for scan_id, seq in conn.execute(
+                "SELECT scan_id, kiosk_seq FROM scan WHERE kiosk_id = ?", (kiosk_id,)
+            ):
+                held[scan_id] = kiosk_id
+                slots.add((kiosk_id, seq))
+            continue
         seqs = sorted(wanted)
         for at in range(0, len(seqs), _PROBE):
             part = seqs[at : at + _PROBE]
@@ -273,6 +281,15 @@ def _held(
                 (kiosk_id, *part),
             ):
                 slots.add((kiosk_id, seq))
+    # Every id not found yet, whatever kiosk it claims: it may be held under another kiosk.
+    ids = list({r[0] for r in incoming} - held.keys())
+    for at in range(0, len(ids), _PROBE):
+        part = ids[at : at + _PROBE]
+        for scan_id, kiosk_id in conn.execute(
+            f"SELECT scan_id, kiosk_id FROM scan WHERE scan_id IN ({','.join('?' * len(part))})",
+            part,
+        ):
+            held[scan_id] = kiosk_id
     return held, slots
 
 

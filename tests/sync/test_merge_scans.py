@@ -101,6 +101,26 @@ def test_a_scan_id_held_under_another_kiosk_is_a_clash_and_the_rest_still_merge(
     assert b.count() == 3
 
 
+def test_a_scan_id_held_under_another_kiosk_is_a_clash_also_when_all_of_a_kiosk_is_reread(
+    fleet: Fleet,
+) -> None:
+    # Most of kiosk a's scans arrive again (a bundle imported twice): its scans are read whole.
+    a, b = fleet.add("a"), fleet.add("b")
+    a.scan(fleet.codes[0])
+    a.scan(fleet.codes[1])
+    first, second = replica.scan_rows(a.db.conn)
+    with b.db.write() as conn:
+        replica.merge_scans(conn, [first])
+    b.scan(fleet.codes[2])
+    (own,) = replica.scan_rows(b.db.conn, b.service.kiosk.id)
+    claimed = (own[0], first[1], 99, *first[3:])
+    with b.db.write() as conn:
+        merged = replica.merge_scans(conn, [first, claimed, second])
+    assert merged.clashes == [own[0]]
+    assert (merged.added, merged.present) == ({a.service.kiosk.id: 1}, {a.service.kiosk.id: 1})
+    assert b.count() == 3
+
+
 def test_a_small_merge_costs_the_same_however_long_the_log_is(fleet: Fleet) -> None:
     # A hub pull brings a few dozen scans every half minute into a log that grows all day; it
     # runs inside a write transaction that the desk's check-ins wait for.
