@@ -21,6 +21,7 @@ os.environ.pop("KIOSK_DB", None)
 import psycopg  # noqa: E402
 
 from kiosk.core import codes  # noqa: E402
+from kiosk.core.model import AttendeeStatus  # noqa: E402
 from kiosk.storage import attendees, events  # noqa: E402
 from kiosk.storage.attendees import NewAttendee  # noqa: E402
 from kiosk.storage.database import Database  # noqa: E402
@@ -105,7 +106,7 @@ def people(db: Database) -> People:
             "Popescu",
             "CCI Constanța",
             "Romania",
-            status=attendees.AttendeeStatus.CANCELLED,
+            status=AttendeeStatus.CANCELLED,
         ),
         NewAttendee(
             p.day2_only, "Мария", "Петрова", "ТПП Русе", "Bulgaria", days=frozenset({DAY2})
