@@ -228,7 +228,8 @@ def bare_insert_all(path: Path, rows: list[dict[str, str]], *, one_transaction: 
 
 
 def fill_without_import(path: Path, registrations: Sequence[Registration]) -> None:
-    """Build the event directly (only when the importer cannot be loaded)."""
+    """Build the event directly, without the importer (quicker set-up for benchmarks that
+    measure something else: bench.soak, bench.ui_latency)."""
     taken: set[str] = set()
     people = []
     for reg in registrations:

@@ -236,7 +236,7 @@ def merge_scans(
     return result
 
 
-#: Keys looked up per query when merging (well under SQLite's limit on parameters).
+#: Keys looked up per query (see _rows_in).
 _PROBE = 500
 #: When at least 1/8 as many of a kiosk's scans arrive as the log may hold of it (a bundle
 #: merged again, a first pull), reading all of that kiosk's scans is cheaper than looking
@@ -272,25 +272,22 @@ def _held(
                 held[scan_id] = kiosk_id
                 slots.add((kiosk_id, seq))
             continue
-        seqs = sorted(wanted)
-        for at in range(0, len(seqs), _PROBE):
-            part = seqs[at : at + _PROBE]
-            for (seq,) in conn.execute(
-                "SELECT kiosk_seq FROM scan WHERE kiosk_id = ? AND kiosk_seq IN "
-                f"({','.join('?' * len(part))})",
-                (kiosk_id, *part),
-            ):
-                slots.add((kiosk_id, seq))
+        query = "SELECT kiosk_seq FROM scan WHERE kiosk_id = ? AND kiosk_seq IN ({})"
+        slots.update((kiosk_id, seq) for (seq,) in _rows_in(conn, query, sorted(wanted), kiosk_id))
     # Every id not found yet, whatever kiosk it claims: it may be held under another kiosk.
     ids = list({r[0] for r in incoming} - held.keys())
-    for at in range(0, len(ids), _PROBE):
-        part = ids[at : at + _PROBE]
-        for scan_id, kiosk_id in conn.execute(
-            f"SELECT scan_id, kiosk_id FROM scan WHERE scan_id IN ({','.join('?' * len(part))})",
-            part,
-        ):
-            held[scan_id] = kiosk_id
+    held.update(_rows_in(conn, "SELECT scan_id, kiosk_id FROM scan WHERE scan_id IN ({})", ids))
     return held, slots
+
+
+def _rows_in(
+    conn: sqlite3.Connection, query: str, keys: Sequence[Any], *before: Any
+) -> Iterator[Any]:
+    """The rows of ``query``, whose ``IN ({})`` takes ``keys``, _PROBE keys at a time (well
+    under SQLite's limit on parameters); ``before`` are the parameters ahead of the keys."""
+    for start in range(0, len(keys), _PROBE):
+        part = keys[start : start + _PROBE]
+        yield from conn.execute(query.format(", ".join("?" * len(part))), (*before, *part))
 
 
 #: From this many new scans (and at least as many as the log holds), the secondary indexes are
@@ -421,15 +418,12 @@ _ROSTER_SELECT = "uid, " + ", ".join(
 def _roster_marks(conn: sqlite3.Connection, uids: list[str]) -> dict[str, tuple[int, str]]:
     """uid -> (id, updated_at) of the local attendees among ``uids`` (a pull merges a slice at
     a time: reading the whole roster for each would cost what the roster costs, not the slice)."""
-    found: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(uids), 500):
-        part = uids[start : start + 500]
-        marks = ", ".join("?" * len(part))
-        for uid, attendee_id, updated_at in conn.execute(
-            f"SELECT uid, id, updated_at FROM attendee WHERE uid IN ({marks})", part
-        ):
-            found[uid] = (attendee_id, updated_at)
-    return found
+    return {
+        uid: (attendee_id, updated_at)
+        for uid, attendee_id, updated_at in _rows_in(
+            conn, "SELECT uid, id, updated_at FROM attendee WHERE uid IN ({})", uids
+        )
+    }
 
 
 def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterMerge:
