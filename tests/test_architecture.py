@@ -1,4 +1,4 @@
-"""The layers stay as DESIGN.md draws them: checked on the source, so it cannot rot."""
+"""The layers stay as docs/design.md draws them: checked on the source, so it cannot rot."""
 
 from __future__ import annotations
 

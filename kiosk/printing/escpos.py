@@ -1,6 +1,6 @@
 """ESC/POS printers (network, USB, serial, device file, Windows spooler) through python-escpos.
 
-python-escpos 3.1 is used for two things only (see printing.md §0–1):
+python-escpos 3.1 is used for two things only (see docs/design.md, "Decisions"):
 
 * encoding: ``Dummy`` + ``image(impl="bitImageRaster", center=False)`` + ``cut()``. We render the
   badge ourselves, check its width, pad it to the full media width and threshold it to 1 bit, so
