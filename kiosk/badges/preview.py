@@ -17,6 +17,7 @@ from PIL import Image
 from kiosk.badges.render import BadgeData, render_badge
 from kiosk.badges.sheets import sheet_pages
 from kiosk.badges.template import BadgeTemplate, list_templates, load_template
+from kiosk.core.filenames import inside, safe_part
 
 EVENT = "Bulgaria–Romania Business Cluster Forum 2026 · Ruse–Giurgiu"
 
@@ -77,7 +78,7 @@ def write_previews(
                 image = image.convert("RGB")
                 height = round(image.height * max_width / image.width)
                 image = image.resize((max_width, height), Image.Resampling.LANCZOS)
-            path = out_dir / f"{template.name}-{sample}.png"
+            path = inside(out_dir, f"{safe_part(template.name)}-{safe_part(sample)}.png")
             image.save(path, optimize=True)
             written.append(path)
     return written

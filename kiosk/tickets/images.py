@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.assets import font_path
 from kiosk.core import codes
+from kiosk.core.filenames import inside, safe_part
 from kiosk.core.model import Attendee
 from kiosk.reports.export import neutralise, write_atomic
 
@@ -22,8 +23,10 @@ _BORDER = 4  # quiet zone in modules, as the QR standard asks
 
 
 def ticket_file_name(attendee: Attendee) -> str:
-    """Predictable, ASCII-only: sorts by attendee id and names the code."""
-    return f"ticket-{attendee.id:05d}-{attendee.code}.png"
+    """Predictable, ASCII-only: sorts by attendee id and names the code. The code comes from a
+    registration file, so it is made safe (no separators, ``..``, NUL or device names): the
+    file always lands in the folder it is written to, and the id keeps names distinct."""
+    return f"ticket-{attendee.id:05d}-{safe_part(attendee.code, fallback='code')}.png"
 
 
 def qr_image(code: str) -> Image.Image:
@@ -97,7 +100,7 @@ def write_tickets(
         out = io.BytesIO()
         text = qr_text(person) if qr_text is not None else None
         ticket_image(person, event_name, text).save(out, format="PNG", optimize=True)
-        write_atomic(folder / name, out.getvalue())
+        write_atomic(inside(folder, name), out.getvalue())
         # Names come from registration forms: a leading = + - @ must not become a formula
         # when the organizer opens the list in a spreadsheet.
         writer.writerow(

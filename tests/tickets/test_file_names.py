@@ -1,0 +1,112 @@
+"""Every file written from data stays inside the folder it was given.
+
+The hostile names are the classic path-traversal and Windows cases: OWASP's "Path Traversal"
+examples (``../``, ``..\\``, absolute paths, an embedded NUL), Microsoft's "Naming Files, Paths,
+and Namespaces" reserved device names (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, also with an
+extension and in lower case) and the 255-byte name limit of ext4/NTFS.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kiosk.cli.main import cli
+from kiosk.core.filenames import MAX_PART, UnsafeFileName, inside, safe_part
+from kiosk.core.model import Attendee
+from kiosk.tickets.images import ticket_file_name, write_tickets
+
+HOSTILE = [
+    "../../../../tmp/x",
+    "2026/0001",
+    "..\\..\\windows\\win.ini",
+    "C:\\boot.ini",
+    "/etc/passwd",
+    "a\x00b",
+    "CON",
+    "nul",
+    "COM1",
+    "lpt9.txt",
+    "AUX.tar.gz",
+    "..",
+    ".hidden",
+    "Х" * 300,
+    "é" * 200,
+    "ticket:stream",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_a_piece_made_from_any_value_is_a_plain_name_inside_the_folder(
+    value: str, tmp_path: Path
+) -> None:
+    part = safe_part(value)
+    assert part and len(part) <= MAX_PART and part.isascii()
+    assert not set(part) & set("/\\:\x00") and not part.startswith(".")
+    assert part.split(".")[0].casefold() not in {"con", "nul", "com1", "lpt9", "aux"}
+    target = inside(tmp_path, f"ticket-00001-{part}.png")
+    assert target.parent == tmp_path
+    target.write_bytes(b"x")  # the file system takes it
+    assert os.listdir(tmp_path) == [target.name]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../x.png", "a/b.png", "a\\b.png", "/tmp/x", "x\x00.png", "CON.png", "..", "", "a" * 256],
+)
+def test_the_last_check_refuses_a_name_that_would_leave_its_folder(
+    name: str, tmp_path: Path
+) -> None:
+    with pytest.raises(UnsafeFileName):
+        inside(tmp_path, name)
+
+
+def test_safe_parts_keep_readable_codes_as_they_are() -> None:
+    assert safe_part("K7Q-4M2P") == "K7Q-4M2P"
+    assert safe_part("Ștefănescu") == "Stefanescu"
+    assert safe_part("", fallback="code") == "code"
+
+
+def test_ticket_files_of_hostile_codes_all_land_in_the_folder(tmp_path: Path) -> None:
+    people = [Attendee(n, code, "Ana", "Popescu") for n, code in enumerate(HOSTILE, start=1)]
+    out = tmp_path / "tickets"
+    done = write_tickets(people, out, "BG-RO Cluster Conference")
+    assert done.images == len(HOSTILE)
+    written = sorted(os.listdir(out))
+    assert len(written) == len(HOSTILE) + 1  # each ticket, distinct, plus mail-merge.csv
+    assert all((out / name).is_file() for name in written)
+    assert sorted(os.listdir(tmp_path)) == ["tickets"]  # nothing beside or above the folder
+    assert {ticket_file_name(p) for p in people} <= set(written)
+
+
+def test_kiosk_tickets_with_imported_traversal_codes_writes_only_inside_output(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "event.db"
+
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("init", "--name", "Conf", "--day", "2026-09-28", "--timezone", "Europe/Sofia")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["first_name", "last_name", "code"])
+    codes = ["../../../../x-escaped", "2026/0001", "CON", "..\\y-escaped", "Z" * 300]
+    for n, code in enumerate(codes):
+        writer.writerow(["Мария", f"Иванова{n}", code])
+    registrations = tmp_path / "regs.csv"
+    registrations.write_text(buffer.getvalue(), encoding="utf-8")
+    run("import", str(registrations))
+    out = tmp_path / "deep" / "out"
+    run("tickets", "-o", str(out))
+    files = sorted(p.relative_to(out) for p in out.rglob("*"))
+    assert all(len(p.parts) == 1 for p in files), files  # no sub-folders
+    assert len([p for p in files if p.suffix == ".png"]) == len(codes)
+    assert sorted(os.listdir(tmp_path / "deep")) == ["out"]
