@@ -117,6 +117,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     Check-in         checkin, undo, search, stats
     Badges           badge, badges, print, print-queue, print-test, printers, templates
     Tickets          tickets (QR codes to mail), keys (signed tickets, revocation lists)
+    B2B meetings     meetings (import the schedule, list, held, resolve, slip)
     Reports          report (register, counts, refused scans, conflicts; in bg, ro or en;
                      --hub: over every kiosk), sign-in-sheet, export,
                      import-online and online (Zoom and Teams attendance)
@@ -375,13 +376,16 @@ def checkin(
             at=at,
             operator=operator,
         )
+        today_meetings = _meetings.checkin_meetings(db, result)
     if as_json:
-        _print_json(checkin_json(result, tz))
+        _print_json(checkin_json(result, tz) | {"meetings": today_meetings})
     else:
         for line in decision_lines(result.decision, tz, result.at):
             click.echo(line)
         extra = " (manual)" if result.manual else ""
         click.echo(f"  {result.checkin_list.name} · {result.kiosk.name}{extra}")
+        for line in _meetings.meeting_lines(today_meetings):
+            click.echo("  " + line)
     sys.exit(EXIT_OK if result.decision.admitted else EXIT_REFUSED)
 
 
@@ -715,6 +719,10 @@ _reports.register(cli, pass_state)
 from kiosk.cli import selftest as _selftest  # noqa: E402 - registers onto cli
 
 _selftest.register(cli, pass_state)
+
+from kiosk.cli import meetings as _meetings  # noqa: E402 - registers onto cli
+
+_meetings.register(cli, pass_state)
 
 
 def main() -> None:

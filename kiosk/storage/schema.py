@@ -301,6 +301,58 @@ MIGRATIONS: list[str] = [
         attendee_uid TEXT PRIMARY KEY
     ) WITHOUT ROWID;
     """,
+    # 11: B2B meetings (kiosk.core.meetings). A meeting's uid is derived from the event and the
+    # meeting's identity in the imported file, so the same file imported at two kiosks makes the
+    # same meetings and re-importing changes nothing. A side's *_uid is NULL while that side is
+    # not matched to an attendee. Held marks are append-only and merged by union: the newest
+    # mark of a meeting decides (so "not held" can take a mistaken "held" back). meeting_alias
+    # keeps the organiser's resolutions of unmatched sides across re-imports.
+    """
+    CREATE TABLE meeting (
+        uid TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        start TEXT NOT NULL,
+        end TEXT NOT NULL DEFAULT '',
+        location TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL
+            CHECK (status IN ('planned', 'pending', 'cancelled', 'declined')),
+        a_uid TEXT,
+        a_name TEXT NOT NULL DEFAULT '',
+        a_org TEXT NOT NULL DEFAULT '',
+        a_email TEXT NOT NULL DEFAULT '',
+        a_country TEXT NOT NULL DEFAULT '',
+        a_matched_by TEXT NOT NULL DEFAULT '',
+        b_uid TEXT,
+        b_name TEXT NOT NULL DEFAULT '',
+        b_org TEXT NOT NULL DEFAULT '',
+        b_email TEXT NOT NULL DEFAULT '',
+        b_country TEXT NOT NULL DEFAULT '',
+        b_matched_by TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        source_row INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX meeting_day ON meeting(day, start);
+    CREATE INDEX meeting_a ON meeting(a_uid, day) WHERE a_uid IS NOT NULL;
+    CREATE INDEX meeting_b ON meeting(b_uid, day) WHERE b_uid IS NOT NULL;
+    CREATE TABLE meeting_mark (
+        mark_id TEXT PRIMARY KEY,
+        meeting_uid TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('held', 'not_held')),
+        at TEXT NOT NULL,
+        kiosk_id TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('command', 'board', 'scan')),
+        operator TEXT NOT NULL DEFAULT ''
+    ) WITHOUT ROWID;
+    CREATE INDEX meeting_mark_meeting ON meeting_mark(meeting_uid, at);
+    CREATE TRIGGER meeting_mark_is_append_only_update BEFORE UPDATE ON meeting_mark
+        BEGIN SELECT RAISE(ABORT, 'meeting marks are append-only'); END;
+    CREATE TABLE meeting_alias (
+        side_key TEXT PRIMARY KEY,
+        attendee_uid TEXT NOT NULL,
+        at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

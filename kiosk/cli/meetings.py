@@ -1,0 +1,253 @@
+"""``kiosk meetings``: the B2B schedule — import, list, held marks, unmatched sides, slips."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import click
+
+from kiosk.app.checkin import CheckinResult
+from kiosk.app.meetings import (
+    Database,
+    Meeting,
+    MeetingError,
+    MeetingsService,
+    import_meetings,
+)
+from kiosk.core.meetings import MarkSource
+
+
+class State(Protocol):
+    db_path: Path
+
+    def open(self) -> Database: ...
+
+
+Command = Callable[..., None]
+
+
+class MeetingFailure(click.ClickException):
+    """A meeting command that cannot be done: exit status 1 (nothing to do / refused)."""
+
+    exit_code = 1
+
+
+def _print_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _board_line(m: Meeting) -> str:
+    def side(p: Any) -> str:
+        mark = "✓" if p.arrived else ("?" if p.attendee_uid is None else "·")
+        org = f" ({p.organization})" if p.organization else ""
+        return f"{mark} {p.name}{org}"
+
+    end = f"–{m.end:%H:%M}" if m.end else ""
+    state = m.status.value if m.status.value != "planned" else m.outcome.value.replace("_", "-")
+    return (
+        f"{m.uid[:8]}  {m.day}  {m.start:%H:%M}{end:6}  {m.location[:12]:12}  {state:9}  "
+        f"{side(m.a)}  ↔  {side(m.b)}"
+    )
+
+
+def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
+    @cli.group()
+    def meetings() -> None:
+        """B2B meetings: import the schedule (b2match or a generic file), see who is here,
+        mark meetings held, print a person's meeting slip.
+
+        \b
+        import FILE       the schedule (CSV/XLSX); re-importing is safe
+        resolve          list sides nobody matched; resolve ID a|b ATTENDEE_ID
+        list             every meeting with both sides' arrival (--day, --json)
+        held ID          mark a meeting held (--undo takes the mark back)
+        slip CODE -o F   a person's meetings of the day as a PDF or PNG slip
+        """
+
+    @meetings.command("import")
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option(
+        "--mapping",
+        "mapping_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="TOML or JSON file naming the column of each field (see the README).",
+    )
+    @click.option(
+        "--source",
+        default="b2match",
+        show_default=True,
+        help="Label of this schedule; meetings of the same label missing from the file "
+        "are cancelled.",
+    )
+    @click.option(
+        "--keep-missing", is_flag=True, help="Do not cancel meetings missing from the file."
+    )
+    @click.option(
+        "--dry-run", is_flag=True, help="Show what would change without changing anything."
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+    @pass_state
+    def import_cmd(
+        state: State,
+        file: Path,
+        mapping_file: Path | None,
+        source: str,
+        keep_missing: bool,
+        dry_run: bool,
+        as_json: bool,
+    ) -> None:
+        """Import the meeting schedule from a CSV or XLSX file (re-importing is safe)."""
+        with state.open() as db:
+            report = import_meetings(
+                db,
+                file,
+                mapping_file=mapping_file,
+                source=source,
+                dry_run=dry_run,
+                keep_missing=keep_missing,
+            )
+        if as_json:
+            _print_json(report.as_json())
+            return
+        what = "Would import" if dry_run else "Imported"
+        click.echo(f"{what} {report.file}: {report.format.upper()}, {report.rows} rows.")
+        click.echo("  Columns: " + ", ".join(f"{f} ← '{h}'" for f, h in report.columns.items()))
+        click.echo(
+            f"  added {report.added}, updated {report.updated}, unchanged "
+            f"{report.unchanged}, cancelled as missing {report.withdrawn}, skipped "
+            f"{len(report.skipped)}"
+        )
+        if report.statuses:
+            click.echo(
+                "  Status: " + ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()))
+            )
+        if report.matched_by:
+            click.echo(
+                "  Sides matched by: "
+                + ", ".join(f"{k} {v}" for k, v in sorted(report.matched_by.items()))
+            )
+        for p in report.skipped:
+            click.echo(f"  skipped row {p.row}: {p.detail} [{p.reason}]")
+        for u in report.unmatched:
+            who = ", ".join(x for x in (u.name, u.organization, u.email) if x)
+            click.echo(
+                f"  row {u.row}: side {u.side} ({who}) matches "
+                f"{'several people' if u.reason == 'ambiguous' else 'nobody registered'}"
+                f" [{u.reason}] — meeting {u.meeting[:8]}"
+            )
+        if report.unmatched:
+            click.echo(
+                "  Resolve with: kiosk meetings resolve MEETING a|b ATTENDEE_ID "
+                "(kiosk search NAME shows ids)"
+            )
+        for note in report.notes:
+            click.echo(f"  note: {note}")
+        if dry_run:
+            click.echo("  Dry run: nothing was changed.")
+
+    @meetings.command("list")
+    @click.option(
+        "--day", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only this day (YYYY-MM-DD)."
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+    @pass_state
+    def list_cmd(state: State, day: datetime | None, as_json: bool) -> None:
+        """Every meeting with both sides' arrival: ✓ here, · not yet, ? not matched."""
+        with state.open() as db:
+            board = MeetingsService(db).board(day.date() if day else None)
+        if as_json:
+            _print_json([m.as_json() for m in board])
+            return
+        if not board:
+            click.echo(
+                "No meetings" + (f" on {day.date()}." if day else " (kiosk meetings import).")
+            )
+            return
+        for m in board:
+            click.echo(_board_line(m))
+
+    @meetings.command("held")
+    @click.argument("meeting_id")
+    @click.option("--undo", is_flag=True, help="Take back a mistaken held mark.")
+    @click.option("--operator", default="", help="Who marks it (kept with the mark).")
+    @click.option("--json", "as_json", is_flag=True, help="Print the meeting as JSON.")
+    @pass_state
+    def held_cmd(state: State, meeting_id: str, undo: bool, operator: str, as_json: bool) -> None:
+        """Mark the meeting MEETING_ID (its first characters will do) held."""
+        with state.open() as db:
+            try:
+                meeting = MeetingsService(db).mark(
+                    meeting_id, held=not undo, source=MarkSource.COMMAND, operator=operator
+                )
+            except MeetingError as exc:
+                raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
+        if as_json:
+            _print_json(meeting.as_json())
+            return
+        click.echo(("Held: " if meeting.held else "Not held: ") + _board_line(meeting))
+
+    @meetings.command("resolve")
+    @click.argument("meeting_id", required=False)
+    @click.argument("side", required=False, type=click.Choice(["a", "b"]))
+    @click.argument("attendee_id", required=False, type=int)
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+    @pass_state
+    def resolve_cmd(
+        state: State,
+        meeting_id: str | None,
+        side: str | None,
+        attendee_id: int | None,
+        as_json: bool,
+    ) -> None:
+        """Without arguments: the meeting sides nobody registered matches. With MEETING_ID
+        SIDE ATTENDEE_ID: that side is that attendee (and so is every side written the same
+        way, now and at re-imports)."""
+        with state.open() as db:
+            service = MeetingsService(db)
+            if meeting_id is None:
+                open_sides = service.unresolved()
+                if as_json:
+                    _print_json([u.as_json() for u in open_sides])
+                elif not open_sides:
+                    click.echo("Every meeting side is matched to a registered person.")
+                for u in [] if as_json else open_sides:
+                    who = ", ".join(x for x in (u.name, u.organization, u.email) if x)
+                    click.echo(f"{u.meeting[:8]} {u.side}  row {u.row}  {u.day} {u.start}  {who}")
+                return
+            if side is None or attendee_id is None:
+                raise click.UsageError("give MEETING_ID, the side (a or b) and the ATTENDEE_ID.")
+            try:
+                changed = service.resolve(meeting_id, side, attendee_id)
+            except MeetingError as exc:
+                raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
+        if as_json:
+            _print_json({"resolved": changed})
+        else:
+            click.echo(f"Resolved {changed} meeting side(s).")
+
+
+def checkin_meetings(db: Database, result: CheckinResult) -> list[dict[str, Any]]:
+    """The checked-in person's meetings on the list's day, for ``kiosk checkin`` (after a
+    "B2B room" admission, the meetings both badges now mark held are marked first)."""
+    person = result.decision.attendee
+    if person is None:
+        return []
+    service = MeetingsService(db)
+    service.after_checkin(result)
+    return [m.for_person_json(person.uid) for m in service.for_checkin(result)]
+
+
+def meeting_lines(found: list[dict[str, Any]]) -> list[str]:
+    """Terminal lines for a person's meetings of the day."""
+    lines = []
+    for m in found:
+        p = m["partner"]
+        org = f" ({p['organization']})" if p["organization"] else ""
+        here = "here" if p["arrived"] else "not here yet"
+        table = f", {m['location']}" if m["location"] else ""
+        lines.append(f"B2B {m['start']}{table}: {p['name']}{org} — {here}")
+    return lines

@@ -1,0 +1,281 @@
+"""B2B meetings, as the organiser and the funder need them (issue 22).
+
+The schedule files below follow what b2match's own help pages say of a meeting (the layout
+Kiosk supports is written in the README, "B2B meetings"):
+- help.b2match.com "Meetings Overview": meetings are Pending, Accepted or Canceled;
+- support.b2match.com "Edit Meeting": a 1:1 meeting has a *host* (who sent the request) and a
+  *guest*, and a time slot on a matchmaking session's date;
+- b2match-support "Basics about the scheduling process": each meeting gets a starting time and a
+  *table or booth number*;
+- support.b2match.com "Importing contacts from Excel": a participant is first name, last name,
+  organization name, e-mail and country (English country names).
+b2match lists write Bulgarian names in Latin: the spellings below follow the Bulgarian
+Transliteration Act's table (Ж zh, Ц ts, Щ sht, Ъ a, Й y), and Romanian names are written with
+and without their diacritics and with the legacy cedilla ş (Romanian orthography: ș is right).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from kiosk.app.checkin import CheckinService
+from kiosk.app.meetings import MeetingError, MeetingsService, import_meetings
+from kiosk.core import codes
+from kiosk.core.meetings import MeetingStatus, Outcome, Presence
+from kiosk.core.model import Policy
+from kiosk.storage import attendees, events
+from kiosk.storage import meetings as store
+from kiosk.storage.attendees import NewAttendee
+from kiosk.storage.database import Database
+from tests.conftest import DAY1, DAY2, Clock
+
+HEADER = (
+    "Meeting ID,Date,Start time,End time,Table,Status,"
+    "Host first name,Host last name,Host organisation,Host e-mail,Host country,"
+    "Guest first name,Guest last name,Guest organisation,Guest e-mail,Guest country"
+)
+
+
+@pytest.fixture
+def firms(db: Database) -> dict[str, str]:
+    """Registered people of four firms: name -> ticket code."""
+    taken: set[str] = set()
+    rows = [
+        ("Живко", "Цанков", "Клъстер Мехатроника", "Bulgaria", "zh.tsankov@mechatronics.bg"),
+        ("Стоян", "Дъбов", "Дунав Логистик ООД", "Bulgaria", ""),
+        ("Ștefan", "Țurcanu", "Black Sea Cluster", "Romania", "stefan@blacksea.ro"),
+        ("Ion", "Popescu", "Black Sea Cluster", "Romania", ""),
+        ("Мария", "Йорданова", "ТПП Русе", "Bulgaria", ""),
+        ("Andrei", "Munteanu", "Giurgiu Port SA", "Romania", ""),
+    ]
+    new, names = [], {}
+    for first, last, org, country, email in rows:
+        code = codes.generate(taken)
+        taken.add(code)
+        names[f"{first} {last}"] = code
+        new.append(NewAttendee(code, first, last, org, country, email))
+    with db.write() as conn:
+        attendees.insert_many(conn, new, "2026-09-01T00:00:00.000000Z")
+    return names
+
+
+def schedule(tmp_path: Path, *rows: str, name: str = "meetings.csv") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join((HEADER, *rows)) + "\n", encoding="utf-8")
+    return path
+
+
+ROWS = (
+    # host written in Latin as b2match lists do; guest found by e-mail
+    "M-1,2026-09-28,10:30,11:00,Table 12,Accepted,Zhivko,Tsankov,Klaster Mehatronika,,Bulgaria,"
+    "Stefan,Turcanu,Black Sea Cluster,STEFAN@blacksea.ro,Romania",
+    # legacy cedilla and no diacritics; the second side by name in Cyrillic order reversed
+    "M-2,2026-09-28,11:00,11:30,Table 3,Accepted,Ion,Popescu,Black Sea Cluster,,Romania,"
+    "Dabov,Stoyan,Dunav Logistik,,Bulgaria",
+    "M-3,2026-09-28,11:30,12:00,Table 4,Canceled,Stoyan,Dabov,,,Bulgaria,"
+    "Andrei,Munteanu,Giurgiu Port SA,,Romania",
+    "M-4,2026-09-29,09:30,10:00,Table 1,Declined,Maria,Yordanova,TPP Ruse,,Bulgaria,"
+    "Ion,Popescu,Black Sea Cluster,,Romania",
+    "M-5,2026-09-29,10:00,10:30,Table 2,Pending,Zhivko,Tsankov,,,Bulgaria,"
+    "Maria,Yordanova,TPP Ruse,,Bulgaria",
+    # a guest nobody registered
+    "M-6,2026-09-28,14:00,14:30,Table 7,Accepted,Zhivko,Tsankov,,,Bulgaria,"
+    "Petra,Novak,Adriatic Foods,petra@adriatic.example,Croatia",
+)
+
+
+def test_each_side_is_matched_by_email_then_name_across_scripts(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    report = import_meetings(db, schedule(tmp_path, *ROWS))
+    assert report.added == 6
+    by_id = {m.uid: m for m in MeetingsService(db).board()}
+    names = {(m.a.name, m.b.name) for m in by_id.values()}
+    assert ("Живко Цанков", "Ștefan Țurcanu") in names
+    assert ("Ion Popescu", "Стоян Дъбов") in names  # "Dabov Stoyan": any order, Ъ = a
+    assert report.matched_by == {"email": 1, "name": 10}
+    # the unregistered guest is listed with the row number a spreadsheet shows
+    [unmatched] = report.unmatched
+    assert (unmatched.row, unmatched.side, unmatched.reason) == (7, "b", "no_match")
+    assert unmatched.name == "Petra Novak"
+
+
+def test_cancelled_declined_and_pending_meetings_are_kept_as_such_and_never_counted(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    import_meetings(db, schedule(tmp_path, *ROWS))
+    statuses = sorted(m.status.value for m in MeetingsService(db).board())
+    assert statuses == ["cancelled", "declined", "pending", "planned", "planned", "planned"]
+    counts = MeetingsService(db).counts()
+    assert sum(c.planned for c in counts.values()) == 3
+
+
+def test_reimporting_the_same_file_changes_nothing(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    path = schedule(tmp_path, *ROWS)
+    import_meetings(db, path)
+    before = store.all_meetings(db)
+    again = import_meetings(db, path)
+    assert (again.added, again.updated, again.unchanged, again.withdrawn) == (0, 0, 6, 0)
+    assert store.all_meetings(db) == before
+
+
+def test_a_meeting_gone_from_a_new_export_is_cancelled_not_deleted(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    import_meetings(db, schedule(tmp_path, *ROWS))
+    report = import_meetings(db, schedule(tmp_path, *ROWS[1:], name="v2.csv"))
+    assert report.withdrawn == 1
+    first = [m for m in MeetingsService(db).board() if m.location == "Table 12"]
+    assert [m.status for m in first] == [MeetingStatus.CANCELLED]
+    kept = import_meetings(db, schedule(tmp_path, *ROWS[2:], name="v3.csv"), keep_missing=True)
+    assert kept.withdrawn == 0
+
+
+def test_a_dry_run_writes_nothing(db: Database, firms: dict[str, str], tmp_path: Path) -> None:
+    report = import_meetings(db, schedule(tmp_path, *ROWS), dry_run=True)
+    assert report.added == 6
+    assert store.all_meetings(db) == []
+
+
+def test_bad_rows_get_row_level_reasons_and_the_rest_is_imported(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    path = schedule(
+        tmp_path,
+        ROWS[0],
+        "X-1,28/09/2026,25:00,11:00,T1,Accepted,Ion,Popescu,,,,Stoyan,Dabov,,,",
+        "X-2,,10:00,10:30,T1,Accepted,Ion,Popescu,,,,Stoyan,Dabov,,,",
+        "X-3,2026-09-28,10:00,09:30,T1,Accepted,Ion,Popescu,,,,Stoyan,Dabov,,,",
+        "X-4,2026-09-28,10:00,10:30,T1,Maybe,Ion,Popescu,,,,Stoyan,Dabov,,,",
+        "X-5,2026-09-28,10:00,10:30,T1,Accepted,,,,,,Stoyan,Dabov,,,",
+        "X-6,2026-09-28,10:00,10:30,T1,Accepted,Ion,Popescu,,,,Ion,Popescu,,,",
+        ROWS[0],
+    )
+    report = import_meetings(db, path)
+    assert [(p.row, p.reason) for p in report.skipped] == [
+        (3, "bad_time"),
+        (4, "missing_date"),
+        (5, "end_before_start"),
+        (6, "unknown_status"),
+        (7, "missing_side"),
+        (8, "same_person"),
+        (9, "duplicate"),
+    ]
+    assert report.added == 1
+
+
+def test_an_unmatched_side_is_resolved_once_for_all_its_meetings_and_for_reimports(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    # The organiser registers Petra as a walk-in, then says who the file's "Petra Novak" is.
+    with db.write() as conn:
+        [petra] = attendees.insert_many(
+            conn, [NewAttendee(codes.generate(), "Петра", "Новак", "Adriatic", "Croatia")], "x"
+        )
+    rows = (*ROWS, ROWS[5].replace("M-6", "M-7").replace("14:00,14:30", "15:00,15:30"))
+    path = schedule(tmp_path, *rows)
+    report = import_meetings(db, path)
+    assert report.unmatched == []  # Петра Новак is Petra Novak across scripts
+    with db.write() as conn:
+        conn.execute("UPDATE attendee SET first_name = 'P.' WHERE id = ?", (petra,))
+    open_sides = MeetingsService(db).unresolved()
+    assert open_sides == []  # matched sides stay matched when the roster changes
+    other = schedule(tmp_path, *(r.replace("Petra,Novak", "Pet,Nov") for r in rows), name="b")
+    second = import_meetings(db, other, source="other")
+    assert [u.row for u in second.unmatched] == [7, 8]
+    service = MeetingsService(db)
+    changed = service.resolve(second.unmatched[0].meeting, "b", petra)
+    assert changed == 2  # both meetings naming "Pet Nov" the same way
+    assert service.unresolved() == []
+    third = import_meetings(db, other, source="other")
+    assert third.unmatched == [] and third.matched_by["organizer"] == 2
+
+
+def test_held_possible_no_show_and_open(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    import_meetings(db, schedule(tmp_path, *ROWS))
+    clock = Clock(datetime(2026, 9, 28, 7, 0, tzinfo=UTC))  # 10:00 in Sofia, day 1
+    desk = CheckinService(db, clock=clock)
+    service = MeetingsService(db, clock=clock)
+    for name in ("Живко Цанков", "Ștefan Țurcanu", "Ion Popescu"):
+        assert desk.scan(firms[name]).decision.admitted
+    board = {m.location: m for m in service.board(DAY1)}
+    assert board["Table 12"].presence is Presence.BOTH
+    assert board["Table 12"].outcome is Outcome.POSSIBLE  # both here, not marked: possible
+    assert board["Table 3"].presence is Presence.ONE
+    assert board["Table 3"].outcome is Outcome.OPEN  # the day is not over
+    service.mark(board["Table 12"].uid[:6])
+    assert service.board(DAY1)[0].outcome is Outcome.HELD
+    service.mark(board["Table 12"].uid, held=False)  # a mistaken mark taken back
+    assert service.board(DAY1)[0].outcome is Outcome.POSSIBLE
+    service.mark(board["Table 12"].uid)
+    clock.advance(days=1)
+    after = {m.location: m.outcome for m in MeetingsService(db, clock=clock).board(DAY1)}
+    assert after == {
+        "Table 12": Outcome.HELD,
+        "Table 3": Outcome.NO_SHOW,
+        "Table 4": Outcome.NOT_PLANNED,
+        "Table 7": Outcome.NO_SHOW,
+    }
+    counts = MeetingsService(db, clock=clock).counts([DAY1])
+    assert counts[(DAY1, "BG–RO")].held == 1
+    assert counts[(DAY1, "BG–RO")].no_show == 1
+    assert counts[(DAY1, "other")].no_show == 1  # Croatia
+
+
+def test_only_planned_meetings_can_be_marked_held_and_ids_must_be_unambiguous(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    import_meetings(db, schedule(tmp_path, *ROWS))
+    service = MeetingsService(db)
+    cancelled = next(m for m in service.board() if m.status is MeetingStatus.CANCELLED)
+    with pytest.raises(MeetingError) as refused:
+        service.mark(cancelled.uid)
+    assert refused.value.reason == "not_planned"
+    with pytest.raises(MeetingError) as unknown:
+        service.mark("zzzzzz")
+    assert unknown.value.reason == "unknown_meeting"
+    with pytest.raises(MeetingError) as short:
+        service.mark("ab")
+    assert short.value.reason == "id_too_short"
+
+
+def test_both_badges_scanned_in_the_b2b_room_around_the_meeting_mark_it_held(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    import_meetings(db, schedule(tmp_path, *ROWS))
+    room = events.add_list(db, "B2B room", day=DAY1, policy=Policy.MULTIPLE).id
+    clock = Clock(datetime(2026, 9, 28, 7, 25, tzinfo=UTC))  # 10:25, five minutes early
+    desk = CheckinService(db, clock=clock)
+    service = MeetingsService(db, clock=clock)
+    first = desk.scan(firms["Живко Цанков"], list_id=room)
+    assert service.after_checkin(first) == []  # the partner has not been scanned yet
+    clock.advance(minutes=3)
+    second = desk.scan(firms["Ștefan Țurcanu"], list_id=room)
+    [held] = service.after_checkin(second)
+    meeting = next(m for m in service.board(DAY1) if m.uid == held)
+    assert meeting.location == "Table 12" and meeting.held
+    # the same two people at the day's main entrance mark nothing
+    main = desk.scan(firms["Ion Popescu"])
+    assert service.after_checkin(main) == []
+
+
+def test_a_person_sees_only_their_planned_meetings_of_the_lists_day(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    import_meetings(db, schedule(tmp_path, *ROWS))
+    service = MeetingsService(db)
+    zhivko = attendees.find_by_code(db.conn, firms["Живко Цанков"])
+    assert zhivko is not None
+    day1 = service.for_person(zhivko.uid, DAY1)
+    assert [(f"{m.start:%H:%M}", m.partner_of(zhivko.uid).name) for m in day1] == [
+        ("10:30", "Ștefan Țurcanu"),
+        ("14:00", "Petra Novak"),
+    ]
+    assert service.for_person(zhivko.uid, DAY2) == []  # day 2's meeting is only pending
