@@ -122,13 +122,15 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         help="Folder to write the bundle to (a USB stick or a shared folder).",
     )  # fmt: skip
     @click.option(
-        "--all", "everything", is_flag=True,
-        help="Include the scans of every kiosk this one knows, not only its own.",
+        "--all/--only-this-kiosk", "everything", default=True,
+        help="Every scan this file holds, of every kiosk (the default: sticks passed from desk "
+        "to desk relay everything), or only this computer's own kiosk's.",
     )  # fmt: skip
     @click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")
     @pass_state
     def export_cmd(state: State, output: Path, everything: bool, as_json: bool) -> None:
-        """Write this kiosk's scan log, walk-ins and attendee changes to a bundle file."""
+        """Write the scan log (every kiosk's scans this file holds), walk-ins and attendee
+        changes to a bundle file."""
         with state.open() as db:
             try:
                 path, manifest = export_bundle(db, output, everything=everything)

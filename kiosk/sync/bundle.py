@@ -171,12 +171,18 @@ def export_bundle(
     db: Database,
     out_dir: Path,
     *,
-    everything: bool = False,
+    everything: bool = True,
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> tuple[Path, Manifest]:
-    """Write this kiosk's scan log (all kiosks' with ``everything``) and the roster to a new
-    bundle in ``out_dir``; returns its path and manifest once it is durably on disk."""
+    """Write the scan log and the roster to a new bundle in ``out_dir``; returns its path and
+    manifest once it is durably on disk.
+
+    By default the bundle carries every scan the file holds: those of every kiosk identity
+    recorded in it (``checkin --kiosk "Desk A"``) and those merged from other kiosks, so a
+    stick that goes desk → desk → organizer relays everything and any route of sticks
+    converges (merging is a set union by scan id: what the other side has is skipped).
+    ``everything=False`` limits it to this computer's own kiosk."""
     info = events.event_info(db)
     me = events.local_kiosk(db)
     conn = db.conn
@@ -224,7 +230,7 @@ def export_bundle(
     digest = hashlib.sha256(head).hexdigest().encode()
     own = next((k for k in manifest.kiosks if k.id == me.id), None)
     last = own.last_seq if own else 0
-    scope = "all" if everything else str(last)
+    scope = f"all-{manifest.scans}" if everything else str(last)
     name = f"{_slug(info.name)}-{_slug(me.name)}-{me.id[:8]}-{scope}{SUFFIX}"
     if progress:
         progress(3, 4)
