@@ -11,12 +11,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from kiosk.badges.pdfpages import PdfPages
 from kiosk.badges.render import BadgeData, BadgeError, render_badge
 from kiosk.badges.template import SheetTemplate
 
 _CROP_MARK_MM = 5.0  # length of a crop mark
 _CROP_GAP_MM = 1.5  # distance of a crop mark from the cut line's corner
-_PDF_BATCH = 8  # pages held in memory at once (an A4 page at 300 dpi is 26 MB as RGB)
 
 
 def sheet_pages(
@@ -90,40 +90,28 @@ def write_pdf(
 ) -> int:
     """Write ``pages`` as one PDF (one image per page at ``dpi``) and return the page count.
 
-    Pages are consumed a few at a time, so a 1,000-badge run does not hold 100 A4 pages in
-    memory. The file appears only when complete (temporary file in the same folder, fsync,
-    ``os.replace``); ``progress`` is called with the number of pages written so far.
+    Each page is written as soon as it is drawn (:class:`~kiosk.badges.pdfpages.PdfPages`), so
+    memory does not grow with the number of badges. The file appears only when complete
+    (temporary file in the same folder, fsync, ``os.replace``); ``progress`` is called with the
+    number of pages written so far.
     """
     target = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
     tmp = Path(tmp_name)
-    written = 0
     try:
-        it = iter(pages)
-        while batch := list(islice(it, _PDF_BATCH)):
-            first = batch[0]
-            first.save(
-                tmp,
-                "PDF",
-                save_all=True,
-                append_images=batch[1:],
-                append=written > 0,
-                resolution=float(dpi),
-                quality=92,
-                subsampling=0,  # 4:4:4 keeps coloured text and ribbon edges sharp
-                title=target.stem,
-            )
-            written += len(batch)
-            if progress is not None:
-                progress(written)
-        if written == 0:
-            raise BadgeError("There are no badges to write: the PDF would have no pages.")
-        with open(tmp, "rb+") as fh:
+        with os.fdopen(fd, "wb") as fh:
+            with PdfPages(fh, title=target.stem) as pdf:
+                for page in pages:
+                    pdf.add(page, dpi)
+                    if progress is not None:
+                        progress(pdf.pages)
+                if pdf.pages == 0:
+                    raise BadgeError("There are no badges to write: the PDF would have no pages.")
+            fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    return written
+    return pdf.pages

@@ -97,3 +97,81 @@ def test_an_empty_run_is_refused_rather_than_written_as_a_broken_pdf(tmp_path: P
     with pytest.raises(BadgeError, match="no badges"):
         write_pdf([], tmp_path / "empty.pdf", 300)
     assert list(tmp_path.iterdir()) == []
+
+
+def _images_in(path: Path) -> list[Image.Image]:
+    """The page images as pypdf (a reader we did not write) decodes them from the file."""
+    return [page.images[0].image for page in pypdf.PdfReader(path).pages]
+
+
+def test_a_page_of_few_colours_comes_back_from_the_pdf_pixel_for_pixel(tmp_path: Path) -> None:
+    page = Image.new("RGB", (600, 400), "white")
+    for i, colour in enumerate([(11, 60, 93), (200, 30, 45), (0, 0, 0), (255, 196, 0)]):
+        page.paste(colour, (20 + 140 * i, 40, 140 + 140 * i, 360))
+    write_pdf([page], tmp_path / "flat.pdf", 150)
+    (back,) = _images_in(tmp_path / "flat.pdf")
+    assert back.convert("RGB").tobytes() == page.tobytes()
+
+
+def test_badge_pages_keep_their_text_and_qr_codes_sharp(tmp_path: Path) -> None:
+    sheet = load_sheet_template("a4-sheet")
+    (page,) = sheet_pages(people(10), sheet)
+    write_pdf([page], tmp_path / "badges.pdf", sheet.dpi)
+    (back,) = _images_in(tmp_path / "badges.pdf")
+    back = back.convert("RGB")
+    assert back.size == page.size
+    # Anti-aliased text has more colours than the page's palette holds: the nearest of 256
+    # is used, never a dither pattern, so no pixel moves far from what was drawn …
+    grey_then, grey_now = page.convert("L"), back.convert("L")
+    diffs = [abs(a - b) for a, b in zip(grey_then.tobytes(), grey_now.tobytes(), strict=True)]
+    assert sum(diffs) / len(diffs) < 1.0
+    assert max(diffs) < 40
+    # … and every badge's QR code still reads from the page as the PDF holds it.
+    assert sorted(read_qr(back)) == sorted(f"TEST{i:05d}" for i in range(10))
+
+
+def test_badge_pages_are_rendered_by_poppler_as_drawn(tmp_path: Path) -> None:
+    """pdftoppm (poppler, what most Linux print dialogs use) renders the page we wrote."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed (Debian package poppler-utils)")
+    sheet = load_sheet_template("a4-sheet")
+    (page,) = sheet_pages(people(10), sheet)
+    write_pdf([page], tmp_path / "badges.pdf", sheet.dpi)
+    subprocess.run(
+        ["pdftoppm", "-r", str(sheet.dpi), "-png", str(tmp_path / "badges.pdf"),
+         str(tmp_path / "page")],
+        check=True, timeout=60,
+    )  # fmt: skip
+    (rendered,) = sorted(tmp_path.glob("page*.png"))
+    with Image.open(rendered) as shown:
+        assert abs(shown.width - page.width) <= 1 and abs(shown.height - page.height) <= 1
+        assert sorted(read_qr(shown)) == sorted(f"TEST{i:05d}" for i in range(10))
+
+
+def test_pages_are_written_as_they_come_and_not_kept(tmp_path: Path) -> None:
+    """Memory does not grow with the number of badges: a page is let go once it is written."""
+    import gc
+    import weakref
+
+    alive: list[weakref.ref[Image.Image]] = []
+
+    def pages() -> Iterator[Image.Image]:
+        for i in range(12):
+            gc.collect()
+            # Every page but the one being written has been released by the writer.
+            assert sum(ref() is not None for ref in alive) <= 1
+            page = Image.new("RGB", (400, 300), (i * 20, 10, 10))
+            alive.append(weakref.ref(page))
+            yield page
+
+    assert write_pdf(pages(), tmp_path / "long.pdf", 100) == 12
+    assert len(pypdf.PdfReader(tmp_path / "long.pdf").pages) == 12
+
+
+def test_the_title_survives_in_any_script(tmp_path: Path) -> None:
+    target = tmp_path / "Баджове-Ștefănești.pdf"
+    write_pdf([Image.new("RGB", (100, 100), "white")], target, 100)
+    assert pypdf.PdfReader(target).metadata.title == "Баджове-Ștefănești"
