@@ -26,6 +26,7 @@ from kiosk.app.checkin import CheckinService, NoListError, UndoError
 from kiosk.assets import installation_kind
 from kiosk.badges.render import BadgeError
 from kiosk.badges.template import TemplateError
+from kiosk.cli.options import delimiter_option, progress
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
 from kiosk.core.model import Policy, ScanKind
 from kiosk.core.timeutil import local_day, machine_timezone, parse_local
@@ -493,13 +494,7 @@ def export() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (.csv or .xlsx).",
 )
-@click.option(
-    "--delimiter",
-    type=click.Choice([";", ",", "tab"]),
-    default=";",
-    show_default=True,
-    help="CSV delimiter (';' opens as columns in Bulgarian and Romanian Excel).",
-)
+@delimiter_option
 @click.option("--list", "list_id", type=int, help="Only this check-in list.")
 @click.option(
     "--sort",
@@ -543,10 +538,13 @@ def export_attendance(
         for n, r in enumerate(rows, start=1)
     ]
     if fmt == "csv":
-        data = to_csv(COLUMNS, table, "\t" if delimiter == "tab" else delimiter)
+        data = to_csv(COLUMNS, table, delimiter)
     else:
         title = f"{info.name} — attendance {day.date().isoformat()} ({len(rows)} people)"
-        data = to_xlsx(COLUMNS, table, title=title, sheet=day.date().isoformat())
+        with progress(len(table), "Writing the workbook") as step:
+            data = to_xlsx(
+                COLUMNS, table, title=title, sheet=day.date().isoformat(), progress=step
+            )
     write_atomic(output, data)
     click.echo(f"Wrote {len(rows)} people admitted on {day.date().isoformat()} to {output}.")
 
@@ -560,6 +558,7 @@ def export_attendance(
     help="Folder for the ticket images and mail-merge.csv.",
 )
 @click.option("--include-cancelled", is_flag=True, help="Also write tickets of cancelled people.")
+@delimiter_option
 @click.option(
     "--signed",
     is_flag=True,
@@ -584,6 +583,7 @@ def tickets(
     signed: bool,
     key_path: Path | None,
     passphrase_file: Path | None,
+    delimiter: str,
 ) -> None:
     """Write a QR ticket image per attendee and a mail-merge CSV (name, email, code, file).
 
@@ -609,7 +609,14 @@ def tickets(
             texts = {person.id: sign(person) for person in people}
             qr_text = lambda person: texts[person.id]  # noqa: E731
     with click.progressbar(length=len(people), label="Writing tickets", file=sys.stderr) as bar:
-        done = write_tickets(people, output, info.name, progress=_advance(bar), qr_text=qr_text)
+        done = write_tickets(
+            people,
+            output,
+            info.name,
+            progress=_advance(bar),
+            qr_text=qr_text,
+            delimiter=delimiter,
+        )
     kind = "signed tickets" if signed else "tickets"
     click.echo(f"Wrote {done.images} {kind} to {output} and the list {done.merge_csv}.")
 

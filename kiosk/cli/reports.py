@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 import click
 
+from kiosk.cli.options import delimiter_option, progress
 from kiosk.reports.coverage import KioskCoverage
 from kiosk.reports.files import WrittenFile
 from kiosk.reports.register import Scope
@@ -190,13 +191,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         type=click.Choice(["csv", "xlsx", "pdf"]),
         help="File format (default: from the file name).",
     )
-    @click.option(
-        "--delimiter",
-        type=click.Choice([",", ";", "tab"]),
-        default=",",
-        show_default=True,
-        help="CSV delimiter (';' opens as columns in Bulgarian and Romanian Excel).",
-    )
+    @delimiter_option
     @click.option(
         "--chart",
         type=click.Path(dir_okay=False, path_type=Path),
@@ -245,9 +240,11 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             covered = _sync_first(db, hub, hub_schema, quiet=as_json)
             report = build_report(db, scope, language)
             if fmt == "csv":
-                files = write_csv(report, output, "\t" if delimiter == "tab" else delimiter)
+                files = write_csv(report, output, delimiter)
             elif fmt == "xlsx":
-                files = write_xlsx(report, output)
+                rows = 0 if as_json else len(report.register.entries)
+                with progress(rows, "Writing the workbook") as step:
+                    files = write_xlsx(report, output, step)
             else:
                 files = write_pdf(report, output)
             if chart is not None:

@@ -1,30 +1,75 @@
-"""Writing tables to CSV and XLSX files safely: formula-neutral cells, atomic file replacement."""
+"""The one writer of every CSV and XLSX file Kiosk makes (registers, reports, the attendance
+export, the mail-merge list of the ticket folder), and atomic file replacement.
+
+Every cell that comes from data passes :func:`neutralise` here, so a name such as
+``=HYPERLINK(…)`` can never become a formula in a spreadsheet, whichever export wrote it;
+``tests/reports/test_formula_safety.py`` runs every export over hostile data and checks that no
+other module writes CSV or XLSX itself.
+
+XLSX files are streamed with XlsxWriter in its constant-memory mode: rows go to a temporary file
+as they are written, nothing is kept per cell, and strings are never read as formulas, numbers or
+links. 100,000 register rows take a few seconds (``bench/reports.py``).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import os
+import re
 import tempfile
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
+Cell = str | int | float | date | datetime | None
+Progress = Callable[[int, int], None]
 
-Cell = str | int | datetime | None
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: What ``--delimiter`` accepts on every CSV export, and the character each one writes.
+DELIMITERS: dict[str, str] = {",": ",", ";": ";", "tab": "\t"}
+DEFAULT_DELIMITER = ","
+
+# OWASP "CSV injection": a cell starting with = + - @ (or tab, CR, LF) may be read as a formula;
+# the full-width forms are read as formulas by spreadsheets in East Asian locales.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Characters an XLSX (XML 1.0) cell cannot hold: control characters other than tab/LF/CR.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
 class ExportError(Exception):
     """The file could not be written; the message says where and what to do."""
 
 
+def delimiter_char(name: str) -> str:
+    """The character of a ``--delimiter`` choice ("," ";" or "tab"); a bare character too."""
+    if name in DELIMITERS:
+        return DELIMITERS[name]
+    if name in DELIMITERS.values():
+        return name
+    raise ValueError(f"unknown delimiter {name!r}: use one of {', '.join(DELIMITERS)}")
+
+
 def neutralise(value: str) -> str:
-    """Make a text cell inert in spreadsheets: a leading = + - @ (or tab/CR) gets a quote."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    """Make a text cell inert in spreadsheets: one that starts (after any spaces) with
+    = + - @ (or a tab, CR or LF) gets a leading apostrophe, as OWASP recommends."""
+    if value.lstrip(" ").startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def text_cell(value: Cell) -> str:
+    """A cell as CSV text: formula-neutralised, times as ``YYYY-MM-DD HH:MM:SS``."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return neutralise(value)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -48,83 +93,204 @@ def write_atomic(path: Path, data: bytes) -> None:
         ) from exc
 
 
-def _text(value: Cell) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, int):
-        return str(value)
-    return neutralise(value)
+# ---------------------------------------------------------------------------------------------
+# CSV
 
 
-def to_csv(header: Sequence[str], rows: Sequence[Sequence[Cell]], delimiter: str = ";") -> bytes:
-    """CSV as UTF-8 with a byte-order mark, so Excel opens Cyrillic and Romanian text correctly."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_text(v) for v in row])
-    return buffer.getvalue().encode("utf-8-sig")
+class CsvTable:
+    """CSV text built row by row: UTF-8 with a byte-order mark (so Excel opens Cyrillic and
+    Romanian text correctly), CRLF line ends, every cell through :func:`text_cell`."""
+
+    def __init__(self, delimiter: str = DEFAULT_DELIMITER) -> None:
+        self._buffer = io.StringIO(newline="")
+        self._writer = csv.writer(
+            self._buffer, delimiter=delimiter_char(delimiter), lineterminator="\r\n"
+        )
+        self.delimiter = delimiter_char(delimiter)
+
+    def row(self, values: Iterable[Cell]) -> None:
+        self._writer.writerow([text_cell(v) for v in values])
+
+    def rows(self, rows: Iterable[Sequence[Cell]]) -> None:
+        for values in rows:
+            self.row(values)
+
+    def blank(self) -> None:
+        self._buffer.write("\r\n")
+
+    def data(self) -> bytes:
+        return self._buffer.getvalue().encode("utf-8-sig")
+
+
+def to_csv(
+    header: Sequence[str], rows: Iterable[Sequence[Cell]], delimiter: str = DEFAULT_DELIMITER
+) -> bytes:
+    """One table as CSV (header, then rows)."""
+    table = CsvTable(delimiter)
+    table.row(header)
+    table.rows(rows)
+    return table.data()
+
+
+# ---------------------------------------------------------------------------------------------
+# XLSX
+
+
+def sheet_name(text: str, taken: Iterable[str] = ()) -> str:
+    """A valid, unused worksheet name: no ``[]:*?/\\``, at most 31 characters."""
+    name = _SHEET_NAME_BAD.sub("_", _ILLEGAL_XML.sub("", text)).strip("'") or "Sheet"
+    name = name[:31]
+    used = {t.lower() for t in taken}
+    number = 2
+    base = name
+    while name.lower() in used:
+        suffix = f" ({number})"
+        name = base[: 31 - len(suffix)] + suffix
+        number += 1
+    return name
+
+
+def _xlsx_text(value: str) -> str:
+    return neutralise(_ILLEGAL_XML.sub("", value))
+
+
+class XlsxSheet:
+    """One worksheet, written top to bottom (rows cannot be revisited: the book streams)."""
+
+    def __init__(self, book: XlsxBook, ws: Any) -> None:
+        self._book = book
+        self._ws = ws
+        self._row = 0
+
+    @property
+    def rows_written(self) -> int:
+        return self._row
+
+    def widths(self, widths: Sequence[float]) -> None:
+        for column, width in enumerate(widths):
+            self._ws.set_column(column, column, width)
+
+    def freeze(self, rows: int) -> None:
+        """Keep the first ``rows`` rows in view while scrolling."""
+        self._ws.freeze_panes(rows, 0)
+
+    def title(self, text: str, size: int = 13) -> None:
+        self.row([text], bold=True, size=size)
+
+    def header(self, names: Sequence[str]) -> None:
+        self.row(names, bold=True)
+
+    def blank(self) -> None:
+        self._row += 1
+
+    def row(self, values: Sequence[Cell], *, bold: bool = False, size: int = 11) -> None:
+        ws, number = self._ws, self._row
+        text_format = self._book.format(bold=bold, size=size)
+        for column, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            if isinstance(value, str):
+                ws.write_string(number, column, _xlsx_text(value), text_format)
+            elif isinstance(value, datetime):
+                ws.write_datetime(number, column, value.replace(tzinfo=None), self._book.when)
+            elif isinstance(value, date):
+                ws.write_datetime(number, column, value, self._book.day)
+            elif isinstance(value, bool):
+                ws.write_boolean(number, column, value)
+            else:
+                ws.write_number(number, column, value, text_format)
+        self._row += 1
+
+    def table(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[Cell]],
+        *,
+        progress: Progress | None = None,
+        done: int = 0,
+        total: int = 0,
+    ) -> None:
+        """A bold header and ``rows`` below it, each cell typed (text stays text)."""
+        self.header(header)
+        total = total or len(rows)
+        for number, values in enumerate(rows, start=1):
+            self.row(values)
+            if progress is not None and number % 5000 == 0:
+                progress(done + number, total)
+
+    def image(self, png: bytes, cell: str, scale: float = 1.0) -> None:
+        self._ws.insert_image(
+            cell, "chart.png", {"image_data": io.BytesIO(png), "x_scale": scale, "y_scale": scale}
+        )
+
+
+class XlsxBook:
+    """A workbook streamed to a temporary file and returned as bytes by :meth:`data`."""
+
+    def __init__(self) -> None:
+        import xlsxwriter  # imported here: only exports need it
+
+        self._buffer = io.BytesIO()
+        self._book = xlsxwriter.Workbook(
+            self._buffer,
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "strings_to_urls": False,
+                "tmpdir": tempfile.gettempdir(),
+            },
+        )
+        self._formats: dict[tuple[bool, int], Any] = {}
+        self.when = self._book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+        self.day = self._book.add_format({"num_format": "yyyy-mm-dd"})
+        self._names: list[str] = []
+
+    def format(self, *, bold: bool = False, size: int = 11) -> Any:
+        if not bold and size == 11:
+            return None
+        key = (bold, size)
+        found = self._formats.get(key)
+        if found is None:
+            found = self._formats[key] = self._book.add_format({"bold": bold, "font_size": size})
+        return found
+
+    def sheet(self, name: str) -> XlsxSheet:
+        name = sheet_name(name, self._names)
+        self._names.append(name)
+        return XlsxSheet(self, self._book.add_worksheet(name))
+
+    def data(self) -> bytes:
+        self._book.close()
+        return self._buffer.getvalue()
+
+
+def column_widths(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> list[float]:
+    """Widths that fit the header and the text (at most 60 characters wide)."""
+    widths = [len(h) for h in header]
+    for values in rows:
+        for i, v in enumerate(values):
+            if isinstance(v, str):
+                if len(v) > widths[i]:
+                    widths[i] = min(len(v), 60)
+            elif isinstance(v, datetime) and widths[i] < 16:
+                widths[i] = 16
+    return [w + 2 for w in widths]
 
 
 def to_xlsx(
-    header: Sequence[str], rows: Sequence[Sequence[Cell]], *, title: str, sheet: str
-) -> bytes:
-    """A one-sheet workbook with a title line, a bold frozen header and readable widths."""
-    book = Workbook()
-    ws = book.active
-    assert ws is not None
-    ws.title = sheet[:31]
-    ws.append([title])
-    ws["A1"].font = Font(bold=True, size=13)
-    fill_table(ws, header, rows, freeze=True)
-    return workbook_bytes(book)
-
-
-def workbook_bytes(book: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def fill_table(
-    ws: Worksheet,
     header: Sequence[str],
     rows: Sequence[Sequence[Cell]],
     *,
-    freeze: bool = False,
-) -> None:
-    """Append a bold header and ``rows`` below what ``ws`` holds: text stays text (formula
-    injection neutralised), times are real date-times, columns are widened to fit."""
-    ws.append(list(header))
-    header_row = ws.max_row
-    for cell in ws[header_row]:
-        cell.font = Font(bold=True)
-    widths = [len(h) for h in header]
-    row_number = header_row
-    for row in rows:
-        values: list[object] = []
-        for i, v in enumerate(row):
-            if isinstance(v, datetime):
-                values.append(v.replace(tzinfo=None))
-                widths[i] = max(widths[i], 19)
-            elif isinstance(v, str):
-                values.append(neutralise(v))
-                widths[i] = max(widths[i], min(len(v), 60))
-            else:
-                values.append(v)
-        ws.append(values)
-        row_number += 1  # (ws.max_row would scan every cell: quadratic over a long sheet)
-        for column, value in enumerate(values, start=1):
-            # openpyxl treats any text starting with "=" as a formula: text cells stay text.
-            if isinstance(value, str):
-                ws.cell(row=row_number, column=column).data_type = "s"
-            elif isinstance(value, datetime):
-                ws.cell(row=row_number, column=column).number_format = "yyyy-mm-dd hh:mm:ss"
-    for i, width in enumerate(widths, start=1):
-        letter = ws.cell(row=header_row, column=i).column_letter
-        current = ws.column_dimensions[letter].width or 0
-        ws.column_dimensions[letter].width = max(current, width + 2)
-    if freeze:
-        ws.freeze_panes = ws.cell(row=header_row + 1, column=1).coordinate
+    title: str,
+    sheet: str,
+    progress: Progress | None = None,
+) -> bytes:
+    """A one-sheet workbook with a title line, a bold frozen header and readable widths."""
+    book = XlsxBook()
+    ws = book.sheet(sheet)
+    ws.widths(column_widths(header, rows))
+    ws.freeze(2)
+    ws.title(title)
+    ws.table(header, rows, progress=progress)
+    return book.data()

@@ -6,22 +6,21 @@ database, so a changed file can be recognised later, also after personal data wa
 from __future__ import annotations
 
 import hashlib
-import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.drawing.image import Image as SheetImage
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.chart import ChartText, arrivals_png
-from kiosk.reports.export import neutralise, to_csv, workbook_bytes, write_atomic
-from kiosk.reports.register import Cell, Person, RegisterEntry, columns, register_rows
+from kiosk.reports.export import (
+    CsvTable,
+    Progress,
+    XlsxBook,
+    column_widths,
+    to_csv,
+    write_atomic,
+)
+from kiosk.reports.register import Person, RegisterEntry, columns, register_rows
 from kiosk.reports.summary import Report
 from kiosk.reports.texts import PARTNER, Texts, texts
 from kiosk.storage.database import Database
@@ -73,24 +72,20 @@ def register_csv(
 def register_digest(entries: list[RegisterEntry]) -> str:
     """The digest of a register's content: SHA-256 of its comma-separated English CSV, so anyone
     can check a printed or PDF register (in any language) against a CSV export of the same day
-    ('kiosk report --language en -o day.csv' writes that file; its .sha256 is this digest)."""
+    ('kiosk report --language en --delimiter , -o day.csv' writes that file; its .sha256 is
+    this digest)."""
     return sha256_hex(register_csv(entries, ","))
 
 
 def summary_csv(report: Report, delimiter: str = ",") -> bytes:
     """Every summary section, one after another: a title row, the header, the rows, a blank."""
-    buffer = io.BytesIO()
-    parts: list[bytes] = []
+    table = CsvTable(delimiter)
     for section in report.sections:
-        body = to_csv(section.header, section.rows, delimiter)
-        title = to_csv([section.title], [], delimiter)
-        parts.append(title.removeprefix(b"\xef\xbb\xbf"))
-        parts.append(body.removeprefix(b"\xef\xbb\xbf"))
-        parts.append(b"\r\n")
-    buffer.write(b"\xef\xbb\xbf")
-    for part in parts:
-        buffer.write(part)
-    return buffer.getvalue()
+        table.row([section.title])
+        table.row(section.header)
+        table.rows(section.rows)
+        table.blank()
+    return table.data()
 
 
 def write_csv(report: Report, path: Path, delimiter: str = ",") -> list[WrittenFile]:
@@ -128,78 +123,52 @@ def write_chart(report: Report, path: Path) -> WrittenFile:
     return write_with_digest(path, report_chart(report))
 
 
-def workbook(report: Report) -> bytes:
+def workbook(report: Report, progress: Progress | None = None) -> bytes:
     """A summary sheet (counts, refused scans, the arrivals chart) and a register sheet per day.
 
-    Written in openpyxl's write-only mode (rows streamed out, not kept as cell objects): a
-    100,000-person register is several times faster to write and needs a fraction of the memory.
-    Text is formula-neutralised before it reaches a cell, so it stays text.
+    Streamed by the one writer (:class:`~kiosk.reports.export.XlsxBook`): every text cell is
+    formula-neutralised and stays text. ``progress(done, total)`` is told the register rows
+    written, every few thousand.
     """
     t = report.t
-    book = Workbook(write_only=True)
-    summary = book.create_sheet(t("sheet.summary"))
+    book = XlsxBook()
+    summary = book.sheet(t("sheet.summary"))
     event = report.register.event
-    summary.column_dimensions["A"].width = 34
-    for letter in "BCDEF":
-        summary.column_dimensions[letter].width = 16
-    chart = SheetImage(io.BytesIO(report_chart(report)))
-    chart.width, chart.height = chart.width // 2, chart.height // 2
-    summary.add_image(chart, "H2")
-    summary.append([_bold(summary, report_title(report), 13)])
+    summary.widths([34, 16, 16, 16, 16, 16])
+    summary.image(report_chart(report), "H2", 0.5)
+    summary.title(report_title(report))
     if event.venue:
-        summary.append([neutralise(t("book.venue", venue=event.venue))])
+        summary.row([t("book.venue", venue=event.venue)])
     written = datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    summary.append([t("book.written", time=written)])
+    summary.row([t("book.written", time=written)])
     header = columns(t)
     for section in report.sections:
-        summary.append([])
-        summary.append([_bold(summary, section.title, 12)])
-        summary.append([_bold(summary, h) for h in section.header])
+        summary.blank()
+        summary.title(section.title, 12)
+        summary.header(section.header)
         for row in section.rows:
-            summary.append(_sheet_values(row))
+            summary.row(row)
+    total = len(report.register.entries)
+    done = 0
     for day in report.register.days:
         entries = report.entries_of(day)
-        rows = [_sheet_values(r) for r in register_rows(entries, t)]
-        ws = book.create_sheet(day.isoformat())
-        widths = [len(h) for h in header]
-        for values in rows:
-            for i, v in enumerate(values):
-                if isinstance(v, str) and len(v) > widths[i]:
-                    widths[i] = min(len(v), 60)
-                elif isinstance(v, datetime):
-                    widths[i] = max(widths[i], 16)
-        for i, width in enumerate(widths):
-            ws.column_dimensions[get_column_letter(i + 1)].width = width + 2
-        ws.freeze_panes = "A3"
-        title = t("book.register", event=event.name, day=day.isoformat(), count=len(entries))
-        ws.append([_bold(ws, neutralise(title), 13)])
-        ws.append([_bold(ws, h) for h in header])
-        for values in rows:
-            ws.append(values)
-    return workbook_bytes(book)
+        rows = register_rows(entries, t)
+        ws = book.sheet(day.isoformat())
+        ws.widths(column_widths(header, rows))
+        ws.freeze(2)
+        ws.title(t("book.register", event=event.name, day=day.isoformat(), count=len(entries)))
+        ws.table(header, rows, progress=progress, done=done, total=total)
+        done += len(rows)
+    if progress is not None:
+        progress(total, total)
+    return book.data()
 
 
-def _bold(ws: object, text: str, size: float = 11) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=text)
-    cell.font = Font(bold=True, size=size)
-    return cell
-
-
-def _sheet_values(row: Sequence[Cell]) -> list[object]:
-    """Cells for a sheet: text formula-neutralised, local times without their zone."""
-    values: list[object] = []
-    for v in row:
-        if isinstance(v, str):
-            values.append(neutralise(v))
-        elif isinstance(v, datetime):
-            values.append(v.replace(tzinfo=None))
-        else:
-            values.append(v)
-    return values
-
-
-def write_xlsx(report: Report, path: Path) -> list[WrittenFile]:
-    return [write_with_digest(path, workbook(report), register_digest(report.register.entries))]
+def write_xlsx(
+    report: Report, path: Path, progress: Progress | None = None
+) -> list[WrittenFile]:
+    data = workbook(report, progress)
+    return [write_with_digest(path, data, register_digest(report.register.entries))]
 
 
 def write_pdf(report: Report, path: Path) -> list[WrittenFile]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from kiosk.assets import font_path
 from kiosk.core import codes
 from kiosk.core.filenames import inside, safe_part
 from kiosk.core.model import Attendee
-from kiosk.reports.export import neutralise, write_atomic
+from kiosk.reports.export import CsvTable, write_atomic
 
 _MODULE_PX = 10  # pixels per QR module: crisp when printed at home or shown on a phone
 _BORDER = 4  # quiet zone in modules, as the QR standard asks
@@ -86,32 +85,27 @@ def write_tickets(
     event_name: str,
     progress: Callable[[int, int], None] | None = None,
     qr_text: Callable[[Attendee], str] | None = None,
+    delimiter: str = ",",
 ) -> TicketFiles:
-    """One PNG per attendee plus ``mail-merge.csv`` (name, email, code, file).
+    """One PNG per attendee plus ``mail-merge.csv`` (name, email, code, file), written by the
+    one CSV writer (every cell formula-safe) with ``delimiter`` ("," ";" or "tab").
 
     ``qr_text`` gives what each QR says instead of the ticket code (signed codes).
     """
     folder.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["name", "first_name", "last_name", "email", "code", "file"])
+    table = CsvTable(delimiter)
+    table.row(["name", "first_name", "last_name", "email", "code", "file"])
     for done, person in enumerate(people, start=1):
         name = ticket_file_name(person)
         out = io.BytesIO()
         text = qr_text(person) if qr_text is not None else None
         ticket_image(person, event_name, text).save(out, format="PNG", optimize=True)
         write_atomic(inside(folder, name), out.getvalue())
-        # Names come from registration forms: a leading = + - @ must not become a formula
-        # when the organizer opens the list in a spreadsheet.
-        writer.writerow(
-            [
-                neutralise(value)
-                for value in (person.name, person.first_name, person.last_name, person.email)
-            ]
-            + [person.code, name]
+        table.row(
+            [person.name, person.first_name, person.last_name, person.email, person.code, name]
         )
         if progress:
             progress(done, len(people))
     merge = folder / "mail-merge.csv"
-    write_atomic(merge, buffer.getvalue().encode("utf-8-sig"))
+    write_atomic(merge, table.data())
     return TicketFiles(folder, len(people), merge)

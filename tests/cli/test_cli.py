@@ -185,7 +185,9 @@ def test_tickets_writes_a_png_per_person_and_a_mail_merge_list(demo: Path, tmp_p
     out = tmp_path / "tickets"
     assert run(demo, "tickets", "-o", str(out)).exit_code == 0
     merge = list(
-        csv.DictReader((out / "mail-merge.csv").read_text(encoding="utf-8-sig").splitlines())
+        csv.DictReader(
+            (out / "mail-merge.csv").read_text(encoding="utf-8-sig").splitlines(), delimiter=";"
+        )
     )
     stats = json.loads(run(demo, "stats", "--json").output)
     assert len(merge) == stats["registered"] == len(list(out.glob("ticket-*.png")))

@@ -64,7 +64,7 @@ def organizer(tmp_path: Path) -> dict[str, Path]:
 def qr_texts(folder: Path) -> dict[str, str]:
     """Ticket code -> what the QR on its ticket image says, read back by a real decoder."""
     with (folder / "mail-merge.csv").open(encoding="utf-8-sig") as handle:
-        rows = list(csv.DictReader(handle))
+        rows = list(csv.DictReader(handle, delimiter=";"))
     found = {}
     for row in rows:
         image = Image.open(folder / row["file"]).convert("L")
@@ -114,7 +114,8 @@ def test_a_revoked_ticket_is_refused_once_the_kiosk_imports_the_list(
     assert made.exit_code == 0, made.output
     texts = qr_texts(out)
     with (out / "mail-merge.csv").open(encoding="utf-8-sig") as handle:
-        (ana_code,) = [r["code"] for r in csv.DictReader(handle) if r["first_name"] == "Ana"]
+        rows = csv.DictReader(handle, delimiter=";")
+        (ana_code,) = [r["code"] for r in rows if r["first_name"] == "Ana"]
     revocations = tmp_path / "revoked.json"
     revoked = run(organizer["org"], "keys", "revoke", ana_code, "--key", str(organizer["key"]),
                   "-o", str(revocations), env=env)  # fmt: skip

@@ -172,7 +172,7 @@ def test_formulas_in_registrations_stay_inert_in_every_file_kiosk_writes(tmp_pat
     run("export", "attendance", "--day", "2026-09-28", "-o", str(tmp_path / "a.xlsx"))
     run("tickets", "-o", str(tmp_path / "tickets"))
     cells: list[str] = []
-    for path, delimiter in ((tmp_path / "a.csv", ";"), (tmp_path / "tickets/mail-merge.csv", ",")):
+    for path, delimiter in ((tmp_path / "a.csv", ";"), (tmp_path / "tickets/mail-merge.csv", ";")):
         with path.open(encoding="utf-8-sig") as handle:
             cells += [c for row in csv.reader(handle, delimiter=delimiter) for c in row]
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")

@@ -1,0 +1,45 @@
+"""Options that several commands share, defined once so they read and behave the same."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., object])
+
+#: The field separators every CSV export accepts (the writer maps "tab" to a tab character).
+DELIMITER_CHOICES = (";", ",", "tab")
+
+
+def delimiter_option(command: F) -> F:
+    """``--delimiter`` of every command that writes CSV (the same choices and default)."""
+    return click.option(
+        "--delimiter",
+        type=click.Choice(DELIMITER_CHOICES),
+        default=";",
+        envvar="KIOSK_CSV_DELIMITER",
+        show_default=True,
+        help="CSV field separator: ';' (opens as columns in Bulgarian and Romanian Excel), ',' "
+        "or 'tab' (default: $KIOSK_CSV_DELIMITER, else ';').",
+    )(command)
+
+
+@contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr for ``total`` steps of slow work (an export of many rows);
+    below 5,000 steps the work takes well under a second and no bar is drawn."""
+    if total < 5000:
+        yield lambda _done, _total: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        last = [0]
+
+        def step(done: int, _total: int) -> None:
+            bar.update(done - last[0])
+            last[0] = done
+
+        yield step
