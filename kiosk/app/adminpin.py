@@ -7,8 +7,12 @@ parameters still opens after the defaults change). Each kiosk has its own PIN an
 Guessing is slowed down, and the slow-down survives a restart: the consecutive failures and the
 time of the last one are settings too (``admin.pin_failures``, ``admin.pin_last_failure``).
 The first :data:`FREE_ATTEMPTS` failures cost nothing; after that each attempt waits
-:func:`delay` (5 s, 10 s, 20 s … at most 15 min) from the last failure. An attempt during the
+:func:`delay` (5 s, 10 s, 20 s … at most 3 min) from the last failure. An attempt during the
 wait is refused without looking at the PIN and changes nothing. A right PIN resets the count.
+Three minutes slow a guesser to about 500 tries a day (a 6-digit PIN has a million), while a
+member of staff who mistyped is never locked out for long; and whoever can open the event file
+can end the wait at once (:func:`reset_lockout`: ``kiosk pin reset``, or the desk window on the
+same computer).
 
 An allowed attempt is recorded as a failure *before* the PIN is hashed, in one write
 transaction with the check of the wait, and the record is undone when the PIN is right. So
@@ -29,7 +33,7 @@ from datetime import datetime, timedelta
 
 from kiosk.app.checkin import Clock, utc_now
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
-from kiosk.storage import printjobs
+from kiosk.storage import events, printjobs
 from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
 
@@ -42,7 +46,7 @@ MAX_LENGTH = 12
 #: Consecutive failures allowed before attempts have to wait.
 FREE_ATTEMPTS = 3
 DELAY_FIRST = timedelta(seconds=5)
-DELAY_MAX = timedelta(minutes=15)
+DELAY_MAX = timedelta(minutes=3)
 
 #: scrypt defaults: 128 · n · r = 16 MiB of memory, about 50 ms on a desk laptop.
 SCRYPT_N = 2**14
@@ -173,11 +177,43 @@ class AdminPin:
         failures, last = _counters(self.db.conn, self.kiosk.id)
         return _remaining(failures, last, self.clock())
 
+    def unlock(self) -> int:
+        """End the wait: forget the failures, keep the PIN. Returns the failures there were."""
+        with self.db.write() as conn:
+            failures, _last = _counters(conn, self.kiosk.id)
+            _put(conn, self.kiosk.id, KEY_FAILURES, None)
+            _put(conn, self.kiosk.id, KEY_LAST_FAILURE, None)
+        return failures
+
     def clear(self) -> None:
         """Forget the PIN and the failures (the organiser's reset)."""
         with self.db.write() as conn:
             for key in (KEY_HASH, KEY_FAILURES, KEY_LAST_FAILURE):
                 _put(conn, self.kiosk.id, key, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Unlocked:
+    """What :func:`reset_lockout` did for this computer's kiosk."""
+
+    kiosk: str
+    failures: int  # wrong PINs forgotten
+    was_waiting: float  # seconds the kiosk still had to wait
+    forgot_pin: bool  # the PIN itself was removed: staff choose a new one on next use
+    pin_set: bool  # a PIN is (still) set
+
+
+def reset_lockout(db: Database, *, forget_pin: bool = False, clock: Clock = utc_now) -> Unlocked:
+    """The organiser's override, for whoever can open the event file on this computer: end the
+    wrong-PIN wait of this computer's kiosk (and with ``forget_pin``, remove the PIN so staff
+    choose a new one)."""
+    pin = AdminPin(db, events.local_kiosk(db), clock)
+    waiting = pin.wait_seconds()
+    failures = pin.unlock()
+    had_pin = pin.is_set()
+    if forget_pin:
+        pin.clear()
+    return Unlocked(pin.kiosk.name, failures, waiting, forget_pin and had_pin, pin.is_set())
 
 
 def _check_cost(n: int, r: int, p: int) -> None:

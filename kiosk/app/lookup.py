@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 
 from kiosk.app.checkin import utc_now
 from kiosk.core.model import Attendee
-from kiosk.core.timeutil import from_utc_iso, to_utc_iso
+from kiosk.core.timeutil import from_utc_iso, local_day, to_utc_iso
 from kiosk.storage.attendees import AttendeeRecord, record
 from kiosk.storage.database import Database
-from kiosk.storage.events import event_info
+from kiosk.storage.events import checkin_lists, event_info
 from kiosk.storage.search import search
+from kiosk.storage.selfservice import find_myself
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,20 @@ def search_people(
         for r in rows
     }
     return [Found(h.attendee, first.get(h.attendee.uid)) for h in hits]
+
+
+def self_service_search(
+    db: Database, query: str, list_id: int, *, clock: Callable[[], datetime] = utc_now
+) -> list[Found]:
+    """What the self-service kiosk shows for ``query`` on check-in list ``list_id``: the
+    privacy rule of :mod:`kiosk.core.selfservice` (whole surname word, only people expected on
+    the list today, at most five). Nothing about earlier check-ins is told."""
+    lists = {cl.id: cl for cl in checkin_lists(db)}
+    checkin_list = lists.get(list_id)
+    if checkin_list is None:
+        return []
+    today = local_day(clock(), event_info(db).timezone)
+    return [Found(person, None) for person in find_myself(db, query, checkin_list, today)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,6 +124,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
                      import-online and online (Zoom and Teams attendance)
     Several kiosks   sync (bundles on a USB stick, or a PostgreSQL hub), conflicts,
                      rename-kiosk (name this computer's kiosk)
+    Self-service     pin reset (end the wait after wrong PINs; --forget the PIN)
     After the event  purge (removes personal data; keeps counts and file digests)
 
     'kiosk COMMAND --help' explains each one.
@@ -730,6 +731,10 @@ _selftest.register(cli, pass_state)
 from kiosk.cli import meetings as _meetings  # noqa: E402 - registers onto cli
 
 _meetings.register(cli, pass_state)
+
+from kiosk.cli import pin as _pin  # noqa: E402 - registers onto cli
+
+_pin.register(cli, pass_state)
 
 
 def main() -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kiosk.core.model import (
+    Attendee,
     AttendeeStatus,
+    CheckinList,
     Decision,
     Policy,
     Previous,
@@ -27,6 +31,22 @@ def effective_movements(history: tuple[Scan, ...] | list[Scan]) -> list[Scan]:
     return moves
 
 
+def coverage_hint(person: Attendee, lst: CheckinList, day: date) -> Hint | None:
+    """Why ``person`` is not expected on ``lst`` on ``day`` (the list's own day if it has one):
+    a day their registration does not cover, or a category the list does not take; ``None``
+    when they are expected. Cancellation and time windows are checked apart."""
+    if person.days and (lst.day or day) not in person.days:
+        return Hint.DAY_NOT_COVERED
+    if lst.categories and person.category not in lst.categories:
+        return Hint.CATEGORY_NOT_ALLOWED
+    return None
+
+
+def expected_on(person: Attendee, lst: CheckinList, day: date) -> bool:
+    """Is ``person`` registered, not cancelled, for ``lst`` on ``day``?"""
+    return person.status is AttendeeStatus.ACTIVE and coverage_hint(person, lst, day) is None
+
+
 def decide(req: ScanRequest) -> Decision:
     """Decide one scan. Never raises for a business outcome; the reason code says it all.
 
@@ -47,10 +67,9 @@ def decide(req: ScanRequest) -> Decision:
         lst.closes_at is not None and req.now >= lst.closes_at
     ):
         return Decision(Reason.NOT_ON_LIST, person, hint=Hint.OUTSIDE_WINDOW)
-    if person.days and (lst.day or today) not in person.days:
-        return Decision(Reason.NOT_ON_LIST, person, hint=Hint.DAY_NOT_COVERED)
-    if lst.categories and person.category not in lst.categories:
-        return Decision(Reason.NOT_ON_LIST, person, hint=Hint.CATEGORY_NOT_ALLOWED)
+    not_covered = coverage_hint(person, lst, today)
+    if not_covered is not None:
+        return Decision(Reason.NOT_ON_LIST, person, hint=not_covered)
 
     moves = effective_movements(req.history)
     if lst.policy is Policy.ONCE_PER_DAY:

@@ -21,7 +21,13 @@ from kiosk.app.checkin import (
     UndoError,
     UndoResult,
 )
-from kiosk.app.lookup import Found, PersonDetails, person_details, search_people
+from kiosk.app.lookup import (
+    Found,
+    PersonDetails,
+    person_details,
+    search_people,
+    self_service_search,
+)
 from kiosk.core.model import ScanKind
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.service import import_file
@@ -162,6 +168,16 @@ class _Worker(QObject):
             return
         self.searched.emit(SearchResult(serial, query, found))
 
+    @Slot(int, str, int)
+    def find_myself(self, serial: int, query: str, list_id: int) -> None:
+        try:
+            service = self._open()
+            found = self_service_search(service.db, query, list_id, clock=service.clock)
+        except Exception as exc:
+            self._fail("search", exc)
+            return
+        self.searched.emit(SearchResult(serial, query, found))
+
     @Slot(int)
     def details(self, attendee_id: int) -> None:
         try:
@@ -234,6 +250,7 @@ class DeskBackend(QObject):
     _undo = Signal(str)
     _walk_in = Signal(object, int)
     _search = Signal(int, str)
+    _find_myself = Signal(int, str, int)
     _details = Signal(int)
     _numbers = Signal(int)
     _known = Signal()
@@ -259,6 +276,7 @@ class DeskBackend(QObject):
         self._import.connect(self._writer.import_file)
         self._rename.connect(self._writer.rename_kiosk)
         self._search.connect(self._reader.search)
+        self._find_myself.connect(self._reader.find_myself)
         self._details.connect(self._reader.details)
         self._numbers.connect(self._reader.numbers)
         self._known.connect(self._reader.load_known)
@@ -297,6 +315,12 @@ class DeskBackend(QObject):
     def search(self, query: str) -> int:
         self._serial += 1
         self._search.emit(self._serial, query)
+        return self._serial
+
+    def find_myself(self, query: str, list_id: int) -> int:
+        """The self-service kiosk's search (its privacy rule); answered on ``searched``."""
+        self._serial += 1
+        self._find_myself.emit(self._serial, query, list_id)
         return self._serial
 
     def details(self, attendee_id: int) -> None:

@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.sync_action = QAction(self)
         self.conflicts_action = QAction(self)
         self.reports_action = QAction(self)
+        self.pin_reset_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
             self.conflicts_action,
             self.reports_action,
             self.scanner_action,
+            self.pin_reset_action,
         ):
             self.menu.addAction(action)
             self.addAction(action)
@@ -300,6 +302,7 @@ class MainWindow(QMainWindow):
         self.scanner_action.triggered.connect(self.open_scanner_test)
         self.sync_action.triggered.connect(self.open_sync)
         self.conflicts_action.triggered.connect(self.open_conflicts)
+        self.pin_reset_action.triggered.connect(self.reset_pin_lockout)
         self.sync_state.clicked.connect(self.open_sync)
         self.sync.state.connect(self.sync_state.show_state)
         self.sync.synced.connect(self.on_synced)
@@ -808,6 +811,22 @@ class MainWindow(QMainWindow):
             dialog = PinDialog(pin, "enter", parent, purpose="settings")
             return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def reset_pin_lockout(self) -> None:
+        """End the wrong-PIN wait of this computer's self-service kiosk (the PIN stays)."""
+        from kiosk.app.adminpin import reset_lockout
+
+        with Database(self.path) as db:
+            done = reset_lockout(db, clock=self.clock)
+        if done.failures:
+            text = self.tr(
+                "Wrong PINs forgotten: %n. The self-service kiosk's PIN can be tried again now.",
+                "",
+                done.failures,
+            )
+        else:
+            text = self.tr("The self-service kiosk was not waiting: no wrong PINs to forget.")
+        QMessageBox.information(self, self.tr("Self-service PIN"), text)
+
     def open_conflicts(self) -> None:
         from kiosk.ui.dialogs.conflicts import ConflictsDialog
 
@@ -864,6 +883,7 @@ class MainWindow(QMainWindow):
         self.sync_action.setText(self.tr("Sync with other kiosks…"))
         self.conflicts_action.setText(self.tr("Conflicts…"))
         self.reports_action.setText(self.tr("Reports…"))
+        self.pin_reset_action.setText(self.tr("End the self-service PIN wait"))
         self._printer_text()
         self.quit_action.setText(self.tr("Quit"))
         self.help_menu.setTitle(self.tr("Help"))

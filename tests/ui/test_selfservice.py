@@ -65,7 +65,7 @@ def test_the_whole_path_by_name_in_each_language(
     qtbot: QtBot, kiosk: SelfServiceWindow, language: str, welcome: str
 ) -> None:
     kiosk.welcome.languages[language].click()
-    find_by_name(qtbot, kiosk, "stef")
+    find_by_name(qtbot, kiosk, "stefanescu")
     item = kiosk.find_screen.results.item(0)
     kiosk.find_screen.results.itemClicked.emit(item)
     assert kiosk.stack.currentWidget() is kiosk.confirm
@@ -119,7 +119,7 @@ def test_escape_alt_f4_ctrl_q_and_close_do_nothing(qtbot: QtBot, kiosk: SelfServ
 def test_idle_reset_forgets_the_previous_person_everywhere(
     qtbot: QtBot, kiosk: SelfServiceWindow, people: People
 ) -> None:
-    find_by_name(qtbot, kiosk, "stef")
+    find_by_name(qtbot, kiosk, "stefanescu")
     kiosk.find_screen.results.itemClicked.emit(kiosk.find_screen.results.item(0))
     with qtbot.waitSignal(kiosk.outcome_shown, timeout=5000):
         kiosk.confirm.yes.click()
@@ -132,14 +132,29 @@ def test_idle_reset_forgets_the_previous_person_everywhere(
     assert kiosk.find_screen.field.text() == "" and kiosk.find_screen.results.count() == 0
 
 
-def test_search_results_show_only_names_and_organisations(
+def test_search_results_show_only_names_and_the_organisation_after_a_tap(
     qtbot: QtBot, kiosk: SelfServiceWindow
 ) -> None:
-    find_by_name(qtbot, kiosk, "ivan")
+    find_by_name(qtbot, kiosk, "ivanov")
     shown = visible_texts(kiosk)
-    assert "Иван Иванов" in shown and "Клъстер Мехатроника" in shown
+    assert "Иван Иванов" in shown
+    assert "Клъстер Мехатроника" not in shown  # not until this one name is tapped
     assert "@" not in shown  # no e-mail address of anyone
-    assert "ivan@abv.bg" not in shown
+    kiosk.find_screen.results.itemClicked.emit(kiosk.find_screen.results.item(0))
+    assert "Клъстер Мехатроника" in visible_texts(kiosk)
+
+
+def test_a_name_prefix_shows_nobody_until_the_whole_surname_is_typed(
+    qtbot: QtBot, kiosk: SelfServiceWindow
+) -> None:
+    kiosk.welcome.find_button.click()
+    kiosk.find_screen.field.setText("iva")
+    qtbot.wait(400)
+    assert kiosk.find_screen.results.count() == 0
+    assert "whole last name" in kiosk.find_screen.hint.text()
+    kiosk.find_screen.field.setText("Popescu")  # Ion Popescu's registration is cancelled
+    qtbot.wait(400)
+    assert kiosk.find_screen.results.count() == 0
 
 
 def test_fewer_than_three_letters_show_nobody(qtbot: QtBot, kiosk: SelfServiceWindow) -> None:

@@ -1,5 +1,5 @@
-"""Find me by name: an on-screen keyboard, at least three letters, then names and organisations
-only — never anything else about other people."""
+"""Find me by name: an on-screen keyboard; people appear only once their whole last name is
+typed, at most five, names only (the privacy rule of :mod:`kiosk.core.selfservice`)."""
 
 from __future__ import annotations
 
@@ -15,17 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.lookup import Found
+from kiosk.core.selfservice import MAX_SHOWN, MIN_LETTERS
 from kiosk.ui.selfservice.common import big_button, min_target_px
 from kiosk.ui.widgets.touch_keyboard import TouchKeyboard
 
-#: Letters typed before anyone is shown.
-MIN_LETTERS = 3
-#: People shown at most (a long list is a sign to type more).
-MAX_SHOWN = 8
-
 
 class FindScreen(QWidget):
-    query_changed = Signal(str)  # at least MIN_LETTERS letters
+    query_changed = Signal(str)  # at least MIN_LETTERS letters; answered by show_people
     chosen = Signal(object)  # Found
     back = Signal()
 
@@ -97,12 +93,10 @@ class FindScreen(QWidget):
         side = min_target_px(self)
         for found in self.people:
             person = found.attendee
-            name = f"{person.first_name} {person.last_name}".strip()
-            text = f"{name}\n{person.organization}" if person.organization else name
-            item = QListWidgetItem(text, self.results)
-            lines = 2 if person.organization else 1
-            # Room for the lines plus the item padding of the style sheet (18 px above, below).
-            height = lines * self.results.fontMetrics().lineSpacing() + 48
+            # The name only: the organisation is shown after this one name is tapped.
+            item = QListWidgetItem(person.name, self.results)
+            # Room for the line plus the item padding of the style sheet (18 px above, below).
+            height = self.results.fontMetrics().lineSpacing() + 48
             item.setSizeHint(QSize(100, max(side, height)))
         self._hint()
 
@@ -114,10 +108,13 @@ class FindScreen(QWidget):
     def _hint(self) -> None:
         query = self.field.text().strip()
         if sum(ch.isalnum() for ch in query) < MIN_LETTERS:
-            self.hint.setText(self.tr("Type at least three letters of your name."))
+            self.hint.setText(self.tr("Type your last name in full."))
         elif not self.people:
             self.hint.setText(
-                self.tr("Nobody found. Check the spelling, or ask at the registration desk.")
+                self.tr(
+                    "Type your whole last name, as on your registration. For your privacy, "
+                    "names appear only then. Not found? Ask at the registration desk."
+                )
             )
         else:
             self.hint.setText(self.tr("Touch your name."))
@@ -125,7 +122,7 @@ class FindScreen(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Find me by name"))
         self.back_button.setText(self.tr("Back"))
-        self.field.setPlaceholderText(self.tr("Your first or last name"))
+        self.field.setPlaceholderText(self.tr("Your last name"))
         self._hint()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,0 +1,144 @@
+"""Staff leave the self-service kiosk with five quick taps in the top-left corner, however Qt
+delivers them: the second of two quick taps arrives as a double-click, not as a press."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.storage.database import Database
+from kiosk.ui.i18n import Translations
+from kiosk.ui.selfservice import window as window_module
+from kiosk.ui.selfservice.window import SelfServiceWindow
+from tests.conftest import Clock, People
+
+ROOT = Path(__file__).resolve().parents[2]
+CORNER = QPoint(10, 10)
+
+
+@pytest.fixture
+def kiosk(
+    app: QApplication,
+    qtbot: QtBot,
+    db: Database,
+    db_path: Path,
+    people: People,
+    clock: Clock,
+    translations: Translations,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[tuple[SelfServiceWindow, list[str]]]:
+    asked: list[str] = []
+    monkeypatch.setattr(window_module.PinDialog, "exec", lambda self: asked.append(self.mode) or 0)
+    win = SelfServiceWindow(db_path, translations, None, clock, camera=False)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win, asked
+    win.leave()
+
+
+def test_double_clicks_count_as_taps(
+    qtbot: QtBot, kiosk: tuple[SelfServiceWindow, list[str]]
+) -> None:
+    win, asked = kiosk
+    # What Qt delivers for five quick taps: press, double-click, press, double-click, press.
+    QTest.mouseClick(win.welcome, Qt.MouseButton.LeftButton, pos=CORNER)
+    QTest.mouseDClick(win.welcome, Qt.MouseButton.LeftButton, pos=CORNER)
+    QTest.mouseClick(win.welcome, Qt.MouseButton.LeftButton, pos=CORNER)
+    QTest.mouseDClick(win.welcome, Qt.MouseButton.LeftButton, pos=CORNER)
+    assert asked == []  # four taps are not enough
+    QTest.mouseClick(win.welcome, Qt.MouseButton.LeftButton, pos=CORNER)
+    qtbot.waitUntil(lambda: asked == ["set"], timeout=2000)
+
+
+def test_taps_spread_over_more_than_three_seconds_do_not_count(
+    qtbot: QtBot, kiosk: tuple[SelfServiceWindow, list[str]]
+) -> None:
+    win, asked = kiosk
+    # QTest spaces single clicks ~0.5 s apart (event timestamps): 8 clicks span ~3.5 s, so no
+    # five of them within 3 s… except the last five, which span 2 s.
+    for _ in range(4):
+        QTest.mouseClick(win.welcome, Qt.MouseButton.LeftButton, pos=CORNER)
+    QTest.mouseClick(win.welcome, Qt.MouseButton.LeftButton, pos=QPoint(600, 400))  # elsewhere
+    for _ in range(4):
+        QTest.mouseClick(win.welcome, Qt.MouseButton.LeftButton, pos=CORNER)
+    qtbot.wait(100)
+    assert asked == []  # a tap elsewhere starts the count again
+
+
+def _free_display() -> int:
+    for number in range(140, 200):
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
+            return number
+    pytest.skip("no free X display number")
+
+
+@pytest.mark.skipif(
+    shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
+    reason="needs Xvfb and xdotool (Debian packages xvfb, xdotool)",
+)
+@pytest.mark.parametrize("gap_ms", [60, 150])
+def test_five_quick_real_clicks_under_x11_ask_for_the_pin(
+    db: Database, db_path: Path, people: People, gap_ms: int
+) -> None:
+    """Real X11 clicks from xdotool, so Qt's own double-click detection is at work."""
+    db.close()
+    number = _free_display()
+    display = f":{number}"
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    child = None
+    try:
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            assert time.monotonic() < deadline, "Xvfb did not start"
+            time.sleep(0.05)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.ui.taps_child", str(db_path)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "READY"
+        subprocess.run(
+            ["xdotool", "mousemove", "8", "8", "click", "--repeat", "5", "--delay",
+             str(gap_ms), "1"],
+            env=env,
+            check=True,
+            timeout=10,
+        )  # fmt: skip
+        try:
+            out, err = child.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            out, err = child.communicate()
+            pytest.fail(f"no PIN asked; the kiosk said: {out}\n{err}")
+        assert out.strip() == "PIN set", err  # no PIN chosen yet: staff are asked to set one
+    finally:
+        if child is not None and child.poll() is None:
+            child.kill()
+            child.wait()
+        xvfb.terminate()
+        xvfb.wait()
