@@ -23,6 +23,7 @@ import click
 from kiosk import __version__
 from kiosk.app import paths
 from kiosk.app.checkin import CheckinService, NoListError, UndoError
+from kiosk.app.failures import environment_message, write_crash_report
 from kiosk.assets import installation_kind
 from kiosk.badges.render import BadgeError
 from kiosk.badges.template import TemplateError
@@ -70,13 +71,23 @@ class KioskGroup(click.Group):
             # The reader went away (e.g. '| head'): not an error worth a message.
             sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
             sys.exit(EXIT_OK)
-        except Exception:
-            log_dir = paths.log_dir()
-            log_dir.mkdir(parents=True, exist_ok=True)
-            log_file = log_dir / "kiosk-errors.log"
-            with log_file.open("a", encoding="utf-8") as handle:
-                handle.write(f"--- {datetime.now().isoformat()} kiosk {__version__} {sys.argv}\n")
-                handle.write(traceback.format_exc())
+        except Exception as exc:
+            # A folder this user may not read, a read-only home or disk, a full disk: the
+            # machine's doing, told as such (exit 2); anything else is a bug (exit 3).
+            message = environment_message(exc)
+            if message is not None:
+                _fail(message)
+            log_file = write_crash_report(
+                "kiosk-errors.log", f"kiosk {__version__} {sys.argv}\n{traceback.format_exc()}"
+            )
+            if log_file is None:
+                _fail(
+                    f"an internal error stopped the command (a bug in Kiosk): "
+                    f"{type(exc).__name__}: {exc}. No log file could be written (the log folder "
+                    f"{paths.log_dir()} is not writable); please send this message to the "
+                    "developers.",
+                    EXIT_BUG,
+                )
             _fail(
                 f"an internal error stopped the command (a bug in Kiosk). Details were written "
                 f"to {log_file}; please send that file to the developers.",

@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
+from kiosk.core.environment import explain_os_error
 from kiosk.storage.errors import NotAnEventDatabase, StorageError, explain
 from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -117,13 +118,17 @@ class Database:
         self._turn = (
             WriteTurn() if self.path == ":memory:" else write_turn(os.path.realpath(self.path))
         )
-        if not create and self.path != ":memory:" and not Path(self.path).exists():
+        try:
+            missing = self.path != ":memory:" and not Path(self.path).exists()
+            if create and self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a folder this user may not enter, a read-only home…
+            raise StorageError(f"Database {explain_os_error(exc, self.path)}") from exc
+        if missing and not create:
             raise NotAnEventDatabase(
                 f"Database {self.path}: no such file — create an event first with "
                 f"'kiosk --db {self.path} init' or try 'kiosk demo'."
             )
-        if create and self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.execute(f"PRAGMA busy_timeout = {round(self.BUSY_TIMEOUT_S * 1000)}")

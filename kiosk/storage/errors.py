@@ -15,6 +15,18 @@ class NotAnEventDatabase(StorageError):
 
 def explain(path: str, exc: sqlite3.Error) -> StorageError:
     """Turn an sqlite3 error into a message a person can act on."""
+    found = environment_error(path, exc)
+    if found is not None:
+        return found
+    return StorageError(
+        f"Database {path}: {exc} — see the log and report the problem if it persists."
+    )
+
+
+def environment_error(path: str, exc: sqlite3.Error) -> StorageError | None:
+    """The message for an sqlite3 error the machine caused (a read-only or full disk, a lock
+    held by another program, a damaged or foreign file); None for any other (a mistake in the
+    SQL is a bug, not the environment's fault)."""
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text:
         why, todo = (
@@ -47,5 +59,5 @@ def explain(path: str, exc: sqlite3.Error) -> StorageError:
             "check the disk or USB stick; keep using a copy on another disk",
         )
     else:
-        why, todo = str(exc), "see the log and report the problem if it persists"
+        return None
     return StorageError(f"Database {path}: {why} — {todo}.")

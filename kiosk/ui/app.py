@@ -21,7 +21,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from kiosk import __version__
-from kiosk.app.paths import cache_dir, config_dir, default_db_path, demo_db_path, log_dir
+from kiosk.app.failures import write_crash_report
+from kiosk.app.paths import cache_dir, config_dir, default_db_path, demo_db_path
 from kiosk.assets import ICON_SIZES, icon_path
 from kiosk.storage import events
 from kiosk.storage.database import Database
@@ -222,19 +223,17 @@ class Desk:
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """Last resort: log the traceback to a file and tell the person in plain words."""
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "kiosk-gui.log"
-    with path.open("a", encoding="utf-8") as out:
-        out.write("".join(traceback.format_exception(kind, value, tb)))
+    """Last resort: log the traceback to a file and tell the person in plain words. It never
+    raises itself: with a read-only home the report goes to the temporary folder, or nowhere."""
+    path = write_crash_report("kiosk-gui.log", "".join(traceback.format_exception(kind, value, tb)))
     log.error("unexpected error, details in %s", path)
+    where = f"Details for support: {path}" if path else f"{kind.__name__}: {value}"
     if QApplication.instance() is not None:
         QMessageBox.warning(
             None,
             "Kiosk",
             f"Something went wrong ({kind.__name__}). Check-ins already shown were saved.\n"
-            f"Details for support: {path}",
+            + where,
         )
 
 
