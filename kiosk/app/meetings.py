@@ -43,6 +43,7 @@ __all__ = [
     "MeetingError",
     "MeetingsService",
     "Person",
+    "ScanMeetings",
     "import_meetings",
 ]
 
@@ -416,6 +417,17 @@ class Meeting:
 
 
 @dataclass(frozen=True, slots=True)
+class ScanMeetings:
+    """The meetings of the person a check-in named, on its list's day (for the screens)."""
+
+    scan_id: str
+    attendee_uid: str
+    meetings: tuple[Meeting, ...]
+    #: Meetings this check-in marked held (both badges scanned in the B2B room).
+    marked_held: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Unresolved:
     meeting: str
     day: str
@@ -490,8 +502,11 @@ class MeetingsService:
         result = []
         for r in rows:
             if r.day not in arrived_by_day:
-                arrived_by_day[r.day] = store.arrived(
-                    self.db, *self._utc_day(date.fromisoformat(r.day))
+                span = self._utc_day(date.fromisoformat(r.day))
+                arrived_by_day[r.day] = (
+                    store.arrived_among(self.db, list(uids), *span)
+                    if len(uids) <= 200
+                    else store.arrived(self.db, *span)
                 )
             here = arrived_by_day[r.day]
             a = self._person(r.a_uid, r.a_name, r.a_org, r.a_country, people, here)
@@ -669,6 +684,18 @@ class MeetingsService:
                         store.resolve_side(conn, r.uid, s, uid, now)
                         changed += 1
         return changed
+
+    def after_scan(self, result: CheckinResult) -> ScanMeetings | None:
+        """What the screens show after a check-in: marks meetings held when both badges were
+        scanned in the B2B room, then returns the person's meetings of the day (None when the
+        scan named nobody)."""
+        person = result.decision.attendee
+        if person is None:
+            return None
+        marked = self.after_checkin(result)
+        return ScanMeetings(
+            result.scan_id, person.uid, tuple(self.for_checkin(result)), tuple(marked)
+        )
 
     # -----------------------------------------------------------------------------------------
     # Held by scanning both badges in the B2B room

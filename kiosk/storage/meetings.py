@@ -194,6 +194,22 @@ def arrived(db: Database, start_utc: str, end_utc: str) -> set[str]:
     return {r[0] for r in rows}
 
 
+def arrived_among(db: Database, uids: Sequence[str], start_utc: str, end_utc: str) -> set[str]:
+    """Which of these people were admitted between two UTC instants (through the scan log's
+    per-person index: a person's meetings do not read the whole day's log)."""
+    found: set[str] = set()
+    wanted = sorted(set(uids))
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        rows = db.conn.execute(
+            "SELECT DISTINCT attendee_uid FROM effective_scan WHERE kind = 'entry' AND at >= ? "
+            f"AND at < ? AND attendee_uid IN ({', '.join('?' * len(chunk))})",
+            (start_utc, end_utc, *chunk),
+        ).fetchall()
+        found.update(r[0] for r in rows)
+    return found
+
+
 def entries_on_lists(
     db: Database,
     attendee_uids: Sequence[str],

@@ -20,6 +20,7 @@ from kiosk.app.checkin import (
     NoListError,
     UndoError,
     UndoResult,
+    utc_now,
 )
 from kiosk.app.lookup import (
     Found,
@@ -28,6 +29,7 @@ from kiosk.app.lookup import (
     search_people,
     self_service_search,
 )
+from kiosk.app.meetings import MeetingsService
 from kiosk.core.model import ScanKind
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.service import import_file
@@ -85,6 +87,7 @@ class _Worker(QObject):
     imported = Signal(object)  # ImportReport
     renamed = Signal(object)  # Kiosk
     failed = Signal(object)  # Failure
+    meetings_found = Signal(object)  # ScanMeetings
 
     def __init__(self, path: str, clock: Clock | None, cache_kib: int) -> None:
         super().__init__()
@@ -93,6 +96,7 @@ class _Worker(QObject):
         self.cache_kib = cache_kib
         self.db: Database | None = None
         self.service: CheckinService | None = None
+        self.meetings: MeetingsService | None = None
 
     def _open(self) -> CheckinService:
         if self.service is None:
@@ -125,6 +129,22 @@ class _Worker(QObject):
             self._fail("scan", exc)
             return
         self.scanned.emit(result)
+        self._meetings_after(result)
+
+    def _meetings_after(self, result: CheckinResult) -> None:
+        """The person's B2B meetings of the day, after the result is on its way to the screen
+        (a problem here never touches the check-in: it is logged and nothing is shown)."""
+        if result.decision.attendee is None or self.db is None:
+            return
+        try:
+            if self.meetings is None:
+                self.meetings = MeetingsService(self.db, clock=self.clock or utc_now)
+            found = self.meetings.after_scan(result)
+        except Exception:
+            log.exception("reading the B2B meetings after a check-in failed")
+            return
+        if found is not None:
+            self.meetings_found.emit(found)
 
     @Slot(str)
     def undo(self, scan_id: str) -> None:
@@ -231,6 +251,7 @@ class _Worker(QObject):
             self.db.close()
             self.db = None
             self.service = None
+            self.meetings = None
 
 
 class DeskBackend(QObject):
@@ -245,6 +266,7 @@ class DeskBackend(QObject):
     imported = Signal(object)  # ImportReport
     renamed = Signal(object)  # Kiosk: this kiosk's new name is on disk
     failed = Signal(object)  # Failure
+    meetings_found = Signal(object)  # ScanMeetings: the person's meetings after a check-in
 
     _scan = Signal(str, int, bool)
     _undo = Signal(str)
@@ -291,6 +313,7 @@ class DeskBackend(QObject):
             worker.imported.connect(self.imported)
             worker.renamed.connect(self.renamed)
             worker.failed.connect(self.failed)
+            worker.meetings_found.connect(self.meetings_found)
 
     def _start(
         self, name: str, clock: Clock | None, cache_kib: int

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.checkin import CheckinResult, Clock, UndoResult, utc_now
 from kiosk.app.lookup import Found, PersonDetails
+from kiosk.app.meetings import ScanMeetings
 from kiosk.app.printing import NeedsConfirmation, PrintDecision, PrintPolicy, Skip
 from kiosk.core.model import CheckinList
 from kiosk.core.reasons import Hint, Reason
@@ -44,8 +45,10 @@ from kiosk.storage.printjobs import JobState, PrintJob
 from kiosk.sync.hub import environment_hub, remembered_hub
 from kiosk.ui.backend import DeskBackend, Failure, Known, SearchResult
 from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
+from kiosk.ui.dialogs.meetings_board import MeetingsBoard
 from kiosk.ui.dialogs.print_queue import PrintQueueDialog
 from kiosk.ui.i18n import LANGUAGES, Translations
+from kiosk.ui.meeting_texts import desk_lines
 from kiosk.ui.print_backend import PrintBackend, PrintSettings
 from kiosk.ui.scanner import ScannerFilter
 from kiosk.ui.screens.desk import DeskScreen
@@ -92,6 +95,7 @@ class MainWindow(QMainWindow):
         self.zone = ZoneInfo(self.event_info.timezone)
         self.exit_mode = False
         self.last_result: CheckinResult | None = None
+        self.last_meetings: ScanMeetings | None = None
         self.scanner: ScannerFilter | None = None  # set by the application
         self.known = Known([], [])
         self.last_import: ImportReport | None = None
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         self.sync_dialog: SyncDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
         self.reports: ReportsScreen | None = None
+        self.meetings_board: MeetingsBoard | None = None
         self.desk = DeskScreen(self)
         self._build_context_bar()
         central = QWidget(self)
@@ -244,6 +249,7 @@ class MainWindow(QMainWindow):
         self.conflicts_action = QAction(self)
         self.reports_action = QAction(self)
         self.pin_reset_action = QAction(self)
+        self.meetings_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (
@@ -255,6 +261,7 @@ class MainWindow(QMainWindow):
             self.sync_action,
             self.conflicts_action,
             self.reports_action,
+            self.meetings_action,
             self.scanner_action,
             self.pin_reset_action,
         ):
@@ -277,6 +284,7 @@ class MainWindow(QMainWindow):
         self.backend.searched.connect(self.on_searched)
         self.backend.counted.connect(self.on_counted)
         self.backend.failed.connect(self.on_failed)
+        self.backend.meetings_found.connect(self.on_meetings_found)
         self.backend.detailed.connect(self.on_detailed)
         self.backend.known.connect(self.on_known)
         self.backend.imported.connect(self.on_imported)
@@ -286,6 +294,7 @@ class MainWindow(QMainWindow):
         self.badges_action.triggered.connect(self.open_badge_settings)
         self.queue_action.triggered.connect(self.open_print_queue)
         self.reports_action.triggered.connect(self.open_reports)
+        self.meetings_action.triggered.connect(self.open_meetings_board)
         self.printer_button.clicked.connect(self.open_print_queue)
         self.printing.job_changed.connect(self.on_print_job)
         self.printing.decided.connect(self.on_print_decided)
@@ -429,6 +438,15 @@ class MainWindow(QMainWindow):
     def _show_result(self, result: CheckinResult) -> None:
         explained = explain(result.decision, result.checkin_list, self.zone)
         self.desk.result.show_result(explained, result.decision.attendee)
+        if self.last_meetings is not None and self.last_meetings.scan_id == result.scan_id:
+            self.desk.result.show_meetings(desk_lines(self.last_meetings))
+
+    @Slot(object)
+    def on_meetings_found(self, found: ScanMeetings) -> None:
+        """The B2B meetings of the person just shown (they come a moment after the result)."""
+        self.last_meetings = found
+        if self.last_result is not None and self.last_result.scan_id == found.scan_id:
+            self.desk.result.show_meetings(desk_lines(found))
 
     def _show_problem(self, word: str, detail: str) -> None:
         self.desk.result.show_message(Severity.REFUSED, word, detail)
@@ -750,6 +768,20 @@ class MainWindow(QMainWindow):
         else:
             self.reports.raise_()  # already open behind the desk window
 
+    def open_meetings_board(self) -> None:
+        """The B2B organiser's board; it reads again after each check-in here and each sync."""
+        if self.meetings_board is None:
+            board = MeetingsBoard(self.path, self.clock, self)
+            board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            board.destroyed.connect(lambda: setattr(self, "meetings_board", None))
+            self.backend.scanned.connect(board.refresh)
+            self.backend.meetings_found.connect(board.refresh)
+            self.sync.imported.connect(board.refresh)
+            self.sync.synced.connect(board.refresh)
+            self.meetings_board = board
+        self.meetings_board.show()
+        self.meetings_board.raise_()
+
     def open_badge_settings(self) -> None:
         from kiosk.badges.template import list_templates
 
@@ -884,6 +916,7 @@ class MainWindow(QMainWindow):
         self.conflicts_action.setText(self.tr("Conflicts…"))
         self.reports_action.setText(self.tr("Reports…"))
         self.pin_reset_action.setText(self.tr("End the self-service PIN wait"))
+        self.meetings_action.setText(self.tr("B2B meetings…"))
         self._printer_text()
         self.quit_action.setText(self.tr("Quit"))
         self.help_menu.setTitle(self.tr("Help"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.app.checkin import CheckinResult
 from kiosk.core.reasons import Reason
 from kiosk.ui import style
+from kiosk.ui.meeting_texts import kiosk_title
 from kiosk.ui.selfservice.common import big_button
 from kiosk.ui.texts import Severity
 from kiosk.ui.widgets.result_panel import StatusIcon
@@ -39,11 +40,18 @@ class ResultScreen(QWidget):
         self.title.setObjectName("Title")
         self.detail = QLabel(self)
         self.detail.setObjectName("Lead")
-        for label in (self.title, self.detail):
+        # "Your meetings today", after the welcome: the attendee's own B2B schedule.
+        self.meetings_title = QLabel(self)
+        self.meetings_title.setObjectName("Lead")
+        self.meetings = QLabel(self)
+        self.meetings.setObjectName("Small")
+        self.meeting_lines: list[str] = []
+        for label in (self.title, self.detail, self.meetings_title, self.meetings):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
         self.ok = big_button(self, primary=True)
         self.ok.clicked.connect(self.done)
+        self.show_meetings([])
         icon_row = QHBoxLayout()
         icon_row.addStretch(1)
         icon_row.addWidget(self.icon)
@@ -55,6 +63,8 @@ class ResultScreen(QWidget):
         layout.addLayout(icon_row)
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
+        layout.addWidget(self.meetings_title)
+        layout.addWidget(self.meetings)
         layout.addStretch(2)
         layout.addWidget(self.ok, 0, Qt.AlignmentFlag.AlignHCenter)
         self.retranslate()
@@ -82,6 +92,15 @@ class ResultScreen(QWidget):
         self.first_name = ""
         self.title.clear()
         self.detail.clear()
+        self.show_meetings([])
+
+    def show_meetings(self, lines: list[str]) -> None:
+        """The attendee's meetings of the day under the welcome (none: nothing shown)."""
+        self.meeting_lines = list(lines)
+        self.meetings_title.setVisible(bool(lines))
+        self.meetings.setVisible(bool(lines))
+        self.meetings_title.setText(kiosk_title() if lines else "")
+        self.meetings.setText("\n".join(lines))
 
     def words(self) -> tuple[Severity, str, str]:
         name = self.first_name
@@ -122,6 +141,8 @@ class ResultScreen(QWidget):
 
     def retranslate(self) -> None:
         self.ok.setText(self.tr("Done"))
+        if self.meeting_lines:
+            self.meetings_title.setText(kiosk_title())
         if not self.outcome:
             return
         severity, title, detail = self.words()

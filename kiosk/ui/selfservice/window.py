@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget,
 from kiosk.app.adminpin import AdminPin
 from kiosk.app.checkin import CheckinResult, Clock, utc_now
 from kiosk.app.lookup import Found
+from kiosk.app.meetings import ScanMeetings
 from kiosk.app.printing import PrintDecision
 from kiosk.core.timeutil import local_day
 from kiosk.storage import events
@@ -25,6 +26,7 @@ from kiosk.storage.database import Database
 from kiosk.storage.printjobs import JobState, PrintJob
 from kiosk.ui.backend import DeskBackend, Failure, SearchResult
 from kiosk.ui.i18n import Translations
+from kiosk.ui.meeting_texts import kiosk_lines
 from kiosk.ui.print_backend import PrintBackend
 from kiosk.ui.selfservice.common import HIGH_CONTRAST, SHEET
 from kiosk.ui.selfservice.confirm import ConfirmScreen
@@ -92,6 +94,7 @@ class SelfServiceWindow(QMainWindow):
         self.language = translations.language
         self.home_language = translations.language  # what each new attendee starts with
         self.pending_first_name = ""
+        self.last_scan_id = ""
         self._taps: list[float] = []
         self._last_press = -1
         self.problem = ""  # the last fault, for staff (the status dot)
@@ -135,6 +138,7 @@ class SelfServiceWindow(QMainWindow):
         self.result.done.connect(self.reset)
         self.backend.searched.connect(self._searched)
         self.backend.scanned.connect(self._scanned)
+        self.backend.meetings_found.connect(self._meetings_found)
         self.backend.failed.connect(self._failed)
         self.printing.decided.connect(self._print_decided)
         self.printing.job_changed.connect(self._print_job)
@@ -205,6 +209,8 @@ class SelfServiceWindow(QMainWindow):
     def _scanned(self, result: CheckinResult) -> None:
         person = result.decision.attendee
         self.pending_first_name = person.first_name if person else ""
+        self.last_scan_id = result.scan_id
+        self.result.show_meetings([])
         # The badge is queued by the print thread; say "printing" only when it is.
         self.printing.on_checkin(result)
         outcome = ResultScreen.outcome_for(result, badge_queued=False)
@@ -212,6 +218,13 @@ class SelfServiceWindow(QMainWindow):
         if outcome == Outcome.WELCOME_DESK and settings is not None and settings.printer_uri:
             outcome = Outcome.WELCOME_BADGE
         self._show(outcome)
+
+    @Slot(object)
+    def _meetings_found(self, found: ScanMeetings) -> None:
+        """After a welcome: the attendee's own meetings of the day."""
+        welcomed = (Outcome.WELCOME_BADGE, Outcome.WELCOME_DESK, Outcome.BADGE_FAILED)
+        if found.scan_id == self.last_scan_id and self.result.outcome in welcomed:
+            self.result.show_meetings(kiosk_lines(found))
 
     @Slot(object)
     def _failed(self, failure: Failure) -> None:

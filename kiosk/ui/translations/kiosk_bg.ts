@@ -557,6 +557,10 @@
         <translation>Изход</translation>
     </message>
     <message>
+        <source>B2B meetings…</source>
+        <translation>B2B срещи…</translation>
+    </message>
+    <message>
         <source>Kiosk: {name}</source>
         <extracomment>Widest the kiosk&apos;s name may make its button (a copied file&apos;s kiosk is &quot;Desk 1 (LAPTOP-7)&quot;); the whole name is in the tooltip.</extracomment>
         <translation>Гише: {name}</translation>
@@ -632,6 +636,142 @@
     <message>
         <source>Event database: {path}</source>
         <translation>База данни на събитието: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTexts</name>
+    <message numerus="yes">
+        <source>%n B2B meetings today</source>
+        <translation>
+            <numerusform>%n B2B среща днес</numerusform>
+            <numerusform>%n B2B срещи днес</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>first {time}{where}, with {partner}</source>
+        <translation>първа в {time}{where}, с {partner}</translation>
+    </message>
+    <message>
+        <source>Not here yet: {people}</source>
+        <translation>Още не са тук: {people}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings marked held (both badges scanned here)</source>
+        <translation>
+            <numerusform>%n среща отбелязана като проведена (двата бейджа сканирани тук)</numerusform>
+            <numerusform>%n срещи отбелязани като проведени (двата бейджа сканирани тук)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your meetings today</source>
+        <translation>Вашите срещи днес</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsBoard</name>
+    <message>
+        <source>(not registered)</source>
+        <translation>(не е регистриран)</translation>
+    </message>
+    <message>
+        <source>Both here</source>
+        <translation>И двамата са тук</translation>
+    </message>
+    <message>
+        <source>One missing</source>
+        <translation>Един липсва</translation>
+    </message>
+    <message>
+        <source>None here</source>
+        <translation>Никой не е тук</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Чака потвърждение</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменена</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Отказана</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Проведена</translation>
+    </message>
+    <message>
+        <source>Possible (both here)</source>
+        <translation>Възможна (и двамата са тук)</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Неявяване</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Планирана</translation>
+    </message>
+    <message>
+        <source>{planned} planned · {held} held · {both} with both here · {missing} waiting for someone</source>
+        <translation>{planned} планирани · {held} проведени · {both} с двамата тук · {missing} чакат някого</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>Не е отбелязана</translation>
+    </message>
+    <message>
+        <source>B2B meetings</source>
+        <translation>B2B срещи</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Ден:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Покажи:</translation>
+    </message>
+    <message>
+        <source>All meetings</source>
+        <translation>Всички срещи</translation>
+    </message>
+    <message>
+        <source>Cancelled, declined, pending</source>
+        <translation>Отменени, отказани, чакащи</translation>
+    </message>
+    <message>
+        <source>Name, organisation or table</source>
+        <translation>Име, организация или маса</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Маса</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Партньор</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Тук</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Състояние</translation>
+    </message>
+    <message>
+        <source>Not held</source>
+        <translation>Не е проведена</translation>
     </message>
 </context>
 <context>

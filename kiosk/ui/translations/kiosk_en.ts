@@ -32,6 +32,23 @@
     </message>
 </context>
 <context>
+    <name>MeetingTexts</name>
+    <message numerus="yes">
+        <source>%n B2B meetings today</source>
+        <translation>
+            <numerusform>%n B2B meeting today</numerusform>
+            <numerusform>%n B2B meetings today</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings marked held (both badges scanned here)</source>
+        <translation>
+            <numerusform>%n meeting marked held (both badges scanned here)</numerusform>
+            <numerusform>%n meetings marked held (both badges scanned here)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScannerTestDialog</name>
     <message numerus="yes">
         <source>%n key(s) in {duration} ms, longest gap {gap} ms</source>

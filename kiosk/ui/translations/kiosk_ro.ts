@@ -560,6 +560,10 @@
         <translation>Ieșire</translation>
     </message>
     <message>
+        <source>B2B meetings…</source>
+        <translation>Întâlniri B2B…</translation>
+    </message>
+    <message>
         <source>Kiosk: {name}</source>
         <extracomment>Widest the kiosk&apos;s name may make its button (a copied file&apos;s kiosk is &quot;Desk 1 (LAPTOP-7)&quot;); the whole name is in the tooltip.</extracomment>
         <translation>Ghișeu: {name}</translation>
@@ -635,6 +639,144 @@
     <message>
         <source>Event database: {path}</source>
         <translation>Baza de date a evenimentului: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTexts</name>
+    <message numerus="yes">
+        <source>%n B2B meetings today</source>
+        <translation>
+            <numerusform>%n întâlnire B2B azi</numerusform>
+            <numerusform>%n întâlniri B2B azi</numerusform>
+            <numerusform>%n de întâlniri B2B azi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>first {time}{where}, with {partner}</source>
+        <translation>prima la {time}{where}, cu {partner}</translation>
+    </message>
+    <message>
+        <source>Not here yet: {people}</source>
+        <translation>Încă nu au sosit: {people}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings marked held (both badges scanned here)</source>
+        <translation>
+            <numerusform>%n întâlnire marcată ca ținută (ambele ecusoane scanate aici)</numerusform>
+            <numerusform>%n întâlniri marcate ca ținute (ambele ecusoane scanate aici)</numerusform>
+            <numerusform>%n de întâlniri marcate ca ținute (ambele ecusoane scanate aici)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your meetings today</source>
+        <translation>Întâlnirile dvs. de azi</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsBoard</name>
+    <message>
+        <source>(not registered)</source>
+        <translation>(neînregistrat)</translation>
+    </message>
+    <message>
+        <source>Both here</source>
+        <translation>Ambii prezenți</translation>
+    </message>
+    <message>
+        <source>One missing</source>
+        <translation>Unul lipsește</translation>
+    </message>
+    <message>
+        <source>None here</source>
+        <translation>Niciunul prezent</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>În așteptare</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Anulată</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Refuzată</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Ținută</translation>
+    </message>
+    <message>
+        <source>Possible (both here)</source>
+        <translation>Posibilă (ambii prezenți)</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Neprezentare</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planificată</translation>
+    </message>
+    <message>
+        <source>{planned} planned · {held} held · {both} with both here · {missing} waiting for someone</source>
+        <translation>{planned} planificate · {held} ținute · {both} cu ambii prezenți · {missing} așteaptă pe cineva</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>Nemarcată</translation>
+    </message>
+    <message>
+        <source>B2B meetings</source>
+        <translation>Întâlniri B2B</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Ziua:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Arată:</translation>
+    </message>
+    <message>
+        <source>All meetings</source>
+        <translation>Toate întâlnirile</translation>
+    </message>
+    <message>
+        <source>Cancelled, declined, pending</source>
+        <translation>Anulate, refuzate, în așteptare</translation>
+    </message>
+    <message>
+        <source>Name, organisation or table</source>
+        <translation>Nume, organizație sau masă</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Masa</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partener</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Prezență</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stare</translation>
+    </message>
+    <message>
+        <source>Not held</source>
+        <translation>Neținută</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,12 @@ class ResultPanel(QFrame):
         self.facts = QLabel(self)
         self.facts.setObjectName("ResultFacts")
         self.facts.setWordWrap(True)
-        for label in (self.word, self.detail, self.name, self.latin, self.facts):
+        # The person's B2B meetings of the day (filled in a moment after the result).
+        self.meetings = QLabel(self)
+        self.meetings.setObjectName("ResultMeetings")
+        self.meetings.setWordWrap(True)
+        self.meetings.hide()
+        for label in (self.word, self.detail, self.name, self.latin, self.facts, self.meetings):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -110,6 +115,8 @@ class ResultPanel(QFrame):
         person.addWidget(self.name)
         person.addWidget(self.latin)
         person.addWidget(self.facts)
+        person.addSpacing(6)
+        person.addWidget(self.meetings)
         layout.addLayout(person)
         layout.addStretch(1)
         self.show_idle()
@@ -135,6 +142,7 @@ class ResultPanel(QFrame):
         self.icon.set_state(explained.severity, style.STATUS[explained.severity.value][1])
         self.word.setText(explained.title)
         self.detail.setText(explained.detail)
+        self.show_meetings([])
         if attendee is None:
             self.name.clear()
             self.latin.clear()
@@ -148,6 +156,11 @@ class ResultPanel(QFrame):
             self.facts.setText("  ·  ".join(f for f in facts if f))
         self._fresh = True
         self.update()
+
+    def show_meetings(self, lines: list[str]) -> None:
+        """The person's B2B meetings of the day under the facts (none: the line is hidden)."""
+        self.meetings.setText("\n".join(lines))
+        self.meetings.setVisible(bool(lines))
 
     def show_message(self, severity: Severity, word: str, detail: str) -> None:
         """A result that is not a decision (a storage problem, an undo)."""
@@ -163,6 +176,7 @@ class ResultPanel(QFrame):
             "#ResultName { font-size: 30pt; font-weight: 700; }"
             "#ResultLatin { font-size: 16pt; }"
             "#ResultFacts { font-size: 16pt; }"
+            "#ResultMeetings { font-size: 15pt; font-weight: 600; }"
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -1,0 +1,161 @@
+"""B2B meetings on the screens (issue 22): the desk's result panel, the organiser's board, and
+"Your meetings today" at the self-service kiosk. The schedule is a b2match-style export (host
+and guest, time slot, table, Accepted/Canceled; see tests/app/test_meetings.py for the pages)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.meetings import MeetingsService, import_meetings
+from kiosk.core.meetings import Outcome
+from kiosk.storage.database import Database
+from kiosk.ui.dialogs.meetings_board import FILTERS, MeetingsBoard
+from kiosk.ui.i18n import Translations
+from kiosk.ui.mainwindow import MainWindow
+from kiosk.ui.selfservice.window import SelfServiceWindow
+from kiosk.ui.sounds import Sounds
+from tests.conftest import DAY1, Clock, People
+
+SCHEDULE = (
+    "Date,Time slot,Table,Status,Host name,Host organisation,Host country,"
+    "Guest name,Guest organisation,Guest e-mail,Guest country\n"
+    "2026-09-28,10:30 - 11:00,Table 12,Accepted,Ivan Ivanov,Klaster Mehatronika,Bulgaria,"
+    "Ana Stefanescu,,ana@ugal.ro,Romania\n"
+    "2026-09-28,11:30 - 12:00,Table 3,Accepted,Ivan Ivanov,,Bulgaria,"
+    "Ion Popescu,Black Sea Cluster,,Romania\n"
+    "2026-09-28,14:00 - 14:30,Table 5,Canceled,Ana Stefanescu,,Romania,"
+    "Maria Petrova,TPP Ruse,,Bulgaria\n"
+)
+
+SHOTS = Path(os.environ.get("KIOSK_TEST_SHOTS", "")) if os.environ.get("KIOSK_TEST_SHOTS") else None
+
+
+def shot(widget: object, name: str) -> None:
+    QApplication.processEvents()  # the layout takes in a label just shown
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(SHOTS / f"{name}.png"))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def scheduled(db: Database, people: People, tmp_path: Path) -> People:
+    path = tmp_path / "b2match.csv"
+    path.write_text(SCHEDULE, encoding="utf-8")
+    report = import_meetings(db, path)
+    assert report.added == 3
+    return people
+
+
+def test_the_desk_panel_shows_the_days_meetings_after_the_result(
+    qtbot: QtBot, window: MainWindow, scheduled: People
+) -> None:
+    with qtbot.waitSignal(window.backend.meetings_found, timeout=5000):
+        window.on_scan(scheduled.ivan)
+    qtbot.waitUntil(lambda: window.desk.result.meetings.isVisible(), timeout=5000)
+    text = window.desk.result.meetings.text()
+    first, second = text.split("\n")
+    assert first == (
+        "2 B2B meetings today — first 10:30, Table 12, with Ana Ștefănescu "
+        "(Universitatea „Dunărea de Jos”)"
+    )
+    # Ion Popescu's registration is cancelled: he is not counted as here
+    assert second == "Not here yet: Ana Ștefănescu (10:30), Ion Popescu (11:30)"
+    shot(window, "desk-meetings-en")
+    # the next person's result replaces the line: meetings are never shown for the wrong person
+    window.on_scan(scheduled.cancelled)
+    qtbot.waitUntil(lambda: not window.desk.result.meetings.isVisible(), timeout=5000)
+
+
+def test_the_desk_panel_speaks_bulgarian_and_romanian(
+    qtbot: QtBot, window: MainWindow, scheduled: People, translations: Translations
+) -> None:
+    with qtbot.waitSignal(window.backend.meetings_found, timeout=5000):
+        window.on_scan(scheduled.ivan)
+    qtbot.waitUntil(lambda: window.desk.result.meetings.isVisible(), timeout=5000)
+    translations.switch("bg")
+    assert window.desk.result.meetings.text().startswith("2 B2B срещи днес — първа в 10:30")
+    shot(window, "desk-meetings-bg")
+    translations.switch("ro")
+    assert window.desk.result.meetings.text().startswith("2 întâlniri B2B azi — prima la 10:30")
+
+
+def test_the_board_shows_both_sides_arrival_filters_and_marks_held(
+    qtbot: QtBot, app: QApplication, db_path: Path, db: Database, scheduled: People,
+    clock: Clock, translations: Translations,
+) -> None:  # fmt: skip
+    from kiosk.app.checkin import CheckinService
+
+    board = MeetingsBoard(db_path, clock)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitExposed(board)
+    assert board.current_day() == DAY1
+    assert board.table.rowCount() == 3
+    CheckinService(db, clock=clock).scan(scheduled.ivan)
+    CheckinService(db, clock=clock).scan(scheduled.ana)
+    board.refresh()  # the desk calls it after each check-in and each sync
+    assert [board.table.item(r, 4).text() for r in range(3)] == [
+        "Both here",
+        "One missing",
+        "One missing",
+    ]
+    assert board.table.item(0, 5).text() == "Possible (both here)"
+    board.filter.setCurrentIndex(FILTERS.index("one"))
+    assert board.table.rowCount() == 1  # the cancelled meeting is under its own filter
+    board.filter.setCurrentIndex(FILTERS.index("all"))
+    board.search.setText("popescu")
+    assert board.table.rowCount() == 1 and "Ion Popescu" in board.table.item(0, 3).text()
+    board.search.clear()
+    board.table.selectRow(0)
+    assert board.held.isEnabled() and not board.not_held.isEnabled()
+    board.held.click()
+    assert board.table.item(0, 5).text() == "Held"
+    assert MeetingsService(db, clock=clock).board(DAY1)[0].outcome is Outcome.HELD
+    shot(board, "meetings-board-en")
+    board.table.selectRow(2)  # cancelled: cannot be marked held
+    assert not board.held.isEnabled()
+    board.close()
+
+
+@pytest.fixture
+def kiosk(
+    app: QApplication, qtbot: QtBot, db: Database, db_path: Path, scheduled: People,
+    clock: Clock, translations: Translations, tmp_path: Path,
+) -> Iterator[SelfServiceWindow]:  # fmt: skip
+    sounds = Sounds(tmp_path / "sounds")
+    sounds.muted = True
+    win = SelfServiceWindow(db_path, translations, sounds, clock, camera=False)
+    qtbot.addWidget(win)
+    win.resize(1080, 1920)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.leave()
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("en", "Your meetings today"), ("bg", "Вашите срещи днес"), ("ro", "Întâlnirile dvs. de azi")],
+)
+def test_the_kiosk_shows_the_attendees_own_meetings_after_the_welcome(
+    qtbot: QtBot, kiosk: SelfServiceWindow, scheduled: People, language: str, title: str
+) -> None:
+    kiosk.choose_language(language)
+    with qtbot.waitSignal(kiosk.backend.meetings_found, timeout=5000):
+        kiosk.on_scan(scheduled.ivan)
+    qtbot.waitUntil(lambda: kiosk.result.meetings.isVisible(), timeout=5000)
+    assert kiosk.result.meetings_title.text() == title
+    lines = kiosk.result.meetings.text().split("\n")
+    partner = "Ana Ștefănescu (Universitatea „Dunărea de Jos”)"
+    assert lines[0] == f"10:30–11:00  ·  Table 12  ·  {partner}"
+    # nothing about whether the partner has arrived: that is another person's data
+    assert all("here" not in line.lower() for line in lines)
+    shot(kiosk, f"kiosk-meetings-{language}")
+    kiosk.reset()
+    assert not kiosk.result.meetings.isVisible()
