@@ -26,8 +26,16 @@ class ImportFileError(Exception):
         *,
         row: int | None = None,
         column: str | None = None,
+        reason: str = "bad_file",
+        details: tuple[str, ...] = (),
     ) -> None:
         self.path = os.fspath(path)
+        #: Stable machine code: bad_file, cell_too_long, code_too_long, bad_code, bad_rows,
+        #: warnings_strict, different_list, many_missing, unknown_sheet.
+        self.reason = reason
+        #: Lines listing what the problem concerns (the rows refused, the people who would be
+        #: cancelled), shown below the message.
+        self.details = details
         self.problem = problem
         self.advice = advice
         self.row = row
@@ -40,18 +48,37 @@ class ImportFileError(Exception):
             where += f", row {self.row}"
         if self.column is not None:
             where += f", column '{self.column}'"
-        return f"{where}: {self.problem} — {self.advice}"
+        text = f"{where}: {self.problem} — {self.advice}"
+        if self.details:
+            text += "".join(f"\n  {line}" for line in self.details)
+        return text
 
     def __str__(self) -> str:
         return self._message()
 
-    def __reduce__(self) -> tuple[object, tuple[str, str, str, int | None, str | None]]:
+    def __reduce__(
+        self,
+    ) -> tuple[object, tuple[str, str, str, int | None, str | None, str, tuple[str, ...]]]:
         # Exception's default pickling replays ``cls(*self.args)``, which cannot carry the
         # keyword-only arguments; errors may cross a process boundary (an import worker).
-        return (_rebuild, (self.path, self.problem, self.advice, self.row, self.column))
+        return (
+            _rebuild,
+            (
+                self.path, self.problem, self.advice, self.row, self.column, self.reason,
+                self.details,
+            ),
+        )  # fmt: skip
 
 
 def _rebuild(
-    path: str, problem: str, advice: str, row: int | None, column: str | None
+    path: str,
+    problem: str,
+    advice: str,
+    row: int | None,
+    column: str | None,
+    reason: str = "bad_file",
+    details: tuple[str, ...] = (),
 ) -> ImportFileError:
-    return ImportFileError(path, problem, advice, row=row, column=column)
+    return ImportFileError(
+        path, problem, advice, row=row, column=column, reason=reason, details=details
+    )

@@ -39,6 +39,7 @@ from pathlib import Path
 from kiosk.core.gcpause import paused_gc
 from kiosk.core.model import Registration
 from kiosk.core.text import all_clean
+from kiosk.importing.checks import Finding, findings
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.presets import (
     ACTIVE_VALUES,
@@ -48,13 +49,14 @@ from kiosk.importing.presets import (
     CANCELLED_WORDS,
     DAY_WORDS,
     FALLBACK_FIELDS,
+    MONTHS,
     NOT_CANCELLED_WORDS,
     WEEKDAYS,
     Preset,
     clean_text,
     detect_preset,
     header_key,
-    match_header,
+    match_header_text,
     preset_by_name,
 )
 from kiosk.importing.readers import Table
@@ -143,7 +145,7 @@ def detect_mapping(table: Table, override: dict[str, str] | None = None) -> Colu
         if not key or key in seen or index in claimed:
             continue  # a repeated header: the first column of that name is the one used
         seen.add(key)
-        hit = match_header(key, preset)
+        hit = match_header_text(table.headers[index], preset)
         if hit is None:
             continue
         fld, rank = hit
@@ -251,9 +253,20 @@ def _suffix_column(
     own = preset.header_keys.get(header_key(headers[external_id]))
     if own is None or own[0] != "external_id":
         return None
-    wanted = header_key(preset.external_id_suffix)
+    wanted = {header_key(h) for h in (preset.external_id_suffix, *preset.suffix_headers)}
     for index, header in enumerate(headers):
-        if header_key(header) == wanted:
+        if header_key(header) in wanted:
+            return index
+    return None
+
+
+def _event_column(headers: list[str], preset: Preset | None) -> int | None:
+    """The column naming the platform's event (pretix's event slug), if the file has one."""
+    if preset is None or not preset.event_headers:
+        return None
+    wanted = {header_key(h) for h in preset.event_headers}
+    for index, header in enumerate(headers):
+        if header_key(header) in wanted:
             return index
     return None
 
@@ -451,6 +464,12 @@ class ParsedColumns:
     raw_keys: list[str]
     skipped: list[Skipped]
     warnings: list[str]
+    #: Suspicious values, imported but named with row and column (see kiosk.importing.checks).
+    findings: list[Finding] = field(default_factory=list)
+    #: The platform events the rows belong to (pretix event slugs), when the file says.
+    events: list[str] = field(default_factory=list)
+    #: Rows left out on purpose (awaiting approval): understood, not errors.
+    left_out: list[Skipped] = field(default_factory=list)
 
     def raw(self, j: int) -> dict[str, str]:
         return dict(zip(self.raw_keys, self.cells[j], strict=False))
@@ -523,11 +542,18 @@ class _RowParser:
         self.notes = _Notes()
         self.skipped: list[Skipped] = []
         cancelled = set(CANCELLED_VALUES)
+        active = set(ACTIVE_VALUES)
+        pending: set[str] = set()
         if self.preset is not None:
             cancelled.update(header_key(v) for v in self.preset.cancelled)
+            active.update(header_key(v) for v in self.preset.active)
+            pending.update(header_key(v) for v in self.preset.pending)
         self.cancelled_values = frozenset(cancelled)
-        self._status_cache: dict[str, tuple[bool, str | None]] = {}
-        self._unknown_status: dict[str, list[int]] = {}
+        self.active_values = frozenset(active)
+        self.pending_values = frozenset(pending)
+        #: cell -> "cancelled", "active", "pending" or "unknown".
+        self._status_cache: dict[str, str] = {}
+        self.left_out: list[Skipped] = []
         self._days_cache: dict[str, frozenset[date] | str] = {}
         #: Each row's cells, in table order.
         self._cells: list[list[str]] = list(map(itemgetter(1), table.rows))
@@ -624,6 +650,30 @@ class _RowParser:
             if "E+" in phone or "e+" in phone:
                 self._phone_warning(number, phone)
 
+            status = "active" if i_status is None else self._status(cells[i_status])
+            if status == "unknown":
+                self.skipped.append(
+                    Skipped(
+                        number,
+                        "unknown_status",
+                        f"row {number}: the status '{clean_text(cells[i_status or 0])}' is not "
+                        "one Kiosk knows, so it cannot tell whether this person may enter; the "
+                        "row was not imported (map the status in the source, or skip the row)",
+                    )
+                )
+                continue
+            if status == "pending":
+                self.left_out.append(
+                    Skipped(
+                        number,
+                        "awaiting_approval",
+                        f"row {number}: the registration awaits the organizer's approval "
+                        f"('{clean_text(cells[i_status or 0])}'), so it has no ticket yet; left "
+                        "out",
+                    )
+                )
+                continue
+
             kept.append(j)
             numbers.append(number)
             firsts.append(first)
@@ -631,7 +681,7 @@ class _RowParser:
             kept_days.append(days)
             kept_emails.append(email)
             kept_external_ids.append(external_id)
-            kept_cancelled.append(i_status is not None and self._cancelled(number, cells[i_status]))
+            kept_cancelled.append(status == "cancelled")
             kept_cells.append(cells)
 
         def keep(values: list[str]) -> list[str]:
@@ -665,11 +715,18 @@ class _RowParser:
                 "name (the last word is the last name; “SURNAME First” and “Surname, First” are "
                 "understood). Check a few badges."
             )
-        for status, rows in self._unknown_status.items():
-            warnings.append(
-                f"The status '{status}' ({_rows_text(rows)}) is not a known cancellation, so "
-                "these people were imported as active."
-            )
+        parsed.findings = findings(
+            table,
+            columns,
+            numbers,
+            kept_cells,
+            list(zip(firsts, lasts, strict=True)),
+            parsed.organization,
+        )
+        i_event = _event_column(table.headers, self.preset)
+        if i_event is not None:
+            parsed.events = sorted({clean_text(c[i_event]) for c in kept_cells} - {""})
+        parsed.left_out = self.left_out
         warnings.extend(self.notes.finish())
         return parsed
 
@@ -768,18 +825,23 @@ class _RowParser:
             "phone numbers in scientific notation",
         )
 
-    def _cancelled(self, row: int, cell: str) -> bool:
+    def _status(self, cell: str) -> str:
         # Status columns hold a handful of distinct values: interpret each once.
         cached = self._status_cache.get(cell)
         if cached is None:
             key = header_key(cell)
-            cancelled = _is_cancelled(key, self.cancelled_values)
-            unknown = None if cancelled or key in ACTIVE_VALUES else clean_text(cell)
-            cached = self._status_cache[cell] = (cancelled, unknown)
-        cancelled, unknown = cached
-        if unknown is not None:
-            self._unknown_status.setdefault(unknown, []).append(row)
-        return cancelled
+            if key in self.pending_values:
+                cached = "pending"
+            elif key in self.active_values:
+                cached = "active"
+            elif _is_cancelled(key, self.cancelled_values):
+                cached = "cancelled"
+            elif set(key.split()) & CANCELLED_WORDS:
+                cached = "active"  # "Partially refunded", "Not cancelled"
+            else:
+                cached = "unknown"
+            self._status_cache[cell] = cached
+        return cached
 
     def _days(self, text: str) -> frozenset[date] | str:
         cached = self._days_cache.get(text)
@@ -928,6 +990,14 @@ _RANGE = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
 _DMY = re.compile(r"(\d{1,2})([./-])(\d{1,2})(?:\2(\d{2}|\d{4}))?\.?(?:\s+\d{1,2}:\d{2}.*)?")
 _DAY_NUMBER = re.compile(r"([^\W\d_]*)\.?\s*(\d{1,2})")
+#: A bilingual answer: "28 септември / 28 septembrie" (a slash with spaces; 28/09 is a date).
+_BILINGUAL_VALUE = re.compile(r"\s+/\s+|\s+\|\s+")
+#: "September 28, 2026": the comma belongs to the date, not a list.
+_YEAR_COMMA = re.compile(r"([^\W\d_]+\.?\s+\d{1,2}(?:st|nd|rd|th)?),\s*(\d{4})")
+#: "28–29 септември": a range of days within one month.
+_DAY_RANGE_MONTH = re.compile(r"\b(\d{1,2})\s*[-–—]\s*(\d{1,2})\s+([^\W\d_]{3,}\.?(?:\s+\d{4})?)")
+#: Bulgarian "г." (year) after a date: "28.09.2026 г."
+_YEAR_SUFFIX = re.compile(r"(?<=\d)\s*г\.?$")
 
 
 def parse_days(text: str, event_days: Sequence[date] = ()) -> frozenset[date] | str:
@@ -941,6 +1011,17 @@ def parse_days(text: str, event_days: Sequence[date] = ()) -> frozenset[date] | 
     """
     if header_key(text) in ALL_DAYS_VALUES:
         return frozenset()
+    halves = _BILINGUAL_VALUE.split(text)
+    if len(halves) > 1:
+        # "28 септември / 28 septembrie", "Двата дни / Ambele zile": the same answer twice.
+        readings = [parse_days(h, event_days) for h in halves if h.strip()]
+        if readings and all(r == readings[0] for r in readings):
+            return readings[0]
+        failed = [r for r in readings if isinstance(r, str)]
+        if failed:
+            return failed[0]
+        return f"the two halves of '{text}' name different days"
+    text = _expand_month_ranges(_YEAR_COMMA.sub(r"\1 \2", text))
     found: set[date] = set()
     for part in _DAY_SEPARATORS.split(text):
         part = part.strip()
@@ -974,13 +1055,53 @@ def parse_days(text: str, event_days: Sequence[date] = ()) -> frozenset[date] | 
     return frozenset(found)
 
 
+def _expand_month_ranges(text: str) -> str:
+    """ "28–29 септември" -> "28 септември - 29 септември", so each end is a date."""
+    return _DAY_RANGE_MONTH.sub(r"\1 \3 - \2 \3", text)
+
+
+def _month_day(text: str, event_days: Sequence[date]) -> date | str | None:
+    """A date written with a month name ("28 септември", "28 septembrie 2026", "September 28",
+    "Monday, 28 September", "28-Sep"), or None if the text has no month name."""
+    words = header_key(text.replace("-", " ")).split()
+    while words and words[0] in WEEKDAYS:
+        words = words[1:]  # "понеделник 28 септември": the date says more than the weekday
+    if words and words[-1] in ("г", "year", "anul"):
+        words = words[:-1]
+    month = day = year = None
+    for word in words:
+        number = word.removesuffix("th").removesuffix("st").removesuffix("nd").removesuffix("rd")
+        if word in MONTHS and month is None:
+            month = MONTHS[word]
+        elif number.isdigit() and len(number) <= 2 and day is None:
+            day = int(number)
+        elif word.isdigit() and len(word) == 4 and year is None:
+            year = int(word)
+        else:
+            return None
+    if month is None or day is None:
+        return None
+    if year is None:
+        for event_day in event_days:
+            if (event_day.day, event_day.month) == (day, month):
+                return event_day
+        if not event_days:
+            return f"'{text}' has no year and the event's days are not set up"
+        return f"'{text}' is not a day of the event"
+    return _make_date(year, month, day, text)
+
+
 def _one_day(text: str, event_days: Sequence[date]) -> date | str:
+    text = _YEAR_SUFFIX.sub("", text)
     match = _ISO.fullmatch(text)
     if match:
         return _make_date(int(match[1]), int(match[2]), int(match[3]), text)
     match = _DMY.fullmatch(text)
     if match:
         return _day_month(match, event_days, text)
+    named = _month_day(text, event_days)
+    if named is not None:
+        return named
     key = header_key(text)
     if key in WEEKDAYS:
         matching = [d for d in event_days if d.weekday() == WEEKDAYS[key]]

@@ -199,8 +199,17 @@ class Preset:
     ignore: tuple[str, ...] = ()
     #: Extra status values that mean "cancelled" on this platform.
     cancelled: tuple[str, ...] = ()
+    #: Status values that mean an active registration on this platform.
+    active: tuple[str, ...] = ()
+    #: Status values of a registration awaiting the organizer's approval: such a person has no
+    #: ticket yet, so the row is left out (and named in the report), not imported as active.
+    pending: tuple[str, ...] = ()
     #: The header whose value, joined to the external id with "-", makes it unique per ticket.
     external_id_suffix: str | None = None
+    #: The same header in every language the platform exports in.
+    suffix_headers: tuple[str, ...] = ()
+    #: Headers naming the platform's event (pretix's event slug): the list's identity.
+    event_headers: tuple[str, ...] = ()
     required_keys: tuple[frozenset[str], ...] = field(init=False, repr=False)
     header_keys: dict[str, tuple[str, int]] = field(init=False, repr=False)
     ignore_keys: frozenset[str] = field(init=False, repr=False)
@@ -222,6 +231,112 @@ class Preset:
         if not all(group & keys for group in self.required_keys):
             return 0
         return len(keys & (self.header_keys.keys() | self.ignore_keys)) + 1
+
+
+#: pretix's export texts in Romanian and German, exactly as pretix 2026.8's catalogues
+#: (pretix/locale/ro and de, django.po) translate them; English is the msgid. Only texts that
+#: the order data and check-in list exporters write as headers, sheet titles or statuses.
+PRETIX_TRANSLATIONS: dict[str, tuple[str, str]] = {
+    "Event slug": ("Descriptor eveniment", "Kurzname der Veranstaltung"),
+    "Event name": ("Numele evenimentului", "Veranstaltungstitel"),
+    "Order code": ("ID comandă", "Bestellnummer"),
+    "Position ID": ("ID-ul poziției", "Position"),
+    "Status": ("Stare", "Status"),
+    "Email": ("Email", "E-Mail"),
+    "Phone number": ("Număr de telefon", "Telefonnummer"),
+    "Order date": ("Data comenzii", "Bestelldatum"),
+    "Order time": ("Ora comenzii", "Bestelluhrzeit"),
+    "Product": ("Produs", "Produkt"),
+    "Product ID": ("Product ID", "Produkt-ID"),
+    "Variation": ("Variație", "Variante"),
+    "Variation ID": ("Variation ID", "Varianten-ID"),
+    "Price": ("Preț", "Preis"),
+    "Tax rate": ("Taxa", "Steuersatz"),
+    "Tax rule": ("Regula fiscală", "Steuerregel"),
+    "Tax value": ("Valoare taxă", "Steuer"),
+    "Attendee name": ("Numele participantului", "Name Teilnehmer*in"),
+    "Attendee name: Given name": ("Numele participantului: Prenume", "Name Teilnehmer*in: Vorname"),
+    "Attendee name: First name": ("Numele participantului: Prenume", "Name Teilnehmer*in: Vorname"),
+    "Attendee name: Middle name": (
+        "Numele participantului: Al doilea prenume",
+        "Name Teilnehmer*in: Mittlerer Name",
+    ),
+    "Attendee name: Family name": ("Numele participantului: Nume", "Name Teilnehmer*in: Nachname"),
+    "Attendee name: Last name": ("Numele participantului: Nume", "Name Teilnehmer*in: Nachname"),
+    "Attendee name: Title": ("Numele participantului: Titlu", "Name Teilnehmer*in: Titel"),
+    "Attendee email": ("E-mailul participantului", "E-Mail Teilnehmer*in"),
+    "Attendee company": ("Compania participantă", "Teilnehmer*innen-Firma"),
+    "Address": ("Adresă", "Adresse"),
+    "ZIP code": ("Cod poștal", "Postleitzahl"),
+    "City": ("Oraș", "Stadt"),
+    "Country": ("Țară", "Land"),
+    "State": ("Județ", "Bundesstaat"),
+    "Voucher": ("Bon", "Gutschein"),
+    "Voucher budget usage": ("Voucher budget usage", "Verwendetes Gutscheinbudget"),
+    "Voucher tag": ("Voucher tag", "Gutschein-Tag"),
+    "Pseudonymization ID": ("ID de pseudonimizare", "Pseudonyme ID"),
+    "Ticket secret": ("Cheie secretă bilet", "Ticket-Code"),
+    "Secret": ("Cheie secretă", "Secret"),
+    "Seat ID": ("ID scaun", "Sitzplatz-ID"),
+    "Seat name": ("Numele scaunului", "Sitzbezeichnung"),
+    "Seat zone": ("Zona scaunului", "Sitzbereich"),
+    "Seat row": ("Rândul de scaune", "Sitzreihe"),
+    "Seat number": ("Numărul scaunului", "Sitzplatz-Nummer"),
+    "Blocked": ("Blocat", "Gesperrt"),
+    "Valid from": ("Valid de la", "Gültig ab"),
+    "Valid until": ("Valabil până la", "Gültig bis"),
+    "Order comment": ("Comentariu de comandă", "Bestellkommentar"),
+    "Follow-up date": ("Data urmăririi", "Datum zur Wiedervorlage"),
+    "Add-on to position ID": ("Add-on to position ID", "Zusatzprodukt zu Position"),
+    "Invoice address company": ("Adresa firmei pentru facturare", "Rechnungsadresse: Firma"),
+    "Invoice address name": ("Adresa de facturare", "Rechnungsadresse: Name"),
+    "Invoice address street": ("Adresa de facturare, strada", "Rechnungsadresse: Straße"),
+    "Invoice address ZIP code": ("Adresa de facturare, cod poștal", "Rechnungsadresse: PLZ"),
+    "Invoice address city": ("Adresa de facturare, oraș", "Rechnungsadresse: Stadt"),
+    "Invoice address country": ("Adresa de facturare, țară", "Rechnungsadresse: Land"),
+    "Invoice address state": ("Invoice address state", "Rechnungsadresse: Bundesstaat"),
+    "VAT ID": ("CUI", "USt-ID-Nr."),
+    "Sales channel": ("Canalul de vânzări", "Verkaufskanal"),
+    "Order locale": ("Comandă locală", "Bestellsprache"),
+    "Email address verified": ("Adresa de e-mail verificată", "E-Mail-Adresse verifiziert"),
+    "External customer ID": ("External customer ID", "Externe Kundennummer"),
+    "Check-in lists": ("Liste de check-in", "Check-in-Listen"),
+    "Payment providers": ("Procesatori de plăți", "Zahlungsmethoden"),
+    "Position order link": ("Position order link", "Link zur Bestellposition"),
+    "Checked in": ("Cu check-in", "Eingecheckt"),
+    "Comment": ("Comentariu", "Kommentar"),
+    "Requires special attention": ("Necesită o atenție specială", "Benötigt besondere Behandlung"),
+    "Company": ("Companie", "Firma"),
+    # Order states (Order.STATUS_CHOICE, get_extended_status_display); "canceled" also for a
+    # canceled position.
+    "pending": ("în așteptare", "ausstehend"),
+    "paid": ("plătită", "bezahlt"),
+    "expired": ("expirat", "abgelaufen"),
+    "canceled": ("anulat", "storniert"),
+    "approval pending": ("în curs de aprobare", "Freigabe ausstehend"),
+    "pending (confirmed)": ("pending (confirmed)", "ausstehend (bestätigt)"),
+    "canceled (paid fee)": ("canceled (paid fee)", "storniert (bezahlte Gebühr)"),
+}
+
+
+def _pretix(*texts: str) -> tuple[str, ...]:
+    """Each English pretix text followed by its Romanian and German translations."""
+    found: list[str] = []
+    for text in texts:
+        found.append(text)
+        found.extend(PRETIX_TRANSLATIONS.get(text, ()))
+    return tuple(dict.fromkeys(found))
+
+
+def _pretix_headers(headers: dict[str, str]) -> dict[str, str]:
+    """English header -> field, extended with the Romanian and German headers (the first
+    meaning wins where two English texts share a translation, as "Company" and "Attendee
+    company" do not)."""
+    found: dict[str, str] = {}
+    for english, fld in headers.items():
+        for text in _pretix(english):
+            found.setdefault(text, fld)
+    return found
 
 
 # fmt: off
@@ -254,49 +369,96 @@ PRESETS: tuple[Preset, ...] = (
             "Eventbrite Payment Processing", "Job Title", "Website", "Blog", "Gender", "Age",
             "Birth Date", "Group", "Checked In", "Check-In Date", "Discount",
         ),
+        # Eventbrite's attendee statuses (help centre glossary "attendee status"): "Attending"
+        # and "Checked In" hold a valid ticket; the rest do not.
         cancelled=("Not Attending", "Refunded", "Cancelled", "Deleted", "Transferred"),
+        active=("Attending", "Checked In", "Checked in"),
     ),
     Preset(
         # pretix "Order data" (positions sheet) and "Check-in list" exports. One row per ticket
-        # ("position"); a ticket is "ORDERCODE-positionid", as pretix itself names them.
+        # ("position"); a ticket is "ORDERCODE-positionid", as pretix itself names them. Headers
+        # in English, Romanian and German, as pretix's own catalogues translate them (see
+        # PRETIX_TRANSLATIONS).
         name="pretix",
         required=(
-            ("Order code",),
-            ("Position ID", "Secret", "Ticket secret", "Attendee name", "Product",
-             "Pseudonymization ID"),
+            _pretix("Order code"),
+            (*_pretix("Position ID", "Ticket secret", "Attendee name", "Product",
+                      "Pseudonymization ID"), "Secret"),
         ),
-        headers={
+        headers=_pretix_headers({
             "Attendee name": "full_name",
-            "Invoice address name": "full_name",
             "Attendee name: Given name": "first_name",
             "Attendee name: First name": "first_name",
             "Attendee name: Family name": "last_name",
             "Attendee name: Last name": "last_name",
+            "Invoice address name": "full_name",
             "Attendee email": "email",
             "Email": "email",
             "E-mail": "email",
             "Phone number": "phone",
+            "Attendee company": "organization",
             "Company": "organization",
             "Invoice address company": "organization",
             "Country": "country",
             "Invoice address country": "country",
             "Product": "category",
-            "Secret": "code",
             "Ticket secret": "code",
+            "Secret": "code",
             "Order code": "external_id",
             "Status": "status",
+        }),
+        ignore=(
+            *_pretix(
+                "Event slug", "Event name", "Order date", "Order time", "Product ID", "Variation",
+                "Variation ID", "Price", "Tax rate", "Tax rule", "Tax value", "Voucher",
+                "Voucher budget usage", "Voucher tag", "Pseudonymization ID", "Seat ID",
+                "Seat name", "Seat zone", "Seat row", "Seat number", "Checked in", "Blocked",
+                "Valid from", "Valid until", "Address", "ZIP code", "City", "State",
+                "Order comment", "Follow-up date", "Add-on to position ID",
+                "Invoice address street", "Invoice address ZIP code", "Invoice address city",
+                "Invoice address state", "VAT ID", "Sales channel", "Order locale",
+                "Email address verified", "External customer ID", "Check-in lists",
+                "Payment providers", "Position order link", "Position ID", "Attendee name: Title",
+                "Attendee name: Middle name", "Comment", "Requires special attention",
+            ),
+            "Checked out", "Automatically checked in", "Paid", "Voucher code",
+        ),
+        cancelled=(*_pretix("canceled", "expired", "canceled (paid fee)"), "cancelled"),
+        active=_pretix("paid", "pending", "pending (confirmed)"),
+        external_id_suffix="Position ID",
+        suffix_headers=_pretix("Position ID"),
+        event_headers=_pretix("Event slug"),
+        pending=_pretix("approval pending"),
+    ),
+    Preset(
+        # Indico registration list export (Registrations → Export → CSV/Excel), as
+        # indico/modules/events/registration/util.py generate_spreadsheet_from_registrations
+        # writes it: "ID", "Name", the form's fields by their titles (the personal data fields
+        # are "First Name", "Last Name", "Email Address", "Affiliation", "Phone Number",
+        # "Country", "Position"), then the chosen static columns ("Registration date",
+        # "Registration state", "Checked in", ...). States are RegistrationState's titles.
+        name="indico",
+        required=(
+            ("ID",), ("Name",), ("Registration state", "Registration date", "Email Address")
+        ),
+        headers={
+            "First Name": "first_name",
+            "Last Name": "last_name",
+            "Name": "full_name",
+            "Email Address": "email",
+            "Affiliation": "organization",
+            "Phone Number": "phone",
+            "Country": "country",
+            "ID": "external_id",
+            "Registration state": "status",
         },
         ignore=(
-            "Event slug", "Order date", "Order time", "Variation", "Price", "Tax rate",
-            "Tax rule", "Tax value", "Voucher", "Voucher code", "Pseudonymization ID", "Seat ID",
-            "Seat name", "Seat zone", "Seat row", "Seat number", "Checked in", "Checked out",
-            "Automatically checked in", "Paid", "Address", "ZIP code", "City", "State",
-            "Order comment", "Comment", "Requires special attention", "Blocked", "Valid from",
-            "Valid until", "Sales channel", "Order locale", "External customer ID",
-            "Payment providers", "Position ID", "Attendee name: Title",
+            "Title", "Address", "Position", "Picture", "Registration date", "Modification date",
+            "Created by", "Price", "Checked in", "Check-in date", "Payment date", "Tags",
         ),
-        cancelled=("canceled", "cancelled", "expired"),
-        external_id_suffix="Position ID",
+        cancelled=("Rejected", "Withdrawn"),
+        active=("Completed", "Awaiting payment"),
+        pending=("Pending",),
     ),
     Preset(
         # b2match participant list export (Organizer's Tool → Participants → Excel).
@@ -328,6 +490,7 @@ PRESETS: tuple[Preset, ...] = (
             "Attendance", "Marketplace",
         ),
         cancelled=("Canceled", "Cancelled", "Rejected"),
+        active=("Approved", "Registered", "Active", "Confirmed"),
     ),
     Preset(
         # Google Forms response sheet (downloaded as CSV or .xlsx). The first column is the
@@ -364,10 +527,19 @@ for _field, _names in SYNONYMS.items():
 for _name in AMBIGUOUS_NAMES:
     _EXACT[header_key(_name)] = (AMBIGUOUS_NAME, 100)
 
-_FUZZY: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = tuple(
-    (f, tuple(f" {header_key(p)} " for p in phrases), tuple(f" {header_key(x)} " for x in excl))
-    for f, phrases, excl in FUZZY
+_FIELD_ORDER = {f: n for n, (f, _p, _x) in enumerate(FUZZY)}
+_EXCLUDED = {f: tuple(f" {header_key(x)} " for x in excl) for f, _p, excl in FUZZY}
+#: Every loose phrase with its field, the most specific (most words) first, so that
+#: "Име и фамилия / Nume și prenume" is a full name before "prenume" makes it a first name;
+#: among phrases of one length the order of FUZZY decides ("Company phone" is a phone).
+_PHRASES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        ((f" {header_key(p)} ", f) for f, phrases, _x in FUZZY for p in phrases),
+        key=lambda item: (-len(item[0].split()), _FIELD_ORDER[item[1]]),
+    )
 )
+#: Separators of a bilingual header ("Имейл / E-mail", "Име | Nume").
+_BILINGUAL = re.compile(r"\s*/\s*|\s+\|\s+|\n")
 
 _ALL_PRESET_KEYS = frozenset(k for p in PRESETS for k in (*p.header_keys, *p.ignore_keys))
 
@@ -376,7 +548,8 @@ def match_header(key: str, preset: Preset | None = None) -> tuple[str, int] | No
     """The field a header (given as :func:`header_key`) stands for, with its rank, or None.
 
     Ranks: the preset's own headers 0-99, the generic vocabulary 100-999, loose (fuzzy) matches
-    1000 and up; so a platform's meaning beats a generic guess, which beats a loose one.
+    1000 and up; so a platform's meaning beats a generic guess, which beats a loose one. Loose
+    matching tries the most specific phrase first.
     """
     if not key:
         return None
@@ -389,11 +562,42 @@ def match_header(key: str, preset: Preset | None = None) -> tuple[str, int] | No
     hit = _EXACT.get(key)
     if hit is not None:
         return hit
+    return _fuzzy(key)
+
+
+def _fuzzy(key: str) -> tuple[str, int] | None:
     padded = f" {key} "
-    for rank, (fld, phrases, excluded) in enumerate(_FUZZY):
-        if any(p in padded for p in phrases) and not any(x in padded for x in excluded):
-            return fld, 1000 + rank
+    for phrase, fld in _PHRASES:
+        if phrase in padded and not any(x in padded for x in _EXCLUDED[fld]):
+            return fld, 1000 + _FIELD_ORDER[fld]
     return None
+
+
+def match_header_text(text: str, preset: Preset | None = None) -> tuple[str, int] | None:
+    """:func:`match_header` for a header as written, which may be bilingual ("A / B").
+
+    A bilingual header whose halves are known names means what they mean (a half that only says
+    "Name" / "Nume" gives way to a half that is specific); otherwise the whole text is matched
+    loosely, most specific phrase first.
+    """
+    key = header_key(text)
+    if not key:
+        return None
+    if preset is not None and (key in preset.ignore_keys or key in preset.header_keys):
+        return match_header(key, preset)
+    exact = _EXACT.get(key)
+    if exact is not None:
+        return exact
+    parts = [header_key(p) for p in _BILINGUAL.split(clean_text(text))]
+    parts = [p for p in parts if p]
+    if len(parts) > 1:
+        hits = [h for p in parts if (h := _EXACT.get(p)) is not None]
+        specific = {h[0] for h in hits if h[0] != AMBIGUOUS_NAME}
+        if len(specific) == 1:
+            return min(h for h in hits if h[0] != AMBIGUOUS_NAME)
+        if not specific and hits:
+            return hits[0]
+    return _fuzzy(key)
 
 
 def is_known_header(key: str) -> bool:
@@ -482,6 +686,29 @@ WEEKDAYS: dict[str, int] = {
             ("saturday", "sat", "събота", "съб", "sâmbătă"),
             ("sunday", "sun", "неделя", "нед", "duminică"),
         )
+    )
+    for name in names
+}
+#: Month names and their usual abbreviations (as header_key) -> month number, in English,
+#: Bulgarian and Romanian: "28 септември", "28 septembrie", "Sept. 28".
+MONTHS: dict[str, int] = {
+    header_key(name): number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "януари", "яну", "ianuarie", "ian"),
+            ("february", "feb", "февруари", "фев", "februarie"),
+            ("march", "mar", "март", "мар", "martie"),
+            ("april", "apr", "април", "апр", "aprilie"),
+            ("may", "май", "mai"),
+            ("june", "jun", "юни", "iunie", "iun"),
+            ("july", "jul", "юли", "iulie", "iul"),
+            ("august", "aug", "август", "авг"),
+            ("september", "sep", "sept", "септември", "сеп", "септ", "septembrie"),
+            ("october", "oct", "октомври", "окт", "octombrie"),
+            ("november", "nov", "ноември", "ное", "noiembrie", "noi"),
+            ("december", "dec", "декември", "дек", "decembrie"),
+        ),
+        start=1,
     )
     for name in names
 }

@@ -16,10 +16,11 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from itertools import islice
 from pathlib import Path
@@ -61,12 +62,17 @@ class Table:
     rows: list[tuple[int, list[str]]]
     sheet: str | None = None
     header_row: int = 1
+    #: Why this sheet of a workbook was read (for the import report); "" for CSV.
+    sheet_reason: str = ""
+    #: Numeric cells a spreadsheet stored beyond exact precision, (row, column index) -> value.
+    numbers: dict[tuple[int, int], float] = field(default_factory=dict)
 
 
+def read_table(path: str | os.PathLike[str], sheet: str | None = None) -> Table:
+    """Read a CSV, .xlsx or .ods registration file.
 
-
-def read_table(path: str | os.PathLike[str]) -> Table:
-    """Read a CSV or .xlsx registration file.
+    In a workbook, ``sheet`` names the sheet to read; without it the sheet holding the tickets is
+    chosen (see :func:`_choose_sheet`) and :attr:`Table.sheet_reason` says why.
 
     The format is decided by content, not only by the extension: an .xlsx renamed to .csv is read
     as a workbook, while an old .xls, a web page saved as "xls", a PDF, an OpenDocument file or an
@@ -78,7 +84,9 @@ def read_table(path: str | os.PathLike[str]) -> Table:
     container = sniff_container(data[:4096])
     extension = Path(name).suffix.lower()
     if container == "zip":
-        return _read_xlsx(name, data)
+        if _is_opendocument(data):
+            return _read_ods(name, data, sheet)
+        return _read_xlsx(name, data, sheet)
     if container == "ole2":
         raise ImportFileError(
             name,
@@ -110,6 +118,13 @@ def read_table(path: str | os.PathLike[str]) -> Table:
         )
     if extension == ".ods":
         raise ImportFileError(name, "this is not a valid OpenDocument spreadsheet", _RESAVE)
+    if sheet is not None:
+        raise ImportFileError(
+            name,
+            f"a sheet ('{sheet}') was asked for, but this is a CSV file, which has no sheets",
+            "leave out --sheet for CSV files",
+            reason="unknown_sheet",
+        )
     return _read_csv(name, data)
 
 
@@ -310,8 +325,9 @@ def _chain(
 # XLSX
 
 
-def _read_xlsx(path: str, data: bytes) -> Table:
+def _read_xlsx(path: str, data: bytes, wanted: str | None) -> Table:
     _check_workbook_package(path, data)
+    check_package_text(path, data)
     # Imported lazily: openpyxl is only needed for workbooks and takes a while to import.
     import openpyxl
 
@@ -330,7 +346,11 @@ def _read_xlsx(path: str, data: bytes) -> Table:
                 _RESAVE,
             ) from None
         try:
-            return _read_workbook(path, workbook)
+            sheets = [
+                _Sheet(str(s.title), s.sheet_state == "visible", _openpyxl_rows(s))
+                for s in workbook.worksheets
+            ]
+            return _read_workbook(path, "xlsx", sheets, wanted)
         finally:
             workbook.close()
 
@@ -343,7 +363,6 @@ def _check_workbook_package(path: str, data: bytes) -> None:
             content_types = (
                 package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             )
-            mimetype = package.read("mimetype")[:100] if "mimetype" in names else b""
     except (RuntimeError, NotImplementedError):  # encrypted or an unsupported compression
         raise ImportFileError(
             path,
@@ -360,10 +379,6 @@ def _check_workbook_package(path: str, data: bytes) -> None:
         ) from None
     if b"spreadsheetml" in content_types:
         return
-    if b"opendocument.spreadsheet" in mimetype:
-        raise ImportFileError(
-            path, "the file is an OpenDocument spreadsheet (.ods), which cannot be read", _RESAVE
-        )
     if "word/document.xml" in names:
         raise ImportFileError(
             path, "the file is a Word document, not a spreadsheet", "choose the .xlsx or .csv file"
@@ -383,50 +398,133 @@ def _check_workbook_package(path: str, data: bytes) -> None:
     )
 
 
-def _read_workbook(path: str, workbook: Any) -> Table:
-    """The first sheet with a recognisable header row (title rows above it allowed); failing
-    that, the first sheet with any data."""
-    sheets: list[Any] = list(workbook.worksheets)
-    # Hidden sheets usually hold lookup lists; read them only if nothing else has data.
-    ordered = [s for s in sheets if s.sheet_state == "visible"]
-    ordered += [s for s in sheets if s.sheet_state != "visible"]
-    fallback: Any = None
-    for sheet in ordered:
-        try:
-            head = list(islice(_nonblank(_sheet_records(sheet)), HEADER_SEARCH_ROWS))
-        except Exception:
-            raise _damaged_sheet(path, str(sheet.title)) from None
-        if not head:
-            continue
-        _, sure = find_header_row([cells for _, cells in head])
-        if sure:
-            return _table_from_sheet(path, sheet)
-        if fallback is None:
-            fallback = sheet
-    if fallback is None:
+@dataclass
+class _Sheet:
+    """One sheet of a workbook, whichever library reads it."""
+
+    title: str
+    visible: bool
+    #: A fresh iterator over ``(row number, raw values)`` each call.
+    rows: Callable[[], Iterator[tuple[int, Sequence[object]]]]
+
+
+#: Sheet titles that hold one row per ticket (pretix's "Order positions" in en/ro/de, as its
+#: catalogues translate it) or per person; a sheet so named wins over others with a header.
+_TICKET_SHEETS = frozenset(
+    {"order positions", "pozitii de comanda", "bestellzeilen", "attendees", "participants",
+     "registrations", "tickets", "check in list", "участници", "регистрации", "participanti",
+     "inscrieri"}
+)  # fmt: skip
+#: Sheet titles that hold orders or fees, not tickets (pretix's "Orders", "Order fees").
+_ORDER_SHEETS = frozenset(
+    {"orders", "order fees", "comenzi", "tarife comanda", "bestellungen", "gebuhren"}
+)
+
+
+def _read_workbook(path: str, fmt: str, sheets: list[_Sheet], wanted: str | None) -> Table:
+    """Read the sheet named ``wanted``, or the one that holds the tickets (see
+    :func:`_choose_sheet`)."""
+    if wanted is not None:
+        for sheet in sheets:
+            if sheet.title == wanted or sheet.title.casefold() == wanted.casefold():
+                return _table_from_sheet(path, fmt, sheet, f"sheet '{sheet.title}' as asked")
+        names = ", ".join(f"'{s.title}'" for s in sheets)
         raise ImportFileError(
             path,
-            "the workbook has no data (every sheet is empty)",
-            "check that you exported the registrations, not an empty template",
+            f"the workbook has no sheet '{wanted}' (its sheets: {names})",
+            "give one of these names to --sheet",
+            reason="unknown_sheet",
         )
-    return _table_from_sheet(path, fallback)
+    sheet, reason = _choose_sheet(path, sheets)
+    return _table_from_sheet(path, fmt, sheet, reason)
 
 
-def _table_from_sheet(path: str, sheet: Any) -> Table:
-    title = str(sheet.title)
+def _choose_sheet(path: str, sheets: list[_Sheet]) -> tuple[_Sheet, str]:
+    """The sheet that holds the tickets, and why it was chosen.
+
+    Among the sheets with a recognisable header row (hidden sheets, which usually hold lookup
+    lists, only if no visible one has one), the best is the one with a ticket-code column (pretix's
+    "Order positions" has "Ticket secret", its "Orders" sheet has none), then one whose title says
+    it lists tickets or people, then one not titled as orders or fees, then the one with most
+    recognised columns; ties go to the first sheet. Without any header row, the first sheet with
+    data is read.
+    """
+    from kiosk.importing.presets import detect_preset, header_key, match_header
+
+    ordered = [s for s in sheets if s.visible] + [s for s in sheets if not s.visible]
+    scored: list[tuple[tuple[int, int, int, int, int], _Sheet, str]] = []
+    fallback: _Sheet | None = None
+    for position, sheet in enumerate(ordered):
+        try:
+            head = list(islice(_nonblank(_text_records(sheet, {})), HEADER_SEARCH_ROWS))
+        except ImportFileError:
+            raise
+        except Exception:
+            raise _damaged_sheet(path, sheet.title) from None
+        if not head:
+            continue
+        index, sure = find_header_row([cells for _, cells in head])
+        if not sure:
+            fallback = fallback or sheet
+            continue
+        keys = [header_key(h) for h in head[index][1]]
+        preset = detect_preset({k for k in keys if k})
+        fields: dict[str, str] = {}
+        for key, header in zip(keys, head[index][1], strict=True):
+            hit = match_header(key, preset) if key else None
+            if hit is not None:
+                fields.setdefault(hit[0], clean_text(header))
+        title = header_key(sheet.title)
+        rank = (
+            int("code" in fields),
+            int(title in _TICKET_SHEETS),
+            int(title not in _ORDER_SHEETS),
+            len(fields),
+            -position,
+        )
+        why = (
+            f"it has a ticket code column ('{fields['code']}')"
+            if "code" in fields
+            else "its title says it lists tickets or people"
+            if title in _TICKET_SHEETS
+            else "it has the most recognised columns"
+        )
+        scored.append((rank, sheet, why))
+    if not scored:
+        if fallback is None:
+            raise ImportFileError(
+                path,
+                "the workbook has no data (every sheet is empty)",
+                "check that you exported the registrations, not an empty template",
+            )
+        return fallback, f"sheet '{fallback.title}': the first sheet with data"
+    scored.sort(key=lambda item: item[0], reverse=True)
+    _, best, why = scored[0]
+    if len(sheets) == 1:
+        return best, f"sheet '{best.title}', the only sheet"
+    others = ", ".join(f"'{s.title}'" for _, s, _w in scored[1:])
+    tail = f"; not {others} (use --sheet NAME to read another)" if others else ""
+    return best, f"sheet '{best.title}' because {why}{tail}"
+
+
+def _table_from_sheet(path: str, fmt: str, sheet: _Sheet, reason: str) -> Table:
+    numbers: dict[tuple[int, int], float] = {}
     with paused_gc():
         try:
-            records = list(_sheet_records(sheet))
+            records = list(_text_records(sheet, numbers))
+        except ImportFileError:
+            raise
         except Exception:
             # Read-only sheets are parsed lazily, so damage may only show up here.
-            raise _damaged_sheet(path, title) from None
-        return _build_table(path, "xlsx", None, None, title, records)
+            raise _damaged_sheet(path, sheet.title) from None
+        table = _build_table(path, fmt, None, None, sheet.title, records)
+    return replace(table, sheet_reason=reason, numbers=numbers)
 
 
 def _damaged_sheet(path: str, title: str) -> ImportFileError:
     return ImportFileError(
         path,
-        f"this is not a valid Excel file (sheet '{title}' is damaged and cannot be read)",
+        f"this is not a valid spreadsheet (sheet '{title}' is damaged and cannot be read)",
         _RESAVE,
     )
 
@@ -435,14 +533,33 @@ def _nonblank(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, l
     return (r for r in records if not _is_blank_row(r[1]))
 
 
-def _sheet_records(sheet: Any) -> Iterator[tuple[int, list[str]]]:
-    # Worksheet dimensions written by some tools are wrong (e.g. "A1:A1" for a full sheet) and
-    # read-only mode trusts them, cutting columns off; forget them and read what is there.
-    sheet.reset_dimensions()
-    # Explicit min_row/min_col: without them rows are numbered from the sheet's stated origin.
-    rows = sheet.iter_rows(min_row=1, min_col=1, values_only=True)
-    for number, values in enumerate(rows, start=1):
-        yield number, [_cell_text(v) for v in values]
+def _openpyxl_rows(sheet: Any) -> Callable[[], Iterator[tuple[int, Sequence[object]]]]:
+    def rows() -> Iterator[tuple[int, Sequence[object]]]:
+        # Worksheet dimensions written by some tools are wrong (e.g. "A1:A1" for a full sheet)
+        # and read-only mode trusts them, cutting columns off; forget them, read what is there.
+        sheet.reset_dimensions()
+        # Explicit min_row/min_col: without them rows are numbered from the stated origin.
+        values = sheet.iter_rows(min_row=1, min_col=1, values_only=True)
+        return enumerate(values, start=1)
+
+    return rows
+
+
+def _text_records(
+    sheet: _Sheet, numbers: dict[tuple[int, int], float]
+) -> Iterator[tuple[int, list[str]]]:
+    """The sheet's rows as cell texts; floats beyond exact precision are noted in ``numbers``."""
+    for number, values in sheet.rows():
+        cells = []
+        for index, value in enumerate(values):
+            if isinstance(value, float) and abs(value) >= _EXACT_FLOAT:
+                numbers[(number, index)] = value
+            cells.append(_cell_text(value))
+        yield number, cells
+
+
+#: Integers from here on are not all exact as floating-point numbers (IEEE 754 double).
+_EXACT_FLOAT = float(2**53)
 
 
 def _cell_text(value: object) -> str:
@@ -470,3 +587,199 @@ def _cell_text(value: object) -> str:
     if isinstance(value, date | time):
         return value.isoformat()
     return str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# OpenDocument (.ods), read with python-calamine
+
+
+def _is_opendocument(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if "mimetype" not in package.namelist():
+                return False
+            return b"opendocument.spreadsheet" in package.read("mimetype")[:100]
+    except Exception:
+        return False  # a damaged package: the .xlsx path explains it
+
+
+def _read_ods(path: str, data: bytes, wanted: str | None) -> Table:
+    """An OpenDocument spreadsheet (LibreOffice's own format), read with python-calamine: a
+    maintained reader (Rust's calamine) that reads .ods cell types faithfully, with no Python
+    XML walk over LibreOffice's repeated-cell encoding."""
+    check_package_text(path, data)
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:
+        raise ImportFileError(
+            path,
+            f"this is not a valid OpenDocument spreadsheet (it is damaged: {type(exc).__name__})",
+            _RESAVE,
+        ) from None
+    visible = {m.name: str(m.visible).lower().endswith("visible") for m in workbook.sheets_metadata}
+
+    def rows_of(name: str) -> Callable[[], Iterator[tuple[int, Sequence[object]]]]:
+        def rows() -> Iterator[tuple[int, Sequence[object]]]:
+            sheet = workbook.get_sheet_by_name(name)
+            # to_python skips leading empty rows and columns: start where the sheet starts.
+            first_row, first_col = sheet.start or (0, 0)
+            pad: list[object] = [None] * first_col
+            for offset, values in enumerate(sheet.to_python(skip_empty_area=False)):
+                yield first_row + offset + 1, pad + list(values)
+
+        return rows
+
+    try:
+        sheets = [_Sheet(n, visible.get(n, True), rows_of(n)) for n in workbook.sheet_names]
+        return _read_workbook(path, "ods", sheets, wanted)
+    finally:
+        workbook.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Size limits inside a workbook package, checked before any XML is parsed
+
+#: Longest cell, in characters (kiosk.importing.checks refuses longer cells with row and column).
+CELL_LIMIT = 10_000
+#: Bytes of XML text between two tags that can still be a cell within the limit (entities such
+#: as &amp; take up to 6 bytes per character; UTF-8 up to 4).
+_TEXT_RUN_LIMIT = CELL_LIMIT * 6
+_CHUNK = 1 << 20
+_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
+_SHARED_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?t="s"[^>]*>\s*<v>(\d+)</v>')
+_ODS_ROW = re.compile(rb'<table:table-row(?:\s[^>]*?table:number-rows-repeated="(\d+)")?')
+_ODS_TABLE = re.compile(rb'<table:table table:name="([^"]*)"')
+
+
+def check_package_text(path: str, data: bytes) -> None:
+    """Refuse a workbook with a cell over :data:`CELL_LIMIT` characters before a reader builds
+    it in memory (a 200 KB file can hold a 200 MB cell). The package is decompressed in 1 MB
+    chunks and only the distance between tags is measured, so memory stays bounded."""
+    try:
+        _check_package_text(path, data)
+    except ImportFileError:
+        raise
+    except Exception:
+        # A damaged member (bad CRC, broken deflate stream): nothing a reader could read.
+        raise ImportFileError(
+            path,
+            "this is not a valid spreadsheet (the ZIP package is damaged or incomplete)",
+            _RESAVE,
+        ) from None
+
+
+def _check_package_text(path: str, data: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        names = package.namelist()
+        if "content.xml" in names:
+            _scan_member(path, package, "content.xml", _Locator(ods=True))
+            return
+        shared = "xl/sharedStrings.xml"
+        if shared in names:
+            found = _scan_member(path, package, shared, None)
+            if found is not None:
+                _refuse_shared(path, package, names, found)
+        for name in names:
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                _scan_member(path, package, name, _Locator(ods=False))
+
+
+class _Locator:
+    """Where in the sheet a byte position of an XML member is: fed every chunk in order."""
+
+    def __init__(self, ods: bool) -> None:
+        self.ods = ods
+        self.carry = b""
+        self.sheet = ""
+        self.row: int | None = None
+        self.column: str | None = None
+
+    def feed(self, chunk: bytes) -> None:
+        self._advance(self.carry + chunk, len(self.carry))
+        self.carry = chunk[-512:]
+
+    def at(self, partial: bytes) -> tuple[str, int | None, str | None]:
+        self._advance(self.carry + partial, len(self.carry))
+        return self.sheet, self.row, self.column
+
+    def _advance(self, text: bytes, done: int) -> None:
+        # Matches ending inside ``done`` bytes (the carried end of the previous chunk) were
+        # counted already; a match that began there but ends in the new chunk was not.
+        if not self.ods:
+            for match in _CELL_REF.finditer(text):
+                if match.end() > done:
+                    self.row, self.column = int(match[2]), match[1].decode()
+            return
+        start = 0
+        for match in _ODS_TABLE.finditer(text):
+            if match.end() > done:
+                self.sheet = match[1].decode("utf-8", "replace")
+                self.row = 0
+                start = match.end()
+        for match in _ODS_ROW.finditer(text, start):
+            if match.end() > done:
+                self.row = (self.row or 0) + int(match[1] or 1)
+
+
+def _scan_member(
+    path: str, package: zipfile.ZipFile, member: str, locator: _Locator | None
+) -> int | None:
+    """Scan one XML member for a text run over the limit. With a ``locator`` a long run raises
+    at once with its sheet, row and column; without, the index of the shared string holding it
+    (the count of ``<si`` elements before it) is returned."""
+    run = 0
+    strings = 0
+    with package.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            pieces = chunk.split(b"<")
+            run += len(pieces[0])
+            long_at = 0 if run > _TEXT_RUN_LIMIT else -1
+            offset = len(pieces[0]) + 1
+            for piece in pieces[1:]:
+                if long_at >= 0:
+                    break
+                run = len(piece)
+                if run > _TEXT_RUN_LIMIT:
+                    long_at = offset
+                offset += len(piece) + 1
+            if long_at >= 0:
+                if locator is None:
+                    return strings + chunk[:long_at].count(b"<si")
+                sheet, row, column = locator.at(chunk[:long_at])
+                raise _too_long(path, sheet, row, column)
+            strings += chunk.count(b"<si")
+            if locator is not None:
+                locator.feed(chunk)
+    return None
+
+
+def _refuse_shared(path: str, package: zipfile.ZipFile, names: list[str], index: int) -> None:
+    wanted = str(index).encode()
+    for name in names:
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        carry = b""
+        with package.open(name) as stream:
+            while chunk := stream.read(_CHUNK):
+                text = carry + chunk
+                for match in _SHARED_REF.finditer(text):
+                    if match[3] == wanted:
+                        raise _too_long(path, "", int(match[2]), match[1].decode())
+                carry = text[-512:]
+    raise _too_long(path, "", None, None)
+
+
+def _too_long(path: str, sheet: str, row: int | None, column: str | None) -> ImportFileError:
+    where = f" (sheet '{sheet}')" if sheet else ""
+    return ImportFileError(
+        path,
+        f"a cell{where} holds more than {CELL_LIMIT:,} characters; no registration field "
+        "needs that much",
+        "something was pasted into this cell by mistake: shorten or clear it, then import "
+        "again (nothing was imported)",
+        row=row,
+        column=column,
+        reason="cell_too_long",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
@@ -13,12 +14,14 @@ from typing import Any, TypeVar
 
 from kiosk.core import codes
 from kiosk.core.gcpause import paused_gc
+from kiosk.core.identity import name_key
 from kiosk.core.model import AttendeeStatus, Registration
 from kiosk.core.timeutil import to_utc_iso
+from kiosk.importing.checks import Finding, check_limits
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.mapping import ParsedColumns, detect_mapping, load_mapping_file, parse_columns
 from kiosk.importing.readers import read_table
-from kiosk.storage import attendees
+from kiosk.storage import attendees, imports
 from kiosk.storage.attendees import DETAIL_COLUMNS, NewAttendees, days_json
 from kiosk.storage.database import Database
 from kiosk.storage.events import checkin_lists
@@ -57,9 +60,36 @@ class ImportReport:
     skipped: list[SkippedRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
+    source: str = "registrations"
+    #: Why this sheet of a workbook was read ("" for CSV).
+    sheet_reason: str = ""
+    #: Suspicious values imported as they are: row, column, reason code, text.
+    findings: list[Finding] = field(default_factory=list)
+    #: Rows understood and left out on purpose (awaiting approval).
+    left_out: list[SkippedRow] = field(default_factory=list)
+    #: People of this source missing from the file: cancelled (``cancelled_missing``) or not.
+    missing: list[MissingPerson] = field(default_factory=list)
+    cancelled_missing: bool = False
+    #: The platform events the file is from (pretix event slugs), when it says.
+    events: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class MissingPerson:
+    """Someone imported earlier into the same source who is not in this file."""
+
+    id: int
+    code: str
+    name: str
+
+
+#: A run may leave out at most this many people of a source, and this share of it, without
+#: being told what to do about them (--cancel-missing or --keep-missing).
+MISSING_PEOPLE_LIMIT = 5
+MISSING_SHARE_LIMIT = 0.10
 
 
 class _Rollback(Exception):
@@ -73,19 +103,42 @@ def import_file(
     mapping_file: str | Path | None = None,
     source: str = "registrations",
     dry_run: bool = False,
-    cancel_missing: bool = True,
+    cancel_missing: bool | None = None,
+    sheet: str | None = None,
+    skip_bad_rows: bool = False,
+    strict: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
-    """Import a CSV or XLSX registration file. Raises :class:`ImportFileError` for a bad file;
-    in that case nothing in the database has changed.
+    """Import a CSV, XLSX or ODS registration file. Raises :class:`ImportFileError` (with a
+    stable ``reason``) for a bad file or a refused run; in that case nothing has changed.
 
-    People are matched by external id, then ticket code, then e-mail. People of the same
-    ``source`` who are missing from the file are marked cancelled (their check-ins stay) unless
-    ``cancel_missing`` is false.
+    People are matched by external id, then ticket code, then e-mail: an e-mail only one person
+    uses identifies them; an e-mail several people share (colleagues' office address) identifies
+    the one whose name also matches (:func:`kiosk.core.identity.name_key`: cross-script,
+    diacritic-blind). A file without e-mails matches by a name that is unique on both sides.
+
+    People of the same ``source`` who are missing from the file are never cancelled by surprise:
+
+    * ``cancel_missing=True`` (asked): they are cancelled, if the file is clearly the same list
+      (it matches people of this source and comes from the same platform event); otherwise the
+      run is refused (``different_list``).
+    * ``cancel_missing=False``: they are kept and listed.
+    * ``None`` (not said): they are kept and listed, unless more than
+      :data:`MISSING_PEOPLE_LIMIT` people and more than :data:`MISSING_SHARE_LIMIT` of the source
+      are missing, or the file matches nobody of the source: then the run is refused
+      (``many_missing``), naming them, because the file is probably another list or a partial
+      export.
+
+    Rows that cannot be read (a day or status not understood, no name, a code used twice) refuse
+    the run (``bad_rows``) unless ``skip_bad_rows``. With ``strict``, suspicious values
+    (:mod:`kiosk.importing.checks`) refuse it too (``warnings_strict``).
     """
     path = Path(path)
     with paused_gc():
-        return _import(db, path, mapping_file, source, dry_run, cancel_missing, progress)
+        return _import(
+            db, path, mapping_file, source, dry_run, cancel_missing, sheet, skip_bad_rows,
+            strict, progress,
+        )  # fmt: skip
 
 
 def _import(
@@ -94,12 +147,16 @@ def _import(
     mapping_file: str | Path | None,
     source: str,
     dry_run: bool,
-    cancel_missing: bool,
+    cancel_missing: bool | None,
+    sheet: str | None,
+    skip_bad_rows: bool,
+    strict: bool,
     progress: Callable[[int, int], None] | None,
 ) -> ImportReport:
-    table = read_table(path)
+    table = read_table(path, sheet)
     override = load_mapping_file(mapping_file) if mapping_file else None
     mapping = detect_mapping(table, override)
+    check_limits(table, mapping.columns.get("code"))
     parsed = parse_columns(table, mapping, event_days(db))
     report = ImportReport(
         file=str(path),
@@ -114,25 +171,75 @@ def _import(
         skipped=[SkippedRow(s.row, s.reason, s.detail) for s in parsed.skipped],
         warnings=list(parsed.warnings),
         dry_run=dry_run,
+        source=source,
+        sheet_reason=table.sheet_reason,
+        findings=list(parsed.findings),
+        left_out=[SkippedRow(s.row, s.reason, s.detail) for s in parsed.left_out],
+        events=list(parsed.events),
     )
+    if strict and report.findings:
+        raise ImportFileError(
+            path,
+            f"{len(report.findings)} suspicious values were found and --strict refuses them",
+            "fix them in the source and export again, or import without --strict to take the "
+            "values as they are; nothing was imported",
+            reason="warnings_strict",
+            details=tuple(f.text() for f in report.findings[:50]),
+        )
+    _refuse_bad_rows(path, report, skip_bad_rows)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
         with db.write() as conn:
             _merge(conn, parsed, report, source, cancel_missing, progress)
+            _refuse_bad_rows(path, report, skip_bad_rows)
             if dry_run:
                 raise _Rollback
-            conn.execute(
-                "INSERT INTO import_run (at, file, sha256, summary) VALUES (?, ?, ?, ?)",
-                (
-                    to_utc_iso(datetime.now(UTC)),
-                    str(path),
-                    digest,
-                    json.dumps(report.as_json(), ensure_ascii=False),
-                ),
+            imports.record_run(
+                conn, to_utc_iso(datetime.now(UTC)), str(path), digest, report.as_json()
             )
     except _Rollback:
         pass
     return report
+
+
+def _refuse_bad_rows(path: Path, report: ImportReport, skip_bad_rows: bool) -> None:
+    if not report.skipped or skip_bad_rows:
+        return
+    count = len(report.skipped)
+    raise ImportFileError(
+        path,
+        f"{count} row{'s' if count > 1 else ''} cannot be imported as written "
+        f"({', '.join(sorted({s.reason for s in report.skipped}))})",
+        "correct them in the file, or import with --skip-bad-rows to import the others and "
+        "leave these out; nothing was imported",
+        reason="bad_rows",
+        details=tuple(f"{s.detail} [{s.reason}]" for s in report.skipped[:50]),
+    )
+
+
+class _People:
+    """The people already in the event, indexed the ways a row can identify one of them."""
+
+    def __init__(self, existing: list[sqlite3.Row]) -> None:
+        self.by_external = {r["external_id"]: r for r in existing if r["external_id"]}
+        self.by_code = {r["code"]: r for r in existing}
+        self.by_code_upper = {r["code"].upper(): r for r in existing}
+        self.by_email: dict[str, list[sqlite3.Row]] = {}
+        self.by_name: dict[str, list[sqlite3.Row]] = {}
+        for r in existing:
+            if r["email"]:
+                self.by_email.setdefault(r["email"].lower(), []).append(r)
+        self._names_done = False
+        self._existing = existing
+
+    def names(self) -> dict[str, list[sqlite3.Row]]:
+        if not self._names_done:
+            for r in self._existing:
+                key = name_key(r["first_name"], r["last_name"])
+                if key:
+                    self.by_name.setdefault(key, []).append(r)
+            self._names_done = True
+        return self.by_name
 
 
 def _merge(
@@ -140,37 +247,25 @@ def _merge(
     parsed: ParsedColumns,
     report: ImportReport,
     source: str,
-    cancel_missing: bool,
+    cancel_missing: bool | None,
     progress: Callable[[int, int], None] | None,
 ) -> None:
     now = to_utc_iso(datetime.now(UTC))
-    cur = conn.cursor()
-    cur.row_factory = sqlite3.Row
-    existing = cur.execute(
-        "SELECT id, code, external_id, email, status, source, days, raw, "
-        + ", ".join(_FIELDS)
-        + " FROM attendee"
-    ).fetchall()
-    by_external = {r["external_id"]: r for r in existing if r["external_id"]}
-    by_code = {r["code"]: r for r in existing}
-    by_code_upper = {r["code"].upper(): r for r in existing}
-    by_email: dict[str, list[sqlite3.Row]] = {}
-    for r in existing:
-        if r["email"]:
-            by_email.setdefault(r["email"].lower(), []).append(r)
+    existing = imports.existing_people(conn)
+    people = _People(existing)
+    # How often each e-mail and each name occurs in the file: an address several rows share
+    # identifies nobody alone.
+    file_emails = Counter(e.lower() for e in parsed.email if e)
+    file_names = Counter(
+        name_key(f, la) for f, la in zip(parsed.first_name, parsed.last_name, strict=True)
+    )
     seen: set[int] = set()
     new: list[int] = []  # indexes of the registrations to add
     total = len(parsed.rows)
     numbers, file_codes = parsed.rows, parsed.code
-    for j, (external_id, code, email) in enumerate(
-        zip(parsed.external_id, file_codes, parsed.email, strict=True)
-    ):
+    for j, code in enumerate(file_codes):
         done = j + 1
-        match = (
-            _match(external_id, code, email, by_external, by_code, by_code_upper, by_email)
-            if existing
-            else None
-        )
+        match = _match(parsed, j, people, file_emails, file_names, seen) if existing else None
         if match is not None and match["id"] in seen:
             report.skipped.append(
                 SkippedRow(
@@ -181,7 +276,7 @@ def _merge(
             )
             continue
         if code and match is not None and code != match["code"]:
-            holder = by_code.get(code)
+            holder = people.by_code.get(code)
             if holder is not None and holder["id"] != match["id"]:
                 report.skipped.append(
                     SkippedRow(
@@ -208,27 +303,103 @@ def _merge(
             report.unchanged += 1
         if progress and done % 1000 == 0:
             progress(done, total)
-    _insert_new(conn, parsed, new, source, set(by_code), now)
+    _insert_new(conn, parsed, new, source, set(people.by_code), now)
     report.added = len(new)
     report.cancelled += sum(1 for j in new if parsed.cancelled[j])
-    if cancel_missing and parsed.rows:
-        missing = [
-            r["id"]
-            for r in existing
-            if r["source"] == source and r["id"] not in seen and r["status"] == "active"
-        ]
-        conn.executemany(
-            "UPDATE attendee SET status = 'cancelled', updated_at = ? WHERE id = ?",
-            [(now, i) for i in missing],
-        )
-        report.cancelled += len(missing)
-        if missing:
-            report.warnings.append(
-                f"{len(missing)} people imported earlier from source '{source}' are not in this "
-                "file and were marked cancelled (their check-ins are kept)."
-            )
+    if parsed.rows:
+        _missing(conn, existing, seen, report, source, cancel_missing, now)
     if progress:
         progress(total, total)
+
+
+def _missing(
+    conn: sqlite3.Connection,
+    existing: list[sqlite3.Row],
+    seen: set[int],
+    report: ImportReport,
+    source: str,
+    cancel_missing: bool | None,
+    now: str,
+) -> None:
+    """Deal with the active people of ``source`` who are not in this file (see import_file)."""
+    of_source = [r for r in existing if r["source"] == source and r["status"] == "active"]
+    missing = [r for r in of_source if r["id"] not in seen]
+    if not missing:
+        return
+    report.missing = [
+        MissingPerson(r["id"], r["code"], f"{r['first_name']} {r['last_name']}".strip())
+        for r in missing
+    ]
+    listed = tuple(f"{p.name} (code {p.code})" for p in report.missing[:50])
+    if len(report.missing) > 50:
+        listed += (f"… and {len(report.missing) - 50} more",)
+    path = report.file
+    matched = sum(1 for r in of_source if r["id"] in seen)
+    if cancel_missing is False:
+        report.warnings.append(
+            f"{len(missing)} people imported earlier into '{source}' are not in this file; they "
+            "were kept (--keep-missing)."
+        )
+        return
+    if cancel_missing:
+        why_not = _not_same_list(conn, report, source, matched)
+        if why_not:
+            raise ImportFileError(
+                path,
+                f"--cancel-missing would cancel {len(missing)} people of the list '{source}', "
+                f"but this file is not clearly the same list: {why_not}",
+                "import a separate list under its own name (--source speakers), or export the "
+                "same list again; nothing was imported",
+                reason="different_list",
+                details=listed,
+            )
+        imports.cancel(conn, [r["id"] for r in missing], now)
+        report.cancelled += len(missing)
+        report.cancelled_missing = True
+        report.warnings.append(
+            f"{len(missing)} people imported earlier into '{source}' are not in this file and "
+            "were marked cancelled, as asked (their check-ins are kept)."
+        )
+        return
+    share = len(missing) / len(of_source)
+    different = matched == 0
+    if different or (len(missing) > MISSING_PEOPLE_LIMIT and share > MISSING_SHARE_LIMIT):
+        raise ImportFileError(
+            path,
+            f"{len(missing)} of the {len(of_source)} people imported earlier into '{source}' "
+            "are not in this file"
+            + (" (none of them is: it looks like a different list)" if different else ""),
+            ("import a separate list under its own name (--source speakers); " if different else "")
+            + "if these people really cancelled, import again with --cancel-missing; to import "
+            "without cancelling anyone, use --keep-missing; nothing was imported",
+            reason="many_missing",
+            details=listed,
+        )
+    report.warnings.append(
+        f"{len(missing)} people imported earlier into '{source}' are not in this file; they "
+        "were kept (import with --cancel-missing to cancel them): " + "; ".join(listed)
+    )
+
+
+def _not_same_list(
+    conn: sqlite3.Connection, report: ImportReport, source: str, matched: int
+) -> str:
+    """Why this file is not clearly the same list as ``source`` ("" when it is)."""
+    if matched == 0:
+        return "none of the people in it were imported into that list before"
+    last = imports.last_run_of_source(conn, source)
+    if last is None:
+        return ""
+    before, now = last.get("preset"), report.preset
+    if before and now and before != now:
+        return f"the list came from {before} and this file from {now}"
+    events_before, events_now = set(last.get("events") or ()), set(report.events)
+    if events_before and events_now and not events_before & events_now:
+        return (
+            f"the list is of the event {', '.join(sorted(events_before))} and this file of "
+            f"{', '.join(sorted(events_now))}"
+        )
+    return ""
 
 
 def _insert_new(
@@ -270,25 +441,54 @@ def _insert_new(
 
 
 def _match(
-    external_id: str,
-    code: str,
-    email: str,
-    by_external: dict[str, sqlite3.Row],
-    by_code: dict[str, sqlite3.Row],
-    by_code_upper: dict[str, sqlite3.Row],
-    by_email: dict[str, list[sqlite3.Row]],
+    parsed: ParsedColumns,
+    j: int,
+    people: _People,
+    file_emails: Counter[str],
+    file_names: Counter[str],
+    seen: set[int],
 ) -> sqlite3.Row | None:
-    if external_id and external_id in by_external:
-        return by_external[external_id]
+    """The person row ``j`` describes: by external id, code, then e-mail (plus the name when
+    the e-mail is shared), then a name unique on both sides; None for a new person."""
+    external_id, code, email = parsed.external_id[j], parsed.code[j], parsed.email[j]
+    if external_id and external_id in people.by_external:
+        return people.by_external[external_id]
     if code:
-        found = by_code.get(code) or by_code_upper.get(code.upper())
+        found = people.by_code.get(code) or people.by_code_upper.get(code.upper())
         if found is not None:
             return found
+    key = name_key(parsed.first_name[j], parsed.last_name[j])
     if email:
-        candidates = by_email.get(email.lower(), [])
-        # Only an unambiguous e-mail identifies a person (colleagues share office addresses).
-        if len(candidates) == 1 and not (external_id and candidates[0]["external_id"]):
+        address = email.lower()
+        candidates = [
+            r
+            for r in people.by_email.get(address, [])
+            if r["id"] not in seen
+            and not (external_id and r["external_id"])
+            and not (code and r["code"].upper() != code.upper())
+        ]
+        if (
+            len(candidates) == 1
+            and file_emails[address] == 1
+            and len(people.by_email.get(address, [])) == 1
+        ):
             return candidates[0]
+        # A shared address: only the person with the same name.
+        named = [r for r in candidates if name_key(r["first_name"], r["last_name"]) == key]
+        return named[0] if len(named) == 1 else None
+    if key and file_names[key] == 1:
+        candidates = people.names().get(key, [])
+        if len(candidates) == 1:
+            r = candidates[0]
+            if (
+                r["id"] not in seen
+                and not r["email"]
+                and not (
+                    (external_id and r["external_id"])
+                    or (code and r["code"].upper() != code.upper())
+                )
+            ):
+                return r
     return None
 
 
@@ -315,4 +515,4 @@ def event_days(db: Database) -> list[date]:
     return sorted(cl.day for cl in checkin_lists(db) if cl.day is not None)
 
 
-__all__ = ["ImportFileError", "ImportReport", "SkippedRow", "import_file"]
+__all__ = ["ImportFileError", "ImportReport", "MissingPerson", "SkippedRow", "import_file"]

@@ -205,11 +205,15 @@ def test_active_statuses(status: str) -> None:
     assert one(["Name", "Status"], ["Ivan", status]).cancelled is False
 
 
-def test_unknown_status_is_active_with_one_warning() -> None:
+def test_an_unknown_status_is_never_silently_active() -> None:
+    # Issue 18: "unknown statuses reported, never silently active".
     parsed = parse(["Name", "Status"], ["A", "Waitlisted"], ["B", "Waitlisted"], ["C", "Paid"])
-    assert [r.cancelled for r in parsed.registrations] == [False, False, False]
-    [warning] = [w for w in parsed.warnings if "Waitlisted" in w]
-    assert "rows 2, 3" in warning
+    assert [(s.row, s.reason) for s in parsed.skipped] == [
+        (2, "unknown_status"),
+        (3, "unknown_status"),
+    ]
+    assert [r.cancelled for r in parsed.registrations] == [False]
+    assert "Waitlisted" in parsed.skipped[0].detail
 
 
 # -- days -----------------------------------------------------------------------------------

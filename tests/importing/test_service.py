@@ -74,13 +74,16 @@ def test_a_changed_person_is_updated_not_duplicated(db: Database, tmp_path: Path
     assert people(db)["1"][1] == "Русенски университет"
 
 
-def test_a_person_missing_from_the_new_file_is_cancelled_and_keeps_their_checkin(
+def test_a_person_missing_from_the_new_file_is_kept_and_listed_unless_cancelling_is_asked(
     db: Database, tmp_path: Path, clock: Clock
 ) -> None:
     import_file(db, write(tmp_path / "r.csv", *ROWS))
     code = db.conn.execute("SELECT code FROM attendee WHERE external_id = '3'").fetchone()[0]
     CheckinService(db, clock=clock).scan(code)
-    report = import_file(db, write(tmp_path / "r2.csv", *ROWS[:2]))
+    kept = import_file(db, write(tmp_path / "r2.csv", *ROWS[:2]))
+    assert kept.cancelled == 0 and people(db)["3"][2] == "active"
+    assert [p.code for p in kept.missing] == [code] and not kept.cancelled_missing
+    report = import_file(db, write(tmp_path / "r2.csv", *ROWS[:2]), cancel_missing=True)
     assert report.cancelled == 1 and people(db)["3"][2] == "cancelled"
     assert db.conn.execute("SELECT count(*) FROM effective_scan").fetchone()[0] == 1
     clock.advance(minutes=5)
