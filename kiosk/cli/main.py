@@ -279,10 +279,26 @@ def rename_kiosk_cmd(state: State, name: str, current: str | None) -> None:
     "--source",
     default="registrations",
     show_default=True,
-    help="Label of this registration source; people of the same source missing from the file "
-    "are marked cancelled. Use another label for a separate list (e.g. speakers).",
+    help="Label of this list. Re-import the same list under the same label; give a separate "
+    "list its own label (e.g. speakers).",
 )
-@click.option("--keep-missing", is_flag=True, help="Do not cancel people missing from the file.")
+@click.option(
+    "--cancel-missing",
+    is_flag=True,
+    help="Cancel people of this list who are missing from the file (only if the file is "
+    "clearly the same list; their check-ins are kept).",
+)
+@click.option(
+    "--keep-missing", is_flag=True, help="Keep people missing from the file, however many."
+)
+@click.option("--sheet", help="The workbook sheet to read (default: the one with the tickets).")
+@click.option(
+    "--skip-bad-rows",
+    is_flag=True,
+    help="Import the rows that can be read and leave out the others (listed); without it such "
+    "rows stop the import.",
+)
+@click.option("--strict", is_flag=True, help="Refuse the file if any value looks damaged.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @pass_state
 def import_cmd(
@@ -291,12 +307,22 @@ def import_cmd(
     mapping_file: Path | None,
     dry_run: bool,
     source: str,
+    cancel_missing: bool,
     keep_missing: bool,
+    sheet: str | None,
+    skip_bad_rows: bool,
+    strict: bool,
     as_json: bool,
 ) -> None:
-    """Import registrations from a CSV or XLSX file (re-importing is safe)."""
+    """Import registrations from a CSV, XLSX or ODS file (re-importing is safe).
+
+    People missing from the file are never cancelled unless --cancel-missing is given. Exit
+    status 0 imported, 2 refused (nothing imported).
+    """
     from kiosk.importing.service import import_file
 
+    if cancel_missing and keep_missing:
+        _fail("--cancel-missing and --keep-missing contradict each other; give one.")
     with state.open() as db:
         events.event_info(db)
         report = import_file(
@@ -305,7 +331,10 @@ def import_cmd(
             mapping_file=mapping_file,
             source=source,
             dry_run=dry_run,
-            cancel_missing=not keep_missing,
+            cancel_missing=True if cancel_missing else False if keep_missing else None,
+            sheet=sheet,
+            skip_bad_rows=skip_bad_rows,
+            strict=strict,
         )
     if as_json:
         _print_json(report.as_json())
@@ -318,20 +347,35 @@ def import_cmd(
             f"{report.rows} rows."
         )
     else:
-        click.echo(f"{what} {file.name}: Excel sheet '{report.sheet}', {report.rows} rows.")
+        kind = "OpenDocument" if report.format == "ods" else "Excel"
+        click.echo(f"{what} {file.name}: {kind} {report.sheet_reason}, {report.rows} rows.")
     if report.preset:
         click.echo(f"  Recognised an export from: {report.preset}")
     click.echo("  Columns: " + ", ".join(f"{f} ← '{h}'" for f, h in report.columns.items()))
     if report.ignored_columns:
         click.echo("  Not used: " + ", ".join(f"'{h}'" for h in report.ignored_columns))
-    click.echo(
-        f"  added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
-        f"cancelled {report.cancelled}, reactivated {report.reactivated}, "
-        f"skipped {len(report.skipped)}"
-    )
-    for row in report.skipped:
-        click.echo(f"  skipped row {row.row}: {row.detail} [{row.reason}]")
+    counts = {
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "cancelled": report.cancelled,
+        "reactivated": report.reactivated,
+        "skipped": len(report.skipped),
+        "left out": len(report.left_out),
+    }
+    click.echo("  " + (", ".join(f"{k} {v}" for k, v in counts.items() if v) or "nothing changed"))
+    for row in [*report.skipped, *report.left_out]:
+        click.echo(f"  {row.detail} [{row.reason}]")
+    if report.missing:
+        verb = "cancelled" if report.cancelled_missing else "not in this file, kept"
+        click.echo(f"  {len(report.missing)} people of '{report.source}' {verb}:")
+        for person in report.missing:
+            click.echo(f"    {person.name} (code {person.code})")
+    for finding in report.findings:
+        click.echo(f"  warning: {finding.text()} [{finding.reason}]")
     for warning in report.warnings:
+        if report.missing and "are not in this file" in warning:
+            continue  # listed above, person by person
         click.echo(f"  note: {warning}")
     if dry_run:
         click.echo("  Dry run: nothing was changed.")

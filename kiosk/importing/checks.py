@@ -125,8 +125,8 @@ def findings(
     found: list[Finding] = []
     headers = table.headers
     numbers: dict[int, list[tuple[int, float]]] = {}
-    for (r, index), value in sorted(table.numbers.items()):
-        numbers.setdefault(r, []).append((index, value))
+    for (r, index), stored in sorted(table.numbers.items()):
+        numbers.setdefault(r, []).append((index, stored))
     single_byte = (table.encoding or "").lower().startswith(_SINGLE_BYTE)
     code = columns.get("code")
     text_columns = [
@@ -141,7 +141,8 @@ def findings(
                     number,
                     _column_name(headers, index),
                     "lost_precision",
-                    f"the number {number_value:.15g} was stored by a spreadsheet as a floating-point "
+                    f"the number {number_value:.15g} was stored by a spreadsheet as a "
+                    "floating-point "
                     "number with more digits than it keeps (over 2^53): its last digits are "
                     f"lost, so '{row_cells[index]}' is not what the platform exported. Export "
                     "again and import the platform's own file (or format the column as text).",

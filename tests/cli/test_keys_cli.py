@@ -184,7 +184,7 @@ def test_a_ticket_that_cannot_be_signed_stops_the_command_before_any_file_is_wri
         f"Ana,Ștefănescu,ana@example.ro,{'X' * 70}\n",
         encoding="utf-8",
     )
-    assert run(organizer["org"], "import", str(source)).exit_code == 0
+    assert run(organizer["org"], "import", str(source), "--source", "codes").exit_code == 0
     out = tmp_path / "tickets"
     result = run(organizer["org"], "tickets", "-o", str(out), "--signed", "--key",
                  str(organizer["key"]), "--passphrase-file", str(organizer["secret"]))  # fmt: skip
