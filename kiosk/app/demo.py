@@ -6,18 +6,23 @@ import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.app.checkin import CheckinService, Clock
+from kiosk.app.meetings import MeetingsService, meeting_uid
 from kiosk.core import codes
+from kiosk.core.meetings import MarkSource, MatchedBy, MeetingStatus, Outcome
 from kiosk.core.model import AttendeeStatus, ScanKind
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.demo_data import demo_registrations
 from kiosk.storage import attendees as attendee_store
 from kiosk.storage import events
+from kiosk.storage import meetings as meeting_store
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
+from kiosk.storage.meetings import MeetingRow
 
 DEMO_NAME = "BG-RO Cluster Conference 2026 (demo)"
 DEMO_TZ = "Europe/Sofia"
@@ -115,9 +120,110 @@ def create_demo(
         for bad in ("HELLO", codes.generate()):  # a misread and a code of nobody
             CheckinService(db, kiosks[1], clock=fixed_clock(start)).scan(bad, kind=ScanKind.ENTRY)
         example = eligible[len(eligible) // 3]
+        add_demo_meetings(db, days, now, random.Random(seed + 22), example)
         registered = attendee_store.count(db, AttendeeStatus.ACTIVE)
         cancelled = attendee_store.count(db, AttendeeStatus.CANCELLED)
         db.checkpoint()
     return DemoSummary(
         DEMO_NAME, DEMO_TZ, days, registered, cancelled, len(arrived), example, DEMO_KIOSKS[0]
     )
+
+
+#: Meeting slots of the demo's matchmaking sessions (30 minutes each), morning and afternoon.
+DEMO_SLOTS = tuple(
+    time(h, m) for h in (10, 11, 12, 14, 15, 16) for m in (0, 30) if (h, m) != (16, 30)
+)
+DEMO_TABLES = 6
+DEMO_MEETINGS_PER_DAY = 60
+
+
+def add_demo_meetings(
+    db: Database, days: tuple[date, date], now: datetime, rng: random.Random, example: str
+) -> int:
+    """About 120 B2B meetings over the two days between the demo's Bulgarian and Romanian firms
+    (mostly BG–RO, a few BG–BG and RO–RO; a few cancelled or declined), and the held marks a
+    table host would have made for this morning's meetings where both people came."""
+    event = events.event_info(db)
+    rows = meeting_store.firm_people(db, ("Bulgaria", "Romania"), ("b2b", "participant"))
+    firms: dict[str, list[Any]] = {"Bulgaria": [], "Romania": []}
+    seen_orgs: set[str] = set()
+    for r in rows:
+        if r["organization"] and r["organization"] not in seen_orgs:
+            seen_orgs.add(r["organization"])
+            firms[r["country"]].append(r)
+    for country in firms:  # the person the demo shows first has meetings to see
+        firms[country].sort(key=lambda r: r["code"] != example)
+        firms[country] = firms[country][:45]
+    if not firms["Bulgaria"] or not firms["Romania"]:
+        return 0
+    stamp = to_utc_iso(now)
+    meetings: list[MeetingRow] = []
+    for day in days:
+        busy: set[tuple[str, time]] = set()
+        count = 0
+        for slot in DEMO_SLOTS:
+            for table in range(1, DEMO_TABLES + 1):
+                if count >= DEMO_MEETINGS_PER_DAY:
+                    break
+                roll = rng.random()
+                pair = (
+                    ("Bulgaria", "Romania")
+                    if roll < 0.85
+                    else ("Bulgaria", "Bulgaria")
+                    if roll < 0.93
+                    else ("Romania", "Romania")
+                )
+                for _ in range(20):
+                    a = rng.choice(firms[pair[0]])
+                    b = rng.choice(firms[pair[1]])
+                    if (
+                        a["uid"] != b["uid"]
+                        and (a["uid"], slot) not in busy
+                        and (b["uid"], slot) not in busy
+                    ):
+                        break
+                else:
+                    continue
+                busy.update({(a["uid"], slot), (b["uid"], slot)})
+                status = rng.choices(
+                    (MeetingStatus.PLANNED, MeetingStatus.CANCELLED, MeetingStatus.DECLINED),
+                    (92, 5, 3),
+                )[0]
+                end = (datetime.combine(day, slot) + timedelta(minutes=30)).time()
+                key = f"{day}|{slot:%H:%M}|{table}"
+                meetings.append(
+                    MeetingRow(
+                        uid=meeting_uid(event.uid, "demo", key),
+                        day=day.isoformat(),
+                        start=f"{slot:%H:%M}",
+                        end=f"{end:%H:%M}",
+                        location=f"Table {table}",
+                        status=status.value,
+                        a_uid=a["uid"],
+                        a_name=f"{a['first_name']} {a['last_name']}",
+                        a_org=a["organization"],
+                        a_email=a["email"],
+                        a_country=a["country"],
+                        a_matched_by=MatchedBy.EMAIL,
+                        b_uid=b["uid"],
+                        b_name=f"{b['first_name']} {b['last_name']}",
+                        b_org=b["organization"],
+                        b_email=b["email"],
+                        b_country=b["country"],
+                        b_matched_by=MatchedBy.EMAIL,
+                        source="demo",
+                        source_row=len(meetings) + 2,
+                        updated_at=stamp,
+                    )
+                )
+                count += 1
+    with db.write() as conn:
+        meeting_store.write(conn, meetings)
+    # This morning's table hosts marked most meetings held where both people had come.
+    service = MeetingsService(db, clock=lambda: now)
+    local_now = now.astimezone(ZoneInfo(event.timezone)).replace(tzinfo=None)
+    for m in service.board(days[0]):
+        ended = m.end is not None and datetime.combine(m.day, m.end) <= local_now
+        if ended and m.outcome is Outcome.POSSIBLE and rng.random() < 0.75:
+            service.mark(m.uid, source=MarkSource.BOARD, operator="demo")
+    return len(meetings)

@@ -175,6 +175,21 @@ def matching_candidates(db: Database) -> list[tuple[str, str, str, str, str, str
     ]
 
 
+def firm_people(
+    db: Database, countries: Sequence[str], categories: Sequence[str]
+) -> list[sqlite3.Row]:
+    """Active people of these countries and categories registered for every day (the demo's
+    firms), with uid, code, first_name, last_name, organization, email and country."""
+    in_countries = ", ".join("?" * len(countries))
+    in_categories = ", ".join("?" * len(categories))
+    return db.query(
+        "SELECT uid, code, first_name, last_name, organization, email, country FROM attendee "
+        f"WHERE status = 'active' AND days = '[]' AND country IN ({in_countries}) "
+        f"AND category IN ({in_categories}) ORDER BY id",
+        (*countries, *categories),
+    )
+
+
 def uid_of_id(db: Database, attendee_id: int) -> str | None:
     row = db.conn.execute("SELECT uid FROM attendee WHERE id = ?", (attendee_id,)).fetchone()
     return str(row[0]) if row else None

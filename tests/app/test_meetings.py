@@ -279,3 +279,20 @@ def test_a_person_sees_only_their_planned_meetings_of_the_lists_day(
         ("14:00", "Petra Novak"),
     ]
     assert service.for_person(zhivko.uid, DAY2) == []  # day 2's meeting is only pending
+
+
+def test_the_demo_event_has_a_realistic_two_day_schedule(tmp_path: Path) -> None:
+    from kiosk.app.demo import create_demo
+
+    now = datetime(2026, 9, 28, 10, 45, tzinfo=UTC)  # 13:45 in Sofia: the morning is over
+    summary = create_demo(tmp_path / "demo.db", now=now)
+    with Database(tmp_path / "demo.db") as db:
+        board = MeetingsService(db, clock=lambda: now).board()
+    assert 110 <= len(board) <= 130
+    assert {m.day for m in board} == set(summary.days)
+    pairs = [m.pair for m in board]
+    assert pairs.count("BG–RO") > 0.75 * len(board) and "other" not in pairs
+    slots = [(m.day, m.start, p.attendee_uid) for m in board for p in (m.a, m.b)]
+    assert len(slots) == len(set(slots))  # nobody is at two tables at once
+    assert any(m.held for m in board)  # this morning's table hosts marked meetings held
+    assert all(m.a.attendee_uid and m.b.attendee_uid for m in board)
