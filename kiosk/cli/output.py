@@ -27,6 +27,7 @@ REASON_TEXT: dict[Reason, str] = {
 HINT_TEXT: dict[Hint, str] = {
     Hint.CHECK_CHARACTER: "the check character does not match — check the last character",
     Hint.MALFORMED: "the scanned text is empty or not a ticket code",
+    Hint.PARTIAL_SCAN: "partial scan (part of a code, or a misread) — scan again",
     Hint.DAY_NOT_COVERED: "the registration does not cover this day",
     Hint.OUTSIDE_WINDOW: "this list is not open at this time",
     Hint.CATEGORY_NOT_ALLOWED: "this list is for other categories",

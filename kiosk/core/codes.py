@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import secrets
 import unicodedata
+from collections.abc import Callable
 
 from kiosk.core.reasons import Hint
 
@@ -124,9 +125,47 @@ def unknown_hint(scanned: str) -> Hint | None:
     """Why a code that matched nobody was refused, when we can tell."""
     if not scanned or len(scanned) > MAX_SCAN_LENGTH:
         return Hint.MALFORMED
+    if is_partial(scanned):
+        return Hint.PARTIAL_SCAN
     text = canonical(scanned)
     if text is not None and not is_valid(text):
         return Hint.CHECK_CHARACTER
+    return None
+
+
+#: The fewest characters a scan of one of our codes can be cut down to and still be taken for a
+#: piece of one (fewer is a stray key, not a scan).
+MIN_PARTIAL = 3
+
+
+def is_partial(scanned: str) -> bool:
+    """True if ``scanned`` is what a scanner sends for a piece of one of our codes: our symbols
+    exactly as a scanner types them (upper case), but too few of them, or all of them with a
+    check character that does not match (a character lost or misread). Such a scan is to be
+    repeated, not looked up by name."""
+    if any(c not in _VALUE for c in scanned) or not MIN_PARTIAL <= len(scanned) <= CODE_LENGTH:
+        return False
+    return len(scanned) < CODE_LENGTH or not is_valid(scanned)
+
+
+#: The shortest imported code a typed text may end with and be taken for a scan of it.
+MIN_IMPORTED_LENGTH = 4
+
+
+def code_at_end(text: str, known: Callable[[str], bool] | None = None) -> str | None:
+    """The complete ticket code ``text`` ends with, if any; the longest one.
+
+    A complete code is one of ours exactly as a scanner types it (our symbols, upper case, the
+    check character right) or, with ``known``, a text ``known`` accepts (an imported code,
+    matched exactly). What the desk typed before the code (a name being searched when the
+    scanner fired) does not matter: a code followed by Enter is a scan of that code.
+    """
+    for start in range(0, len(text) - MIN_IMPORTED_LENGTH + 1):
+        tail = text[start:]
+        if len(tail) == CODE_LENGTH and is_valid(tail):
+            return tail
+        if known is not None and known(tail):
+            return tail
     return None
 
 

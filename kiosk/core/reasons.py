@@ -39,6 +39,9 @@ class Hint(StrEnum):
         "check_character"  # looks like one of our codes, but the check character fails
     )
     MALFORMED = "malformed"  # empty, control characters only, or far too long
+    #: A piece of one of our codes as a scanner sends it (too short, or the check character
+    #: fails): a scan cut short or misread, to be scanned again.
+    PARTIAL_SCAN = "partial_scan"
     DAY_NOT_COVERED = "day_not_covered"  # the ticket does not cover this list's day
     OUTSIDE_WINDOW = "outside_window"  # the list is not open at this time
     CATEGORY_NOT_ALLOWED = "category_not_allowed"  # the list admits other categories only

@@ -252,3 +252,19 @@ def last_undoable(
     )
     row = conn.execute(query, (kiosk_id if attendee_uid is None else attendee_uid,)).fetchone()
     return row[0] if row else None
+
+
+def last_action(conn: sqlite3.Connection, kiosk_id: str) -> tuple[Scan, str | None] | None:
+    """This kiosk's newest accepted entry or exit, or undo (void), and its attendee uid.
+
+    Refused scans do not count: they changed nothing. Tells whether the last thing done at a
+    kiosk was a check-in or the undoing of one.
+    """
+    cur = conn.cursor()
+    cur.row_factory = sqlite3.Row
+    row = cur.execute(
+        _SELECT + "WHERE s.kiosk_id = ? AND (s.kind = 'void' OR (s.kind IN ('entry', 'exit') "
+        "AND s.reason IN ('admitted', 'exit_recorded'))) ORDER BY s.kiosk_seq DESC LIMIT 1",
+        (kiosk_id,),
+    ).fetchone()
+    return (_scan_from_row(row), row["attendee_uid"]) if row else None

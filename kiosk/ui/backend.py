@@ -22,11 +22,17 @@ from kiosk.app.checkin import (
     UndoResult,
     utc_now,
 )
+from kiosk.app.desk import (
+    UndoTarget,
+    foreign_codes,
+    search_any_layout,
+    similar_people,
+    undo_target,
+)
 from kiosk.app.lookup import (
     Found,
     PersonDetails,
     person_details,
-    search_people,
     self_service_search,
 )
 from kiosk.app.meetings import MeetingsService
@@ -68,12 +74,25 @@ class Known:
 
     categories: list[str]
     countries: list[str]
+    #: The event's ticket codes that are not in our format, in capitals (imported ones).
+    foreign_codes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     serial: int
     query: str
+    found: list[Found]
+    #: The same keys on another keyboard layout, when the results are for that text instead.
+    showing_for: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Similar:
+    """Registered people with a name like a walk-in's."""
+
+    first_name: str
+    last_name: str
     found: list[Found]
 
 
@@ -88,6 +107,8 @@ class _Worker(QObject):
     renamed = Signal(object)  # Kiosk
     failed = Signal(object)  # Failure
     meetings_found = Signal(object)  # ScanMeetings
+    undo_found = Signal(object)  # UndoTarget | None
+    similar = Signal(object)  # Similar
 
     def __init__(self, path: str, clock: Clock | None, cache_kib: int) -> None:
         super().__init__()
@@ -182,11 +203,29 @@ class _Worker(QObject):
     def search(self, serial: int, query: str) -> None:
         try:
             service = self._open()
-            found = search_people(service.db, query, limit=50, clock=service.clock)
+            answer = search_any_layout(service.db, query, limit=50, clock=service.clock)
         except Exception as exc:
             self._fail("search", exc)
             return
-        self.searched.emit(SearchResult(serial, query, found))
+        self.searched.emit(SearchResult(serial, query, answer.found, answer.showing_for))
+
+    @Slot(str)
+    def find_undo(self, scan_id: str) -> None:
+        try:
+            service = self._open()
+            self.undo_found.emit(undo_target(service.db, service.kiosk.id, scan_id=scan_id or None))
+        except Exception as exc:
+            self._fail("undo", exc)
+
+    @Slot(str, str)
+    def find_similar(self, first_name: str, last_name: str) -> None:
+        try:
+            service = self._open()
+            found = similar_people(service.db, first_name, last_name, clock=service.clock)
+        except Exception as exc:
+            self._fail("similar", exc)
+            return
+        self.similar.emit(Similar(first_name, last_name, found))
 
     @Slot(int, str, int)
     def find_myself(self, serial: int, query: str, list_id: int) -> None:
@@ -226,7 +265,9 @@ class _Worker(QObject):
                 ).fetchall()
                 return [str(r[0]) for r in rows]
 
-            self.known.emit(Known(common("category"), common("country")))
+            self.known.emit(
+                Known(common("category"), common("country"), foreign_codes(db))
+            )
         except Exception as exc:
             self._fail("known", exc)
 
@@ -267,6 +308,8 @@ class DeskBackend(QObject):
     renamed = Signal(object)  # Kiosk: this kiosk's new name is on disk
     failed = Signal(object)  # Failure
     meetings_found = Signal(object)  # ScanMeetings: the person's meetings after a check-in
+    undo_found = Signal(object)  # UndoTarget | None: what an undo would reach
+    similar = Signal(object)  # Similar: people named like a walk-in
 
     _scan = Signal(str, int, bool)
     _undo = Signal(str)
@@ -278,6 +321,8 @@ class DeskBackend(QObject):
     _known = Signal()
     _import = Signal(str)
     _rename = Signal(str)
+    _find_undo = Signal(str)
+    _find_similar = Signal(str, str)
     _close = Signal()
 
     def __init__(
@@ -302,6 +347,9 @@ class DeskBackend(QObject):
         self._details.connect(self._reader.details)
         self._numbers.connect(self._reader.numbers)
         self._known.connect(self._reader.load_known)
+        # On the writer: it sees the check-in it has just committed, in order.
+        self._find_undo.connect(self._writer.find_undo)
+        self._find_similar.connect(self._reader.find_similar)
         for worker in (self._writer, self._reader):
             self._close.connect(worker.close)
             worker.scanned.connect(self.scanned)
@@ -314,6 +362,8 @@ class DeskBackend(QObject):
             worker.renamed.connect(self.renamed)
             worker.failed.connect(self.failed)
             worker.meetings_found.connect(self.meetings_found)
+            worker.undo_found.connect(self.undo_found)
+            worker.similar.connect(self.similar)
 
     def _start(
         self, name: str, clock: Clock | None, cache_kib: int
@@ -334,6 +384,15 @@ class DeskBackend(QObject):
 
     def walk_in(self, person: NewAttendee, list_id: int) -> None:
         self._walk_in.emit(person, list_id)
+
+    def find_undo(self, scan_id: str | None = None) -> None:
+        """Name what an undo would reach (``undo_found``): the scan ``scan_id``, else this
+        kiosk's newest check-in."""
+        self._find_undo.emit(scan_id or "")
+
+    def find_similar(self, first_name: str, last_name: str) -> None:
+        """People named like a walk-in (``similar``)."""
+        self._find_similar.emit(first_name, last_name)
 
     def search(self, query: str) -> int:
         self._serial += 1
@@ -385,5 +444,7 @@ __all__ = [
     "LiveNumbers",
     "PersonDetails",
     "SearchResult",
+    "Similar",
     "UndoResult",
+    "UndoTarget",
 ]

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -29,11 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.checkin import CheckinResult, Clock, UndoResult, utc_now
+from kiosk.app.desk import UndoTarget, code_check, typed_code
 from kiosk.app.lookup import Found, PersonDetails
 from kiosk.app.meetings import ScanMeetings
 from kiosk.app.printing import NeedsConfirmation, PrintDecision, PrintPolicy, Skip
-from kiosk.core.model import CheckinList
-from kiosk.core.reasons import Hint, Reason
+from kiosk.core.codes import display
+from kiosk.core.model import Attendee, CheckinList
+from kiosk.core.reasons import ACCEPTED_REASONS, Hint, Reason
 from kiosk.core.timeutil import local_day
 from kiosk.importing.service import ImportReport
 from kiosk.reports.live import LiveNumbers
@@ -43,7 +46,7 @@ from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
 from kiosk.storage.printjobs import JobState, PrintJob
 from kiosk.sync.hub import environment_hub, remembered_hub
-from kiosk.ui.backend import DeskBackend, Failure, Known, SearchResult
+from kiosk.ui.backend import DeskBackend, Failure, Known, SearchResult, Similar
 from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
 from kiosk.ui.dialogs.meetings_board import MeetingsBoard
 from kiosk.ui.dialogs.print_queue import PrintQueueDialog
@@ -55,9 +58,18 @@ from kiosk.ui.screens.desk import DeskScreen
 from kiosk.ui.screens.reports import ReportsScreen
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.sync_backend import Imported, SyncBackend
-from kiosk.ui.texts import Severity, day_text, explain, fault_text, list_text, time_text
+from kiosk.ui.texts import (
+    Explained,
+    Severity,
+    day_text,
+    explain,
+    fault_text,
+    list_text,
+    time_text,
+)
 from kiosk.ui.widgets.elided_label import ElidedLabel
 from kiosk.ui.widgets.icons import speaker_icon
+from kiosk.ui.widgets.result_panel import ResultNotice
 from kiosk.ui.widgets.sync_state import SyncStateButton
 
 if TYPE_CHECKING:
@@ -96,8 +108,12 @@ class MainWindow(QMainWindow):
         self.exit_mode = False
         self.last_result: CheckinResult | None = None
         self.last_meetings: ScanMeetings | None = None
-        self.scanner: ScannerFilter | None = None  # set by the application
         self.known = Known([], [])
+        self._scanner: ScannerFilter | None = None  # set by the application
+        self._undo_asked: UndoTarget | None = None  # the undo staff confirmed, until done
+        self._walk_in: NewAttendee | None = None  # a walk-in waiting for the similar names
+        self.notice: ResultNotice | None = None  # a result shown above a modal dialog
+        self.similar_dialog: QDialog | None = None  # "is the walk-in one of these?"
         self.last_import: ImportReport | None = None
         self.backend = DeskBackend(self.path, self, clock=clock)
         self.printing = PrintBackend(self.path, self, clock=clock)
@@ -109,6 +125,8 @@ class MainWindow(QMainWindow):
         self.reports: ReportsScreen | None = None
         self.meetings_board: MeetingsBoard | None = None
         self.desk = DeskScreen(self)
+        self.desk.code_of = lambda text: typed_code(text, self.known.foreign_codes)
+        self.desk.result.set_ready_after(self._ready_seconds())
         self._build_context_bar()
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -142,6 +160,24 @@ class MainWindow(QMainWindow):
         self.backend.load_known()
 
     # -- building ----------------------------------------------------------------------------
+
+    @property
+    def scanner(self) -> ScannerFilter | None:
+        """The application's scanner filter; it learns the event's imported codes from here."""
+        return self._scanner
+
+    @scanner.setter
+    def scanner(self, scanner: ScannerFilter | None) -> None:
+        self._scanner = scanner
+        if scanner is not None:
+            scanner.set_code_check(code_check(self.known.foreign_codes))
+
+    def _ready_seconds(self) -> float:
+        """How long a result stays up before the panel says "Ready" (desk/ready_seconds)."""
+        try:
+            return float(str(self.settings.value("desk/ready_seconds", 8)))
+        except ValueError:
+            return 8.0
 
     def _build_context_bar(self) -> None:
         self.context = QFrame(self)
@@ -289,6 +325,10 @@ class MainWindow(QMainWindow):
         self.backend.known.connect(self.on_known)
         self.backend.imported.connect(self.on_imported)
         self.backend.renamed.connect(self.on_kiosk_renamed)
+        self.backend.undo_found.connect(self.on_undo_found)
+        self.backend.similar.connect(self.on_similar)
+        self.desk.scan_requested.connect(self.on_scan)
+        self.desk.search_started.connect(self.desk.result.show_idle)
         self.kiosk_button.clicked.connect(self.ask_kiosk_name)
         self.import_action.triggered.connect(self.choose_import_file)
         self.badges_action.triggered.connect(self.open_badge_settings)
@@ -343,6 +383,7 @@ class MainWindow(QMainWindow):
 
     def _mode_changed(self, _button: QToolButton, _checked: bool) -> None:
         self.exit_mode = self.exit_button.isChecked()
+        self.desk.result.set_exit_mode(self.exit_mode)
         self._update_title()
 
     def set_exit_mode(self, exit_mode: bool) -> None:
@@ -381,7 +422,12 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def on_scan(self, code: str) -> None:
-        """A code from the USB scanner or the camera: decide it on the current list."""
+        """A code from the USB scanner or the camera: decide it on the current list.
+
+        One answer at a time: the search, its results and the highlighted row go, so nothing
+        on screen is left over from before this scan.
+        """
+        self._fresh_answer()
         checkin_list = self.current_list
         if checkin_list is None:
             self._show_problem(self.tr("No check-in list"), self.tr("This event has no lists."))
@@ -391,9 +437,18 @@ class MainWindow(QMainWindow):
     def check_in_person(self, found: Found) -> None:
         self.on_scan(found.attendee.code)
 
+    def _fresh_answer(self) -> None:
+        """Clear the search, its results and selection; the cursor goes back to the search."""
+        in_results = self.desk.table.hasFocus()
+        self.desk.clear_search()
+        if in_results or QApplication.focusWidget() is None:
+            self.desk.search.setFocus()
+
     @Slot(object)
     def on_scanned(self, result: CheckinResult) -> None:
         self.last_result = result
+        # Ctrl+Z in the search field now means "undo this check-in", until staff type again.
+        self.desk.search.undo_yields = result.decision.reason in ACCEPTED_REASONS
         self._show_result(result)
         if self.sounds is not None:
             self.sounds.play(explain(result.decision, result.checkin_list, self.zone).severity)
@@ -440,6 +495,7 @@ class MainWindow(QMainWindow):
         self.desk.result.show_result(explained, result.decision.attendee)
         if self.last_meetings is not None and self.last_meetings.scan_id == result.scan_id:
             self.desk.result.show_meetings(desk_lines(self.last_meetings))
+        self._notice_over_dialog(explained, result.decision.attendee)
 
     @Slot(object)
     def on_meetings_found(self, found: ScanMeetings) -> None:
@@ -447,6 +503,16 @@ class MainWindow(QMainWindow):
         self.last_meetings = found
         if self.last_result is not None and self.last_result.scan_id == found.scan_id:
             self.desk.result.show_meetings(desk_lines(found))
+
+    def _notice_over_dialog(self, explained: Explained, person: Attendee | None) -> None:
+        """A scan while a dialog is open: show its result above the dialog too (the panel
+        behind it keeps it for when the dialog closes)."""
+        modal = QApplication.activeModalWidget()
+        if modal is None or modal is self:
+            return
+        if self.notice is None:
+            self.notice = ResultNotice()
+        self.notice.show_over(modal, explained, person)
 
     def _show_problem(self, word: str, detail: str) -> None:
         self.desk.result.show_message(Severity.REFUSED, word, detail)
@@ -523,19 +589,52 @@ class MainWindow(QMainWindow):
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def undo_last(self) -> None:
-        """Undo the check-in on the panel, or else this kiosk's newest one; asks first."""
+        """Undo the last check-in shown, or else this kiosk's newest one; asks first, naming
+        the person (organisation, code, time) once the writer has said whom it would reach."""
         result = self.last_result
-        if result is not None and result.decision.admitted and result.decision.attendee:
-            person = result.decision.attendee
-            question = self.tr("Undo the check-in of {name}?").format(
-                name=f"{person.first_name} {person.last_name}".strip()
-            )
-            target: str | None = result.scan_id
+        accepted = result is not None and result.decision.reason in ACCEPTED_REASONS
+        if result is not None and accepted and result.decision.attendee:
+            self.backend.find_undo(result.scan_id)
         else:
-            question = self.tr("Undo the newest check-in made at this kiosk?")
-            target = None
-        if self.confirm(self.tr("Undo check-in"), question):
-            self.backend.undo(target)
+            self.backend.find_undo(None)
+
+    def undo_question(self, target: UndoTarget) -> str:
+        """The confirmation for an undo: who (name, organisation, code), when, and, when the
+        last thing done here was another undo, that this is somebody else's check-in."""
+        person = target.attendee
+        who = self._person_line(person) if person else self.tr("an unknown ticket")
+        at = target.at.astimezone(self.zone)
+        if target.kind.value == "exit":
+            question = self.tr("Undo the exit of {who}, recorded at {time}?")
+        else:
+            question = self.tr("Undo the check-in of {who}, made at {time}?")
+        question = question.format(who=who, time=time_text(at))
+        if target.bystander and target.after_undo_of is not None:
+            before = target.after_undo_of
+            warning = self.tr(
+                "The last action here already undid the check-in of {name}. This is an earlier "
+                "check-in of somebody else."
+            ).format(name=f"{before.first_name} {before.last_name}".strip())
+            question = f"{warning}\n\n{question}"
+        return question
+
+    def _person_line(self, person: Attendee) -> str:
+        name = f"{person.first_name} {person.last_name}".strip()
+        parts = [p for p in (person.organization, self.tr("code {code}").format(
+            code=display(person.code))) if p]  # fmt: skip
+        return f"{name} ({', '.join(parts)})"
+
+    @Slot(object)
+    def on_undo_found(self, target: UndoTarget | None) -> None:
+        if target is None:
+            self.desk.result.show_message(
+                Severity.ATTENTION, self.tr("Nothing to undo"), self.tr("No check-in to undo.")
+            )
+            self.result_shown.emit(None)
+            return
+        if self.confirm(self.tr("Undo check-in"), self.undo_question(target)):
+            self._undo_asked = target
+            self.backend.undo(target.scan_id)
 
     def undo_scan(self, scan_id: str, name: str) -> None:
         question = self.tr("Undo the check-in of {name}?").format(name=name)
@@ -545,11 +644,27 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_undone(self, result: UndoResult) -> None:
         self.last_result = None
-        self.desk.result.show_message(
-            Severity.ATTENTION,
-            self.tr("Check-in undone"),
-            self.tr("The person can be checked in again."),
-        )
+        self.desk.search.undo_yields = False
+        asked, self._undo_asked = self._undo_asked, None
+        person = asked.attendee if asked and asked.scan_id == result.voided_scan_id else None
+        if person is not None:
+            name = f"{person.first_name} {person.last_name}".strip()
+            detail = self.tr("{who}: the check-in was undone; they can be checked in again.")
+            words = Explained(
+                Severity.ATTENTION,
+                self.tr("Check-in undone"),
+                detail.format(who=self._person_line(person)),
+            )
+            self.desk.result.show_result(words, person)
+            self.statusBar().showMessage(
+                self.tr("Check-in of {name} undone.").format(name=name), 15_000
+            )
+        else:
+            self.desk.result.show_message(
+                Severity.ATTENTION,
+                self.tr("Check-in undone"),
+                self.tr("The person can be checked in again."),
+            )
         if self.sounds is not None:
             self.sounds.play(Severity.ATTENTION)
         query = self.desk.search.text().strip()
@@ -569,7 +684,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_searched(self, result: SearchResult) -> None:
         if result.query == self.desk.search.text().strip():
-            self.desk.show_people(result.found, result.query)
+            self.desk.show_people(result.found, result.query, result.showing_for)
 
     def focus_search(self) -> None:
         self.desk.search.setFocus()
@@ -588,7 +703,36 @@ class MainWindow(QMainWindow):
         dialog = WalkInDialog(self, self.known.categories, self.known.countries)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         if dialog.exec():
-            self.register_walk_in(dialog.person())
+            self.check_walk_in(dialog.person())
+
+    def check_walk_in(self, person: NewAttendee) -> None:
+        """Before creating a walk-in, look for people already registered with a similar name
+        (either script, any diacritics); :meth:`on_similar` goes on."""
+        self._walk_in = person
+        self.backend.find_similar(person.first_name, person.last_name)
+
+    @Slot(object)
+    def on_similar(self, similar: Similar) -> None:
+        from kiosk.ui.dialogs.walk_in import SimilarPeopleDialog
+
+        person, self._walk_in = self._walk_in, None
+        if person is None or (similar.first_name, similar.last_name) != (
+            person.first_name, person.last_name
+        ):  # fmt: skip
+            return
+        if not similar.found:
+            self.register_walk_in(person)
+            return
+        dialog = SimilarPeopleDialog(person, similar.found, self)
+        self.similar_dialog = dialog
+        answer = dialog.exec()
+        self.similar_dialog = None
+        if answer == SimilarPeopleDialog.SAME and dialog.chosen() is not None:
+            chosen = dialog.chosen()
+            assert chosen is not None
+            self.check_in_person(chosen)
+        elif answer == SimilarPeopleDialog.NEW:
+            self.register_walk_in(person)
 
     def register_walk_in(self, person: NewAttendee) -> None:
         checkin_list = self.current_list
@@ -599,6 +743,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_known(self, known: Known) -> None:
         self.known = known
+        if self._scanner is not None:
+            self._scanner.set_code_check(code_check(known.foreign_codes))
 
     def choose_import_file(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -961,6 +1107,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.notice is not None:
+            self.notice.close()
+            self.notice.deleteLater()
+            self.notice = None
         if self.camera_view is not None:
             self.camera_view.scanner.stop()
         if self.reports is not None:

@@ -15,6 +15,22 @@ Two ways to recognise a scan, both on by default:
   ``min_length`` such fast keys makes a scan. When a gap is longer, the held keys were a person
   typing: they are replayed to the widget they were meant for, about ``max_gap_ms`` late.
 
+Gaps are measured on the key events' own timestamps (``QKeyEvent.timestamp()``, set by the
+window system when the key was pressed), not on when the GUI thread gets to them: a laptop busy
+printing may hold the GUI thread for a fifth of a second in the middle of a burst, and the keys
+queued meanwhile still belong to the same scan. Synthesised events without a timestamp fall back
+to the clock. When the gap timer fires, the filter first lets the event loop deliver what is
+already queued (twice) before it gives the held keys back as typing.
+
+* **A complete code always wins.** Whatever the speed, the printable keys typed since the last
+  other key (arrows, Backspace, a click elsewhere) are remembered. If they end with a complete
+  ticket code (:func:`kiosk.core.codes.code_at_end`: one of our codes with its check character,
+  or an imported code the window says exists) when Enter comes, Enter is a scan of that code:
+  it is swallowed, so it cannot act on a selected row or a dialog's default button, and the
+  code's characters are taken back out of the text field they reached. A slow Bluetooth scanner
+  (90 ms a key) typing while staff had a search result selected thus checks in the scanned
+  person, never the selected one.
+
 Each character is decoded from the text of its key event. A character outside the expected
 alphabet means the desk has a keyboard layout other than the scanner's US: it is mapped back by
 the key's physical position (the native scan code, on X11, Wayland and Windows), or else through
@@ -41,7 +57,7 @@ from typing import Literal
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from kiosk.core import codes, keyboard
 
@@ -77,7 +93,9 @@ _KEY_EVENTS = frozenset(
     (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 )
 
-Via = Literal["timing", "prefix"]
+Via = Literal["timing", "prefix", "typed"]
+#: Keys that end a code typed at any speed (Tab stays a person's, except in a fast burst).
+_ENTER_KEYS = frozenset((Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +121,9 @@ class ScannerConfig:
     #: Map every key by its physical position when the platform reports it (for layouts such as
     #: QWERTZ that move letters of the alphabet itself).
     physical_first: bool = False
+    #: The longest gap between two keys of a code typed at any speed (a slow scanner, a person
+    #: typing a code), in milliseconds: the keys before a longer pause are not part of it.
+    typed_gap_ms: float = 2000.0
     #: Tells a right decoding from a wrong one when several layouts explain the text.
     accept: Callable[[str], bool] | None = field(default=codes.is_valid, compare=False)
 
@@ -142,7 +163,7 @@ class _HeldKey:
     text: str
     auto_repeat: bool
     count: int
-    at: float  # clock seconds
+    at: float  # seconds: the event's timestamp, else the clock
 
     @classmethod
     def of(cls, target: QWidget, event: QKeyEvent, at: float) -> _HeldKey:
@@ -207,6 +228,9 @@ class ScannerFilter(QObject):
         self._test_mode = False
         self._replaying = False
         self._held: list[_HeldKey] = []  # timing mode: presses and releases kept back
+        self._typed: list[_HeldKey] = []  # printable presses since the last other key
+        self._settle = 0  # gap timeouts deferred so that queued keys arrive first
+        self._code_check: Callable[[str], str | None] = codes.code_at_end
         self._prefix: list[_HeldKey] | None = None  # prefix mode: the keys captured so far
         self._last_layout: str | None = None
         self._timer = QTimer(self)
@@ -244,6 +268,14 @@ class ScannerFilter(QObject):
         emitted, not :attr:`scanned`: the scanner test dialog uses it so a test scan checks
         nobody in."""
         self._test_mode = on
+
+    def set_code_check(self, check: Callable[[str], str | None] | None) -> None:
+        """How to find a complete ticket code at the end of typed text (None: our codes only).
+
+        The desk passes :func:`kiosk.core.codes.code_at_end` with its imported codes, so a slow
+        scanner reading an imported ticket is recognised too.
+        """
+        self._code_check = check or codes.code_at_end
 
     @property
     def last_layout(self) -> str | None:
@@ -304,17 +336,77 @@ class ScannerFilter(QObject):
             return self._on_shortcut_override(event)
         if kind == QEvent.Type.KeyRelease:
             return self._on_release(target, event)
-        now = self._clock()
+        now = self._event_time(event)
+        self._settle = 0
         if key == cfg.prefix_key and not event.isAutoRepeat():
             self._reset(replay=True)
+            self._typed = []
             self._prefix = []
             self._timer.start(cfg.prefix_timeout_ms)
             return True
         if self._prefix is not None:
             return self._on_prefix_press(target, event, now)
+        if key in _ENTER_KEYS and self._typed_code_ends(target, now):
+            return True
+        pressed = self._remember_typed(target, event, now)
         if not cfg.timing:
             return False
-        return self._on_timing_press(target, event, now)
+        return self._on_timing_press(target, event, pressed)
+
+    def _event_time(self, event: QKeyEvent) -> float:
+        """When the key was pressed, in seconds: the window system's timestamp (milliseconds),
+        else (a synthesised event) the clock."""
+        stamp = event.timestamp()
+        return stamp / 1000 if stamp > 0 else self._clock()
+
+    def _remember_typed(self, target: QWidget, event: QKeyEvent, now: float) -> _HeldKey:
+        """Keep printable presses typed one after the other into one widget; any other key
+        (arrows, Backspace, Enter), a pause or another widget starts afresh."""
+        pressed = _HeldKey.of(target, event, now)
+        if not self._holdable(event):
+            self._typed = []
+            return pressed
+        if self._typed:
+            last = self._typed[-1]
+            if last.target is not target or (now - last.at) * 1000 > self._config.typed_gap_ms:
+                self._typed = []
+        self._typed.append(pressed)
+        return pressed
+
+    def _typed_code_ends(self, target: QWidget, now: float) -> bool:
+        """On Enter: if what was typed ends with a complete ticket code, make it a scan.
+
+        The keys of the code still held back are dropped; those already delivered to a text
+        field are taken back out of it. Returns True when Enter was a scan (and is swallowed).
+        """
+        typed, self._typed = self._typed, []
+        if not typed or typed[-1].target is not target:
+            return False
+        if (now - typed[-1].at) * 1000 > self._config.typed_gap_ms:
+            return False
+        text, layout, physical = self._decode(typed)
+        code = self._code_check(text)
+        if code is None or len(text) != len(typed):
+            return False
+        keys = typed[len(typed) - len(code) :]
+        held = {id(k) for k in self._held}
+        if len(keys) < len(typed) and id(typed[-len(keys) - 1]) in held:
+            return False  # one fast burst longer than the code: timing mode decides on all of it
+        delivered = "".join(k.text for k in keys if id(k) not in held)
+        self._reset(replay=True, keep=held.difference(id(k) for k in keys))
+        self._take_back(target, delivered)
+        via: Via = "timing" if not delivered else "typed"
+        self._emit(keys, now, via, code, layout, physical)
+        return True
+
+    @staticmethod
+    def _take_back(target: QWidget, delivered: str) -> None:
+        """Remove a scanned code's characters from the end of the text field they reached."""
+        if not delivered or not isinstance(target, QLineEdit):
+            return
+        text = target.text()
+        if text.endswith(delivered):
+            target.setText(text[: len(text) - len(delivered)])
 
     def _on_shortcut_override(self, event: QKeyEvent) -> bool:
         """Claim the keys a scan may be made of, so that they cannot fire a shortcut.
@@ -364,8 +456,9 @@ class ScannerFilter(QObject):
         self._timer.start(self._config.prefix_timeout_ms)
         return True  # everything between prefix and suffix belongs to the scanner
 
-    def _on_timing_press(self, target: QWidget, event: QKeyEvent, now: float) -> bool:
+    def _on_timing_press(self, target: QWidget, event: QKeyEvent, pressed: _HeldKey) -> bool:
         cfg = self._config
+        now = pressed.at
         chars = [k for k in self._held if k.is_char]
         gap_ms = (now - chars[-1].at) * 1000 if chars else 0.0
         if event.key() in cfg.suffix_keys:
@@ -379,13 +472,19 @@ class ScannerFilter(QObject):
             return False  # Backspace, arrows, shortcuts: a person
         if chars and gap_ms > cfg.max_gap_ms:
             self._reset(replay=True)  # the keys so far were a person typing
-        self._held.append(_HeldKey.of(target, event, now))
+        self._held.append(pressed)
         self._timer.start(round(cfg.max_gap_ms))
         return True
 
     @Slot()
     def _on_timeout(self) -> None:
         try:
+            if self._prefix is None and self._held and self._settle < 2:
+                # The GUI thread may have been busy: keys pressed in time may be queued. Let
+                # the event loop deliver them (their timestamps decide) before giving up.
+                self._settle += 1
+                self._timer.start(0)
+                return
             if self._prefix is not None:
                 keys = self._prefix
                 if len(keys) >= self._config.min_length:
@@ -402,18 +501,22 @@ class ScannerFilter(QObject):
 
     # --- state -------------------------------------------------------------------------------
 
-    def _reset(self, *, replay: bool) -> None:
-        """Forget the capture; with ``replay``, deliver timing-mode keys held back (a person's).
+    def _reset(self, *, replay: bool, keep: set[int] | None = None) -> None:
+        """Forget the capture; with ``replay``, deliver timing-mode keys held back (a person's);
+        with ``keep``, only the presses whose ``id`` is in it (and all releases).
 
         Prefix-mode keys are never replayed: they came from the scanner.
         """
         self._timer.stop()
+        self._settle = 0
         held, self._held, self._prefix = self._held, [], None
         if not replay or not held:
             return
         self._replaying = True
         try:
             for key in held:
+                if keep is not None and key.is_char and id(key) not in keep:
+                    continue
                 if shiboken6.isValid(key.target):
                     QCoreApplication.sendEvent(key.target, key.event())
         finally:
@@ -422,9 +525,21 @@ class ScannerFilter(QObject):
     def _finish(self, keys: list[_HeldKey], now: float, via: Via) -> None:
         chars = [k for k in keys if k.is_char]
         self._reset(replay=False)
+        self._typed = []
         if not chars:
             return
         code, layout, physical = self._decode(chars)
+        self._emit(chars, now, via, code, layout, physical)
+
+    def _emit(
+        self,
+        chars: list[_HeldKey],
+        now: float,
+        via: Via,
+        code: str,
+        layout: str | None,
+        physical: bool,
+    ) -> None:
         if layout is not None:
             self._last_layout = layout
         times = [k.at for k in chars] + [now]
@@ -436,7 +551,7 @@ class ScannerFilter(QObject):
             keys=len(chars),
             duration_ms=(now - chars[0].at) * 1000,
             via=via,
-            max_gap_ms=max((b - a) * 1000 for a, b in pairwise(times)),
+            max_gap_ms=max(max((b - a) * 1000 for a, b in pairwise(times)), 0.0),
             physical=physical,
         )
         log.debug("scan via %s: %d keys in %.1f ms", via, details.keys, details.duration_ms)

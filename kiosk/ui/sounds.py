@@ -21,6 +21,7 @@ RATE = 22050
 TUNES: dict[Severity, list[tuple[float, float]]] = {
     Severity.OK: [(880.0, 0.09), (1318.5, 0.14)],
     Severity.ATTENTION: [(660.0, 0.22)],
+    Severity.EXIT: [(1318.5, 0.09), (880.0, 0.14)],  # the admission tune, falling
     Severity.REFUSED: [(196.0, 0.16), (0.0, 0.06), (196.0, 0.22)],
 }
 

@@ -18,6 +18,9 @@ STATUS = {
     "attention": ("#f2a900", "#1a1a1a"),
     "refused": ("#c62828", "#ffffff"),
     "idle": ("#eceff1", "#37474f"),
+    # Exit mode has a colour of its own: a person leaving must never look like one admitted.
+    "exit": ("#1565c0", "#ffffff"),
+    "exit_idle": ("#e3f2fd", "#0d47a1"),
 }
 
 FONT_FAMILY = "Noto Sans"
@@ -34,7 +37,8 @@ QMainWindow, QDialog { background: #f7f8fa; }
     border-radius: 4px; }
 #ContextBar QToolButton:checked { background: #4fc3f7; color: #102027; font-weight: 700;
     border-color: #4fc3f7; }
-#ContextBar QToolButton#ExitMode:checked { background: #f2a900; border-color: #f2a900; }
+#ContextBar QToolButton#ExitMode:checked { background: #1565c0; border-color: #90caf9;
+    color: #ffffff; }
 #ContextBar QToolButton::menu-indicator { image: none; width: 0; }
 QLineEdit#Search { font-size: 14pt; padding: 8px 10px; border: 2px solid #90a4ae;
     border-radius: 6px; background: #ffffff; }

@@ -20,11 +20,12 @@ class Severity(StrEnum):
     OK = "ok"  # admitted, exit recorded: green, tick
     ATTENTION = "attention"  # already in, undone: amber, exclamation
     REFUSED = "refused"  # anything else: red, cross
+    EXIT = "exit"  # an exit recorded: blue, arrow out of a door — never the admission's tick
 
 
 SEVERITY: dict[Reason, Severity] = {
     Reason.ADMITTED: Severity.OK,
-    Reason.EXIT_RECORDED: Severity.OK,
+    Reason.EXIT_RECORDED: Severity.EXIT,
     Reason.ALREADY_CHECKED_IN: Severity.ATTENTION,
     Reason.VOIDED: Severity.ATTENTION,
     Reason.UNKNOWN_CODE: Severity.REFUSED,
@@ -59,11 +60,13 @@ def list_text(checkin_list: CheckinList, *, short: bool = False) -> str:
     return checkin_list.name
 
 
-def title(reason: Reason) -> str:
+def title(reason: Reason, hint: Hint | None = None) -> str:
     """The one big word of the result panel."""
+    if reason is Reason.UNKNOWN_CODE and hint is Hint.PARTIAL_SCAN:
+        return QCoreApplication.translate("Reasons", "Partial scan — scan again")
     return {
         Reason.ADMITTED: QCoreApplication.translate("Reasons", "Welcome"),
-        Reason.EXIT_RECORDED: QCoreApplication.translate("Reasons", "Goodbye"),
+        Reason.EXIT_RECORDED: QCoreApplication.translate("Reasons", "Exit recorded"),
         Reason.ALREADY_CHECKED_IN: QCoreApplication.translate("Reasons", "Already checked in"),
         Reason.VOIDED: QCoreApplication.translate("Reasons", "Check-in undone"),
         Reason.UNKNOWN_CODE: QCoreApplication.translate("Reasons", "Code not found"),
@@ -92,6 +95,9 @@ def hint_text(hint: Hint) -> str:
             "Reasons", "Code not found — check the last character."
         ),
         Hint.MALFORMED: QCoreApplication.translate("Reasons", "This is not a ticket code."),
+        Hint.PARTIAL_SCAN: QCoreApplication.translate(
+            "Reasons", "Only part of the code arrived. Scan the ticket again."
+        ),
         Hint.DAY_NOT_COVERED: QCoreApplication.translate(
             "Reasons", "The ticket does not cover this day."
         ),
@@ -127,8 +133,12 @@ def explain(decision: Decision, checkin_list: CheckinList, zone: tzinfo) -> Expl
             detail = QCoreApplication.translate("Reasons", "Welcome back — re-entry recorded.")
         elif decision.hint is Hint.SIGNED_TICKET:
             detail += " " + hint_text(Hint.SIGNED_TICKET)
+    elif reason is Reason.EXIT_RECORDED and not decision.admitted:
+        detail = QCoreApplication.translate(
+            "Reasons", "No entry is on record for this list: the exit is noted, nobody admitted."
+        )
     elif reason is Reason.EXIT_RECORDED:
-        detail = QCoreApplication.translate("Reasons", "Exit recorded.")
+        detail = QCoreApplication.translate("Reasons", "Leaving — goodbye.")
     elif reason is Reason.ALREADY_CHECKED_IN and decision.previous is not None:
         prev = decision.previous
         local = prev.at.astimezone(zone)
@@ -184,7 +194,10 @@ def explain(decision: Decision, checkin_list: CheckinList, zone: tzinfo) -> Expl
             "Reasons",
             "The organisers revoked this ticket. Send the person to the organisers' desk.",
         )
-    return Explained(SEVERITY[reason], title(reason), detail)
+    severity = SEVERITY[reason]
+    if decision.hint is Hint.PARTIAL_SCAN:
+        severity = Severity.ATTENTION  # nobody refused: the scan is to be repeated
+    return Explained(severity, title(reason, decision.hint), detail)
 
 
 def category_text(category: str) -> str:

@@ -70,8 +70,13 @@ def test_a_mistyped_check_character_is_unknown_with_a_hint(
     db: Database, people: People, clock: Clock
 ) -> None:
     wrong = people.ana[:-1] + ("0" if people.ana[-1] != "0" else "1")
-    d = service(db, clock).scan(wrong).decision
+    d = service(db, clock).scan(wrong.lower()).decision  # typed by a person
     assert d.reason is Reason.UNKNOWN_CODE and d.hint is Hint.CHECK_CHARACTER
+    # The same text as a scanner sends it (capitals) is a scan to repeat.
+    d = service(db, clock).scan(wrong).decision
+    assert d.reason is Reason.UNKNOWN_CODE and d.hint is Hint.PARTIAL_SCAN
+    d = service(db, clock).scan(people.ana[2:]).decision
+    assert d.reason is Reason.UNKNOWN_CODE and d.hint is Hint.PARTIAL_SCAN
 
 
 def test_codes_are_matched_case_insensitively_and_with_look_alikes(

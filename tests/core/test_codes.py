@@ -51,7 +51,32 @@ def test_lower_case_and_look_alike_letters_are_read_as_our_code() -> None:
 def test_a_mistyped_last_character_gets_the_check_character_hint() -> None:
     code = codes.generate()
     wrong = code[:-1] + ("0" if code[-1] != "0" else "1")
-    assert codes.unknown_hint(wrong) is Hint.CHECK_CHARACTER
+    assert codes.unknown_hint(wrong.lower()) is Hint.CHECK_CHARACTER  # typed by a person
+
+
+def test_a_scan_cut_short_or_with_a_wrong_check_character_is_a_partial_scan() -> None:
+    # Issue 17: the scanner's WC3J52AVJ arrived as 3J52AVJ on a busy laptop.
+    code = "WC3J52AV" + codes.check_character("WC3J52AV")
+    wrong = code[:-1] + ("0" if code[-1] != "0" else "1")
+    for piece in (code[2:], code[:-1], code[:3], wrong):
+        assert codes.is_partial(piece), piece
+        assert codes.unknown_hint(piece) is Hint.PARTIAL_SCAN
+    assert not codes.is_partial(code)
+    assert not codes.is_partial("AB")  # two keys are not a scan
+    assert not codes.is_partial("popescu") and not codes.is_partial("12345-678")
+
+
+def test_the_code_at_the_end_of_typed_text_is_found_even_after_a_name() -> None:
+    code = "WC3J52AV" + codes.check_character("WC3J52AV")
+    assert codes.code_at_end(code) == code
+    assert codes.code_at_end("popescu" + code) == code
+    assert codes.code_at_end(code[1:]) is None
+    assert codes.code_at_end(code.lower()) is None  # a scanner types our codes in capitals
+    assert codes.code_at_end("constantin") is None
+    imported = {"EB-0042917", "1234"}
+    assert codes.code_at_end("xEB-0042917", imported.__contains__) == "EB-0042917"
+    assert codes.code_at_end("ab1234", imported.__contains__) == "1234"
+    assert codes.code_at_end("234", imported.__contains__) is None
 
 
 def test_foreign_codes_and_garbage_get_no_misleading_hint() -> None:

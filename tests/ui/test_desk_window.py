@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.checkin import CheckinResult
 from kiosk.app.printing import PrintPolicy
-from kiosk.core.reasons import Reason
+from kiosk.core.reasons import Hint, Reason
 from kiosk.storage.attendees import NewAttendee, insert_many
 from kiosk.storage.database import Database
 from kiosk.sync.hub import SyncStatus
@@ -71,12 +71,26 @@ def test_cancelled_and_unknown_codes_show_the_refused_panel(
     result = scan(qtbot, window, people.cancelled)
     assert isinstance(result, CheckinResult) and result.decision.reason is Reason.CANCELLED
     assert window.desk.result.severity is Severity.REFUSED
-    wrong_check = people.ana[:-1] + ("0" if people.ana[-1] != "0" else "1")
-    result = scan(qtbot, window, wrong_check)
+    result = scan(qtbot, window, "EB-77-0042917")
     assert isinstance(result, CheckinResult) and result.decision.reason is Reason.UNKNOWN_CODE
     assert window.desk.result.severity is Severity.REFUSED
+    assert window.desk.result.word.text() == "Code not found"
     assert window.sounds is not None
     assert window.sounds.played[-2:] == [Severity.REFUSED, Severity.REFUSED]
+
+
+def test_a_scan_cut_short_or_misread_says_partial_scan_not_code_not_found(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    # Issue 17: WC3J52AVJ arrived as 3J52AVJ and the desk said "code not found".
+    wrong_check = people.ana[:-1] + ("0" if people.ana[-1] != "0" else "1")
+    for piece in (people.ana[2:], wrong_check):
+        result = scan(qtbot, window, piece)
+        assert isinstance(result, CheckinResult)
+        assert result.decision.reason is Reason.UNKNOWN_CODE
+        assert result.decision.hint is Hint.PARTIAL_SCAN
+        assert window.desk.result.severity is Severity.ATTENTION
+        assert window.desk.result.word.text() == "Partial scan — scan again"
 
 
 def test_a_person_registered_for_another_day_is_not_on_todays_list(
@@ -125,7 +139,11 @@ def test_search_as_you_type_then_enter_checks_in_the_highlighted_person(
         qtbot.keyClick(window.desk.search, Qt.Key.Key_Return)
     result = blocker.args[0]
     assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
-    # The list shows the new status at once.
+    # One answer on screen: the search and its rows are cleared for the next person ...
+    assert window.desk.search.text() == "" and window.desk.model.rowCount() == 0
+    # ... and searching again shows the new status.
+    qtbot.keyClicks(window.desk.search, "ivanov")
+    qtbot.waitUntil(lambda: window.desk.model.rowCount() == 1, timeout=5000)
     qtbot.waitUntil(lambda: window.desk.model.people[0].checked_in_today is not None, timeout=5000)
 
 

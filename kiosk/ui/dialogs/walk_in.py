@@ -1,4 +1,6 @@
-"""Walk-in registration: a short validated form; the window creates and checks in the person."""
+"""Walk-in registration: a short validated form; the window first looks for people already
+registered with a similar name (:class:`SimilarPeopleDialog`), then creates and checks in the
+person."""
 
 from __future__ import annotations
 
@@ -6,27 +8,31 @@ import re
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.app.lookup import Found
+from kiosk.core.codes import display
 from kiosk.core.text import clean
 from kiosk.storage.attendees import NewAttendee
-from kiosk.ui.texts import category_text
+from kiosk.ui.texts import category_text, time_text
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class WalkInDialog(QDialog):
-    def __init__(
-        self, parent: QWidget | None, categories: list[str], countries: list[str]
-    ) -> None:
+    def __init__(self, parent: QWidget | None, categories: list[str], countries: list[str]) -> None:
         super().__init__(parent)
         self.first = QLineEdit(self)
         self.last = QLineEdit(self)
@@ -119,6 +125,94 @@ class WalkInDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if ok is not None:
             ok.setText(self.tr("Register and check in"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class SimilarPeopleDialog(QDialog):
+    """ "Is the walk-in one of these people?" — before a second Maria Popescu is created.
+
+    Lists the registered people with a similar name (found by the event's search: either
+    script, any diacritics) with organisation, country, code and today's status. Staff pick one
+    ("This is the same person": checked in as that person) or register a new person.
+    """
+
+    SAME = 2
+    NEW = 3
+
+    def __init__(self, person: NewAttendee, found: list[Found], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.person = person
+        self.found = found
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setObjectName("SimilarIntro")
+        self.people = QListWidget(self)
+        self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.people.setMinimumHeight(160)
+        self.same = QPushButton(self)
+        self.same.setObjectName("Primary")
+        self.new = QPushButton(self)
+        self.cancel = QPushButton(self)
+        self.buttons = QDialogButtonBox(self)
+        self.buttons.addButton(self.same, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.new, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.same.clicked.connect(lambda: self.done(self.SAME))
+        self.new.clicked.connect(lambda: self.done(self.NEW))
+        self.cancel.clicked.connect(self.reject)
+        self.people.itemDoubleClicked.connect(lambda _item: self.done(self.SAME))
+        self.people.currentRowChanged.connect(lambda row: self.same.setEnabled(row >= 0))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.setSpacing(12)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.people, 1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(620)
+        self.retranslate()
+        if found:
+            self.people.setCurrentRow(0)
+        self.same.setDefault(True)
+
+    def chosen(self) -> Found | None:
+        row = self.people.currentRow()
+        return self.found[row] if 0 <= row < len(self.found) else None
+
+    def _line(self, found: Found) -> str:
+        person = found.attendee
+        name = f"{person.first_name} {person.last_name}".strip()
+        facts = [person.organization, person.country, self.tr("code {code}").format(
+            code=display(person.code))]  # fmt: skip
+        if found.checked_in_today:
+            from datetime import datetime
+
+            at = datetime.fromisoformat(found.checked_in_today["at"])
+            facts.append(self.tr("checked in at {time}").format(time=time_text(at)))
+        return f"{name} — " + " · ".join(f for f in facts if f)
+
+    def retranslate(self) -> None:
+        name = f"{self.person.first_name} {self.person.last_name}".strip()
+        self.setWindowTitle(self.tr("Already registered?"))
+        self.intro.setText(
+            self.tr(
+                "%n registered people have a name like “{name}”. Is the walk-in one of them?",
+                "",
+                len(self.found),
+            ).format(name=name)
+        )
+        self.same.setText(self.tr("This is the same person — check in"))
+        self.new.setText(self.tr("A different person — register new"))
+        self.cancel.setText(self.tr("Cancel"))
+        current = self.people.currentRow()
+        self.people.clear()
+        for found in self.found:
+            QListWidgetItem(self._line(found), self.people)
+        if current >= 0:
+            self.people.setCurrentRow(current)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -6,6 +6,7 @@ this screen shows results and lets staff find and check in people by name with o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -118,9 +119,28 @@ class PeopleModel(QAbstractTableModel):
 
 
 class SearchField(QLineEdit):
-    """The search box; Down moves into the results, Enter checks in the highlighted person."""
+    """The search box; Down moves into the results, Enter checks in the highlighted person.
+
+    Ctrl+Z undoes the text typed, except right after a check-in (:attr:`undo_yields`): then it
+    is the window's "undo the last check-in", which staff mean, from wherever the cursor is.
+    """
 
     down = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_yields = False
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            self.undo_yields
+            and event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+        ):
+            event.ignore()  # not ours: the window's shortcut takes it
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Down:
@@ -137,10 +157,16 @@ class DeskScreen(QWidget):
     details_requested = Signal(int)  # attendee id
     walk_in_requested = Signal()
     undo_requested = Signal()
+    scan_requested = Signal(str)  # Enter on a search text that is a ticket code: scan it
+    search_started = Signal()  # staff typed into the search: the last answer is stale
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result = ResultPanel(self)
+        # The ticket code a search text is, if it is one (set by the window, which knows the
+        # event's imported codes).
+        self.code_of: Callable[[str], str | None] = lambda _text: None
+        self.showing_for: str | None = None
         self.search = SearchField(self)
         self.search.setObjectName("Search")
         self.search.setClearButtonEnabled(True)
@@ -209,7 +235,8 @@ class DeskScreen(QWidget):
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self._emit_search)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self._check_in_selected)
+        self.search.textEdited.connect(self._edited)
+        self.search.returnPressed.connect(self._search_entered)
         self.search.down.connect(self._focus_table)
         self.check_in.clicked.connect(self._check_in_selected)
         self.details.clicked.connect(self._details_selected)
@@ -230,15 +257,37 @@ class DeskScreen(QWidget):
     def _emit_search(self) -> None:
         self.search_changed.emit(self.search.text().strip())
 
-    def show_people(self, people: list[Found], query: str) -> None:
+    def _edited(self, text: str) -> None:
+        self.search.undo_yields = False  # Ctrl+Z is the text's again
+        if text.strip():
+            self.search_started.emit()
+
+    def _search_entered(self) -> None:
+        """Enter in the search field: a ticket code typed there is checked in as a scan of that
+        code, whatever row is highlighted; other text checks in the highlighted person."""
+        code = self.code_of(self.search.text())
+        if code is not None:
+            self.scan_requested.emit(code)
+        else:
+            self._check_in_selected()
+
+    def show_people(
+        self, people: list[Found], query: str, showing_for: str | None = None
+    ) -> None:
         self.model.set_people(people)
+        self.showing_for = showing_for if people else None
         if people:
             self.table.selectRow(0)
         self._hint(query, len(people))
         self._update_buttons()
 
     def _hint(self, query: str, count: int) -> None:
-        if not query:
+        if query and count and self.showing_for:
+            self.hint.setText(
+                self.tr("Nothing for “{query}” — showing results for “{other}” (keyboard layout)")
+                .format(query=query, other=self.showing_for)
+            )
+        elif not query:
             self.hint.setText(
                 self.tr("Enter checks in the highlighted person · ↓ moves to the list")
             )
@@ -277,7 +326,10 @@ class DeskScreen(QWidget):
         self.details.setEnabled(chosen)
 
     def clear_search(self) -> None:
+        self._debounce.stop()
         self.search.clear()
+        self.showing_for = None
+        self.table.clearSelection()
         self.model.set_people([])
         self._hint("", 0)
         self._update_buttons()

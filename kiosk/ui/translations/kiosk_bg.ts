@@ -252,6 +252,10 @@
 <context>
     <name>DeskScreen</name>
     <message>
+        <source>Nothing for “{query}” — showing results for “{other}” (keyboard layout)</source>
+        <translation>Няма резултати за „{query}“ — показани са резултатите за „{other}“ (клавиатурна подредба)</translation>
+    </message>
+    <message>
         <source>Enter checks in the highlighted person · ↓ moves to the list</source>
         <translation>Enter регистрира избрания човек · ↓ преминава към списъка</translation>
     </message>
@@ -290,13 +294,12 @@
 <context>
     <name>FindScreen</name>
     <message>
-        <source>Type at least three letters of your name.</source>
-        <extracomment>Letters typed before anyone is shown. People shown at most (a long list is a sign to type more).</extracomment>
-        <translation>Въведете поне три букви от името си.</translation>
+        <source>Type your last name in full.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nobody found. Check the spelling, or ask at the registration desk.</source>
-        <translation>Не открихме никого. Проверете изписването или попитайте на гишето за регистрация.</translation>
+        <source>Type your whole last name, as on your registration. For your privacy, names appear only then. Not found? Ask at the registration desk.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Touch your name.</source>
@@ -311,8 +314,8 @@
         <translation>Назад</translation>
     </message>
     <message>
-        <source>Your first or last name</source>
-        <translation>Вашето име или фамилия</translation>
+        <source>Your last name</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -453,16 +456,20 @@
         <translation>Да се отмени ли регистрирането на {name}?</translation>
     </message>
     <message>
-        <source>Undo the newest check-in made at this kiosk?</source>
-        <translation>Да се отмени ли последното регистриране на това гише?</translation>
-    </message>
-    <message>
         <source>Undo check-in</source>
         <translation>Отмяна на регистрирането</translation>
     </message>
     <message>
+        <source>{who}: the check-in was undone; they can be checked in again.</source>
+        <translation>{who}: регистрирането е отменено; може да бъде регистриран(а) отново.</translation>
+    </message>
+    <message>
         <source>Check-in undone</source>
         <translation>Регистрирането е отменено</translation>
+    </message>
+    <message>
+        <source>Check-in of {name} undone.</source>
+        <translation>Регистрирането на {name} е отменено.</translation>
     </message>
     <message>
         <source>The person can be checked in again.</source>
@@ -544,6 +551,21 @@
         <source>Printer problem</source>
         <translation>Проблем с принтера</translation>
     </message>
+    <message numerus="yes">
+        <source>Wrong PINs forgotten: %n. The self-service kiosk&apos;s PIN can be tried again now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The self-service kiosk was not waiting: no wrong PINs to forget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-service PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>List:</source>
         <translation>Списък:</translation>
@@ -557,6 +579,10 @@
         <translation>Изход</translation>
     </message>
     <message>
+        <source>End the self-service PIN wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>B2B meetings…</source>
         <translation>B2B срещи…</translation>
     </message>
@@ -568,6 +594,26 @@
     <message>
         <source>Menu</source>
         <translation>Меню</translation>
+    </message>
+    <message>
+        <source>an unknown ticket</source>
+        <translation>непознат билет</translation>
+    </message>
+    <message>
+        <source>Undo the exit of {who}, recorded at {time}?</source>
+        <translation>Да се отмени ли изходът на {who}, записан в {time}?</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of {who}, made at {time}?</source>
+        <translation>Да се отмени ли регистрирането на {who}, направено в {time}?</translation>
+    </message>
+    <message>
+        <source>The last action here already undid the check-in of {name}. This is an earlier check-in of somebody else.</source>
+        <translation>Последното действие тук вече отмени регистрирането на {name}. Това е по-ранно регистриране на друг човек.</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>код {code}</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -1099,8 +1145,12 @@
         <translation>Добре дошли</translation>
     </message>
     <message>
-        <source>Goodbye</source>
-        <translation>Довиждане</translation>
+        <source>Partial scan — scan again</source>
+        <translation>Непълно сканиране — сканирайте отново</translation>
+    </message>
+    <message>
+        <source>Exit recorded</source>
+        <translation>Изходът е записан</translation>
     </message>
     <message>
         <source>Already checked in</source>
@@ -1159,6 +1209,10 @@
         <translation>Това не е код на билет.</translation>
     </message>
     <message>
+        <source>Only part of the code arrived. Scan the ticket again.</source>
+        <translation>Пристигна само част от кода. Сканирайте билета отново.</translation>
+    </message>
+    <message>
         <source>The ticket does not cover this day.</source>
         <translation>Билетът не важи за този ден.</translation>
     </message>
@@ -1187,8 +1241,12 @@
         <translation>Добре дошли отново — повторният вход е отбелязан.</translation>
     </message>
     <message>
-        <source>Exit recorded.</source>
-        <translation>Изходът е отбелязан.</translation>
+        <source>No entry is on record for this list: the exit is noted, nobody admitted.</source>
+        <translation>Няма записан вход за този списък: изходът е отбелязан, никой не е допуснат.</translation>
+    </message>
+    <message>
+        <source>Leaving — goodbye.</source>
+        <translation>Излиза — довиждане.</translation>
     </message>
     <message>
         <source>another kiosk</source>
@@ -1380,6 +1438,14 @@
 </context>
 <context>
     <name>ResultPanel</name>
+    <message>
+        <source>Exit mode</source>
+        <translation>Режим „Изход“</translation>
+    </message>
+    <message>
+        <source>Scan the tickets of people who are leaving.</source>
+        <translation>Сканирайте билетите на хората, които излизат.</translation>
+    </message>
     <message>
         <source>Ready</source>
         <translation>В готовност</translation>
@@ -1595,6 +1661,40 @@
     <message>
         <source>The scanner works: Kiosk recognises it by its speed and the code arrives exactly as printed. Setting the scanner to send the prefix key {key} makes it even more reliable.</source>
         <translation>Скенерът работи: Kiosk го разпознава по скоростта и кодът пристига точно както е отпечатан. Ако настроите скенера да изпраща префиксния клавиш {key}, ще работи още по-надеждно.</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPeopleDialog</name>
+    <message>
+        <source>code {code}</source>
+        <translation>код {code}</translation>
+    </message>
+    <message>
+        <source>checked in at {time}</source>
+        <translation>регистриран(а) в {time}</translation>
+    </message>
+    <message>
+        <source>Already registered?</source>
+        <translation>Вече регистриран(а)?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered people have a name like “{name}”. Is the walk-in one of them?</source>
+        <translation>
+            <numerusform>%n регистриран участник има име като „{name}“. Това ли е човекът на място?</numerusform>
+            <numerusform>%n регистрирани участници имат име като „{name}“. Един от тях ли е човекът на място?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is the same person — check in</source>
+        <translation>Същият човек е — регистрирай</translation>
+    </message>
+    <message>
+        <source>A different person — register new</source>
+        <translation>Друг човек е — нова регистрация</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отказ</translation>
     </message>
 </context>
 <context>

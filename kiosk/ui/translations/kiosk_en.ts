@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>Wrong PINs forgotten: %n. The self-service kiosk&apos;s PIN can be tried again now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MeetingTexts</name>
     <message numerus="yes">
         <source>%n B2B meetings today</source>
@@ -55,6 +65,16 @@
         <translation>
             <numerusform>%n key in {duration} ms, longest gap {gap} ms</numerusform>
             <numerusform>%n keys in {duration} ms, longest gap {gap} ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPeopleDialog</name>
+    <message numerus="yes">
+        <source>%n registered people have a name like “{name}”. Is the walk-in one of them?</source>
+        <translation>
+            <numerusform>%n registered person has a name like “{name}”. Is the walk-in this person?</numerusform>
+            <numerusform>%n registered people have a name like “{name}”. Is the walk-in one of them?</numerusform>
         </translation>
     </message>
 </context>

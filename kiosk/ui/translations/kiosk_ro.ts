@@ -254,6 +254,10 @@
 <context>
     <name>DeskScreen</name>
     <message>
+        <source>Nothing for “{query}” — showing results for “{other}” (keyboard layout)</source>
+        <translation>Nimic pentru „{query}” — se afișează rezultatele pentru „{other}” (aranjament de tastatură)</translation>
+    </message>
+    <message>
         <source>Enter checks in the highlighted person · ↓ moves to the list</source>
         <translation>Enter face check-in persoanei selectate · ↓ trece la listă</translation>
     </message>
@@ -293,13 +297,12 @@
 <context>
     <name>FindScreen</name>
     <message>
-        <source>Type at least three letters of your name.</source>
-        <extracomment>Letters typed before anyone is shown. People shown at most (a long list is a sign to type more).</extracomment>
-        <translation>Scrieți cel puțin trei litere din nume.</translation>
+        <source>Type your last name in full.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nobody found. Check the spelling, or ask at the registration desk.</source>
-        <translation>Nu am găsit pe nimeni. Verificați scrierea sau întrebați la ghișeul de înregistrare.</translation>
+        <source>Type your whole last name, as on your registration. For your privacy, names appear only then. Not found? Ask at the registration desk.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Touch your name.</source>
@@ -314,8 +317,8 @@
         <translation>Înapoi</translation>
     </message>
     <message>
-        <source>Your first or last name</source>
-        <translation>Prenumele sau numele de familie</translation>
+        <source>Your last name</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -456,16 +459,20 @@
         <translation>Anulați check-in-ul pentru {name}?</translation>
     </message>
     <message>
-        <source>Undo the newest check-in made at this kiosk?</source>
-        <translation>Anulați cel mai recent check-in de la acest ghișeu?</translation>
-    </message>
-    <message>
         <source>Undo check-in</source>
         <translation>Anulează check-in-ul</translation>
     </message>
     <message>
+        <source>{who}: the check-in was undone; they can be checked in again.</source>
+        <translation>{who}: check-in-ul a fost anulat; se poate face din nou check-in.</translation>
+    </message>
+    <message>
         <source>Check-in undone</source>
         <translation>Check-in anulat</translation>
+    </message>
+    <message>
+        <source>Check-in of {name} undone.</source>
+        <translation>Check-in-ul pentru {name} a fost anulat.</translation>
     </message>
     <message>
         <source>The person can be checked in again.</source>
@@ -547,6 +554,22 @@
         <source>Printer problem</source>
         <translation>Problemă la imprimantă</translation>
     </message>
+    <message numerus="yes">
+        <source>Wrong PINs forgotten: %n. The self-service kiosk&apos;s PIN can be tried again now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The self-service kiosk was not waiting: no wrong PINs to forget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-service PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>List:</source>
         <translation>Listă:</translation>
@@ -560,6 +583,10 @@
         <translation>Ieșire</translation>
     </message>
     <message>
+        <source>End the self-service PIN wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>B2B meetings…</source>
         <translation>Întâlniri B2B…</translation>
     </message>
@@ -571,6 +598,26 @@
     <message>
         <source>Menu</source>
         <translation>Meniu</translation>
+    </message>
+    <message>
+        <source>an unknown ticket</source>
+        <translation>un bilet necunoscut</translation>
+    </message>
+    <message>
+        <source>Undo the exit of {who}, recorded at {time}?</source>
+        <translation>Anulați ieșirea pentru {who}, înregistrată la {time}?</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of {who}, made at {time}?</source>
+        <translation>Anulați check-in-ul pentru {who}, făcut la {time}?</translation>
+    </message>
+    <message>
+        <source>The last action here already undid the check-in of {name}. This is an earlier check-in of somebody else.</source>
+        <translation>Ultima acțiune de aici a anulat deja check-in-ul pentru {name}. Acesta este un check-in anterior al altei persoane.</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>cod {code}</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -1104,8 +1151,12 @@
         <translation>Bun venit</translation>
     </message>
     <message>
-        <source>Goodbye</source>
-        <translation>La revedere</translation>
+        <source>Partial scan — scan again</source>
+        <translation>Scanare parțială — scanați din nou</translation>
+    </message>
+    <message>
+        <source>Exit recorded</source>
+        <translation>Ieșire înregistrată</translation>
     </message>
     <message>
         <source>Already checked in</source>
@@ -1164,6 +1215,10 @@
         <translation>Acesta nu este un cod de bilet.</translation>
     </message>
     <message>
+        <source>Only part of the code arrived. Scan the ticket again.</source>
+        <translation>A ajuns doar o parte din cod. Scanați biletul din nou.</translation>
+    </message>
+    <message>
         <source>The ticket does not cover this day.</source>
         <translation>Biletul nu este valabil în această zi.</translation>
     </message>
@@ -1192,8 +1247,12 @@
         <translation>Bine ați revenit — reintrare înregistrată.</translation>
     </message>
     <message>
-        <source>Exit recorded.</source>
-        <translation>Ieșire înregistrată.</translation>
+        <source>No entry is on record for this list: the exit is noted, nobody admitted.</source>
+        <translation>Nu există nicio intrare înregistrată pe această listă: ieșirea este notată, nimeni nu a fost admis.</translation>
+    </message>
+    <message>
+        <source>Leaving — goodbye.</source>
+        <translation>Pleacă — la revedere.</translation>
     </message>
     <message>
         <source>another kiosk</source>
@@ -1385,6 +1444,14 @@
 </context>
 <context>
     <name>ResultPanel</name>
+    <message>
+        <source>Exit mode</source>
+        <translation>Mod ieșire</translation>
+    </message>
+    <message>
+        <source>Scan the tickets of people who are leaving.</source>
+        <translation>Scanați biletele persoanelor care pleacă.</translation>
+    </message>
     <message>
         <source>Ready</source>
         <translation>Gata</translation>
@@ -1601,6 +1668,41 @@
     <message>
         <source>The scanner works: Kiosk recognises it by its speed and the code arrives exactly as printed. Setting the scanner to send the prefix key {key} makes it even more reliable.</source>
         <translation>Scanerul funcționează: Kiosk îl recunoaște după viteză, iar codul ajunge exact cum este tipărit. Dacă setați scanerul să trimită tasta de prefix {key}, va funcționa și mai fiabil.</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPeopleDialog</name>
+    <message>
+        <source>code {code}</source>
+        <translation>cod {code}</translation>
+    </message>
+    <message>
+        <source>checked in at {time}</source>
+        <translation>check-in la {time}</translation>
+    </message>
+    <message>
+        <source>Already registered?</source>
+        <translation>Deja înregistrat?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n registered people have a name like “{name}”. Is the walk-in one of them?</source>
+        <translation>
+            <numerusform>%n persoană înregistrată are un nume ca „{name}”. Este aceeași persoană?</numerusform>
+            <numerusform>%n persoane înregistrate au un nume ca „{name}”. Este persoana una dintre ele?</numerusform>
+            <numerusform>%n de persoane înregistrate au un nume ca „{name}”. Este persoana una dintre ele?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This is the same person — check in</source>
+        <translation>Este aceeași persoană — check-in</translation>
+    </message>
+    <message>
+        <source>A different person — register new</source>
+        <translation>Altă persoană — înregistrare nouă</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulare</translation>
     </message>
 </context>
 <context>

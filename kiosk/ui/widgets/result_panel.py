@@ -2,12 +2,14 @@
 
 A coloured band with a drawn icon (tick, exclamation, cross) and one word, then the person's
 name in large type (with the Latin spelling under a Cyrillic name), organisation, country and
-category, and the reason in plain words. It stays until the next result.
+category, and the reason in plain words. It goes back to a neutral "Ready" after a few seconds
+(:meth:`ResultPanel.set_ready_after`) or when staff start a new search, so that an old answer is
+never read as the current one. Exit mode has its own colour, icon and words.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -18,7 +20,8 @@ from kiosk.ui.texts import Explained, Severity, category_text
 
 
 class StatusIcon(QWidget):
-    """A tick, an exclamation mark or a cross in a circle, drawn (no font glyph needed)."""
+    """A tick, an exclamation mark, a cross, or (exit) an arrow leaving a door, drawn (no font
+    glyph needed)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +52,18 @@ class StatusIcon(QWidget):
             path.lineTo(QPointF(x + s * 0.44, y + s * 0.69))
             path.lineTo(QPointF(x + s * 0.74, y + s * 0.34))
             p.drawPath(path)
+        elif self.severity is Severity.EXIT:
+            # A door frame open on the right and an arrow leaving through it.
+            door = QPainterPath(QPointF(x + s * 0.56, y + s * 0.28))
+            door.lineTo(QPointF(x + s * 0.30, y + s * 0.28))
+            door.lineTo(QPointF(x + s * 0.30, y + s * 0.72))
+            door.lineTo(QPointF(x + s * 0.56, y + s * 0.72))
+            p.drawPath(door)
+            p.drawLine(QPointF(x + s * 0.44, y + s * 0.50), QPointF(x + s * 0.76, y + s * 0.50))
+            head = QPainterPath(QPointF(x + s * 0.64, y + s * 0.38))
+            head.lineTo(QPointF(x + s * 0.76, y + s * 0.50))
+            head.lineTo(QPointF(x + s * 0.64, y + s * 0.62))
+            p.drawPath(head)
         elif self.severity is Severity.ATTENTION:
             p.drawLine(QPointF(x + s / 2, y + s * 0.24), QPointF(x + s / 2, y + s * 0.58))
             p.drawPoint(QPointF(x + s / 2, y + s * 0.76))
@@ -62,6 +77,8 @@ class ResultPanel(QFrame):
     """Shows the newest decision until the next one."""
 
     painted = Signal()  # after a paint that showed a new result (for the latency benchmark)
+    # Seconds a result stays before the panel goes back to "Ready", unless set otherwise.
+    READY_AFTER_S = 8.0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +89,12 @@ class ResultPanel(QFrame):
         # names wrap, and the band keeps its height from result to result.
         self.setMinimumSize(QSize(360, 250))
         self.severity: Severity | None = None
+        self.exit_mode = False
         self._fresh = False
+        self._ready = QTimer(self)
+        self._ready.setSingleShot(True)
+        self._ready.timeout.connect(self.show_idle)
+        self.set_ready_after(self.READY_AFTER_S)
         self.icon = StatusIcon(self)
         self.word = QLabel(self)
         self.word.setObjectName("ResultWord")
@@ -123,15 +145,30 @@ class ResultPanel(QFrame):
 
     # -- states ----------------------------------------------------------------------------
 
+    def set_ready_after(self, seconds: float) -> None:
+        """Go back to "Ready" this many seconds after each result (0: keep results up)."""
+        self._ready.setInterval(max(0, round(seconds * 1000)))
+        self._ready_enabled = seconds > 0
+
+    def set_exit_mode(self, on: bool) -> None:
+        """Exit mode: the ready state says so in the exit colour."""
+        self.exit_mode = on
+        if self.severity is None:
+            self.show_idle()
+
     def show_idle(self) -> None:
-        """Before the first scan: say what to do."""
+        """No current answer: say what to do (and whether this desk records exits)."""
+        self._ready.stop()
         self.severity = None
-        self._colours("idle")
-        self.icon.set_state(None, style.STATUS["idle"][1])
-        self.word.setText(self.tr("Ready"))
-        self.detail.setText(
-            self.tr("Scan a ticket, or type a name in the search field below.")
-        )
+        key = "exit_idle" if self.exit_mode else "idle"
+        self._colours(key)
+        self.icon.set_state(None, style.STATUS[key][1])
+        if self.exit_mode:
+            self.word.setText(self.tr("Exit mode"))
+            self.detail.setText(self.tr("Scan the tickets of people who are leaving."))
+        else:
+            self.word.setText(self.tr("Ready"))
+            self.detail.setText(self.tr("Scan a ticket, or type a name in the search field below."))
         self.name.clear()
         self.latin.clear()
         self.facts.clear()
@@ -155,6 +192,8 @@ class ResultPanel(QFrame):
             facts = [attendee.organization, attendee.country, category_text(attendee.category)]
             self.facts.setText("  ·  ".join(f for f in facts if f))
         self._fresh = True
+        if self._ready_enabled:
+            self._ready.start()
         self.update()
 
     def show_meetings(self, lines: list[str]) -> None:
@@ -189,3 +228,69 @@ class ResultPanel(QFrame):
         if event.type() == QEvent.Type.LanguageChange and self.severity is None:
             self.show_idle()
         super().changeEvent(event)
+
+
+class ResultNotice(QFrame):
+    """A scan's result shown above a dialog that is open (a walk-in form, a confirmation): the
+    desk's panel is behind the dialog, and a scan must never go without visible feedback.
+
+    A small frameless window, on top, that does not take the keyboard focus from the dialog;
+    it hides itself after :attr:`SHOWN_MS`.
+    """
+
+    SHOWN_MS = 6000
+
+    def __init__(self) -> None:
+        super().__init__(
+            None,
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint,
+        )
+        self.setObjectName("ResultNotice")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.icon = StatusIcon(self)
+        self.icon.setFixedSize(QSize(56, 56))
+        self.word = QLabel(self)
+        self.word.setObjectName("NoticeWord")
+        self.name = QLabel(self)
+        self.name.setObjectName("NoticeName")
+        self.name.setWordWrap(True)
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(self.word)
+        text.addWidget(self.name)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 10, 18, 10)
+        row.setSpacing(12)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(text, 1)
+        self.severity: Severity | None = None
+        self._hide = QTimer(self)
+        self._hide.setSingleShot(True)
+        self._hide.setInterval(self.SHOWN_MS)
+        self._hide.timeout.connect(self.hide)
+
+    def show_over(self, dialog: QWidget, explained: Explained, attendee: Attendee | None) -> None:
+        """Show ``explained`` along the top of ``dialog``, above it."""
+        self.severity = explained.severity
+        background, colour = style.STATUS[explained.severity.value]
+        self.setStyleSheet(
+            f"#ResultNotice {{ background: {background}; border: 2px solid {colour}; }}"
+            f"#ResultNotice QLabel {{ color: {colour}; background: transparent; }}"
+            "#NoticeWord { font-size: 20pt; font-weight: 700; }"
+            "#NoticeName { font-size: 14pt; }"
+        )
+        self.icon.set_state(explained.severity, colour)
+        self.word.setText(explained.title)
+        name = f"{attendee.first_name} {attendee.last_name}".strip() if attendee else ""
+        self.name.setText(name or explained.detail)
+        frame = dialog.frameGeometry()
+        width = max(420, min(frame.width(), 640))
+        self.setFixedWidth(width)
+        self.adjustSize()
+        self.move(frame.center().x() - width // 2, max(0, frame.top() - self.height() // 3))
+        self.show()
+        self.raise_()
+        self._hide.start()
