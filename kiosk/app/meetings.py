@@ -7,7 +7,7 @@ import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from kiosk.app.checkin import CheckinResult, utc_now
 from kiosk.core import meetings as rules
 from kiosk.core.meetings import (
+    Counts,
     MarkKind,
     MarkSource,
     MatchedBy,
@@ -28,6 +29,7 @@ from kiosk.core.model import Attendee, AttendeeStatus
 from kiosk.core.text import fold, word_variants
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
 from kiosk.importing.meetings import FIELDS, Problem, load_mapping, read_schedule
+from kiosk.reports.meetings import b2b_counts
 from kiosk.storage import events, scanlog
 from kiosk.storage import meetings as store
 from kiosk.storage.database import Database
@@ -451,26 +453,6 @@ class Unresolved:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Counts:
-    planned: int = 0
-    held: int = 0
-    possible: int = 0
-    no_show: int = 0
-    open: int = 0
-
-    def add(self, outcome: Outcome) -> Counts:
-        if outcome is Outcome.NOT_PLANNED:
-            return self
-        fieldname = {
-            Outcome.HELD: "held",
-            Outcome.POSSIBLE: "possible",
-            Outcome.NO_SHOW: "no_show",
-            Outcome.OPEN: "open",
-        }[outcome]
-        return replace(self, planned=self.planned + 1, **{fieldname: getattr(self, fieldname) + 1})
-
-
 class MeetingsService:
     """Meetings as the desk, the kiosk and the CLI need them; one instance per database."""
 
@@ -735,11 +717,4 @@ class MeetingsService:
 
     def counts(self, days: Iterable[date] | None = None) -> dict[tuple[date, str], Counts]:
         """(day, country pair) -> counts of planned meetings and what became of them."""
-        wanted = set(days) if days is not None else None
-        table: dict[tuple[date, str], Counts] = {}
-        for m in self.board():
-            if wanted is not None and m.day not in wanted:
-                continue
-            key = (m.day, m.pair)
-            table[key] = table.get(key, Counts()).add(m.outcome)
-        return table
+        return b2b_counts(self.db, days, today=self.today())

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
@@ -279,3 +279,35 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """The funder's counts of one group of meetings (a day, a country pair)."""
+
+    planned: int = 0
+    held: int = 0
+    possible: int = 0
+    no_show: int = 0
+    open: int = 0
+
+    def add(self, result: Outcome) -> Counts:
+        """These counts with one more meeting; meetings not planned are not counted."""
+        if result is Outcome.NOT_PLANNED:
+            return self
+        name = {
+            Outcome.HELD: "held",
+            Outcome.POSSIBLE: "possible",
+            Outcome.NO_SHOW: "no_show",
+            Outcome.OPEN: "open",
+        }[result]
+        return replace(self, planned=self.planned + 1, **{name: getattr(self, name) + 1})
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.planned + other.planned,
+            self.held + other.held,
+            self.possible + other.possible,
+            self.no_show + other.no_show,
+            self.open + other.open,
+        )

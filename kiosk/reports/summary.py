@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from kiosk.core.gcpause import paused_gc
 from kiosk.core.text import fold
 from kiosk.reports.live import BUCKET, bucket_start
+from kiosk.reports.meetings import b2b_sections
 from kiosk.reports.register import (
     Cell,
     LocalDays,
@@ -240,6 +241,7 @@ def _build_report(db: Database, scope: Scope, language: str) -> Report:
         )
     sections.append(_refused(db, register, local, t))
     sections.append(_conflicts(register, local, t))
+    sections.extend(Section(*table) for table in b2b_sections(db, scope, t))
     return Report(register, sections, _arrivals(entries, days), language)
 
 

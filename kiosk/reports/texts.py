@@ -19,6 +19,16 @@ LANGUAGES = ("en", "bg", "ro")
 DEFAULT_LANGUAGE = "en"
 
 EN: dict[str, str] = {
+    # B2B meetings (kiosk.reports.meetings)
+    "section.b2b_by_pair": "B2B meetings by country pair",
+    "section.b2b_by_day": "B2B meetings by day",
+    "col.b2b_group": "Country pair",
+    "col.b2b_planned": "Planned",
+    "col.b2b_held": "Held (marked)",
+    "col.b2b_possible": "Possible (both here)",
+    "col.b2b_no_show": "No-show",
+    "col.b2b_open": "Not over yet",
+    "row.b2b_other_pair": "Other",
     # Sections and their columns
     "section.by_day": "Attendance by day",
     "section.by_list": "In person by check-in list",
@@ -138,6 +148,16 @@ EN: dict[str, str] = {
 }
 
 BG: dict[str, str] = {
+    # B2B meetings (kiosk.reports.meetings)
+    "section.b2b_by_pair": "Бизнес срещи по двойка държави",
+    "section.b2b_by_day": "Бизнес срещи по дни",
+    "col.b2b_group": "Двойка държави",
+    "col.b2b_planned": "Планирани",
+    "col.b2b_held": "Проведени (отбелязани)",
+    "col.b2b_possible": "Възможни (двамата тук)",
+    "col.b2b_no_show": "Неявяване",
+    "col.b2b_open": "Още не са приключили",
+    "row.b2b_other_pair": "Други",
     "section.by_day": "Присъствие по дни",
     "section.by_list": "Присъствие на място по списъци за регистрация",
     "section.by_country": "По държави",
@@ -251,6 +271,16 @@ BG: dict[str, str] = {
 }
 
 RO: dict[str, str] = {
+    # B2B meetings (kiosk.reports.meetings)
+    "section.b2b_by_pair": "Întâlniri B2B pe perechi de țări",
+    "section.b2b_by_day": "Întâlniri B2B pe zile",
+    "col.b2b_group": "Pereche de țări",
+    "col.b2b_planned": "Planificate",
+    "col.b2b_held": "Ținute (marcate)",
+    "col.b2b_possible": "Posibile (ambii aici)",
+    "col.b2b_no_show": "Neprezentare",
+    "col.b2b_open": "Încă neîncheiate",
+    "row.b2b_other_pair": "Altele",
     "section.by_day": "Prezența pe zile",
     "section.by_list": "Prezența fizică pe liste de înregistrare",
     "section.by_country": "Pe țări",
