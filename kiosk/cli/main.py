@@ -7,6 +7,7 @@ details go to the log file named in the message).
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import platform
@@ -22,21 +23,15 @@ import click
 
 from kiosk import __version__
 from kiosk.app import paths
-from kiosk.app.checkin import CheckinService, NoListError, UndoError
+from kiosk.app.checkin import CheckinService, UndoError
 from kiosk.app.failures import environment_message, write_crash_report
 from kiosk.assets import installation_kind
-from kiosk.badges.render import BadgeError
-from kiosk.badges.template import TemplateError
 from kiosk.cli.options import delimiter_option, progress
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
 from kiosk.core.model import Policy, ScanKind
 from kiosk.core.timeutil import local_day, machine_timezone, parse_local
-from kiosk.importing.errors import ImportFileError
-from kiosk.printing.base import PrinterError
-from kiosk.reports.export import ExportError
 from kiosk.storage import events
 from kiosk.storage.database import Database
-from kiosk.storage.errors import StorageError
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
 
@@ -50,17 +45,82 @@ def _print_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
+#: Errors of the environment or of the input, raised by modules a command may or may not have
+#: loaded: (module, class name). One clear line and exit status 2, never a traceback.
+ENVIRONMENT_ERRORS = (
+    ("kiosk.storage.errors", "StorageError"),
+    ("kiosk.importing.errors", "ImportFileError"),
+    ("kiosk.reports.export", "ExportError"),
+    ("kiosk.app.checkin", "NoListError"),
+    ("kiosk.printing.base", "PrinterError"),
+    ("kiosk.badges.template", "TemplateError"),
+    ("kiosk.badges.render", "BadgeError"),
+)
+
+#: Commands defined in other modules, which are imported only when one of their commands runs
+#: (so that ``kiosk checkin`` does not load Pillow, openpyxl, psycopg or cryptography): command
+#: name → module under ``kiosk.cli`` whose ``register(cli, pass_state)`` defines it.
+#: ``tests/cli/test_startup.py`` checks this table against what each module registers.
+LAZY_COMMANDS: dict[str, str] = {
+    "badge": "printing",
+    "badges": "printing",
+    "templates": "printing",
+    "printers": "printing",
+    "print": "printing",
+    "print-test": "printing",
+    "print-queue": "printing",
+    "keys": "keys",
+    "sync": "sync",
+    "conflicts": "sync",
+    "report": "reports",
+    "sign-in-sheet": "reports",
+    "import-online": "reports",
+    "online": "reports",
+    "purge": "reports",
+    "self-test": "selftest",
+    "meetings": "meetings",
+    "pin": "pin",
+}
+
+
+def is_environment_error(exc: BaseException) -> bool:
+    """True for the errors that mean "the file, the disk or the device is at fault"; a module
+    that was never imported cannot have raised its error, so nothing is imported to check."""
+    for module_name, class_name in ENVIRONMENT_ERRORS:
+        module = sys.modules.get(module_name)
+        if module is not None and isinstance(exc, getattr(module, class_name)):
+            return True
+    return False
+
+
 class KioskGroup(click.Group):
-    """Environment failures become one clear line; bugs go to a log file. Never a traceback."""
+    """Environment failures become one clear line; bugs go to a log file. Never a traceback.
+
+    Commands of the other ``kiosk.cli`` modules are loaded on first use (:data:`LAZY_COMMANDS`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._loaded: set[str] = set()
+
+    def load(self, module_name: str) -> None:
+        """Import ``kiosk.cli.<module_name>`` and let it add its commands (once)."""
+        if module_name not in self._loaded:
+            self._loaded.add(module_name)
+            module = importlib.import_module(f"kiosk.cli.{module_name}")
+            module.register(self, pass_state)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            self.load(LAZY_COMMANDS[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(LAZY_COMMANDS))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (
-            StorageError, ImportFileError, ExportError, NoListError, PrinterError, TemplateError,
-            BadgeError,
-        ) as exc:  # fmt: skip
-            _fail(str(exc))
         except UndoError as exc:
             _fail(str(exc), EXIT_REFUSED)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
@@ -72,6 +132,8 @@ class KioskGroup(click.Group):
             sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
             sys.exit(EXIT_OK)
         except Exception as exc:
+            if is_environment_error(exc):
+                _fail(str(exc))
             # A folder this user may not read, a read-only home or disk, a full disk: the
             # machine's doing, told as such (exit 2); anything else is a bug (exit 3).
             message = environment_message(exc)
@@ -433,6 +495,8 @@ def checkin(
             at=at,
             operator=operator,
         )
+        from kiosk.cli import meetings as _meetings
+
         today_meetings = _meetings.checkin_meetings(db, result)
     if as_json:
         _print_json(checkin_json(result, tz) | {"meetings": today_meetings})
@@ -763,33 +827,6 @@ def gui(state: State, language: str | None, kiosk_mode: bool, hide_cursor: bool)
     sys.exit(
         run(state.db_path, language=language, kiosk_mode=kiosk_mode, hide_cursor=hide_cursor)
     )
-
-
-from kiosk.cli import keys as _keys  # noqa: E402 - registers onto cli
-from kiosk.cli import printing as _printing  # noqa: E402 - registers onto cli
-
-_printing.register(cli, pass_state)
-_keys.register(cli, pass_state)
-
-from kiosk.cli import sync as _sync  # noqa: E402 - registers onto cli
-
-_sync.register(cli, pass_state)
-
-from kiosk.cli import reports as _reports  # noqa: E402 - registers onto cli
-
-_reports.register(cli, pass_state)
-
-from kiosk.cli import selftest as _selftest  # noqa: E402 - registers onto cli
-
-_selftest.register(cli, pass_state)
-
-from kiosk.cli import meetings as _meetings  # noqa: E402 - registers onto cli
-
-_meetings.register(cli, pass_state)
-
-from kiosk.cli import pin as _pin  # noqa: E402 - registers onto cli
-
-_pin.register(cli, pass_state)
 
 
 def main() -> None:

@@ -13,8 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from kiosk.core.environment import explain_os_error
 from kiosk.storage.errors import NotAnEventDatabase, StorageError, explain
 from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
@@ -155,7 +153,6 @@ class Database:
             )
         if version < SCHEMA_VERSION:
             self._migrate(version, create)
-        self.db = sqlite_utils.Database(self.conn)
 
     def _migrate(self, version: int, create: bool) -> None:
         if version == 0 and not create:

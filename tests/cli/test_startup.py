@@ -1,0 +1,111 @@
+"""A one-shot command loads only what it uses.
+
+``kiosk checkin`` runs once per scan in scripts and at paper-sheet catch-up; the desk laptop is
+old and busy. Its process must not import the spreadsheet writer, the PostgreSQL driver, the
+cryptography library, Qt, the imaging libraries or the report, badge, printing and sync code
+(issue "Fast on a venue laptop"). Commands of the other ``kiosk.cli`` modules are loaded when one
+of them runs, from the table in ``kiosk.cli.main``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from kiosk.cli import main as cli_main
+
+HEAVY = (
+    "openpyxl",
+    "psycopg",
+    "cryptography",
+    "PySide6",
+    "PIL",
+    "qrcode",
+    "fpdf",
+    "escpos",
+    "zxingcpp",
+    "sqlite_utils",
+    "kiosk.reports",
+    "kiosk.badges",
+    "kiosk.printing",
+    "kiosk.tickets",
+    "kiosk.sync",
+    "kiosk.ui",
+)
+
+PROBE = """
+import json, sys
+from kiosk.cli.main import main
+sys.argv = ["kiosk", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def modules_loaded_by(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(list(args))],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def heavy_in(loaded: set[str]) -> list[str]:
+    return sorted(
+        name for name in loaded if any(name == h or name.startswith(h + ".") for h in HEAVY)
+    )
+
+
+def a_code(db: Path) -> str:
+    result = CliRunner().invoke(cli_main.cli, ["--db", str(db), "search", "a", "--json"])
+    found: list[dict[str, str]] = json.loads(result.output)
+    return found[0]["code"]
+
+
+def test_checkin_loads_none_of_the_heavy_libraries(demo: Path) -> None:
+    loaded = modules_loaded_by("--db", str(demo), "checkin", a_code(demo), "--json")
+    assert "kiosk.app.checkin" in loaded  # the probe really ran a check-in
+    assert heavy_in(loaded) == []
+
+
+@pytest.mark.parametrize("args", [["--version"], ["search", "ivan"], ["lists"]])
+def test_other_one_shot_commands_stay_light_too(demo: Path, args: list[str]) -> None:
+    loaded = modules_loaded_by("--db", str(demo), *args)
+    assert heavy_in(loaded) == []
+
+
+def test_the_lazy_table_names_exactly_the_commands_each_module_registers() -> None:
+    registered: dict[str, str] = {}
+    for module_name in sorted(set(cli_main.LAZY_COMMANDS.values())):
+        module = importlib.import_module(f"kiosk.cli.{module_name}")
+        group = click.Group()
+        module.register(group, cli_main.pass_state)
+        for command in group.commands:
+            registered[command] = module_name
+    assert registered == cli_main.LAZY_COMMANDS
+    own = {
+        name
+        for name, command in cli_main.cli.commands.items()
+        if command.callback is not None and command.callback.__module__ == cli_main.__name__
+    }
+    assert not set(registered) & own  # no name defined twice
+
+
+def test_every_command_is_listed_and_runs_its_help() -> None:
+    runner = CliRunner()
+    listed = runner.invoke(cli_main.cli, ["--help"])
+    assert listed.exit_code == 0
+    for name in cli_main.LAZY_COMMANDS:
+        assert f"  {name}" in listed.output
+        shown = runner.invoke(cli_main.cli, [name, "--help"])
+        assert shown.exit_code == 0, (name, shown.output)
