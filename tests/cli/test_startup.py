@@ -109,3 +109,13 @@ def test_every_command_is_listed_and_runs_its_help() -> None:
         assert f"  {name}" in listed.output
         shown = runner.invoke(cli_main.cli, [name, "--help"])
         assert shown.exit_code == 0, (name, shown.output)
+
+
+def test_every_command_module_is_in_the_lazy_table() -> None:
+    """A new ``kiosk.cli`` module with commands must be named in the table, or its commands
+    would never be found."""
+    folder = Path(cli_main.__file__).parent
+    with_commands = {
+        path.stem for path in folder.glob("*.py") if "\ndef register(" in path.read_text("utf-8")
+    }
+    assert with_commands == set(cli_main.LAZY_COMMANDS.values())
