@@ -51,6 +51,7 @@ from kiosk.importing.presets import (
     FALLBACK_FIELDS,
     MONTHS,
     NOT_CANCELLED_WORDS,
+    PENDING_VALUES,
     WEEKDAYS,
     Preset,
     clean_text,
@@ -543,7 +544,7 @@ class _RowParser:
         self.skipped: list[Skipped] = []
         cancelled = set(CANCELLED_VALUES)
         active = set(ACTIVE_VALUES)
-        pending: set[str] = set()
+        pending = set(PENDING_VALUES)
         if self.preset is not None:
             cancelled.update(header_key(v) for v in self.preset.cancelled)
             active.update(header_key(v) for v in self.preset.active)
@@ -1012,7 +1013,7 @@ def parse_days(text: str, event_days: Sequence[date] = ()) -> frozenset[date] | 
     if header_key(text) in ALL_DAYS_VALUES:
         return frozenset()
     halves = _BILINGUAL_VALUE.split(text)
-    if len(halves) > 1:
+    if len(halves) > 1 and not _DAY_SEPARATORS.search(text):
         # "28 септември / 28 septembrie", "Двата дни / Ambele zile": the same answer twice.
         readings = [parse_days(h, event_days) for h in halves if h.strip()]
         if readings and all(r == readings[0] for r in readings):
@@ -1026,6 +1027,15 @@ def parse_days(text: str, event_days: Sequence[date] = ()) -> frozenset[date] | 
     for part in _DAY_SEPARATORS.split(text):
         part = part.strip()
         if not part:
+            continue
+        if _BILINGUAL_VALUE.search(part):
+            # One checkbox answer of a bilingual form: "28 септември / 28 septembrie, 29 …".
+            one_answer = parse_days(part, event_days)
+            if isinstance(one_answer, str):
+                return one_answer
+            if not one_answer:
+                return frozenset()  # "Двата дни / Ambele zile" among the answers
+            found.update(one_answer)
             continue
         ends = [p.strip() for p in _RANGE.split(part)]
         if len(ends) == 2 and all(ends):

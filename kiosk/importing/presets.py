@@ -638,7 +638,8 @@ CANCELLED_VALUES = frozenset(
         "отказал", "отказала", "отменен", "отменена", "отменено", "изтрит", "изтрита",
         "отхвърлен", "отхвърлена", "възстановена сума",
         "anulat", "anulată", "anulate", "anulare", "renunțat", "retras", "retrasă", "respins",
-        "respinsă", "șters", "ștearsă", "rambursat", "rambursată",
+        "respinsă", "șters", "ștearsă", "rambursat", "rambursată", "expired", "expirat",
+        "expirată", "изтекъл", "изтекла", "storniert", "abgelaufen",
     )
 )  # fmt: skip
 #: Single words that make a longer status ("Refunded/Canceled", "Order cancelled") cancelled.
@@ -658,7 +659,18 @@ ACTIVE_VALUES = frozenset(
         "потвърден", "потвърдена", "платен", "платена", "платено", "активен", "активна",
         "регистриран", "регистрирана", "одобрен", "одобрена", "да",
         "confirmat", "confirmată", "plătit", "plătită", "activ", "activă", "înregistrat",
-        "înregistrată", "aprobat", "aprobată", "da",
+        "înregistrată", "aprobat", "aprobată", "da", "în așteptare", "bezahlt", "ausstehend",
+        "awaiting payment", "unpaid", "очаква плащане", "неплатен", "неплатена", "neplătit",
+        "neplătită",
+    )
+)  # fmt: skip
+#: Status values of a registration awaiting the organizer's approval (see Preset.pending).
+PENDING_VALUES = frozenset(
+    header_key(v)
+    for v in (
+        "approval pending", "awaiting approval", "pending approval", "în curs de aprobare",
+        "în așteptarea aprobării", "Freigabe ausstehend", "очаква одобрение",
+        "чака одобрение",
     )
 )  # fmt: skip
 

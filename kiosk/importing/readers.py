@@ -746,7 +746,8 @@ def _scan_member(
                 offset += len(piece) + 1
             if long_at >= 0:
                 if locator is None:
-                    return strings + chunk[:long_at].count(b"<si")
+                    # The <si> holding the run is counted already: its index is one less.
+                    return strings + chunk[:long_at].count(b"<si") - 1
                 sheet, row, column = locator.at(chunk[:long_at])
                 raise _too_long(path, sheet, row, column)
             strings += chunk.count(b"<si")

@@ -265,7 +265,9 @@ def _merge(
     numbers, file_codes = parsed.rows, parsed.code
     for j, code in enumerate(file_codes):
         done = j + 1
-        match = _match(parsed, j, people, file_emails, file_names, seen) if existing else None
+        match = None
+        if existing:
+            match = _match(parsed, j, source, people, file_emails, file_names, seen)
         if match is not None and match["id"] in seen:
             report.skipped.append(
                 SkippedRow(
@@ -443,13 +445,15 @@ def _insert_new(
 def _match(
     parsed: ParsedColumns,
     j: int,
+    source: str,
     people: _People,
     file_emails: Counter[str],
     file_names: Counter[str],
     seen: set[int],
 ) -> sqlite3.Row | None:
     """The person row ``j`` describes: by external id, code, then e-mail (plus the name when
-    the e-mail is shared), then a name unique on both sides; None for a new person."""
+    the e-mail is shared), then a name unique in the file and in ``source`` (for files without
+    e-mails); None for a new person."""
     external_id, code, email = parsed.external_id[j], parsed.code[j], parsed.email[j]
     if external_id and external_id in people.by_external:
         return people.by_external[external_id]
@@ -477,7 +481,7 @@ def _match(
         named = [r for r in candidates if name_key(r["first_name"], r["last_name"]) == key]
         return named[0] if len(named) == 1 else None
     if key and file_names[key] == 1:
-        candidates = people.names().get(key, [])
+        candidates = [r for r in people.names().get(key, []) if r["source"] == source]
         if len(candidates) == 1:
             r = candidates[0]
             if (

@@ -1,0 +1,121 @@
+"""Files exactly as the platforms write them (tests/importing/platforms, see its README and
+make_files.py): pretix's order data workbook in English, Romanian and German and its CSV,
+Indico's registration export, an Eventbrite attendee CSV and the same CSV saved by LibreOffice
+as .xlsx and .ods."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.importing.errors import ImportFileError
+from kiosk.importing.service import import_file
+from kiosk.storage.database import Database
+
+FILES = Path(__file__).parent / "platforms"
+
+# pretix's own texts for the sheets (pretix/locale/*/django.po: "Orders", "Order positions",
+# "Order fees") and the ticket secret header ("Ticket secret").
+PRETIX = {
+    "en": ("Order positions", "Ticket secret", ("Orders", "Order fees")),
+    "ro": ("Poziții de comandă", "Cheie secretă bilet", ("Comenzi", "Tarife comandă")),
+    "de": ("Bestellzeilen", "Ticket-Code", ("Bestellungen", "Gebühren")),
+}
+
+
+def stored(db: Database) -> dict[str, tuple[str, str, str, str, str]]:
+    """external id -> (first name, last name, e-mail, code, status)"""
+    return {
+        r[0]: tuple(r[1:])
+        for r in db.conn.execute(
+            "SELECT external_id, first_name, last_name, email, code, status FROM attendee"
+        )
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "ro", "de"])
+def test_pretix_order_data_imports_the_tickets_sheet_with_secrets_and_statuses(
+    db: Database, language: str
+) -> None:
+    sheet, secret_header, others = PRETIX[language]
+    report = import_file(db, FILES / f"pretix_order_data_{language}.xlsx")
+    assert report.preset == "pretix"
+    assert report.sheet == sheet
+    assert f"ticket code column ('{secret_header}')" in report.sheet_reason
+    assert all(f"'{o}'" in report.sheet_reason for o in others)
+    assert report.columns["code"] == secret_header
+    people = stored(db)
+    # Both tickets of order ABC12 are there, each with pretix's secret as its code.
+    assert people["ABC12-1"] == (
+        "Ștefania", "Ionescu", "stefania@firma.ro", "hq7m3xv2c8kdq9a4ntyzsfb6e5wrpj2u", "active"
+    )  # fmt: skip
+    assert people["ABC12-2"][:2] == ("Иван", "Петров")
+    assert people["ABC12-2"][3] == "n4z8c2rks7w5ytf3qxv6mpe9bdh2ja7g"
+    # paid/pending -> active; canceled/expired -> cancelled; awaiting approval -> left out.
+    assert people["DEF34-1"][4] == "active"
+    assert (people["GHI56-1"][4], people["JKL78-1"][4]) == ("cancelled", "cancelled")
+    assert "MNO90-1" not in people
+    assert [(r.row, r.reason) for r in report.left_out] == [(7, "awaiting_approval")]
+    assert report.events == ["clusters26"]
+
+
+def test_sheet_names_another_sheet_of_the_workbook(db: Database) -> None:
+    # The buyers' sheet has no tickets: reading it on purpose gives generated codes, never
+    # pretix's secrets.
+    report = import_file(db, FILES / "pretix_order_data_ro.xlsx", sheet="Comenzi")
+    assert report.sheet == "Comenzi" and "code" not in report.columns
+    with pytest.raises(ImportFileError) as refused:
+        import_file(db, FILES / "pretix_order_data_ro.xlsx", sheet="Positions")
+    assert refused.value.reason == "unknown_sheet"
+    assert "'Poziții de comandă'" in str(refused.value)
+
+
+def test_pretix_german_csv_excel_style_is_understood(db: Database) -> None:
+    report = import_file(db, FILES / "pretix_positions_de.csv")
+    assert (report.preset, report.delimiter, report.columns["email"]) == (
+        "pretix",
+        ";",
+        "E-Mail Teilnehmer*in",
+    )
+    assert stored(db)["ABC12-1"][3] == "hq7m3xv2c8kdq9a4ntyzsfb6e5wrpj2u"
+    assert report.added == 5
+
+
+@pytest.mark.parametrize(
+    "name", ["indico_registrations.csv", "indico_registrations_libreoffice.ods"]
+)
+def test_indico_registration_states_are_mapped(db: Database, name: str) -> None:
+    # indico RegistrationState titles: Completed, Pending, Rejected, Withdrawn, Awaiting payment.
+    report = import_file(db, FILES / name)
+    assert report.preset == "indico"
+    states = {eid: p[4] for eid, p in stored(db).items()}
+    assert states == {"1": "active", "2": "cancelled", "3": "cancelled", "4": "active"}
+    assert [r.reason for r in report.left_out] == ["awaiting_approval"]  # "Pending"
+
+
+def test_eventbrite_csv_keeps_the_24_digit_barcode_exactly(db: Database) -> None:
+    report = import_file(db, FILES / "eventbrite_attendees.csv")
+    assert report.findings == []
+    assert stored(db)["11223344550"][3] == "881234567011223344550001"
+
+
+@pytest.mark.parametrize(
+    "name", ["eventbrite_attendees_libreoffice.xlsx", "eventbrite_attendees_libreoffice.ods"]
+)
+def test_a_barcode_that_libreoffice_turned_into_a_float_is_named_row_and_column(
+    db: Database, name: str
+) -> None:
+    report = import_file(db, FILES / name)
+    assert [(f.row, f.column, f.reason) for f in report.findings] == [
+        (2, "Barcode #", "lost_precision"),
+        (3, "Barcode #", "lost_precision"),
+    ]
+
+
+def test_strict_refuses_the_libreoffice_copy_and_stores_nothing(db: Database) -> None:
+    with pytest.raises(ImportFileError) as refused:
+        import_file(db, FILES / "eventbrite_attendees_libreoffice.xlsx", strict=True)
+    assert refused.value.reason == "warnings_strict"
+    assert "Row 2, column 'Barcode #'" in str(refused.value)
+    assert db.conn.execute("SELECT count(*) FROM attendee").fetchone()[0] == 0
