@@ -29,7 +29,6 @@ from kiosk.core.model import Attendee, AttendeeStatus
 from kiosk.core.text import fold, word_variants
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
 from kiosk.importing.meetings import FIELDS, Problem, load_mapping, read_schedule
-from kiosk.reports.meetings import b2b_counts
 from kiosk.storage import events, scanlog
 from kiosk.storage import meetings as store
 from kiosk.storage.database import Database
@@ -717,4 +716,7 @@ class MeetingsService:
 
     def counts(self, days: Iterable[date] | None = None) -> dict[tuple[date, str], Counts]:
         """(day, country pair) -> counts of planned meetings and what became of them."""
+        # Imported here: the check-in path uses this service and must not load the reports.
+        from kiosk.reports.meetings import b2b_counts
+
         return b2b_counts(self.db, days, today=self.today())
