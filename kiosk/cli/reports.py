@@ -33,6 +33,16 @@ def _check_day(db: Database, day: date | None) -> None:
         )
 
 
+def _days(db: Database) -> list[date]:
+    from kiosk.reports.register import event_days
+
+    return event_days(db)
+
+
+def _email(email: str) -> str:
+    return f" <{email}>" if email else ""
+
+
 def _check_scope(db: Database, day: date | None, list_id: int | None) -> Scope:
     _check_day(db, day)
     if list_id is not None and events.checkin_list(db, list_id) is None:
@@ -343,44 +353,81 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         _show([written])
 
     @cli.command("import-online")
-    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     @click.option("--day", required=True, type=_DAY, help="The event day of the meeting.")
-    @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+    @click.option(
+        "--force-day",
+        is_flag=True,
+        help="Store the report under --day even though its join times fall on another day "
+        "(a meeting past midnight).",
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Print the summary (or the refusal) "
+                  "as JSON.")  # fmt: skip
     @pass_state
-    def import_online_cmd(state: State, file: Path, day: datetime, as_json: bool) -> None:
-        """Import a Zoom participants report or a Teams attendance report (online attendance).
+    def import_online_cmd(
+        state: State, file: Path, day: datetime, force_day: bool, as_json: bool
+    ) -> None:
+        """Import a Zoom participants or webinar attendee report, a Teams attendance report or
+        a Google Meet attendance report (online attendance) for one event day.
 
-        People are matched to registrants by e-mail, then by name (transliteration and
-        diacritics do not matter); the others are listed to resolve with 'kiosk online'.
-        Importing the same report again changes nothing.
+        The report's join times must fall on --day. People are matched to registrants by
+        e-mail, then by name (transliteration, diacritics and word order do not matter); the
+        others are listed to resolve with 'kiosk online'. Hosts and organizers who are
+        registered count like any participant; a host account that matches nobody is listed
+        and not counted. Importing the same report again changes nothing.
         """
-        from kiosk.importing.online import import_online
+        from kiosk.importing.online import PLATFORM_NAMES, OnlineReportError, import_online
 
-        with state.open() as db:
-            _check_day(db, day.date())
-            result = import_online(db, file, day.date())
+        try:
+            with state.open() as db:
+                if day.date() not in _days(db):
+                    known = ", ".join(d.isoformat() for d in _days(db)) or "none"
+                    raise OnlineReportError(
+                        file, "not_an_event_day",
+                        f"{day.date().isoformat()} is not a day of the event (its days: {known})",
+                        "give one of the event's days with --day",
+                    )  # fmt: skip
+                result = import_online(db, file, day.date(), force_day=force_day)
+        except OnlineReportError as exc:
+            if not as_json:
+                raise
+            import json
+
+            click.echo(json.dumps(
+                {"ok": False, "reason": exc.reason, "error": str(exc), "file": str(file)},
+                ensure_ascii=False, indent=2,
+            ))  # fmt: skip
+            sys.exit(2)
         if as_json:
             import json
-            from dataclasses import asdict
 
-            click.echo(json.dumps(asdict(result), ensure_ascii=False, indent=2, default=str))
+            click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
             return
-        platform = "Zoom" if result.platform == "zoom" else "Teams"
+        platform = PLATFORM_NAMES[result.platform]
+        meeting = f" '{result.meeting}'" if result.meeting else ""
         click.echo(
-            f"Imported {file.name}: {platform} report '{result.meeting}', "
+            f"Imported {file.name}: {platform} report{meeting} ({result.layout}), "
             f"{result.sessions} sessions ({result.added} new, {result.already} already imported)."
         )
+        if result.forced_day:
+            other = ", ".join(d.isoformat() for d in result.other_days)
+            click.echo(f"  stored under {day.date().isoformat()} although joins are on {other}")
+        matched = result.matched
         click.echo(
-            f"  matched {sum(result.matched.values())} people "
-            f"({result.matched['email']} by e-mail, {result.matched['name']} by name, "
-            f"{result.matched['organizer']} as resolved before); "
-            f"host/organizer sessions not counted: {result.hosts}"
+            f"  matched {result.people} people ({matched.get('email', 0)} by e-mail, "
+            f"{matched.get('name', 0)} by name, {matched.get('organizer', 0)} as resolved "
+            "before)"
         )
+        if result.absent:
+            click.echo(f"  {result.absent} webinar registrants did not attend (not stored)")
+        for host in result.hosts:
+            what = (f"registered ({host.code}): counted" if host.counted
+                    else "not a registrant: not counted")  # fmt: skip
+            click.echo(f"  {host.role}: {host.name}{_email(host.email)} — {what}")
         if result.unmatched:
             click.echo(f"  {len(result.unmatched)} not matched to a registrant:")
             for u in result.unmatched:
-                email = f" <{u.email}>" if u.email else ""
-                click.echo(f"    {u.name}{email}: {u.sessions} sessions, {u.minutes} min")
+                click.echo(f"    {u.name}{_email(u.email)}: {u.sessions} sessions, {u.minutes} min")
             click.echo(
                 f"  Resolve each with: kiosk online resolve NAME --day {day.date().isoformat()} "
                 "(--code CODE | --add | --ignore)"

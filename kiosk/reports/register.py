@@ -19,6 +19,7 @@ from kiosk.core.gcpause import paused_gc
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.reports.texts import Texts, texts
+from kiosk.storage import online as online_store
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, event_info
 
@@ -118,6 +119,8 @@ COLUMNS = columns(texts())
 MODALITY_TEXT = {m: texts()(f"modality.{m.value}") for m in Modality}
 
 Cell = str | int | datetime | None
+#: How the register names each online platform (in the kiosk column of online-only rows).
+PLATFORM_LABELS = {"zoom": "Zoom", "teams": "Teams", "meet": "Google Meet"}
 
 
 def register_rows(entries: list[RegisterEntry], t: Texts | None = None) -> list[tuple[Cell, ...]]:
@@ -218,9 +221,7 @@ def event_days(db: Database) -> list[date]:
     days = {date.fromisoformat(r[0]) for r in db.conn.execute(
         "SELECT DISTINCT day FROM checkin_list WHERE day IS NOT NULL"
     )}  # fmt: skip
-    days.update(
-        date.fromisoformat(r[0]) for r in db.conn.execute("SELECT DISTINCT day FROM online_session")
-    )
+    days.update(date.fromisoformat(d) for d in online_store.days(db))
     return sorted(days)
 
 
@@ -292,18 +293,17 @@ def _read_register(db: Database, scope: Scope) -> Register:
     # (uid, day) -> [first join, last leave, seconds, platform]
     online: dict[tuple[str, date], list[object]] = {}
     if scope.list_id is None:
-        for uid, day_text, joined, left, seconds, platform in db.conn.execute(
-            "SELECT attendee_uid, day, joined_at, left_at, seconds, platform FROM online_session "
-            "WHERE attendee_uid IS NOT NULL AND ignored = 0"
+        for uid, day_text, joined_at, left_at, seconds, platform in online_store.matched_sessions(
+            db
         ):
             key = (uid, date.fromisoformat(day_text))
             slot = online.get(key)
             if slot is None:
-                online[key] = [joined, left, seconds, platform]
+                online[key] = [joined_at, left_at, seconds, platform]
                 continue
-            slot[0] = min(str(slot[0]), joined)
-            if left and (slot[1] is None or left > str(slot[1])):
-                slot[1] = left
+            slot[0] = min(str(slot[0]), joined_at)
+            if left_at and (slot[1] is None or left_at > str(slot[1])):
+                slot[1] = left_at
             slot[2] = int(str(slot[2])) + seconds
 
     entries: list[RegisterEntry] = []
@@ -343,7 +343,7 @@ def _read_register(db: Database, scope: Scope) -> Register:
                 True,
                 to_local(str(joined[0])),
                 to_local(str(joined[1])) if joined[1] else None,
-                "Zoom" if joined[3] == "zoom" else "Teams",
+                PLATFORM_LABELS.get(str(joined[3]), str(joined[3])),
                 False,
                 round(int(str(joined[2])) / 60),
             )

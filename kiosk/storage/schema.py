@@ -353,6 +353,33 @@ MIGRATIONS: list[str] = [
         at TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 12: online attendance from Google Meet too ('meet'), and host/organizer sessions that match
+    # no registrant kept apart ('host': listed, never counted, nothing to resolve). SQLite
+    # cannot change a CHECK constraint, so the table is rebuilt with its rows.
+    """
+    CREATE TABLE online_session_new (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        platform TEXT NOT NULL CHECK (platform IN ('zoom', 'teams', 'meet')),
+        meeting TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL,
+        email TEXT NOT NULL DEFAULT '',
+        joined_at TEXT NOT NULL,
+        left_at TEXT,
+        seconds INTEGER NOT NULL DEFAULT 0 CHECK (seconds >= 0),
+        attendee_uid TEXT,
+        matched_by TEXT NOT NULL DEFAULT ''
+            CHECK (matched_by IN ('', 'email', 'name', 'organizer', 'host')),
+        ignored INTEGER NOT NULL DEFAULT 0 CHECK (ignored IN (0, 1)),
+        file_sha256 TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        UNIQUE (day, platform, name, email, joined_at)
+    );
+    INSERT INTO online_session_new SELECT * FROM online_session;
+    DROP TABLE online_session;
+    ALTER TABLE online_session_new RENAME TO online_session;
+    CREATE INDEX online_session_attendee ON online_session(attendee_uid, day);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
