@@ -1046,6 +1046,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.list_label.setText(self.tr("List:"))
+        self.list_label.setBuddy(self.list_combo)
+        self.language_combo.setAccessibleName(self.tr("Language"))
         self.entry_button.setText(self.tr("Entry"))
         self.exit_button.setText(self.tr("Exit"))
         self._kiosk_text()

@@ -23,6 +23,11 @@ STATUS = {
     "exit_idle": ("#e3f2fd", "#0d47a1"),
 }
 
+#: The self-service result icon, drawn on the kiosk's light background (≥ 3:1 for a graphic;
+#: the amber of the desk's band is too light for it) and on the black of its high-contrast theme.
+KIOSK_ICON = {"ok": "#1e7d32", "attention": "#a15c00", "refused": "#c62828"}
+KIOSK_ICON_HIGH_CONTRAST = {"ok": "#69f0ae", "attention": "#ffd740", "refused": "#ff8a80"}
+
 FONT_FAMILY = "Noto Sans"
 
 SHEET = """
@@ -40,7 +45,7 @@ QMainWindow, QDialog { background: #f7f8fa; }
 #ContextBar QToolButton#ExitMode:checked { background: #1565c0; border-color: #90caf9;
     color: #ffffff; }
 #ContextBar QToolButton::menu-indicator { image: none; width: 0; }
-QLineEdit#Search { font-size: 14pt; padding: 8px 10px; border: 2px solid #90a4ae;
+QLineEdit#Search { font-size: 14pt; padding: 8px 10px; border: 2px solid #607d8b;
     border-radius: 6px; background: #ffffff; }
 QLineEdit#Search:focus { border-color: #1565c0; }
 QTableView { font-size: 11pt; background: #ffffff; alternate-background-color: #f3f5f7;
@@ -53,10 +58,10 @@ QPushButton#Primary:disabled { background: #90a4ae; }
 #Card { background: #ffffff; border: 1px solid #dfe3e6; border-radius: 8px; }
 #Card QLabel#CardTitle { font-size: 10pt; font-weight: 600; color: #546e7a; }
 QLabel#BigNumber { font-size: 30pt; font-weight: 700; color: #263238; }
-QLabel#Muted { color: #607d8b; }
+QLabel#Muted { color: #546e7a; }
 QStatusBar { color: #455a64; }
 QStatusBar QToolButton#SyncState { color: #263238; background: #ffffff; font-size: 10pt;
-    border: 1px solid #90a4ae; border-radius: 4px; padding: 2px 10px; margin: 2px 6px; }
+    border: 1px solid #607d8b; border-radius: 4px; padding: 2px 10px; margin: 2px 6px; }
 """
 
 

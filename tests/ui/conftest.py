@@ -13,6 +13,7 @@ from kiosk.storage.database import Database
 from kiosk.ui.app import qt_application
 from kiosk.ui.i18n import Translations
 from kiosk.ui.mainwindow import MainWindow
+from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.ui.sounds import Sounds
 from tests.conftest import Clock, People
 
@@ -49,3 +50,25 @@ def window(
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture
+def kiosk(
+    app: QApplication,
+    qtbot: QtBot,
+    db: Database,
+    db_path: Path,
+    people: People,
+    clock: Clock,
+    translations: Translations,
+    tmp_path: Path,
+) -> Iterator[SelfServiceWindow]:
+    sounds = Sounds(tmp_path / "sounds")
+    sounds.muted = True
+    win = SelfServiceWindow(db_path, translations, sounds, clock, camera=False)
+    qtbot.addWidget(win)
+    win.resize(1080, 1920)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.leave()

@@ -3,45 +3,17 @@ badge; locked against escape keys; forgetting each person; showing nothing of ot
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.adminpin import AdminPin
-from kiosk.storage.database import Database
-from kiosk.ui.i18n import Translations
 from kiosk.ui.selfservice import window as window_module
 from kiosk.ui.selfservice.result import Outcome
 from kiosk.ui.selfservice.window import SelfServiceWindow
-from kiosk.ui.sounds import Sounds
-from tests.conftest import Clock, People
-
-
-@pytest.fixture
-def kiosk(
-    app: QApplication,
-    qtbot: QtBot,
-    db: Database,
-    db_path: Path,
-    people: People,
-    clock: Clock,
-    translations: Translations,
-    tmp_path: Path,
-) -> Iterator[SelfServiceWindow]:
-    sounds = Sounds(tmp_path / "sounds")
-    sounds.muted = True
-    win = SelfServiceWindow(db_path, translations, sounds, clock, camera=False)
-    qtbot.addWidget(win)
-    win.resize(1080, 1920)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.leave()
+from tests.conftest import People
 
 
 def visible_texts(root: QWidget) -> str:
@@ -225,7 +197,8 @@ def test_the_chosen_language_lasts_until_the_reset(qtbot: QtBot, kiosk: SelfServ
     kiosk.welcome.languages["ro"].click()
     kiosk.welcome.find_button.click()
     assert kiosk.find_screen.heading.text() == "Găsiți-mă după nume"
+    kiosk.idle.timeout.emit()  # nobody touched the screen: "Do you need more time?"
     with qtbot.waitSignal(kiosk.reset_done, timeout=5000):
-        kiosk.idle.timeout.emit()
+        kiosk.more_time.expired.emit()  # ... and nobody answered
     assert kiosk.language == "en"
     assert kiosk.welcome.find_button.text() == "Find me by name"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.app.printing import PrintPolicy
 from kiosk.badges.template import TemplateInfo
 from kiosk.printing.discover import FoundPrinter
+from kiosk.ui.a11y import label_fields
 from kiosk.ui.print_backend import Preview, PrintSettings
 
 
@@ -88,6 +89,7 @@ class BadgeSettingsDialog(QDialog):
         self.form.addRow(self.form_labels[0], printer_row)
         self.form.addRow(self.form_labels[1], self.template)
         self.form.addRow(self.form_labels[2], policies)
+        label_fields(self.form)
         left = QVBoxLayout()
         left.addLayout(self.form)
         left.addWidget(self.note)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.reports.conflicts import Conflict
+from kiosk.ui.a11y import name_table
 from kiosk.ui.texts import day_text
 
 
@@ -93,6 +94,7 @@ class ConflictsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Conflicts"))
+        name_table(self.table, self.tr("Conflicts"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),

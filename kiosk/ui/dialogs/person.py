@@ -20,6 +20,7 @@ from kiosk.app.lookup import LoggedScan, PersonDetails
 from kiosk.core.model import AttendeeStatus, CheckinList
 from kiosk.core.reasons import Reason
 from kiosk.core.text import has_cyrillic, transliterate
+from kiosk.ui.a11y import name_table
 from kiosk.ui.texts import category_text, day_text, history_text, list_text, time_text
 
 
@@ -106,6 +107,7 @@ class PersonDialog(QDialog):
     def retranslate(self) -> None:
         person = self.details.record.attendee
         self.setWindowTitle(self.tr("Attendee details"))
+        name_table(self.history, self.tr("Scan history"))
         latin = f"\n{transliterate(self.full_name)}" if has_cyrillic(self.full_name) else ""
         self.name.setText(self.full_name + latin)
         status = (

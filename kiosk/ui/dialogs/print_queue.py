@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.storage.printjobs import JobState, PrintJob
+from kiosk.ui.a11y import name_table
 from kiosk.ui.texts import fault_text, time_text
 
 
@@ -130,6 +131,7 @@ class PrintQueueDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Print queue"))
+        name_table(self.table, self.tr("Badges to print"))
         self.intro.setText(
             self.tr(
                 "Badges of this kiosk, newest first. A failed badge is tried again by itself a "

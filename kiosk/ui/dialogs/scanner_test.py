@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.keyboard import is_plain_ascii
+from kiosk.ui.a11y import name_table
 from kiosk.ui.scanner import ScanInput, ScannerConfig, ScannerFilter
 
 
@@ -171,6 +172,7 @@ class ScannerTestDialog(QDialog):
     def retranslate(self) -> None:
         """Set every text in the current language (also the result of the last scan)."""
         self.setWindowTitle(self.tr("Test scanner"))
+        name_table(self.chars_table, self.tr("Characters received"))
         self.heading.setText(self.tr("Scan any code with the scanner"))
         self.intro.setText(
             self.tr(

@@ -340,6 +340,7 @@ class SyncDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sync with other kiosks"))
+        self.report.setAccessibleName(self.tr("What happened"))
         self.intro.setText(self.tr(
             "Without a network, carry bundles on a USB stick: export here, import on the other "
             "kiosks, and import theirs here. Importing a bundle twice changes nothing. With a "

@@ -26,6 +26,7 @@ from kiosk.app.lookup import Found
 from kiosk.core.codes import display
 from kiosk.core.text import clean
 from kiosk.storage.attendees import NewAttendee
+from kiosk.ui.a11y import label_fields
 from kiosk.ui.texts import category_text, time_text
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -60,6 +61,7 @@ class WalkInDialog(QDialog):
             strict=True,
         ):
             self.form.addRow(label, field)
+        label_fields(self.form)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

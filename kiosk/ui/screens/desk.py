@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 from kiosk.app.lookup import Found
 from kiosk.core.model import AttendeeStatus
 from kiosk.core.text import has_cyrillic, transliterate
+from kiosk.ui.a11y import name_table
 from kiosk.ui.texts import category_text, time_text
 from kiosk.ui.widgets.numbers_panel import NumbersPanel
 from kiosk.ui.widgets.result_panel import ResultPanel
@@ -340,6 +342,10 @@ class DeskScreen(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search by name, organisation, e-mail or code (Ctrl+F)")
         )
+        self.search.setAccessibleName(self.tr("Search attendees"))
+        for clear in self.search.findChildren(QToolButton):  # Qt's own clear button
+            clear.setAccessibleName(self.tr("Clear the search"))
+        name_table(self.table, self.tr("People found"))
         self.check_in.setText(self.tr("Check in (Enter)"))
         self.details.setText(self.tr("Details…"))
         self.walk_in.setText(self.tr("Walk-in… (F2)"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.timeutil import machine_timezone
+from kiosk.ui.a11y import label_fields
 from kiosk.ui.texts import day_text
 
 
@@ -62,6 +63,7 @@ class FirstRunScreen(QWidget):
             self.form_labels, (self.name, self.first_day, self.days, self.timezone), strict=True
         ):
             self.form.addRow(label, field)
+        label_fields(self.form)
         box = QVBoxLayout(self.create_card)
         box.setContentsMargins(18, 14, 18, 16)
         box.addWidget(self.create_title)

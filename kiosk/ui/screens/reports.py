@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.model import CheckinList
 from kiosk.reports.register import Scope
 from kiosk.reports.summary import Section
+from kiosk.ui.a11y import name_table
 from kiosk.ui.i18n import LANGUAGES
 from kiosk.ui.report_backend import Built, ExportRequest, ReportBackend
 from kiosk.ui.texts import day_text, list_text
@@ -305,6 +306,10 @@ class ReportsScreen(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reports"))
+        name_table(self.table, self.tr("Report table"))
+        self.reference_label.setBuddy(self.reference)
+        self.scope_label.setBuddy(self.scope_combo)
+        self.section_combo.setAccessibleName(self.tr("Section of the report"))
         self.scope_label.setText(self.tr("Report of:"))
         self.refresh_button.setText(self.tr("Count again"))
         self.reference_label.setText(self.tr("Funding or project line on sign-in sheets:"))

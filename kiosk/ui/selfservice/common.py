@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.ui.widgets.touch_keyboard import min_key_px
@@ -13,17 +15,23 @@ SHEET = """
 #SelfService QLabel#Lead { font-size: 22pt; }
 #SelfService QLabel#Small { font-size: 14pt; color: #455a64; }
 #SelfService QPushButton { font-size: 22pt; padding: 14px 28px; border-radius: 12px;
-    background: #ffffff; border: 2px solid #90a4ae; color: #1b2631; }
+    background: #ffffff; border: 2px solid #607d8b; color: #1b2631; }
 #SelfService QPushButton:pressed { background: #cfd8dc; }
 #SelfService QPushButton:checked { background: #263238; color: #ffffff; border-color: #263238; }
 #SelfService QPushButton#Primary { background: #1565c0; color: #ffffff; border: none; }
 #SelfService QPushButton#Primary:pressed { background: #0d47a1; }
 #SelfService QLineEdit { font-size: 28pt; padding: 10px 14px; border: 3px solid #1565c0;
     border-radius: 10px; background: #ffffff; }
-#SelfService QListWidget { font-size: 22pt; background: #ffffff; border: 2px solid #cfd8dc;
+#SelfService QListWidget { font-size: 22pt; background: #ffffff; border: 2px solid #607d8b;
     border-radius: 10px; }
-#SelfService QListWidget::item { padding: 18px 12px; border-bottom: 1px solid #eceff1; }
+#SelfService QListWidget::item { padding: 18px 12px; border-bottom: 1px solid #78909c; }
 #SelfService QListWidget::item:selected { background: #1565c0; color: #ffffff; }
+#SelfService QPushButton:focus { border: 4px solid #0d47a1; }
+#SelfService QPushButton#Primary:focus { border: 4px solid #102027; }
+#SelfService QListWidget:focus { border: 4px solid #0d47a1; }
+#SelfService #AccessBar { background: #e3e8ec; border-top: 2px solid #607d8b; }
+#SelfService QPushButton#Speak, #SelfService QPushButton#Larger { font-weight: 700; }
+#SelfService #MoreTime { background: #f4f6f8; border: 6px solid #1565c0; }
 """
 
 HIGH_CONTRAST = """
@@ -37,7 +45,20 @@ HIGH_CONTRAST = """
 #SelfService QLineEdit { background: #000000; color: #ffffff; border: 3px solid #ffff00; }
 #SelfService QListWidget { background: #000000; color: #ffffff; border: 3px solid #ffffff; }
 #SelfService QListWidget::item:selected { background: #ffff00; color: #000000; }
+#SelfService QPushButton:focus { border: 5px solid #ffff00; }
+#SelfService QPushButton#Primary:focus { border: 6px dashed #000000; }
+#SelfService QListWidget:focus { border: 5px solid #ffff00; }
+#SelfService #AccessBar { background: #000000; border-top: 3px solid #ffffff; }
+#SelfService #MoreTime { background: #000000; border: 6px solid #ffff00; }
 """
+
+_POINTS = re.compile(r"font-size: (\d+)pt")
+
+
+def kiosk_sheet(*, high_contrast: bool = False, scale: float = 1.0) -> str:
+    """The kiosk's style sheet, every text size multiplied by ``scale`` (the "A+" button)."""
+    sheet = SHEET + (HIGH_CONTRAST if high_contrast else "")
+    return _POINTS.sub(lambda m: f"font-size: {round(int(m.group(1)) * scale)}pt", sheet)
 
 
 def min_target_px(widget: QWidget) -> int:

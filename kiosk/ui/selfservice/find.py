@@ -35,7 +35,8 @@ class FindScreen(QWidget):
         self.hint = QLabel(self)
         self.hint.setObjectName("Small")
         self.results = QListWidget(self)
-        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reachable with Tab or Down from the field; Enter takes the highlighted person.
+        self.results.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.results.setWordWrap(True)
         self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -123,6 +124,8 @@ class FindScreen(QWidget):
         self.heading.setText(self.tr("Find me by name"))
         self.back_button.setText(self.tr("Back"))
         self.field.setPlaceholderText(self.tr("Your last name"))
+        self.field.setAccessibleName(self.tr("Your last name"))
+        self.results.setAccessibleName(self.tr("People found"))
         self._hint()
 
     def changeEvent(self, event: QEvent) -> None:

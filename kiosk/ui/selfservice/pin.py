@@ -133,6 +133,7 @@ class PinDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Staff PIN"))
+        self.entry.setAccessibleName(self.tr("Staff PIN"))
         if self.mode == "enter" and self.purpose == "settings":
             self.prompt.setText(self.tr("Staff only: enter the admin PIN to change this setting."))
         elif self.mode == "enter":

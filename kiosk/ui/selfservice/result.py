@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.app.checkin import CheckinResult
 from kiosk.core.reasons import Reason
 from kiosk.ui import style
+from kiosk.ui.a11y import announce
 from kiosk.ui.meeting_texts import kiosk_title
 from kiosk.ui.selfservice.common import big_button
 from kiosk.ui.texts import Severity
@@ -34,6 +35,7 @@ class ResultScreen(QWidget):
         super().__init__(parent)
         self.outcome = ""
         self.first_name = ""
+        self.icon_colours = style.KIOSK_ICON  # set by the window for its theme
         self.icon = StatusIcon(self)
         self.icon.setFixedSize(160, 160)
         self.title = QLabel(self)
@@ -93,6 +95,10 @@ class ResultScreen(QWidget):
         self.title.clear()
         self.detail.clear()
         self.show_meetings([])
+        self.icon.set_state(None, self.icon_colours["ok"])
+        # What a screen reader was told goes too: nothing of the person stays.
+        self.setAccessibleName("")
+        self.setAccessibleDescription("")
 
     def show_meetings(self, lines: list[str]) -> None:
         """The attendee's meetings of the day under the welcome (none: nothing shown)."""
@@ -146,9 +152,10 @@ class ResultScreen(QWidget):
         if not self.outcome:
             return
         severity, title, detail = self.words()
-        self.icon.set_state(severity, style.STATUS[severity.value][0])
+        self.icon.set_state(severity, self.icon_colours[severity.value])
         self.title.setText(title)
         self.detail.setText(detail)
+        announce(self, title, detail)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,4 +1,5 @@
-"""The welcome screen: three language buttons and two ways in."""
+"""The welcome screen: three language buttons and two ways in (speech, larger text and high
+contrast are in the access bar below every screen)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ class WelcomeScreen(QWidget):
     language_chosen = Signal(str)
     scan_chosen = Signal()
     find_chosen = Signal()
-    contrast_toggled = Signal(bool)
 
     def __init__(self, event_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,9 +31,6 @@ class WelcomeScreen(QWidget):
             button.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
         self.scan_button = big_button(self, primary=True)
         self.find_button = big_button(self)
-        self.contrast = big_button(self)
-        self.contrast.setCheckable(True)
-        self.contrast.toggled.connect(self.contrast_toggled)
         self.scan_button.clicked.connect(self.scan_chosen)
         self.find_button.clicked.connect(self.find_chosen)
 
@@ -56,7 +53,6 @@ class WelcomeScreen(QWidget):
         layout.addStretch(1)
         layout.addLayout(ways)
         layout.addStretch(2)
-        layout.addWidget(self.contrast, 0, Qt.AlignmentFlag.AlignRight)
         self.retranslate()
 
     def mark_language(self, code: str) -> None:
@@ -67,7 +63,6 @@ class WelcomeScreen(QWidget):
         self.title.setText(self.tr("Welcome! Check in here"))
         self.scan_button.setText(self.tr("Scan your QR code"))
         self.find_button.setText(self.tr("Find me by name"))
-        self.contrast.setText(self.tr("High contrast"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -2,8 +2,13 @@
 
 Attendees pick a language, scan their code (USB scanner or camera) or find themselves by name,
 confirm, and take their badge. Every decision goes through the same services as the desk. After
-a few seconds without input everything about the previous person is cleared. Staff leave with
-five taps in the top-left corner and the admin PIN.
+a while without input the kiosk asks "Do you need more time?" (spoken too, when speech is on)
+and, without an answer, clears everything about the previous person. Staff leave with five taps
+in the top-left corner and the admin PIN.
+
+Accessibility (see ``access.py``): an always-visible bar with Speak, A+ and High contrast; every
+screen and result spoken in the attendee's language; each result announced to screen readers
+with the focus on its main button; every screen operable with a keyboard or numeric keypad.
 """
 
 from __future__ import annotations
@@ -13,7 +18,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QCursor, QKeyEvent, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.app.adminpin import AdminPin
 from kiosk.app.checkin import CheckinResult, Clock, utc_now
@@ -28,7 +42,8 @@ from kiosk.ui.backend import DeskBackend, Failure, SearchResult
 from kiosk.ui.i18n import Translations
 from kiosk.ui.meeting_texts import kiosk_lines
 from kiosk.ui.print_backend import PrintBackend
-from kiosk.ui.selfservice.common import HIGH_CONTRAST, SHEET
+from kiosk.ui.selfservice.access import TEXT_SCALES, AccessBar, MoreTimePrompt, screen_text
+from kiosk.ui.selfservice.common import SHEET, kiosk_sheet
 from kiosk.ui.selfservice.confirm import ConfirmScreen
 from kiosk.ui.selfservice.find import FindScreen
 from kiosk.ui.selfservice.pin import PinDialog
@@ -36,10 +51,14 @@ from kiosk.ui.selfservice.result import Outcome, ResultScreen
 from kiosk.ui.selfservice.scan import ScanScreen
 from kiosk.ui.selfservice.welcome import WelcomeScreen
 from kiosk.ui.sounds import Sounds
+from kiosk.ui.speech import Speaker
+from kiosk.ui.style import KIOSK_ICON, KIOSK_ICON_HIGH_CONTRAST
+from kiosk.ui.texts import Severity
 
 log = logging.getLogger(__name__)
 
-#: Seconds without input before the kiosk forgets the person and shows the welcome screen.
+#: Seconds without input before the kiosk asks "Do you need more time?" (then, without an
+#: answer, forgets the person and shows the welcome screen). Staff can set another value.
 IDLE_SECONDS = 30
 #: On the result screen, a shorter wait: the person has what they came for.
 RESULT_SECONDS = 8
@@ -75,6 +94,9 @@ class SelfServiceWindow(QMainWindow):
         clock: Clock | None = None,
         *,
         camera: bool = True,
+        speaker: Speaker | None = None,
+        idle_seconds: int = IDLE_SECONDS,
+        high_contrast: bool = False,
     ) -> None:
         super().__init__(None, Qt.WindowType.FramelessWindowHint)
         self.setObjectName("SelfService")
@@ -98,6 +120,11 @@ class SelfServiceWindow(QMainWindow):
         self._taps: list[float] = []
         self._last_press = -1
         self.problem = ""  # the last fault, for staff (the status dot)
+        self.idle_seconds = max(5, int(idle_seconds))
+        self.staff_high_contrast = high_contrast  # the theme each new attendee starts with
+        self.high_contrast = high_contrast
+        self.text_scale = TEXT_SCALES[0]
+        self.speaker = speaker
 
         self.stack = QStackedWidget(self)
         self.welcome = WelcomeScreen(self.event_info.name, self.stack)
@@ -107,16 +134,29 @@ class SelfServiceWindow(QMainWindow):
         self.result = ResultScreen(self.stack)
         for screen in (self.welcome, self.scan_screen, self.find_screen, self.confirm, self.result):
             self.stack.addWidget(screen)
-        self.setCentralWidget(self.stack)
+        self.access = AccessBar(self)
+        self.access.set_available(speaker is not None and speaker.available())
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self.access)
+        self.setCentralWidget(central)
+        self.more_time = MoreTimePrompt(self.stack)
+        # For staff: a small sign in the corner, with words for a screen reader and on hover.
         self.status_dot = QLabel(self)
-        self.status_dot.setFixedSize(14, 14)
+        self.status_dot.setObjectName("StatusDot")
+        self.status_dot.setFixedSize(26, 26)
+        self.status_dot.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_dot.setToolTip("")
 
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
-        self.idle.timeout.connect(self.reset)
+        self.idle.timeout.connect(self._idle_timeout)
         self._connect()
-        self.set_high_contrast(False)
+        self.set_high_contrast(high_contrast)
+        self._problem("")
         self.welcome.mark_language(self.language)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         self.reset()
@@ -127,7 +167,15 @@ class SelfServiceWindow(QMainWindow):
         self.welcome.language_chosen.connect(self.choose_language)
         self.welcome.scan_chosen.connect(self.show_scan)
         self.welcome.find_chosen.connect(self.show_find)
-        self.welcome.contrast_toggled.connect(self.set_high_contrast)
+        self.access.contrast_toggled.connect(self.set_high_contrast)
+        self.access.speech_toggled.connect(self.set_speech)
+        self.access.larger_text.connect(self.larger_text)
+        self.more_time.extended.connect(self.extend_time)
+        self.more_time.expired.connect(self.reset)
+        self.stack.currentChanged.connect(self._screen_changed)
+        if self.speaker is not None:
+            self.speaker.enabled_changed.connect(self._speech_changed)
+            self.speaker.headset_connected.connect(lambda: self.set_speech(True))
         self.scan_screen.back.connect(self.reset)
         self.scan_screen.code_read.connect(self.on_scan)
         self.find_screen.back.connect(self.reset)
@@ -150,21 +198,23 @@ class SelfServiceWindow(QMainWindow):
         self.language = language
         self.translations.switch(language)
         self.welcome.mark_language(language)
+        self.say_screen()  # the same screen, now in the chosen language
 
     def show_scan(self) -> None:
         self.stack.setCurrentWidget(self.scan_screen)
         self.scan_screen.start()
-        self._wait(IDLE_SECONDS)
+        self._wait(self.idle_seconds)
 
     def show_find(self) -> None:
         self.find_screen.start(self.language)
         self.stack.setCurrentWidget(self.find_screen)
-        self._wait(IDLE_SECONDS)
+        self.find_screen.field.setFocus()
+        self._wait(self.idle_seconds)
 
     def show_find_again(self) -> None:
         self.confirm.forget()
         self.stack.setCurrentWidget(self.find_screen)
-        self._wait(IDLE_SECONDS)
+        self._wait(self.idle_seconds)
 
     @Slot(str)
     def find_myself(self, query: str) -> None:
@@ -179,11 +229,13 @@ class SelfServiceWindow(QMainWindow):
     def _searched(self, result: SearchResult) -> None:
         if self.stack.currentWidget() is self.find_screen:
             self.find_screen.show_people(result.query, result.found)
+            self.say_screen()
 
     def ask(self, found: Found) -> None:
         self.confirm.ask(found)
         self.stack.setCurrentWidget(self.confirm)
-        self._wait(IDLE_SECONDS)
+        self.confirm.yes.setFocus()
+        self._wait(self.idle_seconds)
 
     def check_in(self, found: Found) -> None:
         self.on_scan(found.attendee.code)
@@ -235,15 +287,25 @@ class SelfServiceWindow(QMainWindow):
             self._problem(failure.message)
 
     def _show(self, outcome: str) -> None:
+        self.more_time.dismiss()
         self.result.show_outcome(outcome, self.pending_first_name)
         self.stack.setCurrentWidget(self.result)
+        # The focus goes to the result's one action, so a screen reader reads the result and
+        # Enter ends it.
+        self.result.ok.setFocus(Qt.FocusReason.OtherFocusReason)
         severity = self.result.words()[0]
         if self.sounds is not None:
             self.sounds.play(severity)
         self.find_screen.forget()
         self.confirm.forget()
-        self._wait(RESULT_SECONDS)
+        self._wait(self._result_seconds())
         self.outcome_shown.emit(outcome)
+        self.say_screen()
+
+    def _result_seconds(self) -> int:
+        """The result stays a short while; longer while it is being read aloud."""
+        speaking = self.speaker is not None and self.speaker.enabled
+        return max(RESULT_SECONDS, 15) if speaking else RESULT_SECONDS
 
     # -- printing ----------------------------------------------------------------------------
 
@@ -270,27 +332,67 @@ class SelfServiceWindow(QMainWindow):
         if text:
             log.warning("self-service kiosk %s: %s", self.kiosk.name, text)
         self.problem = text
-        colour = "#c62828" if text else "#2e7d32"
-        self.status_dot.setStyleSheet(f"background: {colour}; border-radius: 7px;")
-        self.status_dot.setToolTip(text)
+        # Not colour alone: a tick or an exclamation mark, and words for a screen reader.
+        colour = "#c62828" if text else "#1e7d32"
+        self.status_dot.setText("!" if text else "✓")
+        self.status_dot.setStyleSheet(
+            f"#StatusDot {{ background: {colour}; color: #ffffff; border-radius: 13px;"
+            " font-size: 11pt; font-weight: 700; }"
+        )
+        words = self.tr("Kiosk problem: {problem}").format(problem=text) if text else self.tr(
+            "Kiosk working"
+        )
+        self.status_dot.setToolTip(words)
+        self.status_dot.setAccessibleName(words)
 
     # -- forgetting --------------------------------------------------------------------------
 
     def _wait(self, seconds: int) -> None:
         self.idle.start(seconds * 1000)
 
+    def _idle_timeout(self) -> None:
+        """Nobody touched the kiosk for a while: on a screen where someone may still be
+        reading or typing, ask first; on the welcome or result screen, start over at once."""
+        if self.stack.currentWidget() in (self.welcome, self.result):
+            self.reset()
+            return
+        self.more_time.ask()
+        if self.speaker is not None and self.speaker.enabled:
+            self.speaker.speak(screen_text(self.more_time), self.language)
+        elif self.sounds is not None:
+            self.sounds.play(Severity.ATTENTION)  # heard, as well as seen
+
+    def extend_time(self) -> None:
+        """"Yes, more time" (or any touch or key while the question is up)."""
+        self.more_time.dismiss()
+        self._wait(self.idle_seconds)
+        focus = self.stack.currentWidget()
+        if focus is self.find_screen:
+            self.find_screen.field.setFocus()
+        elif focus is self.confirm:
+            self.confirm.yes.setFocus()
+        self.say_screen()
+
     @Slot()
     def reset(self) -> None:
         """Back to the welcome screen; nothing of the previous person stays anywhere."""
         self.idle.stop()
+        self.more_time.dismiss()
         self.scan_screen.stop()
         self.find_screen.forget()
         self.confirm.forget()
         self.result.forget()
         self.pending_first_name = ""
+        if self.speaker is not None:
+            self.speaker.set_enabled(False)  # speech, like the language, is the person's choice
         if self.language != self.home_language:
             self.choose_language(self.home_language)  # the next person starts afresh
+        if self.high_contrast != self.staff_high_contrast:
+            self.set_high_contrast(self.staff_high_contrast)
+        if self.text_scale != TEXT_SCALES[0]:
+            self.set_text_scale(TEXT_SCALES[0])
         self.stack.setCurrentWidget(self.welcome)
+        self.welcome.scan_button.setFocus()
         self.reset_done.emit()
 
     # -- lockdown ----------------------------------------------------------------------------
@@ -303,17 +405,122 @@ class SelfServiceWindow(QMainWindow):
             QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         self.showFullScreen()
 
+    # -- access: contrast, text size, speech, keys ---------------------------------------------
+
     def set_high_contrast(self, on: bool) -> None:
-        self.setStyleSheet(SHEET + (HIGH_CONTRAST if on else ""))
+        self.high_contrast = on
+        self._restyle()
+        self.find_screen.keyboard.set_high_contrast(on)
+        self.result.icon_colours = KIOSK_ICON_HIGH_CONTRAST if on else KIOSK_ICON
+        self.result.retranslate()
+        self.access.set_look(high_contrast=on)
+        if self.access.contrast.isChecked() != on:
+            self.access.contrast.setChecked(on)
+
+    def larger_text(self) -> None:
+        """"A+": the next text size, and after the largest back to normal."""
+        index = TEXT_SCALES.index(self.text_scale) if self.text_scale in TEXT_SCALES else 0
+        self.set_text_scale(TEXT_SCALES[(index + 1) % len(TEXT_SCALES)])
+
+    def set_text_scale(self, scale: float) -> None:
+        self.text_scale = scale
+        self._restyle()
+        percent = round(scale * 100)
+        self.access.larger.setAccessibleDescription(
+            self.tr("Text size {percent} %").format(percent=percent)
+        )
+
+    def _restyle(self) -> None:
+        self.setStyleSheet(kiosk_sheet(high_contrast=self.high_contrast, scale=self.text_scale))
+
+    def set_speech(self, on: bool) -> None:
+        if self.speaker is None or not self.speaker.available():
+            return
+        self.speaker.set_enabled(on)
+
+    def _speech_changed(self, on: bool) -> None:
+        if self.access.speak.isChecked() != on:
+            self.access.speak.setChecked(on)
+        if on:
+            self.say_screen()
+
+    def say_screen(self) -> None:
+        """Read the current screen aloud (when speech is on): exactly its shown words."""
+        if self.speaker is None or not self.speaker.enabled:
+            return
+        shown = self.more_time if self.more_time.isVisible() else self.stack.currentWidget()
+        if shown is not None:
+            self.speaker.speak(screen_text(shown), self.language)
+
+    def _screen_changed(self, _index: int) -> None:
+        if self.stack.currentWidget() is not self.result:
+            self.say_screen()  # a result is said by _show, once its words are in place
+
+    def _access_key(self, event: QKeyEvent) -> bool:
+        """The keys of the access bar (a keyboard's F1–F3, or a keypad's * / +). True if the
+        key was one of them."""
+        key = event.key()
+        keypad = bool(event.modifiers() & Qt.KeyboardModifier.KeypadModifier)
+        if key == Qt.Key.Key_F1 or (keypad and key == Qt.Key.Key_Asterisk):
+            self.access.speak.click()
+        elif key == Qt.Key.Key_F2 or (keypad and key == Qt.Key.Key_Slash):
+            if self.speaker is not None and not self.speaker.enabled:
+                self.access.speak.click()
+            else:
+                self.say_screen()
+        elif key == Qt.Key.Key_F3 or (keypad and key == Qt.Key.Key_Plus):
+            self.larger_text()
+        else:
+            return False
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys the focused control did not use: Enter presses the focused button (or takes
+        the focused person in the list), arrows and keypad 2/4/6/8 move between controls."""
+        if self.more_time.isVisible():
+            self.extend_time()  # any key answers "more time?" with yes
+            return
+        key = event.key()
+        focus = QApplication.focusWidget()
+        keypad = bool(event.modifiers() & Qt.KeyboardModifier.KeypadModifier)
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or (keypad and key == Qt.Key.Key_5)
+        if enter and isinstance(focus, QAbstractButton) and focus.window() is self:
+            focus.click()
+            return
+        if enter and isinstance(focus, QListWidget) and focus.currentItem() is not None:
+            focus.itemClicked.emit(focus.currentItem())
+            return
+        back = (Qt.Key.Key_Up, Qt.Key.Key_Left) + ((Qt.Key.Key_8, Qt.Key.Key_4) if keypad else ())
+        ahead = (Qt.Key.Key_Down, Qt.Key.Key_Right) + (
+            (Qt.Key.Key_2, Qt.Key.Key_6) if keypad else ()
+        )
+        if key in back:
+            self.focusNextPrevChild(False)
+            return
+        if key in ahead:
+            self.focusNextPrevChild(True)
+            return
+        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         current = self.stack.currentWidget()
+        touches = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
+        if kind in touches and self.more_time.isVisible():
+            self.extend_time()  # any touch answers "more time?" with yes (keys: keyPressEvent)
         if kind in _INPUT_EVENTS and current is not self.welcome and self.idle.isActive():
-            self._wait(RESULT_SECONDS if current is self.result else IDLE_SECONDS)
+            self._wait(self._result_seconds() if current is self.result else self.idle_seconds)
         keys = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
         if kind in keys and isinstance(event, QKeyEvent) and self._locked_key(event):
             event.accept()
+            return True
+        if (
+            kind == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+            and self._access_key(event)
+        ):
             return True
         if (
             kind in _TAP_EVENTS

@@ -57,6 +57,54 @@
     </message>
 </context>
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>No speech</source>
+        <extracomment>Text sizes the &quot;A+&quot; button steps through (1.0 is the normal size). Seconds the &quot;more time?&quot; prompt waits before the kiosk starts over (WCAG 2.2.1 asks for at least 20 seconds to answer such a warning).</extracomment>
+        <translation>Няма говор</translation>
+    </message>
+    <message>
+        <source>This kiosk has no voice installed — ask the staff.</source>
+        <translation>На този киоск няма инсталиран глас — попитайте служителите.</translation>
+    </message>
+    <message>
+        <source>Speak</source>
+        <translation>Четене на глас</translation>
+    </message>
+    <message>
+        <source>Read the screen aloud (F1 or * on the keypad)</source>
+        <translation>Прочитане на екрана на глас (F1 или * на цифровата клавиатура)</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>По-голям текст</translation>
+    </message>
+    <message>
+        <source>Larger text (F3 or + on the keypad)</source>
+        <translation>По-голям текст (F3 или + на цифровата клавиатура)</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Висок контраст</translation>
+    </message>
+    <message>
+        <source>Headphones: plug them in, then touch Speak or press * on the keypad.</source>
+        <translation>Слушалки: включете ги, после докоснете „Четене на глас“ или натиснете * на цифровата клавиатура.</translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>{table}: column headers</source>
+        <extracomment>The last announcements (newest last): what a screen reader was asked to say.</extracomment>
+        <translation>{table}: заглавия на колоните</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsChart</name>
     <message>
         <source>No arrivals yet</source>
@@ -275,6 +323,18 @@
         <translation>Търсене по име, организация, имейл или код (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search attendees</source>
+        <translation>Търсене на участници</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Изчистване на търсенето</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Намерени хора</translation>
+    </message>
+    <message>
         <source>Check in (Enter)</source>
         <translation>Регистриране (Enter)</translation>
     </message>
@@ -316,6 +376,10 @@
     <message>
         <source>Your last name</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Намерени хора</translation>
     </message>
 </context>
 <context>
@@ -571,6 +635,10 @@
         <translation>Списък:</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Език</translation>
+    </message>
+    <message>
         <source>Entry</source>
         <translation>Вход</translation>
     </message>
@@ -821,6 +889,24 @@
     </message>
 </context>
 <context>
+    <name>MoreTimePrompt</name>
+    <message numerus="yes">
+        <source>The screen starts over in %n seconds.</source>
+        <translation>
+            <numerusform>Екранът започва отначало след %n секунда.</numerusform>
+            <numerusform>Екранът започва отначало след %n секунди.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do you need more time?</source>
+        <translation>Нужно ли ви е още време?</translation>
+    </message>
+    <message>
+        <source>Yes, more time</source>
+        <translation>Да, още време</translation>
+    </message>
+</context>
+<context>
     <name>NumbersPanel</name>
     <message>
         <source>(no category given)</source>
@@ -903,6 +989,10 @@
     <message>
         <source>Attendee details</source>
         <translation>Данни за участника</translation>
+    </message>
+    <message>
+        <source>Scan history</source>
+        <translation>История на сканиранията</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -1057,6 +1147,10 @@
     <message>
         <source>Print queue</source>
         <translation>Опашка за печат</translation>
+    </message>
+    <message>
+        <source>Badges to print</source>
+        <translation>Баджове за печат</translation>
     </message>
     <message>
         <source>Badges of this kiosk, newest first. A failed badge is tried again by itself a few times; fix the printer, then Retry.</source>
@@ -1392,6 +1486,14 @@
         <translation>Отчети</translation>
     </message>
     <message>
+        <source>Report table</source>
+        <translation>Таблица на отчета</translation>
+    </message>
+    <message>
+        <source>Section of the report</source>
+        <translation>Раздел от отчета</translation>
+    </message>
+    <message>
         <source>Report of:</source>
         <translation>Отчет за:</translation>
     </message>
@@ -1526,6 +1628,10 @@
     <message>
         <source>Test scanner</source>
         <translation>Проверка на скенера</translation>
+    </message>
+    <message>
+        <source>Characters received</source>
+        <translation>Получени знаци</translation>
     </message>
     <message>
         <source>Scan any code with the scanner</source>
@@ -1664,6 +1770,22 @@
     </message>
 </context>
 <context>
+    <name>SelfServiceWindow</name>
+    <message>
+        <source>Kiosk problem: {problem}</source>
+        <extracomment>Seconds without input before the kiosk asks &quot;Do you need more time?&quot; (then, without an answer, forgets the person and shows the welcome screen). Staff can set another value. On the result screen, a shorter wait: the person has what they came for. Taps in the corner, within this many seconds, that call for the staff PIN. What a tap in the corner arrives as: a press, or a double-click for the second quick one.</extracomment>
+        <translation>Проблем с киоска: {problem}</translation>
+    </message>
+    <message>
+        <source>Kiosk working</source>
+        <translation>Киоскът работи</translation>
+    </message>
+    <message>
+        <source>Text size {percent} %</source>
+        <translation>Размер на текста {percent} %</translation>
+    </message>
+</context>
+<context>
     <name>SimilarPeopleDialog</name>
     <message>
         <source>code {code}</source>
@@ -1695,6 +1817,25 @@
     <message>
         <source>Cancel</source>
         <translation>Отказ</translation>
+    </message>
+</context>
+<context>
+    <name>StatusIcon</name>
+    <message>
+        <source>Ready</source>
+        <translation>В готовност</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Успешно</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Внимание</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Отказано</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +2014,10 @@
         <translation>Няма настроен център. Въведете адреса му по-горе, проверете връзката и го запазете (или изпълнете: kiosk sync hub --dsn postgresql://…).</translation>
     </message>
     <message>
+        <source>What happened</source>
+        <translation>Какво се случи</translation>
+    </message>
+    <message>
         <source>Hub (PostgreSQL server shared by the kiosks)</source>
         <translation>Център (общ PostgreSQL сървър на киоските)</translation>
     </message>
@@ -2031,10 +2176,6 @@
     <message>
         <source>Find me by name</source>
         <translation>Намерете ме по име</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation>Висок контраст</translation>
     </message>
 </context>
 </TS>

@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>MoreTimePrompt</name>
+    <message numerus="yes">
+        <source>The screen starts over in %n seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScannerTestDialog</name>
     <message numerus="yes">
         <source>%n key(s) in {duration} ms, longest gap {gap} ms</source>

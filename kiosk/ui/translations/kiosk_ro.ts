@@ -57,6 +57,54 @@
     </message>
 </context>
 <context>
+    <name>AccessBar</name>
+    <message>
+        <source>No speech</source>
+        <extracomment>Text sizes the &quot;A+&quot; button steps through (1.0 is the normal size). Seconds the &quot;more time?&quot; prompt waits before the kiosk starts over (WCAG 2.2.1 asks for at least 20 seconds to answer such a warning).</extracomment>
+        <translation>Fără voce</translation>
+    </message>
+    <message>
+        <source>This kiosk has no voice installed — ask the staff.</source>
+        <translation>Acest chioșc nu are o voce instalată — întrebați personalul.</translation>
+    </message>
+    <message>
+        <source>Speak</source>
+        <translation>Citire cu voce</translation>
+    </message>
+    <message>
+        <source>Read the screen aloud (F1 or * on the keypad)</source>
+        <translation>Citește ecranul cu voce tare (F1 sau * pe tastatura numerică)</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Text mai mare</translation>
+    </message>
+    <message>
+        <source>Larger text (F3 or + on the keypad)</source>
+        <translation>Text mai mare (F3 sau + pe tastatura numerică)</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Contrast ridicat</translation>
+    </message>
+    <message>
+        <source>Headphones: plug them in, then touch Speak or press * on the keypad.</source>
+        <translation>Căști: conectați-le, apoi atingeți „Citire cu voce” sau apăsați * pe tastatura numerică.</translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>{table}: column headers</source>
+        <extracomment>The last announcements (newest last): what a screen reader was asked to say.</extracomment>
+        <translation>{table}: antetele coloanelor</translation>
+    </message>
+</context>
+<context>
     <name>ArrivalsChart</name>
     <message>
         <source>No arrivals yet</source>
@@ -278,6 +326,18 @@
         <translation>Căutare după nume, organizație, e-mail sau cod (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search attendees</source>
+        <translation>Căutare participanți</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Golește căutarea</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Persoane găsite</translation>
+    </message>
+    <message>
         <source>Check in (Enter)</source>
         <translation>Check-in (Enter)</translation>
     </message>
@@ -319,6 +379,10 @@
     <message>
         <source>Your last name</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Persoane găsite</translation>
     </message>
 </context>
 <context>
@@ -575,6 +639,10 @@
         <translation>Listă:</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Limbă</translation>
+    </message>
+    <message>
         <source>Entry</source>
         <translation>Intrare</translation>
     </message>
@@ -827,6 +895,25 @@
     </message>
 </context>
 <context>
+    <name>MoreTimePrompt</name>
+    <message numerus="yes">
+        <source>The screen starts over in %n seconds.</source>
+        <translation>
+            <numerusform>Ecranul o ia de la capăt într-o secundă.</numerusform>
+            <numerusform>Ecranul o ia de la capăt în %n secunde.</numerusform>
+            <numerusform>Ecranul o ia de la capăt în %n de secunde.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Do you need more time?</source>
+        <translation>Aveți nevoie de mai mult timp?</translation>
+    </message>
+    <message>
+        <source>Yes, more time</source>
+        <translation>Da, mai mult timp</translation>
+    </message>
+</context>
+<context>
     <name>NumbersPanel</name>
     <message>
         <source>(no category given)</source>
@@ -909,6 +996,10 @@
     <message>
         <source>Attendee details</source>
         <translation>Detalii participant</translation>
+    </message>
+    <message>
+        <source>Scan history</source>
+        <translation>Istoricul scanărilor</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -1063,6 +1154,10 @@
     <message>
         <source>Print queue</source>
         <translation>Coadă de tipărire</translation>
+    </message>
+    <message>
+        <source>Badges to print</source>
+        <translation>Ecusoane de tipărit</translation>
     </message>
     <message>
         <source>Badges of this kiosk, newest first. A failed badge is tried again by itself a few times; fix the printer, then Retry.</source>
@@ -1398,6 +1493,14 @@
         <translation>Rapoarte</translation>
     </message>
     <message>
+        <source>Report table</source>
+        <translation>Tabelul raportului</translation>
+    </message>
+    <message>
+        <source>Section of the report</source>
+        <translation>Secțiunea raportului</translation>
+    </message>
+    <message>
         <source>Report of:</source>
         <translation>Raport pentru:</translation>
     </message>
@@ -1532,6 +1635,10 @@
     <message>
         <source>Test scanner</source>
         <translation>Testare scaner</translation>
+    </message>
+    <message>
+        <source>Characters received</source>
+        <translation>Caractere primite</translation>
     </message>
     <message>
         <source>Scan any code with the scanner</source>
@@ -1671,6 +1778,22 @@
     </message>
 </context>
 <context>
+    <name>SelfServiceWindow</name>
+    <message>
+        <source>Kiosk problem: {problem}</source>
+        <extracomment>Seconds without input before the kiosk asks &quot;Do you need more time?&quot; (then, without an answer, forgets the person and shows the welcome screen). Staff can set another value. On the result screen, a shorter wait: the person has what they came for. Taps in the corner, within this many seconds, that call for the staff PIN. What a tap in the corner arrives as: a press, or a double-click for the second quick one.</extracomment>
+        <translation>Problemă la chioșc: {problem}</translation>
+    </message>
+    <message>
+        <source>Kiosk working</source>
+        <translation>Chioșcul funcționează</translation>
+    </message>
+    <message>
+        <source>Text size {percent} %</source>
+        <translation>Dimensiunea textului {percent} %</translation>
+    </message>
+</context>
+<context>
     <name>SimilarPeopleDialog</name>
     <message>
         <source>code {code}</source>
@@ -1703,6 +1826,25 @@
     <message>
         <source>Cancel</source>
         <translation>Anulare</translation>
+    </message>
+</context>
+<context>
+    <name>StatusIcon</name>
+    <message>
+        <source>Ready</source>
+        <translation>Pregătit</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Reușit</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Atenție</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refuzat</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +2034,10 @@
         <translation>Niciun centru configurat. Introduceți adresa lui mai sus, testați conexiunea și salvați-o (sau rulați: kiosk sync hub --dsn postgresql://…).</translation>
     </message>
     <message>
+        <source>What happened</source>
+        <translation>Ce s-a întâmplat</translation>
+    </message>
+    <message>
         <source>Hub (PostgreSQL server shared by the kiosks)</source>
         <translation>Centru (server PostgreSQL comun al chioșcurilor)</translation>
     </message>
@@ -2051,10 +2197,6 @@
     <message>
         <source>Find me by name</source>
         <translation>Găsiți-mă după nume</translation>
-    </message>
-    <message>
-        <source>High contrast</source>
-        <translation>Contrast ridicat</translation>
     </message>
 </context>
 </TS>

@@ -40,3 +40,12 @@ def speaker_icon(on_colour: str, off_colour: str) -> QIcon:
     icon.addPixmap(_speaker(off_colour, False), QIcon.Mode.Normal, QIcon.State.Off)
     icon.addPixmap(_speaker(on_colour, True), QIcon.Mode.Normal, QIcon.State.On)
     return icon
+
+
+def speech_icon(off_colour: str, on_colour: str) -> QIcon:
+    """The kiosk's Speak toggle: a crossed-out speaker while speech is off, a speaker with sound
+    waves while it is on (checked)."""
+    icon = QIcon()
+    icon.addPixmap(_speaker(off_colour, True), QIcon.Mode.Normal, QIcon.State.Off)
+    icon.addPixmap(_speaker(on_colour, False), QIcon.Mode.Normal, QIcon.State.On)
+    return icon

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from kiosk.core.model import Attendee
 from kiosk.core.text import has_cyrillic, transliterate
 from kiosk.ui import style
+from kiosk.ui.a11y import announce
 from kiosk.ui.texts import Explained, Severity, category_text
 
 
@@ -32,7 +33,23 @@ class StatusIcon(QWidget):
     def set_state(self, severity: Severity | None, colour: str) -> None:
         self.severity = severity
         self.colour = QColor(colour)
+        self.setAccessibleName(self.severity_word(severity))
         self.update()
+
+    def severity_word(self, severity: Severity | None) -> str:
+        """What the drawn symbol means, for a screen reader (it has no text of its own)."""
+        if severity is None:
+            return self.tr("Ready")
+        return {
+            Severity.OK: self.tr("Success"),
+            Severity.ATTENTION: self.tr("Attention"),
+            Severity.REFUSED: self.tr("Refused"),
+        }[severity]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.severity_word(self.severity))
+        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.severity is None:
@@ -172,6 +189,8 @@ class ResultPanel(QFrame):
         self.name.clear()
         self.latin.clear()
         self.facts.clear()
+        self.setAccessibleName(self.word.text())
+        self.setAccessibleDescription(self.detail.text())
 
     def show_result(self, explained: Explained, attendee: Attendee | None) -> None:
         self.severity = explained.severity
@@ -191,6 +210,10 @@ class ResultPanel(QFrame):
             self.latin.setVisible(bool(self.latin.text()))
             facts = [attendee.organization, attendee.country, category_text(attendee.category)]
             self.facts.setText("  ·  ".join(f for f in facts if f))
+        # Staff who use a screen reader hear the word, the detail and the person at once,
+        # wherever the focus is.
+        person = ". ".join(t for t in (self.name.text(), self.facts.text()) if t)
+        announce(self, explained.title, " ".join(t for t in (explained.detail, person) if t))
         self._fresh = True
         if self._ready_enabled:
             self._ready.start()

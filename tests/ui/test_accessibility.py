@@ -1,0 +1,442 @@
+"""Accessibility of the desk and the self-service kiosk, checked as assistive technology sees
+them: names of controls (WCAG 2.1 SC 4.1.2 "Name, Role, Value"), results announced without a
+focus change (SC 4.1.3 "Status Messages"), time that can be extended (SC 2.2.1 "Timing
+Adjustable": a warning with at least 20 seconds to answer by a simple action), operation by
+keyboard alone (SC 2.1.1), and speech at a self-service terminal (European Accessibility Act,
+Directive (EU) 2019/882, Annex I: text-to-speech output and personal headsets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.storage.database import Database
+from kiosk.ui import a11y
+from kiosk.ui.i18n import Translations
+from kiosk.ui.mainwindow import MainWindow
+from kiosk.ui.selfservice.access import PROMPT_SECONDS, screen_text
+from kiosk.ui.selfservice.result import Outcome
+from kiosk.ui.selfservice.window import SelfServiceWindow
+from kiosk.ui.sounds import Sounds
+from kiosk.ui.speech import Speaker
+from tests.conftest import Clock, People
+from tests.ui.a11y_tools import unnamed
+
+LANGUAGES = ("en", "bg", "ro")
+
+
+def tree(interface: QAccessibleInterface, depth: int = 0) -> Iterator[QAccessibleInterface]:
+    """Every accessible object under ``interface``, as a screen reader walks them."""
+    yield interface
+    if depth > 40:
+        return
+    for i in range(interface.childCount()):
+        child = interface.child(i)
+        if child is not None and child.isValid():
+            yield from tree(child, depth + 1)
+
+
+def accessible_texts(window: QWidget) -> list[tuple[str, str]]:
+    root = QAccessible.queryAccessibleInterface(window)
+    assert root is not None
+    return [
+        (node.text(QAccessible.Text.Name), node.text(QAccessible.Text.Description))
+        for node in tree(root)
+    ]
+
+
+@pytest.fixture
+def events(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, str]]:
+    """The accessibility events sent: (type, announcement message or '')."""
+    sent: list[tuple[int, str]] = []
+
+    def record(event: QAccessibleEvent) -> None:
+        message = event.message() if hasattr(event, "message") else ""
+        sent.append((int(event.type().value), message))
+
+    monkeypatch.setattr(a11y, "_send", record)
+    return sent
+
+
+ALERT = int(QAccessible.Event.Alert.value)
+
+
+def announced(events: list[tuple[int, str]]) -> list[str]:
+    return [message for _kind, message in events if message]
+
+
+# -- names ---------------------------------------------------------------------------------------
+
+
+def open_every_desk_dialog(qtbot: QtBot, window: MainWindow) -> list[QWidget]:
+    """Open each dialog of the desk as staff do (the scanner test's filter is removed again
+    before this returns, so it cannot swallow later tests' keys)."""
+    from kiosk.ui.dialogs.about import AboutDialog
+    from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
+    from kiosk.ui.dialogs.person import PersonDialog
+    from kiosk.ui.dialogs.scanner_test import ScannerTestDialog
+    from kiosk.ui.dialogs.walk_in import WalkInDialog
+    from kiosk.ui.scanner import ScannerFilter
+
+    window.open_print_queue()
+    window.open_badge_settings()
+    window.open_sync()
+    window.open_conflicts()
+    window.open_about()
+    window.open_reports()
+    scanner = ScannerFilter(QApplication.instance())  # type: ignore[arg-type]
+    window.scanner = scanner
+    try:
+        window.open_scanner_test()
+    finally:
+        scanner.uninstall()
+    walk_in = WalkInDialog(window, ["participant", "speaker"], ["Bulgaria", "Romania"])
+    walk_in.show()
+    window.desk.search.setText("stef")
+    qtbot.waitUntil(lambda: window.desk.model.rowCount() == 1, timeout=5000)
+    with qtbot.waitSignal(window.backend.detailed, timeout=5000):
+        window.desk.details.click()
+    opened = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w is not window
+    ]
+    kinds = {type(w) for w in opened}
+    for kind in (AboutDialog, BadgeSettingsDialog, PersonDialog, ScannerTestDialog, WalkInDialog):
+        assert kind in kinds
+    return opened
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: print queue
+def test_every_visible_control_of_the_desk_and_its_dialogs_has_a_name(
+    qtbot: QtBot, window: MainWindow, people: People, language: str
+) -> None:
+    window.translations.switch(language)
+    dialogs = open_every_desk_dialog(qtbot, window)
+    missing = unnamed(window)
+    for dialog in dialogs:
+        missing += unnamed(dialog)
+    window.translations.switch("en")
+    assert missing == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_visible_control_of_every_kiosk_screen_has_a_name(
+    qtbot: QtBot, kiosk: SelfServiceWindow, people: People, language: str
+) -> None:
+    from kiosk.ui.selfservice.pin import PinDialog
+
+    kiosk.welcome.languages[language].click()
+    missing = unnamed(kiosk)
+    kiosk.welcome.scan_button.click()
+    missing += unnamed(kiosk)
+    kiosk.scan_screen.back_button.click()
+    kiosk.welcome.languages[language].click()
+    kiosk.welcome.find_button.click()
+    kiosk.find_screen.field.setText("stef")
+    qtbot.waitUntil(lambda: kiosk.find_screen.results.count() == 1, timeout=5000)
+    missing += unnamed(kiosk)
+    kiosk.find_screen.results.itemClicked.emit(kiosk.find_screen.results.item(0))
+    missing += unnamed(kiosk)
+    kiosk.idle.timeout.emit()
+    assert kiosk.more_time.isVisible()
+    missing += unnamed(kiosk)
+    with qtbot.waitSignal(kiosk.outcome_shown, timeout=5000):
+        kiosk.on_scan(people.ivan)
+    missing += unnamed(kiosk)
+    pad = PinDialog(kiosk.pin, "set", kiosk)
+    qtbot.addWidget(pad)
+    pad.show()
+    missing += unnamed(pad)
+    pad.close()
+    kiosk.translations.switch("en")
+    assert missing == []
+
+
+def test_the_kiosk_status_sign_is_not_colour_alone(kiosk: SelfServiceWindow) -> None:
+    assert kiosk.status_dot.text() == "✓"
+    assert a11y.accessible_name(kiosk.status_dot) == "Kiosk working"
+    kiosk._problem("badge not printed: paper out")
+    assert kiosk.status_dot.text() == "!"
+    assert a11y.accessible_name(kiosk.status_dot) == (
+        "Kiosk problem: badge not printed: paper out"
+    )
+
+
+# -- announcements -------------------------------------------------------------------------------
+
+
+def test_a_desk_scan_puts_the_result_word_into_the_accessible_tree_and_alerts(
+    qtbot: QtBot, window: MainWindow, people: People, events: list[tuple[int, str]]
+) -> None:
+    window.desk.search.setFocus()
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.on_scan(people.ana)
+    texts = accessible_texts(window)
+    assert any(name == "Welcome" and "Ana Ștefănescu" in description for name, description in texts)
+    assert ALERT in [kind for kind, _message in events]
+    assert any(m.startswith("Welcome. Checked in for") for m in announced(events))
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.on_scan(people.ana)
+    assert ("Already checked in", window.desk.result.accessibleDescription()) in accessible_texts(
+        window
+    )
+    assert announced(events)[-1].startswith("Already checked in. Already checked in today at")
+
+
+def test_a_refusal_on_the_desk_is_announced_in_the_window_language(
+    qtbot: QtBot, window: MainWindow, people: People, events: list[tuple[int, str]]
+) -> None:
+    window.translations.switch("bg")
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.on_scan(people.cancelled)
+    said = announced(events)[-1]
+    window.translations.switch("en")
+    assert said.startswith("Регистрацията е анулирана. ")
+
+
+def test_a_kiosk_result_is_announced_and_the_focus_moves_to_done(
+    qtbot: QtBot, kiosk: SelfServiceWindow, people: People, events: list[tuple[int, str]]
+) -> None:
+    kiosk.activateWindow()
+    with qtbot.waitSignal(kiosk.outcome_shown, timeout=5000):
+        kiosk.on_scan(people.ivan)
+    assert kiosk.result.accessibleName() == kiosk.result.title.text() == "Welcome, Иван!"
+    assert ("Welcome, Иван!", kiosk.result.detail.text()) in accessible_texts(kiosk)
+    assert ALERT in [kind for kind, _message in events]
+    assert announced(events)[-1] == f"Welcome, Иван! {kiosk.result.detail.text()}"
+    assert kiosk.result.ok.hasFocus()
+    assert a11y.accessible_name(kiosk.result.icon) == "Success"
+
+
+def test_after_the_reset_the_accessible_tree_holds_nothing_of_the_person(
+    qtbot: QtBot, kiosk: SelfServiceWindow, people: People
+) -> None:
+    with qtbot.waitSignal(kiosk.outcome_shown, timeout=5000):
+        kiosk.on_scan(people.ivan)
+    with qtbot.waitSignal(kiosk.reset_done, timeout=5000):
+        kiosk.result.ok.click()
+    everything = " ".join(f"{n} {d}" for n, d in accessible_texts(kiosk))
+    assert "Ivan" not in everything
+
+
+# -- more time -----------------------------------------------------------------------------------
+
+
+def test_before_the_reset_the_kiosk_asks_for_more_time_and_enter_extends_it(
+    qtbot: QtBot, kiosk: SelfServiceWindow
+) -> None:
+    kiosk.activateWindow()
+    kiosk.welcome.find_button.click()
+    QTest.keyClicks(kiosk.find_screen.field, "Ana")
+    kiosk.idle.timeout.emit()  # 30 s without a touch or a key
+    prompt = kiosk.more_time
+    assert prompt.isVisible() and prompt.question.text() == "Do you need more time?"
+    assert prompt.remaining >= 20 == PROMPT_SECONDS
+    assert prompt.more.hasFocus() and prompt.more.text() == "Yes, more time"
+    QTest.keyClick(prompt.more, Qt.Key.Key_Return)
+    assert not prompt.isVisible()
+    assert kiosk.stack.currentWidget() is kiosk.find_screen
+    assert kiosk.find_screen.field.text() == "Ana"  # nothing was lost
+    assert kiosk.idle.isActive() and kiosk.idle.remainingTime() > 25_000
+
+
+def test_a_touch_anywhere_also_answers_more_time(qtbot: QtBot, kiosk: SelfServiceWindow) -> None:
+    kiosk.welcome.scan_button.click()
+    kiosk.idle.timeout.emit()
+    assert kiosk.more_time.isVisible()
+    QTest.mouseClick(kiosk.more_time.question, Qt.MouseButton.LeftButton)
+    assert not kiosk.more_time.isVisible()
+    assert kiosk.stack.currentWidget() is kiosk.scan_screen
+
+
+def test_without_an_answer_the_kiosk_starts_over(qtbot: QtBot, kiosk: SelfServiceWindow) -> None:
+    kiosk.welcome.find_button.click()
+    kiosk.idle.timeout.emit()
+    kiosk.more_time.remaining = 1
+    with qtbot.waitSignal(kiosk.reset_done, timeout=3000):
+        pass  # the countdown's next tick
+    assert kiosk.stack.currentWidget() is kiosk.welcome
+    assert not kiosk.more_time.isVisible()
+
+
+def test_the_idle_time_is_configurable(
+    qtbot: QtBot,
+    db: Database,
+    db_path: Path,
+    people: People,
+    clock: Clock,
+    translations: Translations,
+    tmp_path: Path,
+) -> None:
+    win = SelfServiceWindow(db_path, translations, None, clock, camera=False, idle_seconds=75)
+    qtbot.addWidget(win)
+    win.show()
+    win.welcome.find_button.click()
+    assert win.idle.interval() == 75_000
+    win.leave()
+
+
+# -- speech --------------------------------------------------------------------------------------
+
+
+class Played:
+    """Stands in for the audio output: what would have been played."""
+
+    def __init__(self) -> None:
+        self.files: list[Path] = []
+
+    def __call__(self, owner: QObject, wav: Path) -> None:
+        self.files.append(wav)
+
+
+@pytest.fixture
+def speaking_kiosk(
+    qtbot: QtBot,
+    db: Database,
+    db_path: Path,
+    people: People,
+    clock: Clock,
+    translations: Translations,
+    tmp_path: Path,
+) -> Iterator[tuple[SelfServiceWindow, Speaker]]:
+    sounds = Sounds(tmp_path / "sounds")
+    sounds.muted = True
+    speaker = Speaker(tmp_path / "speech", play=Played())
+    win = SelfServiceWindow(db_path, translations, sounds, clock, camera=False, speaker=speaker)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win, speaker
+    speaker.stop()
+    win.leave()
+
+
+def test_f1_or_the_keypad_star_turns_speech_on_and_says_the_screen_as_shown(
+    qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker]
+) -> None:
+    kiosk, speaker = speaking_kiosk
+    if not speaker.available():
+        pytest.skip("no offline voice on this computer (install espeak-ng)")
+    keypad = Qt.KeyboardModifier.KeypadModifier
+    QTest.keyClick(kiosk.welcome.scan_button, Qt.Key.Key_Asterisk, keypad)
+    assert speaker.enabled and kiosk.access.speak.isChecked()
+    language, text = speaker.spoken[-1]
+    assert language == "en"
+    assert text == screen_text(kiosk.welcome)
+    assert text.startswith("BG-RO Cluster Conference. Welcome! Check in here. ")
+    assert "Scan your QR code" in text and "Find me by name" in text
+    kiosk.welcome.languages["ro"].click()
+    assert speaker.spoken[-1] == ("ro", screen_text(kiosk.welcome))
+    assert "Scanați codul QR" in speaker.spoken[-1][1]
+    QTest.keyClick(kiosk.welcome.scan_button, Qt.Key.Key_F1)
+    assert not speaker.enabled
+    kiosk.translations.switch("en")
+
+
+def test_a_spoken_result_is_the_shown_result(
+    qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker], people: People
+) -> None:
+    kiosk, speaker = speaking_kiosk
+    if not speaker.available():
+        pytest.skip("no offline voice on this computer (install espeak-ng)")
+    kiosk.access.speak.click()
+    with qtbot.waitSignal(kiosk.outcome_shown, timeout=5000) as shown:
+        kiosk.on_scan(people.ivan)
+    assert shown.args[0] == Outcome.WELCOME_DESK
+    words = f"{kiosk.result.title.text()} {kiosk.result.detail.text()} Done."
+    assert speaker.spoken[-1] == ("en", words)
+    played: Played = speaker._play  # type: ignore[assignment]
+    qtbot.waitUntil(lambda: len(played.files) >= 1, timeout=10_000)
+    assert played.files[-1].stat().st_size > 10_000  # a real WAV, not an empty file
+
+
+def test_the_more_time_question_is_spoken_when_speech_is_on(
+    qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker]
+) -> None:
+    kiosk, speaker = speaking_kiosk
+    if not speaker.available():
+        pytest.skip("no offline voice on this computer (install espeak-ng)")
+    kiosk.welcome.find_button.click()
+    kiosk.access.speak.click()
+    kiosk.idle.timeout.emit()
+    _language, text = speaker.spoken[-1]
+    assert text.startswith("Do you need more time? The screen starts over in 20 seconds.")
+    assert text.endswith("Yes, more time.")
+
+
+def test_speech_is_off_again_for_the_next_person(
+    qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker]
+) -> None:
+    kiosk, speaker = speaking_kiosk
+    if not speaker.available():
+        pytest.skip("no offline voice on this computer (install espeak-ng)")
+    kiosk.access.speak.click()
+    kiosk.access.larger.click()
+    kiosk.access.contrast.click()
+    kiosk.welcome.find_button.click()
+    with qtbot.waitSignal(kiosk.reset_done, timeout=3000):
+        kiosk.find_screen.back_button.click()
+    assert not speaker.enabled and not kiosk.access.speak.isChecked()
+    assert kiosk.text_scale == 1.0 and not kiosk.high_contrast
+
+
+def test_a_headset_plugged_in_turns_speech_on(
+    qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker]
+) -> None:
+    kiosk, speaker = speaking_kiosk
+    if not speaker.available():
+        pytest.skip("no offline voice on this computer (install espeak-ng)")
+    speaker.headset_connected.emit()
+    assert speaker.enabled and kiosk.access.speak.isChecked()
+
+
+# -- keyboard and keypad at the kiosk ------------------------------------------------------------
+
+
+def test_the_whole_kiosk_path_with_a_keyboard_alone(
+    qtbot: QtBot, kiosk: SelfServiceWindow, people: People
+) -> None:
+    kiosk.activateWindow()
+    qtbot.waitUntil(lambda: kiosk.welcome.scan_button.hasFocus(), timeout=2000)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # to "Find me by name"
+    assert kiosk.welcome.find_button.hasFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert kiosk.stack.currentWidget() is kiosk.find_screen
+    assert kiosk.find_screen.field.hasFocus()
+    QTest.keyClicks(kiosk.find_screen.field, "stef")
+    qtbot.waitUntil(lambda: kiosk.find_screen.results.count() == 1, timeout=5000)
+    QTest.keyClick(kiosk.find_screen.field, Qt.Key.Key_Down)  # into the list
+    assert kiosk.find_screen.results.hasFocus()
+    QTest.keyClick(kiosk.find_screen.results, Qt.Key.Key_Return)
+    assert kiosk.stack.currentWidget() is kiosk.confirm
+    assert kiosk.confirm.yes.hasFocus()
+    with qtbot.waitSignal(kiosk.outcome_shown, timeout=5000):
+        QTest.keyClick(kiosk.confirm.yes, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert kiosk.result.ok.hasFocus()
+    with qtbot.waitSignal(kiosk.reset_done, timeout=3000):
+        QTest.keyClick(kiosk.result.ok, Qt.Key.Key_Return)
+
+
+def test_the_numeric_keypad_moves_and_presses(qtbot: QtBot, kiosk: SelfServiceWindow) -> None:
+    kiosk.activateWindow()
+    qtbot.waitUntil(lambda: kiosk.welcome.scan_button.hasFocus(), timeout=2000)
+    keypad = Qt.KeyboardModifier.KeypadModifier
+    QTest.keyClick(kiosk.welcome.scan_button, Qt.Key.Key_2, keypad)  # keypad 2: down
+    assert kiosk.welcome.find_button.hasFocus()
+    QTest.keyClick(kiosk.welcome.find_button, Qt.Key.Key_8, keypad)  # keypad 8: up
+    assert kiosk.welcome.scan_button.hasFocus()
+    QTest.keyClick(kiosk.welcome.scan_button, Qt.Key.Key_5, keypad)  # keypad 5: press
+    assert kiosk.stack.currentWidget() is kiosk.scan_screen
+    QTest.keyClick(QApplication.focusWidget() or kiosk, Qt.Key.Key_Plus, keypad)  # larger text
+    assert kiosk.text_scale == 1.25
