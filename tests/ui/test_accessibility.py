@@ -142,7 +142,7 @@ def test_every_visible_control_of_every_kiosk_screen_has_a_name(
     kiosk.scan_screen.back_button.click()
     kiosk.welcome.languages[language].click()
     kiosk.welcome.find_button.click()
-    kiosk.find_screen.field.setText("stef")
+    kiosk.find_screen.field.setText("stefanescu")
     qtbot.waitUntil(lambda: kiosk.find_screen.results.count() == 1, timeout=5000)
     missing += unnamed(kiosk)
     kiosk.find_screen.results.itemClicked.emit(kiosk.find_screen.results.item(0))
@@ -414,7 +414,7 @@ def test_the_whole_kiosk_path_with_a_keyboard_alone(
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert kiosk.stack.currentWidget() is kiosk.find_screen
     assert kiosk.find_screen.field.hasFocus()
-    QTest.keyClicks(kiosk.find_screen.field, "stef")
+    QTest.keyClicks(kiosk.find_screen.field, "stefanescu")
     qtbot.waitUntil(lambda: kiosk.find_screen.results.count() == 1, timeout=5000)
     QTest.keyClick(kiosk.find_screen.field, Qt.Key.Key_Down)  # into the list
     assert kiosk.find_screen.results.hasFocus()
