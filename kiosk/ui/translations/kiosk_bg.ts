@@ -1837,6 +1837,10 @@
         <source>Refused</source>
         <translation>Отказано</translation>
     </message>
+    <message>
+        <source>Exit</source>
+        <translation>Изход</translation>
+    </message>
 </context>
 <context>
     <name>SyncDialog</name>

@@ -1846,6 +1846,10 @@
         <source>Refused</source>
         <translation>Refuzat</translation>
     </message>
+    <message>
+        <source>Exit</source>
+        <translation>Ieșire</translation>
+    </message>
 </context>
 <context>
     <name>SyncDialog</name>

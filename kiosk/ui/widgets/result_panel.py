@@ -44,6 +44,7 @@ class StatusIcon(QWidget):
             Severity.OK: self.tr("Success"),
             Severity.ATTENTION: self.tr("Attention"),
             Severity.REFUSED: self.tr("Refused"),
+            Severity.EXIT: self.tr("Exit"),
         }[severity]
 
     def changeEvent(self, event: QEvent) -> None:
