@@ -83,6 +83,30 @@ LAZY_COMMANDS: dict[str, str] = {
 }
 
 
+def hoist_db_option(args: list[str]) -> list[str]:
+    """``--db FILE`` (or ``--db=FILE``) may stand anywhere on the line, also after the command
+    name, as people type it (``kiosk checkin CODE --db event.db``): move it to the front, where
+    the group's option is read. Nothing after ``--`` is touched."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == "--db" and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def is_environment_error(exc: BaseException) -> bool:
     """True for the errors that mean "the file, the disk or the device is at fault"; a module
     that was never imported cannot have raised its error, so nothing is imported to check."""
@@ -117,6 +141,9 @@ class KioskGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(self.commands) | set(LAZY_COMMANDS))
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_db_option(args))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

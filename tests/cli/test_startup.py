@@ -119,3 +119,25 @@ def test_every_command_module_is_in_the_lazy_table() -> None:
         path.stem for path in folder.glob("*.py") if "\ndef register(" in path.read_text("utf-8")
     }
     assert with_commands == set(cli_main.LAZY_COMMANDS.values())
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        ["--db", "{db}", "search", "a", "--json"],
+        ["search", "a", "--db", "{db}", "--json"],
+        ["search", "a", "--json", "--db={db}"],
+    ],
+)
+def test_db_is_accepted_before_or_after_the_command_name(demo: Path, where: list[str]) -> None:
+    args = [a.replace("{db}", str(demo)) for a in where]
+    result = CliRunner().invoke(cli_main.cli, args, env={"KIOSK_DB": ""})
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)
+
+
+def test_an_argument_after_the_double_dash_is_left_alone() -> None:
+    assert cli_main.hoist_db_option(["search", "--", "--db", "x"]) == ["search", "--", "--db", "x"]
+    assert cli_main.hoist_db_option(["checkin", "C", "--db", "e.db"]) == [
+        "--db", "e.db", "checkin", "C",
+    ]  # fmt: skip
