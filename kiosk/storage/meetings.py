@@ -314,7 +314,8 @@ def mark_rows(conn: sqlite3.Connection) -> list[list[Any]]:
     ]
 
 
-def _digest(row: Sequence[Any]) -> str:
+def digest(row: Sequence[Any]) -> str:
+    """Breaks ties between two versions of a meeting with the same ``updated_at``."""
     return hashlib.sha256(json.dumps(list(row), ensure_ascii=False).encode()).hexdigest()
 
 
@@ -355,7 +356,7 @@ def merge_meetings(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> i
         local = conn.execute(_SELECT + "WHERE uid = ?", (row[0],)).fetchone()
         if local is not None:
             mine = list(local)
-            if (mine[-1], _digest(mine)) >= (row[-1], _digest(row)):
+            if (mine[-1], digest(mine)) >= (row[-1], digest(row)):
                 continue
         conn.execute(_INSERT, row)
         changed += 1

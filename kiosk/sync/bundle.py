@@ -30,6 +30,7 @@ from typing import Any
 
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.storage import events, replica
+from kiosk.storage import meetings as meeting_store
 from kiosk.storage.database import Database
 
 MAGIC = b"KIOSK-BUNDLE "
@@ -94,6 +95,9 @@ class Manifest:
     roster: int
     body_bytes: int
     body_sha256: str
+    #: B2B meetings and their held marks (absent from bundles of Kiosks before them: 0).
+    meetings: int = 0
+    meeting_marks: int = 0
 
     @property
     def scans(self) -> int:
@@ -119,6 +123,8 @@ class Manifest:
             "scan_columns": list(replica.SCAN_COLUMNS),
             "roster_columns": ["uid", *replica.ROSTER_COLUMNS],
             "roster": self.roster,
+            "meetings": self.meetings,
+            "meeting_marks": self.meeting_marks,
             "body": {"bytes": self.body_bytes, "sha256": self.body_sha256, "encoding": "gzip"},
         }
 
@@ -132,6 +138,8 @@ class Bundle:
     kiosks: list[tuple[str, str]]
     scans: list[replica.ScanRow]
     roster: list[replica.RosterRow]
+    meetings: list[list[Any]] = field(default_factory=list)
+    meeting_marks: list[list[Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +161,9 @@ class ImportResult:
     kiosks: list[KioskImport]
     roster: replica.RosterMerge
     clashes: list[str] = field(default_factory=list)
+    #: B2B meetings new or newer here, and held marks new here.
+    meetings: int = 0
+    meeting_marks: int = 0
 
     @property
     def added(self) -> int:
@@ -191,6 +202,8 @@ def export_bundle(
         scans = replica.scan_rows(conn, None if everything else me.id)
         roster = replica.roster_rows(conn)
         known = replica.kiosks(conn)
+        meetings = meeting_store.meeting_rows(conn)
+        marks = meeting_store.mark_rows(conn)
     finally:
         conn.execute("COMMIT")
     names = dict(known)
@@ -208,6 +221,8 @@ def export_bundle(
         "kiosks": known,
         "scans": scans,
         "roster": roster,
+        "meetings": meetings,
+        "meeting_marks": marks,
     }
     raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
     if progress:
@@ -223,6 +238,8 @@ def export_bundle(
             KioskPart(k, names.get(k, ""), n, lo, hi) for k, (n, lo, hi) in sorted(parts.items())
         ),
         roster=len(roster),
+        meetings=len(meetings),
+        meeting_marks=len(marks),
         body_bytes=len(body),
         body_sha256=hashlib.sha256(body).hexdigest(),
     )
@@ -332,7 +349,8 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
             Problem.DIGEST_MISMATCH,
             "is damaged (its SHA-256 checksum does not match) — copy it again or export anew.",
         )
-    rows = manifest.scans + manifest.roster + len(manifest.kiosks)
+    rows = (manifest.scans + manifest.roster + len(manifest.kiosks) + manifest.meetings
+            + manifest.meeting_marks)  # fmt: skip
     limit = min(MAX_BODY_BYTES, (1 << 20) + BODY_BYTES_PER_ROW * rows)
     try:
         inflate = zlib.decompressobj(wbits=31)
@@ -349,10 +367,20 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
         if not isinstance(scans, list):
             raise TypeError("scans")
         roster = [tuple(r) for r in document["roster"]]
+        meetings = [list(r) for r in document.get("meetings", [])]
+        marks = [list(r) for r in document.get("meeting_marks", [])]
     except (ValueError, KeyError, TypeError, zlib.error) as exc:
         raise refuse(Problem.DIGEST_MISMATCH, "its contents cannot be read.") from exc
     _check_contents(manifest, scans, roster, refuse)
-    return Bundle(path, manifest, kiosks, scans, roster)
+    if (len(meetings), len(marks)) != (manifest.meetings, manifest.meeting_marks) or not (
+        all(meeting_store.valid_meeting_row(r) for r in meetings)
+        and all(meeting_store.valid_mark_row(r) for r in marks)
+    ):
+        raise refuse(
+            Problem.MANIFEST_MISMATCH,
+            "does not hold the B2B meetings its manifest announces — export it again.",
+        )
+    return Bundle(path, manifest, kiosks, scans, roster, meetings, marks)
 
 
 def _int(value: Any) -> int:
@@ -397,6 +425,8 @@ def _manifest(doc: dict[str, Any]) -> Manifest:
         roster=_count(doc["roster"]),
         body_bytes=_count(doc["body"]["bytes"]),
         body_sha256=str(doc["body"]["sha256"]),
+        meetings=_count(doc.get("meetings", 0)),
+        meeting_marks=_count(doc.get("meeting_marks", 0)),
     )
 
 
@@ -450,6 +480,8 @@ def merge_bundle(db: Database, bundle: Bundle) -> ImportResult:
         merged = replica.merge_scans(conn, bundle.scans)
         roster = replica.merge_roster(conn, bundle.roster)
         replica.rewind_roster_marks(conn, roster.oldest_change)
+        meetings = meeting_store.merge_meetings(conn, bundle.meetings)
+        marks = meeting_store.merge_marks(conn, bundle.meeting_marks)
         names = dict(replica.kiosks(conn))
         per_kiosk = [
             KioskImport(
@@ -461,7 +493,9 @@ def merge_bundle(db: Database, bundle: Bundle) -> ImportResult:
             )
             for k in bundle.manifest.kiosks
         ]
-    return ImportResult(bundle.path, bundle.manifest, per_kiosk, roster, merged.clashes)
+    return ImportResult(
+        bundle.path, bundle.manifest, per_kiosk, roster, merged.clashes, meetings, marks
+    )
 
 
 def import_bundle(db: Database, path: Path) -> ImportResult:

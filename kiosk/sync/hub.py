@@ -30,6 +30,8 @@ from kiosk.core.timeutil import to_utc_iso
 from kiosk.storage import events, replica
 from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
+from kiosk.sync.meetings import HUB_MIGRATION as MEETINGS_MIGRATION
+from kiosk.sync.meetings import MeetingSync, sync_meetings
 from kiosk.sync.revocations import HUB_MIGRATION as REVOCATIONS_MIGRATION
 from kiosk.sync.revocations import RevocationSync, sync_revocations
 
@@ -99,6 +101,8 @@ HUB_MIGRATIONS: list[str] = [
     """,
     # 2: the newest signed revocation list of each event (kiosk.sync.revocations).
     REVOCATIONS_MIGRATION,
+    # 3: B2B meetings and their held marks (kiosk.sync.meetings).
+    MEETINGS_MIGRATION,
 ]
 HUB_VERSION = len(HUB_MIGRATIONS)
 
@@ -121,6 +125,7 @@ class SyncResult:
     roster: replica.RosterMerge = field(default_factory=replica.RosterMerge)
     clashes: list[str] = field(default_factory=list)
     revocations: RevocationSync = field(default_factory=RevocationSync)
+    meetings: MeetingSync = field(default_factory=MeetingSync)
     seconds: float = 0.0
 
 
@@ -277,6 +282,7 @@ class HubSession:
                 self._pull_scans(conn, result)
                 self._pull_roster(conn, result)
                 result.revocations = sync_revocations(conn, self.db, self.event.uid)
+                result.meetings = sync_meetings(conn, self.db, self.event.uid)
                 self._note_confirmed(conn)
         except psycopg.Error as exc:
             self._note_error(f"{first_line(exc)}")
