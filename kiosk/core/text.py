@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
@@ -210,6 +211,12 @@ def _one_word_variants(word: str) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for scheme in _SCHEMES:
         found.update(dict.fromkeys(_WORD.findall(fold(word, scheme))))
+    if word.casefold().endswith("ия"):
+        # The Act writes a final -ия as -ia (София → Sofia); most people, passports of other
+        # countries and library catalogues write -iya or -iia (Sofiya, Mariia).
+        for spelling in list(found):
+            if spelling.endswith("ia"):
+                found.update(dict.fromkeys((spelling[:-1] + "ya", spelling[:-1] + "ia")))
     return tuple(found)
 
 
@@ -236,6 +243,130 @@ def query_alternatives(query: str) -> list[set[str]]:
         if spellings:
             result.append(spellings)
     return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Loose keys: one form for every common spelling of a name
+#
+# People write a Bulgarian name in Latin letters in many ways besides the Act's: Mariya, Maria,
+# Marija, Mariia; Jordan, Iordan, Yordan; Tzvetan, Cvetan, Tsvetan; Christo, Hristo; Dimitur,
+# Dimitar; Jivko, Zhivko, Zivko; Hadjiev, Hadzhiev; Gheorghi, Georgi; Petrovsky, Petrovski —
+# and Romanian names get typed in Cyrillic (Стефанеску, Йонеску). A *loose key* writes each
+# sound these spellings share with one letter, so that they meet:
+#
+#   ж zh j z → z     ц ts tz c → c     ч ch c(e,i) → q     ш sh ș → x     щ sht shch sch → w
+#   х h kh ch → h    й y j i → i        ю yu ju iu → iu    я ya ja ia → ia   ъ a u → a
+#   Romanian: gh → g, ch → k, c(a,o,u) → k, c(e,i) → q, ș → s/x, ț → t/c;  x → ks, w → v
+#
+# then drops doubled letters (Mariia → Maria, Anna → Ana) and writes a u between consonants as
+# a (Dimitur → Dimitar, Kunev → Kanev: ъ). A Latin letter that stands for two sounds (j: й or
+# ж; c: ц, ч or k; ch: ч, х or k; ș, ț) gives one key for each, at most MAX_LOOSE_KEYS.
+# Keys are matched only after the exact spellings, so they widen what is found without moving
+# an exact match down the list.
+
+#: Most loose keys of one word (a word with many ambiguous letters keeps its first ones).
+MAX_LOOSE_KEYS = 8
+
+_LOOSE_CYRILLIC: dict[str, str] = _STREAMLINED | {
+    "ж": "z", "ц": "c", "ч": "q", "ш": "x", "щ": "w", "х": "h", "й": "i", "ю": "iu", "я": "ia",
+    "ъ": "a", "ь": "", "ё": "io", "ы": "i", "ї": "i", "є": "ie",
+}  # fmt: skip
+# Longest group first at each position; "c" and the Romanian letters are decided in code.
+_LOOSE_LATIN: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("shch", ("w",)), ("sht", ("w",)), ("sch", ("w",)),
+    ("zh", ("z",)), ("sh", ("x",)), ("ch", ("q", "h", "k")), ("kh", ("h",)), ("gh", ("g",)),
+    ("ph", ("f",)), ("ts", ("c",)), ("tz", ("c",)), ("ck", ("k",)),
+    ("x", ("ks",)), ("w", ("v",)), ("q", ("k",)), ("y", ("i",)), ("j", ("i", "z")),
+    ("ș", ("s", "x")), ("ț", ("t", "c")),
+)  # fmt: skip
+_LOOSE_VOWELS = frozenset("aeiou")
+_DOUBLED = re.compile(r"([a-z])\1+")
+_U_BETWEEN_CONSONANTS = re.compile(r"(?<=[b-df-hj-np-tv-z])u(?=[b-df-hj-np-tv-z])")
+
+
+def _loose_finish(key: str) -> str:
+    return _U_BETWEEN_CONSONANTS.sub("a", _DOUBLED.sub(r"\1", key))
+
+
+def _sounds_at(word: str, i: int) -> tuple[int, tuple[str, ...]]:
+    """The letter group at ``word[i]``: its length and the key letters it may stand for."""
+    for group, sounds in _LOOSE_LATIN:
+        if word.startswith(group, i):
+            return len(group), sounds
+    ch = word[i]
+    if ch == "c":
+        return 1, (("q", "c") if word[i + 1 : i + 2] in ("e", "i", "y") else ("k", "c"))
+    return 1, ((ch,) if "a" <= ch <= "z" or "0" <= ch <= "9" else ())
+
+
+def _loose_latin(word: str) -> list[str]:
+    keys = [""]
+    i = 0
+    while i < len(word):
+        length, sounds = _sounds_at(word, i)
+        i += length
+        if not sounds:
+            continue
+        if len(sounds) == 1 or len(keys) * len(sounds) > MAX_LOOSE_KEYS:
+            keys = [k + sounds[0] for k in keys]
+        else:
+            keys = [k + sound for k in keys for sound in sounds]
+    return keys
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _one_word_loose(word: str) -> tuple[str, ...]:
+    lower = clean(word).casefold()
+    if has_cyrillic(lower):
+        keys = ["".join(_LOOSE_CYRILLIC.get(ch, ch) for ch in lower)]
+        keys = [_strip_marks(k) for k in keys]
+    else:
+        # Romanian ș ț kept apart (they stand for two sounds each); other marks dropped.
+        marked = lower.replace("ș", "\x01").replace("ț", "\x02")
+        keys = _loose_latin(_strip_marks(marked).replace("\x01", "ș").replace("\x02", "ț"))
+    found: dict[str, None] = {}
+    for key in keys:
+        for part in _WORD.findall(key):
+            found[_loose_finish(part)] = None
+    return tuple(found)
+
+
+def loose_keys(text: str) -> set[str]:
+    """The loose keys of every word of ``text`` (see above)."""
+    found: set[str] = set()
+    for raw in _RAW_WORD.findall(clean(text)):
+        found.update(_one_word_loose(raw))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class QueryWord:
+    """One word of a search query: its exact spellings (:func:`word_variants`) and its loose
+    keys, matched after them (:func:`loose_keys`)."""
+
+    exact: frozenset[str]
+    loose: frozenset[str]
+
+
+def query_words(query: str) -> list[QueryWord]:
+    """The words of a search query, each with its exact spellings and loose keys."""
+    result: list[QueryWord] = []
+    for raw in _RAW_WORD.findall(clean(query)):
+        spellings = word_variants(raw)
+        if spellings:
+            result.append(QueryWord(frozenset(spellings), frozenset(_one_word_loose(raw))))
+    return result
+
+
+def index_loose_keys(fields: Iterable[str]) -> set[str]:
+    """The loose keys to index for the given field values beside :func:`index_tokens`: only
+    those that are not already one of a word's exact spellings (a search looks those up among
+    the exact spellings)."""
+    keys: set[str] = set()
+    for value in fields:
+        for raw in _RAW_WORD.findall(clean(value)):
+            keys.update(set(_one_word_loose(raw)).difference(_one_word_variants(raw)))
+    return keys
 
 
 def index_tokens(fields: Iterable[str]) -> set[str]:

@@ -18,13 +18,15 @@ from typing import Any, TypeVar
 
 from kiosk.core import codes
 from kiosk.core.model import Attendee, AttendeeStatus, Registration
-from kiosk.core.text import all_clean, clean, index_tokens, sort_key, words
+from kiosk.core.text import all_clean, clean, index_loose_keys, index_tokens, sort_key, words
 from kiosk.storage.database import Database
 
 _T = TypeVar("_T")
 
 # Search fields, in ranking order: a match on the name beats one on the organisation.
 FIELD_NAME, FIELD_ORG, FIELD_EMAIL, FIELD_CODE = 0, 1, 2, 3
+#: Added to a field's number for its loose keys (kiosk.core.text.loose_keys): name 4, org 5.
+LOOSE = 4
 
 #: Columns a caller may set on an attendee (besides code and status).
 DETAIL_COLUMNS = (
@@ -160,8 +162,11 @@ def count(db: Database, status: AttendeeStatus | None = None) -> int:
 def _terms(values: dict[str, str]) -> set[tuple[str, int]]:
     """The (word, field) pairs under which a person is found."""
     name = f"{values.get('first_name', '')} {values.get('last_name', '')}"
+    organization = values.get("organization", "")
     terms = {(t, FIELD_NAME) for t in index_tokens([name])}
-    terms |= {(t, FIELD_ORG) for t in index_tokens([values.get("organization", "")])}
+    terms |= {(t, FIELD_NAME + LOOSE) for t in index_loose_keys([name])}
+    terms |= {(t, FIELD_ORG) for t in index_tokens([organization])}
+    terms |= {(t, FIELD_ORG + LOOSE) for t in index_loose_keys([organization])}
     terms |= {(t, FIELD_EMAIL) for t in words(values.get("email", ""))}
     return terms
 
@@ -316,8 +321,10 @@ class _Memo(dict[str, _T]):
         return value
 
 
-def _tokens(value: str) -> frozenset[str]:
-    return frozenset(index_tokens([value]))
+def _tokens(value: str) -> frozenset[tuple[str, int]]:
+    """A value's terms, each with what to add to the field's number (0, or LOOSE)."""
+    return frozenset([(t, 0) for t in index_tokens([value])] +
+                     [(t, LOOSE) for t in index_loose_keys([value])])  # fmt: skip
 
 
 #: From this many people into an empty event, the secondary indexes are built after the rows.
@@ -457,9 +464,22 @@ def insert_columns(conn: sqlite3.Connection, people: NewAttendees, now: str) -> 
             f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})",
             rows,
         )
+    _index_people(conn, ids, first, last, organization, email)
+    return ids
+
+
+def _index_people(
+    conn: sqlite3.Connection,
+    ids: list[int],
+    first: list[str],
+    last: list[str],
+    organization: list[str],
+    email: list[str],
+) -> None:
+    """Add people (ids ascending, not yet indexed) to the search index."""
     # People are grouped by each distinct first name, last name and organisation; the groups'
     # words are indexed once each, not once per person.
-    tokens: _Memo[frozenset[str]] = _Memo(_tokens)
+    tokens: _Memo[frozenset[tuple[str, int]]] = _Memo(_tokens)
     postings: dict[tuple[str, int], list[int]] = {}
     # Keys whose ids come from more than one group: only those need sorting and deduplicating.
     merged: set[tuple[str, int]] = set()
@@ -468,8 +488,8 @@ def insert_columns(conn: sqlite3.Connection, people: NewAttendees, now: str) -> 
         for attendee_id, value in zip(ids, column, strict=True):
             groups[value].append(attendee_id)
         for value, members in groups.items():
-            for term in tokens[value]:
-                key = (term, field_no)
+            for term, offset in tokens[value]:
+                key = (term, field_no + offset)
                 earlier = postings.get(key)
                 if earlier is None:
                     postings[key] = members  # shared until merged: never changed in place
@@ -490,7 +510,32 @@ def insert_columns(conn: sqlite3.Connection, people: NewAttendees, now: str) -> 
     for key in merged:
         postings[key] = sorted(set(postings[key]))
     _add_postings(conn, postings)
-    return ids
+
+
+#: The version of the search index's words and keys (kiosk.core.text): raised whenever they
+#: change, so that a file indexed by an older Kiosk is indexed again when it is opened.
+SEARCH_INDEX_VERSION = 2
+
+
+def search_index_outdated(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT version FROM search_index WHERE id = 1").fetchone()
+    return row is None or int(row[0]) < SEARCH_INDEX_VERSION
+
+
+def rebuild_search_index(conn: sqlite3.Connection) -> None:
+    """Index every attendee again (inside the caller's transaction) and record the version."""
+    conn.execute("DELETE FROM search_term")
+    rows = conn.execute(
+        "SELECT id, first_name, last_name, organization, email FROM attendee ORDER BY id"
+    ).fetchall()
+    if rows:
+        ids, first, last, organization, email = (list(c) for c in zip(*rows, strict=True))
+        _index_people(conn, ids, first, last, organization, email)
+    conn.execute(
+        "INSERT INTO search_index (id, version) VALUES (1, ?) "
+        "ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+        (SEARCH_INDEX_VERSION,),
+    )
 
 
 def update(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.environment import explain_os_error
-from kiosk.storage.errors import NotAnEventDatabase, StorageError, explain
+from kiosk.storage.errors import NotAnEventDatabase, StorageError, environment_error, explain
 from kiosk.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -153,6 +153,23 @@ class Database:
             )
         if version < SCHEMA_VERSION:
             self._migrate(version, create)
+        self._update_search_index()
+
+    def _update_search_index(self) -> None:
+        """Index the attendees again if the file's search index is older than this Kiosk's
+        (once, on the first opening after an update); a file that cannot be written keeps
+        its index."""
+        from kiosk.storage import attendees  # imports this module
+
+        try:
+            if not attendees.search_index_outdated(self.conn):
+                return
+            with self.write() as conn:
+                if attendees.search_index_outdated(conn):
+                    attendees.rebuild_search_index(conn)
+        except sqlite3.OperationalError as exc:
+            if environment_error(self.path, exc) is None:
+                raise
 
     def _migrate(self, version: int, create: bool) -> None:
         if version == 0 and not create:

@@ -380,6 +380,14 @@ MIGRATIONS: list[str] = [
     ALTER TABLE online_session_new RENAME TO online_session;
     CREATE INDEX online_session_attendee ON online_session(attendee_uid, day);
     """,
+    # 13: which version of the search index's words and keys the file holds
+    # (kiosk.storage.attendees.SEARCH_INDEX_VERSION); an older index is rebuilt on opening.
+    """
+    CREATE TABLE search_index (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

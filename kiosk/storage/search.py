@@ -1,14 +1,16 @@
-"""Name search: case-, diacritic- and script-insensitive prefix matching on every word."""
+"""Name search: case-, diacritic- and script-insensitive prefix matching on every word, exact
+spellings first, then the loose keys that bring every common spelling of a name together
+(kiosk.core.text.loose_keys: Mariya = Мария = Maria, Jordan = Йордан, Hristo = Christo)."""
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kiosk.core.model import Attendee
-from kiosk.core.text import clean, query_alternatives
-from kiosk.storage.attendees import FIELD_CODE, from_row
+from kiosk.core.text import QueryWord, clean, query_words
+from kiosk.storage.attendees import FIELD_EMAIL, FIELD_NAME, FIELD_ORG, LOOSE, from_row
 from kiosk.storage.database import Database
 
 #: Attendee ids read for the first (most selective) query word at most; bounds the cost of one-
@@ -21,8 +23,34 @@ _EXACT = "SELECT ids FROM search_term WHERE term = ? AND field = ?"
 _PREFIXED = "SELECT ids FROM search_term WHERE term > ? AND term < ? AND field = ?"
 # length() of a blob comes from the record header: the ids themselves are not read.
 _RANGE_SIZE = "SELECT coalesce(sum(length(ids)), 0) FROM search_term WHERE term >= ? AND term < ?"
-#: Scores of one word, best first: 2 × field, plus 1 for a prefix (not whole) match.
-_WORD_SCORES = range(FIELD_CODE * 2)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tier:
+    """How one query word can match, in rank order: a field, whole word or prefix, and by an
+    exact spelling or a loose key."""
+
+    field: int
+    prefix: bool
+    loose: bool
+
+
+#: A word's score is the index of the best tier it matches in: a name beats an organisation
+#: beats an e-mail; within a field, an exact spelling beats a loose key, and a whole word a
+#: prefix.
+_TIERS: tuple[_Tier, ...] = (
+    *(
+        _Tier(field, prefix, loose)
+        for field in (FIELD_NAME, FIELD_ORG)
+        for loose in (False, True)
+        for prefix in (False, True)
+    ),
+    _Tier(FIELD_EMAIL, False, False),
+    _Tier(FIELD_EMAIL, True, False),
+)
+_WORD_SCORES = range(len(_TIERS))
+#: The score of a match by ticket code (after every word match).
+CODE_SCORE = len(_TIERS) + 1
 
 #: People by score (lower is better). Scores are a few small integers, so each step below is a
 #: handful of set operations run in C, not a Python loop over thousands of people.
@@ -40,43 +68,54 @@ def _upper_bound(prefix: str) -> str:
     return prefix + "{"
 
 
-def _longest_first(spellings: Iterable[str]) -> list[str]:
-    return sorted(spellings, key=lambda s: (-len(s), s))
+def _lookups(word: QueryWord, tier: _Tier) -> list[tuple[str, int]]:
+    """(term, field) pairs to look up for one word in one tier, longest term first.
+
+    A loose key is stored beside a word's exact spellings only where it differs from all of
+    them, so the loose tier also looks its keys up among the exact spellings — except the keys
+    that are the query's own exact spellings, which the exact tiers looked up already.
+    """
+    if not tier.loose:
+        pairs = [(spelling, tier.field) for spelling in word.exact]
+    else:
+        pairs = [(key, tier.field + LOOSE) for key in word.loose]
+        pairs += [(key, tier.field) for key in word.loose - word.exact]
+    pairs.sort(key=lambda pair: (-len(pair[0]), pair))
+    return pairs
 
 
-def _size(db: Database, spellings: set[str]) -> int:
+def _size(db: Database, word: QueryWord) -> int:
     """How many ids the index holds under the word's prefixes: an upper bound on its matches."""
     return sum(
         db.conn.execute(_RANGE_SIZE, (prefix, _upper_bound(prefix))).fetchone()[0]
-        for prefix in spellings
+        for prefix in word.exact
     )
 
 
-def _rows(db: Database, spellings: set[str], score: int) -> Iterator[array[int]]:
+def _cursor(db: Database, term: str, field: int, prefix: bool) -> Iterator[tuple[bytes]]:
+    if prefix:
+        return db.conn.execute(_PREFIXED, (term, _upper_bound(term), field))
+    return db.conn.execute(_EXACT, (term, field))
+
+
+def _rows(db: Database, word: QueryWord, score: int) -> Iterator[array[int]]:
     """The ids of each index row that gives one query word ``score``; longest spelling first,
     then in term order."""
-    field_no, prefix = divmod(score, 2)
-    for spelling in _longest_first(spellings):
-        if prefix:
-            cursor = db.conn.execute(_PREFIXED, (spelling, _upper_bound(spelling), field_no))
-        else:
-            cursor = db.conn.execute(_EXACT, (spelling, field_no))
-        for (blob,) in cursor:
+    tier = _TIERS[score]
+    for term, field in _lookups(word, tier):
+        for (blob,) in _cursor(db, term, field, tier.prefix):
             ids = array("i")
             ids.frombytes(blob)
             yield ids
 
 
-def _all_rows(db: Database, spellings: set[str], score: int) -> array[int]:
+def _all_rows(db: Database, word: QueryWord, score: int) -> array[int]:
     """The ids of all index rows that give one query word ``score``, in one array (fewer
     Python steps than row by row when a short word matches hundreds of terms)."""
+    tier = _TIERS[score]
     ids = array("i")
-    for spelling in spellings:
-        if score % 2:
-            cursor = db.conn.execute(_PREFIXED, (spelling, _upper_bound(spelling), score // 2))
-        else:
-            cursor = db.conn.execute(_EXACT, (spelling, score // 2))
-        ids.frombytes(b"".join(blob for (blob,) in cursor))
+    for term, field in _lookups(word, tier):
+        ids.frombytes(b"".join(blob for (blob,) in _cursor(db, term, field, tier.prefix)))
     return ids
 
 
@@ -87,7 +126,7 @@ def _put(groups: Groups, score: int, people: set[int]) -> None:
         groups[score] = people
 
 
-def _first_word(db: Database, spellings: set[str], cap: int) -> Groups:
+def _first_word(db: Database, word: QueryWord, cap: int) -> Groups:
     """The people one query word matches, by their best score for it.
 
     Index rows are read best score first, so the first score a person gets is theirs, and
@@ -97,7 +136,7 @@ def _first_word(db: Database, spellings: set[str], cap: int) -> Groups:
     placed: set[int] = set()
     seen = 0
     for score in _WORD_SCORES:
-        for ids in _rows(db, spellings, score):
+        for ids in _rows(db, word, score):
             fresh = set(ids)
             fresh -= placed
             placed |= fresh
@@ -109,7 +148,7 @@ def _first_word(db: Database, spellings: set[str], cap: int) -> Groups:
     return found
 
 
-def _next_word(db: Database, spellings: set[str], candidates: set[int]) -> Groups:
+def _next_word(db: Database, word: QueryWord, candidates: set[int]) -> Groups:
     """The ``candidates`` one more query word matches, by their best score for it.
 
     Index rows are read best score first and their ids only checked against the candidates
@@ -119,7 +158,7 @@ def _next_word(db: Database, spellings: set[str], candidates: set[int]) -> Group
     found: Groups = {}
     unresolved = candidates
     for score in _WORD_SCORES:
-        ids = _all_rows(db, spellings, score)
+        ids = _all_rows(db, word, score)
         if len(ids) < len(unresolved):
             fresh = unresolved.intersection(ids)
             unresolved -= fresh
@@ -149,19 +188,17 @@ def _add(groups: Groups, word: Groups) -> Groups:
     return summed
 
 
-def _matching(db: Database, alternatives: list[set[str]]) -> Groups:
+def _matching(db: Database, words: list[QueryWord]) -> Groups:
     """People matching every query word, by summed score."""
-    if len(alternatives) > 1:
+    if len(words) > 1:
         # Most selective word first (fewest ids under its prefixes, then the longest): the
         # others only filter its people, so a common short word costs one pass over its ids.
-        alternatives = sorted(
-            alternatives, key=lambda spellings: (_size(db, spellings), -max(map(len, spellings)))
-        )
-    groups = _first_word(db, alternatives[0], CANDIDATE_LIMIT)
-    for spellings in alternatives[1:]:
+        words = sorted(words, key=lambda word: (_size(db, word), -max(map(len, word.exact))))
+    groups = _first_word(db, words[0], CANDIDATE_LIMIT)
+    for word in words[1:]:
         if not groups:
             break
-        groups = _add(groups, _next_word(db, spellings, set().union(*groups.values())))
+        groups = _add(groups, _next_word(db, word, set().union(*groups.values())))
     return groups
 
 
@@ -183,13 +220,14 @@ def search(db: Database, query: str, limit: int = 50) -> list[Hit]:
     """People matching every word of ``query`` as a prefix of some word of their name,
     organisation or e-mail; or whose ticket code starts with the query.
 
-    Ranking: a word matched in the name beats one in the organisation or e-mail; a whole word
-    beats a prefix; then alphabetical by last name.
+    Ranking: a word matched in the name beats one in the organisation or e-mail; an exact
+    spelling beats another spelling of the name (a loose key); a whole word beats a prefix;
+    then alphabetical by last name.
     """
-    alternatives = query_alternatives(query)
-    if not alternatives or limit <= 0:
+    words = query_words(query)
+    if not words or limit <= 0:
         return []
-    groups = _matching(db, alternatives)
+    groups = _matching(db, words)
     code = clean(query).replace(" ", "").upper()
     if len(code) >= 3 and code.isalnum():
         by_code = {
@@ -201,7 +239,7 @@ def search(db: Database, query: str, limit: int = 50) -> list[Hit]:
         }
         by_code.difference_update(*groups.values())
         if by_code:
-            groups.setdefault(FIELD_CODE * 2 + 1, set()).update(by_code)
+            groups.setdefault(CODE_SCORE, set()).update(by_code)
     # The best few hundred by score, then equal scores alphabetically; whole rows are read only
     # for the people shown.
     scores = _best(groups, max(limit * 4, 200))

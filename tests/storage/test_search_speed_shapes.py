@@ -100,9 +100,10 @@ def test_scores_add_up_over_words_as_before(db: Database) -> None:
         ("Maria", "Ionescu", "Ana Pop SRL", ""),
     )
     hits = search(db, "ana pop")
-    # Whole name words; prefixes of name words; whole organisation words.
+    # Whole name words; prefixes of name words; whole organisation words (each organisation
+    # word scores 4: after a name's exact and loose, whole and prefix matches).
     assert [(h.attendee.name, h.score) for h in hits] == [
         ("Ana Pop", 0),
         ("Anastasia Popa", 2),
-        ("Maria Ionescu", 4),
+        ("Maria Ionescu", 8),
     ]
