@@ -1,5 +1,5 @@
-"""Read a registration file (CSV in any of the usual encodings and delimiters, or .xlsx) into a
-:class:`Table` of header texts and raw cell strings.
+"""Read a registration file (CSV in any of the usual encodings and delimiters, .xlsx or .ods)
+into a :class:`Table` of header texts and raw cell strings.
 
 This layer only reads: it finds the header row, keeps every cell exactly as written (so an import
 report can quote the source), and refuses anything it cannot read with an
@@ -75,7 +75,7 @@ def read_table(path: str | os.PathLike[str], sheet: str | None = None) -> Table:
     chosen (see :func:`_choose_sheet`) and :attr:`Table.sheet_reason` says why.
 
     The format is decided by content, not only by the extension: an .xlsx renamed to .csv is read
-    as a workbook, while an old .xls, a web page saved as "xls", a PDF, an OpenDocument file or an
+    as a workbook, while an old .xls, a web page saved as "xls", a PDF or an
     ".xlsx" that is not a workbook each get a clear :class:`ImportFileError`, as do empty files,
     unreadable files and text in an unknown encoding.
     """

@@ -242,6 +242,26 @@ class _People:
         return self.by_name
 
 
+class _FileNames:
+    """The name keys of the file's rows, computed only when a row needs them (rows with an id,
+    a code or an e-mail of their own never do)."""
+
+    def __init__(self, parsed: ParsedColumns) -> None:
+        self._parsed = parsed
+        self._counts: Counter[str] | None = None
+
+    def key(self, j: int) -> str:
+        return name_key(self._parsed.first_name[j], self._parsed.last_name[j])
+
+    def count(self, key: str) -> int:
+        if self._counts is None:
+            parsed = self._parsed
+            self._counts = Counter(
+                map(name_key, parsed.first_name, parsed.last_name)
+            )
+        return self._counts[key]
+
+
 def _merge(
     conn: sqlite3.Connection,
     parsed: ParsedColumns,
@@ -256,9 +276,7 @@ def _merge(
     # How often each e-mail and each name occurs in the file: an address several rows share
     # identifies nobody alone.
     file_emails = Counter(e.lower() for e in parsed.email if e)
-    file_names = Counter(
-        name_key(f, la) for f, la in zip(parsed.first_name, parsed.last_name, strict=True)
-    )
+    file_names = _FileNames(parsed)
     seen: set[int] = set()
     new: list[int] = []  # indexes of the registrations to add
     total = len(parsed.rows)
@@ -448,7 +466,7 @@ def _match(
     source: str,
     people: _People,
     file_emails: Counter[str],
-    file_names: Counter[str],
+    file_names: _FileNames,
     seen: set[int],
 ) -> sqlite3.Row | None:
     """The person row ``j`` describes: by external id, code, then e-mail (plus the name when
@@ -461,7 +479,6 @@ def _match(
         found = people.by_code.get(code) or people.by_code_upper.get(code.upper())
         if found is not None:
             return found
-    key = name_key(parsed.first_name[j], parsed.last_name[j])
     if email:
         address = email.lower()
         candidates = [
@@ -478,9 +495,11 @@ def _match(
         ):
             return candidates[0]
         # A shared address: only the person with the same name.
+        key = file_names.key(j)
         named = [r for r in candidates if name_key(r["first_name"], r["last_name"]) == key]
         return named[0] if len(named) == 1 else None
-    if key and file_names[key] == 1:
+    key = file_names.key(j)
+    if key and file_names.count(key) == 1:
         candidates = [r for r in people.names().get(key, []) if r["source"] == source]
         if len(candidates) == 1:
             r = candidates[0]
