@@ -846,13 +846,30 @@ def demo(
     help="Self-service touchscreen mode: full screen, locked; staff leave with the PIN.",
 )  # fmt: skip
 @click.option("--hide-cursor", is_flag=True, help="Hide the mouse cursor (touchscreens).")
+@click.option(
+    "--idle-seconds", type=click.IntRange(10, 600),
+    help="Self-service: seconds without a touch before 'Do you need more time?' "
+         "(default 30; remembered on this computer).",
+)  # fmt: skip
 @pass_state
-def gui(state: State, language: str | None, kiosk_mode: bool, hide_cursor: bool) -> None:
+def gui(
+    state: State,
+    language: str | None,
+    kiosk_mode: bool,
+    hide_cursor: bool,
+    idle_seconds: int | None,
+) -> None:
     """Open the desk window on the event database (a first-run screen if there is none yet)."""
     from kiosk.ui.app import run
 
     sys.exit(
-        run(state.db_path, language=language, kiosk_mode=kiosk_mode, hide_cursor=hide_cursor)
+        run(
+            state.db_path,
+            language=language,
+            kiosk_mode=kiosk_mode,
+            hide_cursor=hide_cursor,
+            idle_seconds=idle_seconds,
+        )
     )
 
 

@@ -90,6 +90,22 @@ def scanner_config(settings: QSettings) -> ScannerConfig:
         return default
 
 
+#: This computer's self-service idle time (the high-contrast choice: style.HIGH_CONTRAST_KEY).
+IDLE_KEY = "kiosk/idle_seconds"
+
+
+def idle_seconds(settings: QSettings) -> int:
+    """The self-service idle time set on this computer (10–600 s), else 30."""
+    from kiosk.ui.selfservice.window import IDLE_SECONDS
+
+    try:
+        seconds = int(str(settings.value(IDLE_KEY, IDLE_SECONDS)))
+    except ValueError:
+        log.warning("the saved idle time is not a number; using %s s", IDLE_SECONDS)
+        return IDLE_SECONDS
+    return max(10, min(600, seconds))
+
+
 class Desk:
     """Owns the windows of one run: the first-run screen, then the desk window."""
 
@@ -189,9 +205,19 @@ class Desk:
     def open_self_service(self, path: Path) -> None:
         """The touchscreen kiosk: staff choose the PIN on first use, then it locks."""
         from kiosk.ui.selfservice.window import SelfServiceWindow
+        from kiosk.ui.speech import Speaker
 
+        speaker = Speaker(cache_dir() / "speech", self.app)
+        speaker.watch_outputs()  # a headset plugged in turns speech on
         try:
-            window = SelfServiceWindow(path, self.translations, self.sounds)
+            window = SelfServiceWindow(
+                path,
+                self.translations,
+                self.sounds,
+                speaker=speaker,
+                idle_seconds=idle_seconds(self.settings),
+                high_contrast=bool(self.settings.value(style.HIGH_CONTRAST_KEY, False, bool)),
+            )
         except StorageError as exc:
             self.show_error(str(exc))
             return
@@ -246,6 +272,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--kiosk", action="store_true", help="self-service touchscreen mode (full screen, locked)"
     )
     parser.add_argument("--hide-cursor", action="store_true", help="hide the mouse cursor")
+    parser.add_argument(
+        "--idle-seconds",
+        type=int,
+        help="self-service: seconds without a touch before 'Do you need more time?' (default 30;"
+        " remembered on this computer)",
+    )
     return parser.parse_args(list(argv))
 
 
@@ -256,11 +288,14 @@ def run(
     language: str | None = None,
     kiosk_mode: bool = False,
     hide_cursor: bool = False,
+    idle_seconds: int | None = None,
 ) -> int:
     """Open the desk and run until it is closed; the exit code of the application."""
     sys.excepthook = _excepthook
     app = qt_application(sys.argv[:1])
     app.setQuitOnLastWindowClosed(True)
+    if idle_seconds is not None:
+        QSettings().setValue(IDLE_KEY, max(10, min(600, idle_seconds)))
     desk = Desk(
         app, path or default_db_path(), language, kiosk_mode=kiosk_mode, hide_cursor=hide_cursor
     )
@@ -282,5 +317,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         language=args.language,
         kiosk_mode=args.kiosk,
         hide_cursor=args.hide_cursor,
+        idle_seconds=args.idle_seconds,
     )
 

@@ -47,6 +47,7 @@ from kiosk.storage.events import Kiosk
 from kiosk.storage.printjobs import JobState, PrintJob
 from kiosk.sync.hub import environment_hub, remembered_hub
 from kiosk.ui.backend import DeskBackend, Failure, Known, SearchResult, Similar
+from kiosk.ui.desk_keys import DeskKeys
 from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
 from kiosk.ui.dialogs.meetings_board import MeetingsBoard
 from kiosk.ui.dialogs.print_queue import PrintQueueDialog
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.desk, 1)
         self.setCentralWidget(central)
         self._build_actions()
+        self.keys = DeskKeys(self)  # a shortcut for every control of the bars (desk_keys.py)
         self._connect()
         self._numbers_timer = QTimer(self)
         self._numbers_timer.setSingleShot(True)
@@ -1045,6 +1047,7 @@ class MainWindow(QMainWindow):
     # -- language ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        self.keys.retranslate()
         self.list_label.setText(self.tr("List:"))
         self.list_label.setBuddy(self.list_combo)
         self.language_combo.setAccessibleName(self.tr("Language"))

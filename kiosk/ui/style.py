@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -65,6 +66,40 @@ QStatusBar QToolButton#SyncState { color: #263238; background: #ffffff; font-siz
 """
 
 
+#: This computer's choice of the high-contrast theme (desk menu; the kiosk starts with it).
+HIGH_CONTRAST_KEY = "style/high_contrast"
+
+#: The desk's high-contrast theme: black on white, heavy black outlines, a thick blue focus
+#: frame, the top bar black with white and yellow. (The result panel keeps its status colours,
+#: which pass on their own.)
+HIGH_CONTRAST_SHEET = """
+QMainWindow, QDialog { background: #ffffff; }
+QLabel, QCheckBox, QRadioButton, QGroupBox { color: #000000; }
+QLabel#Muted, QStatusBar { color: #000000; }
+#Card { background: #ffffff; border: 2px solid #000000; }
+#Card QLabel#CardTitle { color: #000000; }
+QLineEdit, QComboBox, QSpinBox, QDateEdit, QPlainTextEdit {
+    background: #ffffff; color: #000000; border: 2px solid #000000; }
+QLineEdit#Search { border: 3px solid #000000; }
+QLineEdit:focus, QComboBox:focus, QLineEdit#Search:focus, QPushButton:focus {
+    border: 3px solid #0033cc; }
+QPushButton { background: #ffffff; color: #000000; border: 2px solid #000000;
+    border-radius: 4px; }
+QPushButton#Primary { background: #0033cc; color: #ffffff; border: 2px solid #000000; }
+QPushButton:disabled { color: #595959; border-color: #595959; }
+QTableView { background: #ffffff; color: #000000; alternate-background-color: #ececec;
+    selection-background-color: #000000; selection-color: #ffffff; }
+QHeaderView::section { background: #ffffff; color: #000000; border: none;
+    border-bottom: 2px solid #000000; }
+#ContextBar { background: #000000; }
+#ContextBar QLabel, #ContextBar QLabel#EventName { color: #ffffff; }
+#ContextBar QToolButton { color: #ffffff; border: 2px solid #ffffff; }
+#ContextBar QToolButton:checked { background: #ffff00; color: #000000; border-color: #ffff00; }
+#ContextBar QToolButton#ExitMode:checked { background: #ffff00; border-color: #ffff00; }
+QStatusBar QToolButton#SyncState { color: #000000; border: 2px solid #000000; }
+"""
+
+
 def load_fonts() -> str:
     """Register the bundled fonts (Cyrillic and Romanian letters everywhere, also on a bare
     system) and return the family name to use."""
@@ -74,9 +109,16 @@ def load_fonts() -> str:
     return FONT_FAMILY
 
 
-def apply(app: QApplication) -> None:
+def apply(app: QApplication, *, high_contrast: bool | None = None) -> None:
+    """Fonts, Fusion and the style sheet; the high-contrast theme if this computer chose it."""
     family = load_fonts()
     font = QFont(family, 10)
     app.setFont(font)
     app.setStyle("Fusion")
-    app.setStyleSheet(SHEET)
+    if high_contrast is None:
+        high_contrast = bool(QSettings().value(HIGH_CONTRAST_KEY, False, bool))
+    set_high_contrast(app, high_contrast)
+
+
+def set_high_contrast(app: QApplication, on: bool) -> None:
+    app.setStyleSheet(SHEET + (HIGH_CONTRAST_SHEET if on else ""))

@@ -440,3 +440,110 @@ def test_the_numeric_keypad_moves_and_presses(qtbot: QtBot, kiosk: SelfServiceWi
     assert kiosk.stack.currentWidget() is kiosk.scan_screen
     QTest.keyClick(QApplication.focusWidget() or kiosk, Qt.Key.Key_Plus, keypad)  # larger text
     assert kiosk.text_scale == 1.25
+
+
+# -- keyboard at the desk ------------------------------------------------------------------------
+
+
+def test_every_control_of_the_desk_is_reached_by_tab_or_a_listed_shortcut(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    from kiosk.ui.desk_keys import KEYS
+    from tests.ui.a11y_tools import interactive_controls
+
+    start = window.desk.search
+    chain: set[int] = set()
+    widget: QWidget | None = start
+    for _ in range(500):  # Tab from the search field until it comes back
+        assert widget is not None
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.add(id(widget))
+        widget = widget.nextInFocusChain()
+        if widget is start:
+            break
+    by_key = {id(window.keys.target(key)) for key in KEYS}
+    unreachable = [
+        f"{type(w).__name__} {a11y.accessible_name(w)!r}"
+        for w in interactive_controls(window)
+        if w.window() is window
+        and id(w) not in chain
+        and id(w) not in by_key
+        and not (isinstance(w, QHeaderView) and not w.sectionsClickable())
+        and w.parentWidget() is not window.desk.search  # Qt's clear button: Esc does it
+    ]
+    assert unreachable == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # offscreen popups
+def test_the_shortcut_table_has_one_key_each_and_each_works(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    from kiosk.ui.desk_keys import KEYS
+
+    taken = [a.shortcut().toString() for a in window.findChildren(QAction)]
+    taken += [s.key().toString() for s in window.findChildren(QShortcut)]
+    taken = [keys for keys in taken if keys]
+    assert len(taken) == len(set(taken)), "two commands on one key: neither would work"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    opened: list[str] = []
+    monkeypatch.setattr(window, "open_print_queue", lambda: opened.append("queue"))
+    monkeypatch.setattr(window, "open_sync", lambda: opened.append("sync"))
+    monkeypatch.setattr(window, "open_reports", lambda: opened.append("reports"))
+    monkeypatch.setattr(window, "ask_kiosk_name", lambda: opened.append("kiosk"))
+    for name in ("printer_button", "sync_state", "kiosk_button"):
+        getattr(window, name).clicked.disconnect()
+    window.printer_button.clicked.connect(window.open_print_queue)
+    window.sync_state.clicked.connect(window.open_sync)
+    window.kiosk_button.clicked.connect(window.ask_kiosk_name)
+    window.reports_action.triggered.disconnect()
+    window.reports_action.triggered.connect(window.open_reports)
+
+    def press(keys: str) -> None:
+        QTest.keySequence(window.desk.search, QKeySequence(keys))
+
+    press("F8")
+    assert window.exit_mode
+    press("F7")
+    assert not window.exit_mode
+    press("Ctrl+P")
+    press("Ctrl+Shift+S")
+    press("Ctrl+K")
+    press("Ctrl+R")
+    assert opened == ["queue", "sync", "kiosk", "reports"]
+    press("Ctrl+L")
+    assert window.list_combo.view().isVisible()
+    window.list_combo.hidePopup()
+    press("Ctrl+Shift+L")
+    assert window.language_combo.view().isVisible()
+    window.language_combo.hidePopup()
+    muted = window.sound_button.isChecked()
+    press("Ctrl+M")
+    assert window.sound_button.isChecked() is not muted
+    press("F10")
+    assert window.menu.isVisible() and window.menu.activeAction() is not None
+    window.menu.hide()
+    assert {key.keys for key in KEYS} >= {"Ctrl+L", "F7", "F8", "Ctrl+P", "Ctrl+I", "Ctrl+R"}
+    assert window.list_combo.accessibleDescription() == "Choose the check-in list (Ctrl+L)"
+
+
+def test_high_contrast_is_chosen_in_the_menu_remembered_and_used_by_the_kiosk(
+    qtbot: QtBot, window: MainWindow, app: QApplication
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from kiosk.ui import style
+
+    action = window.keys.high_contrast_action
+    try:
+        action.trigger()
+        assert "#ContextBar { background: #000000; }" in app.styleSheet()
+        assert QSettings().value(style.HIGH_CONTRAST_KEY, False, bool) is True
+    finally:
+        action.setChecked(False)
+    assert "#ContextBar { background: #000000; }" not in app.styleSheet()
+    assert QSettings().value(style.HIGH_CONTRAST_KEY, True, bool) is False

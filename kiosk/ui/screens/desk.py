@@ -183,6 +183,7 @@ class DeskScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
+        header.setSectionsClickable(False)  # no sorting: nothing to press, nothing to reach
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3, 4):

@@ -298,6 +298,26 @@
     </message>
 </context>
 <context>
+    <name>DeskKeys</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Shortcuts the window had before this table (documented with it).</extracomment>
+        <translation>Клавишни комбинации</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Висок контраст</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts…</source>
+        <translation>Клавишни комбинации…</translation>
+    </message>
+    <message>
+        <source>{what} ({keys})</source>
+        <translation>{what} ({keys})</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Nothing for “{query}” — showing results for “{other}” (keyboard layout)</source>

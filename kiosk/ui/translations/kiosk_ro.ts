@@ -300,6 +300,26 @@
     </message>
 </context>
 <context>
+    <name>DeskKeys</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Shortcuts the window had before this table (documented with it).</extracomment>
+        <translation>Comenzi rapide de la tastatură</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Contrast ridicat</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts…</source>
+        <translation>Comenzi rapide de la tastatură…</translation>
+    </message>
+    <message>
+        <source>{what} ({keys})</source>
+        <translation>{what} ({keys})</translation>
+    </message>
+</context>
+<context>
     <name>DeskScreen</name>
     <message>
         <source>Nothing for “{query}” — showing results for “{other}” (keyboard layout)</source>
