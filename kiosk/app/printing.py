@@ -53,6 +53,18 @@ class PrintPolicy(StrEnum):
 
 DEFAULT_POLICY = PrintPolicy.FIRST_ADMISSION
 
+SLIP_KEY = "print.meeting_slip"
+
+
+class SlipPolicy(StrEnum):
+    """Whether a printed badge is followed by the person's B2B meeting slip of the day."""
+
+    NEVER = "never"
+    WITH_BADGE = "with_badge"  # only for people with meetings that day
+
+
+DEFAULT_SLIP_POLICY = SlipPolicy.WITH_BADGE
+
 
 class Skip(StrEnum):
     """Why a check-in queued no badge (stable codes; the UI words them)."""
@@ -128,6 +140,16 @@ class PrintService:
 
     def set_policy(self, policy: PrintPolicy) -> None:
         printjobs.set_setting(self.db, self.kiosk.id, POLICY_KEY, PrintPolicy(policy).value)
+
+    def slip_policy(self) -> SlipPolicy:
+        value = printjobs.get_setting(self.db, self.kiosk.id, SLIP_KEY)
+        try:
+            return SlipPolicy(value) if value else DEFAULT_SLIP_POLICY
+        except ValueError:
+            return DEFAULT_SLIP_POLICY
+
+    def set_slip_policy(self, policy: SlipPolicy) -> None:
+        printjobs.set_setting(self.db, self.kiosk.id, SLIP_KEY, SlipPolicy(policy).value)
 
     def printer_uri(self) -> str | None:
         return printjobs.get_setting(self.db, self.kiosk.id, PRINTER_KEY) or None
@@ -293,11 +315,34 @@ class PrintService:
         printer = self.printer_factory(job.printer_uri)
         try:
             printer.print_image(image)
+            self._print_slip(person, job, printer)
         finally:
             try:
                 printer.close()
             except Exception:
                 log.warning("Closing printer %s failed", job.printer_uri, exc_info=True)
+
+    def _print_slip(self, person: Attendee, job: PrintJob, printer: Printer) -> None:
+        """After the badge, the person's B2B meetings of the job's day, when the slip policy
+        says so. The badge is out: a slip that fails is logged, never a reason to print the
+        badge again."""
+        try:
+            if self.slip_policy() is SlipPolicy.NEVER:
+                return
+            from kiosk.app.meetings import SlipMaker
+
+            listed = events.checkin_list(self.db, job.list_id)
+            day = listed.day if listed is not None and listed.day else None
+            day = day or local_day(self.clock(), events.event_info(self.db).timezone)
+            media = printer.media
+            for page in SlipMaker(self.db, self.clock).for_printer(
+                person, day, media.width_px, media.dpi, media.height_px, media.thermal
+            ):
+                printer.print_image(page)
+        except Exception:
+            log.warning(
+                "The meeting slip after badge %s was not printed", job.job_uid, exc_info=True
+            )
 
     def _failed(self, job: PrintJob, fault: Fault, message: str) -> PrintJob:
         return printjobs.mark_failed(
@@ -347,4 +392,5 @@ __all__ = [
     "PrinterFactory",
     "Render",
     "Skip",
+    "SlipPolicy",
 ]

@@ -12,11 +12,14 @@ import click
 
 from kiosk.app.checkin import CheckinResult
 from kiosk.app.meetings import (
+    SLIP_PAPERS,
     Database,
     Meeting,
     MeetingError,
     MeetingsService,
+    SlipMaker,
     import_meetings,
+    slip_setting,
 )
 from kiosk.core.meetings import MarkSource
 
@@ -190,6 +193,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             return
         click.echo(("Held: " if meeting.held else "Not held: ") + _board_line(meeting))
 
+    _register_slips(meetings, pass_state)
+
     @meetings.command("resolve")
     @click.argument("meeting_id", required=False)
     @click.argument("side", required=False, type=click.Choice(["a", "b"]))
@@ -228,6 +233,71 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             _print_json({"resolved": changed})
         else:
             click.echo(f"Resolved {changed} meeting side(s).")
+
+
+def _register_slips(meetings: click.Group, pass_state: Callable[[Command], Command]) -> None:
+    @meetings.command("slip")
+    @click.argument("code")
+    @click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="File to write: .pdf or .png.",
+    )
+    @click.option(
+        "--day",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="The day (default: today in the event's time zone).",
+    )
+    @click.option(
+        "--paper",
+        type=click.Choice(SLIP_PAPERS),
+        default="roll-80mm",
+        show_default=True,
+        help="Thermal roll or page size.",
+    )
+    @click.option(
+        "--language",
+        type=click.Choice(["en", "bg", "ro"]),
+        help="Words of the slip (default: the attendee's language).",
+    )
+    @pass_state
+    def slip_cmd(
+        state: State,
+        code: str,
+        output: Path,
+        day: datetime | None,
+        paper: str,
+        language: str | None,
+    ) -> None:
+        """The B2B meeting slip of the person with ticket CODE: time, table, partner (a Cyrillic
+        name with its Latin spelling), organisation and country."""
+        with state.open() as db:
+            maker = SlipMaker(db)
+            try:
+                person = maker.person(code)
+                data = maker.data(person, day.date() if day else maker.service.today(), language)
+                maker.write(data, paper, output)
+            except MeetingError as exc:
+                raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
+        click.echo(
+            f"Wrote {output} ({len(data.meetings)} meetings of {person.name} on "
+            f"{data.day}, {paper})."
+        )
+
+    @meetings.command("auto-slip")
+    @click.argument("setting", required=False, type=click.Choice(["on", "off"]))
+    @click.option(
+        "--kiosk", "kiosk_name", help="The kiosk whose setting it is (default: this one)."
+    )
+    @pass_state
+    def auto_slip_cmd(state: State, setting: str | None, kiosk_name: str | None) -> None:
+        """Whether each printed badge is followed by the person's meeting slip (on by default;
+        only people with meetings that day get one). Without ON/OFF: show the setting."""
+        with state.open() as db:
+            on = slip_setting(db, kiosk_name, None if setting is None else setting == "on")
+        click.echo(f"Meeting slips after badges: {'on' if on else 'off'}.")
 
 
 def checkin_meetings(db: Database, result: CheckinResult) -> list[dict[str, Any]]:

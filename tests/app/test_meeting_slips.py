@@ -1,0 +1,120 @@
+"""The meeting slip printed after the badge through the print queue (ESC/POS raster on a
+58 mm roll, checked byte by byte against python-escpos' encoding of the same image), its
+policy, and ``kiosk meetings slip`` files (issue 22, point 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from PIL import Image
+
+from kiosk.app.badging import badge_renderer
+from kiosk.app.checkin import CheckinService
+from kiosk.app.meetings import SlipMaker, import_meetings
+from kiosk.app.printing import PrintService, SlipPolicy
+from kiosk.cli.main import cli
+from kiosk.printing.discover import open_printer
+from kiosk.printing.escpos import EscposPrinter
+from kiosk.storage import attendees, events
+from kiosk.storage.database import Database
+from tests.conftest import DAY1, Clock, People
+
+SCHEDULE = (
+    "Date,Time slot,Table,Status,Host name,Guest e-mail\n"
+    "2026-09-28,10:30 - 11:00,Table 12,Accepted,Иван Иванов,ana@ugal.ro\n"
+    "2026-09-28,11:30 - 12:00,Table 3,Accepted,Ivan Ivanov,ana@ugal.ro\n"
+)
+
+
+def _schedule(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "b2match.csv"
+    path.write_text(SCHEDULE, encoding="utf-8")
+    import_meetings(db, path)
+
+
+class Device:
+    """The ESC/POS jobs sent to a device file, in order (each job rewrites the file)."""
+
+    def __init__(self) -> None:
+        self.jobs: list[bytes] = []
+
+    def open(self, uri: str) -> EscposPrinter:
+        printer = open_printer(uri)
+        assert isinstance(printer, EscposPrinter)
+        real = printer.print_image
+
+        def print_image(image: Image.Image, *, copies: int = 1) -> None:
+            real(image, copies=copies)
+            self.jobs.append(Path(uri.split("://", 1)[1].split("?")[0]).read_bytes())
+
+        printer.print_image = print_image  # type: ignore[method-assign]
+        return printer
+
+
+def _desk(
+    db: Database, clock: Clock, uri: str, device: Device
+) -> tuple[CheckinService, PrintService]:
+    kiosk = events.local_kiosk(db)
+    printing = PrintService(db, kiosk, badge_renderer("BG-RO"), device.open, clock)
+    printing.set_printer_uri(uri)
+    printing.set_template("roll-58mm")
+    return CheckinService(db, kiosk, clock), printing
+
+
+def test_the_slip_follows_the_badge_on_the_same_58mm_escpos_roll(
+    db: Database, people: People, clock: Clock, tmp_path: Path
+) -> None:
+    _schedule(db, tmp_path)
+    device = tmp_path / "lp0"
+    uri = f"escpos+file://{device}?profile=POS-5890"
+    sent = Device()
+    desk, printing = _desk(db, clock, uri, sent)
+    printing.on_checkin(desk.scan(people.ivan))
+    [job] = printing.process_due()
+    assert job.state.value == "done"
+    ivan = attendees.find_by_code(db.conn, people.ivan)
+    assert ivan is not None
+    printer = EscposPrinter(uri)
+    badge = printer.encode(badge_renderer("BG-RO")(ivan, "roll-58mm"))
+    [slip] = SlipMaker(db, clock).for_printer(ivan, DAY1, 384, 203, None, True)
+    assert slip.size[0] == 384 and slip.mode == "1"
+    assert sent.jobs == [badge, printer.encode(slip)]  # the badge, then the slip, as raster
+
+
+def test_no_slip_when_the_kiosks_slip_policy_says_never(
+    db: Database, people: People, clock: Clock, tmp_path: Path
+) -> None:
+    _schedule(db, tmp_path)
+    device = tmp_path / "lp0"
+    uri = f"escpos+file://{device}?profile=POS-5890"
+    sent = Device()
+    desk, printing = _desk(db, clock, uri, sent)
+    printing.set_slip_policy(SlipPolicy.NEVER)
+    printing.on_checkin(desk.scan(people.ana))
+    printing.process_due()
+    ana = attendees.find_by_code(db.conn, people.ana)
+    assert ana is not None
+    badge = EscposPrinter(uri).encode(badge_renderer("BG-RO")(ana, "roll-58mm"))
+    assert sent.jobs == [badge]  # Ana has meetings, but slips are off here
+
+
+def test_kiosk_meetings_slip_writes_a_pdf_and_a_png(
+    db: Database, db_path: Path, people: People, tmp_path: Path
+) -> None:
+    _schedule(db, tmp_path)
+    runner = CliRunner()
+    for name, paper in (("slip.pdf", "A6"), ("slip.png", "roll-80mm")):
+        result = runner.invoke(
+            cli,
+            ["--db", str(db_path), "meetings", "slip", people.ana, "-o", str(tmp_path / name),
+             "--day", DAY1.isoformat(), "--paper", paper],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert "2 meetings of Ana Ștefănescu" in result.output
+    assert (tmp_path / "slip.pdf").read_bytes().startswith(b"%PDF")
+    with Image.open(tmp_path / "slip.png") as png:
+        assert png.width == 576
+    bad = runner.invoke(cli, ["--db", str(db_path), "meetings", "slip", "NOPE1234",
+                              "-o", str(tmp_path / "x.pdf")])  # fmt: skip
+    assert bad.exit_code == 1 and "unknown_code" in bad.output

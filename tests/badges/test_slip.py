@@ -1,0 +1,66 @@
+"""The B2B meeting slip (issue 22): what it says, on 58/80 mm rolls and A6/A4 pages, printed
+after the badge through the print queue as ESC/POS raster, and written as PDF/PNG."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+from PIL import Image
+
+from kiosk.badges.slip import SlipData, SlipMeeting, render_slip, slip_lines
+
+DATA = SlipData(
+    event_name="BG-RO Cluster Conference",
+    person="Ana Ștefănescu",
+    day=date(2026, 9, 28),
+    meetings=(
+        SlipMeeting(time(10, 30), time(11, 0), "Table 12", "Живко Цанков", "Клъстер Мехатроника",
+                    "Bulgaria"),
+        SlipMeeting(time(11, 30), None, "Table 3", "Ion Popescu", "Black Sea Cluster", "Romania"),
+    ),
+    language="ro",
+)  # fmt: skip
+
+
+def test_the_slip_says_time_table_partner_organisation_and_country_in_the_persons_language() -> (
+    None
+):
+    lines = [text for text, style in slip_lines(DATA) if style != "rule"]
+    assert lines == [
+        "BG-RO Cluster Conference",
+        "Întâlnirile dvs. B2B",
+        "28.09.2026",
+        "Ana Ștefănescu",
+        "10:30–11:00   Table 12",
+        "cu Живко Цанков",
+        "Zhivko Tsankov",  # a Cyrillic name with its Latin line, as on badges
+        "Клъстер Мехатроника · Bulgaria",
+        "11:30   Table 3",
+        "cu Ion Popescu",  # a Latin name gets no second line
+        "Black Sea Cluster · Romania",
+        "Întâlniri: 2",
+    ]
+
+
+def test_a_day_without_meetings_says_so_in_bulgarian() -> None:
+    empty = SlipData("Event", "Иван Иванов", date(2026, 9, 29), (), "bg")
+    texts = [text for text, _ in slip_lines(empty)]
+    assert "Нямате B2B срещи в този ден." in texts and "Ivan Ivanov" in texts
+
+
+def test_rolls_are_one_bit_at_their_printable_width_and_pages_break() -> None:
+    for width in (384, 576):  # 58 mm and 80 mm rolls at 203 dpi
+        [image] = render_slip(DATA, width, 203)
+        assert image.mode == "1" and image.width == width and image.height > 400
+    many = replace(DATA, meetings=DATA.meetings * 12)
+    pages = render_slip(many, 1240, 300, page_height_px=1748, thermal=False)  # A6 at 300 dpi
+    assert len(pages) >= 2 and all(p.size == (1240, 1748) and p.mode == "L" for p in pages)
+
+
+def test_a_very_long_organisation_wraps_inside_the_roll() -> None:
+    long = SlipMeeting(time(9), None, "T1", "X", "Асоциация" * 12, "Bulgaria")
+    data = SlipData("E", "P", date(2026, 9, 28), (long,), "bg")
+    [image] = render_slip(data, 384, 203)
+    assert image.width == 384
+    assert isinstance(image, Image.Image)
