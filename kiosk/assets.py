@@ -1,9 +1,8 @@
 """Finding the bundled assets (fonts, badge templates, icons) the same way everywhere.
 
-- source checkout (and editable install): ``assets/`` beside the ``kiosk`` package;
-- installed wheel: ``kiosk/assets/`` inside the package (setup.py copies it there);
-- frozen bundle (PyInstaller): ``kiosk/assets/`` inside the bundle (packaging/kiosk.spec puts
-  it there; the frozen modules' ``__file__`` points into the bundle, so the same rule holds).
+They are package data, ``kiosk/assets/`` beside this module, in a source checkout (and an
+editable install), in an installed wheel, and in the frozen bundle (packaging/kiosk.spec puts
+them there; the frozen modules' ``__file__`` points into the bundle, so the same rule holds).
 """
 
 from __future__ import annotations
@@ -18,15 +17,11 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 @cache
 def assets_dir() -> Path:
-    """The ``assets`` folder: inside the package when installed or frozen, else beside it."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "assets", here.parent / "assets"):
-        if (candidate / "fonts").is_dir():
-            return candidate
-    raise FileNotFoundError(
-        f"Kiosk's assets folder is missing (looked in {here / 'assets'} and "
-        f"{here.parent / 'assets'}); reinstall Kiosk"
-    )
+    """The ``kiosk/assets`` folder (raises FileNotFoundError when an install lost it)."""
+    folder = Path(__file__).resolve().parent / "assets"
+    if not (folder / "fonts").is_dir():
+        raise FileNotFoundError(f"Kiosk's assets folder is missing ({folder}); reinstall Kiosk")
+    return folder
 
 
 def installation_kind() -> str:
@@ -34,10 +29,10 @@ def installation_kind() -> str:
     checkout`` (an editable install counts as a checkout: it reads the checkout's files)."""
     if getattr(sys, "frozen", False):
         return "frozen bundle"
-    here = Path(__file__).resolve().parent
-    if (here / "assets" / "fonts").is_dir():
-        return "installed package"
-    return "source checkout"
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "kiosk").is_dir():
+        return "source checkout"
+    return "installed package"
 
 
 def font_path(bold: bool = False) -> Path:

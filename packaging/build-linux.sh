@@ -48,7 +48,7 @@ if [ "$appimage" = 1 ]; then
     cp packaging/linux/AppRun "$appdir/AppRun" && chmod +x "$appdir/AppRun"
     sed -e 's|^Exec=kiosk-gui|Exec=AppRun|' -e '/^TryExec=/d' \
         "packaging/linux/$APP_ID.desktop" > "$appdir/$APP_ID.desktop"
-    cp assets/icons/kiosk-256.png "$appdir/$APP_ID.png"
+    cp kiosk/assets/icons/kiosk-256.png "$appdir/$APP_ID.png"
     ARCH=$arch appimagetool "$appdir" "dist/Kiosk-$version-$arch.AppImage"
     echo "Built dist/Kiosk-$version-$arch.AppImage"
 fi

@@ -1,9 +1,9 @@
-"""Render the application icon from its source, assets/icons/kiosk.svg, into every size the
+"""Render the application icon from its source, kiosk/assets/icons/kiosk.svg, into every size the
 platforms ask for; the results are committed, so building a package needs no SVG renderer.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/icons.py
 
-Writes assets/icons/kiosk-<N>.png (16…512 px, for the Linux hicolor theme and the window),
+Writes kiosk/assets/icons/kiosk-<N>.png (16…512 px, for the Linux hicolor theme and the window),
 kiosk.ico (Windows: the .exe, the installer, the Start-menu entry) and kiosk.icns (macOS).
 """
 
@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
-ICONS = ROOT / "assets" / "icons"
+ICONS = ROOT / "kiosk" / "assets" / "icons"
 SOURCE = ICONS / "kiosk.svg"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

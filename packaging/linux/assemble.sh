@@ -11,11 +11,11 @@ share=$BUNDLE/share
 mkdir -p "$share/applications" "$share/metainfo" "$share/icons/hicolor/scalable/apps"
 cp "$ROOT/packaging/linux/$APP_ID.desktop" "$share/applications/"
 cp "$ROOT/packaging/linux/$APP_ID.metainfo.xml" "$share/metainfo/"
-cp "$ROOT/assets/icons/kiosk.svg" "$share/icons/hicolor/scalable/apps/$APP_ID.svg"
+cp "$ROOT/kiosk/assets/icons/kiosk.svg" "$share/icons/hicolor/scalable/apps/$APP_ID.svg"
 for n in 16 24 32 48 64 128 256 512; do
     mkdir -p "$share/icons/hicolor/${n}x${n}/apps"
-    cp "$ROOT/assets/icons/kiosk-$n.png" "$share/icons/hicolor/${n}x${n}/apps/$APP_ID.png"
+    cp "$ROOT/kiosk/assets/icons/kiosk-$n.png" "$share/icons/hicolor/${n}x${n}/apps/$APP_ID.png"
 done
 cp "$ROOT/packaging/linux/install.sh" "$BUNDLE/"
 cp "$ROOT/docs/install.md" "$BUNDLE/INSTALL.md"
-cp "$ROOT/assets/fonts/OFL.txt" "$BUNDLE/FONTS-LICENSE.txt"
+cp "$ROOT/kiosk/assets/fonts/OFL.txt" "$BUNDLE/FONTS-LICENSE.txt"

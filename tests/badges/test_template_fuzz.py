@@ -19,7 +19,7 @@ from kiosk.badges.render import BadgeData, BadgeError, render_badge
 from kiosk.badges.template import BadgeTemplate, TemplateError, load_template
 from kiosk.core.model import Attendee
 
-ROLL = Path(__file__).resolve().parents[2] / "assets" / "badges" / "roll-80mm.toml"
+ROLL = Path(__file__).resolve().parents[2] / "kiosk" / "assets" / "badges" / "roll-80mm.toml"
 BASE = tomllib.loads(ROLL.read_text(encoding="utf-8"))
 PERSON = BadgeData.from_attendee(
     Attendee(1, "K7M2XR9PD", "Анастасия-Александра", "Константинова-Вълканова", "Клъстер",

@@ -50,16 +50,17 @@ def test_sdist_carries_the_assets_the_recipes_and_the_tests(dist: Path) -> None:
     with tarfile.open(sdist) as tar:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
     for needed in (
-        "assets/fonts/NotoSans-Regular.ttf",
-        "assets/badges/roll-80mm.toml",
-        "assets/icons/kiosk.svg",
+        "kiosk/assets/fonts/NotoSans-Regular.ttf",
+        "kiosk/assets/badges/roll-80mm.toml",
+        "kiosk/assets/icons/kiosk.svg",
         "kiosk/ui/translations/kiosk_ro.qm",
-        "setup.py",
+        "pyproject.toml",
         "packaging/kiosk.spec",
         "tests/conftest.py",
     ):
         assert needed in names, needed
     assert not any(n.endswith((".db", ".pyc")) for n in names)
+    assert "setup.py" not in names  # pyproject.toml says it all: assets are package data
 
 
 def test_wheel_carries_assets_inside_the_package_and_the_translations(dist: Path) -> None:
