@@ -95,7 +95,8 @@ QHeaderView::section { background: #ffffff; color: #000000; border: none;
 #ContextBar QLabel, #ContextBar QLabel#EventName { color: #ffffff; }
 #ContextBar QToolButton { color: #ffffff; border: 2px solid #ffffff; }
 #ContextBar QToolButton:checked { background: #ffff00; color: #000000; border-color: #ffff00; }
-#ContextBar QToolButton#ExitMode:checked { background: #ffff00; border-color: #ffff00; }
+#ContextBar QToolButton#ExitMode:checked { background: #00e5ff; color: #000000;
+    border-color: #00e5ff; }
 QStatusBar QToolButton#SyncState { color: #000000; border: 2px solid #000000; }
 """
 

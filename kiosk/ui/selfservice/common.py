@@ -42,6 +42,7 @@ HIGH_CONTRAST = """
 #SelfService QPushButton:pressed { background: #ffff00; color: #000000; }
 #SelfService QPushButton:checked { background: #ffffff; color: #000000; }
 #SelfService QPushButton#Primary { background: #ffff00; color: #000000; border: none; }
+#SelfService QPushButton#Primary:pressed { background: #ffffff; color: #000000; }
 #SelfService QLineEdit { background: #000000; color: #ffffff; border: 3px solid #ffff00; }
 #SelfService QListWidget { background: #000000; color: #ffffff; border: 3px solid #ffffff; }
 #SelfService QListWidget::item:selected { background: #ffff00; color: #000000; }
