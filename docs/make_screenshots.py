@@ -192,7 +192,7 @@ def main() -> int:
                     if dialog.isVisible() and dialog.objectName() != "walk_in":
                         save(dialog, f"person-{language}")
                         dialog.close()
-                from kiosk.ui.dialogs.scanner_test import ScannerTestDialog
+                from kiosk.ui.dialogs.scanner_check import ScannerTestDialog
                 from kiosk.ui.scanner import ScannerFilter
 
                 scanner = ScannerFilter(app)

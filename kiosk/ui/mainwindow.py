@@ -795,7 +795,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_scanner_test(self) -> None:
-        from kiosk.ui.dialogs.scanner_test import ScannerTestDialog
+        from kiosk.ui.dialogs.scanner_check import ScannerTestDialog
 
         if self.scanner is None:
             return

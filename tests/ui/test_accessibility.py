@@ -82,7 +82,7 @@ def open_every_desk_dialog(qtbot: QtBot, window: MainWindow) -> list[QWidget]:
     from kiosk.ui.dialogs.about import AboutDialog
     from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
     from kiosk.ui.dialogs.person import PersonDialog
-    from kiosk.ui.dialogs.scanner_test import ScannerTestDialog
+    from kiosk.ui.dialogs.scanner_check import ScannerTestDialog
     from kiosk.ui.dialogs.walk_in import WalkInDialog
     from kiosk.ui.scanner import ScannerFilter
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.core import codes, keyboard
-from kiosk.ui.dialogs.scanner_test import ScannerTestDialog, Verdict, code_point, verdict_for
+from kiosk.ui.dialogs.scanner_check import ScannerTestDialog, Verdict, code_point, verdict_for
 from kiosk.ui.scanner import ScanInput, ScannerConfig, ScannerFilter
 
 CODE = "7K2M9XBR" + codes.check_character("7K2M9XBR")
