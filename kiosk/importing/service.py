@@ -86,8 +86,8 @@ class MissingPerson:
     name: str
 
 
-#: A run may leave out at most this many people of a source, and this share of it, without
-#: being told what to do about them (--cancel-missing or --keep-missing).
+#: A run may leave out at most this many people of a source, and at most this share of it,
+#: without being told what to do about them (--cancel-missing or --keep-missing).
 MISSING_PEOPLE_LIMIT = 5
 MISSING_SHARE_LIMIT = 0.10
 
@@ -124,7 +124,7 @@ def import_file(
       run is refused (``different_list``).
     * ``cancel_missing=False``: they are kept and listed.
     * ``None`` (not said): they are kept and listed, unless more than
-      :data:`MISSING_PEOPLE_LIMIT` people and more than :data:`MISSING_SHARE_LIMIT` of the source
+      :data:`MISSING_PEOPLE_LIMIT` people or more than :data:`MISSING_SHARE_LIMIT` of the source
       are missing, or the file matches nobody of the source: then the run is refused
       (``many_missing``), naming them, because the file is probably another list or a partial
       export.
@@ -383,7 +383,7 @@ def _missing(
         return
     share = len(missing) / len(of_source)
     different = matched == 0
-    if different or (len(missing) > MISSING_PEOPLE_LIMIT and share > MISSING_SHARE_LIMIT):
+    if different or len(missing) > MISSING_PEOPLE_LIMIT or share > MISSING_SHARE_LIMIT:
         raise ImportFileError(
             path,
             f"{len(missing)} of the {len(of_source)} people imported earlier into '{source}' "

@@ -64,8 +64,20 @@ class Failure:
     """A request that could not be done, with a reason code and the service's message."""
 
     request: str  # scan, undo, walk_in, search, details, numbers, known, import, rename
-    kind: str  # no_list, nothing_to_undo, bad_file, storage, bug; rename: KioskNameError.reason
+    # no_list, nothing_to_undo, storage, bug; rename: KioskNameError.reason; import:
+    # ImportFileError.reason (bad_file, many_missing, bad_rows, different_list, …)
+    kind: str
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportChoices:
+    """What the organizer decided about an import the service refused to guess about:
+    people missing from the file (None: not decided; True cancel them; False keep them) and
+    rows that cannot be read (leave them out)."""
+
+    cancel_missing: bool | None = None
+    skip_bad_rows: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,13 +283,20 @@ class _Worker(QObject):
         except Exception as exc:
             self._fail("known", exc)
 
-    @Slot(str)
-    def import_file(self, path: str) -> None:
+    @Slot(str, object)
+    def import_file(self, path: str, choices: ImportChoices) -> None:
         try:
             service = self._open()
-            report = import_file(service.db, path)
+            report = import_file(
+                service.db,
+                path,
+                cancel_missing=choices.cancel_missing,
+                skip_bad_rows=choices.skip_bad_rows,
+            )
         except ImportFileError as exc:
-            self.failed.emit(Failure("import", "bad_file", str(exc)))
+            # kind: the refusal's reason (bad_file, many_missing, bad_rows, different_list, …),
+            # so the window can offer what the command line offers with its options.
+            self.failed.emit(Failure("import", exc.reason, str(exc)))
             return
         except Exception as exc:
             self._fail("import", exc)
@@ -319,7 +338,7 @@ class DeskBackend(QObject):
     _details = Signal(int)
     _numbers = Signal(int)
     _known = Signal()
-    _import = Signal(str)
+    _import = Signal(str, object)
     _rename = Signal(str)
     _find_undo = Signal(str)
     _find_similar = Signal(str, str)
@@ -414,8 +433,8 @@ class DeskBackend(QObject):
     def load_known(self) -> None:
         self._known.emit()
 
-    def import_file(self, path: str) -> None:
-        self._import.emit(path)
+    def import_file(self, path: str, choices: ImportChoices | None = None) -> None:
+        self._import.emit(path, choices or ImportChoices())
 
     def rename_kiosk(self, name: str) -> None:
         """Rename this computer's kiosk (on the writer thread); ``renamed`` or ``failed``."""

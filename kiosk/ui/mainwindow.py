@@ -4,6 +4,7 @@ screen, and the glue between scans, the database worker and what is shown."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,7 +47,7 @@ from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
 from kiosk.storage.printjobs import JobState, PrintJob
 from kiosk.sync.hub import environment_hub, remembered_hub
-from kiosk.ui.backend import DeskBackend, Failure, Known, SearchResult, Similar
+from kiosk.ui.backend import DeskBackend, Failure, ImportChoices, Known, SearchResult, Similar
 from kiosk.ui.desk_keys import DeskKeys
 from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
 from kiosk.ui.dialogs.meetings_board import MeetingsBoard
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.notice: ResultNotice | None = None  # a result shown above a modal dialog
         self.similar_dialog: QDialog | None = None  # "is the walk-in one of these?"
         self.last_import: ImportReport | None = None
+        # The file being imported and the choices made for it (to import it again).
+        self._importing: tuple[str, ImportChoices] | None = None
         self.backend = DeskBackend(self.path, self, clock=clock)
         self.printing = PrintBackend(self.path, self, clock=clock)
         self.print_queue: PrintQueueDialog | None = None
@@ -527,6 +530,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Kiosk not renamed"), self._rename_problem(failure))
             return
         if failure.request == "import":
+            if self._import_again(failure):
+                return
             QMessageBox.warning(self, self.tr("Import failed"), failure.message)
             self.statusBar().clearMessage()
             self.result_shown.emit(failure)
@@ -753,14 +758,58 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import registrations"),
             str(Path(self.path).parent),
-            self.tr("Registrations (*.csv *.xlsx *.txt);;All files (*)"),
+            self.tr("Registrations (*.csv *.xlsx *.ods *.txt);;All files (*)"),
         )
         if chosen:
             self.import_registrations(chosen)
 
-    def import_registrations(self, path: str) -> None:
+    def import_registrations(self, path: str, choices: ImportChoices | None = None) -> None:
         self.statusBar().showMessage(self.tr("Importing {file}…").format(file=Path(path).name))
-        self.backend.import_file(path)
+        self._importing = (path, choices or ImportChoices())
+        self.backend.import_file(path, choices)
+
+    def _import_again(self, failure: Failure) -> bool:
+        """Offer what the command line's options offer when an import was refused for a
+        decision only the organizer can make; True when it is imported again."""
+        if self._importing is None:
+            return False
+        path, choices = self._importing
+        if failure.kind == "many_missing" and choices.cancel_missing is None:
+            answer = self.ask_import_choice(
+                self.tr("People missing from the file"),
+                failure.message,
+                [("cancel", self.tr("Cancel them")), ("keep", self.tr("Keep them"))],
+            )
+            if answer is None:
+                return False
+            self.import_registrations(path, replace(choices, cancel_missing=answer == "cancel"))
+            return True
+        if failure.kind == "bad_rows" and not choices.skip_bad_rows:
+            answer = self.ask_import_choice(
+                self.tr("Rows that cannot be imported"),
+                failure.message,
+                [("skip", self.tr("Import the others"))],
+            )
+            if answer is None:
+                return False
+            self.import_registrations(path, replace(choices, skip_bad_rows=True))
+            return True
+        return False
+
+    def ask_import_choice(
+        self, title: str, text: str, choices: list[tuple[str, str]]
+    ) -> str | None:
+        """Ask which of ``choices`` (key, button text) to take; None for "Stop"."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        buttons = [
+            (box.addButton(label, QMessageBox.ButtonRole.AcceptRole), key)
+            for key, label in choices
+        ]
+        stop = box.addButton(self.tr("Stop, import nothing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stop)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((key for button, key in buttons if button is clicked), None)
 
     @Slot(object)
     def on_imported(self, report: ImportReport) -> None:
@@ -772,6 +821,8 @@ class MainWindow(QMainWindow):
             self.tr("Rows skipped: {n}").format(n=len(report.skipped)),
         ]
         details = [f"{s.row}: {s.detail}" for s in report.skipped[:20]] + report.warnings[:10]
+        details += [s.detail for s in report.left_out[:20]]
+        details += [f.text() for f in report.findings[:20]]
         self.last_import = report
         self.import_done.emit(report)
         self._numbers_timer.start()

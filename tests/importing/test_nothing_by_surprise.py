@@ -4,6 +4,7 @@ defects 1 and 2 and "What must hold": nothing cancelled by surprise, identity is
 from __future__ import annotations
 
 import csv
+import json
 import io
 import tempfile
 from pathlib import Path
@@ -239,3 +240,26 @@ def _import_twice(
         "SELECT id, code, status FROM attendee WHERE source = ? ORDER BY id", (source,)
     ).fetchall()
     assert [tuple(r) for r in after] == [tuple(r) for r in before]
+
+
+def test_cli_re_import_of_an_unchanged_file_reports_unchanged_and_nothing_else(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "event.db"
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        return result.exit_code, result.output
+
+    assert run("init", "--name", "BG-RO", "--day", "2026-09-28", "--day", "2026-09-29")[0] == 0
+    path = str(write(tmp_path / "office.csv", OFFICE))
+    assert run("import", path)[0] == 0
+    code, output = run("import", path)
+    counts = [line.strip() for line in output.splitlines() if line.startswith("  ") and
+              not line.strip().startswith(("Columns:", "Not used:", "note:"))]  # fmt: skip
+    assert code == 0 and counts == ["unchanged 4"]
+    code, output = run("import", path, "--json")
+    summary = json.loads(output)
+    assert (summary["added"], summary["updated"], summary["unchanged"]) == (0, 0, 4)
+    assert (summary["cancelled"], summary["missing"], summary["findings"]) == (0, [], [])

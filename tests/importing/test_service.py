@@ -80,7 +80,10 @@ def test_a_person_missing_from_the_new_file_is_kept_and_listed_unless_cancelling
     import_file(db, write(tmp_path / "r.csv", *ROWS))
     code = db.conn.execute("SELECT code FROM attendee WHERE external_id = '3'").fetchone()[0]
     CheckinService(db, clock=clock).scan(code)
-    kept = import_file(db, write(tmp_path / "r2.csv", *ROWS[:2]))
+    with pytest.raises(ImportFileError) as refused:  # one of three is over 10 %: say what to do
+        import_file(db, write(tmp_path / "r2.csv", *ROWS[:2]))
+    assert refused.value.reason == "many_missing" and "Мария Петрова" in str(refused.value)
+    kept = import_file(db, write(tmp_path / "r2.csv", *ROWS[:2]), cancel_missing=False)
     assert kept.cancelled == 0 and people(db)["3"][2] == "active"
     assert [p.code for p in kept.missing] == [code] and not kept.cancelled_missing
     report = import_file(db, write(tmp_path / "r2.csv", *ROWS[:2]), cancel_missing=True)

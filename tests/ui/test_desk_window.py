@@ -17,7 +17,7 @@ from kiosk.core.reasons import Hint, Reason
 from kiosk.storage.attendees import NewAttendee, insert_many
 from kiosk.storage.database import Database
 from kiosk.sync.hub import SyncStatus
-from kiosk.ui.backend import Failure
+from kiosk.ui.backend import Failure, ImportChoices
 from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.print_backend import PrintSettings
 from kiosk.ui.sync_backend import SyncState
@@ -431,3 +431,42 @@ def test_people_with_short_and_long_names_leave_the_desk_window_its_size(
             window.on_scan(f"LONG{i}")
         QApplication.processEvents()
         assert (window.minimumSizeHint(), window.minimumSize()) == before, names[i]
+
+
+def test_an_import_missing_people_asks_whether_to_cancel_them_and_does_what_is_chosen(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, db: Database, monkeypatch: object
+) -> None:
+    # Issue 18: people missing from a file are cancelled only when the organizer says so.
+    from PySide6.QtWidgets import QMessageBox
+
+    first = tmp_path / "registrations.csv"
+    rows = [f"Участник{n};Петров;ТПП Русе;Bulgaria" for n in range(1, 11)]
+    first.write_text(
+        "First name;Last name;Organisation;Country\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    with qtbot.waitSignal(window.import_done, timeout=10_000):
+        window.import_registrations(str(first), ImportChoices(cancel_missing=False))
+    for box in window.findChildren(QMessageBox):
+        box.close()
+    asked: list[str] = []
+
+    def answer(title: str, text: str, choices: list[tuple[str, str]]) -> str:
+        asked.append(text)
+        assert [key for key, _label in choices] == ["cancel", "keep"]
+        return "cancel"
+
+    monkeypatch.setattr(window, "ask_import_choice", answer)  # type: ignore[attr-defined]
+    fewer = tmp_path / "fewer.csv"
+    fewer.write_text(
+        "First name;Last name;Organisation;Country\n" + "\n".join(rows[:5]) + "\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.import_done, timeout=10_000) as blocker:
+        window.import_registrations(str(fewer))
+    assert len(asked) == 1 and "Участник6 Петров" in asked[0]
+    report = blocker.args[0]
+    assert report.cancelled == 5 and report.cancelled_missing
+    cancelled = db.query("SELECT count(*) FROM attendee WHERE status = 'cancelled'")[0][0]
+    assert cancelled >= 5
+    for box in window.findChildren(QMessageBox):
+        box.close()

@@ -564,12 +564,32 @@
         <translation>Импортиране на регистрации</translation>
     </message>
     <message>
-        <source>Registrations (*.csv *.xlsx *.txt);;All files (*)</source>
-        <translation>Регистрации (*.csv *.xlsx *.txt);;Всички файлове (*)</translation>
-    </message>
-    <message>
         <source>Importing {file}…</source>
         <translation>Импортиране на {file}…</translation>
+    </message>
+    <message>
+        <source>People missing from the file</source>
+        <translation>Хора, които липсват във файла</translation>
+    </message>
+    <message>
+        <source>Cancel them</source>
+        <translation>Анулирай ги</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Запази ги</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Редове, които не могат да бъдат импортирани</translation>
+    </message>
+    <message>
+        <source>Import the others</source>
+        <translation>Импортирай останалите</translation>
+    </message>
+    <message>
+        <source>Stop, import nothing</source>
+        <translation>Спри, не импортирай нищо</translation>
     </message>
     <message>
         <source>Added: {n}</source>
@@ -702,6 +722,10 @@
     <message>
         <source>code {code}</source>
         <translation>код {code}</translation>
+    </message>
+    <message>
+        <source>Registrations (*.csv *.xlsx *.ods *.txt);;All files (*)</source>
+        <translation>Регистрации (*.csv *.xlsx *.ods *.txt);;Всички файлове (*)</translation>
     </message>
     <message>
         <source>Camera</source>

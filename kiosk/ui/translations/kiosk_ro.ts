@@ -567,12 +567,32 @@
         <translation>Importare înregistrări</translation>
     </message>
     <message>
-        <source>Registrations (*.csv *.xlsx *.txt);;All files (*)</source>
-        <translation>Înregistrări (*.csv *.xlsx *.txt);;Toate fișierele (*)</translation>
-    </message>
-    <message>
         <source>Importing {file}…</source>
         <translation>Se importă {file}…</translation>
+    </message>
+    <message>
+        <source>People missing from the file</source>
+        <translation>Persoane care lipsesc din fișier</translation>
+    </message>
+    <message>
+        <source>Cancel them</source>
+        <translation>Anulează-le</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Păstrează-le</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Rânduri care nu pot fi importate</translation>
+    </message>
+    <message>
+        <source>Import the others</source>
+        <translation>Importă-le pe celelalte</translation>
+    </message>
+    <message>
+        <source>Stop, import nothing</source>
+        <translation>Oprește, nu importa nimic</translation>
     </message>
     <message>
         <source>Added: {n}</source>
@@ -706,6 +726,10 @@
     <message>
         <source>code {code}</source>
         <translation>cod {code}</translation>
+    </message>
+    <message>
+        <source>Registrations (*.csv *.xlsx *.ods *.txt);;All files (*)</source>
+        <translation>Înregistrări (*.csv *.xlsx *.ods *.txt);;Toate fișierele (*)</translation>
     </message>
     <message>
         <source>Camera</source>
