@@ -4,8 +4,8 @@ defects 1 and 2 and "What must hold": nothing cancelled by surprise, identity is
 from __future__ import annotations
 
 import csv
-import json
 import io
+import json
 import tempfile
 from pathlib import Path
 
