@@ -799,8 +799,12 @@ class MainWindow(QMainWindow):
     def ask_import_choice(
         self, title: str, text: str, choices: list[tuple[str, str]]
     ) -> str | None:
-        """Ask which of ``choices`` (key, button text) to take; None for "Stop"."""
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        """Ask which of ``choices`` (key, button text) to take; None for "Stop". The lines after
+        the first (the people or rows concerned) go to the box's details."""
+        summary, _, listed = text.partition("\n")
+        box = QMessageBox(QMessageBox.Icon.Question, title, summary, parent=self)
+        if listed:
+            box.setDetailedText("\n".join(line.strip() for line in listed.splitlines()))
         buttons = [
             (box.addButton(label, QMessageBox.ButtonRole.AcceptRole), key)
             for key, label in choices
