@@ -434,6 +434,14 @@ class ScanMeetings:
     meetings: tuple[Meeting, ...]
     #: Meetings this check-in marked held (both badges scanned in the B2B room).
     marked_held: tuple[str, ...] = ()
+    #: When the check-in was, in the event's time zone (naive): meetings ended by then are over.
+    at: datetime | None = None
+
+    def upcoming(self) -> list[Meeting]:
+        """The meetings not over at the check-in (all of them when the time is not known)."""
+        if self.at is None:
+            return list(self.meetings)
+        return [m for m in self.meetings if datetime.combine(m.day, m.end or m.start) > self.at]
 
 
 @dataclass(frozen=True, slots=True)
@@ -682,8 +690,9 @@ class MeetingsService:
         if person is None:
             return None
         marked = self.after_checkin(result)
+        at = result.at.astimezone(self.zone).replace(tzinfo=None)
         return ScanMeetings(
-            result.scan_id, person.uid, tuple(self.for_checkin(result)), tuple(marked)
+            result.scan_id, person.uid, tuple(self.for_checkin(result)), tuple(marked), at
         )
 
     # -----------------------------------------------------------------------------------------

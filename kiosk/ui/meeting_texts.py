@@ -29,19 +29,22 @@ class MeetingTexts(QObject):
         meetings = list(found.meetings)
         if not meetings:
             return []
-        first = meetings[0]
+        upcoming = found.upcoming()
+        first = (upcoming or meetings)[0]
         partner = first.partner_of(found.attendee_uid)
         where = f", {first.location}" if first.location else ""
         count = self.tr("%n B2B meetings today", "", len(meetings))
-        detail = self.tr("first {time}{where}, with {partner}")
+        if upcoming and upcoming[0] is not meetings[0]:  # arrived after the first had ended
+            detail = self.tr("next {time}{where}, with {partner}")
+        else:
+            detail = self.tr("first {time}{where}, with {partner}")
+        when = f"{first.start:%H:%M}"
         lines = [
-            count
-            + " — "
-            + detail.format(time=f"{first.start:%H:%M}", where=where, partner=partner_text(partner))
+            count + " — " + detail.format(time=when, where=where, partner=partner_text(partner))
         ]
         missing = [
             f"{m.partner_of(found.attendee_uid).name} ({m.start:%H:%M})"
-            for m in meetings
+            for m in upcoming
             if not m.partner_of(found.attendee_uid).arrived
         ]
         if missing:

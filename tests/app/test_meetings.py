@@ -296,3 +296,34 @@ def test_the_demo_event_has_a_realistic_two_day_schedule(tmp_path: Path) -> None
     assert len(slots) == len(set(slots))  # nobody is at two tables at once
     assert any(m.held for m in board)  # this morning's table hosts marked meetings held
     assert all(m.a.attendee_uid and m.b.attendee_uid for m in board)
+
+
+def test_an_xlsx_export_with_real_date_and_time_cells(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    """b2match's organiser tool downloads Excel workbooks; dates and times arrive as cells of
+    those types, and a start cell may hold the whole date and time."""
+    from datetime import date, time
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Meetings export"])  # a title row above the header, as exports often have
+    sheet.append(["Start", "End", "Table", "Meeting status", "Requester", "Requester company",
+                  "Receiver", "Receiver email"])  # fmt: skip
+    sheet.append([datetime(2026, 9, 28, 10, 30), time(11, 0), 12, "Accepted", "Zhivko Tsankov",
+                  "Klaster Mehatronika", "Ştefan Ţurcanu", "stefan@blacksea.ro"])  # fmt: skip
+    sheet.append([datetime(2026, 9, 29, 9, 0), time(9, 30), 3, "Canceled", "Ion Popescu",
+                  "Black Sea Cluster", "Мария Йорданова", ""])  # fmt: skip
+    path = tmp_path / "meetings.xlsx"
+    book.save(path)
+    report = import_meetings(db, path)
+    assert (report.added, report.skipped, report.unmatched) == (2, [], [])
+    first, second = MeetingsService(db).board()
+    assert (first.day, first.start, first.end, first.location) == (
+        date(2026, 9, 28), time(10, 30), time(11, 0), "12"
+    )
+    assert first.b.name == "Ștefan Țurcanu"  # the legacy cedilla spelling found him
+    assert second.status is MeetingStatus.CANCELLED

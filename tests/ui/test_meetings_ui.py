@@ -159,3 +159,23 @@ def test_the_kiosk_shows_the_attendees_own_meetings_after_the_welcome(
     shot(kiosk, f"kiosk-meetings-{language}")
     kiosk.reset()
     assert not kiosk.result.meetings.isVisible()
+
+
+def test_someone_arriving_after_their_first_meeting_is_told_the_next_one(
+    app: QApplication, db: Database, scheduled: People, translations: Translations
+) -> None:
+    from datetime import datetime
+
+    from kiosk.app.meetings import ScanMeetings
+    from kiosk.storage import attendees
+    from kiosk.ui.meeting_texts import desk_lines
+
+    ivan = attendees.find_by_code(db.conn, scheduled.ivan)
+    assert ivan is not None
+    meetings = tuple(MeetingsService(db).for_person(ivan.uid, DAY1))
+    late = ScanMeetings("s", ivan.uid, meetings, (), datetime(2026, 9, 28, 11, 5))
+    first, missing = desk_lines(late)
+    assert first == (
+        "2 B2B meetings today — next 11:30, Table 3, with Ion Popescu (Black Sea Cluster)"
+    )
+    assert missing == "Not here yet: Ion Popescu (11:30)"  # the 10:30 meeting is over

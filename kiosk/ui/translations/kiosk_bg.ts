@@ -806,6 +806,10 @@
         </translation>
     </message>
     <message>
+        <source>next {time}{where}, with {partner}</source>
+        <translation>следваща в {time}{where}, с {partner}</translation>
+    </message>
+    <message>
         <source>first {time}{where}, with {partner}</source>
         <translation>първа в {time}{where}, с {partner}</translation>
     </message>

@@ -811,6 +811,10 @@
         </translation>
     </message>
     <message>
+        <source>next {time}{where}, with {partner}</source>
+        <translation>următoarea la {time}{where}, cu {partner}</translation>
+    </message>
+    <message>
         <source>first {time}{where}, with {partner}</source>
         <translation>prima la {time}{where}, cu {partner}</translation>
     </message>
