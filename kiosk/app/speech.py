@@ -13,7 +13,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
+
+from kiosk.core.text import has_cyrillic, transliterate
+
+#: A piece of what is said: (its language, or "" for the utterance's own; the text).
+Part = tuple[str, str]
 
 #: espeak-ng voice per UI language.
 VOICES = {"bg": "bg", "ro": "ro", "en": "en-gb"}
@@ -37,17 +44,38 @@ def espeak_ng() -> str | None:
 
 
 def render_command(program: str, language: str, wav: Path) -> list[str]:
-    """espeak-ng reading UTF-8 text on standard input and writing ``wav``."""
+    """espeak-ng reading UTF-8 SSML (:func:`ssml`) on standard input and writing ``wav``."""
     voice = VOICES.get(language, VOICES["en"])
-    return [program, "-v", voice, "-s", str(WORDS_PER_MINUTE), "-b", "1", "-w", str(wav),
-            "--stdin"]  # fmt: skip
+    return [program, "-v", voice, "-s", str(WORDS_PER_MINUTE), "-b", "1", "-m",
+            "-w", str(wav), "--stdin"]  # fmt: skip
+
+
+def ssml(parts: Sequence[Part] | str, language: str) -> str:
+    """What espeak-ng reads: the text, with each piece in another language (the language
+    buttons: "Български", "Română", "English") in that language's voice — a Romanian voice
+    spells Cyrillic out letter by letter."""
+    if isinstance(parts, str):
+        parts = [("", parts)]
+    said = []
+    for part_language, text in parts:
+        voice = part_language or language
+        if voice != "bg" and has_cyrillic(text):
+            # A Bulgarian name on a Romanian or English screen: read as the Transliteration
+            # Act writes it in Latin letters, not spelled out letter by letter.
+            text = transliterate(text)
+        words = escape(text)
+        if part_language and part_language != language and part_language in VOICES:
+            said.append(f'<s xml:lang="{part_language}">{words}</s>')
+        elif words:
+            said.append(words)
+    return "<speak>" + " ".join(said) + "</speak>"
 
 
 class SpeechUnavailable(RuntimeError):
     """No offline voice on this computer (espeak-ng missing, or it failed)."""
 
 
-def render(text: str, language: str, wav: Path) -> Path:
+def render(text: Sequence[Part] | str, language: str, wav: Path) -> Path:
     """Speak ``text`` in ``language`` into the WAV file ``wav`` (synchronously)."""
     program = espeak_ng()
     if program is None:
@@ -56,7 +84,7 @@ def render(text: str, language: str, wav: Path) -> Path:
     try:
         subprocess.run(
             render_command(program, language, wav),
-            input=text.encode("utf-8"),
+            input=ssml(text, language).encode("utf-8"),
             capture_output=True,
             timeout=RENDER_TIMEOUT_S,
             check=True,

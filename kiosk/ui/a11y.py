@@ -37,15 +37,16 @@ def announce(widget: QWidget, word: str, detail: str = "", *, assertive: bool = 
     _send(event)
 
 
+def sentence(part: str) -> str:
+    """One text as a sentence: spaces tidied, a full stop added unless it already ends with a
+    sentence mark (no "Welcome!." for a speech engine to stumble on); "" stays ""."""
+    part = " ".join(part.split())
+    return part if not part or part[-1] in ".!?…:" else part + "."
+
+
 def sentences(parts: list[str]) -> str:
-    """Texts read one after another: each ends with a full stop unless it already ends with
-    a sentence mark (no "Welcome!." for a speech engine to stumble on)."""
-    said = []
-    for part in parts:
-        part = " ".join(part.split())
-        if part:
-            said.append(part if part[-1] in ".!?…:" else part + ".")
-    return " ".join(said)
+    """Texts read one after another, each a sentence."""
+    return " ".join(s for s in (sentence(p) for p in parts) if s)
 
 
 def accessible_name(obj: QObject) -> str:

@@ -12,12 +12,12 @@ Without espeak-ng, Qt TextToSpeech speaks if it has a voice for the language; wi
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QObject, QProcess, QUrl, Signal
 
-from kiosk.app.speech import espeak_ng, render_command
+from kiosk.app.speech import Part, espeak_ng, render_command, ssml
 
 log = logging.getLogger(__name__)
 
@@ -109,9 +109,12 @@ class Speaker(QObject):
 
     # -- speaking ----------------------------------------------------------------------------
 
-    def speak(self, text: str, language: str) -> None:
-        """Say ``text`` now, cutting off whatever was being said. Nothing while off."""
-        text = " ".join(text.split())
+    def speak(self, parts: Sequence[Part] | str, language: str) -> None:
+        """Say ``parts`` (a text, or pieces with their own language) now, cutting off whatever
+        was being said. Nothing while off."""
+        if isinstance(parts, str):
+            parts = [("", parts)]
+        text = " ".join(" ".join(words.split()) for _language, words in parts if words.strip())
         if not self.enabled or not text:
             return
         self.spoken.append((language, text))
@@ -130,7 +133,7 @@ class Speaker(QObject):
         process.errorOccurred.connect(lambda _error, p=process: self._failed(p))
         self._process = process
         process.start(command[0], command[1:])
-        process.write(QByteArray(text.encode("utf-8")))
+        process.write(QByteArray(ssml(parts, language).encode("utf-8")))
         process.closeWriteChannel()
 
     def _rendered(self, process: QProcess, code: int, wav: Path) -> None:

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.a11y import sentences
+from kiosk.app.speech import Part
+from kiosk.ui.a11y import sentence
 from kiosk.ui.selfservice.common import big_button
 from kiosk.ui.widgets.icons import speech_icon
 from kiosk.ui.widgets.touch_keyboard import TouchKeyboard
@@ -33,29 +34,36 @@ TEXT_SCALES = (1.0, 1.25, 1.5)
 PROMPT_SECONDS = 20
 
 
-def screen_text(screen: QWidget) -> str:
+def screen_parts(screen: QWidget) -> list[Part]:
     """What a screen says aloud: its visible texts in reading order (top to bottom, left to
     right), then the people listed, then its buttons. The same strings that are drawn, so what
-    is heard is what is shown. The touch keyboard's keys are left out."""
-    labels: list[tuple[int, int, str]] = []
-    buttons: list[tuple[int, int, str]] = []
+    is heard is what is shown. A widget with a ``lang`` property (the language buttons) is
+    spoken in that language. The touch keyboard's keys are left out."""
+    labels: list[tuple[int, int, str, str]] = []
+    buttons: list[tuple[int, int, str, str]] = []
     items: list[str] = []
     for widget in screen.findChildren(QWidget):
         if not widget.isVisible() or _inside_keyboard(widget, screen):
             continue
         where = widget.mapTo(screen, widget.rect().topLeft())
+        language = str(widget.property("lang") or "")
         if isinstance(widget, QLabel) and widget.text().strip():
-            labels.append((where.y(), where.x(), widget.text()))
+            labels.append((where.y(), where.x(), language, widget.text()))
         elif isinstance(widget, QAbstractButton):
             words = widget.text().strip() or widget.accessibleName()
             if words:
-                buttons.append((where.y(), where.x(), words))
+                buttons.append((where.y(), where.x(), language, words))
         elif isinstance(widget, QListWidget):
             items += [widget.item(i).text() for i in range(widget.count())]
-    parts = [text for _y, _x, text in sorted(labels)]
-    parts += [item.replace("\n", ", ") for item in items]
-    parts += [text for _y, _x, text in sorted(buttons)]
-    return sentences(parts)
+    parts = [(language, text) for _y, _x, language, text in sorted(labels)]
+    parts += [("", item.replace("\n", ", ")) for item in items]
+    parts += [(language, text) for _y, _x, language, text in sorted(buttons)]
+    return [(language, sentence(text)) for language, text in parts if sentence(text)]
+
+
+def screen_text(screen: QWidget) -> str:
+    """The words of :func:`screen_parts`, as one text."""
+    return " ".join(text for _language, text in screen_parts(screen))
 
 
 def _inside_keyboard(widget: QWidget, screen: QWidget) -> bool:

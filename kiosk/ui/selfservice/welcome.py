@@ -28,6 +28,7 @@ class WelcomeScreen(QWidget):
         for code, button in self.languages.items():
             button.setText(LANGUAGES[code])
             button.setCheckable(True)
+            button.setProperty("lang", code)  # spoken in its own language
             button.clicked.connect(lambda _c=False, c=code: self.language_chosen.emit(c))
         self.scan_button = big_button(self, primary=True)
         self.find_button = big_button(self)

@@ -42,7 +42,7 @@ from kiosk.ui.backend import DeskBackend, Failure, SearchResult
 from kiosk.ui.i18n import Translations
 from kiosk.ui.meeting_texts import kiosk_lines
 from kiosk.ui.print_backend import PrintBackend
-from kiosk.ui.selfservice.access import TEXT_SCALES, AccessBar, MoreTimePrompt, screen_text
+from kiosk.ui.selfservice.access import TEXT_SCALES, AccessBar, MoreTimePrompt, screen_parts
 from kiosk.ui.selfservice.common import SHEET, kiosk_sheet
 from kiosk.ui.selfservice.confirm import ConfirmScreen
 from kiosk.ui.selfservice.find import FindScreen
@@ -358,7 +358,7 @@ class SelfServiceWindow(QMainWindow):
             return
         self.more_time.ask()
         if self.speaker is not None and self.speaker.enabled:
-            self.speaker.speak(screen_text(self.more_time), self.language)
+            self.speaker.speak(screen_parts(self.more_time), self.language)
         elif self.sounds is not None:
             self.sounds.play(Severity.ATTENTION)  # heard, as well as seen
 
@@ -450,7 +450,7 @@ class SelfServiceWindow(QMainWindow):
             return
         shown = self.more_time if self.more_time.isVisible() else self.stack.currentWidget()
         if shown is not None:
-            self.speaker.speak(screen_text(shown), self.language)
+            self.speaker.speak(screen_parts(shown), self.language)
 
     def _screen_changed(self, _index: int) -> None:
         if self.stack.currentWidget() is not self.result:
