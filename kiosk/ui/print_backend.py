@@ -63,6 +63,7 @@ class _PrintWorker(QObject):
         self.service: PrintService | None = None
         self.event_name = ""
         self.timer: QTimer | None = None
+        self.announced: PrintSettings | None = None  # the settings last sent to the window
 
     def _open(self) -> PrintService:
         if self.service is None:
@@ -84,13 +85,19 @@ class _PrintWorker(QObject):
         log.exception("printing: %s failed", what)
         self.failed.emit(f"{what}: {exc}")
 
+    def _refresh_settings(self, service: PrintService) -> None:
+        """Tell the window the settings when they differ from what it last heard: another
+        program on this computer (the desk window, the CLI) may change the printer while this
+        one runs."""
+        now = PrintSettings(service.policy(), service.printer_uri() or "", service.template())
+        if now != self.announced:
+            self.announced = now
+            self.settings_loaded.emit(now)
+
     @Slot()
     def start(self) -> None:
         try:
-            service = self._open()
-            self.settings_loaded.emit(
-                PrintSettings(service.policy(), service.printer_uri() or "", service.template())
-            )
+            self._refresh_settings(self._open())
             self.process()
         except Exception as exc:
             self._guard("starting the print queue", exc)
@@ -98,7 +105,9 @@ class _PrintWorker(QObject):
     @Slot(object)
     def on_checkin(self, result: CheckinResult) -> None:
         try:
-            decision = self._open().on_checkin(result)
+            service = self._open()
+            self._refresh_settings(service)
+            decision = service.on_checkin(result)
         except Exception as exc:
             self._guard("queueing a badge", exc)
             return
@@ -111,6 +120,7 @@ class _PrintWorker(QObject):
     def process(self) -> None:
         try:
             service = self._open()
+            self._refresh_settings(service)
             while True:
                 job = service.process_one()
                 if job is None:
@@ -165,6 +175,7 @@ class _PrintWorker(QObject):
             service.set_policy(settings.policy)
             service.set_printer_uri(settings.printer_uri or None)
             service.set_template(settings.template)
+            self.announced = settings
             self.settings_loaded.emit(settings)
         except Exception as exc:
             self._guard("saving the printer settings", exc)
@@ -289,6 +300,10 @@ class PrintBackend(QObject):
 
     def on_checkin(self, result: CheckinResult) -> None:
         self._on_checkin.emit(result)
+
+    def poll(self) -> None:
+        """Print what is due and re-read the settings now, as the regular poll does."""
+        self._process.emit()
 
     def request_print(self, attendee_uid: str, *, confirmed: bool = False) -> None:
         self._request.emit(attendee_uid, confirmed)

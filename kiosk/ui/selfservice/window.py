@@ -311,8 +311,12 @@ class SelfServiceWindow(QMainWindow):
 
     @Slot(object)
     def _print_decided(self, decision: PrintDecision) -> None:
+        # What the print queue did decides the words, not what the window last knew of the
+        # settings: the printer may have been chosen or removed since (the desk window).
         if not decision.queued and self.result.outcome == Outcome.WELCOME_BADGE:
             self.result.show_outcome(Outcome.WELCOME_DESK, self.result.first_name)
+        elif decision.queued and self.result.outcome == Outcome.WELCOME_DESK:
+            self.result.show_outcome(Outcome.WELCOME_BADGE, self.result.first_name)
 
     @Slot(object)
     def _print_job(self, job: PrintJob) -> None:
