@@ -34,8 +34,9 @@ def parse_local(text: str, tz: str) -> datetime:
     return value
 
 
-def machine_timezone() -> str:
-    """The IANA name of this machine's time zone, or "UTC" when it cannot be told."""
+def system_timezone() -> str | None:
+    """The IANA name of this machine's time zone, or ``None`` when it cannot be told (no TZ,
+    no /etc/localtime link to a zone, no /etc/timezone)."""
     import os
     from pathlib import Path
     from zoneinfo import available_timezones
@@ -53,4 +54,9 @@ def machine_timezone() -> str:
     for name in candidates:
         if name and name in known:
             return name
-    return "UTC"
+    return None
+
+
+def machine_timezone() -> str:
+    """The IANA name of this machine's time zone, or "UTC" when it cannot be told."""
+    return system_timezone() or "UTC"

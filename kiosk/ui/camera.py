@@ -20,7 +20,6 @@ import sys
 import time
 import weakref
 from collections.abc import Callable, Sequence
-from enum import StrEnum
 
 import zxingcpp
 from PIL import Image
@@ -38,7 +37,11 @@ from PySide6.QtMultimedia import (
     QVideoSink,
 )
 
+from kiosk.ui.camera_state import CameraState
+
 log = logging.getLogger(__name__)
+
+__all__ = ["CameraScanner", "CameraState", "FrameDecoder"]
 
 PixelFormat = QVideoFrameFormat.PixelFormat
 
@@ -62,16 +65,6 @@ Y_PLANE_FORMATS = frozenset(
 # Packed 4:2:2 formats: luma is every other byte (first byte of a pair for YUYV, second for UYVY).
 PACKED_LUMA_CHANNEL = {PixelFormat.Format_YUYV: 0, PixelFormat.Format_UYVY: 1}
 YUV_FORMATS = Y_PLANE_FORMATS | PACKED_LUMA_CHANNEL.keys()
-
-
-class CameraState(StrEnum):
-    """What the scanner is doing; the values are stable strings for ``state_changed``."""
-
-    NO_CAMERA = "no_camera"  # this computer has no camera (a normal state)
-    STOPPED = "stopped"  # a camera (or frame source) is there, scanning is off
-    STARTING = "starting"  # asked to start, no picture yet
-    ACTIVE = "active"  # pictures are arriving and being decoded
-    ERROR = "error"  # see ``error_text``
 
 
 # ---------------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ from kiosk.ui.dialogs.meetings_board import MeetingsBoard
 from kiosk.ui.dialogs.print_queue import PrintQueueDialog
 from kiosk.ui.i18n import LANGUAGES, Translations
 from kiosk.ui.meeting_texts import desk_lines
+from kiosk.ui.multimedia import sound_text
 from kiosk.ui.print_backend import PrintBackend, PrintSettings
 from kiosk.ui.scanner import ScannerFilter
 from kiosk.ui.screens.desk import DeskScreen
@@ -69,7 +70,7 @@ from kiosk.ui.texts import (
     list_text,
     time_text,
 )
-from kiosk.ui.widgets.elided_label import ElidedLabel
+from kiosk.ui.widgets.fitted_label import FittedLabel
 from kiosk.ui.widgets.icons import speaker_icon
 from kiosk.ui.widgets.result_panel import ResultNotice
 from kiosk.ui.widgets.sync_state import SyncStateButton
@@ -190,9 +191,10 @@ class MainWindow(QMainWindow):
         bar = QHBoxLayout(self.context)
         bar.setContentsMargins(12, 8, 12, 8)
         bar.setSpacing(8)
-        # The bar must fit a 1366-pixel laptop screen in every language: the event name and the
-        # list give up width first (elided; the whole text in the tooltip and the list's popup).
-        self.event_name = ElidedLabel(self.event_info.name, self.context, minimum=120)
+        # The bar must fit a 1366-pixel laptop screen in every language: the event name gives
+        # up width first, but never text (a smaller font, then two lines); the list is elided
+        # (the whole text in its popup).
+        self.event_name = FittedLabel(self.event_info.name, self.context, minimum=120)
         self.event_name.setObjectName("EventName")
         self.list_label = QLabel(self.context)
         self.list_combo = QComboBox(self.context)
@@ -250,13 +252,14 @@ class MainWindow(QMainWindow):
         self.menu_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.menu = QMenu(self)
         self.menu_button.setMenu(self.menu)
-        bar.addWidget(self.event_name)
+        # The event name takes the spare width (it wraps into it), the list and modes keep
+        # theirs.
+        bar.addWidget(self.event_name, 1)
         bar.addSpacing(16)
         bar.addWidget(self.list_label)
         bar.addWidget(self.list_combo)
         bar.addWidget(self.entry_button)
         bar.addWidget(self.exit_button)
-        bar.addStretch(1)
         bar.addWidget(self.kiosk_button)
         bar.addSpacing(8)
         bar.addWidget(self.printer_button)
@@ -1136,6 +1139,8 @@ class MainWindow(QMainWindow):
 
     def _sound_text(self) -> None:
         text = self.tr("Sound off") if self.sound_button.isChecked() else self.tr("Sound on")
+        if self.sounds is not None and self.sounds.problem is not None:
+            text = sound_text(self.sounds.problem)
         self.sound_button.setToolTip(text)
         self.sound_button.setAccessibleName(text)
 

@@ -4,7 +4,6 @@ repository) and played with Qt Multimedia; a machine without audio just stays qu
 
 from __future__ import annotations
 
-import logging
 import math
 import struct
 import wave
@@ -12,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl
 
+from kiosk.ui import multimedia
+from kiosk.ui.multimedia import Missing
 from kiosk.ui.texts import Severity
-
-log = logging.getLogger(__name__)
 
 RATE = 22050
 #: (frequency Hz, seconds) notes; 0 Hz is a pause.
@@ -55,14 +54,15 @@ class Sounds(QObject):
         self.muted = False
         self._effects: dict[Severity, object] = {}
         self.played: list[Severity] = []
+        #: Why there are no sounds on this computer (a missing system library), or None.
+        self.problem: Missing | None = multimedia.missing()
 
     def _effect(self, severity: Severity) -> object | None:
         if severity not in self._effects:
-            try:
-                from PySide6.QtMultimedia import QSoundEffect
-            except ImportError as exc:  # Qt Multimedia missing its system libraries
-                log.warning("no sound: %s", exc)
+            if self.problem is not None:  # Qt Multimedia missing its system libraries
                 return None
+            from PySide6.QtMultimedia import QSoundEffect
+
             path = self.folder / f"{severity.value}.wav"
             if not path.exists():
                 write_tune(path, TUNES[severity])

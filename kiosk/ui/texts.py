@@ -12,6 +12,8 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
+from kiosk.core.countries import country_name
+from kiosk.core.labels import category_key, fallback_label
 from kiosk.core.model import CheckinList, Decision, Policy
 from kiosk.core.reasons import Hint, Reason
 
@@ -200,21 +202,42 @@ def explain(decision: Decision, checkin_list: CheckinList, zone: tzinfo) -> Expl
     return Explained(severity, title(reason, decision.hint), detail)
 
 
-def category_text(category: str) -> str:
-    """Known categories in the current language; others as given."""
-    known = {
+def ui_language() -> str:
+    """The window's language ("bg", "ro", "en"): the default locale the translations set."""
+    language = QLocale().name().split("_")[0]
+    return language if language in ("bg", "ro") else "en"
+
+
+def category_labels() -> dict[str, str]:
+    """Every known category key (kiosk.core.labels.CATEGORIES) in the current language."""
+    return {
         "participant": QCoreApplication.translate("Reasons", "Participant"),
         "speaker": QCoreApplication.translate("Reasons", "Speaker"),
         "organiser": QCoreApplication.translate("Reasons", "Organiser"),
-        "organizer": QCoreApplication.translate("Reasons", "Organiser"),
         "press": QCoreApplication.translate("Reasons", "Press"),
         "staff": QCoreApplication.translate("Reasons", "Staff"),
         "sponsor": QCoreApplication.translate("Reasons", "Sponsor"),
         "guest": QCoreApplication.translate("Reasons", "Guest"),
         "vip": QCoreApplication.translate("Reasons", "VIP"),
         "exhibitor": QCoreApplication.translate("Reasons", "Exhibitor"),
+        "partner": QCoreApplication.translate("Reasons", "Partner"),
+        "b2b": QCoreApplication.translate("Reasons", "B2B meetings"),
+        "volunteer": QCoreApplication.translate("Reasons", "Volunteer"),
+        "student": QCoreApplication.translate("Reasons", "Student"),
     }
-    return known.get(category.strip().lower(), category)
+
+
+def category_text(category: str) -> str:
+    """A category in the current language: known keys from the label table, others with a
+    capital first letter (the stored value is unchanged)."""
+    key = category_key(category)
+    return category_labels()[key] if key is not None else fallback_label(category)
+
+
+def country_text(country: str) -> str:
+    """A country (ISO code or a name in any of our languages) named in the current language;
+    an unrecognised value as it was typed."""
+    return country_name(country, ui_language())
 
 
 def fault_text(fault: str | None, fallback: str) -> str:

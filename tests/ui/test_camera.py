@@ -1,5 +1,7 @@
 """Camera QR scanning: frames pushed through QVideoFrameInput, offscreen, no camera needed."""
 
+
+
 from __future__ import annotations
 
 import logging
@@ -7,6 +9,12 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 import pytest
+
+from tests.ui.multimedia import SKIP_REASON
+
+if SKIP_REASON is not None:  # before Qt Multimedia is imported: a skip, not a collection error
+    pytest.skip(SKIP_REASON, allow_module_level=True)
+
 import qrcode
 import shiboken6
 from PIL import Image

@@ -23,6 +23,7 @@ from kiosk.ui.print_backend import PrintSettings
 from kiosk.ui.sync_backend import SyncState
 from kiosk.ui.texts import Severity
 from tests.conftest import Clock, People
+from tests.ui.multimedia import SKIP_REASON
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -213,6 +214,7 @@ def test_switching_the_language_retranslates_the_window_at_once(
     assert window.desk.result.word.text() == "Welcome"
 
 
+@pytest.mark.skipif(SKIP_REASON is not None, reason=str(SKIP_REASON))
 def test_camera_panel_without_a_camera_says_so_and_its_codes_are_scans(
     qtbot: QtBot, window: MainWindow, people: People
 ) -> None:

@@ -21,7 +21,14 @@ from kiosk.core.model import AttendeeStatus, CheckinList
 from kiosk.core.reasons import Reason
 from kiosk.core.text import has_cyrillic, transliterate
 from kiosk.ui.a11y import name_table
-from kiosk.ui.texts import category_text, day_text, history_text, list_text, time_text
+from kiosk.ui.texts import (
+    category_text,
+    country_text,
+    day_text,
+    history_text,
+    list_text,
+    time_text,
+)
 
 
 class PersonDialog(QDialog):
@@ -118,7 +125,7 @@ class PersonDialog(QDialog):
         days = ", ".join(day_text(d) for d in sorted(person.days)) or self.tr("All days")
         rows = (
             (self.tr("Organisation"), person.organization),
-            (self.tr("Country"), person.country),
+            (self.tr("Country"), country_text(person.country)),
             (self.tr("Category"), category_text(person.category)),
             (self.tr("E-mail"), person.email),
             (self.tr("Phone"), person.phone),

@@ -39,7 +39,7 @@ from kiosk.app.lookup import Found
 from kiosk.core.model import AttendeeStatus
 from kiosk.core.text import has_cyrillic, transliterate
 from kiosk.ui.a11y import name_table
-from kiosk.ui.texts import category_text, time_text
+from kiosk.ui.texts import category_text, country_text, time_text
 from kiosk.ui.widgets.numbers_panel import NumbersPanel
 from kiosk.ui.widgets.result_panel import ResultPanel
 
@@ -102,7 +102,7 @@ class PeopleModel(QAbstractTableModel):
             if column == 1:
                 return person.organization
             if column == 2:
-                return person.country
+                return country_text(person.country)
             if column == 3:
                 return category_text(person.category)
             return self.status_text(found)

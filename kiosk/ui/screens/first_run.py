@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
+    QCompleter,
     QDateEdit,
     QFileDialog,
     QFormLayout,
@@ -20,9 +22,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.timeutil import machine_timezone
+from kiosk.core.timeutil import system_timezone
 from kiosk.ui.a11y import label_fields
-from kiosk.ui.texts import day_text
+from kiosk.ui.texts import day_text, time_text
+
+#: Names that mean "no particular place": a machine set to one of them says nothing about the
+#: venue, so the screen asks for the venue's zone instead of taking it silently.
+_NEUTRAL_ZONES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/GMT", "GMT", "Universal", "Zulu"}
+
+
+def detect_timezone() -> str | None:
+    """This computer's IANA time zone: the operating system's files, else what Qt reads from
+    the system (the registry on Windows); ``None`` when neither can tell."""
+    found = system_timezone()
+    if found:
+        return found
+    qt_id = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+    return qt_id if qt_id in available_timezones() else None
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    if not name or name not in available_timezones():
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 class FirstRunScreen(QWidget):
@@ -52,7 +77,16 @@ class FirstRunScreen(QWidget):
         self.days = QSpinBox(self.create_card)
         self.days.setRange(1, 14)
         self.days.setValue(2)
-        self.timezone = QLineEdit(machine_timezone(), self.create_card)
+        self.detected_timezone = detect_timezone()
+        self.timezone = QLineEdit(self.detected_timezone or "", self.create_card)
+        completer = QCompleter(sorted(available_timezones()), self.timezone)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.timezone.setCompleter(completer)
+        self.timezone_note = QLabel(self.create_card)
+        self.timezone_note.setWordWrap(True)
+        self.timezone_note.setObjectName("Muted")
+        self.timezone.textChanged.connect(lambda _t: self._timezone_text())
         self.create_button = QPushButton(self.create_card)
         self.create_button.setObjectName("Primary")
         self.problem = QLabel(self.create_card)
@@ -63,6 +97,7 @@ class FirstRunScreen(QWidget):
             self.form_labels, (self.name, self.first_day, self.days, self.timezone), strict=True
         ):
             self.form.addRow(label, field)
+        self.form.addRow(self.timezone_note)
         label_fields(self.form)
         box = QVBoxLayout(self.create_card)
         box.setContentsMargins(18, 14, 18, 16)
@@ -118,9 +153,15 @@ class FirstRunScreen(QWidget):
             self.problem.show()
             self.name.setFocus()
             return
-        self.create_requested.emit(
-            name, self.first_day_value(), self.days.value(), self.timezone.text().strip()
-        )
+        timezone = self.timezone.text().strip()
+        if not timezone:
+            self.problem.setText(
+                self.tr("Choose the venue's time zone: days and times are counted in it.")
+            )
+            self.problem.show()
+            self.timezone.setFocus()
+            return
+        self.create_requested.emit(name, self.first_day_value(), self.days.value(), timezone)
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)
@@ -141,7 +182,43 @@ class FirstRunScreen(QWidget):
         if chosen:
             self.open_requested.emit(chosen)
 
+    def _timezone_text(self) -> None:
+        """Say which time zone the event will use and what time it is there, so nobody ends
+        up with UTC without knowing."""
+        name = self.timezone.text().strip()
+        zone = _zone(name)
+        if not name:
+            text = self.tr(
+                "Kiosk cannot tell this computer's time zone: type the venue's, e.g. "
+                "Europe/Sofia or Europe/Bucharest. Days and times are counted in it."
+            )
+        elif zone is None:
+            text = self.tr("Unknown time zone “{tz}”. Use a name like Europe/Sofia.").format(
+                tz=name
+            )
+        else:
+            now = datetime.now(UTC).astimezone(zone)
+            text = self.tr("It is now {time} on {day} in {tz}.").format(
+                time=time_text(now), day=day_text(now.date()), tz=name
+            )
+            if name == self.detected_timezone and name in _NEUTRAL_ZONES:
+                text += " " + self.tr(
+                    "This computer is set to UTC: if the venue is elsewhere, type its time "
+                    "zone (e.g. Europe/Sofia)."
+                )
+            elif name == self.detected_timezone:
+                text += " " + self.tr(
+                    "This is this computer's time zone; change it if the venue is elsewhere."
+                )
+        self.timezone_note.setText(text)
+
     def retranslate(self) -> None:
+        # Dates in the chosen language: the date field and its calendar follow the window.
+        locale = QLocale()
+        self.first_day.setLocale(locale)
+        self.first_day.calendarWidget().setLocale(locale)
+        self.first_day.setDisplayFormat(locale.dateFormat(QLocale.FormatType.LongFormat))
+        self._timezone_text()
         self.heading.setText(self.tr("Welcome to Kiosk"))
         self.intro.setText(
             self.tr(

@@ -196,11 +196,10 @@ class ReportsScreen(QDialog):
         report = built.report
         people = len({e.person.uid for e in report.register.entries})
         self.status.setText(
-            self.tr("{scope}: {rows} register rows, {people} people attended.").format(
-                scope=self._scope_text(report.register.scope),
-                rows=len(report.register.entries),
-                people=people,
+            self.tr("{scope}: %n register row(s)", "", len(report.register.entries)).format(
+                scope=self._scope_text(report.register.scope)
             )
+            + self.tr(", %n person(s) attended.", "", people)
         )
         chosen = self.section_combo.currentData()
         self.section_combo.blockSignals(True)

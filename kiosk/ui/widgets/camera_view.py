@@ -8,6 +8,7 @@ by default, so the badge moves on screen the way it moves in front of the camera
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
@@ -21,7 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.camera import CameraScanner, CameraState
+from kiosk.ui import multimedia
+from kiosk.ui.camera_state import CameraState
+from kiosk.ui.multimedia import UnavailableScanner
+
+if TYPE_CHECKING:
+    from kiosk.ui.camera import CameraScanner
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +99,21 @@ class CameraView(QWidget):
 
     decoded = Signal(str)  # forwarded from the scanner
 
-    def __init__(self, parent: QWidget | None = None, scanner: CameraScanner | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        scanner: CameraScanner | UnavailableScanner | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.scanner = scanner if scanner is not None else CameraScanner(self)
+        if scanner is None:
+            problem = multimedia.missing()
+            if problem is None:
+                from kiosk.ui.camera import CameraScanner
+
+                scanner = CameraScanner(self)
+            else:
+                scanner = UnavailableScanner(problem, self)
+        self.scanner: CameraScanner | UnavailableScanner = scanner
         if self.scanner.parent() is None:
             self.scanner.setParent(self)
 
@@ -134,6 +152,8 @@ class CameraView(QWidget):
             return self.tr("Starting camera…")
         if state is CameraState.ACTIVE:
             return self.tr("Point the QR code at the camera")
+        if isinstance(self.scanner, UnavailableScanner):
+            return multimedia.camera_text(self.scanner.problem)
         if state is CameraState.ERROR:
             return self.tr("The camera does not work: %1").replace("%1", self.scanner.error_text)
         return self.tr("The camera is off")
@@ -159,7 +179,7 @@ class CameraView(QWidget):
                 self.toggle.blockSignals(True)
                 self.toggle.setChecked(running)
                 self.toggle.blockSignals(False)
-            self.toggle.setEnabled(state != CameraState.NO_CAMERA)
+            self.toggle.setEnabled(state not in (CameraState.NO_CAMERA, CameraState.UNAVAILABLE))
             if not running:
                 self.preview.clear()
             self.retranslate()
@@ -196,6 +216,8 @@ class CameraView(QWidget):
             index = self.picker.findData(current) if current is not None else -1
             self.picker.setCurrentIndex(max(index, 0) if cameras else -1)
             self.picker.setVisible(len(cameras) > 1)
-            self.toggle.setEnabled(self.scanner.state != CameraState.NO_CAMERA)
+            self.toggle.setEnabled(
+                self.scanner.state not in (CameraState.NO_CAMERA, CameraState.UNAVAILABLE)
+            )
         except Exception:
             log.exception("Could not list the cameras")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.reports.live import LiveNumbers, Share
-from kiosk.ui.texts import category_text, time_text
+from kiosk.ui.texts import category_text, country_text, time_text
 
 
 class ArrivalsChart(QWidget):
@@ -90,7 +90,15 @@ class _ShareTable(QWidget):
     def set_shares(
         self, shares: list[Share], label: Callable[[str], str], limit: int = 8
     ) -> None:
-        shown = shares[:limit]
+        # Values that read the same ("BG", "Bulgaria" and "България" are all "България" in
+        # Bulgarian) are one row.
+        merged: dict[str, list[int]] = {}
+        for share in shares:
+            counts = merged.setdefault(label(share.label), [0, 0])
+            counts[0] += share.admitted
+            counts[1] += share.expected
+        rows = sorted(merged.items(), key=lambda item: -item[1][1])
+        shown = rows[:limit]
         while len(self.rows) < len(shown):
             row = len(self.rows)
             name, count, bar = QLabel(self), QLabel(self), QProgressBar(self)
@@ -107,11 +115,11 @@ class _ShareTable(QWidget):
                 widget.setVisible(visible)
             if not visible:
                 continue
-            share = shown[i]
-            name.setText(label(share.label))
-            count.setText(f"{share.admitted} / {share.expected}")
-            bar.setRange(0, max(1, share.expected))
-            bar.setValue(min(share.admitted, max(1, share.expected)))
+            text, (admitted, expected) = shown[i]
+            name.setText(text)
+            count.setText(f"{admitted} / {expected}")
+            bar.setRange(0, max(1, expected))
+            bar.setValue(min(admitted, max(1, expected)))
 
 
 class NumbersPanel(QScrollArea):
@@ -177,7 +185,7 @@ class NumbersPanel(QScrollArea):
             numbers.by_category, lambda c: category_text(c) or self.tr("(no category given)")
         )
         self.countries.set_shares(
-            numbers.by_country, lambda c: c or self.tr("(no country given)")
+            numbers.by_country, lambda c: country_text(c) or self.tr("(no country given)")
         )
         self._of_text()
 

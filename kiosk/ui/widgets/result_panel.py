@@ -17,7 +17,7 @@ from kiosk.core.model import Attendee
 from kiosk.core.text import has_cyrillic, transliterate
 from kiosk.ui import style
 from kiosk.ui.a11y import announce
-from kiosk.ui.texts import Explained, Severity, category_text
+from kiosk.ui.texts import Explained, Severity, category_text, country_text
 
 
 class StatusIcon(QWidget):
@@ -209,7 +209,11 @@ class ResultPanel(QFrame):
             self.name.setText(full)
             self.latin.setText(transliterate(full) if has_cyrillic(full) else "")
             self.latin.setVisible(bool(self.latin.text()))
-            facts = [attendee.organization, attendee.country, category_text(attendee.category)]
+            facts = [
+                attendee.organization,
+                country_text(attendee.country),
+                category_text(attendee.category),
+            ]
             self.facts.setText("  ·  ".join(f for f in facts if f))
         # Staff who use a screen reader hear the word, the detail and the person at once,
         # wherever the focus is.
