@@ -9,8 +9,10 @@ an error, and run on without camera and sounds.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -51,16 +53,32 @@ def missing_from(message: str) -> Missing:
     return Missing(library, PACKAGES.get(library, ""), message)
 
 
+#: What PySide6's QtMultimedia needs that a bare Linux system may lack, tried before Qt
+#: Multimedia is imported (importing it makes its FFmpeg backend print warnings of its own).
+_LINUX_NEEDS = ("libpulse.so.0",)
+
+
 @lru_cache(maxsize=1)
 def missing() -> Missing | None:
-    """``None`` when Qt Multimedia loads; else what is missing (asked once per process)."""
-    try:
-        import PySide6.QtMultimedia  # noqa: F401
-    except ImportError as exc:
-        found = missing_from(str(exc))
-        log.warning("no camera and no sounds: Qt Multimedia does not load (%s)", exc)
-        return found
+    """``None`` when Qt Multimedia's system libraries load; else what is missing (asked once
+    per process, by loading the library as Qt Multimedia would, without importing it)."""
+    if not sys.platform.startswith("linux"):
+        return None  # the Windows and macOS wheels bring what Qt Multimedia needs
+    for library in _LINUX_NEEDS:
+        try:
+            ctypes.CDLL(library)
+        except OSError as exc:
+            found = missing_from(str(exc))
+            found = Missing(library, PACKAGES[library], found.detail)
+            log.warning("no camera and no sounds: %s does not load (%s)", library, exc)
+            return found
     return None
+
+
+def import_failed(exc: ImportError) -> Missing:
+    """What an import of Qt Multimedia that failed anyway says is missing."""
+    log.warning("no camera and no sounds: Qt Multimedia does not load (%s)", exc)
+    return missing_from(str(exc))
 
 
 def camera_text(problem: Missing) -> str:

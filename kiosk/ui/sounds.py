@@ -61,7 +61,11 @@ class Sounds(QObject):
         if severity not in self._effects:
             if self.problem is not None:  # Qt Multimedia missing its system libraries
                 return None
-            from PySide6.QtMultimedia import QSoundEffect
+            try:
+                from PySide6.QtMultimedia import QSoundEffect
+            except ImportError as exc:
+                self.problem = multimedia.import_failed(exc)
+                return None
 
             path = self.folder / f"{severity.value}.wav"
             if not path.exists():

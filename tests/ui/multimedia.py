@@ -36,6 +36,10 @@ def skip_reason() -> str | None:
             f"Qt Multimedia warns without {', '.join(absent)} (README, the Qt Multimedia "
             "package line), and Qt warnings fail the tests"
         )
+    try:
+        import PySide6.QtMultimedia  # noqa: F401
+    except ImportError as exc:
+        return f"Qt Multimedia does not load (README, the Qt Multimedia package line): {exc}"
     return None
 
 

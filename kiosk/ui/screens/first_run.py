@@ -26,8 +26,8 @@ from kiosk.core.timeutil import system_timezone
 from kiosk.ui.a11y import label_fields
 from kiosk.ui.texts import day_text, time_text
 
-#: Names that mean "no particular place": a machine set to one of them says nothing about the
-#: venue, so the screen asks for the venue's zone instead of taking it silently.
+# Names that mean "no particular place": a machine set to one of them says nothing about the
+# venue, so the screen asks for the venue's zone instead of taking it silently.
 _NEUTRAL_ZONES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/GMT", "GMT", "Universal", "Zulu"}
 
 

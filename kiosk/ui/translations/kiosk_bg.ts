@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Offline check-in and badge printing for the registration desk of a conference.</source>
-        <translation>Регистрация без интернет и печат на баджове за регистрационното гише на конференция.</translation>
+        <translation>Отбелязване на пристигащите без интернет и печат на баджове за регистрационното гише на конференция.</translation>
     </message>
     <message>
         <source>Where this computer keeps Kiosk&apos;s files</source>
@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>Yes, check me in</source>
-        <translation>Да, регистрирайте ме</translation>
+        <translation>Да, това съм аз</translation>
     </message>
     <message>
         <source>No, go back</source>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>Enter checks in the highlighted person · ↓ moves to the list</source>
-        <translation>Enter регистрира избрания човек · ↓ преминава към списъка</translation>
+        <translation>Enter отбелязва пристигането на избрания човек · ↓ преминава към списъка</translation>
     </message>
     <message>
         <source>Nobody matches “{query}”. Register a walk-in with F2.</source>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <source>Check in (Enter)</source>
-        <translation>Регистриране (Enter)</translation>
+        <translation>Пристигна (Enter)</translation>
     </message>
     <message>
         <source>Details…</source>
@@ -375,11 +375,11 @@
     <name>FindScreen</name>
     <message>
         <source>Type your last name in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишете фамилията си изцяло.</translation>
     </message>
     <message>
         <source>Type your whole last name, as on your registration. For your privacy, names appear only then. Not found? Ask at the registration desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишете цялата си фамилия, както е в регистрацията. За да пазим личните данни, имената се показват едва тогава. Не се откривате? Попитайте на гишето за регистрация.</translation>
     </message>
     <message>
         <source>Touch your name.</source>
@@ -395,7 +395,7 @@
     </message>
     <message>
         <source>Your last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Вашата фамилия</translation>
     </message>
     <message>
         <source>People found</source>
@@ -409,6 +409,10 @@
         <translation>Въведете име на събитието.</translation>
     </message>
     <message>
+        <source>Choose the venue&apos;s time zone: days and times are counted in it.</source>
+        <translation>Изберете часовата зона на мястото на събитието: дните и часовете се броят в нея.</translation>
+    </message>
+    <message>
         <source>Unknown time zone “{tz}”. Use a name like Europe/Sofia.</source>
         <translation>Непозната часова зона „{tz}“. Използвайте име като Europe/Sofia.</translation>
     </message>
@@ -419,6 +423,22 @@
     <message>
         <source>Kiosk event (*.db);;All files (*)</source>
         <translation>Събитие на Kiosk (*.db);;Всички файлове (*)</translation>
+    </message>
+    <message>
+        <source>Kiosk cannot tell this computer&apos;s time zone: type the venue&apos;s, e.g. Europe/Sofia or Europe/Bucharest. Days and times are counted in it.</source>
+        <translation>Kiosk не може да установи часовата зона на този компютър: въведете тази на мястото на събитието, напр. Europe/Sofia или Europe/Bucharest. Дните и часовете се броят в нея.</translation>
+    </message>
+    <message>
+        <source>It is now {time} on {day} in {tz}.</source>
+        <translation>Сега е {time} на {day} в {tz}.</translation>
+    </message>
+    <message>
+        <source>This computer is set to UTC: if the venue is elsewhere, type its time zone (e.g. Europe/Sofia).</source>
+        <translation>Този компютър е настроен на UTC: ако събитието е другаде, въведете неговата часова зона (напр. Europe/Sofia).</translation>
+    </message>
+    <message>
+        <source>This is this computer&apos;s time zone; change it if the venue is elsewhere.</source>
+        <translation>Това е часовата зона на този компютър; сменете я, ако събитието е другаде.</translation>
     </message>
     <message>
         <source>Welcome to Kiosk</source>
@@ -497,7 +517,7 @@
     </message>
     <message>
         <source>No check-in to undo.</source>
-        <translation>Няма регистриране за отмяна.</translation>
+        <translation>Няма пристигане за отмяна.</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -537,27 +557,27 @@
     </message>
     <message>
         <source>Undo the check-in of {name}?</source>
-        <translation>Да се отмени ли регистрирането на {name}?</translation>
+        <translation>Да се отмени ли пристигането на {name}?</translation>
     </message>
     <message>
         <source>Undo check-in</source>
-        <translation>Отмяна на регистрирането</translation>
+        <translation>Отмяна на пристигането</translation>
     </message>
     <message>
         <source>{who}: the check-in was undone; they can be checked in again.</source>
-        <translation>{who}: регистрирането е отменено; може да бъде регистриран(а) отново.</translation>
+        <translation>{who}: пристигането е отменено; може да се отбележи отново.</translation>
     </message>
     <message>
         <source>Check-in undone</source>
-        <translation>Регистрирането е отменено</translation>
+        <translation>Пристигането е отменено</translation>
     </message>
     <message>
         <source>Check-in of {name} undone.</source>
-        <translation>Регистрирането на {name} е отменено.</translation>
+        <translation>Пристигането на {name} е отменено.</translation>
     </message>
     <message>
         <source>The person can be checked in again.</source>
-        <translation>Лицето може да бъде регистрирано отново.</translation>
+        <translation>Пристигането може да се отбележи отново.</translation>
     </message>
     <message>
         <source>Import registrations</source>
@@ -657,18 +677,18 @@
     </message>
     <message numerus="yes">
         <source>Wrong PINs forgotten: %n. The self-service kiosk&apos;s PIN can be tried again now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Забравени грешни ПИН кодове: %n. ПИН кодът на киоска за самообслужване може да се въведе отново веднага.</numerusform>
+            <numerusform>Забравени грешни ПИН кодове: %n. ПИН кодът на киоска за самообслужване може да се въведе отново веднага.</numerusform>
         </translation>
     </message>
     <message>
         <source>The self-service kiosk was not waiting: no wrong PINs to forget.</source>
-        <translation type="unfinished"></translation>
+        <translation>Киоскът за самообслужване не чакаше: няма грешни ПИН кодове за забравяне.</translation>
     </message>
     <message>
         <source>Self-service PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>ПИН на киоска за самообслужване</translation>
     </message>
     <message>
         <source>List:</source>
@@ -688,7 +708,7 @@
     </message>
     <message>
         <source>End the self-service PIN wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Край на чакането за ПИН на киоска</translation>
     </message>
     <message>
         <source>B2B meetings…</source>
@@ -713,11 +733,11 @@
     </message>
     <message>
         <source>Undo the check-in of {who}, made at {time}?</source>
-        <translation>Да се отмени ли регистрирането на {who}, направено в {time}?</translation>
+        <translation>Да се отмени ли пристигането на {who}, отбелязано в {time}?</translation>
     </message>
     <message>
         <source>The last action here already undid the check-in of {name}. This is an earlier check-in of somebody else.</source>
-        <translation>Последното действие тук вече отмени регистрирането на {name}. Това е по-ранно регистриране на друг човек.</translation>
+        <translation>Последното действие тук вече отмени пристигането на {name}. Това е по-ранно пристигане на друг човек.</translation>
     </message>
     <message>
         <source>code {code}</source>
@@ -741,7 +761,7 @@
     </message>
     <message>
         <source>Undo the last check-in</source>
-        <translation>Отмяна на последното регистриране</translation>
+        <translation>Отмяна на последното пристигане</translation>
     </message>
     <message>
         <source>Test the scanner…</source>
@@ -833,7 +853,7 @@
     <name>MeetingsBoard</name>
     <message>
         <source>(not registered)</source>
-        <translation>(не е регистриран)</translation>
+        <translation>(няма регистрация)</translation>
     </message>
     <message>
         <source>Both here</source>
@@ -955,6 +975,26 @@
     </message>
 </context>
 <context>
+    <name>Multimedia</name>
+    <message>
+        <source>The camera needs {package} — see the README.</source>
+        <extracomment>Shared libraries Qt Multimedia loads, and the Debian/Ubuntu package of each (README, the &quot;Qt Multimedia&quot; package line). What PySide6&apos;s QtMultimedia needs that a bare Linux system may lack, tried before Qt Multimedia is imported (importing it makes its FFmpeg backend print warnings of its own).</extracomment>
+        <translation>Камерата изисква {package} — вижте README.</translation>
+    </message>
+    <message>
+        <source>The camera needs Qt Multimedia&apos;s system libraries — see the README.</source>
+        <translation>Камерата изисква системните библиотеки на Qt Multimedia — вижте README.</translation>
+    </message>
+    <message>
+        <source>Sounds need {package} — see the README.</source>
+        <translation>Звуците изискват {package} — вижте README.</translation>
+    </message>
+    <message>
+        <source>Sounds need Qt Multimedia&apos;s system libraries — see the README.</source>
+        <translation>Звуците изискват системните библиотеки на Qt Multimedia — вижте README.</translation>
+    </message>
+</context>
+<context>
     <name>NumbersPanel</name>
     <message>
         <source>(no category given)</source>
@@ -970,11 +1010,11 @@
     </message>
     <message>
         <source>CHECKED IN</source>
-        <translation>РЕГИСТРИРАНИ</translation>
+        <translation>ПРИСТИГНАЛИ</translation>
     </message>
     <message>
         <source>ARRIVALS PER 15 MINUTES</source>
-        <translation>ПРИСТИГНАЛИ ЗА 15 МИНУТИ</translation>
+        <translation>ПРИСТИГАНИЯ ЗА 15 МИНУТИ</translation>
     </message>
     <message>
         <source>BY CATEGORY</source>
@@ -1108,11 +1148,11 @@
     </message>
     <message>
         <source>Check in</source>
-        <translation>Регистриране</translation>
+        <translation>Отбележи пристигане</translation>
     </message>
     <message>
         <source>Undo check-in</source>
-        <translation>Отмяна на регистрирането</translation>
+        <translation>Отмяна на пристигането</translation>
     </message>
     <message>
         <source>Print badge</source>
@@ -1296,11 +1336,11 @@
     </message>
     <message>
         <source>Already checked in</source>
-        <translation>Вече е регистриран</translation>
+        <translation>Вече пристигна</translation>
     </message>
     <message>
         <source>Check-in undone</source>
-        <translation>Регистрирането е отменено</translation>
+        <translation>Пристигането е отменено</translation>
     </message>
     <message>
         <source>Code not found</source>
@@ -1316,7 +1356,7 @@
     </message>
     <message>
         <source>Not checked in</source>
-        <translation>Не е регистриран</translation>
+        <translation>Няма отбелязан вход</translation>
     </message>
     <message>
         <source>Ticket not genuine</source>
@@ -1328,7 +1368,7 @@
     </message>
     <message>
         <source>Checked in</source>
-        <translation>Регистриране</translation>
+        <translation>Пристигане</translation>
     </message>
     <message>
         <source>Exit</source>
@@ -1376,7 +1416,7 @@
     </message>
     <message>
         <source>Checked in for {list}.</source>
-        <translation>Регистриран за {list}.</translation>
+        <translation>Пристигането е отбелязано: {list}.</translation>
     </message>
     <message>
         <source>Welcome back — re-entry recorded.</source>
@@ -1396,11 +1436,11 @@
     </message>
     <message>
         <source>Already checked in today at {time} on {kiosk}.</source>
-        <translation>Регистриран днес в {time} на {kiosk}.</translation>
+        <translation>Пристигна днес в {time} на {kiosk}.</translation>
     </message>
     <message>
         <source>Already checked in on {day} at {time} on {kiosk}.</source>
-        <translation>Регистриран на {day} в {time} на {kiosk}.</translation>
+        <translation>Пристигна на {day} в {time} на {kiosk}.</translation>
     </message>
     <message>
         <source>No attendee has this code.</source>
@@ -1428,7 +1468,7 @@
     </message>
     <message>
         <source>The check-in was undone. The person can be checked in again.</source>
-        <translation>Регистрирането е отменено. Лицето може да бъде регистрирано отново.</translation>
+        <translation>Пристигането е отменено. Може да се отбележи отново.</translation>
     </message>
     <message>
         <source>The signature does not match: the code was altered, is for another event, or this kiosk lacks the event&apos;s key. Search by name, or send the person to the organisers.</source>
@@ -1474,6 +1514,22 @@
         <source>Exhibitor</source>
         <translation>Изложител</translation>
     </message>
+    <message>
+        <source>Partner</source>
+        <translation>Партньор</translation>
+    </message>
+    <message>
+        <source>B2B meetings</source>
+        <translation>B2B срещи</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Доброволец</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Студент</translation>
+    </message>
 </context>
 <context>
     <name>ReportsScreen</name>
@@ -1493,9 +1549,19 @@
         <source>Counting…</source>
         <translation>Преброяване…</translation>
     </message>
-    <message>
-        <source>{scope}: {rows} register rows, {people} people attended.</source>
-        <translation>{scope}: {rows} реда в регистъра, присъствали {people} души.</translation>
+    <message numerus="yes">
+        <source>{scope}: %n register row(s)</source>
+        <translation>
+            <numerusform>{scope}: %n ред в регистъра</numerusform>
+            <numerusform>{scope}: %n реда в регистъра</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n person(s) attended.</source>
+        <translation>
+            <numerusform>, присъства %n човек.</numerusform>
+            <numerusform>, присъстваха %n души.</numerusform>
+        </translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -1625,11 +1691,11 @@
     </message>
     <message>
         <source>You are checked in. Please collect your badge at the registration desk.</source>
-        <translation>Регистрирани сте. Моля, вземете баджа си от гишето за регистрация.</translation>
+        <translation>Пристигането Ви е отбелязано. Моля, вземете баджа си от гишето за регистрация.</translation>
     </message>
     <message>
         <source>You are already checked in today.</source>
-        <translation>Днес вече сте регистрирани.</translation>
+        <translation>Пристигането Ви днес вече е отбелязано.</translation>
     </message>
     <message>
         <source>If you need your badge again, please ask at the registration desk.</source>
@@ -1649,7 +1715,7 @@
     </message>
     <message>
         <source>We could not check you in here.</source>
-        <translation>Не успяхме да Ви регистрираме тук.</translation>
+        <translation>Не успяхме да отбележим пристигането Ви тук.</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1841,22 +1907,22 @@
     </message>
     <message>
         <source>checked in at {time}</source>
-        <translation>регистриран(а) в {time}</translation>
+        <translation>пристигна в {time}</translation>
     </message>
     <message>
         <source>Already registered?</source>
-        <translation>Вече регистриран(а)?</translation>
+        <translation>Вече има регистрация?</translation>
     </message>
     <message numerus="yes">
         <source>%n registered people have a name like “{name}”. Is the walk-in one of them?</source>
         <translation>
-            <numerusform>%n регистриран участник има име като „{name}“. Това ли е човекът на място?</numerusform>
-            <numerusform>%n регистрирани участници имат име като „{name}“. Един от тях ли е човекът на място?</numerusform>
+            <numerusform>%n човек с регистрация има име като „{name}“. Това ли е човекът на място?</numerusform>
+            <numerusform>%n души с регистрация имат име като „{name}“. Един от тях ли е човекът на място?</numerusform>
         </translation>
     </message>
     <message>
         <source>This is the same person — check in</source>
-        <translation>Същият човек е — регистрирай</translation>
+        <translation>Същият човек е — отбележи пристигане</translation>
     </message>
     <message>
         <source>A different person — register new</source>
@@ -2184,7 +2250,7 @@
     </message>
     <message>
         <source>The person is added to the event and checked in on the current list.</source>
-        <translation>Лицето се добавя към събитието и се регистрира в текущия списък.</translation>
+        <translation>Лицето се добавя към събитието и пристигането се отбелязва в текущия списък.</translation>
     </message>
     <message>
         <source>First name</source>
@@ -2212,14 +2278,14 @@
     </message>
     <message>
         <source>Register and check in</source>
-        <translation>Добавяне и регистриране</translation>
+        <translation>Добавяне и отбелязване на пристигане</translation>
     </message>
 </context>
 <context>
     <name>WelcomeScreen</name>
     <message>
         <source>Welcome! Check in here</source>
-        <translation>Добре дошли! Регистрирайте се тук</translation>
+        <translation>Добре дошли! Отбележете пристигането си тук</translation>
     </message>
     <message>
         <source>Scan your QR code</source>

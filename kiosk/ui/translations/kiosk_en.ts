@@ -35,9 +35,9 @@
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Wrong PINs forgotten: %n. The self-service kiosk&apos;s PIN can be tried again now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wrong PINs forgotten: %n. The self-service kiosk&apos;s PIN can be tried again now.</numerusform>
+            <numerusform>Wrong PINs forgotten: %n. The self-service kiosk&apos;s PIN can be tried again now.</numerusform>
         </translation>
     </message>
 </context>
@@ -65,6 +65,23 @@
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message numerus="yes">
+        <source>{scope}: %n register row(s)</source>
+        <translation>
+            <numerusform>{scope}: %n register row</numerusform>
+            <numerusform>{scope}: %n register rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n person(s) attended.</source>
+        <translation>
+            <numerusform>, %n person attended.</numerusform>
+            <numerusform>, %n people attended.</numerusform>
         </translation>
     </message>
 </context>

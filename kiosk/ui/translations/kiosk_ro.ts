@@ -378,11 +378,11 @@
     <name>FindScreen</name>
     <message>
         <source>Type your last name in full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrieți numele de familie complet.</translation>
     </message>
     <message>
         <source>Type your whole last name, as on your registration. For your privacy, names appear only then. Not found? Ask at the registration desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrieți numele de familie întreg, ca la înregistrare. Pentru confidențialitate, numele apar doar atunci. Nu vă găsiți? Întrebați la ghișeul de înregistrare.</translation>
     </message>
     <message>
         <source>Touch your name.</source>
@@ -398,7 +398,7 @@
     </message>
     <message>
         <source>Your last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Numele de familie</translation>
     </message>
     <message>
         <source>People found</source>
@@ -412,6 +412,10 @@
         <translation>Introduceți numele evenimentului.</translation>
     </message>
     <message>
+        <source>Choose the venue&apos;s time zone: days and times are counted in it.</source>
+        <translation>Alegeți fusul orar al locului evenimentului: zilele și orele se socotesc în el.</translation>
+    </message>
+    <message>
         <source>Unknown time zone “{tz}”. Use a name like Europe/Sofia.</source>
         <translation>Fus orar necunoscut: „{tz}”. Folosiți un nume de tipul Europe/Bucharest.</translation>
     </message>
@@ -422,6 +426,22 @@
     <message>
         <source>Kiosk event (*.db);;All files (*)</source>
         <translation>Eveniment Kiosk (*.db);;Toate fișierele (*)</translation>
+    </message>
+    <message>
+        <source>Kiosk cannot tell this computer&apos;s time zone: type the venue&apos;s, e.g. Europe/Sofia or Europe/Bucharest. Days and times are counted in it.</source>
+        <translation>Kiosk nu poate afla fusul orar al acestui calculator: scrieți-l pe cel al locului evenimentului, de ex. Europe/Sofia sau Europe/Bucharest. Zilele și orele se socotesc în el.</translation>
+    </message>
+    <message>
+        <source>It is now {time} on {day} in {tz}.</source>
+        <translation>Acum este ora {time}, {day}, în {tz}.</translation>
+    </message>
+    <message>
+        <source>This computer is set to UTC: if the venue is elsewhere, type its time zone (e.g. Europe/Sofia).</source>
+        <translation>Acest calculator este setat pe UTC: dacă evenimentul are loc în altă parte, scrieți fusul orar al locului (de ex. Europe/Sofia).</translation>
+    </message>
+    <message>
+        <source>This is this computer&apos;s time zone; change it if the venue is elsewhere.</source>
+        <translation>Acesta este fusul orar al acestui calculator; schimbați-l dacă evenimentul are loc în altă parte.</translation>
     </message>
     <message>
         <source>Welcome to Kiosk</source>
@@ -660,19 +680,19 @@
     </message>
     <message numerus="yes">
         <source>Wrong PINs forgotten: %n. The self-service kiosk&apos;s PIN can be tried again now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PIN-uri greșite uitate: %n. PIN-ul chioșcului de autoservire poate fi introdus din nou imediat.</numerusform>
+            <numerusform>PIN-uri greșite uitate: %n. PIN-ul chioșcului de autoservire poate fi introdus din nou imediat.</numerusform>
+            <numerusform>PIN-uri greșite uitate: %n. PIN-ul chioșcului de autoservire poate fi introdus din nou imediat.</numerusform>
         </translation>
     </message>
     <message>
         <source>The self-service kiosk was not waiting: no wrong PINs to forget.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chioșcul de autoservire nu aștepta: nu există PIN-uri greșite de uitat.</translation>
     </message>
     <message>
         <source>Self-service PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN-ul chioșcului de autoservire</translation>
     </message>
     <message>
         <source>List:</source>
@@ -692,7 +712,7 @@
     </message>
     <message>
         <source>End the self-service PIN wait</source>
-        <translation type="unfinished"></translation>
+        <translation>Încheie așteptarea pentru PIN-ul chioșcului</translation>
     </message>
     <message>
         <source>B2B meetings…</source>
@@ -959,6 +979,26 @@
     <message>
         <source>Yes, more time</source>
         <translation>Da, mai mult timp</translation>
+    </message>
+</context>
+<context>
+    <name>Multimedia</name>
+    <message>
+        <source>The camera needs {package} — see the README.</source>
+        <extracomment>Shared libraries Qt Multimedia loads, and the Debian/Ubuntu package of each (README, the &quot;Qt Multimedia&quot; package line). What PySide6&apos;s QtMultimedia needs that a bare Linux system may lack, tried before Qt Multimedia is imported (importing it makes its FFmpeg backend print warnings of its own).</extracomment>
+        <translation>Camera are nevoie de {package} — consultați README.</translation>
+    </message>
+    <message>
+        <source>The camera needs Qt Multimedia&apos;s system libraries — see the README.</source>
+        <translation>Camera are nevoie de bibliotecile de sistem ale Qt Multimedia — consultați README.</translation>
+    </message>
+    <message>
+        <source>Sounds need {package} — see the README.</source>
+        <translation>Sunetele au nevoie de {package} — consultați README.</translation>
+    </message>
+    <message>
+        <source>Sounds need Qt Multimedia&apos;s system libraries — see the README.</source>
+        <translation>Sunetele au nevoie de bibliotecile de sistem ale Qt Multimedia — consultați README.</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1521,22 @@
         <source>Exhibitor</source>
         <translation>Expozant</translation>
     </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partener</translation>
+    </message>
+    <message>
+        <source>B2B meetings</source>
+        <translation>Întâlniri B2B</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Voluntar</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
 </context>
 <context>
     <name>ReportsScreen</name>
@@ -1500,9 +1556,21 @@
         <source>Counting…</source>
         <translation>Se numără…</translation>
     </message>
-    <message>
-        <source>{scope}: {rows} register rows, {people} people attended.</source>
-        <translation>{scope}: {rows} rânduri în registru, au participat {people} persoane.</translation>
+    <message numerus="yes">
+        <source>{scope}: %n register row(s)</source>
+        <translation>
+            <numerusform>{scope}: %n rând în registru</numerusform>
+            <numerusform>{scope}: %n rânduri în registru</numerusform>
+            <numerusform>{scope}: %n de rânduri în registru</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n person(s) attended.</source>
+        <translation>
+            <numerusform>, a participat %n persoană.</numerusform>
+            <numerusform>, au participat %n persoane.</numerusform>
+            <numerusform>, au participat %n de persoane.</numerusform>
+        </translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>

@@ -108,11 +108,15 @@ class CameraView(QWidget):
         if scanner is None:
             problem = multimedia.missing()
             if problem is None:
-                from kiosk.ui.camera import CameraScanner
-
-                scanner = CameraScanner(self)
-            else:
+                try:
+                    from kiosk.ui.camera import CameraScanner
+                except ImportError as exc:
+                    problem = multimedia.import_failed(exc)
+                else:
+                    scanner = CameraScanner(self)
+            if problem is not None:
                 scanner = UnavailableScanner(problem, self)
+        assert scanner is not None
         self.scanner: CameraScanner | UnavailableScanner = scanner
         if self.scanner.parent() is None:
             self.scanner.setParent(self)
