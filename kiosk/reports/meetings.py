@@ -4,11 +4,12 @@ and by day (the rules are kiosk.core.meetings'; this module counts)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from kiosk.core import meetings as rules
-from kiosk.core.meetings import PAIRS, Counts, MeetingStatus
+from kiosk.core.meetings import PAIRS, Counts, MeetingStatus, Outcome
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.register import Cell, Scope
 from kiosk.reports.texts import Texts
@@ -19,9 +20,28 @@ from kiosk.storage.database import Database
 Table = dict[tuple[date, str], Counts]
 
 
-def b2b_counts(
+@dataclass(frozen=True, slots=True)
+class MeetingLine:
+    """One meeting as the report lists it."""
+
+    day: date
+    start: str
+    location: str
+    a: str
+    b: str
+    pair: str
+    outcome: Outcome
+
+
+def _side(name: str, org: str, country: str) -> str:
+    extra = ", ".join(x for x in (org, rules.country_code(country) if country else "") if x)
+    return f"{name} ({extra})" if extra else name
+
+
+def meeting_lines(
     db: Database, days: Iterable[date] | None = None, *, today: date | None = None
-) -> Table:
+) -> list[MeetingLine]:
+    """Every meeting (of these days) with what became of it."""
     """(day, country pair) -> counts. A side's country is the registered person's (the file's
     when the side is not matched); a side counts as arrived when the person was admitted on the
     meeting's day (event time zone). Days before ``today`` are over: their open meetings are
@@ -33,7 +53,7 @@ def b2b_counts(
     people = store.people(db, {u for r in rows for u in (r.a_uid, r.b_uid) if u})
     marks = store.marks(db, [r.uid for r in rows])
     arrived: dict[str, set[str]] = {}
-    table: Table = {}
+    lines: list[MeetingLine] = []
     for r in rows:
         day = date.fromisoformat(r.day)
         if r.day not in arrived:
@@ -50,11 +70,33 @@ def b2b_counts(
             b is not None and b.uid in here,
             day < today,
         )
-        pair = rules.country_pair(
-            (a.country if a and a.country else r.a_country),
-            (b.country if b and b.country else r.b_country),
+        a_country = a.country if a and a.country else r.a_country
+        b_country = b.country if b and b.country else r.b_country
+        lines.append(
+            MeetingLine(
+                day,
+                r.start,
+                r.location,
+                _side(a.name if a else r.a_name, a.organization if a else r.a_org, a_country),
+                _side(b.name if b else r.b_name, b.organization if b else r.b_org, b_country),
+                rules.country_pair(a_country, b_country),
+                result,
+            )
         )
-        table[(day, pair)] = table.get((day, pair), Counts()).add(result)
+    return lines
+
+
+def b2b_counts(
+    db: Database, days: Iterable[date] | None = None, *, today: date | None = None
+) -> Table:
+    """(day, country pair) -> counts. A side's country is the registered person's (the file's
+    when the side is not matched); a side counts as arrived when the person was admitted on the
+    meeting's day (event time zone). Days before ``today`` are over: their open meetings are
+    no-shows."""
+    table: Table = {}
+    for line in meeting_lines(db, days, today=today):
+        key = (line.day, line.pair)
+        table[key] = table.get(key, Counts()).add(line.outcome)
     return table
 
 
@@ -67,7 +109,10 @@ def b2b_sections(
 ) -> list[tuple[str, str, tuple[str, ...], list[tuple[Cell, ...]]]]:
     """(key, title, header, rows) of the two B2B tables, or none when the event has no
     meetings (in the scope's day)."""
-    table = b2b_counts(db, [scope.day] if scope.day is not None else None)
+    lines = meeting_lines(db, [scope.day] if scope.day is not None else None)
+    table: Table = {}
+    for line in lines:
+        table[(line.day, line.pair)] = table.get((line.day, line.pair), Counts()).add(line.outcome)
     if not table:
         return []
     header = (
@@ -91,7 +136,33 @@ def b2b_sections(
     day_rows = [_row(d.isoformat(), by_day[d]) for d in sorted(by_day)]
     if len(day_rows) > 1:
         day_rows.append(_row(t("row.total"), total))
+    result_text = {
+        Outcome.HELD: t("value.b2b_held"),
+        Outcome.POSSIBLE: t("value.b2b_possible"),
+        Outcome.NO_SHOW: t("value.b2b_no_show"),
+        Outcome.OPEN: t("value.b2b_open"),
+    }
+    # The participant first: the PDF gives the first column the most room.
+    register_header = (
+        t("col.b2b_participant"),
+        t("col.b2b_partner"),
+        t("col.b2b_when"),
+        t("col.b2b_table"),
+        t("col.b2b_result"),
+    )
+    register_rows: list[tuple[Cell, ...]] = [
+        (
+            line.a,
+            line.b,
+            f"{line.day.isoformat()} {line.start}",
+            line.location,
+            result_text[line.outcome],
+        )
+        for line in lines
+        if line.outcome is not Outcome.NOT_PLANNED
+    ]
     return [
         ("b2b_by_pair", t("section.b2b_by_pair"), header, pair_rows),
         ("b2b_by_day", t("section.b2b_by_day"), header_day, day_rows),
+        ("b2b_meetings", t("section.b2b_meetings"), register_header, register_rows),
     ]

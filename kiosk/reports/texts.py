@@ -20,6 +20,16 @@ DEFAULT_LANGUAGE = "en"
 
 EN: dict[str, str] = {
     # B2B meetings (kiosk.reports.meetings)
+    "section.b2b_meetings": "B2B meetings, one by one",
+    "col.b2b_when": "When",
+    "col.b2b_table": "Table",
+    "col.b2b_participant": "Participant",
+    "col.b2b_partner": "Partner",
+    "col.b2b_result": "Result",
+    "value.b2b_held": "held (marked)",
+    "value.b2b_possible": "possible (both here)",
+    "value.b2b_no_show": "no-show",
+    "value.b2b_open": "not over yet",
     "section.b2b_by_pair": "B2B meetings by country pair",
     "section.b2b_by_day": "B2B meetings by day",
     "col.b2b_group": "Country pair",
@@ -149,6 +159,16 @@ EN: dict[str, str] = {
 
 BG: dict[str, str] = {
     # B2B meetings (kiosk.reports.meetings)
+    "section.b2b_meetings": "Бизнес срещи, една по една",
+    "col.b2b_when": "Кога",
+    "col.b2b_table": "Маса",
+    "col.b2b_participant": "Участник",
+    "col.b2b_partner": "Партньор",
+    "col.b2b_result": "Резултат",
+    "value.b2b_held": "проведена (отбелязана)",
+    "value.b2b_possible": "възможна (двамата тук)",
+    "value.b2b_no_show": "неявяване",
+    "value.b2b_open": "още не е приключила",
     "section.b2b_by_pair": "Бизнес срещи по двойка държави",
     "section.b2b_by_day": "Бизнес срещи по дни",
     "col.b2b_group": "Двойка държави",
@@ -272,6 +292,16 @@ BG: dict[str, str] = {
 
 RO: dict[str, str] = {
     # B2B meetings (kiosk.reports.meetings)
+    "section.b2b_meetings": "Întâlniri B2B, una câte una",
+    "col.b2b_when": "Când",
+    "col.b2b_table": "Masa",
+    "col.b2b_participant": "Participant",
+    "col.b2b_partner": "Partener",
+    "col.b2b_result": "Rezultat",
+    "value.b2b_held": "ținută (marcată)",
+    "value.b2b_possible": "posibilă (ambii aici)",
+    "value.b2b_no_show": "neprezentare",
+    "value.b2b_open": "încă neîncheiată",
     "section.b2b_by_pair": "Întâlniri B2B pe perechi de țări",
     "section.b2b_by_day": "Întâlniri B2B pe zile",
     "col.b2b_group": "Pereche de țări",

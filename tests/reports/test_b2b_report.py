@@ -107,3 +107,37 @@ def test_every_format_and_language_carries_the_section(
     if shutil.which("pdftotext"):  # poppler-utils: read by a real PDF reader
         words = subprocess.run(["pdftotext", str(pdf.path), "-"], capture_output=True, text=True)
         assert "B2B meetings by country pair" in words.stdout
+
+
+def test_each_planned_meeting_is_listed_with_what_became_of_it(
+    db: Database, people: People, tmp_path: Path
+) -> None:
+    _event(db, people, tmp_path)
+    rows = build_report(db, Scope(day=DAY1)).section("b2b_meetings").rows
+    # the cancelled 11:30 meeting is not listed
+    assert rows == [
+        ("Иван Иванов (Клъстер Мехатроника, BG)",
+         "Ana Ștefănescu (Universitatea „Dunărea de Jos”, RO)",
+         "2026-09-28 10:30", "T1", "held (marked)"),
+        ("Иван Иванов (Клъстер Мехатроника, BG)", "Мария Петрова (ТПП Русе, BG)",
+         "2026-09-28 11:00", "T2", "no-show"),
+    ]  # fmt: skip
+
+
+def test_names_from_a_schedule_cannot_become_spreadsheet_formulas(
+    db: Database, people: People, tmp_path: Path
+) -> None:
+    path = tmp_path / "evil.csv"
+    path.write_text(
+        "Date,Start time,Table,Host name,Host organisation,Guest name\n"
+        '2026-09-28,10:00,"=HYPERLINK(""http://x"")",Ivan Ivanov,"@SUM(1+1)",=1+2 Popov\n',
+        encoding="utf-8",
+    )
+    import_meetings(db, path)
+    [xlsx] = write_xlsx(build_report(db), tmp_path / "r.xlsx")
+    sheet = openpyxl.load_workbook(xlsx.path).worksheets[0]
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    suspicious = [c for c in cells if "HYPERLINK" in c.value or "SUM(1+1)" in c.value
+                  or "=1+2" in c.value]  # fmt: skip
+    assert suspicious and all(c.data_type == "s" for c in suspicious)
+    assert all(not c.value.startswith(("=", "@", "+", "-")) for c in suspicious)
