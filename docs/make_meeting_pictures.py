@@ -24,7 +24,8 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from kiosk.app.demo import create_demo  # noqa: E402
-from kiosk.app.meetings import Database, MeetingsService, SlipMaker  # noqa: E402
+from kiosk.app.meetings import Database, MeetingsService  # noqa: E402
+from kiosk.app.slips import SlipMaker  # noqa: E402
 from kiosk.ui.app import qt_application  # noqa: E402
 from kiosk.ui.dialogs.meetings_board import MeetingsBoard  # noqa: E402
 from kiosk.ui.i18n import Translations  # noqa: E402

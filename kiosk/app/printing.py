@@ -329,7 +329,7 @@ class PrintService:
         try:
             if self.slip_policy() is SlipPolicy.NEVER:
                 return
-            from kiosk.app.meetings import SlipMaker
+            from kiosk.app.slips import SlipMaker
 
             listed = events.checkin_list(self.db, job.list_id)
             day = listed.day if listed is not None and listed.day else None

@@ -12,14 +12,11 @@ import click
 
 from kiosk.app.checkin import CheckinResult
 from kiosk.app.meetings import (
-    SLIP_PAPERS,
     Database,
     Meeting,
     MeetingError,
     MeetingsService,
-    SlipMaker,
     import_meetings,
-    slip_setting,
 )
 from kiosk.core.meetings import MarkSource
 
@@ -236,6 +233,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
 
 
 def _register_slips(meetings: click.Group, pass_state: Callable[[Command], Command]) -> None:
+    from kiosk.app.slips import SLIP_PAPERS, SlipMaker, slip_setting
+
     @meetings.command("slip")
     @click.argument("code")
     @click.option(

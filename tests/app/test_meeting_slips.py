@@ -11,8 +11,9 @@ from PIL import Image
 
 from kiosk.app.badging import badge_renderer
 from kiosk.app.checkin import CheckinService
-from kiosk.app.meetings import SlipMaker, import_meetings
+from kiosk.app.meetings import import_meetings
 from kiosk.app.printing import PrintService, SlipPolicy
+from kiosk.app.slips import SlipMaker
 from kiosk.cli.main import cli
 from kiosk.printing.discover import open_printer
 from kiosk.printing.escpos import EscposPrinter
