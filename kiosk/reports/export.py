@@ -33,7 +33,7 @@ DEFAULT_DELIMITER = ","
 # OWASP "CSV injection": a cell starting with = + - @ (or tab, CR, LF) may be read as a formula;
 # the full-width forms are read as formulas by spreadsheets in East Asian locales.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-# Characters an XLSX (XML 1.0) cell cannot hold: control characters other than tab/LF/CR.
+# Characters a worksheet name cannot hold (XML 1.0 control characters).
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
@@ -51,10 +51,13 @@ def delimiter_char(name: str) -> str:
     raise ValueError(f"unknown delimiter {name!r}: use one of {', '.join(DELIMITERS)}")
 
 
+_RISKY_FIRST = frozenset("".join(_FORMULA_STARTS) + " ")
+
+
 def neutralise(value: str) -> str:
     """Make a text cell inert in spreadsheets: one that starts (after any spaces) with
     = + - @ (or a tab, CR or LF) gets a leading apostrophe, as OWASP recommends."""
-    if value.lstrip(" ").startswith(_FORMULA_STARTS):
+    if value and value[0] in _RISKY_FIRST and value.lstrip(" ").startswith(_FORMULA_STARTS):
         return "'" + value
     return value
 
@@ -150,10 +153,6 @@ def sheet_name(text: str, taken: Iterable[str] = ()) -> str:
     return name
 
 
-def _xlsx_text(value: str) -> str:
-    return neutralise(_ILLEGAL_XML.sub("", value))
-
-
 class XlsxSheet:
     """One worksheet, written top to bottom (rows cannot be revisited: the book streams)."""
 
@@ -184,13 +183,14 @@ class XlsxSheet:
         self._row += 1
 
     def row(self, values: Sequence[Cell], *, bold: bool = False, size: int = 11) -> None:
+        # XlsxWriter writes control characters XML cannot hold as _xHHHH_ escapes.
         ws, number = self._ws, self._row
-        text_format = self._book.format(bold=bold, size=size)
+        text_format = self._book.format(bold=bold, size=size) if bold or size != 11 else None
         for column, value in enumerate(values):
             if value is None or value == "":
                 continue
             if isinstance(value, str):
-                ws.write_string(number, column, _xlsx_text(value), text_format)
+                ws.write_string(number, column, neutralise(value), text_format)
             elif isinstance(value, datetime):
                 ws.write_datetime(number, column, value.replace(tzinfo=None), self._book.when)
             elif isinstance(value, date):
@@ -265,10 +265,11 @@ class XlsxBook:
         return self._buffer.getvalue()
 
 
-def column_widths(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> list[float]:
-    """Widths that fit the header and the text (at most 60 characters wide)."""
+def column_widths(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[float]:
+    """Widths that fit the header and the text (at most 60 characters wide), judged on the
+    first 5,000 rows (a long register's widths are settled long before its end)."""
     widths = [len(h) for h in header]
-    for values in rows:
+    for values in rows[:5000]:
         for i, v in enumerate(values):
             if isinstance(v, str):
                 if len(v) > widths[i]:

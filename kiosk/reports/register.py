@@ -10,7 +10,7 @@ two-day event takes well under a second (see bench/reports.py).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -20,6 +20,7 @@ from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.reports.texts import Texts, texts
 from kiosk.storage import online as online_store
+from kiosk.storage import register as register_store
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, event_info
 
@@ -186,28 +187,19 @@ class LocalDays:
 
 
 def people(db: Database) -> dict[str, Person]:
-    """Every registrant (cancelled ones too: they may have attended before cancelling)."""
+    """Every registrant (cancelled ones too: they may have attended before cancelling), in
+    register order (last name, first name)."""
     found: dict[str, Person] = {}
     # Few distinct day sets (all days, day one only…): parse each once.
     day_sets: dict[str, frozenset[date]] = {"[]": frozenset()}
-    for uid, code, first, last, org, country, category, status, days, key in db.conn.execute(
-        "SELECT uid, code, first_name, last_name, organization, country, category, status, "
-        "days, sort_key FROM attendee"
+    for uid, code, first, last, org, country, category, status, days, key in (
+        register_store.registrants(db)
     ):
         day_set = day_sets.get(days)
         if day_set is None:
             day_set = day_sets[days] = _day_set(days)
         found[uid] = Person(
-            uid,
-            code,
-            first,
-            last,
-            org,
-            country,
-            category,
-            status == "active",
-            day_set,
-            key,
+            uid, code, first, last, org, country, category, status == "active", day_set, key
         )
     return found
 
@@ -218,9 +210,7 @@ def _day_set(text: str) -> frozenset[date]:
 
 def event_days(db: Database) -> list[date]:
     """The event's days: those of its check-in lists and any other day with attendance."""
-    days = {date.fromisoformat(r[0]) for r in db.conn.execute(
-        "SELECT DISTINCT day FROM checkin_list WHERE day IS NOT NULL"
-    )}  # fmt: skip
+    days = {date.fromisoformat(d) for d in register_store.list_days(db)}
     days.update(date.fromisoformat(d) for d in online_store.days(db))
     return sorted(days)
 
@@ -249,29 +239,22 @@ def _read_register(db: Database, scope: Scope) -> Register:
     info = event_info(db)
     zone = ZoneInfo(info.timezone)
     local = LocalDays(zone)
-    everyone = people(db)
-    kiosks = dict(db.conn.execute("SELECT id, name FROM kiosk").fetchall())
+    everyone = people(db)  # in register order
+    kiosks = register_store.kiosk_names(db)
 
-    where = "attendee_uid IS NOT NULL"
-    params: list[object] = []
-    if scope.list_id is not None:
-        where += " AND list_id = ?"
-        params.append(scope.list_id)
+    start = end = None
     if scope.day is not None:
-        start = datetime.combine(scope.day, time(0), zone)
-        end = datetime.combine(scope.day + timedelta(days=1), time(0), zone)
-        where += " AND at >= ? AND at < ?"
-        params += [to_utc_iso(start), to_utc_iso(end)]
+        start = to_utc_iso(datetime.combine(scope.day, time(0), zone))
+        end = to_utc_iso(datetime.combine(scope.day + timedelta(days=1), time(0), zone))
     # (uid, day) -> (first entry at, kiosk id, manual); (uid, day) -> last exit at; and the
     # people admitted on each list. One pass over the log, in plain dicts and tuples.
     first: dict[tuple[str, date], tuple[str, str, int]] = {}
     exits: dict[tuple[str, date], str] = {}
     by_list: dict[int, set[str]] = {}
+    readmitted = False  # someone admitted twice on one list: conflicts are possible
     day_cache = local.cache
-    for uid, at, kind, kiosk_id, manual, list_id in db.conn.execute(
-        f"SELECT attendee_uid, at, kind, kiosk_id, manual, list_id FROM effective_scan "
-        f"WHERE {where}",
-        params,
+    for uid, at, kind, kiosk_id, manual, list_id in register_store.admissions(
+        db, list_id=scope.list_id, start=start, end=end
     ):
         day = day_cache.get(at[:16])
         if day is None:
@@ -284,6 +267,8 @@ def _read_register(db: Database, scope: Scope) -> Register:
             admitted = by_list.get(list_id)
             if admitted is None:
                 admitted = by_list[list_id] = set()
+            elif uid in admitted:
+                readmitted = True
             admitted.add(uid)
         else:
             last = exits.get(key)
@@ -306,67 +291,52 @@ def _read_register(db: Database, scope: Scope) -> Register:
                 slot[1] = left_at
             slot[2] = int(str(slot[2])) + seconds
 
+    wanted = scope.day
+    seen_days = {day for _, day in first} | {day for _, day in online}
+    entry_days = sorted(d for d in seen_days if wanted is None or d == wanted)
+    # Conflicts need someone admitted twice on one list; within a day or list scope an earlier
+    # admission may lie outside what was read, so the full check runs there.
+    found = _conflicts_in(db, scope, zone) if readmitted or scope != Scope() else []
+    marked = {(c.attendee_uid, e.at.astimezone(zone).date()) for c in found for e in c.entries}
+    # Built in register order (day, then the registrants' order) without sorting: every
+    # registrant is looked up once per day that has attendance.
     entries: list[RegisterEntry] = []
     append = entries.append
     to_local = local.local
-    wanted = scope.day
-    for key, (at, kiosk_id, manual) in first.items():
-        uid, day = key
-        person = everyone.get(uid)
-        if person is None or (wanted is not None and day != wanted):
-            continue
-        left = exits.get(key)
-        joined = online.get(key)
-        append(
-            RegisterEntry(
-                day,
-                person,
-                True,
-                joined is not None,
-                to_local(at),
-                to_local(left) if left else None,
-                kiosks.get(kiosk_id, ""),
-                bool(manual),
-                round(int(str(joined[2])) / 60) if joined is not None else 0,
-            )
-        )
-    for key, joined in online.items():
-        uid, day = key
-        person = everyone.get(uid)
-        if key in first or person is None or (wanted is not None and day != wanted):
-            continue
-        append(
-            RegisterEntry(
-                day,
-                person,
-                False,
-                True,
-                to_local(str(joined[0])),
-                to_local(str(joined[1])) if joined[1] else None,
-                PLATFORM_LABELS.get(str(joined[3]), str(joined[3])),
-                False,
-                round(int(str(joined[2])) / 60),
-            )
-        )
-    found = _conflicts_in(db, scope, zone)
-    if found:
-        marked = {(c.attendee_uid, e.at.astimezone(zone).date()) for c in found for e in c.entries}
-        entries = [
-            replace(e, conflict=True) if (e.person.uid, e.day) in marked else e for e in entries
-        ]
-    entries.sort(key=lambda e: (e.day, e.person.sort_key, e.person.uid))
+    for day in entry_days:
+        for uid, person in everyone.items():
+            key = (uid, day)
+            admitted_at = first.get(key)
+            joined = online.get(key)
+            if admitted_at is None and joined is None:
+                continue
+            minutes = round(int(str(joined[2])) / 60) if joined is not None else 0
+            if admitted_at is not None:
+                at, kiosk_id, manual = admitted_at
+                left = exits.get(key)
+                append(
+                    RegisterEntry(
+                        day, person, True, joined is not None, to_local(at),
+                        to_local(left) if left else None, kiosks.get(kiosk_id, ""),
+                        bool(manual), minutes, key in marked,
+                    )
+                )  # fmt: skip
+            elif joined is not None:
+                append(
+                    RegisterEntry(
+                        day, person, False, True, to_local(str(joined[0])),
+                        to_local(str(joined[1])) if joined[1] else None,
+                        PLATFORM_LABELS.get(str(joined[3]), str(joined[3])), False, minutes,
+                        key in marked,
+                    )
+                )  # fmt: skip
     days = event_days(db)
-    days = sorted(set(days) | {e.day for e in entries})
+    days = sorted(set(days) | set(entry_days))
     if scope.day is not None:
         days = [scope.day]
     elif scope.list_id is not None:
-        list_day = db.conn.execute(
-            "SELECT day FROM checkin_list WHERE id = ?", (scope.list_id,)
-        ).fetchone()
-        if list_day and list_day[0]:
-            days = [date.fromisoformat(list_day[0])]
-        else:
-            days = sorted({e.day for e in entries})
+        list_day = register_store.list_day(db, scope.list_id)
+        days = [date.fromisoformat(list_day)] if list_day else list(entry_days)
     return Register(info, scope, days, everyone, entries, by_list, found)
 
 

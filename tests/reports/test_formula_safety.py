@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import io
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from click.testing import CliRunner
 
 from kiosk.app.checkin import CheckinService
 from kiosk.cli.main import cli
-from kiosk.reports.export import neutralise
+from kiosk.reports.export import neutralise, to_xlsx
 from kiosk.storage import events
 from kiosk.storage.attendees import NewAttendee, insert_many
 from kiosk.storage.database import Database
@@ -138,7 +139,16 @@ def test_every_export_writes_hostile_data_as_inert_text(
     mail_merge = written["tickets-comma/mail-merge.csv"]
     assert "'=1+1" in mail_merge and "'-0A" in mail_merge  # the code column (issue 19 point 3)
     assert any(c.startswith("ticket-") for c in mail_merge)  # the file column
-    assert "'=1+1" in written["attendance.xlsx"]  # the control character dropped, not the cell
+    assert "'=1+1" in written["attendance.xlsx"]  # stored cleaned of its control character
+
+
+def test_a_control_character_cannot_break_or_unlock_an_xlsx_cell() -> None:
+    data = to_xlsx(["name"], [["=1+1\x07"], ["\x00@SUM(1)"]], title="t", sheet="s")
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    values = [c.value for row in sheet.iter_rows(min_row=3) for c in row]
+    # XML cannot hold these characters: written as the standard _xHHHH_ escapes, as text.
+    assert values == ["'=1+1_x0007_", "_x0000_@SUM(1)"]
+    assert all(c.data_type == "s" for row in sheet.iter_rows() for c in row)
 
 
 def test_neutralise_quotes_exactly_the_cells_a_spreadsheet_would_evaluate() -> None:
