@@ -3,6 +3,7 @@ about a second at 100,000 people) and writing its files, on a thread with its ow
 
 Signals:
     built(object): a :class:`Built` for the last report asked for.
+    progress(int, int): rows of a workbook written so far, of all (every few thousand rows).
     exported(object): the list of :class:`~kiosk.reports.files.WrittenFile` just written.
     failed(str): what went wrong, in the service's words (file, folder, what to do).
 """
@@ -58,6 +59,7 @@ class ExportRequest:
 
 class _Worker(QObject):
     built = Signal(object)
+    progress = Signal(int, int)
     exported = Signal(object)
     failed = Signal(str)
 
@@ -101,7 +103,7 @@ class _Worker(QObject):
             if request.kind == "csv":
                 files = write_csv(report, request.path, request.delimiter)
             elif request.kind == "xlsx":
-                files = write_xlsx(report, request.path)
+                files = write_xlsx(report, request.path, self.progress.emit)
             elif request.kind == "pdf":
                 files = write_pdf(report, request.path)
             elif request.kind == "png":
@@ -135,6 +137,7 @@ class ReportBackend(QObject):
     """Builds reports and writes files on a thread of its own; answers with signals."""
 
     built = Signal(object)  # Built
+    progress = Signal(int, int)  # rows written, of all
     exported = Signal(object)  # list[WrittenFile]
     failed = Signal(str)
 
@@ -154,6 +157,7 @@ class ReportBackend(QObject):
         self._export.connect(self._worker.export)
         self._close.connect(self._worker.close)
         self._worker.built.connect(self._on_built)
+        self._worker.progress.connect(self.progress)
         self._worker.exported.connect(self.exported)
         self._worker.failed.connect(self.failed)
         self._thread.start()

@@ -69,9 +69,14 @@ def test_exports_are_written_off_the_ui_thread_with_their_digest(
     text = PdfReader(tmp_path / "sheet.pdf").pages[0].extract_text()
     assert "Ștefănescu Ana" in text and "Proiect ROBG-7 — cofinanțat de UE" in text
     assert sheet.sha256 in screen.status.text()
+    steps: list[tuple[int, int]] = []
+    screen.backend.progress.connect(lambda done, total: steps.append((done, total)))
     with qtbot.waitSignal(screen.export_written, timeout=20_000):
         screen.start_export("xlsx", tmp_path / "day.xlsx")
+        assert screen.progress.isVisible()  # the bar moves while the workbook is written
     assert (tmp_path / "day.xlsx.sha256").exists()
+    assert steps and steps[-1] == (1, 1)  # every register row written
+    assert not screen.progress.isVisible()
 
 
 def test_the_screen_speaks_bulgarian(

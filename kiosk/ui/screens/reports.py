@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -65,6 +66,12 @@ class ReportsScreen(QDialog):
         self.refresh_button = QPushButton(self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        # Counting a large event and writing its workbook take seconds: a bar says it goes on
+        # (moving while counting, filling while the workbook's rows are written).
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.hide()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.section_combo = QComboBox(self)
         self.table = QTableWidget(0, 0, self)
@@ -113,6 +120,7 @@ class ReportsScreen(QDialog):
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addLayout(top)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
         layout.addLayout(reference_row)
         layout.addLayout(buttons)
@@ -131,6 +139,7 @@ class ReportsScreen(QDialog):
         self.sheet_registered.triggered.connect(lambda: self._export("sheet-registered"))
         self.sheet_attended.triggered.connect(lambda: self._export("sheet-attended"))
         self.backend.built.connect(self._on_built)
+        self.backend.progress.connect(self._on_progress)
         self.backend.exported.connect(self._on_exported)
         self.backend.failed.connect(self._on_failed)
 
@@ -174,6 +183,8 @@ class ReportsScreen(QDialog):
         self.refresh()
 
     def _set_busy(self, busy: bool) -> None:
+        self.progress.setRange(0, 0)  # moving until rows are counted
+        self.progress.setVisible(busy)
         for button in (
             self.csv_button,
             self.xlsx_button,
@@ -283,6 +294,11 @@ class ReportsScreen(QDialog):
                 language=self.language(),
             )
         )
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
 
     @Slot(object)
     def _on_exported(self, files: list[object]) -> None:
