@@ -16,7 +16,13 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from kiosk.app.badging import badge_renderer, badge_template, print_test_page
 from kiosk.app.checkin import CheckinResult, Clock, utc_now
-from kiosk.app.printing import NeedsConfirmation, PrintPolicy, PrintRequestError, PrintService
+from kiosk.app.printing import (
+    NeedsConfirmation,
+    PrintPolicy,
+    PrintRequestError,
+    PrintService,
+    SlipPolicy,
+)
 from kiosk.badges.render import BadgeData, render_badge
 from kiosk.printing.base import PrinterError
 from kiosk.printing.discover import discover, open_printer
@@ -34,6 +40,8 @@ class PrintSettings:
     policy: PrintPolicy
     printer_uri: str
     template: str
+    #: Print the person's B2B meeting slip of the day after the badge.
+    meeting_slip: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +97,12 @@ class _PrintWorker(QObject):
         """Tell the window the settings when they differ from what it last heard: another
         program on this computer (the desk window, the CLI) may change the printer while this
         one runs."""
-        now = PrintSettings(service.policy(), service.printer_uri() or "", service.template())
+        now = PrintSettings(
+            service.policy(),
+            service.printer_uri() or "",
+            service.template(),
+            service.slip_policy() is SlipPolicy.WITH_BADGE,
+        )
         if now != self.announced:
             self.announced = now
             self.settings_loaded.emit(now)
@@ -175,6 +188,9 @@ class _PrintWorker(QObject):
             service.set_policy(settings.policy)
             service.set_printer_uri(settings.printer_uri or None)
             service.set_template(settings.template)
+            service.set_slip_policy(
+                SlipPolicy.WITH_BADGE if settings.meeting_slip else SlipPolicy.NEVER
+            )
             self.announced = settings
             self.settings_loaded.emit(settings)
         except Exception as exc:

@@ -179,3 +179,28 @@ def test_someone_arriving_after_their_first_meeting_is_told_the_next_one(
         "2 B2B meetings today — next 11:30, Table 3, with Ion Popescu (Black Sea Cluster)"
     )
     assert missing == "Not here yet: Ion Popescu (11:30)"  # the 10:30 meeting is over
+
+
+def test_staff_turn_the_slip_after_the_badge_off_in_the_badge_settings(
+    qtbot: QtBot, app: QApplication, db: Database, db_path: Path, clock: Clock,
+    translations: Translations,
+) -> None:  # fmt: skip
+    from kiosk.app.printing import PrintPolicy, PrintService, SlipPolicy
+    from kiosk.badges.template import list_templates
+    from kiosk.storage import events
+    from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
+    from kiosk.ui.print_backend import PrintBackend, PrintSettings
+
+    settings = PrintSettings(PrintPolicy.FIRST_ADMISSION, "memory://", "roll-80mm")
+    dialog = BadgeSettingsDialog(settings, list_templates())
+    qtbot.addWidget(dialog)
+    assert dialog.meeting_slip.isChecked()  # on unless staff turn it off
+    dialog.meeting_slip.setChecked(False)
+    backend = PrintBackend(str(db_path), None, clock=clock)
+    try:
+        with qtbot.waitSignal(backend.settings_loaded, timeout=5000):
+            backend.save_settings(dialog.chosen())
+    finally:
+        backend.shutdown()
+    service = PrintService(db, events.local_kiosk(db), render=None, printer_factory=None)  # type: ignore[arg-type]
+    assert service.slip_policy() is SlipPolicy.NEVER

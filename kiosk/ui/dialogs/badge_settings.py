@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -66,6 +67,8 @@ class BadgeSettingsDialog(QDialog):
             self.policy_group.addButton(button)
             self.policy_buttons[policy] = button
         self.policy_buttons[settings.policy].setChecked(True)
+        self.meeting_slip = QCheckBox(self)
+        self.meeting_slip.setChecked(settings.meeting_slip)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setObjectName("Muted")
@@ -84,6 +87,7 @@ class BadgeSettingsDialog(QDialog):
         policies = QVBoxLayout()
         for button in self.policy_buttons.values():
             policies.addWidget(button)
+        policies.addWidget(self.meeting_slip)
         self.form = QFormLayout()
         self.form_labels = [QLabel(self) for _ in range(3)]
         self.form.addRow(self.form_labels[0], printer_row)
@@ -120,7 +124,9 @@ class BadgeSettingsDialog(QDialog):
     def chosen(self) -> PrintSettings:
         policy = next(p for p, b in self.policy_buttons.items() if b.isChecked())
         template = str(self.template.currentData() or "")
-        return PrintSettings(policy, self.printer.currentText().strip(), template)
+        return PrintSettings(
+            policy, self.printer.currentText().strip(), template, self.meeting_slip.isChecked()
+        )
 
     def _template_changed(self, _index: int) -> None:
         self.preview.setText(self.tr("Drawing the badge…"))
@@ -194,6 +200,7 @@ class BadgeSettingsDialog(QDialog):
             self.tr("On the first admission of the event")
         )
         self.policy_buttons[PrintPolicy.EVERY_ADMISSION].setText(self.tr("On every admission"))
+        self.meeting_slip.setText(self.tr("Then the person's B2B meetings of the day, if any"))
         if not self.note.text():
             self.note.setText(
                 self.tr(

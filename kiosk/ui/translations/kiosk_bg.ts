@@ -185,6 +185,10 @@
         <translation>При всеки вход</translation>
     </message>
     <message>
+        <source>Then the person&apos;s B2B meetings of the day, if any</source>
+        <translation>След него B2B срещите на човека за деня, ако има</translation>
+    </message>
+    <message>
         <source>The preview shows the attendee with the longest name, so you can see how long names fit.</source>
         <translation>Прегледът показва участника с най-дългото име, за да видите как се побират дългите имена.</translation>
     </message>

@@ -186,6 +186,10 @@
         <translation>La fiecare intrare</translation>
     </message>
     <message>
+        <source>Then the person&apos;s B2B meetings of the day, if any</source>
+        <translation>Apoi întâlnirile B2B ale persoanei din ziua respectivă, dacă are</translation>
+    </message>
+    <message>
         <source>The preview shows the attendee with the longest name, so you can see how long names fit.</source>
         <translation>Previzualizarea arată participantul cu cel mai lung nume, ca să vedeți cum încap numele lungi.</translation>
     </message>
