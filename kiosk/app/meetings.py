@@ -38,6 +38,7 @@ from kiosk.storage.search import search
 Clock = Callable[[], datetime]
 
 __all__ = [
+    "FILTERS",
     "Database",
     "ImportReport",
     "Meeting",
@@ -362,6 +363,11 @@ class Person:
         }
 
 
+#: The board's filters: every meeting; planned ones with both / one / neither side here; held;
+#: cancelled, declined and pending ones.
+FILTERS = ("all", "both", "one", "none", "held", "not_planned")
+
+
 @dataclass(frozen=True, slots=True)
 class Meeting:
     uid: str
@@ -379,6 +385,25 @@ class Meeting:
     @property
     def presence(self) -> Presence:
         return rules.presence(self.a.arrived, self.b.arrived)
+
+    def matches(self, show: str = "all", text: str = "") -> bool:
+        """Whether the board shows this meeting under a filter (one of :data:`FILTERS`) and a
+        search text (every word in a name, an organisation or the table, any script)."""
+        if show == "not_planned":
+            if self.status is MeetingStatus.PLANNED:
+                return False
+        elif show != "all" and self.status is not MeetingStatus.PLANNED:
+            return False
+        if show in ("both", "one", "none") and self.presence is not Presence(show):
+            return False
+        if show == "held" and not self.held:
+            return False
+        words = fold(text).split()
+        if words:
+            haystack = fold(" ".join((self.location, self.a.name, self.a.organization,
+                                      self.b.name, self.b.organization)))  # fmt: skip
+            return all(w in haystack for w in words)
+        return True
 
     def partner_of(self, attendee_uid: str) -> Person:
         return self.b if self.a.attendee_uid == attendee_uid else self.a

@@ -12,6 +12,7 @@ import click
 
 from kiosk.app.checkin import CheckinResult
 from kiosk.app.meetings import (
+    FILTERS,
     Database,
     Meeting,
     MeetingError,
@@ -153,12 +154,28 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     @click.option(
         "--day", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only this day (YYYY-MM-DD)."
     )
+    @click.option(
+        "--show",
+        type=click.Choice(FILTERS),
+        default="all",
+        show_default=True,
+        help="both / one / none: planned meetings with both, one or neither side "
+        "here; held; not_planned: cancelled, declined, pending.",
+    )
+    @click.option(
+        "--search",
+        "text",
+        default="",
+        help="Only meetings naming these words "
+        "(a name, an organisation or the table, in any script).",
+    )
     @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
     @pass_state
-    def list_cmd(state: State, day: datetime | None, as_json: bool) -> None:
+    def list_cmd(state: State, day: datetime | None, show: str, text: str, as_json: bool) -> None:
         """Every meeting with both sides' arrival: ✓ here, · not yet, ? not matched."""
         with state.open() as db:
             board = MeetingsService(db).board(day.date() if day else None)
+        board = [m for m in board if m.matches(show, text)]
         if as_json:
             _print_json([m.as_json() for m in board])
             return

@@ -55,25 +55,23 @@ def sync_meetings(conn: psycopg.Connection[Any], db: Database, event_uid: str) -
     """Send this kiosk's meetings and marks to the hub, then merge the hub's here."""
     meetings = store.meeting_rows(db.conn)
     marks = store.mark_rows(db.conn)
-    pushed = marks_pushed = 0
     with conn.transaction(), conn.cursor() as cur:
-        for row in meetings:
-            cur.execute(
-                "INSERT INTO hub_meeting AS m (event_uid, uid, updated_at, digest, row_json) "
-                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (event_uid, uid) DO UPDATE SET "
-                "updated_at = excluded.updated_at, digest = excluded.digest, "
-                "row_json = excluded.row_json "
-                "WHERE (excluded.updated_at, excluded.digest) > (m.updated_at, m.digest)",
-                (event_uid, row[0], row[-1], store.digest(row), Jsonb(row)),
-            )
-            pushed += cur.rowcount
-        for row in marks:
-            cur.execute(
-                "INSERT INTO hub_meeting_mark (event_uid, mark_id, row_json) "
-                "VALUES (%s, %s, %s) ON CONFLICT (event_uid, mark_id) DO NOTHING",
-                (event_uid, row[0], Jsonb(row)),
-            )
-            marks_pushed += cur.rowcount
+        # One pipelined round of statements each (psycopg's executemany), not one per row.
+        cur.executemany(
+            "INSERT INTO hub_meeting AS m (event_uid, uid, updated_at, digest, row_json) "
+            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (event_uid, uid) DO UPDATE SET "
+            "updated_at = excluded.updated_at, digest = excluded.digest, "
+            "row_json = excluded.row_json "
+            "WHERE (excluded.updated_at, excluded.digest) > (m.updated_at, m.digest)",
+            [(event_uid, row[0], row[-1], store.digest(row), Jsonb(row)) for row in meetings],
+        )
+        pushed = max(cur.rowcount, 0) if meetings else 0
+        cur.executemany(
+            "INSERT INTO hub_meeting_mark (event_uid, mark_id, row_json) "
+            "VALUES (%s, %s, %s) ON CONFLICT (event_uid, mark_id) DO NOTHING",
+            [(event_uid, row[0], Jsonb(row)) for row in marks],
+        )
+        marks_pushed = max(cur.rowcount, 0) if marks else 0
     hub_meetings = [
         r[0]
         for r in conn.execute(

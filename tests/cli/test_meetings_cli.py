@@ -76,6 +76,11 @@ def test_import_list_checkin_held(demo: Path, tmp_path: Path) -> None:
     meeting_id = meetings[0]["id"]
     code, out = run(demo, "meetings", "held", meeting_id[:8], "--json")
     assert code == 0 and json.loads(out)["held"] is True
+    code, out = run(demo, "meetings", "list", "--show", "held", "--search", "table 12", "--json")
+    assert [m["id"] for m in json.loads(out)] == [meeting_id]
+    code, out = run(demo, "meetings", "list", "--show", "not_planned", "--json")
+    assert "cancelled" in {m["status"] for m in json.loads(out)}
+    assert {m["status"] for m in json.loads(out)} <= {"cancelled", "declined", "pending"}
     code, out = run(demo, "meetings", "held", "nosuchid")
     assert code == 1 and "unknown_meeting" in out
     code, out = run(demo, "meetings", "import", str(path))

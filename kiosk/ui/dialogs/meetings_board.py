@@ -27,17 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app.checkin import Clock, utc_now
-from kiosk.app.meetings import Database, Meeting, MeetingError, MeetingsService, Person
+from kiosk.app.meetings import (
+    FILTERS,
+    Database,
+    Meeting,
+    MeetingError,
+    MeetingsService,
+    Person,
+)
 from kiosk.core.meetings import MarkSource, MeetingStatus, Outcome, Presence
-from kiosk.core.text import fold
 from kiosk.ui import style
 from kiosk.ui.meeting_texts import country_label, when_text
 
 # Seconds between re-reads while the board is open.
 REFRESH_SECONDS = 10
-
-# Filters (stable codes; the words are in retranslate).
-FILTERS = ("all", "both", "one", "none", "held", "not_planned")
 
 
 class MeetingsBoard(QDialog):
@@ -134,23 +137,7 @@ class MeetingsBoard(QDialog):
         self._fill()
 
     def _matches(self, m: Meeting) -> bool:
-        code = FILTERS[max(self.filter.currentIndex(), 0)]
-        if code == "not_planned":
-            if m.status is MeetingStatus.PLANNED:
-                return False
-        elif code != "all" and m.status is not MeetingStatus.PLANNED:
-            return False
-        if code in ("both", "one", "none") and m.presence is not Presence(code):
-            return False
-        if code == "held" and not m.held:
-            return False
-        words = fold(self.search.text()).split()
-        if words:
-            text = fold(
-                " ".join((m.location, m.a.name, m.a.organization, m.b.name, m.b.organization))
-            )
-            return all(w in text for w in words)
-        return True
+        return m.matches(FILTERS[max(self.filter.currentIndex(), 0)], self.search.text())
 
     def _fill(self) -> None:
         selected = self.selected()
