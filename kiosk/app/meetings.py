@@ -163,7 +163,9 @@ class _Matcher:
                 return uid, how
             ambiguous = how == "ambiguous"
         org = " ".join(rules.name_words(side.organization))
-        if org and not side.name:
+        if org and not ambiguous:
+            # The firm, when exactly one registered person works there (the import report
+            # names every side matched this way, so the organiser can check it).
             found = self.by_org.get(org, [])
             if len(found) == 1:
                 return found[0], MatchedBy.ORGANIZATION
@@ -238,6 +240,7 @@ def import_meetings(
     rows: dict[str, MeetingRow] = {}
     first_row: dict[str, int] = {}
     outside: set[date] = set()
+    by_firm: list[tuple[int, str, Side, str]] = []
     for line in schedule.lines:
         if line.external_id:
             key = "id:" + fold(line.external_id)
@@ -270,6 +273,8 @@ def import_meetings(
                 )
             else:
                 report.matched_by[how] += 1
+                if how == MatchedBy.ORGANIZATION:
+                    by_firm.append((line.row, side, who, uid_found))
         if event_days and line.day not in event_days:
             outside.add(line.day)
         report.statuses[line.status.value] += 1
@@ -297,6 +302,14 @@ def import_meetings(
             source_row=line.row,
             updated_at=now,
         )
+    firm_people = store.people(db, {u for *_, u in by_firm})
+    for number, side, who, person_uid in by_firm:
+        person = firm_people.get(person_uid)
+        report.notes.append(
+            f"row {number}: side {side} ({who.name or who.email or who.organization}) matched by "
+            f"organisation only, to {person.name if person else person_uid} — check it, or "
+            "resolve it with 'kiosk meetings resolve'"
+        )
     for day in sorted(outside):
         report.notes.append(
             f"{day.isoformat()} is not a day of the event (its check-in lists): "
@@ -322,16 +335,17 @@ def import_meetings(
         ]
         if not keep_missing:
             report.withdrawn = len(gone)
+        # Compared and written under one write lock: nobody changes the schedule in between.
         if not dry_run:
             store.write(conn, changed)
             if gone and not keep_missing:
                 store.set_status(conn, gone, MeetingStatus.CANCELLED, now)
-        else:
-            conn.execute("SELECT 1")  # the transaction still held the lock for a true picture
     if report.withdrawn:
         report.notes.append(
             f"{report.withdrawn} earlier meeting(s) of source '{source}' are not "
-            "in this file: marked cancelled (use --keep-missing to keep them)"
+            "in this file: "
+            + ("they would be marked cancelled" if dry_run else "marked cancelled")
+            + " (use --keep-missing to keep them)"
         )
     return report
 

@@ -327,3 +327,22 @@ def test_an_xlsx_export_with_real_date_and_time_cells(
     )
     assert first.b.name == "Ștefan Țurcanu"  # the legacy cedilla spelling found him
     assert second.status is MeetingStatus.CANCELLED
+
+
+def test_a_side_found_only_by_its_firm_is_matched_and_named_in_the_report(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    # "Giurgiu Port SA" has exactly one registered person; the file names someone else there
+    path = schedule(
+        tmp_path,
+        "F-1,2026-09-28,15:00,15:30,T9,Accepted,Zhivko,Tsankov,,,Bulgaria,"
+        "Radu,Ene,Giurgiu Port SA,,Romania",
+        # two registered people work at Black Sea Cluster: nobody is guessed
+        "F-2,2026-09-28,15:30,16:00,T9,Accepted,Zhivko,Tsankov,,,Bulgaria,"
+        "Dan,Vlad,Black Sea Cluster,,Romania",
+    )
+    report = import_meetings(db, path)
+    assert report.matched_by["organization"] == 1
+    assert any("row 2: side b (Radu Ene) matched by organisation only, to Andrei Munteanu" in n
+               for n in report.notes)  # fmt: skip
+    assert [(u.row, u.reason) for u in report.unmatched] == [(3, "ambiguous")]
