@@ -369,7 +369,7 @@ def bench_checkin(work: Path, event_path: Path, scans: int, rng: random.Random) 
         shutil.copy(event_path, log_path)
         log_rows = [
             (str(uuid.uuid4()), "bare-log-kiosk", seq, at, f"{seq:016d}-bare-log", list_id,
-             uid_of[code], code, "entry", None, "accepted", "admitted", None, 0, "")
+             uid_of[code], code, "entry", None, "accepted", "admitted", None, 0, "", "scanned", "")
             for seq, code in enumerate(sample, start=1)
         ]  # fmt: skip
         bare = sqlite3.connect(work / "bare-scan.db", isolation_level=None)

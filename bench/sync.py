@@ -78,7 +78,7 @@ def fill(db: Database, uids: list[str], count: int, rng: random.Random) -> None:
             (new_scan_id(), me.id, seq, to_utc_iso(at),
              f"{base_ms + seq * 500:013d}.00000.{me.id[:8]}", 1, rng.choice(uids),
              "CODE", "entry", None, "accepted" if admitted else "refused",
-             "admitted" if admitted else "already_checked_in", None, 0, "")
+             "admitted" if admitted else "already_checked_in", None, 0, "", "scanned", "")
         )  # fmt: skip
     with db.write() as conn:
         replica.merge_scans(conn, rows)

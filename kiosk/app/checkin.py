@@ -5,15 +5,23 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from kiosk.app.signed_checkin import SignedTickets
 from kiosk.core import codes, signed
 from kiosk.core.decide import decide
-from kiosk.core.model import Attendee, CheckinList, Decision, Scan, ScanKind, ScanRequest
-from kiosk.core.reasons import Reason
+from kiosk.core.model import (
+    Attendee,
+    CheckinList,
+    Decision,
+    Method,
+    Scan,
+    ScanKind,
+    ScanRequest,
+)
+from kiosk.core.reasons import Hint, Reason
 from kiosk.core.timeutil import local_day, to_utc_iso
 from kiosk.storage import attendees, events, replica, scanlog
 from kiosk.storage.database import Database
@@ -45,6 +53,18 @@ class UndoError(Exception):
     """There is nothing to undo, or the scan named cannot be undone."""
 
 
+class ScanRequestError(ValueError):
+    """A scan that cannot be recorded as asked (a time in the future, a forced admission
+    without a reason, a forced admission at a self-service kiosk); the message says why."""
+
+
+#: How far ahead of this computer's clock a scan's time may be (clocks of two laptops differ
+#: by a minute or two); anything later is refused rather than recorded.
+FUTURE_TOLERANCE = timedelta(minutes=5)
+#: The longest reason kept for a forced admission.
+MAX_FORCE_REASON = 500
+
+
 @dataclass(frozen=True, slots=True)
 class CheckinResult:
     """A decision that is already on disk."""
@@ -55,6 +75,10 @@ class CheckinResult:
     checkin_list: CheckinList
     kiosk: Kiosk
     manual: bool
+    #: How the check-in was made (:class:`kiosk.core.model.Method`).
+    method: Method = Method.SCANNED
+    #: The reason staff gave for a forced admission ('' otherwise).
+    note: str = ""
     #: With a hub asked live: True when it answered in time, False when the kiosk decided
     #: alone; None when there is no hub to ask.
     remote_checked: bool | None = None
@@ -77,8 +101,11 @@ class CheckinService:
         clock: Clock = utc_now,
         *,
         remote: RemoteHistory | None = None,
+        self_service: bool = False,
     ) -> None:
         self.db = db
+        #: A self-service kiosk: never forces an admission, whoever asks.
+        self.self_service = self_service
         #: Asked before each scan is decided, when set (see :class:`RemoteHistory`).
         self.remote = remote
         self.event: EventInfo = events.event_info(db)
@@ -135,19 +162,35 @@ class CheckinService:
         kind: ScanKind = ScanKind.ENTRY,
         at: datetime | None = None,
         operator: str = "",
+        method: Method = Method.SCANNED,
+        force: bool = False,
+        reason: str = "",
     ) -> CheckinResult:
         """Decide one scan and append it to the log; returns only after the commit.
 
-        ``at`` records a scan at another (usually past) time — paper sign-in sheets and
-        corrections; such scans are flagged manual.
+        ``at`` records a scan at another (earlier) time — paper sign-in sheets and corrections;
+        such scans are flagged manual and recorded as back-dated; a time more than
+        :data:`FUTURE_TOLERANCE` ahead is refused (:class:`ScanRequestError`). ``force`` admits
+        against a refusal staff may override (see :data:`kiosk.core.decide.FORCEABLE`) and
+        needs a ``reason``, kept in the log.
         """
         manual = at is not None
-        when = at if at is not None else self.clock()
+        now = self.clock()
+        if at is not None and at > now + FUTURE_TOLERANCE:
+            raise ScanRequestError(
+                f"The scan time {at.isoformat(timespec='minutes')} is in the future (this "
+                f"computer's clock says {now.astimezone(at.tzinfo).isoformat(timespec='minutes')}"
+                "): give the time the person actually came."
+            )
+        note = self._force_reason(force, reason)
+        when = at if at is not None else now
         checkin_list = self._day_list(when) if list_id is None else self.resolve_list(list_id, when)
         if raw_code.isascii() and raw_code.isprintable():
             code = raw_code.strip()  # what clean_scan makes of it, without its per-character pass
         else:
             code = codes.clean_scan(raw_code)
+        if code[:1] in codes.PREFIX_STARTS:
+            code = codes.strip_prefixes(code)
         if len(code) > codes.MAX_SCAN_LENGTH:
             code = code[: codes.MAX_SCAN_LENGTH]
             lookup = ""
@@ -162,25 +205,39 @@ class CheckinService:
                 answer = self.remote.history(known.uid, checkin_list.id)
                 remote_checked = answer is not None
                 remote_history = answer or ()
+        how = _Scan(kind, when, manual, operator, method, force, note)
         with self.db.write() as conn:
             found = scanlog.person_and_history(conn, lookup, checkin_list.id) if lookup else None
             person: Attendee | None
             if found is not None:
-                person, history = found
+                person, history, revoked = found
             else:
                 person = attendees.find_by_code(conn, lookup) if lookup else None
                 history = scanlog.history(conn, person.uid, checkin_list.id) if person else ()
+                revoked = scanlog.is_revoked(conn, person.uid) if person else False
             if person is None and signed.looks_signed(lookup):
-                result = self._signed_scan(conn, lookup, checkin_list, kind, when, manual, operator)
+                result = self._signed_scan(conn, lookup, checkin_list, how)
             else:
                 result = self._decide_and_log(
-                    conn, person, history, code, lookup, checkin_list, kind, when, manual,
-                    operator, remote_history,
+                    conn, person, history, code, lookup, checkin_list, how, remote_history,
+                    revoked,
                 )  # fmt: skip
         if self.remote is not None:
             self._announce(result.scan_id)
             return replace(result, remote_checked=remote_checked)
         return result
+
+    def _force_reason(self, force: bool, reason: str) -> str:
+        if not force:
+            return ""
+        if self.self_service:
+            raise ScanRequestError("A self-service kiosk never forces an admission.")
+        text = " ".join(reason.split())
+        if not text:
+            raise ScanRequestError(
+                "A forced admission needs a reason (e.g. 'registered for day 2, came on day 1')."
+            )
+        return text[:MAX_FORCE_REASON]
 
     def _announce(self, scan_id: str) -> None:
         assert self.remote is not None
@@ -204,9 +261,8 @@ class CheckinService:
             (attendee_id,) = attendees.insert_many(conn, [new], now)
             found = attendees.find_by_code(conn, code)
             assert found is not None and found.id == attendee_id
-            result = self._decide_and_log(
-                conn, found, (), code, code, checkin_list, ScanKind.ENTRY, when, False, operator
-            )
+            how = _Scan(ScanKind.ENTRY, when, False, operator, Method.WALK_IN)
+            result = self._decide_and_log(conn, found, (), code, code, checkin_list, how)
         if self.remote is not None:
             self._announce(result.scan_id)
         return result
@@ -219,27 +275,25 @@ class CheckinService:
         code: str,
         lookup: str,
         checkin_list: CheckinList,
-        kind: ScanKind,
-        when: datetime,
-        manual: bool,
-        operator: str,
+        how: _Scan,
         remote_history: tuple[Scan, ...] = (),
+        revoked: bool = False,
     ) -> CheckinResult:
         if remote_history:
             mine = {s.scan_id for s in history}
             history += tuple(s for s in remote_history if s.scan_id not in mine)
         request = ScanRequest(
             checkin_list=checkin_list,
-            now=when,
+            now=how.when,
             event_tz=self.event.timezone,
-            kind=kind,
+            kind=how.kind,
             attendee=person,
             history=history,
             unknown_hint=None if person else codes.unknown_hint(lookup),
+            revoked=revoked,
+            force=how.force,
         )
-        return self._log(
-            conn, decide(request), person, code, checkin_list, kind, when, manual, operator
-        )
+        return self._log(conn, decide(request), person, code, checkin_list, how)
 
     def _log(
         self,
@@ -248,44 +302,48 @@ class CheckinService:
         person: Attendee | None,
         code: str,
         checkin_list: CheckinList,
-        kind: ScanKind,
-        when: datetime,
-        manual: bool,
-        operator: str,
+        how: _Scan,
     ) -> CheckinResult:
         """Append a decided scan to the log (in the caller's transaction)."""
+        # Forced only when a refusal was overridden: a force that found nothing to override is
+        # an ordinary check-in (its note is kept), and a cancelled or revoked ticket stays
+        # refused.
+        if decision.hint is Hint.FORCED:
+            method = Method.FORCED
+        elif how.manual:
+            method = Method.BACKDATED
+        else:
+            method = how.method
         stored = scanlog.append(
             conn,
             scanlog.NewScan(
                 kiosk_id=self.kiosk.id,
-                at=when,
+                at=how.when,
                 list_id=checkin_list.id,
-                kind=kind,
+                kind=how.kind,
                 reason=decision.reason,
                 attendee_uid=person.uid if person else None,
                 raw_code=code,
                 hint=decision.hint,
-                manual=manual,
-                operator=operator,
+                manual=how.manual,
+                operator=how.operator,
+                method=method.value,
+                note=how.note,
             ),
         )
-        return CheckinResult(decision, stored.scan_id, when, checkin_list, self.kiosk, manual)
+        return CheckinResult(
+            decision, stored.scan_id, how.when, checkin_list, self.kiosk, how.manual, method,
+            how.note,
+        )  # fmt: skip
 
     def _signed_scan(
-        self,
-        conn: sqlite3.Connection,
-        code: str,
-        checkin_list: CheckinList,
-        kind: ScanKind,
-        when: datetime,
-        manual: bool,
-        operator: str,
+        self, conn: sqlite3.Connection, code: str, checkin_list: CheckinList, how: _Scan
     ) -> CheckinResult:
         """A signed ticket that matched no ticket code (see :mod:`kiosk.app.signed_checkin`)."""
         decision, person = self._signed.decide(
-            conn, code, checkin_list, kind, when, self.event.timezone
+            conn, code, checkin_list, how.kind, how.when, self.event.timezone, force=how.force
         )
-        return self._log(conn, decision, person, code, checkin_list, kind, when, manual, operator)
+        return self._log(conn, decision, person, code, checkin_list, how)
 
     def last_undoable(self, attendee_uid: str | None = None) -> str | None:
         """This kiosk's newest check-in that can be undone (or one person's, from any kiosk)."""
@@ -322,6 +380,19 @@ class CheckinService:
                 ),
             )
         return UndoResult(stored.scan_id, target, attendee_uid)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """How one scan is being made (everything but the code and the list)."""
+
+    kind: ScanKind
+    when: datetime
+    manual: bool
+    operator: str
+    method: Method
+    force: bool = False
+    note: str = ""
 
 
 def _unused_code(conn: sqlite3.Connection) -> str:

@@ -61,6 +61,8 @@ class SignedTickets:
         kind: ScanKind,
         when: datetime,
         event_tz: str,
+        *,
+        force: bool = False,
     ) -> tuple[Decision, Attendee | None]:
         """Decide a signed scan in the caller's write transaction (the caller logs it). An
         unknown holder of a valid ticket is added to the roster and admitted by signature
@@ -78,6 +80,7 @@ class SignedTickets:
                 kind=kind,
                 attendee=person,
                 history=scanlog.history(conn, person.uid, checkin_list.id),
+                force=force,
             )
         )
         if found.created and decision.reason is Reason.ADMITTED:

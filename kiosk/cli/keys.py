@@ -207,6 +207,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             "Import it on every kiosk with 'kiosk keys import-revocations'."
         )
 
+    _block_commands(keys, pass_state)
+
     @keys.command("import-revocations")
     @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
     @pass_state
@@ -215,6 +217,42 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         with _reported(), state.open() as db:
             made = service.import_revocations(db, file)
         click.echo(f"Now holding revocation list {made.serial}: {made.count} ticket(s) revoked.")
+
+
+def _block_commands(keys: click.Group, pass_state: Callable[[Command], Command]) -> None:
+    @keys.command("block")
+    @click.argument("codes", nargs=-1, required=True)
+    @click.option("--operator", default="", help="Who blocked it (kept in the log).")
+    @pass_state
+    def keys_block(state: State, codes: tuple[str, ...], operator: str) -> None:
+        """Block the tickets with these CODES (a lost or shared ticket): every credential of
+        the person — QR, signed or plain code, search at the desk, self-service — is refused
+        as 'revoked'. Needs no signing key; reaches the other kiosks with the next sync.
+        'kiosk keys unblock' lifts it."""
+        _set_blocked(state, codes, True, operator)
+
+    @keys.command("unblock")
+    @click.argument("codes", nargs=-1, required=True)
+    @click.option("--operator", default="", help="Who lifted the block (kept in the log).")
+    @pass_state
+    def keys_unblock(state: State, codes: tuple[str, ...], operator: str) -> None:
+        """Lift 'kiosk keys block' from the tickets with these CODES."""
+        _set_blocked(state, codes, False, operator)
+
+
+def _set_blocked(state: State, codes: tuple[str, ...], blocked: bool, operator: str) -> None:
+    from kiosk.app.people import PersonError, set_blocked
+    from kiosk.storage.events import local_kiosk
+
+    with state.open() as db:
+        kiosk = local_kiosk(db)
+        for code in codes:
+            try:
+                person = set_blocked(db, code, blocked, kiosk=kiosk, operator=operator)
+            except PersonError as exc:
+                raise KeyFailure(str(exc)) from exc
+            what = "Blocked" if blocked else "Unblocked"
+            click.echo(f"{what} ticket {person.code} ({person.name}).")
 
 
 def signed_codes(

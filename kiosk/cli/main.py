@@ -28,7 +28,7 @@ from kiosk.app.failures import environment_message, write_crash_report
 from kiosk.assets import installation_kind
 from kiosk.cli.options import delimiter_option, progress
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
-from kiosk.core.model import Policy, ScanKind
+from kiosk.core.model import CheckinList, Method, Policy, ScanKind
 from kiosk.core.timeutil import local_day, machine_timezone, parse_local
 from kiosk.storage import events
 from kiosk.storage.database import Database
@@ -52,6 +52,8 @@ ENVIRONMENT_ERRORS = (
     ("kiosk.importing.errors", "ImportFileError"),
     ("kiosk.reports.export", "ExportError"),
     ("kiosk.app.checkin", "NoListError"),
+    ("kiosk.app.checkin", "ScanRequestError"),
+    ("kiosk.storage.events", "ListError"),
     ("kiosk.printing.base", "PrinterError"),
     ("kiosk.badges.template", "TemplateError"),
     ("kiosk.badges.render", "BadgeError"),
@@ -303,23 +305,195 @@ def init(
         click.echo(f"  list {cl.id}: {cl.name} ({cl.policy.value})")
 
 
-@cli.command("lists")
+def _list_json(cl: CheckinList, tz: str) -> dict[str, Any]:
+    zone = ZoneInfo(tz)
+    return {
+        "id": cl.id,
+        "name": cl.name,
+        "day": cl.day,
+        "policy": cl.policy.value,
+        "presence": cl.tracks_presence,
+        "allow_reentry": cl.allow_reentry,
+        "admit_pending": cl.admit_pending,
+        "opens": cl.opens_at.astimezone(zone).isoformat() if cl.opens_at else None,
+        "closes": cl.closes_at.astimezone(zone).isoformat() if cl.closes_at else None,
+        "categories": sorted(cl.categories),
+    }
+
+
+def _list_line(cl: CheckinList, tz: str) -> str:
+    zone = ZoneInfo(tz)
+    rules = [cl.policy.value]
+    if cl.day:
+        rules.append(cl.day.isoformat())
+    if cl.opens_at or cl.closes_at:
+        opens = f"{cl.opens_at.astimezone(zone):%H:%M}" if cl.opens_at else "…"
+        closes = f"{cl.closes_at.astimezone(zone):%H:%M}" if cl.closes_at else "…"
+        rules.append(f"{opens}–{closes}")
+    if cl.categories:
+        rules.append("only " + ", ".join(sorted(cl.categories)))
+    if cl.tracks_presence:
+        rules.append("presence")
+    rules.append("re-entry after exit" if cl.allow_reentry else "no re-entry")
+    rules.append("admits unpaid" if cl.admit_pending else "refuses unpaid")
+    return f"{cl.id:>5}  {cl.name}  ({'; '.join(rules)})"
+
+
+@cli.group("lists", invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-@pass_state
-def lists_cmd(state: State, as_json: bool) -> None:
-    """Show the event's check-in lists and their ids."""
+@click.pass_context
+def lists_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Show the event's check-in lists and their ids; add, edit or remove lists.
+
+    \b
+    kiosk lists add "Workshop A" --day 2026-09-28 --opens 14:00 --closes 16:00
+    kiosk lists add "B2B room" --presence --multiple
+    kiosk lists add "Speakers' lounge" --category speaker --category vip
+    kiosk lists edit 48213 --no-reentry
+    kiosk lists remove 48213          (only a list nobody was scanned on)
+
+    Defaults are pretix's: one entry per day, entry again after an exit, unpaid registrations
+    refused. Lists travel to the other kiosks with bundles and the hub.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    state = ctx.find_object(State)
+    assert state is not None
     with state.open() as db:
+        tz = events.event_info(db).timezone
         lists = events.checkin_lists(db)
     if as_json:
-        _print_json(
-            [
-                {"id": cl.id, "name": cl.name, "day": cl.day, "policy": cl.policy.value}
-                for cl in lists
-            ]
-        )
+        _print_json([_list_json(cl, tz) for cl in lists])
         return
     for cl in lists:
-        click.echo(f"{cl.id:>3}  {cl.name}  ({cl.policy.value})")
+        click.echo(_list_line(cl, tz))
+
+
+def _list_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options ``lists add`` and ``lists edit`` share (edit: only those given change)."""
+    options = [
+        click.option("--day", type=click.DateTime(formats=["%Y-%m-%d"]),
+                     help="The day the list is for (YYYY-MM-DD); default: every day."),
+        click.option("--all-days", is_flag=True, help="(edit) The list is for every day."),
+        click.option("--opens", metavar="HH:MM", help="Opens at (event time; needs --day)."),
+        click.option("--closes", metavar="HH:MM", help="Closes at (event time; needs --day)."),
+        click.option("--category", "categories", multiple=True, metavar="C",
+                     help="Admit only this category; repeat for more. Default: everyone."),
+        click.option("--all-categories", is_flag=True, help="(edit) Admit every category."),
+        click.option("--presence/--no-presence", default=None,
+                     help="Track who is inside (entries and exits)."),
+        click.option("--multiple/--once-per-day", default=None,
+                     help="Admit every scan (coffee, sessions) or once a day (default)."),
+        click.option("--once", is_flag=True, help="Admit once over the whole event."),
+        click.option("--allow-reentry/--no-reentry", default=None,
+                     help="Entry again after an exit (default: allowed, as in pretix)."),
+        click.option("--admit-unpaid/--refuse-unpaid", "admit_pending", default=None,
+                     help="Registrations not paid yet (pretix 'pending', Eventbrite unpaid): "
+                     "admitted, or refused as 'unpaid' (default)."),
+        click.option("--json", "as_json", is_flag=True, help="Print the list as JSON."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _list_changes(db: Database, current: CheckinList | None, opts: dict[str, Any]) -> dict[
+    str, Any
+]:
+    """Keyword arguments for events.add_list / edit_list from the shared options."""
+    tz = events.event_info(db).timezone
+    changes: dict[str, Any] = {}
+    if opts["day"] is not None:
+        changes["day"] = opts["day"].date()
+    elif opts["all_days"]:
+        changes["day"] = None
+    day = changes.get("day", current.day if current else None)
+    for key in ("opens", "closes"):
+        text = opts[key]
+        if text is None:
+            continue
+        if day is None:
+            raise click.BadParameter("needs --day (a time on which day?)", param_hint=f"--{key}")
+        try:
+            clock = datetime.strptime(text, "%H:%M").time()
+        except ValueError as exc:
+            raise click.BadParameter(
+                f"'{text}' is not a time like 14:30", param_hint=f"--{key}"
+            ) from exc
+        changes[f"{key}_at"] = datetime.combine(day, clock, ZoneInfo(tz))
+    if opts["categories"]:
+        changes["categories"] = frozenset(opts["categories"])
+    elif opts["all_categories"]:
+        changes["categories"] = frozenset()
+    if opts["presence"] is not None:
+        changes["tracks_presence"] = opts["presence"]
+    if opts["once"]:
+        changes["policy"] = Policy.ONCE
+    elif opts["multiple"] is not None:
+        changes["policy"] = Policy.MULTIPLE if opts["multiple"] else Policy.ONCE_PER_DAY
+    if opts["allow_reentry"] is not None:
+        changes["allow_reentry"] = opts["allow_reentry"]
+    if opts["admit_pending"] is not None:
+        changes["admit_pending"] = opts["admit_pending"]
+    return changes
+
+
+def _show_list(db: Database, cl: CheckinList, verb: str, as_json: bool) -> None:
+    tz = events.event_info(db).timezone
+    if as_json:
+        _print_json(_list_json(cl, tz))
+    else:
+        click.echo(f"{verb} list {_list_line(cl, tz).strip()}")
+
+
+@lists_cmd.command("add")
+@click.argument("name")
+@_list_options
+@pass_state
+def lists_add(state: State, /, name: str, **opts: Any) -> None:
+    """Add a check-in list NAME (a session, a workshop, the B2B room, the dinner)."""
+    with state.open() as db:
+        try:
+            made = events.add_list(db, name, **_list_changes(db, None, opts))
+        except events.ListError as exc:
+            _fail(str(exc))
+        _show_list(db, made, "Added", opts["as_json"])
+
+
+@lists_cmd.command("edit")
+@click.argument("list_id", type=int)
+@click.option("--name", default=None, help="A new name.")
+@_list_options
+@pass_state
+def lists_edit(state: State, /, list_id: int, name: str | None, **opts: Any) -> None:
+    """Change list LIST_ID: only the options given change. Scans already made stay as decided."""
+    with state.open() as db:
+        current = events.checkin_list(db, list_id)
+        if current is None:
+            _fail(f"There is no check-in list {list_id}; 'kiosk lists' shows them.")
+        changes = _list_changes(db, current, opts)
+        if name is not None:
+            changes["name"] = name
+        if not changes:
+            _fail("Nothing to change: give at least one option (see 'kiosk lists edit --help').")
+        try:
+            edited = events.edit_list(db, list_id, **changes)
+        except events.ListError as exc:
+            _fail(str(exc))
+        _show_list(db, edited, "Changed", opts["as_json"])
+
+
+@lists_cmd.command("remove")
+@click.argument("list_id", type=int)
+@pass_state
+def lists_remove(state: State, list_id: int) -> None:
+    """Remove list LIST_ID — only when nobody was scanned on it (a list with scans is evidence)."""
+    with state.open() as db:
+        try:
+            removed = events.remove_list(db, list_id)
+        except events.ListError as exc:
+            _fail(str(exc))
+    click.echo(f"Removed list {removed.id} ({removed.name}).")
 
 
 @cli.command("rename-kiosk")
@@ -491,6 +665,17 @@ def _service(db: Database, kiosk_name: str | None) -> CheckinService:
     "offset is given). Such scans are flagged manual.",
 )
 @click.option("--operator", default="", help="Who made the scan (kept in the log).")
+@click.option(
+    "--force", is_flag=True,
+    help="Admit anyway (another day, outside the list's hours or categories, not paid, already "
+    "in): staff's decision, logged as forced. Needs --reason. Never for a cancelled, revoked "
+    "or unknown ticket.",
+)  # fmt: skip
+@click.option("--reason", "force_reason", default="", help="Why the admission is forced.")
+@click.option(
+    "--how", "method", type=click.Choice([m.value for m in Method]), default=Method.TYPED.value,
+    show_default=True, help="How the code was obtained (recorded in the log and the register).",
+)  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the decision as JSON.")
 @pass_state
 def checkin(
@@ -501,9 +686,21 @@ def checkin(
     is_exit: bool,
     at_text: str | None,
     operator: str,
+    force: bool,
+    force_reason: str,
+    method: str,
     as_json: bool,
 ) -> None:
-    """Check in the person with ticket CODE. Exit status 0 admitted, 1 refused."""
+    """Check in the person with ticket CODE. Exit status 0 admitted, 1 refused (also an exit
+    with no entry before it: recorded, but nobody known to be inside left).
+
+    Where a hub is configured, it is asked first whether the ticket was admitted at another
+    kiosk (300 ms at most), as at the desk.
+    """
+    if force and is_exit:
+        _fail("--force is for entries; an exit is always recorded.")
+    from kiosk.app.hubcheck import attach_hub_guard, detach_hub_guard
+
     with state.open() as db:
         service = _service(db, kiosk_name)
         tz = service.event.timezone
@@ -515,13 +712,20 @@ def checkin(
                 raise click.BadParameter(
                     f"'{at_text}' is not an ISO date-time", param_hint="--at"
                 ) from exc
-        result = service.scan(
-            code,
-            list_id=list_id,
-            kind=ScanKind.EXIT if is_exit else ScanKind.ENTRY,
-            at=at,
-            operator=operator,
-        )
+        attach_hub_guard(service)
+        try:
+            result = service.scan(
+                code,
+                list_id=list_id,
+                kind=ScanKind.EXIT if is_exit else ScanKind.ENTRY,
+                at=at,
+                operator=operator,
+                method=Method(method),
+                force=force,
+                reason=force_reason,
+            )
+        finally:
+            detach_hub_guard(service, drain=2.0)
         from kiosk.cli import meetings as _meetings
 
         today_meetings = _meetings.checkin_meetings(db, result)
@@ -534,6 +738,10 @@ def checkin(
         click.echo(f"  {result.checkin_list.name} · {result.kiosk.name}{extra}")
         for line in _meetings.meeting_lines(today_meetings):
             click.echo("  " + line)
+        if result.note:
+            click.echo(f"  forced: {result.note}")
+        if result.remote_checked is False:
+            click.echo("  (the hub did not answer in time: decided by this kiosk alone)")
     sys.exit(EXIT_OK if result.decision.admitted else EXIT_REFUSED)
 
 

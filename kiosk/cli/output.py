@@ -22,7 +22,8 @@ REASON_TEXT: dict[Reason, str] = {
     Reason.NOT_INSIDE: "Not checked in, so no exit recorded",
     Reason.VOIDED: "Check-in undone",
     Reason.INVALID_SIGNATURE: "Signed ticket not genuine",
-    Reason.REVOKED: "Signed ticket revoked by the organizers",
+    Reason.REVOKED: "Ticket revoked by the organizers",
+    Reason.UNPAID: "Registration not paid",
 }
 HINT_TEXT: dict[Hint, str] = {
     Hint.CHECK_CHARACTER: "the check character does not match — check the last character",
@@ -33,6 +34,11 @@ HINT_TEXT: dict[Hint, str] = {
     Hint.CATEGORY_NOT_ALLOWED: "this list is for other categories",
     Hint.REENTRY: "re-entry after an exit",
     Hint.SIGNED_TICKET: "not in this kiosk's list: admitted by the ticket's signature",
+    Hint.NO_ENTRY: "no entry known before this exit: recorded, not counted as admitted",
+    Hint.FORCED: "admitted by staff against the rules",
+    Hint.BLOCKED: "this ticket was blocked at a kiosk",
+    Hint.NOT_OUR_LETTERS: "U, Q, Y and Z never appear in Kiosk codes — check the scanner's "
+    "keyboard layout (AZERTY/QWERTZ) or read V for U",
 }
 
 
@@ -49,6 +55,10 @@ def attendee_json(person: Attendee) -> dict[str, Any]:
         "email": person.email,
         "code": person.code,
         "status": person.status.value,
+        "pending": person.pending,
+        "blocked": person.blocked,
+        "note": person.note,
+        "attention": person.attention,
     }
 
 
@@ -58,7 +68,11 @@ def checkin_json(result: CheckinResult, tz: str) -> dict[str, Any]:
     return {
         "status": d.reason.value,
         "admitted": d.admitted,
+        "accepted": d.accepted,
         "hint": d.hint.value if d.hint else None,
+        "overridden": d.overridden.value if d.overridden else None,
+        "method": result.method.value,
+        "note": result.note,
         "attendee": attendee_json(d.attendee) if d.attendee else None,
         "previous": (
             {"at": d.previous.at.astimezone(zone).isoformat(), "kiosk": d.previous.kiosk_name}
@@ -85,8 +99,8 @@ def display_name(person: Attendee) -> str:
 
 
 def decision_lines(d: Decision, tz: str, now: datetime) -> list[str]:
-    head = ("✔ " if d.admitted else "✘ ") + REASON_TEXT[d.reason].upper()
-    lines = [head]
+    mark = "✔ " if d.admitted else ("• " if d.accepted else "✘ ")
+    lines = [mark + REASON_TEXT[d.reason].upper()]
     if d.previous is not None:
         first = d.previous.at.astimezone(ZoneInfo(tz))
         day = (
@@ -97,10 +111,15 @@ def decision_lines(d: Decision, tz: str, now: datetime) -> list[str]:
         lines[0] += f" {day} at {first:%H:%M} on {d.previous.kiosk_name or 'another kiosk'}"
     if d.hint is not None:
         lines.append(f"  ({HINT_TEXT[d.hint]})")
+    if d.overridden is not None:
+        lines.append(f"  (overriding: {REASON_TEXT[d.overridden].lower()})")
     if d.attendee is not None:
         person = d.attendee
         lines.append(f"  {display_name(person)}")
         details = ", ".join(p for p in (person.organization, person.country, person.category) if p)
         if details:
             lines.append(f"  {details}")
+        if person.attention or person.note:
+            flag = "⚠ ATTENTION" if person.attention else "Note"
+            lines.append(f"  {flag}: {person.note}" if person.note else f"  {flag}")
     return lines

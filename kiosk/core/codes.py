@@ -11,6 +11,7 @@ Codes from other platforms (Eventbrite barcodes, pretix secrets) are kept as giv
 
 from __future__ import annotations
 
+import re
 import secrets
 import unicodedata
 from collections.abc import Callable
@@ -109,6 +110,24 @@ def clean_scan(raw: str) -> str:
     return "".join(c for c in text if c.isprintable()).strip()
 
 
+#: First characters of the prefixes scanners put before the data: an ECI escape (``\000026``,
+#: ISO/IEC 15424 "Extended Channel Interpretation", as pretixSCAN strips it) or an AIM
+#: symbology identifier (``]Q1`` for a QR code, ``]d2`` Data Matrix, ``]C0`` Code 128...).
+PREFIX_STARTS = ("\\", "]")
+_ECI = re.compile(r"\\\d{6}")
+_AIM = re.compile(r"\][A-Za-z][0-9A-Za-z]")
+
+
+def strip_prefixes(text: str) -> str:
+    """``text`` without the AIM symbology identifier and ECI escapes a scanner may send first
+    (``]Q1``, ``\\000001``, or both: ``]Q2\\000026…``)."""
+    while True:
+        found = _AIM.match(text) or _ECI.match(text)
+        if found is None or found.end() == len(text):
+            return text
+        text = text[found.end() :]
+
+
 def canonical(scanned: str) -> str | None:
     """Our-format spelling of a scanned or typed code, if it can be one.
 
@@ -130,6 +149,13 @@ def unknown_hint(scanned: str) -> Hint | None:
     text = canonical(scanned)
     if text is not None and not is_valid(text):
         return Hint.CHECK_CHARACTER
+    upper = scanned.upper().replace(" ", "").replace("-", "").translate(_CONFUSABLE)
+    if (
+        len(upper) == CODE_LENGTH
+        and any(c in _NOT_OURS for c in upper)
+        and all(c in _VALUE or c in _NOT_OURS for c in upper)
+    ):
+        return Hint.NOT_OUR_LETTERS
     return None
 
 
@@ -167,6 +193,11 @@ def code_at_end(text: str, known: Callable[[str], bool] | None = None) -> str | 
         if known is not None and known(tail):
             return tail
     return None
+
+
+#: Letters never used in our codes; typed or scanned in, they point at a keyboard layout
+#: (AZERTY types Q for A and Z for W; QWERTZ swaps Y and Z) or at a misread (U for V).
+_NOT_OURS = frozenset("UQYZ")
 
 
 def display(code: str) -> str:

@@ -47,20 +47,75 @@ def expected_on(person: Attendee, lst: CheckinList, day: date) -> bool:
     return person.status is AttendeeStatus.ACTIVE and coverage_hint(person, lst, day) is None
 
 
+#: Refusals staff may override with a forced admission (with a reason). An unknown code has
+#: nobody to admit; a cancelled, revoked or blocked ticket stays refused whoever asks.
+FORCEABLE = frozenset({Reason.NOT_ON_LIST, Reason.UNPAID, Reason.ALREADY_CHECKED_IN})
+
+
 def decide(req: ScanRequest) -> Decision:
     """Decide one scan. Never raises for a business outcome; the reason code says it all.
 
-    The checks run in this order: unknown code, cancelled registration, list coverage (day,
-    time window, category), then the list's policy against the person's earlier scans.
+    The checks run in this order: unknown code, revoked or blocked ticket, cancelled
+    registration; an exit is then always recorded (as pretix does: a person leaving is never
+    held at the door); an entry is checked against the list's coverage (day, time window,
+    category), payment, and its policy against the person's earlier scans ordered by their
+    time, not by when they reached this kiosk. ``req.force`` turns the refusals in
+    :data:`FORCEABLE` into an admission with hint ``forced``.
     """
     person = req.attendee
     if person is None:
         return Decision(Reason.UNKNOWN_CODE, hint=req.unknown_hint)
+    if req.revoked or person.blocked:
+        return Decision(Reason.REVOKED, person, hint=None if req.revoked else Hint.BLOCKED)
     if person.status is AttendeeStatus.CANCELLED:
         return Decision(Reason.CANCELLED, person)
 
     lst = req.checkin_list
     today = local_day(req.now, req.event_tz)
+    moves = effective_movements(req.history)
+    if lst.policy is Policy.ONCE_PER_DAY:
+        moves = [m for m in moves if local_day(m.at, req.event_tz) == today]
+    # Inside at the scan's time when the latest movement up to then, by scan time (not by when
+    # it reached this kiosk), is an entry: pretix orders check-ins by their time too.
+    before = [m for m in moves if m.at <= req.now]
+    inside = bool(before) and before[-1].kind is ScanKind.ENTRY
+
+    if req.kind is ScanKind.EXIT:
+        return Decision(Reason.EXIT_RECORDED, person, hint=None if inside else Hint.NO_ENTRY)
+
+    refusal = _entry_refusal(req, person, lst, today, moves, inside)
+    if refusal is None:
+        entries = [m for m in moves if m.kind is ScanKind.ENTRY]
+        reentry = bool(entries) and lst.policy is not Policy.MULTIPLE
+        return Decision(Reason.ADMITTED, person, hint=Hint.REENTRY if reentry else None)
+    if req.force and refusal.reason in FORCEABLE:
+        return Decision(Reason.ADMITTED, person, hint=Hint.FORCED, overridden=refusal.reason)
+    return refusal
+
+
+def _entry_refusal(
+    req: ScanRequest,
+    person: Attendee,
+    lst: CheckinList,
+    today: date,
+    moves: list[Scan],
+    inside: bool,
+) -> Decision | None:
+    """Why an entry is refused, or None when it is admitted. An earlier entry is named first:
+    someone already inside (a forced admission included) is told so, not that the list does
+    not cover them."""
+    entries = [m for m in moves if m.kind is ScanKind.ENTRY]
+    if (
+        entries
+        and lst.policy is not Policy.MULTIPLE
+        and (inside or not lst.allow_reentry or not _exited(moves))
+    ):
+        first = entries[0]
+        return Decision(
+            Reason.ALREADY_CHECKED_IN,
+            person,
+            previous=Previous(first.at, first.kiosk_id, first.kiosk_name, first.scan_id),
+        )
     if lst.day is not None and lst.day != today:
         return Decision(Reason.NOT_ON_LIST, person, hint=Hint.OUTSIDE_WINDOW)
     if (lst.opens_at is not None and req.now < lst.opens_at) or (
@@ -70,25 +125,10 @@ def decide(req: ScanRequest) -> Decision:
     not_covered = coverage_hint(person, lst, today)
     if not_covered is not None:
         return Decision(Reason.NOT_ON_LIST, person, hint=not_covered)
+    if person.pending and not lst.admit_pending:
+        return Decision(Reason.UNPAID, person)
+    return None
 
-    moves = effective_movements(req.history)
-    if lst.policy is Policy.ONCE_PER_DAY:
-        moves = [m for m in moves if local_day(m.at, req.event_tz) == today]
-    inside = bool(moves) and moves[-1].kind is ScanKind.ENTRY
 
-    if req.kind is ScanKind.EXIT:
-        if lst.tracks_presence and not inside:
-            return Decision(Reason.NOT_INSIDE, person)
-        return Decision(Reason.EXIT_RECORDED, person)
-
-    entries = [m for m in moves if m.kind is ScanKind.ENTRY]
-    if lst.policy is Policy.MULTIPLE or not entries:
-        return Decision(Reason.ADMITTED, person)
-    if lst.tracks_presence and not inside:
-        return Decision(Reason.ADMITTED, person, hint=Hint.REENTRY)
-    first = entries[0]
-    return Decision(
-        Reason.ALREADY_CHECKED_IN,
-        person,
-        previous=Previous(first.at, first.kiosk_id, first.kiosk_name, first.scan_id),
-    )
+def _exited(moves: list[Scan]) -> bool:
+    return any(m.kind is ScanKind.EXIT for m in moves)

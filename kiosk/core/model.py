@@ -31,6 +31,22 @@ class AttendeeStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Method(StrEnum):
+    """How a check-in was made: the evidence behind it, for the log and the funder's register.
+
+    Stored in the scan log; never rename one.
+    """
+
+    SCANNED = "scanned"  # a ticket read by a USB scanner
+    CAMERA = "camera"  # a ticket read by a camera
+    TYPED = "typed"  # a code typed by hand (the command line, the desk's search box)
+    PICKED = "picked"  # staff picked the person from the desk's search results
+    SELF_PICK = "self_pick"  # an attendee tapped their own name at the self-service kiosk
+    WALK_IN = "walk_in"  # registered and checked in at the desk
+    BACKDATED = "backdated"  # recorded later for an earlier time (paper sheet, correction)
+    FORCED = "forced"  # admitted by staff against the rules, with a reason
+
+
 @dataclass(frozen=True, slots=True)
 class Attendee:
     """A registered person as the decision rule and the screens need them."""
@@ -49,6 +65,14 @@ class Attendee:
     days: frozenset[date] = frozenset()
     #: Stable id across kiosks (the integer ``id`` is local to one database).
     uid: str = ""
+    #: A note for the desk (VIP, accessibility, speaker gift), shown at check-in.
+    note: str = ""
+    #: Staff should look at this person at check-in (pretix's "requires attention").
+    attention: bool = False
+    #: The registration is not paid yet (pretix "pending", Eventbrite unpaid states).
+    pending: bool = False
+    #: This one ticket was blocked at a kiosk (``kiosk keys block``): refused as revoked.
+    blocked: bool = False
 
     @property
     def name(self) -> str:
@@ -69,6 +93,10 @@ class CheckinList:
     closes_at: datetime | None = None
     #: Categories admitted; empty means all.
     categories: frozenset[str] = frozenset()
+    #: Entry again after an exit (pretix's default); False: one entry per day (or ever).
+    allow_reentry: bool = True
+    #: Admit registrations that are not paid yet; False refuses them as ``unpaid``.
+    admit_pending: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +137,21 @@ class Decision:
     attendee: Attendee | None = None
     previous: Previous | None = None
     hint: Hint | None = None
+    #: For a forced admission: the refusal staff overrode.
+    overridden: Reason | None = None
+
+    @property
+    def accepted(self) -> bool:
+        """True when the scan counts (an entry admitted or an exit recorded)."""
+        return self.reason in (Reason.ADMITTED, Reason.EXIT_RECORDED)
 
     @property
     def admitted(self) -> bool:
-        """True when the person may pass (an entry admitted or an exit recorded)."""
-        return self.reason in (Reason.ADMITTED, Reason.EXIT_RECORDED)
+        """True when the person may pass: an entry admitted, or an exit of someone known to be
+        inside. An exit with no entry before it is recorded (``accepted``) but not admitted."""
+        if self.reason is Reason.EXIT_RECORDED:
+            return self.hint is not Hint.NO_ENTRY
+        return self.reason is Reason.ADMITTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +167,11 @@ class ScanRequest:
     history: tuple[Scan, ...] = field(default_factory=tuple)
     #: Set when the code was not found; the hint explains why.
     unknown_hint: Hint | None = None
+    #: The person's ticket is on the revocation list this kiosk holds.
+    revoked: bool = False
+    #: Staff admit anyway (a refusal by list, day, payment or an earlier entry is overridden;
+    #: never an unknown, cancelled or revoked ticket).
+    force: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,3 +197,6 @@ class Registration:
     cancelled: bool = False
     days: frozenset[date] = frozenset()
     raw: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+    attention: bool = False
+    pending: bool = False

@@ -24,8 +24,11 @@ class Reason(StrEnum):
     #: A signed ticket whose signature does not check out: forged, altered, damaged, signed
     #: for another event or by a key this kiosk does not hold.
     INVALID_SIGNATURE = "invalid_signature"
-    #: A signed ticket the organizer has revoked (a signed revocation list names it).
+    #: A ticket the organizer has revoked (a signed revocation list names it) or staff have
+    #: blocked (``kiosk keys block``): refused whatever credential names it.
     REVOKED = "revoked"
+    #: The registration is not paid yet and the list does not admit pending registrations.
+    UNPAID = "unpaid"
 
 
 #: Reasons whose scan counts as accepted (it changes who is admitted or inside).
@@ -49,3 +52,13 @@ class Hint(StrEnum):
     #: Admitted on the strength of a signed ticket: the person was not in this kiosk's roster
     #: and was added from the ticket by this scan.
     SIGNED_TICKET = "signed_ticket"
+    #: An exit with no entry before it on the list (none made, or not synchronised yet): it
+    #: is recorded, but the person is not counted as admitted.
+    NO_ENTRY = "no_entry"
+    #: Admitted by staff against the rules, with a reason (see Decision.overridden).
+    FORCED = "forced"
+    #: Blocked at a kiosk (``kiosk keys block``) rather than by a signed revocation list.
+    BLOCKED = "blocked"
+    #: The code has letters that never appear in Kiosk codes (U, Q, Y, Z): the scanner's
+    #: keyboard layout (AZERTY/QWERTZ) or a typing slip (U for V).
+    NOT_OUR_LETTERS = "not_our_letters"

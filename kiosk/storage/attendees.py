@@ -68,14 +68,20 @@ def from_row(row: sqlite3.Row) -> Attendee:
         phone=row["phone"],
         status=AttendeeStatus(row["status"]),
         days=frozenset(date.fromisoformat(d) for d in json.loads(row["days"])),
+        note=row["note"],
+        attention=bool(row["attention"]),
+        pending=bool(row["pending"]),
+        blocked=bool(row["blocked"]),
     )
 
 
 # The columns an :class:`Attendee` has, in the order attendee_from_tuple reads them.
 CHECKIN_COLUMNS = (
     "id, uid, code, first_name, last_name, organization, country, category, email, phone, "
-    "status, days"
+    "status, days, note, attention, pending, blocked"
 )
+#: How many columns :data:`CHECKIN_COLUMNS` names.
+CHECKIN_WIDTH = CHECKIN_COLUMNS.count(",") + 1
 
 
 def find_by_code(conn: sqlite3.Connection, scanned: str) -> Attendee | None:
@@ -114,6 +120,10 @@ def attendee_from_tuple(row: Sequence[Any]) -> Attendee:
         phone=row[9],
         status=AttendeeStatus.ACTIVE if status == "active" else AttendeeStatus(status),
         days=_days(days),
+        note=row[12],
+        attention=bool(row[13]),
+        pending=bool(row[14]),
+        blocked=bool(row[15]),
     )
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -88,16 +90,75 @@ def _list_from_row(row: sqlite3.Row) -> CheckinList:
         opens_at=from_utc_iso(row["opens_at"]) if row["opens_at"] else None,
         closes_at=from_utc_iso(row["closes_at"]) if row["closes_at"] else None,
         categories=frozenset(json.loads(row["categories"])),
+        allow_reentry=bool(row["allow_reentry"]),
+        admit_pending=bool(row["admit_pending"]),
     )
 
 
 def checkin_lists(db: Database) -> list[CheckinList]:
-    return [_list_from_row(r) for r in db.query("SELECT * FROM checkin_list ORDER BY day, id")]
+    return [
+        _list_from_row(r)
+        for r in db.query("SELECT * FROM checkin_list WHERE removed = 0 ORDER BY day, id")
+    ]
 
 
 def checkin_list(db: Database, list_id: int) -> CheckinList | None:
-    rows = db.query("SELECT * FROM checkin_list WHERE id = ?", (list_id,))
+    rows = db.query("SELECT * FROM checkin_list WHERE id = ? AND removed = 0", (list_id,))
     return _list_from_row(rows[0]) if rows else None
+
+
+class ListError(ValueError):
+    """A list that cannot be made, changed or removed as asked; the message says why."""
+
+
+#: The columns of a check-in list as they travel between kiosks (bundles, the hub), in order.
+LIST_COLUMNS: tuple[str, ...] = (
+    "id", "name", "day", "policy", "tracks_presence", "opens_at", "closes_at", "categories",
+    "allow_reentry", "admit_pending", "updated_at", "removed",
+)  # fmt: skip
+_LIST_SELECT = ", ".join(LIST_COLUMNS)
+#: Lists made with ``kiosk lists add`` get a random id in this range, so that lists made at
+#: two kiosks before they synchronise do not take the same id (the day lists of ``init`` are
+#: numbered from 1 in every copy of the event file).
+_NEW_LIST_IDS = (10_000, 99_999)
+
+
+def _now_text() -> str:
+    return to_utc_iso(datetime.now(UTC))
+
+
+def _list_values(
+    name: str,
+    day: date | None,
+    policy: Policy,
+    tracks_presence: bool,
+    opens_at: datetime | None,
+    closes_at: datetime | None,
+    categories: frozenset[str],
+    allow_reentry: bool,
+    admit_pending: bool,
+) -> dict[str, object]:
+    text = clean(name)
+    if not text:
+        raise ListError("A list needs a name, e.g. 'Workshop A' or 'Gala dinner'.")
+    if len(text) > 80:
+        raise ListError(f"A list name has at most 80 characters: '{text[:50]}…' has {len(text)}.")
+    if opens_at is not None and closes_at is not None and closes_at <= opens_at:
+        raise ListError(
+            f"The list would close ({closes_at.isoformat(timespec='minutes')}) before it opens "
+            f"({opens_at.isoformat(timespec='minutes')})."
+        )
+    return {
+        "name": text,
+        "day": day.isoformat() if day else None,
+        "policy": policy.value,
+        "tracks_presence": int(tracks_presence),
+        "opens_at": to_utc_iso(opens_at) if opens_at else None,
+        "closes_at": to_utc_iso(closes_at) if closes_at else None,
+        "categories": json.dumps(sorted(c for c in (clean(c) for c in categories) if c)),
+        "allow_reentry": int(allow_reentry),
+        "admit_pending": int(admit_pending),
+    }
 
 
 def add_list(
@@ -110,27 +171,139 @@ def add_list(
     opens_at: datetime | None = None,
     closes_at: datetime | None = None,
     categories: frozenset[str] = frozenset(),
+    allow_reentry: bool = True,
+    admit_pending: bool = False,
 ) -> CheckinList:
     """Add a check-in list (a session, an area, or a list with a time window)."""
+    values = _list_values(
+        name, day, policy, tracks_presence, opens_at, closes_at, categories, allow_reentry,
+        admit_pending,
+    )  # fmt: skip
     with db.write() as conn:
-        cur = conn.execute(
-            "INSERT INTO checkin_list (name, day, policy, tracks_presence, opens_at, closes_at, "
-            "categories) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                name,
-                day.isoformat() if day else None,
-                policy.value,
-                int(tracks_presence),
-                to_utc_iso(opens_at) if opens_at else None,
-                to_utc_iso(closes_at) if closes_at else None,
-                json.dumps(sorted(categories)),
-            ),
+        taken = conn.execute(
+            "SELECT 1 FROM checkin_list WHERE name = ? AND removed = 0", (values["name"],)
+        ).fetchone()
+        if taken:
+            raise ListError(f"There is already a list called '{values['name']}'.")
+        while True:
+            list_id = secrets.randbelow(_NEW_LIST_IDS[1] - _NEW_LIST_IDS[0]) + _NEW_LIST_IDS[0]
+            clash = conn.execute("SELECT 1 FROM checkin_list WHERE id = ?", (list_id,)).fetchone()
+            if clash is None:
+                break
+        values |= {"id": list_id, "updated_at": _now_text(), "removed": 0}
+        marks = ", ".join("?" * len(values))
+        conn.execute(
+            f"INSERT INTO checkin_list ({', '.join(values)}) VALUES ({marks})",
+            tuple(values.values()),
         )
-        list_id = cur.lastrowid
-    assert list_id is not None
     found = checkin_list(db, list_id)
     assert found is not None
     return found
+
+
+def edit_list(db: Database, list_id: int, **changes: object) -> CheckinList:
+    """Change a list: any of :func:`add_list`'s keyword arguments, and ``name``. Scans already
+    made on it stay as they were decided."""
+    current = checkin_list(db, list_id)
+    if current is None:
+        raise ListError(f"There is no check-in list {list_id}.")
+    unknown = set(changes) - {
+        "name", "day", "policy", "tracks_presence", "opens_at", "closes_at", "categories",
+        "allow_reentry", "admit_pending",
+    }  # fmt: skip
+    if unknown:
+        raise TypeError(f"edit_list: unknown fields {sorted(unknown)}")
+    merged = {
+        "name": current.name, "day": current.day, "policy": current.policy,
+        "tracks_presence": current.tracks_presence, "opens_at": current.opens_at,
+        "closes_at": current.closes_at, "categories": current.categories,
+        "allow_reentry": current.allow_reentry, "admit_pending": current.admit_pending,
+    } | changes  # fmt: skip
+    values = _list_values(**merged)  # type: ignore[arg-type]
+    with db.write() as conn:
+        taken = conn.execute(
+            "SELECT 1 FROM checkin_list WHERE name = ? AND removed = 0 AND id != ?",
+            (values["name"], list_id),
+        ).fetchone()
+        if taken:
+            raise ListError(f"There is already a list called '{values['name']}'.")
+        values["updated_at"] = _now_text()
+        conn.execute(
+            f"UPDATE checkin_list SET {', '.join(f'{c} = ?' for c in values)} WHERE id = ?",
+            (*values.values(), list_id),
+        )
+    found = checkin_list(db, list_id)
+    assert found is not None
+    return found
+
+
+def remove_list(db: Database, list_id: int) -> CheckinList:
+    """Remove a list nobody was scanned on (a list with scans keeps its evidence)."""
+    with db.write() as conn:
+        cur = conn.cursor()
+        cur.row_factory = sqlite3.Row
+        row = cur.execute(
+            "SELECT * FROM checkin_list WHERE id = ? AND removed = 0", (list_id,)
+        ).fetchone()
+        if row is None:
+            raise ListError(f"There is no check-in list {list_id}.")
+        (scans,) = conn.execute(
+            "SELECT count(*) FROM scan WHERE list_id = ?", (list_id,)
+        ).fetchone()
+        if scans:
+            raise ListError(
+                f"List {list_id} ({row['name']}) has {scans} scans and is kept as evidence; "
+                "change it with 'kiosk lists edit' instead."
+            )
+        conn.execute(
+            "UPDATE checkin_list SET removed = 1, updated_at = ? WHERE id = ?",
+            (_now_text(), list_id),
+        )
+    return _list_from_row(row)
+
+
+def list_rows(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
+    """Every list (removed ones too, so the removal travels) in :data:`LIST_COLUMNS` order."""
+    return conn.execute(f"SELECT {_LIST_SELECT} FROM checkin_list ORDER BY id").fetchall()
+
+
+def valid_list_row(row: object) -> bool:
+    if not isinstance(row, list | tuple) or len(row) != len(LIST_COLUMNS):
+        return False
+    (list_id, name, day, policy, presence, opens, closes, categories, reentry, pending,
+     updated_at, removed) = row  # fmt: skip
+    try:
+        json.loads(categories) if isinstance(categories, str) else None
+        if day is not None:
+            date.fromisoformat(day)
+        for t in (opens, closes):
+            if t is not None:
+                from_utc_iso(t)
+    except (TypeError, ValueError):
+        return False
+    return (
+        isinstance(list_id, int) and list_id > 0 and isinstance(name, str) and bool(name)
+        and policy in {p.value for p in Policy} and isinstance(categories, str)
+        and isinstance(updated_at, str)
+        and all(v in (0, 1) for v in (presence, reentry, pending, removed))
+    )  # fmt: skip
+
+
+def merge_lists(conn: sqlite3.Connection, rows: Iterable[Sequence[object]]) -> int:
+    """Merge lists from elsewhere inside the caller's transaction, last change wins
+    (``updated_at``); returns how many were added or changed here."""
+    changed = 0
+    placeholders = ", ".join("?" * len(LIST_COLUMNS))
+    for row in rows:
+        cur = conn.execute(
+            f"INSERT INTO checkin_list ({_LIST_SELECT}) VALUES ({placeholders}) "
+            "ON CONFLICT (id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in LIST_COLUMNS[1:])
+            + " WHERE excluded.updated_at > checkin_list.updated_at",
+            tuple(row),
+        )
+        changed += cur.rowcount
+    return changed
 
 
 def local_kiosk(db: Database, name: str | None = None) -> Kiosk:

@@ -45,6 +45,8 @@ SCAN_COLUMNS: tuple[str, ...] = (
     "hint",
     "manual",
     "operator",
+    "method",
+    "note",
 )
 
 #: The columns of an attendee as they travel (after ``uid``), in this order.
@@ -59,7 +61,14 @@ ROSTER_COLUMNS: tuple[str, ...] = (
     "raw",
     "created_at",
     "updated_at",
+    "note",
+    "attention",
+    "pending",
+    "blocked",
 )
+#: Roster columns after ``updated_at``: set on each person after the insert.
+_ROSTER_EXTRA = ("note", "attention", "pending", "blocked")
+_ROSTER_FLAGS = ("attention", "pending", "blocked")
 
 ScanRow = Sequence[Any]
 RosterRow = tuple[Any, ...]
@@ -159,13 +168,13 @@ def valid_scan_rows(rows: Sequence[Sequence[Any]]) -> bool:
     except TypeError:
         return False
     (scan_ids, kiosk_ids, seqs, ats, hlcs, list_ids, uids, raws, kinds, refs, outcomes,
-     reasons, hints, manuals, operators) = zip(*rows, strict=True)  # fmt: skip
+     reasons, hints, manuals, operators, methods, notes) = zip(*rows, strict=True)  # fmt: skip
     text, optional = {str}, {str, type(None)}
     for column, allowed in (
         (scan_ids, text), (kiosk_ids, text), (seqs, {int}), (ats, text), (hlcs, text),
         (list_ids, {int}), (uids, optional), (raws, text), (kinds, text), (refs, optional),
         (outcomes, text), (reasons, text), (hints, optional), (manuals, {int}),
-        (operators, text),
+        (operators, text), (methods, text), (notes, text),
     ):  # fmt: skip
         if not set(map(type, column)) <= allowed:
             return False
@@ -399,11 +408,13 @@ def roster_digest(row: Sequence[Any]) -> str:
 
 
 def valid_roster_row(row: Sequence[Any]) -> bool:
+    flags = len(_ROSTER_FLAGS)
     return (
         len(row) == len(ROSTER_COLUMNS) + 1
         and all(isinstance(v, str) for v in row[:3])
         and bool(row[0]) and bool(row[1])
-        and all(isinstance(v, str) for v in row[3:])
+        and all(isinstance(v, str) for v in row[3:-flags])
+        and all(v in (0, 1) and not isinstance(v, bool) for v in row[-flags:])
         and row[1 + ROSTER_COLUMNS.index("status")] in ("active", "cancelled")
     )  # fmt: skip
 
@@ -488,9 +499,14 @@ def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterM
         )
         (attendee_id,) = attendees.insert_many(conn, [person], row[_AT["updated_at"]])
         conn.execute(
-            "UPDATE attendee SET created_at = ?, raw = ? WHERE id = ?",
-            (row[_AT["created_at"]], row[_AT["raw"]], attendee_id),
-        )
+            "UPDATE attendee SET created_at = ?, raw = ?, "
+            + ", ".join(f"{c} = ?" for c in _ROSTER_EXTRA)
+            + " WHERE id = ?",
+            (
+                row[_AT["created_at"]], row[_AT["raw"]], *(row[_AT[c]] for c in _ROSTER_EXTRA),
+                attendee_id,
+            ),
+        )  # fmt: skip
         result.added += 1
         result._changed(str(row[_AT["updated_at"]]))
     return result

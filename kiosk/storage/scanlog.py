@@ -28,6 +28,8 @@ class NewScan:
     hint: Hint | None = None
     manual: bool = False
     operator: str = ""
+    method: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +111,8 @@ def append(conn: sqlite3.Connection, scan: NewScan) -> StoredScan:
     scan_id = new_scan_id()
     conn.execute(
         "INSERT INTO scan (scan_id, kiosk_id, kiosk_seq, at, hlc, list_id, attendee_uid, raw_code, "
-        "kind, ref_scan_id, outcome, reason, hint, manual, operator) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "kind, ref_scan_id, outcome, reason, hint, manual, operator, method, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             scan_id,
             scan.kiosk_id,
@@ -127,6 +129,8 @@ def append(conn: sqlite3.Connection, scan: NewScan) -> StoredScan:
             scan.hint.value if scan.hint else None,
             int(scan.manual),
             scan.operator,
+            scan.method,
+            scan.note,
         ),
     )
     return StoredScan(scan_id, seq, hlc)
@@ -184,6 +188,7 @@ def history(conn: sqlite3.Connection, attendee_uid: str, list_id: int) -> tuple[
 _PERSON_AND_HISTORY = (
     "SELECT "
     + ", ".join("a." + c.strip() for c in attendees.CHECKIN_COLUMNS.split(","))
+    + ", EXISTS (SELECT 1 FROM revoked_ticket r WHERE r.attendee_uid = a.uid)"
     + ", s.scan_id, s.kiosk_id, s.at, s.kind, s.reason, s.list_id, s.ref_scan_id, k.name, s.manual"
     " FROM attendee a"
     " LEFT JOIN scan s ON s.attendee_uid = a.uid AND s.list_id = ?"
@@ -192,33 +197,46 @@ _PERSON_AND_HISTORY = (
 )
 
 
+_W = attendees.CHECKIN_WIDTH  # where the revoked flag is; the scan's columns follow it
+
+
 def person_and_history(
     conn: sqlite3.Connection, code: str, list_id: int
-) -> tuple[Attendee, tuple[Scan, ...]] | None:
-    """The attendee whose code is exactly ``code`` and their scans on one list, in one query:
-    the common case of a check-in (None when no code matches exactly; then look further with
-    :func:`attendees.find_by_code` and :func:`history`)."""
+) -> tuple[Attendee, tuple[Scan, ...], bool] | None:
+    """The attendee whose code is exactly ``code``, their scans on one list and whether their
+    ticket is on the revocation list, in one query: the common case of a check-in (None when
+    no code matches exactly; then look further with :func:`attendees.find_by_code`,
+    :func:`history` and :func:`is_revoked`)."""
     rows = conn.execute(_PERSON_AND_HISTORY, (list_id, code)).fetchall()
     if not rows:
         return None
     person = attendees.attendee_from_tuple(rows[0])
-    if rows[0][12] is None:
-        return person, ()
+    revoked = bool(rows[0][_W])
+    if rows[0][_W + 1] is None:
+        return person, (), revoked
     return person, tuple(
         Scan(
-            scan_id=row[12],
-            kiosk_id=row[13],
-            at=from_utc_iso(row[14]),
-            kind=_KINDS.get(row[15]) or ScanKind(row[15]),
-            reason=_REASONS.get(row[16]) or Reason(row[16]),
-            list_id=row[17],
+            scan_id=row[_W + 1],
+            kiosk_id=row[_W + 2],
+            at=from_utc_iso(row[_W + 3]),
+            kind=_KINDS.get(row[_W + 4]) or ScanKind(row[_W + 4]),
+            reason=_REASONS.get(row[_W + 5]) or Reason(row[_W + 5]),
+            list_id=row[_W + 6],
             attendee_id=None,
-            ref_scan_id=row[18],
-            kiosk_name=row[19] or "",
-            manual=bool(row[20]),
+            ref_scan_id=row[_W + 7],
+            kiosk_name=row[_W + 8] or "",
+            manual=bool(row[_W + 9]),
         )
         for row in rows
-    )
+    ), revoked
+
+
+def is_revoked(conn: sqlite3.Connection, attendee_uid: str) -> bool:
+    """Whether the revocation list this kiosk holds names the person's ticket."""
+    found = conn.execute(
+        "SELECT 1 FROM revoked_ticket WHERE attendee_uid = ?", (attendee_uid,)
+    ).fetchone()
+    return found is not None
 
 
 def get(conn: sqlite3.Connection, scan_id: str) -> tuple[Scan, str | None] | None:

@@ -388,6 +388,37 @@ MIGRATIONS: list[str] = [
         version INTEGER NOT NULL
     );
     """,
+    # 14: check-in rules a desk needs. scan.method says how a check-in was made (scanned,
+    # camera, typed, picked from a search, self-service name pick, walk-in, back-dated,
+    # forced; '' for scans made before it was recorded); scan.note the reason staff gave for a
+    # forced admission. attendee: a note and an attention flag shown at check-in, pending
+    # (registration not paid yet) and blocked (one lost ticket, 'kiosk keys block'), all
+    # travelling with the roster. checkin_list: re-entry after an exit (pretix's default) and
+    # the rule for pending registrations; lists made with 'kiosk lists add' travel between
+    # kiosks, so each carries when it last changed and whether it was removed.
+    # attendee_edit logs corrections made at a desk (name, organisation, category, note).
+    """
+    ALTER TABLE scan ADD COLUMN method TEXT NOT NULL DEFAULT '';
+    ALTER TABLE scan ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE attendee ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE attendee ADD COLUMN attention INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE attendee ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE attendee ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE checkin_list ADD COLUMN allow_reentry INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE checkin_list ADD COLUMN admit_pending INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE checkin_list ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+    ALTER TABLE checkin_list ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE attendee_edit (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kiosk_id TEXT NOT NULL,
+        attendee_uid TEXT NOT NULL,
+        field TEXT NOT NULL,
+        old TEXT NOT NULL,
+        new TEXT NOT NULL,
+        operator TEXT NOT NULL DEFAULT ''
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

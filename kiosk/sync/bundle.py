@@ -140,6 +140,8 @@ class Bundle:
     roster: list[replica.RosterRow]
     meetings: list[list[Any]] = field(default_factory=list)
     meeting_marks: list[list[Any]] = field(default_factory=list)
+    #: Check-in lists (events.LIST_COLUMNS), removed ones included.
+    lists: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +206,7 @@ def export_bundle(
         known = replica.kiosks(conn)
         meetings = meeting_store.meeting_rows(conn)
         marks = meeting_store.mark_rows(conn)
+        lists = events.list_rows(conn)
     finally:
         conn.execute("COMMIT")
     names = dict(known)
@@ -223,6 +226,7 @@ def export_bundle(
         "roster": roster,
         "meetings": meetings,
         "meeting_marks": marks,
+        "lists": lists,
     }
     raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
     if progress:
@@ -369,6 +373,7 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
         roster = [tuple(r) for r in document["roster"]]
         meetings = [list(r) for r in document.get("meetings", [])]
         marks = [list(r) for r in document.get("meeting_marks", [])]
+        lists = [tuple(r) for r in document.get("lists", [])]
     except (ValueError, KeyError, TypeError, zlib.error) as exc:
         raise refuse(Problem.DIGEST_MISMATCH, "its contents cannot be read.") from exc
     _check_contents(manifest, scans, roster, refuse)
@@ -380,7 +385,9 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
             Problem.MANIFEST_MISMATCH,
             "does not hold the B2B meetings its manifest announces — export it again.",
         )
-    return Bundle(path, manifest, kiosks, scans, roster, meetings, marks)
+    if not all(events.valid_list_row(r) for r in lists):
+        raise refuse(Problem.MANIFEST_MISMATCH, "holds a check-in list Kiosk cannot read.")
+    return Bundle(path, manifest, kiosks, scans, roster, meetings, marks, lists)
 
 
 def _int(value: Any) -> int:
@@ -477,6 +484,7 @@ def merge_bundle(db: Database, bundle: Bundle) -> ImportResult:
             bundle.kiosks,
             authoritative=[(bundle.manifest.kiosk_id, bundle.manifest.kiosk_name)],
         )
+        events.merge_lists(conn, bundle.lists)  # first: the scans may be on a new list
         merged = replica.merge_scans(conn, bundle.scans)
         roster = replica.merge_roster(conn, bundle.roster)
         replica.rewind_roster_marks(conn, roster.oldest_change)

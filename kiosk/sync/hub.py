@@ -103,6 +103,19 @@ HUB_MIGRATIONS: list[str] = [
     REVOCATIONS_MIGRATION,
     # 3: B2B meetings and their held marks (kiosk.sync.meetings).
     MEETINGS_MIGRATION,
+    # 4: how each check-in was made and a forced admission's reason (kiosk schema 14), and
+    # the check-in lists made at kiosks (kiosk lists add), merged by their last change.
+    """
+    ALTER TABLE hub_scan ADD COLUMN method text NOT NULL DEFAULT '';
+    ALTER TABLE hub_scan ADD COLUMN note text NOT NULL DEFAULT '';
+    CREATE TABLE hub_checkin_list (
+        event_uid text NOT NULL,
+        id integer NOT NULL,
+        updated_at text NOT NULL,
+        row_json jsonb NOT NULL,
+        PRIMARY KEY (event_uid, id)
+    );
+    """,
 ]
 HUB_VERSION = len(HUB_MIGRATIONS)
 
@@ -266,6 +279,30 @@ class HubSession:
 
     # -- the whole round ----------------------------------------------------------------------
 
+    def _sync_lists(self, conn: psycopg.Connection[Any]) -> None:
+        """Check-in lists both ways, last change wins (there are a few dozen at most, so all
+        of them travel each time)."""
+        mine = events.list_rows(self.db.conn)
+        with conn.transaction():
+            for row in mine:
+                conn.execute(
+                    "INSERT INTO hub_checkin_list (event_uid, id, updated_at, row_json) "
+                    "VALUES (%s, %s, %s, %s) ON CONFLICT (event_uid, id) DO UPDATE SET "
+                    "updated_at = excluded.updated_at, row_json = excluded.row_json "
+                    "WHERE excluded.updated_at > hub_checkin_list.updated_at",
+                    (self.event.uid, row[0], row[-2], Jsonb(list(row))),
+                )
+        theirs = [
+            tuple(r[0])
+            for r in conn.execute(
+                "SELECT row_json FROM hub_checkin_list WHERE event_uid = %s", (self.event.uid,)
+            ).fetchall()
+        ]
+        incoming = [r for r in theirs if events.valid_list_row(r)]
+        if incoming:
+            with self.db.write() as local:
+                events.merge_lists(local, incoming)
+
     def sync(self) -> SyncResult:
         """Push this kiosk's news, then pull everyone else's. Raises :class:`HubError` when the
         hub is away (nothing local is lost or blocked; the next sync catches up)."""
@@ -276,6 +313,7 @@ class HubSession:
                 ensure_schema(conn, self.schema)
                 conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
                 self._register(conn)
+                self._sync_lists(conn)  # first: pulled scans may be on a list made elsewhere
                 self._push_scans(conn, result)
                 self._push_roster(conn, result)
                 self._pull_kiosks(conn)

@@ -18,6 +18,7 @@ from kiosk.app.checkin import (
     CheckinService,
     Clock,
     NoListError,
+    ScanRequestError,
     UndoError,
     UndoResult,
     utc_now,
@@ -29,6 +30,7 @@ from kiosk.app.desk import (
     similar_people,
     undo_target,
 )
+from kiosk.app.hubcheck import attach_hub_guard, detach_hub_guard
 from kiosk.app.lookup import (
     Found,
     PersonDetails,
@@ -36,7 +38,7 @@ from kiosk.app.lookup import (
     self_service_search,
 )
 from kiosk.app.meetings import MeetingsService
-from kiosk.core.model import ScanKind
+from kiosk.core.model import Method, ScanKind
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.service import import_file
 from kiosk.reports.live import LiveNumbers, live_numbers
@@ -44,7 +46,6 @@ from kiosk.storage import events
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
-from kiosk.ui.sync_backend import attach_hub_guard, detach_hub_guard
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +65,9 @@ class Failure:
     """A request that could not be done, with a reason code and the service's message."""
 
     request: str  # scan, undo, walk_in, search, details, numbers, known, import, rename
-    # no_list, nothing_to_undo, storage, bug; rename: KioskNameError.reason; import:
-    # ImportFileError.reason (bad_file, many_missing, bad_rows, different_list, …)
+    # no_list, nothing_to_undo, storage, refused (ScanRequestError), bug; rename:
+    # KioskNameError.reason; import: ImportFileError.reason (bad_file, many_missing, bad_rows,
+    # different_list, …)
     kind: str
     message: str
 
@@ -122,8 +124,12 @@ class _Worker(QObject):
     undo_found = Signal(object)  # UndoTarget | None
     similar = Signal(object)  # Similar
 
-    def __init__(self, path: str, clock: Clock | None, cache_kib: int) -> None:
+    def __init__(
+        self, path: str, clock: Clock | None, cache_kib: int, self_service: bool = False
+    ) -> None:
         super().__init__()
+        self.self_service = self_service
+        self.operator = "kiosk" if self_service else "desk"
         self.path = path
         self.clock = clock
         self.cache_kib = cache_kib
@@ -135,9 +141,11 @@ class _Worker(QObject):
         if self.service is None:
             self.db = Database(self.path, cache_kib=self.cache_kib)
             if self.clock is not None:
-                self.service = CheckinService(self.db, clock=self.clock)
+                self.service = CheckinService(
+                    self.db, clock=self.clock, self_service=self.self_service
+                )
             else:
-                self.service = CheckinService(self.db)
+                self.service = CheckinService(self.db, self_service=self.self_service)
         return self.service
 
     def _fail(self, request: str, exc: BaseException) -> None:
@@ -147,17 +155,22 @@ class _Worker(QObject):
             self.failed.emit(Failure(request, "nothing_to_undo", str(exc)))
         elif isinstance(exc, StorageError):
             self.failed.emit(Failure(request, "storage", str(exc)))
+        elif isinstance(exc, ScanRequestError):
+            self.failed.emit(Failure(request, "refused", str(exc)))
         else:
             log.exception("desk request %s failed", request)
             self.failed.emit(Failure(request, "bug", f"{type(exc).__name__}: {exc}"))
 
-    @Slot(str, int, bool)
-    def scan(self, code: str, list_id: int, is_exit: bool) -> None:
+    @Slot(str, int, bool, str)
+    def scan(self, code: str, list_id: int, is_exit: bool, method: str) -> None:
         try:
             service = self._open()
             attach_hub_guard(service)  # with a hub: "admitted elsewhere?" (300 ms at most)
             kind = ScanKind.EXIT if is_exit else ScanKind.ENTRY
-            result = service.scan(code, list_id=list_id or None, kind=kind, operator="desk")
+            result = service.scan(
+                code, list_id=list_id or None, kind=kind, operator=self.operator,
+                method=Method(method),
+            )  # fmt: skip
         except Exception as exc:
             self._fail("scan", exc)
             return
@@ -178,6 +191,19 @@ class _Worker(QObject):
             return
         if found is not None:
             self.meetings_found.emit(found)
+
+    @Slot(str, int, str)
+    def force(self, code: str, list_id: int, reason: str) -> None:
+        try:
+            service = self._open()
+            attach_hub_guard(service)
+            result = service.scan(
+                code, list_id=list_id or None, operator=self.operator, force=True, reason=reason
+            )
+        except Exception as exc:
+            self._fail("force", exc)
+            return
+        self.scanned.emit(result)
 
     @Slot(str)
     def undo(self, scan_id: str) -> None:
@@ -330,7 +356,8 @@ class DeskBackend(QObject):
     undo_found = Signal(object)  # UndoTarget | None: what an undo would reach
     similar = Signal(object)  # Similar: people named like a walk-in
 
-    _scan = Signal(str, int, bool)
+    _scan = Signal(str, int, bool, str)
+    _force = Signal(str, int, str)
     _undo = Signal(str)
     _walk_in = Signal(object, int)
     _search = Signal(int, str)
@@ -345,10 +372,17 @@ class DeskBackend(QObject):
     _close = Signal()
 
     def __init__(
-        self, path: str, parent: QObject | None = None, clock: Clock | None = None
+        self,
+        path: str,
+        parent: QObject | None = None,
+        clock: Clock | None = None,
+        *,
+        self_service: bool = False,
     ) -> None:
         super().__init__(parent)
         self.path = path
+        #: A self-service kiosk's backend: its service refuses forced admissions.
+        self.self_service = self_service
         self._serial = 0
         # Two threads, two connections: check-ins never wait behind a count or a search
         # (WAL lets the reader read while the writer commits).
@@ -357,6 +391,7 @@ class DeskBackend(QObject):
             "desk-reader", clock, READER_CACHE_KIB
         )
         self._scan.connect(self._writer.scan)
+        self._force.connect(self._writer.force)
         self._undo.connect(self._writer.undo)
         self._walk_in.connect(self._writer.walk_in)
         self._import.connect(self._writer.import_file)
@@ -389,14 +424,21 @@ class DeskBackend(QObject):
     ) -> tuple[QThread, _Worker]:
         thread = QThread(self)
         thread.setObjectName(name)
-        worker = _Worker(self.path, clock, cache_kib)
+        worker = _Worker(self.path, clock, cache_kib, self.self_service)
         worker.moveToThread(thread)
         thread.finished.connect(worker.deleteLater)
         thread.start()
         return thread, worker
 
-    def scan(self, code: str, list_id: int, *, exit_mode: bool = False) -> None:
-        self._scan.emit(code, list_id, exit_mode)
+    def scan(
+        self, code: str, list_id: int, *, exit_mode: bool = False, method: Method = Method.SCANNED
+    ) -> None:
+        self._scan.emit(code, list_id, exit_mode, method.value)
+
+    def force(self, code: str, list_id: int, reason: str) -> None:
+        """Admit ``code`` anyway, with staff's reason (a desk only: a self-service kiosk's
+        service refuses it with a ``refused`` failure)."""
+        self._force.emit(code, list_id, reason)
 
     def undo(self, scan_id: str | None = None) -> None:
         self._undo.emit(scan_id or "")

@@ -35,7 +35,7 @@ from kiosk.app.desk import UndoTarget, code_check, typed_code
 from kiosk.app.lookup import Found, PersonDetails
 from kiosk.app.printing import NeedsConfirmation, PrintDecision, PrintPolicy, Skip
 from kiosk.core.codes import display
-from kiosk.core.model import Attendee, CheckinList
+from kiosk.core.model import Attendee, CheckinList, Method
 from kiosk.core.reasons import ACCEPTED_REASONS, Hint, Reason
 from kiosk.core.timeutil import local_day
 from kiosk.storage import events
@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
 
             self.camera_view = CameraView(self.desk)
             self.camera_view.setMinimumHeight(260)
-            self.camera_view.decoded.connect(self.on_scan)
+            self.camera_view.decoded.connect(self.on_camera_scan)
             self.desk.add_side_widget(self.camera_view)
         if self.camera_view is None:
             return
@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
     # -- scanning and checking in ------------------------------------------------------------
 
     @Slot(str)
-    def on_scan(self, code: str) -> None:
+    def on_scan(self, code: str, method: Method = Method.SCANNED) -> None:
         """A code from the USB scanner or the camera: decide it on the current list.
 
         One answer at a time: the search, its results and the highlighted row go, so nothing
@@ -441,10 +441,19 @@ class MainWindow(QMainWindow):
         if checkin_list is None:
             self._show_problem(self.tr("No check-in list"), self.tr("This event has no lists."))
             return
-        self.backend.scan(code, checkin_list.id, exit_mode=self.exit_mode)
+        self.backend.scan(code, checkin_list.id, exit_mode=self.exit_mode, method=method)
+
+    @Slot(str)
+    def on_camera_scan(self, code: str) -> None:
+        self.on_scan(code, Method.CAMERA)
+
+    @Slot(str)
+    def on_picked_code(self, code: str) -> None:
+        """Check-in from a person's details: staff picked them, no ticket was read."""
+        self.on_scan(code, Method.PICKED)
 
     def check_in_person(self, found: Found) -> None:
-        self.on_scan(found.attendee.code)
+        self.on_scan(found.attendee.code, Method.PICKED)
 
     def _fresh_answer(self) -> None:
         """Clear the search, its results and selection; the cursor goes back to the search."""
@@ -849,7 +858,7 @@ class MainWindow(QMainWindow):
         dialog = PersonDialog(details, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.undo_requested.connect(self.undo_scan)
-        dialog.check_in_requested.connect(self.on_scan)
+        dialog.check_in_requested.connect(self.on_picked_code)
         dialog.print_requested.connect(self.print_badge)
         dialog.open()
 

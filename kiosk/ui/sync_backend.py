@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from kiosk.app.checkin import CheckinService
+from kiosk.app import hubcheck
 from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
@@ -25,39 +25,21 @@ from kiosk.sync.bundle import (
     export_bundle,
     import_bundle,
 )
-from kiosk.sync.guard import DEFAULT_DEADLINE, HubGuard
 from kiosk.sync.hub import DEFAULT_SCHEMA, HubError, HubSession, SyncStatus, remembered_hub
 
 log = logging.getLogger(__name__)
 
 #: How long a desk scan waits for the hub's "admitted elsewhere?" answer.
-GUARD_DEADLINE = DEFAULT_DEADLINE
+GUARD_DEADLINE = hubcheck.GUARD_DEADLINE
 
 #: Seconds between background syncs while a hub is configured.
 BACKGROUND_INTERVAL_S = 30
 #: How long "Test connection" waits for a hub that does not answer.
 PROBE_TIMEOUT_S = 5.0
 
-
-def attach_hub_guard(service: CheckinService) -> None:
-    """Let a desk's check-in service ask the configured hub before each scan. Called before
-    every scan: a hub configured during the day is used from the next scan on."""
-    if service.remote is not None:
-        return
-    hub = remembered_hub(service.db)
-    if hub is None:
-        return
-    guard = HubGuard(
-        hub[0], service.event.uid, service.kiosk.id, schema=hub[1], deadline=GUARD_DEADLINE
-    )
-    guard.warm()
-    service.remote = guard
-
-
-def detach_hub_guard(service: CheckinService | None) -> None:
-    if service is not None and isinstance(service.remote, HubGuard):
-        service.remote.close()
-        service.remote = None
+# The hub check lives in kiosk.app (the CLI uses it too); kept under these names here.
+attach_hub_guard = hubcheck.attach_hub_guard
+detach_hub_guard = hubcheck.detach_hub_guard
 
 
 @dataclass(frozen=True, slots=True)

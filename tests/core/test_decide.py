@@ -150,9 +150,12 @@ def test_exit_is_recorded_on_a_list_without_presence_tracking() -> None:
     assert decide(request(kind=ScanKind.EXIT)).reason is Reason.EXIT_RECORDED
 
 
-def test_exit_without_entry_is_refused_where_the_list_tracks_presence() -> None:
+def test_exit_without_entry_is_recorded_but_not_admitted_where_the_list_tracks_presence() -> None:
+    # The entry may still be on its way from another kiosk: the exit is kept, not refused.
     hall = CheckinList(7, "Hall", day=DAY1, tracks_presence=True)
-    assert decide(request(lst=hall, kind=ScanKind.EXIT)).reason is Reason.NOT_INSIDE
+    d = decide(request(lst=hall, kind=ScanKind.EXIT))
+    assert d.reason is Reason.EXIT_RECORDED and d.hint is Hint.NO_ENTRY
+    assert d.accepted and not d.admitted
 
 
 def test_exit_after_entry_is_recorded_and_reentry_is_admitted_with_a_hint() -> None:
@@ -195,16 +198,20 @@ def test_the_order_of_the_history_does_not_change_the_decision(
 
 @given(histories())
 def test_an_admission_on_a_once_per_day_list_is_refused_right_after(history: list[Scan]) -> None:
-    d = decide(request(*history))
+    no_reentry = CheckinList(1, "Day 1", day=DAY1, allow_reentry=False)
+    d = decide(request(*history, lst=no_reentry))
     if d.reason is Reason.ADMITTED:
         now = MORNING + timedelta(hours=1)
-        again = decide(request(*history, scan(at=now), now=now + timedelta(seconds=1)))
+        again = decide(
+            request(*history, scan(at=now), lst=no_reentry, now=now + timedelta(seconds=1))
+        )
         assert again.reason is Reason.ALREADY_CHECKED_IN
 
 
 @given(histories(), kinds)
 def test_decide_always_answers_with_a_known_reason(history: list[Scan], kind: ScanKind) -> None:
     d = decide(request(*history, kind=kind))
-    assert d.reason in set(Reason) and d.admitted == (
+    assert d.reason in set(Reason) and d.accepted == (
         d.reason in {Reason.ADMITTED, Reason.EXIT_RECORDED}
     )
+    assert d.admitted == (d.accepted and d.hint is not Hint.NO_ENTRY)

@@ -81,7 +81,7 @@ def test_lists_that_admit_many_times_have_no_conflicts(fleet: Fleet, tmp_path: P
     a, b = fleet.add("a"), fleet.add("b")
     day_list = events.checkin_lists(a.db)[0]
     session = events.add_list(a.db, "Workshop", policy=Policy.MULTIPLE)
-    events.add_list(b.db, "Workshop", policy=Policy.MULTIPLE)
+    _exchange(a, b, tmp_path)  # the list made at A reaches B with the bundle
     a.service.scan(fleet.codes[0], list_id=session.id)
     b.service.scan(fleet.codes[0], list_id=session.id)
     assert day_list.id != session.id

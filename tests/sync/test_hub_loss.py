@@ -77,7 +77,7 @@ def fill(station: Station, count: int) -> str:
     rows = [
         (new_scan_id(), me.id, seq, to_utc_iso(start + timedelta(seconds=seq)),
          f"{base_ms + seq * 1000:013d}.00000.{me.id[:8]}", 1, None, f"CODE-{seq:06d}", "entry",
-         None, "refused", "unknown_code", None, 0, "desk")
+         None, "refused", "unknown_code", None, 0, "desk", "typed", "")
         for seq in range(1, count + 1)
     ]  # fmt: skip
     with station.db.write() as conn:

@@ -49,7 +49,7 @@ def fill(db: Database, count: int, rng: random.Random) -> str:
     rows = [
         (new_scan_id(), me.id, seq, to_utc_iso(start + timedelta(milliseconds=seq * 500)),
          f"{base_ms + seq * 500:013d}.00000.{me.id[:8]}", 1, rng.choice(uids), "CODE", "entry",
-         None, "accepted", "admitted", None, 0, "")
+         None, "accepted", "admitted", None, 0, "", "", "")
         for seq in range(1, count + 1)
     ]  # fmt: skip
     with db.write() as conn:

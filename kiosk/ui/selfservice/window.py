@@ -34,6 +34,7 @@ from kiosk.app.checkin import CheckinResult, Clock, utc_now
 from kiosk.app.lookup import Found
 from kiosk.app.meetings import ScanMeetings
 from kiosk.app.printing import PrintDecision
+from kiosk.core.model import Method
 from kiosk.core.timeutil import local_day
 from kiosk.storage import events
 from kiosk.storage.database import Database
@@ -111,7 +112,7 @@ class SelfServiceWindow(QMainWindow):
             self.lists = events.checkin_lists(db)
         self.admin_db = Database(self.path)
         self.pin = AdminPin(self.admin_db, self.kiosk, self.clock)
-        self.backend = DeskBackend(self.path, self, clock=clock)
+        self.backend = DeskBackend(self.path, self, clock=clock, self_service=True)
         self.printing = PrintBackend(self.path, self, clock=clock)
         self.language = translations.language
         self.home_language = translations.language  # what each new attendee starts with
@@ -238,10 +239,10 @@ class SelfServiceWindow(QMainWindow):
         self._wait(self.idle_seconds)
 
     def check_in(self, found: Found) -> None:
-        self.on_scan(found.attendee.code)
+        self.on_scan(found.attendee.code, Method.SELF_PICK)
 
     @Slot(str)
-    def on_scan(self, code: str) -> None:
+    def on_scan(self, code: str, method: Method = Method.SCANNED) -> None:
         """A code from the scanner or the camera, or the confirmed person's code."""
         if self.stack.currentWidget() is self.result and self.result.outcome:
             self.reset()  # the next person is already scanning
@@ -251,7 +252,7 @@ class SelfServiceWindow(QMainWindow):
             self._problem("No check-in list for today")
             return
         self.scan_screen.stop()
-        self.backend.scan(code, lists)
+        self.backend.scan(code, lists, method=method)
 
     def _today_list(self) -> int | None:
         today = local_day(self.clock(), self.event_info.timezone)
