@@ -59,14 +59,14 @@ ROSTER_COLUMNS: tuple[str, ...] = (
     "origin",
     "source",
     "raw",
-    "created_at",
-    "updated_at",
     "note",
     "attention",
     "pending",
     "blocked",
+    "created_at",
+    "updated_at",  # last: readers take a row's version from its end
 )
-#: Roster columns after ``updated_at``: set on each person after the insert.
+#: Roster columns set on each person after the insert.
 _ROSTER_EXTRA = ("note", "attention", "pending", "blocked")
 _ROSTER_FLAGS = ("attention", "pending", "blocked")
 
@@ -408,15 +408,18 @@ def roster_digest(row: Sequence[Any]) -> str:
 
 
 def valid_roster_row(row: Sequence[Any]) -> bool:
-    flags = len(_ROSTER_FLAGS)
     return (
         len(row) == len(ROSTER_COLUMNS) + 1
         and all(isinstance(v, str) for v in row[:3])
         and bool(row[0]) and bool(row[1])
-        and all(isinstance(v, str) for v in row[3:-flags])
-        and all(v in (0, 1) and not isinstance(v, bool) for v in row[-flags:])
+        and all(isinstance(v, str) for i, v in enumerate(row) if i not in _FLAG_AT)
+        and all(row[i] in (0, 1) and not isinstance(row[i], bool) for i in _FLAG_AT)
         and row[1 + ROSTER_COLUMNS.index("status")] in ("active", "cancelled")
     )  # fmt: skip
+
+
+#: Where the 0/1 flags are in a roster row (uid first).
+_FLAG_AT = frozenset(1 + ROSTER_COLUMNS.index(c) for c in _ROSTER_FLAGS)
 
 
 _AT = {c: i + 1 for i, c in enumerate(ROSTER_COLUMNS)}
