@@ -62,6 +62,7 @@ def _import_json(result: ImportResult) -> dict[str, Any]:
             "clashes": [{"uid": u, "code": c} for u, c in result.roster.clashes],
         },
         "clashes": result.clashes,
+        "meetings": {"changed": result.meetings, "marks_added": result.meeting_marks},
     }
 
 
@@ -193,6 +194,11 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
                 click.echo(
                     f"  attendees: added {ro.added}, updated {ro.updated}, unchanged {ro.unchanged}"
                 )
+                if r.meetings or r.meeting_marks:
+                    click.echo(
+                        f"  B2B meetings: {r.meetings} new or changed, {r.meeting_marks} held "
+                        "marks added"
+                    )
                 for uid, code in ro.clashes:
                     click.echo(
                         f"  not merged: attendee {uid} — the code {code} belongs to someone "
@@ -237,7 +243,11 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
                  "clashes": result.clashes, "seconds": round(result.seconds, 3),
                  "revocations": {"pushed": result.revocations.pushed,
                                  "taken": result.revocations.taken,
-                                 "refused": result.revocations.refused}}
+                                 "refused": result.revocations.refused},
+                 "meetings": {"pushed": result.meetings.pushed,
+                              "pulled": result.meetings.pulled,
+                              "marks_pushed": result.meetings.marks_pushed,
+                              "marks_pulled": result.meetings.marks_pulled}}
             )  # fmt: skip
             return
         click.echo(
@@ -251,6 +261,12 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             click.echo(
                 f"  not merged: {len(result.clashes)} scans claim sequence numbers another scan "
                 "holds (two machines used one kiosk identity)"
+            )
+        met = result.meetings
+        if met.pushed or met.pulled or met.marks_pushed or met.marks_pulled:
+            click.echo(
+                f"  B2B meetings: sent {met.pushed}, received {met.pulled}; held marks sent "
+                f"{met.marks_pushed}, received {met.marks_pulled}"
             )
         rev = result.revocations
         if rev.taken:
