@@ -5,7 +5,6 @@ and guest, time slot, table, Accepted/Canceled; see tests/app/test_meetings.py f
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,6 @@ from kiosk.ui.dialogs.meetings_board import FILTERS, MeetingsBoard
 from kiosk.ui.i18n import Translations
 from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.selfservice.window import SelfServiceWindow
-from kiosk.ui.sounds import Sounds
 from tests.conftest import DAY1, Clock, People
 
 SCHEDULE = (
@@ -121,22 +119,6 @@ def test_the_board_shows_both_sides_arrival_filters_and_marks_held(
     board.table.selectRow(2)  # cancelled: cannot be marked held
     assert not board.held.isEnabled()
     board.close()
-
-
-@pytest.fixture
-def kiosk(
-    app: QApplication, qtbot: QtBot, db: Database, db_path: Path, scheduled: People,
-    clock: Clock, translations: Translations, tmp_path: Path,
-) -> Iterator[SelfServiceWindow]:  # fmt: skip
-    sounds = Sounds(tmp_path / "sounds")
-    sounds.muted = True
-    win = SelfServiceWindow(db_path, translations, sounds, clock, camera=False)
-    qtbot.addWidget(win)
-    win.resize(1080, 1920)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.leave()
 
 
 @pytest.mark.parametrize(
