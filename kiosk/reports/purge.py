@@ -19,6 +19,7 @@ from typing import Any
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.files import register_digest
 from kiosk.reports.summary import build_report
+from kiosk.storage import meetings as meeting_store
 from kiosk.storage.database import Database
 
 
@@ -54,6 +55,10 @@ def plan(db: Database) -> PurgePlan:
     )
 
 
+#: Report sections that list people by name: not kept with the anonymous counts.
+PERSONAL_SECTIONS = frozenset({"b2b_meetings"})
+
+
 def kept_counts(db: Database) -> dict[str, Any]:
     """The anonymous counts of the whole event and each day's register digest."""
     report = build_report(db)
@@ -61,6 +66,7 @@ def kept_counts(db: Database) -> dict[str, Any]:
         "sections": {
             s.key: {"title": s.title, "header": list(s.header), "rows": s.rows}
             for s in report.sections
+            if s.key not in PERSONAL_SECTIONS
         },
         "arrivals": {
             day.isoformat(): [(t.strftime("%H:%M"), n) for t, n in series]
@@ -88,12 +94,18 @@ def purge(db: Database) -> PurgeSummary:
             "WHERE name NOT LIKE 'purged-%' OR email != ''"
         ).rowcount
         terms = conn.execute("DELETE FROM search_term").rowcount
+        meetings = meeting_store.purge_personal(conn)
         # Skipped-row details and warnings of past imports can quote names and e-mails.
         conn.execute(
             "UPDATE import_run SET summary = json_remove(summary, '$.skipped', '$.warnings') "
             "WHERE json_valid(summary)"
         )
-        removed = {"people": people, "online_sessions": online, "search_terms": terms}
+        removed = {
+            "people": people,
+            "online_sessions": online,
+            "search_terms": terms,
+            "meetings": meetings,
+        }
         conn.execute(
             "INSERT INTO purge_record (at, counts, removed) VALUES (?, ?, ?)",
             (

@@ -379,3 +379,16 @@ def counts(db: Database) -> tuple[int, int]:
     meetings = db.conn.execute("SELECT count(*) FROM meeting").fetchone()[0]
     marked = db.conn.execute("SELECT count(*) FROM meeting_mark").fetchone()[0]
     return int(meetings), int(marked)
+
+
+def purge_personal(conn: sqlite3.Connection) -> int:
+    """Remove the names, organisations and e-mails of meeting sides and the organiser's
+    resolutions (keyed by them); days, times, tables, statuses, countries and held marks stay,
+    so the B2B counts survive. Returns the meetings changed."""
+    changed = conn.execute(
+        "UPDATE meeting SET a_name = '', a_org = '', a_email = '', b_name = '', b_org = '', "
+        "b_email = '' WHERE a_name != '' OR a_org != '' OR a_email != '' OR b_name != '' "
+        "OR b_org != '' OR b_email != ''"
+    ).rowcount
+    conn.execute("DELETE FROM meeting_alias")
+    return int(changed)

@@ -141,3 +141,24 @@ def test_names_from_a_schedule_cannot_become_spreadsheet_formulas(
                   or "=1+2" in c.value]  # fmt: skip
     assert suspicious and all(c.data_type == "s" for c in suspicious)
     assert all(not c.value.startswith(("=", "@", "+", "-")) for c in suspicious)
+
+
+def test_a_purge_removes_the_meetings_names_and_keeps_their_counts(
+    db: Database, people: People, tmp_path: Path
+) -> None:
+    from kiosk.reports.purge import last_purge, purge
+    from kiosk.storage import meetings as store
+
+    _event(db, people, tmp_path)
+    before = build_report(db).section("b2b_by_pair").rows
+    summary = purge(db)
+    assert all(
+        not (r.a_name or r.a_org or r.a_email or r.b_name or r.b_org or r.b_email)
+        for r in store.all_meetings(db)
+    )
+    assert build_report(db).section("b2b_by_pair").rows == before  # countries and marks stay
+    kept = last_purge(db)
+    assert kept is not None and "b2b_meetings" not in kept["counts"]["sections"]
+    assert kept["counts"]["sections"]["b2b_by_pair"]["rows"] == [list(r) for r in before]
+    assert summary.kept_counts["sections"].keys() >= {"b2b_by_pair", "b2b_by_day"}
+    assert "Ana" not in str(kept) and "ugal" not in str(kept)
