@@ -63,6 +63,20 @@ def _remove_old_demo(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+#: The demo's check-ins fall in this part of its first day (the README says "the morning").
+MORNING = (time(8, 0), time(12, 0))
+
+
+def demo_morning(today: date, now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """When the demo's check-ins happen: 08:00 to noon of ``today``, ending at ``now`` when it
+    is already past 08:30 and not yet noon."""
+    start = datetime.combine(today, MORNING[0], tz)
+    noon = datetime.combine(today, MORNING[1], tz)
+    if start + timedelta(minutes=30) < now < noon:
+        return start, now
+    return start, noon
+
+
 def create_demo(
     path: Path, *, attendees: int = 300, seed: int = 2026, now: datetime | None = None
 ) -> DemoSummary:
@@ -93,8 +107,9 @@ def create_demo(
             new.append(NewAttendee.from_registration(reg, code, origin="demo", source="demo"))
         with db.write() as conn:
             attendee_store.insert_many(conn, new, to_utc_iso(now))
-        # The morning so far: about a third of today's people arrived, spread over the time
-        # before now (from 08:00 when it is later than that), at three kiosks.
+        # The morning: about a third of today's people arrived between 08:00 and noon at three
+        # kiosks — up to now when the demo is made in the morning, the whole morning when it is
+        # made later (or before 08:30, the usual morning of a conference: a demo, not a record).
         rows = db.query("SELECT code, status, days FROM attendee ORDER BY id")
         eligible = [
             r["code"]
@@ -103,19 +118,14 @@ def create_demo(
         ]
         rng.shuffle(eligible)
         arrived = eligible[: len(eligible) // 3]
-        opening = datetime.combine(today, time(8, 0), tz)
-        start = (
-            opening
-            if now.astimezone(tz) > opening + timedelta(minutes=30)
-            else (max(datetime.combine(today, time(0), tz), now - timedelta(hours=1)))
-        )
-        span = max((now - start).total_seconds() - 60, 1.0)
+        start, end = demo_morning(today, now, tz)
+        span = max((end - start).total_seconds() - 60, 1.0)
         moments = sorted(start + timedelta(seconds=rng.random() * span) for _ in arrived)
         for code, moment in zip(arrived, moments, strict=True):
             kiosk = rng.choice(kiosks)
             CheckinService(db, kiosk, clock=fixed_clock(moment)).scan(code)
             if rng.random() < 0.03:  # a second scan of the same badge: refused, as at a real desk
-                later = min(moment + timedelta(minutes=rng.randint(1, 40)), now)
+                later = min(moment + timedelta(minutes=rng.randint(1, 40)), end)
                 CheckinService(db, rng.choice(kiosks), clock=fixed_clock(later)).scan(code)
         for bad in ("HELLO", codes.generate()):  # a misread and a code of nobody
             CheckinService(db, kiosks[1], clock=fixed_clock(start)).scan(bad, kind=ScanKind.ENTRY)

@@ -167,10 +167,15 @@ def _language_option(command: Command) -> Command:
     )(command)
 
 
-def _show(files: list[WrittenFile]) -> None:
+def _show(files: list[WrittenFile], t: Callable[..., str] | None = None) -> None:
+    """Each written file with its digest, in the report's language when ``t`` is given."""
     for f in files:
-        click.echo(f"  {f.path}  sha256 {f.sha256}")
-        click.echo(f"  {f.path.name}.sha256 written beside it")
+        if t is None:
+            click.echo(f"  {f.path}  sha256 {f.sha256}")
+            click.echo(f"  {f.path.name}.sha256 written beside it")
+        else:
+            click.echo(t("cli.file", path=f.path, sha256=f.sha256))
+            click.echo(t("cli.beside", name=f.path.name))
 
 
 class State(Protocol):
@@ -277,13 +282,16 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         if covered is not None:
             _show_coverage(covered)
         by_day = report.section("by_day")
-        click.echo(f"{report.register.event.name}: {len(report.register.entries)} register rows")
+        t = report.t
+        click.echo(
+            t("cli.rows", event=report.register.event.name, count=len(report.register.entries))
+        )
         for row in by_day.rows:
             click.echo(
-                f"  {row[0]}: registered {row[1]}, in person {row[2]}, online {row[3]}, "
-                f"either {row[4]}, no-shows {row[5]}"
-            )
-        _show(files)
+                t("cli.day", day=row[0], registered=row[1], in_person=row[2], online=row[3],
+                  either=row[4], no_shows=row[5])
+            )  # fmt: skip
+        _show(files, t)
 
     @cli.command("sign-in-sheet")
     @click.option("--day", required=True, type=_DAY, help="The day (YYYY-MM-DD).")

@@ -3,6 +3,8 @@ the reports' tables cover exactly :data:`CATEGORIES`); anything else is shown ca
 
 from __future__ import annotations
 
+from datetime import date
+
 from kiosk.core.text import clean
 
 #: Categories with a label in every language, by their stored key.
@@ -28,3 +30,9 @@ def fallback_label(value: str) -> str:
     if not text or text != text.lower():
         return text
     return text[0].upper() + text[1:]
+
+
+def day_list_name(day: date) -> str:
+    """The name of the check-in list made for one day ("Day 2026-09-28"): stored in English,
+    shown in the reader's language wherever a list is named."""
+    return f"Day {day.isoformat()}"

@@ -23,7 +23,14 @@ from kiosk.assets import font_path
 from kiosk.reports.export import to_csv
 from kiosk.reports.register import Person, RegisterEntry
 from kiosk.reports.summary import Report
-from kiosk.reports.texts import DEFAULT_LANGUAGE, Texts, long_date, texts
+from kiosk.reports.texts import (
+    DEFAULT_LANGUAGE,
+    Texts,
+    category_label,
+    country_label,
+    long_date,
+    texts,
+)
 from kiosk.storage.events import EventInfo
 
 FONT = "NotoSans"
@@ -181,7 +188,7 @@ def sign_in_sheet(
         (n, f"{p.last_name} {p.first_name}".strip(), p.organization, p.country)
         for n, p in enumerate(ordered, start=1)
     ]
-    # The digest is of the content, whatever the language of the headings.
+    # The digest is of the content as stored, whatever the language of the words.
     digest = _digest(SHEET_COLUMNS[:4], rows)
     header = tuple(both(k) for k in _SHEET_KEYS)
     footer = t("signin.footer", event=event.name, day=day.isoformat(), count=len(rows))
@@ -209,7 +216,8 @@ def sign_in_sheet(
     for number, name, organization, country in rows:
         if pdf.will_page_break(9):
             pdf.add_page()
-        _row(pdf, (str(number), name, organization, country, ""), _SHEET_WIDTHS, 9)
+        shown = country_label(t, country)
+        _row(pdf, (str(number), name, organization, shown, ""), _SHEET_WIDTHS, 9)
     pdf.ln(3)
     pdf.set_font(FONT, "B", 10)
     total = "signin.total_attended" if attended else "signin.total_registered"
@@ -236,8 +244,8 @@ def _register_cells(t: Texts, number: int, e: RegisterEntry) -> tuple[str, ...]:
         str(number),
         f"{p.last_name} {p.first_name}".strip(),
         p.organization,
-        p.country,
-        p.category,
+        country_label(t, p.country),
+        category_label(t, p.category) if p.category else "",
         t(f"modality.{e.modality.value}"),
         e.first_arrival.strftime("%H:%M") if e.first_arrival else "",
         e.last_exit.strftime("%H:%M") if e.last_exit else "",

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from kiosk.core.gcpause import paused_gc
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.conflicts import Conflict, conflicts
-from kiosk.reports.texts import Texts, texts
+from kiosk.reports.texts import Texts, category_label, country_label, texts
 from kiosk.storage import online as online_store
 from kiosk.storage import register as register_store
 from kiosk.storage.database import Database
@@ -144,8 +144,8 @@ def register_rows(entries: list[RegisterEntry], t: Texts | None = None) -> list[
                 p.last_name,
                 p.first_name,
                 p.organization,
-                p.country,
-                p.category,
+                country_label(t, p.country),
+                category_label(t, p.category) if p.category else "",
                 modality[e.modality],
                 _minute(e.first_arrival),
                 _minute(e.last_exit),

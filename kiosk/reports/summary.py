@@ -28,7 +28,7 @@ from kiosk.reports.register import (
     Scope,
     read_register,
 )
-from kiosk.reports.texts import DEFAULT_LANGUAGE, Texts, texts
+from kiosk.reports.texts import DEFAULT_LANGUAGE, Texts, category_label, list_label, texts
 from kiosk.storage.database import Database
 
 
@@ -230,9 +230,12 @@ def _build_report(db: Database, scope: Scope, language: str) -> Report:
 
     if scope.list_id is None:
         sections.append(_by_list(db, scope, register, t))
+    def category(value: str) -> str:
+        return category_label(t, value) if value else t("row.not_given")
+
     for key, column, label in (
         ("by_country", "country", country),
-        ("by_category", "category", given),
+        ("by_category", "category", category),
         ("by_organisation", "organization", given),
     ):
         tallies = _tallies(whole, attended, everyone, column, label)
@@ -265,7 +268,8 @@ def _by_list(db: Database, scope: Scope, register: Register, t: Texts) -> Sectio
         expected = sum(1 for p in everyone.values() if expected_here(p))
         came = admitted.get(list_id, set())
         came_expected = sum(1 for uid in came if expected_here(everyone[uid]))
-        rows.append((name, day_text or "", expected, len(came), expected - came_expected))
+        label = list_label(t, name, day)
+        rows.append((label, day_text or "", expected, len(came), expected - came_expected))
     return Section(
         "by_list",
         t("section.by_list"),

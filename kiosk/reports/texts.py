@@ -15,6 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from kiosk.core.countries import country_name
+from kiosk.core.labels import category_key, day_list_name, fallback_label
+
 LANGUAGES = ("en", "bg", "ro")
 DEFAULT_LANGUAGE = "en"
 
@@ -155,6 +158,26 @@ EN: dict[str, str] = {
     "month.10": "October",
     "month.11": "November",
     "month.12": "December",
+    # Names of data: check-in lists made per day, categories (kiosk.core.labels).
+    "list.day": "Day {day}",
+    "cli.file": "  {path}  sha256 {sha256}",
+    "cli.beside": "  {name}.sha256 written beside it",
+    "cli.rows": "{event}: register rows: {count}",
+    "cli.day": "  {day}: registered {registered}, in person {in_person}, "
+    "online {online}, either {either}, no-shows {no_shows}",
+    "category.participant": "Participant",
+    "category.speaker": "Speaker",
+    "category.organiser": "Organiser",
+    "category.press": "Press",
+    "category.staff": "Staff",
+    "category.sponsor": "Sponsor",
+    "category.guest": "Guest",
+    "category.vip": "VIP",
+    "category.exhibitor": "Exhibitor",
+    "category.partner": "Partner",
+    "category.b2b": "B2B meetings",
+    "category.volunteer": "Volunteer",
+    "category.student": "Student",
 }
 
 BG: dict[str, str] = {
@@ -179,7 +202,7 @@ BG: dict[str, str] = {
     "col.b2b_open": "Още не са приключили",
     "row.b2b_other_pair": "Други",
     "section.by_day": "Присъствие по дни",
-    "section.by_list": "Присъствие на място по списъци за регистрация",
+    "section.by_list": "Присъствие на място по списъци за вход",
     "section.by_country": "По държави",
     "section.by_category": "По категории",
     "section.by_organisation": "По организации",
@@ -210,7 +233,7 @@ BG: dict[str, str] = {
     "value.duplicate": "не (дубликат)",
     "value.manual": "{kiosk} (ръчно)",
     "reason.admitted": "допуснат",
-    "reason.already_checked_in": "вече регистриран",
+    "reason.already_checked_in": "вече отбелязано пристигане",
     "reason.unknown_code": "непознат код",
     "reason.cancelled": "анулирана регистрация",
     "reason.not_on_list": "не е в този списък",
@@ -241,7 +264,7 @@ BG: dict[str, str] = {
     "modality.in_person_and_online": "на място + онлайн",
     "title.report": "{event} — присъствие, {what}",
     "scope.event": "цялото събитие",
-    "scope.list": "списък за регистрация {list}",
+    "scope.list": "списък за вход {list}",
     "sheet.summary": "Обобщение",
     "book.venue": "Място: {venue}",
     "book.written": "Изготвено на {time}",
@@ -288,6 +311,25 @@ BG: dict[str, str] = {
     "month.10": "октомври",
     "month.11": "ноември",
     "month.12": "декември",
+    "list.day": "Ден {day}",
+    "cli.file": "  {path}  sha256 {sha256}",
+    "cli.beside": "  {name}.sha256 е записан до него",
+    "cli.rows": "{event}: редове в регистъра: {count}",
+    "cli.day": "  {day}: регистрирани {registered}, присъствали на място "
+    "{in_person}, онлайн {online}, общо {either}, неявили се {no_shows}",
+    "category.participant": "Участник",
+    "category.speaker": "Лектор",
+    "category.organiser": "Организатор",
+    "category.press": "Медии",
+    "category.staff": "Екип",
+    "category.sponsor": "Спонсор",
+    "category.guest": "Гост",
+    "category.vip": "ВИП",
+    "category.exhibitor": "Изложител",
+    "category.partner": "Партньор",
+    "category.b2b": "Бизнес срещи",
+    "category.volunteer": "Доброволец",
+    "category.student": "Студент",
 }
 
 RO: dict[str, str] = {
@@ -421,6 +463,25 @@ RO: dict[str, str] = {
     "month.10": "octombrie",
     "month.11": "noiembrie",
     "month.12": "decembrie",
+    "list.day": "Ziua {day}",
+    "cli.file": "  {path}  sha256 {sha256}",
+    "cli.beside": "  {name}.sha256 a fost scris alături",
+    "cli.rows": "{event}: rânduri în registru: {count}",
+    "cli.day": "  {day}: înregistrați {registered}, prezenți fizic "
+    "{in_person}, online {online}, total {either}, absenți {no_shows}",
+    "category.participant": "Participant",
+    "category.speaker": "Vorbitor",
+    "category.organiser": "Organizator",
+    "category.press": "Presă",
+    "category.staff": "Echipă",
+    "category.sponsor": "Sponsor",
+    "category.guest": "Invitat",
+    "category.vip": "VIP",
+    "category.exhibitor": "Expozant",
+    "category.partner": "Partener",
+    "category.b2b": "Întâlniri B2B",
+    "category.volunteer": "Voluntar",
+    "category.student": "Student",
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"en": EN, "bg": BG, "ro": RO}
@@ -445,6 +506,40 @@ def texts(language: str = DEFAULT_LANGUAGE) -> Texts:
         return text.format(**values) if values else text
 
     return t
+
+
+def language_of(t: Texts) -> str:
+    """The language whose words ``t`` gives."""
+    probe = t("section.by_day")
+    return next((lang for lang, table in CATALOGUE.items() if table["section.by_day"] == probe))
+
+
+def category_label(t: Texts, value: str) -> str:
+    """A stored category in the language of ``t``: known keys from the table, others with a
+    capital first letter (kiosk.core.labels). English files keep the stored value: the English
+    register is the canonical file whose digest is recorded, and must not change with the
+    label table."""
+    if language_of(t) == DEFAULT_LANGUAGE:
+        return value
+    key = category_key(value)
+    return t(f"category.{key}") if key is not None else fallback_label(value)
+
+
+def country_label(t: Texts, value: str) -> str:
+    """A stored country (ISO code or name) named in the language of ``t``; English files keep
+    the stored value (see :func:`category_label`)."""
+    language = language_of(t)
+    if language == DEFAULT_LANGUAGE:
+        return value
+    return country_name(value, language)
+
+
+def list_label(t: Texts, name: str, day: date | None) -> str:
+    """A check-in list's name: a list made for a day ("Day 2026-09-28") in the language of
+    ``t``; a name somebody gave it as given."""
+    if day is not None and name == day_list_name(day):
+        return t("list.day", day=day.isoformat())
+    return name
 
 
 def long_date(t: Texts, day: date) -> str:

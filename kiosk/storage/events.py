@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from kiosk.core import labels
 from kiosk.core.model import CheckinList, Policy
 from kiosk.core.text import clean
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
@@ -66,7 +67,7 @@ def create_event(
 
 
 def day_list_name(day: date) -> str:
-    return f"Day {day.isoformat()}"
+    return labels.day_list_name(day)
 
 
 def event_info(db: Database) -> EventInfo:

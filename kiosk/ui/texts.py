@@ -13,7 +13,7 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from kiosk.core.countries import country_name
-from kiosk.core.labels import category_key, fallback_label
+from kiosk.core.labels import category_key, day_list_name, fallback_label
 from kiosk.core.model import CheckinList, Decision, Policy
 from kiosk.core.reasons import Hint, Reason
 
@@ -56,7 +56,7 @@ def list_text(checkin_list: CheckinList, *, short: bool = False) -> str:
     others by their name. ``short`` ("Mon, 28 September") for the desk's top bar, which must
     fit a laptop screen."""
     day = checkin_list.day
-    if day is not None and checkin_list.name == f"Day {day.isoformat()}":
+    if day is not None and checkin_list.name == day_list_name(day):
         form = "ddd, d MMMM" if short else "dddd, d MMMM"
         return locale().toString(QDate(day.year, day.month, day.day), form)
     return checkin_list.name

@@ -49,7 +49,7 @@ def test_romanian_uses_comma_below_and_bulgarian_is_cyrillic() -> None:
 def test_a_reason_code_newer_than_the_catalogue_is_shown_as_its_code() -> None:
     from kiosk.reports.summary import _reason
 
-    assert _reason(texts("bg"), "already_checked_in") == "вече регистриран"
+    assert _reason(texts("bg"), "already_checked_in") == "вече отбелязано пристигане"
     assert _reason(texts("bg"), "some_future_reason") == "some_future_reason"
 
 
@@ -85,7 +85,7 @@ def test_bulgarian_csv_has_bulgarian_columns_and_words_and_the_english_content_d
     sums = _csv(tmp_path / "ден1-summary.csv")
     assert ["Присъствие по дни"] in sums and ["Отказани сканирания по причина"] in sums
     refused = sums[sums.index(["Отказани сканирания по причина"]) + 2 :]
-    assert ["2026-09-28", "вече регистриран", "1"] in refused
+    assert ["2026-09-28", "вече отбелязано пристигане", "1"] in refused
     assert ["Общо", "", "3"] in refused
 
 

@@ -1524,7 +1524,7 @@
     </message>
     <message>
         <source>B2B meetings</source>
-        <translation>B2B срещи</translation>
+        <translation>Бизнес срещи</translation>
     </message>
     <message>
         <source>Volunteer</source>
