@@ -26,6 +26,7 @@ from kiosk.core.meetings import (
     Side,
 )
 from kiosk.core.model import Attendee, AttendeeStatus
+from kiosk.core.reasons import Reason
 from kiosk.core.text import fold, word_variants
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
 from kiosk.importing.meetings import FIELDS, Problem, load_mapping, read_schedule
@@ -733,10 +734,9 @@ class MeetingsService:
         """After an admission on a "B2B room" list: the person's meetings whose partner was
         also admitted there around the meeting's time are marked held. Returns their uids."""
         person = result.decision.attendee
+        seen_here = result.decision.reason in (Reason.ADMITTED, Reason.ALREADY_CHECKED_IN)
         if not (
-            result.decision.admitted
-            and person is not None
-            and rules.is_b2b_room(result.checkin_list.name)
+            seen_here and person is not None and rules.is_b2b_room(result.checkin_list.name)
         ):
             return []
         day = result.at.astimezone(self.zone).date()

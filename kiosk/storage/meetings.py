@@ -232,14 +232,19 @@ def entries_on_lists(
     start_utc: str,
     end_utc: str,
 ) -> dict[str, list[str]]:
-    """uid -> UTC times of the admissions of these people on these lists in a time range."""
+    """uid -> UTC times these people's badges were scanned in on these lists in a time range:
+    admissions not undone, and scans refused only because the person was already in (a "B2B
+    room" list that admits once a day still sees each arrival at a table)."""
     if not attendee_uids or not list_ids:
         return {}
     result: dict[str, list[str]] = {}
     rows = db.conn.execute(
-        "SELECT attendee_uid, at FROM effective_scan WHERE kind = 'entry' AND at >= ? "
-        f"AND at < ? AND attendee_uid IN ({', '.join('?' * len(attendee_uids))}) "
-        f"AND list_id IN ({', '.join('?' * len(list_ids))})",
+        "SELECT s.attendee_uid, s.at FROM scan s WHERE s.kind = 'entry' AND s.at >= ? "
+        f"AND s.at < ? AND s.attendee_uid IN ({', '.join('?' * len(attendee_uids))}) "
+        f"AND s.list_id IN ({', '.join('?' * len(list_ids))}) AND ("
+        "(s.outcome = 'accepted' AND NOT EXISTS (SELECT 1 FROM scan v "
+        "WHERE v.ref_scan_id = s.scan_id AND v.kind = 'void')) "
+        "OR s.reason = 'already_checked_in')",
         (start_utc, end_utc, *attendee_uids, *list_ids),
     ).fetchall()
     for uid, at in rows:

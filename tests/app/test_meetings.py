@@ -346,3 +346,22 @@ def test_a_side_found_only_by_its_firm_is_matched_and_named_in_the_report(
     assert any("row 2: side b (Radu Ene) matched by organisation only, to Andrei Munteanu" in n
                for n in report.notes)  # fmt: skip
     assert [(u.row, u.reason) for u in report.unmatched] == [(3, "ambiguous")]
+
+
+def test_a_b2b_room_that_admits_once_a_day_still_sees_each_arrival_at_a_table(
+    db: Database, firms: dict[str, str], tmp_path: Path
+) -> None:
+    import_meetings(db, schedule(tmp_path, *ROWS))
+    room = events.add_list(db, "B2B зала", day=DAY1, policy=Policy.ONCE_PER_DAY).id
+    clock = Clock(datetime(2026, 9, 28, 6, 0, tzinfo=UTC))  # 09:00: long before 10:30
+    desk = CheckinService(db, clock=clock)
+    service = MeetingsService(db, clock=clock)
+    for name in ("Живко Цанков", "Ștefan Țurcanu"):
+        assert service.after_checkin(desk.scan(firms[name], list_id=room)) == []
+    clock.advance(hours=1, minutes=25)  # 10:25: at the table; the room list says "already in"
+    again = desk.scan(firms["Живко Цанков"], list_id=room)
+    assert again.decision.reason.value == "already_checked_in"
+    assert service.after_checkin(again) == []  # the partner's 09:00 scan is no proof
+    partner = desk.scan(firms["Ștefan Țurcanu"], list_id=room)
+    [held] = service.after_checkin(partner)
+    assert next(m for m in service.board(DAY1) if m.uid == held).location == "Table 12"
