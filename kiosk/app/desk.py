@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from difflib import SequenceMatcher
 
 from kiosk.app.checkin import utc_now
 from kiosk.app.lookup import Found, search_people
 from kiosk.core import codes, keyboard
 from kiosk.core.model import Attendee, AttendeeStatus, ScanKind
-from kiosk.core.text import has_cyrillic
+from kiosk.core.text import fold, has_cyrillic
 from kiosk.storage import attendees, events, scanlog
 from kiosk.storage.database import Database
 
@@ -74,6 +75,11 @@ class UndoTarget:
         return self.attendee is None or self.attendee.uid != self.after_undo_of.uid
 
 
+def scan_exists(db: Database, scan_id: str) -> bool:
+    """True if the scan log has a scan with this id."""
+    return scanlog.get(db.conn, scan_id) is not None
+
+
 def undo_target(
     db: Database, kiosk_id: str, *, scan_id: str | None = None, code: str | None = None
 ) -> UndoTarget | None:
@@ -112,6 +118,17 @@ def undo_target(
 # --- walk-ins ---------------------------------------------------------------------------------
 
 
+#: How alike two folded full names must be (difflib ratio) to ask "is this the same person?":
+#: Popescu written Попеску (popesku) or Ștefănescu typed Stefanescu pass; Ivanov/Ivanova do too,
+#: which is right for a question that staff answer.
+SIMILAR_RATIO = 0.8
+
+
+def name_likeness(a: str, b: str) -> float:
+    """How alike two names are, 0 to 1, whatever their script and diacritics."""
+    return SequenceMatcher(None, fold(a), fold(b)).ratio()
+
+
 def similar_people(
     db: Database,
     first_name: str,
@@ -120,17 +137,31 @@ def similar_people(
     limit: int = 8,
     clock: Callable[[], datetime] = utc_now,
 ) -> list[Found]:
-    """Registered people whose name is like the walk-in's, through the event's own search
-    (either script, with or without diacritics): Мария Попеску finds Maria Popescu. Cancelled
-    registrations are left out: a walk-in is not one of them."""
-    query = f"{first_name} {last_name}".strip()
-    if not query:
+    """Registered people whose name is like the walk-in's, most alike first.
+
+    Candidates come from the event's own search (either script, with or without diacritics)
+    for the whole name and for each part of it; a candidate is kept when its full name is
+    alike (:data:`SIMILAR_RATIO`) — which also catches a Romanian name written the Bulgarian
+    way (Мария Попеску for Maria Popescu, where the search's transliteration gives "popesku").
+    Cancelled registrations are left out: a walk-in is not one of them.
+    """
+    full = f"{first_name} {last_name}".strip()
+    if not full:
         return []
-    found = search_people(db, query, limit=limit * 2, clock=clock)
-    if not found and first_name.strip() and last_name.strip():
-        found = search_people(db, last_name, limit=limit * 2, clock=clock)
-    active = [f for f in found if f.attendee.status is not AttendeeStatus.CANCELLED]
-    return active[:limit]
+    candidates: dict[int, Found] = {}
+    for query in dict.fromkeys(q for q in (full, last_name.strip(), first_name.strip()) if q):
+        for found in search_people(db, query, limit=50, clock=clock):
+            candidates.setdefault(found.attendee.id, found)
+    scored = []
+    for found in candidates.values():
+        person = found.attendee
+        if person.status is AttendeeStatus.CANCELLED:
+            continue
+        likeness = name_likeness(full, f"{person.first_name} {person.last_name}")
+        if likeness >= SIMILAR_RATIO:
+            scored.append((-likeness, person.last_name, person.first_name, person.id, found))
+    scored.sort(key=lambda item: item[:4])
+    return [item[-1] for item in scored[:limit]]
 
 
 # --- search -----------------------------------------------------------------------------------

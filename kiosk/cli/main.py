@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
@@ -32,6 +32,9 @@ from kiosk.core.model import CheckinList, Method, Policy, ScanKind
 from kiosk.core.timeutil import local_day, machine_timezone, parse_local
 from kiosk.storage import events
 from kiosk.storage.database import Database
+
+if TYPE_CHECKING:
+    from kiosk.app.desk import UndoTarget
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
 
@@ -746,33 +749,99 @@ def checkin(
 
 
 @cli.command()
-@click.argument("scan_id", required=False)
+@click.argument("target", metavar="[CODE|SCAN_ID]", required=False)
 @click.option("--kiosk", "kiosk_name", help="Undo the newest check-in of this kiosk.")
+@click.option(
+    "--yes",
+    is_flag=True,
+    help="Undo this kiosk's newest check-in without asking (needed when no CODE is given).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
-def undo(state: State, scan_id: str | None, kiosk_name: str | None, as_json: bool) -> None:
-    """Undo a mistaken check-in: SCAN_ID, or this kiosk's newest one.
+def undo(
+    state: State, target: str | None, kiosk_name: str | None, yes: bool, as_json: bool
+) -> None:
+    """Undo a mistaken check-in.
+
+    With CODE: the newest check-in of that ticket (at any kiosk). With SCAN_ID: that scan.
+    Without either: this kiosk's newest check-in — the command names whom it would undo and
+    does it only with --yes (exit status 1 otherwise), and it says so when that check-in is
+    somebody else's than the one the last undo here reached.
 
     The check-in stays in the log with a void entry pointing at it; the person can be admitted
     again.
     """
-    with state.open() as db:
-        result = _service(db, kiosk_name).undo(scan_id)
-        from kiosk.storage.attendees import by_uid
+    from kiosk.app.desk import scan_exists, undo_target
 
-        person = by_uid(db, result.attendee_uid) if result.attendee_uid else None
+    with state.open() as db:
+        service = _service(db, kiosk_name)
+        tz = service.event.timezone
+        found: UndoTarget | None
+        if target is None:
+            found = undo_target(db, service.kiosk.id)
+        elif scan_exists(db, target):
+            found = undo_target(db, service.kiosk.id, scan_id=target)
+        else:
+            found = undo_target(db, service.kiosk.id, code=target)
+        if found is None:
+            if target is None:
+                raise UndoError(f"Kiosk {service.kiosk.name} has no check-in to undo.")
+            raise UndoError(f"No check-in of ticket or scan '{target}' to undo.")
+        if target is None and not yes:
+            if as_json:
+                _print_json({"status": "confirm", **_undo_json(found, tz)})
+            else:
+                for line in _undo_lines(found, tz, "Would undo"):
+                    click.echo(line)
+                click.echo("Nothing was changed. Run again with --yes to undo it.")
+            sys.exit(EXIT_REFUSED)
+        result = service.undo(found.scan_id)
     if as_json:
         _print_json(
             {
                 "status": "voided",
                 "voided_scan_id": result.voided_scan_id,
                 "void_scan_id": result.void_scan_id,
-                "attendee": attendee_json(person) if person else None,
+                **_undo_json(found, tz),
             }
         )
         return
-    who = display_name(person) if person else "unknown"
-    click.echo(f"Undone: check-in {result.voided_scan_id} of {who}.")
+    for line in _undo_lines(found, tz, "Undone"):
+        click.echo(line)
+
+
+def _undo_lines(found: UndoTarget, tz: str, verb: str) -> list[str]:
+    """Whom an undo reaches, as a person reads it (name, organisation, code, when, where)."""
+    person = found.attendee
+    who = "an unknown ticket"
+    if person is not None:
+        who = display_name(person)
+        extra = ", ".join(p for p in (person.organization, f"code {person.code}") if p)
+        who = f"{who} ({extra})"
+    at = found.at.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
+    what = "exit" if found.kind is ScanKind.EXIT else "check-in"
+    lines = [f"{verb}: the {what} of {who}, {at} on {found.list_name} at {found.kiosk_name}."]
+    if found.bystander and found.after_undo_of is not None:
+        lines.append(
+            f"  Note: the last action at this kiosk undid the check-in of "
+            f"{display_name(found.after_undo_of)}; this is an earlier check-in of somebody else."
+        )
+    return lines
+
+
+def _undo_json(found: UndoTarget, tz: str) -> dict[str, Any]:
+    return {
+        "scan_id": found.scan_id,
+        "kind": found.kind.value,
+        "at": found.at.astimezone(ZoneInfo(tz)).isoformat(),
+        "list": found.list_name,
+        "kiosk": found.kiosk_name,
+        "attendee": attendee_json(found.attendee) if found.attendee else None,
+        "bystander": found.bystander,
+        "after_undo_of": (
+            attendee_json(found.after_undo_of) if found.after_undo_of is not None else None
+        ),
+    }
 
 
 # ---------------------------------------------------------------------------------------------

@@ -744,13 +744,19 @@ class MainWindow(QMainWindow):
             self.register_walk_in(person)
             return
         dialog = SimilarPeopleDialog(person, similar.found, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda answer: self._similar_answered(dialog, person, answer))
         self.similar_dialog = dialog
-        answer = dialog.exec()
+        dialog.open()
+
+    def _similar_answered(self, dialog: QDialog, person: NewAttendee, answer: int) -> None:
+        from kiosk.ui.dialogs.walk_in import SimilarPeopleDialog
+
         self.similar_dialog = None
-        if answer == SimilarPeopleDialog.SAME and dialog.chosen() is not None:
-            chosen = dialog.chosen()
-            assert chosen is not None
-            self.check_in_person(chosen)
+        assert isinstance(dialog, SimilarPeopleDialog)
+        chosen = dialog.chosen()
+        if answer == SimilarPeopleDialog.SAME and chosen is not None:
+            self.check_in_person(chosen)  # the same person: no second registration
         elif answer == SimilarPeopleDialog.NEW:
             self.register_walk_in(person)
 

@@ -113,7 +113,7 @@ def test_unknown_code_exits_1_with_reason(demo: Path) -> None:
 def test_undo_lets_the_person_check_in_again(demo: Path) -> None:
     code = not_yet_checked_in(demo)
     assert run(demo, "checkin", code).exit_code == 0
-    undo = run(demo, "undo", "--json")
+    undo = run(demo, "undo", "--yes", "--json")
     assert undo.exit_code == 0 and json.loads(undo.output)["attendee"]["code"] == code
     assert run(demo, "checkin", code).exit_code == 0
 
@@ -231,3 +231,48 @@ def test_kiosk_help_mentions_every_command_family() -> None:
     words = set(overview.replace(",", " ").replace("(", " ").replace(")", " ").split())
     missing = [name for name in cli.commands if name not in words]
     assert missing == []
+
+
+def test_undo_without_a_code_names_whom_it_would_undo_and_needs_yes(demo: Path) -> None:
+    # Issue 17: "kiosk undo" must never void somebody's check-in unseen.
+    code = not_yet_checked_in(demo)
+    assert run(demo, "checkin", code).exit_code == 0
+    asked = run(demo, "undo")
+    assert asked.exit_code == 1
+    assert asked.output.startswith("Would undo: the check-in of ")
+    assert f"code {code}" in asked.output and "--yes" in asked.output
+    assert run(demo, "checkin", code).exit_code == 1  # still checked in: nothing changed
+    done = run(demo, "undo", "--yes", "--json")
+    assert done.exit_code == 0
+    body = json.loads(done.output)
+    assert body["status"] == "voided" and body["attendee"]["code"] == code
+
+
+def test_undo_twice_says_the_second_one_is_somebody_elses_check_in(demo: Path) -> None:
+    first = not_yet_checked_in(demo)
+    assert run(demo, "checkin", first).exit_code == 0
+    second = not_yet_checked_in(demo)
+    assert run(demo, "checkin", second).exit_code == 0
+    assert run(demo, "undo", "--yes").exit_code == 0  # the second person's, the newest
+    again = run(demo, "undo")
+    assert again.exit_code == 1
+    assert f"code {first}" in again.output
+    assert "Note: the last action at this kiosk undid the check-in of" in again.output
+    assert "somebody else" in again.output
+    body = json.loads(run(demo, "undo", "--json").output)
+    assert body["status"] == "confirm" and body["bystander"] is True
+    assert body["after_undo_of"]["code"] == second
+
+
+def test_undo_code_undoes_that_tickets_newest_check_in(demo: Path) -> None:
+    mine = not_yet_checked_in(demo)
+    assert run(demo, "checkin", mine).exit_code == 0
+    other = not_yet_checked_in(demo)
+    assert run(demo, "checkin", other).exit_code == 0
+    result = run(demo, "undo", mine)
+    assert result.exit_code == 0 and result.output.startswith("Undone: the check-in of ")
+    assert f"code {mine}" in result.output
+    assert run(demo, "checkin", other).exit_code == 1  # the bystander is still checked in
+    assert run(demo, "checkin", mine).exit_code == 0
+    missing = run(demo, "undo", "NOBODY-123")
+    assert missing.exit_code == 1 and "No check-in of ticket or scan 'NOBODY-123'" in missing.output

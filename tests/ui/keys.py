@@ -35,7 +35,10 @@ class Keyboard:
     now_ms: int = 1_000_000
 
     def _target(self) -> QWindow:
-        handle = self.window.windowHandle()
+        """The window the keyboard types into: the focused one (a dialog when one is open)."""
+        modal = QApplication.activeModalWidget()
+        widget = modal if modal is not None else self.window
+        handle = widget.windowHandle()
         assert handle is not None, "the window must be shown"
         return handle
 

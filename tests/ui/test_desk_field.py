@@ -202,3 +202,246 @@ def test_the_result_goes_back_to_ready_after_a_while_and_at_a_new_search(
     keys.type("p", gap_ms=300)
     qtbot.waitUntil(lambda: panel.severity is None, timeout=2000)
     assert panel.name.text() == ""
+
+
+# --- undo -----------------------------------------------------------------------------------
+
+
+def answer_undo(window: MainWindow, asked: list[str], yes: bool = True) -> None:
+    window.confirm = lambda title, text: asked.append(text) or yes  # type: ignore[method-assign]
+
+
+def test_ctrl_z_in_the_search_field_after_a_scan_undoes_the_check_in_and_names_whom(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], popescus: dict[str, str], db: Database
+) -> None:
+    # Issue 17, point 4: the cursor is in the search box, where it almost always is.
+    window, keys = desk
+    maria = popescus["maria_cci"]
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        keys.type(maria, gap_ms=5, real_time=False)
+        keys.enter(gap_ms=5, real_time=False)
+    assert window.desk.search.hasFocus()
+    asked: list[str] = []
+    answer_undo(window, asked)
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        keys.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # Which of the three Maria Popescus: organisation and code are named.
+    (question,) = asked
+    assert "Maria Popescu" in question and "CCI Constanța" in question
+    assert codes.display(maria) in question
+    assert db.query("SELECT count(*) FROM scan WHERE kind = 'void'")[0][0] == 1
+    panel = window.desk.result
+    assert panel.word.text() == "Check-in undone"
+    assert panel.name.text() == "Maria Popescu"
+    assert "CCI Constanța" in panel.detail.text()
+
+
+def test_ctrl_z_after_typing_in_the_search_field_undoes_the_text_not_a_check_in(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], people: People, db: Database
+) -> None:
+    window, keys = desk
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.on_scan(people.ana)
+    asked: list[str] = []
+    answer_undo(window, asked)
+    keys.type("ion", gap_ms=150)
+    qtbot.waitUntil(lambda: window.desk.search.text() == "ion", timeout=2000)
+    keys.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(200)
+    assert asked == []  # the typing was undone, nobody's check-in
+    assert window.desk.search.text() != "ion"
+    assert db.query("SELECT count(*) FROM scan WHERE kind = 'void'")[0][0] == 0
+
+
+def test_undo_works_from_the_results_table_too(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], people: People, db: Database
+) -> None:
+    window, keys = desk
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.on_scan(people.ana)
+    window.desk.table.setFocus()
+    qtbot.waitUntil(window.desk.table.hasFocus, timeout=2000)
+    asked: list[str] = []
+    answer_undo(window, asked)
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        keys.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1 and "Ana Ștefănescu" in asked[0]
+    assert db.query("SELECT count(*) FROM scan WHERE kind = 'void'")[0][0] == 1
+
+
+def test_a_second_undo_says_it_reaches_somebody_elses_check_in(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], people: People, db: Database
+) -> None:
+    window, _keys = desk
+    for code in (people.ivan, people.ana):
+        with qtbot.waitSignal(window.result_shown, timeout=5000):
+            window.on_scan(code)
+    asked: list[str] = []
+    answer_undo(window, asked)
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.undo_action.trigger()
+    assert "Ana Ștefănescu" in asked[0]
+    # Again: the newest check-in left is a bystander's (Ivan), and the question says so.
+    answer_undo(window, asked, yes=False)
+    with qtbot.waitSignal(window.backend.undo_found, timeout=5000):
+        window.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=2000)
+    assert "already undid the check-in of Ana Ștefănescu" in asked[1]
+    assert "somebody else" in asked[1] and "Иван Иванов" in asked[1]
+    assert db.query("SELECT count(*) FROM scan WHERE kind = 'void'")[0][0] == 1
+
+
+# --- exit mode ------------------------------------------------------------------------------
+
+
+def test_exit_mode_has_its_own_colour_icon_and_words(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], people: People
+) -> None:
+    window, _keys = desk
+    panel = window.desk.result
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.on_scan(people.ana)
+    admitted_look = (panel.severity, panel.word.text(), panel.styleSheet())
+    window.set_exit_mode(True)
+    panel.show_idle()
+    assert panel.word.text() == "Exit mode"
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.on_scan(people.ana)
+    assert panel.severity is Severity.EXIT
+    assert panel.icon.severity is Severity.EXIT
+    assert panel.word.text() == "Exit recorded"
+    assert (panel.severity, panel.word.text(), panel.styleSheet()) != admitted_look
+    assert "#1565c0" in panel.styleSheet() and "#1e7d32" not in panel.styleSheet()
+    assert "Goodbye" not in panel.word.text() and "Welcome" not in panel.word.text()
+
+
+# --- walk-ins -------------------------------------------------------------------------------
+
+
+def test_a_walk_in_named_like_registered_people_is_offered_them_first(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], popescus: dict[str, str], db: Database
+) -> None:
+    from kiosk.ui.dialogs.walk_in import SimilarPeopleDialog
+
+    window, _keys = desk
+    before = db.query("SELECT count(*) FROM attendee")[0][0]
+    seen: list[list[str]] = []
+
+    def same_person() -> None:
+        dialog = window.similar_dialog
+        assert isinstance(dialog, SimilarPeopleDialog)
+        seen.append([dialog.people.item(i).text() for i in range(dialog.people.count())])
+        dialog.people.setCurrentRow(1)
+        dialog.same.click()
+
+    # Typed in Cyrillic without diacritics: Мария Попеску is Maria Popescu.
+    walk_in = NewAttendee("", "Мария", "Попеску", "", "")
+    with qtbot.waitSignal(window.backend.similar, timeout=5000):
+        window.check_walk_in(walk_in)
+        qtbot.waitUntil(lambda: window.similar_dialog is not None, timeout=5000)
+        with qtbot.waitSignal(window.result_shown, timeout=5000) as shown:
+            same_person()
+    (lines,) = seen
+    assert len(lines) == 2 and all("Maria Popescu" in line for line in lines)
+    assert any("CCI Constanța" in line for line in lines)
+    result = shown.args[0]
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+    assert result.decision.attendee is not None
+    assert result.decision.attendee.code in (popescus["maria_cci"], popescus["maria_uvt"])
+    assert db.query("SELECT count(*) FROM attendee")[0][0] == before  # nobody created
+
+
+def test_a_walk_in_who_is_someone_else_is_registered_after_the_question(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], popescus: dict[str, str], db: Database
+) -> None:
+    window, _keys = desk
+    before = db.query("SELECT count(*) FROM attendee")[0][0]
+    window.check_walk_in(NewAttendee("", "Maria", "Popescu", "Primăria Galați", "Romania"))
+    qtbot.waitUntil(lambda: window.similar_dialog is not None, timeout=5000)
+    dialog = window.similar_dialog
+    assert dialog is not None
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as shown:
+        dialog.new.click()  # type: ignore[attr-defined]
+    result = shown.args[0]
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+    assert db.query("SELECT count(*) FROM attendee")[0][0] == before + 1
+
+
+def test_a_walk_in_with_a_new_name_is_registered_without_a_question(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], db: Database
+) -> None:
+    window, _keys = desk
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.check_walk_in(NewAttendee("", "Radu", "Vlădescu", "", ""))
+    assert window.similar_dialog is None
+    assert db.query("SELECT count(*) FROM attendee WHERE last_name = 'Vlădescu'")[0][0] == 1
+
+
+# --- wrong keyboard layout ------------------------------------------------------------------
+
+
+def test_a_name_typed_on_the_bulgarian_layout_finds_the_latin_name_and_says_so(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], db: Database
+) -> None:
+    # Issue 17, point 7: "сэьх" is what the keys of "ivan" type on the Bulgarian BDS layout
+    # (xkeyboard-config symbols/bg, verified in kiosk.core.keyboard).
+    window, keys = desk
+    with db.write() as conn:
+        insert_many(conn, [NewAttendee("EB-5550042", "Ivan", "Dimitrov", "Sofia Tech Park", "")],
+                    "2026-09-01T00:00:00.000000Z")  # fmt: skip
+    keys.type("сэьх", gap_ms=150)
+    qtbot.waitUntil(lambda: window.desk.showing_for == "ivan", timeout=5000)
+    names = {f.attendee.last_name for f in window.desk.model.people}
+    assert "Dimitrov" in names
+    assert "showing results for “ivan”" in window.desk.hint.text()
+
+
+def test_a_code_typed_by_hand_on_the_phonetic_layout_finds_its_person(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], db: Database
+) -> None:
+    window, keys = desk
+    with db.write() as conn:
+        insert_many(conn, [NewAttendee("A8154G443", "Elena", "Marin", "", "")],
+                    "2026-09-01T00:00:00.000000Z")  # fmt: skip
+    keys.type("А8154Г443", gap_ms=150)
+    qtbot.waitUntil(lambda: window.desk.showing_for == "A8154G443", timeout=5000)
+    assert [f.attendee.last_name for f in window.desk.model.people] == ["Marin"]
+
+
+# --- scans while a dialog is open -----------------------------------------------------------
+
+
+# The offscreen platform cannot stack windows; a real screen (bench/desk_xvfb.py) can.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_a_scan_while_a_dialog_is_open_is_shown_above_it_and_enter_stays_out_of_it(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], people: People, db: Database
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from kiosk.ui.dialogs.walk_in import WalkInDialog
+
+    window, keys = desk
+    seen: dict[str, object] = {}
+
+    def scan_into_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert isinstance(dialog, WalkInDialog)
+            dialog.first.setFocus()
+            keys.type(people.ivan, gap_ms=90)  # a slow scanner, into the first-name field
+            keys.enter(gap_ms=90)
+            qtbot.waitUntil(lambda: bool(window.notice and window.notice.isVisible()), timeout=5000)
+            assert window.notice is not None
+            seen["word"] = window.notice.word.text()
+            seen["name"] = window.notice.name.text()
+            seen["field"] = dialog.first.text()
+            seen["open"] = dialog.isVisible()  # Enter did not press "Register and check in"
+        finally:
+            if dialog is not None:
+                dialog.close()
+
+    QTimer.singleShot(100, scan_into_the_dialog)
+    window.open_walk_in()
+    assert seen == {"word": "Welcome", "name": "Иван Иванов", "field": "", "open": True}
+    assert db.query("SELECT count(*) FROM attendee WHERE origin = 'walk_in'")[0][0] == 0
+    assert window.desk.result.name.text() == "Иван Иванов"  # and on the panel behind it

@@ -319,6 +319,5 @@ class ResultNotice(QFrame):
         self.setFixedWidth(width)
         self.adjustSize()
         self.move(frame.center().x() - width // 2, max(0, frame.top() - self.height() // 3))
-        self.show()
-        self.raise_()
+        self.show()  # a window shown last, and kept on top by its flags: above the dialog
         self._hide.start()
