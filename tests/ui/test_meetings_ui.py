@@ -186,3 +186,17 @@ def test_staff_turn_the_slip_after_the_badge_off_in_the_badge_settings(
         backend.shutdown()
     service = PrintService(db, events.local_kiosk(db), render=None, printer_factory=None)  # type: ignore[arg-type]
     assert service.slip_policy() is SlipPolicy.NEVER
+
+
+def test_someone_coming_back_to_the_kiosk_sees_their_schedule_again(
+    qtbot: QtBot, kiosk: SelfServiceWindow, scheduled: People, clock: Clock
+) -> None:
+    with qtbot.waitSignal(kiosk.backend.meetings_found, timeout=5000):
+        kiosk.on_scan(scheduled.ivan)
+    kiosk.reset()
+    clock.advance(hours=1)
+    with qtbot.waitSignal(kiosk.backend.meetings_found, timeout=5000):
+        kiosk.on_scan(scheduled.ivan)
+    qtbot.waitUntil(lambda: kiosk.result.meetings.isVisible(), timeout=5000)
+    assert kiosk.result.outcome == "already"
+    assert kiosk.result.meetings.text().startswith("10:30–11:00")

@@ -274,8 +274,14 @@ class SelfServiceWindow(QMainWindow):
 
     @Slot(object)
     def _meetings_found(self, found: ScanMeetings) -> None:
-        """After a welcome: the attendee's own meetings of the day."""
-        welcomed = (Outcome.WELCOME_BADGE, Outcome.WELCOME_DESK, Outcome.BADGE_FAILED)
+        """After a welcome (or "already checked in": people come back to see their schedule):
+        the attendee's own meetings of the day."""
+        welcomed = (
+            Outcome.WELCOME_BADGE,
+            Outcome.WELCOME_DESK,
+            Outcome.BADGE_FAILED,
+            Outcome.ALREADY,
+        )
         if found.scan_id == self.last_scan_id and self.result.outcome in welcomed:
             self.result.show_meetings(kiosk_lines(found))
 
