@@ -303,6 +303,7 @@ def import_meetings(
             source_row=line.row,
             updated_at=now,
         )
+    report.skipped.sort(key=lambda p: p.row)
     firm_people = store.people(db, {u for *_, u in by_firm})
     for number, side, who, person_uid in by_firm:
         person = firm_people.get(person_uid)

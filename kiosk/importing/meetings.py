@@ -243,6 +243,11 @@ class Schedule:
     problems: list[Problem] = field(default_factory=list)
 
 
+#: Longest text kept from one cell (a name, an organisation, a table): longer is no schedule.
+MAX_CELL = 300
+#: Most meetings one file may hold (a large brokerage event has a few thousand).
+MAX_MEETINGS = 50_000
+
 _RANGE = re.compile(r"^\s*(.+?)\s*[-–—]\s*(\d{1,2}[:.h]\d{2}.*)$")
 
 
@@ -278,6 +283,13 @@ def read_schedule(path: str | os.PathLike[str], override: dict[str, str] | None 
             "give the columns with --mapping (fields: " + ", ".join(FIELDS) + "); the file's "
             "columns are: " + ", ".join(f"'{h}'" for h in table.headers if h),
         )
+    if len(table.rows) > MAX_MEETINGS:
+        raise ImportFileError(
+            table.path,
+            f"the file has {len(table.rows):,} rows, more than a meeting schedule can have "
+            f"({MAX_MEETINGS:,})",
+            "check that this is the meetings export, not another list",
+        )
     schedule = Schedule(table, columns)
     for row, cells in table.rows:
         line = _line(row, cells, columns)
@@ -293,6 +305,13 @@ def _line(row: int, cells: list[str], columns: dict[str, int]) -> MeetingLine | 
         index = columns.get(fld)
         return clean(cells[index]) if index is not None and index < len(cells) else ""
 
+    for fld, index in columns.items():
+        if index < len(cells) and len(cells[index]) > MAX_CELL:
+            return Problem(
+                row,
+                "too_long",
+                f"the {fld} cell has {len(cells[index]):,} characters (at most {MAX_CELL})",
+            )
     start_text, end_text = cell("start"), cell("end")
     ranged = _RANGE.match(start_text)
     if ranged and not re.match(r"^\d{4}-\d{2}-\d{2}$", start_text):

@@ -155,6 +155,7 @@ def test_bad_rows_get_row_level_reasons_and_the_rest_is_imported(
         "X-5,2026-09-28,10:00,10:30,T1,Accepted,,,,,,Stoyan,Dabov,,,",
         "X-6,2026-09-28,10:00,10:30,T1,Accepted,Ion,Popescu,,,,Ion,Popescu,,,",
         ROWS[0],
+        "X-7,2026-09-28,10:00,10:30,T1,Accepted,Ion," + "P" * 5000 + ",,,,Stoyan,Dabov,,,",
     )
     report = import_meetings(db, path)
     assert [(p.row, p.reason) for p in report.skipped] == [
@@ -165,6 +166,7 @@ def test_bad_rows_get_row_level_reasons_and_the_rest_is_imported(
         (7, "missing_side"),
         (8, "same_person"),
         (9, "duplicate"),
+        (10, "too_long"),  # sizes are checked before anything is stored
     ]
     assert report.added == 1
 
