@@ -547,3 +547,81 @@ def test_high_contrast_is_chosen_in_the_menu_remembered_and_used_by_the_kiosk(
         action.setChecked(False)
     assert "#ContextBar { background: #000000; }" not in app.styleSheet()
     assert QSettings().value(style.HIGH_CONTRAST_KEY, True, bool) is False
+
+
+# -- larger text ---------------------------------------------------------------------------------
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Visible words that do not fit their label or button (a screen that scrolls is fine:
+    what matters is that no widget is squeezed below what its text needs)."""
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from kiosk.ui.widgets.touch_keyboard import TouchKeyboard
+
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or widget.parentWidget() is None:
+            continue
+        if any(isinstance(p, TouchKeyboard) for p in _ancestors(widget)):
+            continue
+        if isinstance(widget, QLabel) and widget.text() and not widget.pixmap():
+            need = (
+                widget.heightForWidth(widget.width())
+                if widget.wordWrap()
+                else widget.sizeHint().height()
+            )
+            wide = widget.wordWrap() or widget.sizeHint().width() <= widget.width() + 1
+            if widget.height() + 1 < need or not wide:
+                found.append(f"label {widget.text()!r}: {widget.size().toTuple()} < {need}")
+        elif isinstance(widget, QPushButton) and widget.text():
+            hint = widget.sizeHint()
+            if widget.height() + 1 < hint.height() or widget.width() + 1 < hint.width():
+                found.append(f"button {widget.text()!r}: {widget.size().toTuple()} < {hint}")
+    return found
+
+
+def _ancestors(widget: QWidget) -> Iterator[QWidget]:
+    parent = widget.parentWidget()
+    while parent is not None:
+        yield parent
+        parent = parent.parentWidget()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_larger_text_is_never_cut_off(
+    qtbot: QtBot, kiosk: SelfServiceWindow, people: People, language: str, size: tuple[int, int]
+) -> None:
+    kiosk.resize(*size)
+    kiosk.welcome.languages[language].click()
+    kiosk.access.larger.click()
+    kiosk.access.larger.click()  # "A+" twice: 150 %
+    assert kiosk.text_scale == 1.5
+    qtbot.wait(50)
+    problems = [f"welcome: {p}" for p in clipped(kiosk)]
+    kiosk.welcome.find_button.click()
+    kiosk.find_screen.field.setText("Иванов")
+    qtbot.waitUntil(lambda: kiosk.find_screen.results.count() == 1, timeout=5000)
+    qtbot.wait(50)
+    problems += [f"find: {p}" for p in clipped(kiosk)]
+    assert kiosk.find_screen.results.height() >= kiosk.find_screen.results.sizeHintForRow(0)
+    kiosk.find_screen.results.itemClicked.emit(kiosk.find_screen.results.item(0))
+    qtbot.wait(50)
+    problems += [f"confirm: {p}" for p in clipped(kiosk)]
+    kiosk.idle.timeout.emit()
+    qtbot.wait(50)
+    problems += [f"more time: {p}" for p in clipped(kiosk)]
+    with qtbot.waitSignal(kiosk.outcome_shown, timeout=5000):
+        kiosk.confirm.yes.click()
+    qtbot.wait(50)
+    problems += [f"result: {p}" for p in clipped(kiosk)]
+    kiosk.translations.switch("en")
+    assert problems == []
+
+
+def test_the_clipping_check_can_fail(qtbot: QtBot, kiosk: SelfServiceWindow) -> None:
+    kiosk.set_text_scale(1.5)
+    kiosk.welcome.find_button.setFixedHeight(30)  # as a squeezed layout would leave it
+    qtbot.wait(50)
+    assert any("button" in p for p in clipped(kiosk))

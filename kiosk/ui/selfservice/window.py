@@ -21,9 +21,13 @@ from PySide6.QtGui import QCloseEvent, QCursor, QKeyEvent, QMouseEvent, QResizeE
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QFrame,
     QLabel,
     QListWidget,
     QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -44,7 +48,7 @@ from kiosk.ui.i18n import Translations
 from kiosk.ui.meeting_texts import kiosk_lines
 from kiosk.ui.print_backend import PrintBackend
 from kiosk.ui.selfservice.access import TEXT_SCALES, AccessBar, MoreTimePrompt, screen_parts
-from kiosk.ui.selfservice.common import SHEET, kiosk_sheet
+from kiosk.ui.selfservice.common import SHEET, kiosk_sheet, min_target_px
 from kiosk.ui.selfservice.confirm import ConfirmScreen
 from kiosk.ui.selfservice.find import FindScreen
 from kiosk.ui.selfservice.pin import PinDialog
@@ -55,6 +59,7 @@ from kiosk.ui.sounds import Sounds
 from kiosk.ui.speech import Speaker
 from kiosk.ui.style import KIOSK_ICON, KIOSK_ICON_HIGH_CONTRAST
 from kiosk.ui.texts import Severity
+from kiosk.ui.widgets.touch_keyboard import TouchKeyboard
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +83,28 @@ _INPUT_EVENTS = {
 
 #: What a tap in the corner arrives as: a press, or a double-click for the second quick one.
 _TAP_EVENTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick}
+
+
+class _Screens(QScrollArea):
+    """Scrolls a screen that is taller than the window (larger text on a small screen).
+    Keys pass through to the window, whose arrows move between controls (and the scroll area
+    follows the focus); it takes no focus itself."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.ignore()
+
+
+def _inside_keyboard(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, TouchKeyboard):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 class SelfServiceWindow(QMainWindow):
@@ -141,7 +168,14 @@ class SelfServiceWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.stack, 1)
+        # Larger text on a short screen: the screen scrolls rather than cutting words off.
+        self.screens_area = _Screens(central)
+        self.screens_area.setObjectName("Screens")
+        self.screens_area.setWidget(self.stack)
+        self.screens_area.setWidgetResizable(True)
+        self.screens_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.screens_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column.addWidget(self.screens_area, 1)
         column.addWidget(self.access)
         self.setCentralWidget(central)
         self.more_time = MoreTimePrompt(self.stack)
@@ -160,6 +194,9 @@ class SelfServiceWindow(QMainWindow):
         self._problem("")
         self.welcome.mark_language(self.language)
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._follow_focus)
         self.reset()
 
     # -- wiring ------------------------------------------------------------------------------
@@ -230,7 +267,15 @@ class SelfServiceWindow(QMainWindow):
     def _searched(self, result: SearchResult) -> None:
         if self.stack.currentWidget() is self.find_screen:
             self.find_screen.show_people(result.query, result.found)
+            self._fit_list()
             self.say_screen()
+
+    def _fit_list(self) -> None:
+        """The list of people is never squeezed below one whole name (with larger text on a
+        short screen the screen scrolls instead)."""
+        results = self.find_screen.results
+        row = results.sizeHintForRow(0) if results.count() else 0
+        results.setMinimumHeight(row + 2 * results.frameWidth() if row > 0 else 0)
 
     def ask(self, found: Found) -> None:
         self.confirm.ask(found)
@@ -443,6 +488,13 @@ class SelfServiceWindow(QMainWindow):
 
     def _restyle(self) -> None:
         self.setStyleSheet(kiosk_sheet(high_contrast=self.high_contrast, scale=self.text_scale))
+        # A button never gets less height than its words need at this text size.
+        side = min_target_px(self)
+        for button in self.stack.findChildren(QPushButton):
+            if not _inside_keyboard(button):
+                button.ensurePolished()
+                button.setMinimumHeight(max(side, button.sizeHint().height()))
+        self._fit_list()
 
     def set_speech(self, on: bool) -> None:
         if self.speaker is None or not self.speaker.available():
@@ -463,8 +515,22 @@ class SelfServiceWindow(QMainWindow):
         if shown is not None:
             self.speaker.speak(screen_parts(shown), self.language)
 
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A control reached by keyboard on a screen taller than the window scrolls into
+        view."""
+        if new is not None and self.stack.isAncestorOf(new):
+            self.screens_area.ensureWidgetVisible(new)
+
     def _screen_changed(self, _index: int) -> None:
-        if self.stack.currentWidget() is not self.result:
+        # Only the screen shown asks for room: another screen's size never makes this one
+        # scroll.
+        current = self.stack.currentWidget()
+        for index in range(self.stack.count()):
+            page = self.stack.widget(index)
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        if current is not self.result:
             self.say_screen()  # a result is said by _show, once its words are in place
 
     def _access_key(self, event: QKeyEvent) -> bool:
@@ -592,7 +658,7 @@ class SelfServiceWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.status_dot.move(self.width() - 24, self.height() - 24)
+        self.status_dot.move(self.width() - 34, 8)  # top right, clear of the access bar
         self.status_dot.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -602,6 +668,8 @@ class SelfServiceWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+            if isinstance(app, QApplication):
+                app.focusChanged.disconnect(self._follow_focus)
         self.scan_screen.stop()
         self.backend.shutdown()
         self.printing.shutdown()
