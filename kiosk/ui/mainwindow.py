@@ -35,6 +35,7 @@ from kiosk.app.desk import UndoTarget, code_check, typed_code
 from kiosk.app.lookup import Found, PersonDetails
 from kiosk.app.printing import NeedsConfirmation, PrintDecision, PrintPolicy, Skip
 from kiosk.core.codes import display
+from kiosk.core.decide import FORCEABLE
 from kiosk.core.model import Attendee, CheckinList, Method
 from kiosk.core.reasons import ACCEPTED_REASONS, Hint, Reason
 from kiosk.core.timeutil import local_day
@@ -338,6 +339,7 @@ class MainWindow(QMainWindow):
         self.backend.similar.connect(self.on_similar)
         self.desk.scan_requested.connect(self.on_scan)
         self.desk.search_started.connect(self.desk.result.show_idle)
+        self.desk.result.force_requested.connect(self.ask_force)
         self.kiosk_button.clicked.connect(self.ask_kiosk_name)
         self.import_action.triggered.connect(self.choose_import_file)
         self.badges_action.triggered.connect(self.open_badge_settings)
@@ -511,9 +513,24 @@ class MainWindow(QMainWindow):
     def _show_result(self, result: CheckinResult) -> None:
         explained = explain(result.decision, result.checkin_list, self.zone)
         self.desk.result.show_result(explained, result.decision.attendee)
+        if result.decision.reason in FORCEABLE and result.decision.attendee is not None:
+            self.desk.result.set_forceable(True)
         if self.last_meetings is not None and self.last_meetings.scan_id == result.scan_id:
             self.desk.result.show_meetings(desk_lines(self.last_meetings))
         self._notice_over_dialog(explained, result.decision.attendee)
+
+    @Slot()
+    def ask_force(self) -> None:
+        """Admit the person just refused anyway: staff give a reason, kept in the log."""
+        result = self.last_result
+        if result is None or result.decision.attendee is None:
+            return
+        from kiosk.ui.dialogs.force import ForceDialog
+
+        dialog = ForceDialog(result.decision, self.zone, result.checkin_list, self)
+        if dialog.exec() == ForceDialog.DialogCode.Accepted:
+            person = result.decision.attendee
+            self.backend.force(person.code, result.checkin_list.id, dialog.reason())
 
     @Slot(object)
     def on_meetings_found(self, found: ScanMeetings) -> None:

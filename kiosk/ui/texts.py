@@ -36,6 +36,7 @@ SEVERITY: dict[Reason, Severity] = {
     Reason.NOT_INSIDE: Severity.REFUSED,
     Reason.INVALID_SIGNATURE: Severity.REFUSED,
     Reason.REVOKED: Severity.REFUSED,
+    Reason.UNPAID: Severity.REFUSED,
 }
 
 
@@ -77,6 +78,7 @@ def title(reason: Reason, hint: Hint | None = None) -> str:
         Reason.NOT_INSIDE: QCoreApplication.translate("Reasons", "Not checked in"),
         Reason.INVALID_SIGNATURE: QCoreApplication.translate("Reasons", "Ticket not genuine"),
         Reason.REVOKED: QCoreApplication.translate("Reasons", "Ticket revoked"),
+        Reason.UNPAID: QCoreApplication.translate("Reasons", "Not paid"),
     }[reason]
 
 
@@ -113,6 +115,18 @@ def hint_text(hint: Hint) -> str:
         Hint.SIGNED_TICKET: QCoreApplication.translate(
             "Reasons", "Not in this kiosk's list — admitted by the ticket's signature."
         ),
+        Hint.NO_ENTRY: QCoreApplication.translate(
+            "Reasons", "No entry is on record for this list: the exit is noted, nobody admitted."
+        ),
+        Hint.FORCED: QCoreApplication.translate("Reasons", "Admitted by staff decision."),
+        Hint.BLOCKED: QCoreApplication.translate(
+            "Reasons", "This ticket was blocked (lost or passed on)."
+        ),
+        Hint.NOT_OUR_LETTERS: QCoreApplication.translate(
+            "Reasons",
+            "U, Q, Y and Z never appear in our codes: check the scanner's keyboard layout, or "
+            "read V for U.",
+        ),
     }[hint]
 
 
@@ -133,8 +147,8 @@ def explain(decision: Decision, checkin_list: CheckinList, zone: tzinfo) -> Expl
         )
         if decision.hint is Hint.REENTRY:
             detail = QCoreApplication.translate("Reasons", "Welcome back — re-entry recorded.")
-        elif decision.hint is Hint.SIGNED_TICKET:
-            detail += " " + hint_text(Hint.SIGNED_TICKET)
+        elif decision.hint in (Hint.SIGNED_TICKET, Hint.FORCED):
+            detail += " " + hint_text(decision.hint)
     elif reason is Reason.EXIT_RECORDED and not decision.admitted:
         detail = QCoreApplication.translate(
             "Reasons", "No entry is on record for this list: the exit is noted, nobody admitted."
@@ -195,6 +209,16 @@ def explain(decision: Decision, checkin_list: CheckinList, zone: tzinfo) -> Expl
         detail = QCoreApplication.translate(
             "Reasons",
             "The organisers revoked this ticket. Send the person to the organisers' desk.",
+        )
+        if decision.hint is Hint.BLOCKED:
+            detail = hint_text(Hint.BLOCKED) + " " + QCoreApplication.translate(
+                "Reasons", "Send the person to the organisers' desk."
+            )
+    elif reason is Reason.UNPAID:
+        detail = QCoreApplication.translate(
+            "Reasons",
+            "The registration is not paid yet and this list does not admit unpaid ones. "
+            "Take the payment, then admit with “Admit anyway”.",
         )
     severity = SEVERITY[reason]
     if decision.hint is Hint.PARTIAL_SCAN:

@@ -498,6 +498,29 @@
     </message>
 </context>
 <context>
+    <name>ForceDialog</name>
+    <message>
+        <source>Admit anyway</source>
+        <translation>Допусни въпреки това</translation>
+    </message>
+    <message>
+        <source>Admit {name} although: {why}</source>
+        <translation>Да бъде допуснат(а) {name}, въпреки че: {why}</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. registered for day 2, came on day 1</source>
+        <translation>Причина, напр. регистриран(а) за ден 2, дошъл/дошла на ден 1</translation>
+    </message>
+    <message>
+        <source>Reason for admitting anyway</source>
+        <translation>Причина за допускане въпреки отказа</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the log):</source>
+        <translation>Причина (записва се в дневника):</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No check-in list</source>
@@ -1431,6 +1454,22 @@
         <translation>Няма записан вход за този списък: изходът е отбелязан, никой не е допуснат.</translation>
     </message>
     <message>
+        <source>Not paid</source>
+        <translation>Неплатено</translation>
+    </message>
+    <message>
+        <source>Admitted by staff decision.</source>
+        <translation>Допуснат(а) по решение на персонала.</translation>
+    </message>
+    <message>
+        <source>This ticket was blocked (lost or passed on).</source>
+        <translation>Този билет е блокиран (изгубен или преотстъпен).</translation>
+    </message>
+    <message>
+        <source>U, Q, Y and Z never appear in our codes: check the scanner&apos;s keyboard layout, or read V for U.</source>
+        <translation>U, Q, Y и Z никога не се срещат в нашите кодове: проверете клавиатурната подредба на скенера или четете V вместо U.</translation>
+    </message>
+    <message>
         <source>Leaving — goodbye.</source>
         <translation>Излиза — довиждане.</translation>
     </message>
@@ -1481,6 +1520,14 @@
     <message>
         <source>The organisers revoked this ticket. Send the person to the organisers&apos; desk.</source>
         <translation>Организаторите анулираха този билет. Изпратете човека на гишето на организаторите.</translation>
+    </message>
+    <message>
+        <source>Send the person to the organisers&apos; desk.</source>
+        <translation>Изпратете човека на гишето на организаторите.</translation>
+    </message>
+    <message>
+        <source>The registration is not paid yet and this list does not admit unpaid ones. Take the payment, then admit with “Admit anyway”.</source>
+        <translation>Регистрацията още не е платена, а този списък не допуска неплатени. Приемете плащането и допуснете с „Допусни въпреки това“.</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -1673,6 +1720,18 @@
     <message>
         <source>Scan a ticket, or type a name in the search field below.</source>
         <translation>Сканирайте билет или въведете име в полето за търсене отдолу.</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Внимание</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Бележка</translation>
+    </message>
+    <message>
+        <source>Admit anyway…</source>
+        <translation>Допусни въпреки това…</translation>
     </message>
 </context>
 <context>

@@ -501,6 +501,29 @@
     </message>
 </context>
 <context>
+    <name>ForceDialog</name>
+    <message>
+        <source>Admit anyway</source>
+        <translation>Admite totuși</translation>
+    </message>
+    <message>
+        <source>Admit {name} although: {why}</source>
+        <translation>Admiteți pe {name}, deși: {why}</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. registered for day 2, came on day 1</source>
+        <translation>Motiv, de ex. înscris(ă) pentru ziua 2, venit(ă) în ziua 1</translation>
+    </message>
+    <message>
+        <source>Reason for admitting anyway</source>
+        <translation>Motivul admiterii totuși</translation>
+    </message>
+    <message>
+        <source>Reason (kept in the log):</source>
+        <translation>Motiv (păstrat în jurnal):</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No check-in list</source>
@@ -1438,6 +1461,22 @@
         <translation>Nu există nicio intrare înregistrată pe această listă: ieșirea este notată, nimeni nu a fost admis.</translation>
     </message>
     <message>
+        <source>Not paid</source>
+        <translation>Neplătit</translation>
+    </message>
+    <message>
+        <source>Admitted by staff decision.</source>
+        <translation>Admis(ă) prin decizia personalului.</translation>
+    </message>
+    <message>
+        <source>This ticket was blocked (lost or passed on).</source>
+        <translation>Acest bilet a fost blocat (pierdut sau cedat).</translation>
+    </message>
+    <message>
+        <source>U, Q, Y and Z never appear in our codes: check the scanner&apos;s keyboard layout, or read V for U.</source>
+        <translation>U, Q, Y și Z nu apar niciodată în codurile noastre: verificați aranjamentul de tastatură al scanerului sau citiți V în loc de U.</translation>
+    </message>
+    <message>
         <source>Leaving — goodbye.</source>
         <translation>Pleacă — la revedere.</translation>
     </message>
@@ -1488,6 +1527,14 @@
     <message>
         <source>The organisers revoked this ticket. Send the person to the organisers&apos; desk.</source>
         <translation>Organizatorii au revocat acest bilet. Trimiteți persoana la biroul organizatorilor.</translation>
+    </message>
+    <message>
+        <source>Send the person to the organisers&apos; desk.</source>
+        <translation>Trimiteți persoana la biroul organizatorilor.</translation>
+    </message>
+    <message>
+        <source>The registration is not paid yet and this list does not admit unpaid ones. Take the payment, then admit with “Admit anyway”.</source>
+        <translation>Înscrierea nu este încă plătită, iar această listă nu admite înscrieri neplătite. Încasați plata, apoi admiteți cu „Admite totuși”.</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -1682,6 +1729,18 @@
     <message>
         <source>Scan a ticket, or type a name in the search field below.</source>
         <translation>Scanați un bilet sau tastați un nume în câmpul de căutare de mai jos.</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Atenție</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notă</translation>
+    </message>
+    <message>
+        <source>Admit anyway…</source>
+        <translation>Admite totuși…</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.model import Attendee
 from kiosk.core.text import has_cyrillic, transliterate
@@ -95,6 +103,7 @@ class ResultPanel(QFrame):
     """Shows the newest decision until the next one."""
 
     painted = Signal()  # after a paint that showed a new result (for the latency benchmark)
+    force_requested = Signal()  # staff pressed "Admit anyway…" on a refusal they may override
     # Seconds a result stays before the panel goes back to "Ready", unless set otherwise.
     READY_AFTER_S = 8.0
 
@@ -132,7 +141,25 @@ class ResultPanel(QFrame):
         self.meetings.setObjectName("ResultMeetings")
         self.meetings.setWordWrap(True)
         self.meetings.hide()
-        for label in (self.word, self.detail, self.name, self.latin, self.facts, self.meetings):
+        # The person's note and attention flag (VIP, wheelchair, speaker gift): set apart in
+        # its own box, dark text on amber, so it is read before the badge is handed over.
+        self.note = QLabel(self)
+        self.note.setObjectName("ResultNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(
+            "QLabel#ResultNote { background: #fff3cd; color: #3d2e00; border: 2px solid #b8860b;"
+            " border-radius: 6px; padding: 6px 10px; font-weight: bold; }"
+        )
+        self.note.hide()
+        # A refusal staff may override (another day, the list's hours or categories, not paid,
+        # already in): admitted anyway with a reason, logged as forced.
+        self.force_button = QPushButton(self)
+        self.force_button.setObjectName("ForceButton")
+        self.force_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # never taken by a scan's Enter
+        self.force_button.clicked.connect(self.force_requested)
+        self.force_button.hide()
+        for label in (self.word, self.detail, self.name, self.latin, self.facts, self.meetings,
+                      self.note):  # fmt: skip
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -156,7 +183,9 @@ class ResultPanel(QFrame):
         person.addWidget(self.latin)
         person.addWidget(self.facts)
         person.addSpacing(6)
+        person.addWidget(self.note)
         person.addWidget(self.meetings)
+        person.addWidget(self.force_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(person)
         layout.addStretch(1)
         self.show_idle()
@@ -190,6 +219,8 @@ class ResultPanel(QFrame):
         self.name.clear()
         self.latin.clear()
         self.facts.clear()
+        self.show_note(None)
+        self.set_forceable(False)
         self.setAccessibleName(self.word.text())
         self.setAccessibleDescription(self.detail.text())
 
@@ -200,6 +231,8 @@ class ResultPanel(QFrame):
         self.word.setText(explained.title)
         self.detail.setText(explained.detail)
         self.show_meetings([])
+        self.show_note(attendee)
+        self.set_forceable(False)
         if attendee is None:
             self.name.clear()
             self.latin.clear()
@@ -217,12 +250,29 @@ class ResultPanel(QFrame):
             self.facts.setText("  ·  ".join(f for f in facts if f))
         # Staff who use a screen reader hear the word, the detail and the person at once,
         # wherever the focus is.
-        person = ". ".join(t for t in (self.name.text(), self.facts.text()) if t)
+        person = ". ".join(
+            t for t in (self.name.text(), self.facts.text(), self.note.text()) if t
+        )
         announce(self, explained.title, " ".join(t for t in (explained.detail, person) if t))
         self._fresh = True
         if self._ready_enabled:
             self._ready.start()
         self.update()
+
+    def show_note(self, attendee: Attendee | None) -> None:
+        """The person's note and attention flag, or nothing."""
+        if attendee is None or not (attendee.note or attendee.attention):
+            self.note.clear()
+            self.note.hide()
+            return
+        head = "⚠ " + self.tr("Attention") if attendee.attention else self.tr("Note")
+        self.note.setText(f"{head}: {attendee.note}" if attendee.note else head)
+        self.note.show()
+
+    def set_forceable(self, on: bool) -> None:
+        """Offer "Admit anyway…" for the refusal shown."""
+        self.force_button.setText(self.tr("Admit anyway…"))
+        self.force_button.setVisible(on)
 
     def show_meetings(self, lines: list[str]) -> None:
         """The person's B2B meetings of the day under the facts (none: the line is hidden)."""

@@ -1,0 +1,90 @@
+"""The desk acting on the rules: "Admit anyway" with a reason, the note and attention flag at
+check-in, lists made from the menu, corrections to a person (issues 17.10, 17.11, 19.6, 19.7)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.checkin import CheckinResult
+from kiosk.app.people import edit_person
+from kiosk.core.model import Method
+from kiosk.core.reasons import Hint, Reason
+from kiosk.storage import attendees, events
+from kiosk.storage.database import Database
+from kiosk.ui.mainwindow import MainWindow
+from tests.conftest import People
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def scan(qtbot: QtBot, window: MainWindow, code: str) -> CheckinResult:
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as blocker:
+        window.on_scan(code)
+    result = blocker.args[0]
+    assert isinstance(result, CheckinResult)
+    return result
+
+
+def test_admit_anyway_asks_a_reason_and_logs_a_forced_check_in(
+    qtbot: QtBot, window: MainWindow, people: People, db: Database, tmp_path: Path
+) -> None:
+    refused = scan(qtbot, window, people.day2_only)
+    assert refused.decision.reason is Reason.NOT_ON_LIST
+    panel = window.desk.result
+    assert panel.force_button.isVisible()
+    window.resize(1366, 768)
+    panel.grab().save(str(tmp_path / "refused-with-force.png"))
+
+    def fill() -> None:
+        from kiosk.ui.dialogs.force import ForceDialog
+
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ForceDialog)
+        assert not dialog.ok.isEnabled()  # no reason, no admission
+        dialog.field.setText("came a day early; agreed with the organisers")
+        dialog.ok.click()
+
+    QTimer.singleShot(0, fill)
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as blocker:
+        panel.force_button.click()
+    forced = blocker.args[0]
+    assert isinstance(forced, CheckinResult)
+    assert forced.decision.reason is Reason.ADMITTED and forced.decision.hint is Hint.FORCED
+    assert forced.method is Method.FORCED
+    assert not panel.force_button.isVisible()
+    row = db.conn.execute(
+        "SELECT method, note, operator FROM scan WHERE hint = 'forced'"
+    ).fetchone()
+    assert row == ("forced", "came a day early; agreed with the organisers", "desk")
+
+
+def test_admitted_and_cancelled_people_are_not_offered_admit_anyway(
+    qtbot: QtBot, window: MainWindow, people: People
+) -> None:
+    scan(qtbot, window, people.ana)
+    assert not window.desk.result.force_button.isVisible()
+    scan(qtbot, window, people.cancelled)
+    assert not window.desk.result.force_button.isVisible()
+
+
+def test_the_note_and_attention_flag_are_shown_at_check_in(
+    qtbot: QtBot, window: MainWindow, people: People, db: Database
+) -> None:
+    ana = attendees.find_by_code(db.conn, people.ana)
+    assert ana is not None
+    edit_person(
+        db, ana.id, {"note": "Speaker gift at the desk", "attention": True},
+        kiosk=events.local_kiosk(db),
+    )  # fmt: skip
+    scan(qtbot, window, people.ana)
+    note = window.desk.result.note
+    assert note.isVisible() and note.text() == "⚠ Attention: Speaker gift at the desk"
+    window.resize(1366, 768)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / "desk-attention-en-1366x768.png"))
+    scan(qtbot, window, people.ivan)
+    assert not note.isVisible()
