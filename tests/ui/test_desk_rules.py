@@ -18,8 +18,6 @@ from kiosk.storage.database import Database
 from kiosk.ui.mainwindow import MainWindow
 from tests.conftest import People
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
 
 def scan(qtbot: QtBot, window: MainWindow, code: str) -> CheckinResult:
     with qtbot.waitSignal(window.result_shown, timeout=5000) as blocker:
@@ -72,7 +70,7 @@ def test_admitted_and_cancelled_people_are_not_offered_admit_anyway(
 
 
 def test_the_note_and_attention_flag_are_shown_at_check_in(
-    qtbot: QtBot, window: MainWindow, people: People, db: Database
+    qtbot: QtBot, window: MainWindow, people: People, db: Database, tmp_path: Path
 ) -> None:
     ana = attendees.find_by_code(db.conn, people.ana)
     assert ana is not None
@@ -84,7 +82,7 @@ def test_the_note_and_attention_flag_are_shown_at_check_in(
     note = window.desk.result.note
     assert note.isVisible() and note.text() == "⚠ Attention: Speaker gift at the desk"
     window.resize(1366, 768)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / "desk-attention-en-1366x768.png"))
+    # (docs/screenshots/desk-attention-en-1366x768.png was made from this picture)
+    window.grab().save(str(tmp_path / "desk-attention-en-1366x768.png"))
     scan(qtbot, window, people.ivan)
     assert not note.isVisible()
