@@ -175,7 +175,7 @@ def _show(files: list[WrittenFile], t: Callable[..., str] | None = None) -> None
             click.echo(f"  {f.path.name}.sha256 written beside it")
         else:
             click.echo(t("cli.file", path=f.path, sha256=f.sha256))
-            click.echo(t("cli.beside", name=f.path.name))
+            click.echo(t("cli.beside", digest_file=f"{f.path.name}.sha256"))
 
 
 class State(Protocol):

@@ -161,7 +161,7 @@ EN: dict[str, str] = {
     # Names of data: check-in lists made per day, categories (kiosk.core.labels).
     "list.day": "Day {day}",
     "cli.file": "  {path}  sha256 {sha256}",
-    "cli.beside": "  {name}.sha256 written beside it",
+    "cli.beside": "  {digest_file} written beside it",
     "cli.rows": "{event}: register rows: {count}",
     "cli.day": "  {day}: registered {registered}, in person {in_person}, "
     "online {online}, either {either}, no-shows {no_shows}",
@@ -312,8 +312,8 @@ BG: dict[str, str] = {
     "month.11": "ноември",
     "month.12": "декември",
     "list.day": "Ден {day}",
-    "cli.file": "  {path}  sha256 {sha256}",
-    "cli.beside": "  {name}.sha256 е записан до него",
+    "cli.file": "  {path}  SHA-256 {sha256}",
+    "cli.beside": "  {digest_file} е записан до него",
     "cli.rows": "{event}: редове в регистъра: {count}",
     "cli.day": "  {day}: регистрирани {registered}, присъствали на място "
     "{in_person}, онлайн {online}, общо {either}, неявили се {no_shows}",
@@ -464,8 +464,8 @@ RO: dict[str, str] = {
     "month.11": "noiembrie",
     "month.12": "decembrie",
     "list.day": "Ziua {day}",
-    "cli.file": "  {path}  sha256 {sha256}",
-    "cli.beside": "  {name}.sha256 a fost scris alături",
+    "cli.file": "  {path}  SHA-256 {sha256}",
+    "cli.beside": "  {digest_file} a fost scris alături",
     "cli.rows": "{event}: rânduri în registru: {count}",
     "cli.day": "  {day}: înregistrați {registered}, prezenți fizic "
     "{in_person}, online {online}, total {either}, absenți {no_shows}",
