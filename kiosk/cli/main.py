@@ -26,7 +26,7 @@ from kiosk.app import paths
 from kiosk.app.checkin import CheckinService, UndoError
 from kiosk.app.failures import environment_message, write_crash_report
 from kiosk.assets import installation_kind
-from kiosk.cli.options import delimiter_option, progress
+from kiosk.cli.options import delimiter_option, progress, working
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
 from kiosk.core.model import CheckinList, Method, Policy, ScanKind
 from kiosk.core.timeutil import local_day, machine_timezone, parse_local
@@ -944,6 +944,7 @@ def export_attendance(
     fmt = fmt or ("xlsx" if output.suffix.lower() == ".xlsx" else "csv")
     with state.open() as db:
         info = events.event_info(db)
+        working("Reading the attendance log…")
         rows = attendance_register(db, day.date(), list_id=list_id, order=sort)
     table = [
         (

@@ -43,3 +43,9 @@ def progress(total: int, label: str) -> Iterator[Callable[[int, int], None]]:
             last[0] = done
 
         yield step
+
+
+def working(message: str) -> None:
+    """Say on the terminal (stderr, only when it is one) what the next seconds are spent on."""
+    if sys.stderr.isatty():
+        click.echo(message, err=True)

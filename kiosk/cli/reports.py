@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 import click
 
-from kiosk.cli.options import delimiter_option, progress
+from kiosk.cli.options import delimiter_option, progress, working
 from kiosk.reports.coverage import KioskCoverage
 from kiosk.reports.files import WrittenFile
 from kiosk.reports.register import Scope
@@ -253,6 +253,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         with state.open() as db:
             scope = _check_scope(db, day.date() if day else None, list_id)
             covered = _sync_first(db, hub, hub_schema, quiet=as_json)
+            working("Reading the attendance log and counting…")
             report = build_report(db, scope, language)
             if fmt == "csv":
                 files = write_csv(report, output, delimiter)
