@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.core.gcpause import paused_gc
@@ -246,10 +247,10 @@ def _read_register(db: Database, scope: Scope) -> Register:
     if scope.day is not None:
         start = to_utc_iso(datetime.combine(scope.day, time(0), zone))
         end = to_utc_iso(datetime.combine(scope.day + timedelta(days=1), time(0), zone))
-    # (uid, day) -> (first entry at, kiosk id, manual); (uid, day) -> last exit at; and the
+    # day -> uid -> (first entry at, kiosk id, manual); day -> uid -> last exit at; and the
     # people admitted on each list. One pass over the log, in plain dicts and tuples.
-    first: dict[tuple[str, date], tuple[str, str, int]] = {}
-    exits: dict[tuple[str, date], str] = {}
+    first: dict[date, dict[str, tuple[str, str, int]]] = {}
+    exits: dict[date, dict[str, str]] = {}
     by_list: dict[int, set[str]] = {}
     readmitted = False  # someone admitted twice on one list: conflicts are possible
     day_cache = local.cache
@@ -259,11 +260,13 @@ def _read_register(db: Database, scope: Scope) -> Register:
         day = day_cache.get(at[:16])
         if day is None:
             day = local.day(at)
-        key = (uid, day)
         if kind == "entry":
-            seen = first.get(key)
+            of_day = first.get(day)
+            if of_day is None:
+                of_day = first[day] = {}
+            seen = of_day.get(uid)
             if seen is None or at < seen[0]:
-                first[key] = (at, kiosk_id, manual)
+                of_day[uid] = (at, kiosk_id, manual)
             admitted = by_list.get(list_id)
             if admitted is None:
                 admitted = by_list[list_id] = set()
@@ -271,20 +274,21 @@ def _read_register(db: Database, scope: Scope) -> Register:
                 readmitted = True
             admitted.add(uid)
         else:
-            last = exits.get(key)
+            left_on = exits.setdefault(day, {})
+            last = left_on.get(uid)
             if last is None or at > last:
-                exits[key] = at
+                left_on[uid] = at
 
-    # (uid, day) -> [first join, last leave, seconds, platform]
-    online: dict[tuple[str, date], list[object]] = {}
+    # day -> uid -> [first join, last leave, seconds, platform]
+    online: dict[date, dict[str, list[object]]] = {}
     if scope.list_id is None:
         for uid, day_text, joined_at, left_at, seconds, platform in online_store.matched_sessions(
             db
         ):
-            key = (uid, date.fromisoformat(day_text))
-            slot = online.get(key)
+            of_day_online = online.setdefault(date.fromisoformat(day_text), {})
+            slot = of_day_online.get(uid)
             if slot is None:
-                online[key] = [joined_at, left_at, seconds, platform]
+                of_day_online[uid] = [joined_at, left_at, seconds, platform]
                 continue
             slot[0] = min(str(slot[0]), joined_at)
             if left_at and (slot[1] is None or left_at > str(slot[1])):
@@ -292,8 +296,7 @@ def _read_register(db: Database, scope: Scope) -> Register:
             slot[2] = int(str(slot[2])) + seconds
 
     wanted = scope.day
-    seen_days = {day for _, day in first} | {day for _, day in online}
-    entry_days = sorted(d for d in seen_days if wanted is None or d == wanted)
+    entry_days = sorted(d for d in set(first) | set(online) if wanted is None or d == wanted)
     # Conflicts need someone admitted twice on one list; within a day or list scope an earlier
     # admission may lie outside what was read, so the full check runs there.
     found = _conflicts_in(db, scope, zone) if readmitted or scope != Scope() else []
@@ -303,22 +306,26 @@ def _read_register(db: Database, scope: Scope) -> Register:
     entries: list[RegisterEntry] = []
     append = entries.append
     to_local = local.local
+    no_one: dict[str, Any] = {}
     for day in entry_days:
+        in_person = first.get(day, no_one)
+        joined_on = online.get(day, no_one)
+        left_on_day = exits.get(day, no_one)
         for uid, person in everyone.items():
-            key = (uid, day)
-            admitted_at = first.get(key)
-            joined = online.get(key)
+            admitted_at = in_person.get(uid)
+            joined = joined_on.get(uid)
             if admitted_at is None and joined is None:
                 continue
             minutes = round(int(str(joined[2])) / 60) if joined is not None else 0
+            conflict = bool(marked) and (uid, day) in marked
             if admitted_at is not None:
                 at, kiosk_id, manual = admitted_at
-                left = exits.get(key)
+                left = left_on_day.get(uid)
                 append(
                     RegisterEntry(
                         day, person, True, joined is not None, to_local(at),
                         to_local(left) if left else None, kiosks.get(kiosk_id, ""),
-                        bool(manual), minutes, key in marked,
+                        bool(manual), minutes, conflict,
                     )
                 )  # fmt: skip
             elif joined is not None:
@@ -327,7 +334,7 @@ def _read_register(db: Database, scope: Scope) -> Register:
                         day, person, False, True, to_local(str(joined[0])),
                         to_local(str(joined[1])) if joined[1] else None,
                         PLATFORM_LABELS.get(str(joined[3]), str(joined[3])), False, minutes,
-                        key in marked,
+                        conflict,
                     )
                 )  # fmt: skip
     days = event_days(db)
