@@ -318,6 +318,8 @@ def _loose_latin(word: str) -> list[str]:
 def _one_word_loose(word: str) -> tuple[str, ...]:
     lower = clean(word).casefold()
     if has_cyrillic(lower):
+        # ьо is "yo" like йо (Жельо: Zhelyo, Zheljo); a soft sign elsewhere is not written.
+        lower = lower.replace("ьо", "йо")
         keys = ["".join(_LOOSE_CYRILLIC.get(ch, ch) for ch in lower)]
         keys = [_strip_marks(k) for k in keys]
     else:

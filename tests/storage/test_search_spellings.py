@@ -67,6 +67,7 @@ SPELLINGS = {
     ("Георги", "Хаджиев"): ["Gheorghi", "Georgi", "Hadjiev", "Hadzhiev", "Gheorghi Hadjiev"],
     ("Gheorghi", "Hadjiev"): ["Георги Хаджиев", "Georgi Hadzhiev"],
     ("Щерьо", "Щерев"): ["Shterev", "Scherev", "Shcherev"],
+    ("Жельо", "Желязков"): ["Zhelyo", "Zheljo", "Zhelio", "Jelio Jelyazkov"],
     ("Николай", "Чавдаров"): ["Nikolay", "Nikolai", "Nikolaj", "Chavdarov"],
     ("Елица", "Тодорова"): ["Elitsa", "Elica", "Elitza"],
     ("Ștefan", "Ștefănescu"): ["Стефанеску", "Стефан Стефанеску", "stefanescu", "Ştefănescu"],
@@ -140,9 +141,7 @@ NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("stored", "query"), [*NEAR_MISSES, *((b, a) for a, b in NEAR_MISSES)]
-)
+@pytest.mark.parametrize(("stored", "query"), [*NEAR_MISSES, *((b, a) for a, b in NEAR_MISSES)])
 def test_near_miss_names_do_not_find_each_other(db: Database, stored: str, query: str) -> None:
     add(db, (stored, "Test", "", ""))
     assert found(db, f"{query} Test") == []
