@@ -308,7 +308,7 @@ def self_service(
             save(win, name.format("scan"))
             win.reset()
             win.show_find()
-            win.find_screen.field.setText(found["surname"][:5])
+            win.find_screen.field.setText(found["surname"])  # the whole surname: privacy rule
             for _ in range(6):
                 settle(200)
                 if win.find_screen.results.count():

@@ -3,6 +3,7 @@ delivers them: the second of two quick taps arrives as a double-click, not as a 
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import shutil
 import subprocess
@@ -88,10 +89,22 @@ def _free_display() -> int:
     pytest.skip("no free X display number")
 
 
-@pytest.mark.skipif(
-    shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
-    reason="needs Xvfb and xdotool (Debian packages xvfb, xdotool)",
-)
+#: Qt's X11 platform plugin needs these (README, the "real X11 window" package line).
+XCB_LIBRARIES = ("xkbcommon-x11", "xcb-cursor", "xcb-icccm", "xcb-keysyms", "xcb-shape")
+
+
+def _x11_missing() -> str | None:
+    missing = [name for name in ("Xvfb", "xdotool") if shutil.which(name) is None]
+    missing += [f"lib{n}" for n in XCB_LIBRARIES if ctypes.util.find_library(n) is None]
+    if not missing:
+        return None
+    return (
+        f"needs {', '.join(missing)} (Debian: xvfb, xdotool and the README's real X11 window "
+        "package line)"
+    )
+
+
+@pytest.mark.skipif(_x11_missing() is not None, reason=str(_x11_missing()))
 @pytest.mark.parametrize("gap_ms", [60, 150])
 def test_five_quick_real_clicks_under_x11_ask_for_the_pin(
     db: Database, db_path: Path, people: People, gap_ms: int

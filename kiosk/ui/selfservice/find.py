@@ -34,6 +34,7 @@ class FindScreen(QWidget):
         self.field.setObjectName("KioskSearch")
         self.hint = QLabel(self)
         self.hint.setObjectName("Small")
+        self.hint.setWordWrap(True)  # the privacy hint is a sentence or two: never wider
         self.results = QListWidget(self)
         # Reachable with Tab or Down from the field; Enter takes the highlighted person.
         self.results.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
