@@ -32,8 +32,9 @@ joins on the imported day.
 
 **Matching**: by e-mail, then by name — order-free, transliteration and diacritics folded away
 ("Petar Stoyanov" is "Петър Стоянов", "Ioan Stefanescu" is "Ioan Ștefănescu"), then by a looser
-phonetic key that also reads Romanian names written in Cyrillic ("Стефания Йонеску" is "Ștefania
-Ionescu", see :func:`kiosk.core.names.loose_key`). A name two registrants share matches nobody.
+cross-script key that also evens out Romanian names written in Cyrillic ("Стефания Йонеску" is
+"Ștefania Ionescu", see :func:`kiosk.core.identity.name_key`). A name two registrants share
+matches nobody.
 
 **Hosts** (Zoom host and co-hosts, webinar host and panelists, Teams organizers and
 co-organizers): a host who matches a registrant is counted like any participant (a speaker who
@@ -58,7 +59,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from kiosk.core import codes
-from kiosk.core.names import loose_key
+from kiosk.core.identity import name_key
 from kiosk.core.text import clean, fold
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.importing.detect import decode_text
@@ -728,12 +729,12 @@ def name_keys(name: str) -> list[str]:
 
 
 def loose_keys(name: str) -> list[str]:
-    """Order-free phonetic keys (:func:`kiosk.core.names.loose_key`) of each spelling."""
+    """Order-free cross-script keys (:func:`kiosk.core.identity.name_key`) of each spelling."""
     keys = []
     for spelling in _spellings(name):
-        words = sorted(w for w in loose_key(spelling).split(" ") if w)
-        if len(words) >= 2:
-            keys.append(" ".join(words))
+        key = name_key(spelling)
+        if key.count(" ") >= 1:
+            keys.append(key)
     return keys
 
 
