@@ -143,6 +143,11 @@ class DeskKeys(QObject):
                         what=key.what(), keys=shortcut
                     )
                 )
+                if isinstance(target, QComboBox):
+                    target.view().setAccessibleName(key.what())  # its drop-down list
+                elif isinstance(target, QAbstractButton) and not target.text():
+                    # The sync corner shows words only once there is a sync state to tell.
+                    target.setAccessibleName(key.what())
 
 
 def shortcut_help() -> str:
