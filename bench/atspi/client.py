@@ -1,3 +1,5 @@
+# mypy: ignore-errors
+# (runs on Debian's /usr/bin/python3 with python3-pyatspi, which the project's venv lacks)
 """AT-SPI client (Debian's python3 with python3-pyatspi): what a screen reader sees of the
 Kiosk window during a scan. Started by run.sh; prints the tree, unnamed controls and events."""
 
