@@ -24,7 +24,6 @@ from kiosk.importing.presets import header_key, is_known_header
 Container = Literal["zip", "ole2", "html", "xml_spreadsheet", "pdf", "text"]
 
 DELIMITERS = (",", ";", "\t")
-_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 #: How much of a file the guesses look at; a registration list's first rows say it all, and this
 #: keeps detection O(1) in the file size.
@@ -281,11 +280,6 @@ def detect_delimiter(text: str) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
-
-
-def delimiter_name(delimiter: str | None) -> str:
-    """Human name of a delimiter, for messages."""
-    return _DELIMITER_NAMES.get(delimiter or "", repr(delimiter))
 
 
 def _known_cells(row: Sequence[str]) -> int:

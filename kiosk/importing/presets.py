@@ -513,8 +513,6 @@ PRESETS: tuple[Preset, ...] = (
 )
 # fmt: on
 
-PRESET_NAMES = tuple(p.name for p in PRESETS)
-
 
 # ---------------------------------------------------------------------------------------------
 # Header matching.

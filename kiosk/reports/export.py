@@ -161,10 +161,6 @@ class XlsxSheet:
         self._ws = ws
         self._row = 0
 
-    @property
-    def rows_written(self) -> int:
-        return self._row
-
     def widths(self, widths: Sequence[float]) -> None:
         for column, width in enumerate(widths):
             self._ws.set_column(column, column, width)

@@ -118,7 +118,6 @@ def columns(t: Texts) -> tuple[str, ...]:
 
 #: The column titles in English: the canonical CSV whose digest the register files carry.
 COLUMNS = columns(texts())
-MODALITY_TEXT = {m: texts()(f"modality.{m.value}") for m in Modality}
 
 Cell = str | int | datetime | None
 #: How the register names each online platform (in the kiosk column of online-only rows).

@@ -74,8 +74,6 @@ def count_header(t: Texts) -> tuple[str, ...]:
     return tuple(t(k) for k in _COUNT_KEYS)
 
 
-COUNT_HEADER = count_header(texts())
-
 _BULGARIA = {"bg", "bgr", "bulgaria", "balgaria", "bulgarie", "bulgarien", "republic of bulgaria"}
 _ROMANIA = {"ro", "rou", "romania", "rumania", "roumanie", "rumanien"}
 

@@ -399,15 +399,6 @@ def last_badge_printed(db: Database, attendee_uid: str) -> BadgePrinted | None:
     return BadgePrinted(from_utc_iso(r["at"]), r["kiosk_id"], r["kiosk_name"] or "", r["scan_id"])
 
 
-def badge_count(db: Database, attendee_uid: str) -> int:
-    """How many badges were printed for this person (all kiosks merged here)."""
-    row = db.conn.execute(
-        "SELECT count(*) FROM scan WHERE attendee_uid = ? AND kind = 'badge_printed'",
-        (attendee_uid,),
-    ).fetchone()
-    return int(row[0])
-
-
 # Settings: one value per kiosk and key.
 
 

@@ -257,9 +257,6 @@ class SyncBackend(QObject):
     def sync_now(self) -> None:
         self._sync.emit(False)
 
-    def refresh_state(self) -> None:
-        self._state.emit()
-
     def list_conflicts(self) -> None:
         self._conflicts.emit()
 
