@@ -940,6 +940,8 @@ def export_attendance(
     """The attendance register of one day: everyone admitted, with first check-in time."""
     from kiosk.reports.attendance import COLUMNS, attendance_register
     from kiosk.reports.export import to_csv, to_xlsx, write_atomic
+    from kiosk.reports.register import method_label
+    from kiosk.reports.texts import texts
 
     fmt = fmt or ("xlsx" if output.suffix.lower() == ".xlsx" else "csv")
     with state.open() as db:
@@ -959,6 +961,7 @@ def export_attendance(
             r.kiosk,
             "yes" if r.manual else "",
             "yes" if r.admitted_by_signature else "",
+            method_label(texts(), r.method),
         )
         for n, r in enumerate(rows, start=1)
     ]

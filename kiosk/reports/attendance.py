@@ -25,6 +25,8 @@ class RegisterRow:
     code: str
     #: Not in the kiosk's list: added and admitted on the strength of a signed ticket.
     admitted_by_signature: bool = False
+    #: How the first admission was made (kiosk.core.model.Method; '' when not recorded).
+    method: str = ""
 
 
 COLUMNS = (
@@ -39,6 +41,7 @@ COLUMNS = (
     "Kiosk",
     "Manual",
     "Admitted by signature",
+    "How checked in",
 )
 
 
@@ -60,8 +63,8 @@ def attendance_register(
     order_by = "a.sort_key, a.id" if order == "name" else "f.at, a.sort_key"
     rows = db.query(
         f"""
-        SELECT f.at, f.manual, k.name AS kiosk_name, a.first_name, a.last_name, a.organization,
-               a.country, a.category, a.code, a.origin
+        SELECT f.at, f.manual, f.method, k.name AS kiosk_name, a.first_name, a.last_name,
+               a.organization, a.country, a.category, a.code, a.origin
         FROM (
             SELECT s.*, row_number() OVER (PARTITION BY s.attendee_uid ORDER BY s.at, s.hlc) AS n
             FROM effective_scan s
@@ -86,6 +89,7 @@ def attendance_register(
             manual=bool(r["manual"]),
             code=r["code"],
             admitted_by_signature=r["origin"] == signed.ORIGIN,
+            method=r["method"],
         )
         for r in rows
     ]

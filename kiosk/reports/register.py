@@ -84,6 +84,8 @@ class RegisterEntry:
     online_minutes: int
     #: Admitted more than once that day on a list that admits once (see the conflicts section).
     conflict: bool = False
+    #: How the first admission was made (kiosk.core.model.Method; '' when not recorded).
+    method: str = ""
 
     @property
     def modality(self) -> Modality:
@@ -105,6 +107,7 @@ _COLUMN_KEYS = (
     "reg.last_exit",
     "reg.kiosk",
     "reg.manual",
+    "reg.method",
     "reg.online_minutes",
     "reg.conflict",
     "reg.code",
@@ -151,12 +154,24 @@ def register_rows(entries: list[RegisterEntry], t: Texts | None = None) -> list[
                 _minute(e.last_exit),
                 e.kiosk,
                 yes if e.manual else "",
+                method_label(t, e.method),
                 e.online_minutes if e.online else None,
                 yes if e.conflict else "",
                 p.code,
             )
         )
     return rows
+
+
+#: The methods in the order reports list them (kiosk.core.model.Method values).
+METHODS = (
+    "scanned", "camera", "typed", "picked", "self_pick", "walk_in", "backdated", "forced",
+)  # fmt: skip
+
+
+def method_label(t: Texts, method: str) -> str:
+    """How a check-in was made, in the report's language ('' when it was not recorded)."""
+    return t(f"method.{method}") if method in METHODS else ""
 
 
 def _minute(value: datetime | None) -> datetime | None:
@@ -248,12 +263,12 @@ def _read_register(db: Database, scope: Scope) -> Register:
         end = to_utc_iso(datetime.combine(scope.day + timedelta(days=1), time(0), zone))
     # day -> uid -> (first entry at, kiosk id, manual); day -> uid -> last exit at; and the
     # people admitted on each list. One pass over the log, in plain dicts and tuples.
-    first: dict[date, dict[str, tuple[str, str, int]]] = {}
+    first: dict[date, dict[str, tuple[str, str, int, str]]] = {}
     exits: dict[date, dict[str, str]] = {}
     by_list: dict[int, set[str]] = {}
     readmitted = False  # someone admitted twice on one list: conflicts are possible
     day_cache = local.cache
-    for uid, at, kind, kiosk_id, manual, list_id in register_store.admissions(
+    for uid, at, kind, kiosk_id, manual, list_id, method in register_store.admissions(
         db, list_id=scope.list_id, start=start, end=end
     ):
         day = day_cache.get(at[:16])
@@ -265,7 +280,7 @@ def _read_register(db: Database, scope: Scope) -> Register:
                 of_day = first[day] = {}
             seen = of_day.get(uid)
             if seen is None or at < seen[0]:
-                of_day[uid] = (at, kiosk_id, manual)
+                of_day[uid] = (at, kiosk_id, manual, method)
             admitted = by_list.get(list_id)
             if admitted is None:
                 admitted = by_list[list_id] = set()
@@ -318,13 +333,13 @@ def _read_register(db: Database, scope: Scope) -> Register:
             minutes = round(int(str(joined[2])) / 60) if joined is not None else 0
             conflict = bool(marked) and (uid, day) in marked
             if admitted_at is not None:
-                at, kiosk_id, manual = admitted_at
+                at, kiosk_id, manual, method = admitted_at
                 left = left_on_day.get(uid)
                 append(
                     RegisterEntry(
                         day, person, True, joined is not None, to_local(at),
                         to_local(left) if left else None, kiosks.get(kiosk_id, ""),
-                        bool(manual), minutes, conflict,
+                        bool(manual), minutes, conflict, method,
                     )
                 )  # fmt: skip
             elif joined is not None:

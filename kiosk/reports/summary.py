@@ -20,12 +20,14 @@ from kiosk.core.text import fold
 from kiosk.reports.live import BUCKET, bucket_start
 from kiosk.reports.meetings import b2b_sections
 from kiosk.reports.register import (
+    METHODS,
     Cell,
     LocalDays,
     Person,
     Register,
     RegisterEntry,
     Scope,
+    method_label,
     read_register,
 )
 from kiosk.reports.texts import DEFAULT_LANGUAGE, Texts, category_label, list_label, texts
@@ -219,6 +221,7 @@ def _build_report(db: Database, scope: Scope, language: str) -> Report:
         day_rows.append(event_tally.row(t("row.unique")))
     header = count_header(t)
     sections.append(Section("by_day", t("section.by_day"), (t("col.day"), *header[1:]), day_rows))
+    sections.append(_by_method(entries, days, t))
 
     def country(value: str) -> str:
         return t(_COUNTRY_KEYS[country_group(value)])
@@ -244,6 +247,24 @@ def _build_report(db: Database, scope: Scope, language: str) -> Report:
     sections.append(_conflicts(register, local, t))
     sections.extend(Section(*table) for table in b2b_sections(db, scope, t))
     return Report(register, sections, _arrivals(entries, days), language)
+
+
+def _by_method(entries: list[RegisterEntry], days: list[date], t: Texts) -> Section:
+    """How each day's people were checked in (their first admission that day): a scanned
+    ticket and a name chosen from a list are different evidence for a funder."""
+    counts: dict[date, dict[str, int]] = {day: {} for day in days}
+    for e in entries:
+        if e.in_person:
+            per = counts.setdefault(e.day, {})
+            per[e.method] = per.get(e.method, 0) + 1
+    shown = [m for m in METHODS if any(m in c for c in counts.values())]
+    if any("" in c for c in counts.values()):
+        shown.append("")
+    header = (t("col.day"), *(method_label(t, m) or t("row.not_given") for m in shown))
+    rows: list[tuple[Cell, ...]] = [
+        (day.isoformat(), *(counts[day].get(m, 0) for m in shown)) for day in sorted(counts)
+    ]
+    return Section("by_method", t("section.by_method"), header, rows)
 
 
 def _by_list(db: Database, scope: Scope, register: Register, t: Texts) -> Section:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from kiosk.storage.database import Database
 
 RegistrantRow = tuple[str, str, str, str, str, str, str, str, str, str]
-AdmissionRow = tuple[str, str, str, str, int, int]
+AdmissionRow = tuple[str, str, str, str, int, int, str]
 
 
 def registrants(db: Database) -> Iterator[RegistrantRow]:
@@ -24,8 +24,9 @@ def registrants(db: Database) -> Iterator[RegistrantRow]:
 def admissions(
     db: Database, *, list_id: int | None = None, start: str | None = None, end: str | None = None
 ) -> sqlite3.Cursor:
-    """(uid, at, kind, kiosk id, manual, list id) of every entry and exit that counts (accepted,
-    not undone) of a known person, optionally on one list and within [start, end) (UTC)."""
+    """(uid, at, kind, kiosk id, manual, list id, method) of every entry and exit that counts
+    (accepted, not undone) of a known person, optionally on one list and within [start, end)
+    (UTC). ``method`` says how the check-in was made ('' before Kiosk recorded it)."""
     where = "attendee_uid IS NOT NULL"
     params: list[object] = []
     if list_id is not None:
@@ -35,7 +36,7 @@ def admissions(
         where += " AND at >= ? AND at < ?"
         params += [start, end]
     return db.conn.execute(
-        "SELECT attendee_uid, at, kind, kiosk_id, manual, list_id FROM effective_scan "
+        "SELECT attendee_uid, at, kind, kiosk_id, manual, list_id, method FROM effective_scan "
         f"WHERE {where}",
         params,
     )

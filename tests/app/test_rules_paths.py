@@ -258,3 +258,29 @@ def test_a_note_and_attention_flag_come_with_the_decision_and_edits_are_logged(
     assert d.attendee.note == "Wheelchair: seat in row 1"
     fields = [r[0] for r in db.conn.execute("SELECT field FROM attendee_edit ORDER BY id")]
     assert sorted(fields) == ["attention", "last_name", "note"]
+
+
+# -- the funder's register: forced admissions once, and how each day's people came in ------------
+
+
+def test_the_register_counts_a_forced_person_once_and_says_how_each_was_checked_in(
+    db: Database, people: People, clock: Clock
+) -> None:
+    from kiosk.reports.register import Scope, read_register
+    from kiosk.reports.summary import build_report
+
+    desk = CheckinService(db, clock=clock)
+    desk.scan(people.ana)
+    desk.scan(people.ivan, method=Method.PICKED)
+    desk.scan(people.day2_only, force=True, reason="came a day early")
+    clock.advance(minutes=20)
+    desk.scan(people.day2_only, force=True, reason="asked twice by mistake")  # already in
+    entries = read_register(db, Scope(day=DAY1)).entries
+    assert sorted((e.person.last_name, e.method) for e in entries) == [
+        ("Ștefănescu", "scanned"), ("Иванов", "picked"), ("Петрова", "forced"),
+    ]  # fmt: skip
+    section = next(s for s in build_report(db, Scope(day=DAY1)).sections if s.key == "by_method")
+    assert section.header == (
+        "Day", "scanned (scanner)", "picked from search by staff", "admitted by staff decision",
+    )  # fmt: skip
+    assert section.rows == [("2026-09-28", 1, 1, 1)]

@@ -46,9 +46,11 @@ def test_csv_register_has_the_exact_rows(db: Database, story: Story, tmp_path: P
     assert read_csv(out, ";") == [
         list(COLUMNS),
         ["1", "2026-09-28", "Иванов", "Иван", "Клъстер Мехатроника", "Bulgaria", "participant",
-         "in person", "2026-09-28 09:54:00", "", "Desk 2", "", "", "", p.ivan],
+         "in person", "2026-09-28 09:54:00", "", "Desk 2", "", "scanned (scanner)", "", "",
+         p.ivan],
         ["2", "2026-09-28", "Ștefănescu", "Ana", "Universitatea „Dunărea de Jos”", "Romania",
-         "speaker", "in person", "2026-09-28 09:14:00", "", "Desk 1", "", "", "", p.ana],
+         "speaker", "in person", "2026-09-28 09:14:00", "", "Desk 1", "", "scanned (scanner)", "",
+         "", p.ana],
     ]  # fmt: skip
 
 
@@ -67,6 +69,7 @@ def test_csv_summary_lists_every_section_with_its_header(
     ]  # fmt: skip
     titles = [r[0] for r, before in zip(rows[1:], rows, strict=False) if before == [] and r]
     assert titles == [
+        "How people were checked in (first admission of the day)",
         "In person by check-in list",
         "By country",
         "By category",
