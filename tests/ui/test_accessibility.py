@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.storage.database import Database
@@ -426,6 +426,12 @@ def test_the_whole_kiosk_path_with_a_keyboard_alone(
     assert kiosk.result.ok.hasFocus()
     with qtbot.waitSignal(kiosk.reset_done, timeout=3000):
         QTest.keyClick(kiosk.result.ok, Qt.Key.Key_Return)
+
+
+def test_the_touch_keyboard_does_not_repeat_a_held_key(kiosk: SelfServiceWindow) -> None:
+    # EN 301 549 5.7: key repeat on a self-service terminal is adjustable or off; it is off.
+    keys = kiosk.find_screen.keyboard.findChildren(QAbstractButton)
+    assert keys and not any(key.autoRepeat() for key in keys)
 
 
 def test_the_numeric_keypad_moves_and_presses(qtbot: QtBot, kiosk: SelfServiceWindow) -> None:

@@ -106,15 +106,14 @@ class TouchKey(QPushButton):
 
 
 class BackspaceKey(TouchKey):
-    """Backspace with a drawn arrow-and-cross glyph (no font needed), repeating while held."""
+    """Backspace with a drawn arrow-and-cross glyph (no font needed). It does not repeat while
+    held: a self-service terminal's key repeat must be adjustable or off (EN 301 549 5.7), and
+    the Clear key empties the field at once."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", "action", parent)
         self.ink = QColor("#1b2631")
         self.pressed_ink = QColor("#ffffff")
-        self.setAutoRepeat(True)
-        self.setAutoRepeatDelay(500)
-        self.setAutoRepeatInterval(90)
 
     def set_ink(self, ink: str, pressed_ink: str) -> None:
         self.ink = QColor(ink)
