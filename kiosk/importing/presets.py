@@ -307,6 +307,11 @@ PRETIX_TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Comment": ("Comentariu", "Kommentar"),
     "Requires special attention": ("Necesită o atenție specială", "Benötigt besondere Behandlung"),
     "Company": ("Companie", "Firma"),
+    "Checked out": ("Check-out efectuat", "Ausgetreten"),
+    "Automatically checked in": ("Înregistrări automate check-in", "Automatisch eingecheckt"),
+    "Paid": ("Plătită", "bezahlt"),
+    "Voucher code": ("Cod voucher", "Gutscheincode"),
+    "Check-in text": ("Check-in text", "Check-in-Hinweis"),
     # Order states (Order.STATUS_CHOICE, get_extended_status_display); "canceled" also for a
     # canceled position.
     "pending": ("în așteptare", "ausstehend"),
@@ -406,7 +411,12 @@ PRESETS: tuple[Preset, ...] = (
             "Secret": "code",
             "Order code": "external_id",
             "Status": "status",
-        }),
+        }) | {
+            # The check-in list exporter names the parts with its own German text
+            # ("Attendee name: {part}" -> "Teilnehmer*innenname: {part}").
+            "Teilnehmer*innenname: Vorname": "first_name",
+            "Teilnehmer*innenname: Nachname": "last_name",
+        },
         ignore=(
             *_pretix(
                 "Event slug", "Event name", "Order date", "Order time", "Product ID", "Variation",
@@ -421,7 +431,8 @@ PRESETS: tuple[Preset, ...] = (
                 "Payment providers", "Position order link", "Position ID", "Attendee name: Title",
                 "Attendee name: Middle name", "Comment", "Requires special attention",
             ),
-            "Checked out", "Automatically checked in", "Paid", "Voucher code",
+            *_pretix("Checked out", "Automatically checked in", "Paid", "Voucher code",
+                     "Check-in text"),
         ),
         cancelled=(*_pretix("canceled", "expired", "canceled (paid fee)"), "cancelled"),
         active=_pretix("paid", "pending", "pending (confirmed)"),

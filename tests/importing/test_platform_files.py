@@ -119,3 +119,21 @@ def test_strict_refuses_the_libreoffice_copy_and_stores_nothing(db: Database) ->
     assert refused.value.reason == "warnings_strict"
     assert "Row 2, column 'Barcode #'" in str(refused.value)
     assert db.conn.execute("SELECT count(*) FROM attendee").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("language", ["de", "ro"])
+def test_pretix_check_in_list_export_with_secrets(db: Database, language: str) -> None:
+    # pretix/plugins/checkinlists/exporters.py: one row per valid ticket, "Secret" when asked,
+    # no status column, the order code shared by an order's tickets.
+    report = import_file(db, FILES / f"pretix_checkin_list_{language}.csv")
+    assert report.preset == "pretix" and report.delimiter == ","
+    rows = db.conn.execute(
+        "SELECT first_name, last_name, code, status FROM attendee ORDER BY id"
+    ).fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("Ștefania", "Ionescu", "hq7m3xv2c8kdq9a4ntyzsfb6e5wrpj2u", "active"),
+        ("Иван", "Петров", "n4z8c2rks7w5ytf3qxv6mpe9bdh2ja7g", "active"),
+        ("Mădălina", "Țurcanu", "p3k9w2x7m4c8v5n6b2z7q4r9t3y8u5e2", "active"),
+    ]
+    assert report.columns["last_name"] in ("Teilnehmer*innenname: Nachname",
+                                           "Numele participantului: Nume")  # fmt: skip

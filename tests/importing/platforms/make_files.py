@@ -157,6 +157,53 @@ def pretix_positions_csv(pretix: Path | None, language: str) -> Path:
     return target
 
 
+CHECKIN_LIST = [
+    "Order code", "Attendee name", ("Attendee name: {part}", "Given name"),
+    ("Attendee name: {part}", "Family name"), "Product", "Price", "Checked in", "Checked out",
+    "Automatically checked in", "Paid", "Secret", "Email", "Phone number", "Company",
+    "Voucher code", "Order date", "Order time", "Requires special attention", "Comment",
+    "Check-in text", "Seat ID", "Seat name", "Seat zone", "Seat row", "Seat number", "Blocked",
+    "Valid from", "Valid until", "Address", "ZIP code", "City", "Country", ("address", "State"),
+]  # fmt: skip
+
+
+def pretix_checkin_list_csv(pretix: Path | None, language: str) -> Path:
+    """pretix/plugins/checkinlists/exporters.py CSVCheckinList with "include pending" and
+    "secrets" ticked, as its "CSV" format writes it (QUOTE_NONNUMERIC, comma, UTF-8): one row
+    per valid ticket, no status column ("Paid" Yes/No), the e-mail falling back to the order's.
+    """
+    t = _translator(pretix, language)
+    headers = []
+    for item in CHECKIN_LIST:
+        if isinstance(item, tuple) and "{part}" in item[0]:
+            headers.append(t.gettext(item[0]).format(part=t.gettext(item[1])))
+        else:
+            headers.append(_header(t, item))
+    rows = []
+    for order, _position, status, given, family, email, company, secret in PEOPLE:
+        if status not in ("paid", "pending"):
+            continue  # the list holds valid tickets only
+        values = dict.fromkeys(CHECKIN_LIST, "")
+        values.update({
+            "Order code": order, "Attendee name": f"{given} {family}",
+            ("Attendee name: {part}", "Given name"): given,
+            ("Attendee name: {part}", "Family name"): family, "Product": "Participant",
+            "Price": 60.0, "Automatically checked in": t.gettext("No"),
+            "Paid": t.gettext("Yes" if status == "paid" else "No"), "Secret": secret,
+            "Email": email or f"buyer-{order.lower()}@example.org", "Company": company,
+            "Order date": "2026-07-01", "Order time": "10:00:00",
+            "Requires special attention": t.gettext("No"), "Country": "RO",
+        })
+        rows.append([values[h] for h in CHECKIN_LIST])
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, delimiter=",")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    target = HERE / f"pretix_checkin_list_{language}.csv"
+    target.write_bytes(out.getvalue().encode("utf-8"))
+    return target
+
+
 INDICO_HEADERS = [
     "ID", "Name", "First Name", "Last Name", "Email Address", "Affiliation", "Country",
     "Registration date", "Registration state",
@@ -232,6 +279,8 @@ def main() -> None:
     for language in ("en", "ro", "de"):
         pretix_workbook(pretix, language)
     pretix_positions_csv(pretix, "de")
+    pretix_checkin_list_csv(pretix, "de")
+    pretix_checkin_list_csv(pretix, "ro")
     indico_csv()
     source = eventbrite_csv()
     libreoffice(source, "xlsx", "eventbrite_attendees_libreoffice.xlsx")
