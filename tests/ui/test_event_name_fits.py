@@ -3,19 +3,12 @@ shrinks, then wraps, but is never cut."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.storage.database import Database
 from kiosk.ui.i18n import Translations
 from kiosk.ui.mainwindow import MainWindow
-from kiosk.ui.sounds import Sounds
-from tests.conftest import Clock, People
 
 # A real programme's event title, as long as such titles get: the Interreg VI-A
 # Romania–Bulgaria programme's annual event (interregviarobg.eu, "Events").
@@ -26,27 +19,10 @@ LONG_NAME = (
 
 
 @pytest.fixture
-def long_named(
-    app: QApplication,
-    qtbot: QtBot,
-    db: Database,
-    db_path: Path,
-    people: People,
-    clock: Clock,
-    translations: Translations,
-    tmp_path: Path,
-) -> Iterator[MainWindow]:
-    db.conn.execute("UPDATE event SET name = ?", (LONG_NAME,))
-    db.conn.commit()
-    sounds = Sounds(tmp_path / "sounds")
-    sounds.muted = True
-    win = MainWindow(db_path, translations, sounds, clock=clock)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+def long_named(window: MainWindow) -> MainWindow:
+    window.event_name.setText(LONG_NAME)  # what the bar shows for an event of that name
+    window.resize(1366, 768)
+    return window
 
 
 @pytest.mark.parametrize("language", ["en", "bg", "ro"])

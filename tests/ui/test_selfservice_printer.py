@@ -3,39 +3,16 @@ desk window on the same computer while the kiosk runs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.printing import PRINTER_KEY
 from kiosk.storage import events, printjobs
 from kiosk.storage.database import Database
-from kiosk.ui.i18n import Translations
 from kiosk.ui.selfservice.result import Outcome
 from kiosk.ui.selfservice.window import SelfServiceWindow
-from tests.conftest import Clock, People
-
-
-@pytest.fixture
-def kiosk(
-    app: QApplication,
-    qtbot: QtBot,
-    db: Database,
-    db_path: Path,
-    people: People,
-    clock: Clock,
-    translations: Translations,
-) -> Iterator[SelfServiceWindow]:
-    win = SelfServiceWindow(db_path, translations, None, clock, camera=False)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.leave()
+from tests.conftest import People
 
 
 def choose_printer(db: Database, uri: str | None) -> None:
