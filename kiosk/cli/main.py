@@ -585,23 +585,39 @@ def import_cmd(
     People missing from the file are never cancelled unless --cancel-missing is given. Exit
     status 0 imported, 2 refused (nothing imported).
     """
+    from kiosk.importing.errors import ImportFileError
     from kiosk.importing.service import import_file
 
     if cancel_missing and keep_missing:
         _fail("--cancel-missing and --keep-missing contradict each other; give one.")
     with state.open() as db:
         events.event_info(db)
-        report = import_file(
-            db,
-            file,
-            mapping_file=mapping_file,
-            source=source,
-            dry_run=dry_run,
-            cancel_missing=True if cancel_missing else False if keep_missing else None,
-            sheet=sheet,
-            skip_bad_rows=skip_bad_rows,
-            strict=strict,
-        )
+        try:
+            report = import_file(
+                db,
+                file,
+                mapping_file=mapping_file,
+                source=source,
+                dry_run=dry_run,
+                cancel_missing=True if cancel_missing else False if keep_missing else None,
+                sheet=sheet,
+                skip_bad_rows=skip_bad_rows,
+                strict=strict,
+            )
+        except ImportFileError as exc:
+            if not as_json:
+                raise
+            _print_json(
+                {
+                    "refused": exc.reason,
+                    "message": f"{exc.problem} — {exc.advice}",
+                    "file": exc.path,
+                    "row": exc.row,
+                    "column": exc.column,
+                    "details": list(exc.details),
+                }
+            )
+            sys.exit(EXIT_ERROR)
     if as_json:
         _print_json(report.as_json())
         return

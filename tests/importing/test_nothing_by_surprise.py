@@ -263,3 +263,18 @@ def test_cli_re_import_of_an_unchanged_file_reports_unchanged_and_nothing_else(
     summary = json.loads(output)
     assert (summary["added"], summary["updated"], summary["unchanged"]) == (0, 0, 4)
     assert (summary["cancelled"], summary["missing"], summary["findings"]) == (0, [], [])
+
+
+def test_cli_json_says_why_an_import_was_refused_and_whom_it_concerns(tmp_path: Path) -> None:
+    db = tmp_path / "event.db"
+    runner = CliRunner()
+    init = ["--db", str(db), "init", "--name", "BG-RO", "--day", "2026-09-28"]
+    assert runner.invoke(cli, init).exit_code == 0
+    first = str(write(tmp_path / "r.csv", REGISTRATIONS))
+    assert runner.invoke(cli, ["--db", str(db), "import", first]).exit_code == 0
+    half = str(write(tmp_path / "half.csv", REGISTRATIONS[:11]))
+    result = runner.invoke(cli, ["--db", str(db), "import", half, "--json"])
+    assert result.exit_code == 2
+    refusal = json.loads(result.output)
+    assert refusal["refused"] == "many_missing" and len(refusal["details"]) == 10
+    assert refusal["details"][0].startswith("Participant 11 Petrov (code ")
