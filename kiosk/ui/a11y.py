@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
-from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 
 #: The last announcements (newest last): what a screen reader was asked to say.
 ANNOUNCED: list[str] = []
@@ -68,6 +75,12 @@ def name_table(view: QAbstractItemView, name: str) -> None:
                 table=name
             )
         )
+
+
+def name_clear_button(field: QLineEdit) -> None:
+    """Qt's own clear button of a search field, named for a screen reader."""
+    for button in field.findChildren(QToolButton):
+        button.setAccessibleName(QCoreApplication.translate("Accessibility", "Clear the search"))
 
 
 def label_fields(form: QFormLayout) -> None:

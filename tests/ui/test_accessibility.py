@@ -92,6 +92,7 @@ def open_every_desk_dialog(qtbot: QtBot, window: MainWindow) -> list[QWidget]:
     window.open_conflicts()
     window.open_about()
     window.open_reports()
+    window.open_meetings_board()
     scanner = ScannerFilter(QApplication.instance())  # type: ignore[arg-type]
     window.scanner = scanner
     try:
@@ -126,6 +127,24 @@ def test_every_visible_control_of_the_desk_and_its_dialogs_has_a_name(
     for dialog in dialogs:
         missing += unnamed(dialog)
     window.translations.switch("en")
+    assert missing == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_control_of_the_first_run_screen_has_a_name(
+    qtbot: QtBot, translations: Translations, language: str, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from kiosk.ui.screens.first_run import FirstRunScreen
+
+    translations.switch(language)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(FirstRunScreen(str(tmp_path / "event.db"), window))
+    window.show()
+    missing = unnamed(window)
+    translations.switch("en")
     assert missing == []
 
 

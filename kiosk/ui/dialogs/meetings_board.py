@@ -37,6 +37,7 @@ from kiosk.app.meetings import (
 )
 from kiosk.core.meetings import MarkSource, MeetingStatus, Outcome, Presence
 from kiosk.ui import style
+from kiosk.ui.a11y import name_clear_button, name_table
 from kiosk.ui.meeting_texts import country_label, when_text
 
 # Seconds between re-reads while the board is open.
@@ -245,6 +246,11 @@ class MeetingsBoard(QDialog):
         for index, text in enumerate(texts):
             self.filter.setItemText(index, text)
         self.search.setPlaceholderText(self.tr("Name, organisation or table"))
+        self.search.setAccessibleName(self.tr("Name, organisation or table"))
+        name_clear_button(self.search)
+        self.day_label.setBuddy(self.day)
+        self.filter_label.setBuddy(self.filter)
+        name_table(self.table, self.tr("B2B meetings"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Time"),

@@ -103,6 +103,10 @@
         <extracomment>The last announcements (newest last): what a screen reader was asked to say.</extracomment>
         <translation>{table}: antetele coloanelor</translation>
     </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Golește căutarea</translation>
+    </message>
 </context>
 <context>
     <name>ArrivalsChart</name>
