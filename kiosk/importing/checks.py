@@ -236,8 +236,11 @@ def _column_name(headers: list[str], index: int | None) -> str:
     if index is None:
         return ""
     header = headers[index] if index < len(headers) else ""
-    if header:
-        return header
+    return header or column_letter(index)
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a column index: 0 → A, 26 → AA."""
     letters = ""
     index += 1
     while index:

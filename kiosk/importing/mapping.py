@@ -40,6 +40,7 @@ from kiosk.core.gcpause import paused_gc
 from kiosk.core.model import Registration
 from kiosk.core.text import all_clean
 from kiosk.importing.checks import Finding, findings
+from kiosk.importing.checks import column_letter as _column_letter
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.presets import (
     ACTIVE_VALUES,
@@ -899,15 +900,6 @@ def _raw_keys(headers: list[str]) -> list[str]:
             key = f"{key} ({seen[key]})"
         keys.append(key)
     return keys
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def _rows_text(rows: Sequence[int], limit: int = 10) -> str:

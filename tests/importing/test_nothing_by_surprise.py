@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,17 @@ def codes(db: Database) -> dict[tuple[str, str, str], str]:
         (r[0], r[1], r[2]): r[3]
         for r in db.conn.execute("SELECT first_name, last_name, email, code FROM attendee")
     }
+
+
+def cli_runner(db: Path) -> Callable[..., tuple[int, str]]:
+    """``run(*args)`` -> (exit status, output) of ``kiosk --db DB *args``."""
+    runner = CliRunner()
+
+    def run(*args: str) -> tuple[int, str]:
+        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        return result.exit_code, result.output
+
+    return run
 
 
 # -- defect 1: a second list ----------------------------------------------------------------
@@ -115,11 +127,7 @@ def test_cli_dry_run_lists_who_would_be_cancelled_and_refusals_exit_non_zero(
     tmp_path: Path,
 ) -> None:
     db = tmp_path / "event.db"
-    runner = CliRunner()
-
-    def run(*args: str) -> tuple[int, str]:
-        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
-        return result.exit_code, result.output
+    run = cli_runner(db)
 
     assert run("init", "--name", "BG-RO", "--day", "2026-09-28", "--day", "2026-09-29")[0] == 0
     assert run("import", str(write(tmp_path / "r.csv", REGISTRATIONS)))[0] == 0
@@ -246,11 +254,7 @@ def test_cli_re_import_of_an_unchanged_file_reports_unchanged_and_nothing_else(
     tmp_path: Path,
 ) -> None:
     db = tmp_path / "event.db"
-    runner = CliRunner()
-
-    def run(*args: str) -> tuple[int, str]:
-        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
-        return result.exit_code, result.output
+    run = cli_runner(db)
 
     assert run("init", "--name", "BG-RO", "--day", "2026-09-28", "--day", "2026-09-29")[0] == 0
     path = str(write(tmp_path / "office.csv", OFFICE))
