@@ -509,11 +509,11 @@
     </message>
     <message>
         <source>Admit {name} although: {why}</source>
-        <translation>Да бъде допуснат(а) {name}, въпреки че: {why}</translation>
+        <translation>Да се допусне ли {name}, въпреки че: {why}</translation>
     </message>
     <message>
         <source>Reason, e.g. registered for day 2, came on day 1</source>
-        <translation>Причина, напр. регистриран(а) за ден 2, дошъл/дошла на ден 1</translation>
+        <translation>Причина, напр. регистрация за ден 2, пристигане на ден 1</translation>
     </message>
     <message>
         <source>Reason for admitting anyway</source>
@@ -1463,7 +1463,7 @@
     </message>
     <message>
         <source>Admitted by staff decision.</source>
-        <translation>Допуснат(а) по решение на персонала.</translation>
+        <translation>Допускане по решение на персонала.</translation>
     </message>
     <message>
         <source>This ticket was blocked (lost or passed on).</source>

@@ -516,7 +516,7 @@
     </message>
     <message>
         <source>Reason, e.g. registered for day 2, came on day 1</source>
-        <translation>Motiv, de ex. înscris(ă) pentru ziua 2, venit(ă) în ziua 1</translation>
+        <translation>Motiv, de ex. înscriere pentru ziua 2, sosire în ziua 1</translation>
     </message>
     <message>
         <source>Reason for admitting anyway</source>
@@ -902,7 +902,7 @@
     </message>
     <message>
         <source>None here</source>
-        <translation>Niciunul prezent</translation>
+        <translation>Nimeni aici</translation>
     </message>
     <message>
         <source>Pending</source>
@@ -1470,7 +1470,7 @@
     </message>
     <message>
         <source>Admitted by staff decision.</source>
-        <translation>Admis(ă) prin decizia personalului.</translation>
+        <translation>Intrare admisă prin decizia personalului.</translation>
     </message>
     <message>
         <source>This ticket was blocked (lost or passed on).</source>
@@ -1988,7 +1988,7 @@
     </message>
     <message>
         <source>Already registered?</source>
-        <translation>Deja înregistrat?</translation>
+        <translation>Are deja o înregistrare?</translation>
     </message>
     <message numerus="yes">
         <source>%n registered people have a name like “{name}”. Is the walk-in one of them?</source>
