@@ -374,10 +374,14 @@ PRESETS: tuple[Preset, ...] = (
             "Eventbrite Payment Processing", "Job Title", "Website", "Blog", "Gender", "Age",
             "Birth Date", "Group", "Checked In", "Check-In Date", "Discount",
         ),
-        # Eventbrite's attendee statuses (help centre glossary "attendee status"): "Attending"
-        # and "Checked In" hold a valid ticket; the rest do not.
-        cancelled=("Not Attending", "Refunded", "Cancelled", "Deleted", "Transferred"),
-        active=("Attending", "Checked In", "Checked in"),
+        # Eventbrite's help centre, "Glossary of order and attendee statuses in event reports":
+        # attendees are Attending / Checked In (a valid ticket) or Not Attending / Deleted;
+        # orders Completed, Manual, Offline, Pending, Unpaid, Partially Refunded / Transferred
+        # (still holding tickets) or Refunded/Canceled, Transferred, Deleted, Abandoned.
+        cancelled=("Not Attending", "Refunded", "Cancelled", "Deleted", "Transferred",
+                   "Refunded/Canceled", "Abandoned"),
+        active=("Attending", "Checked In", "Checked in", "Completed", "Manual", "Offline",
+                "Pending", "Unpaid", "Partially Refunded", "Partially Transferred"),
     ),
     Preset(
         # pretix "Order data" (positions sheet) and "Check-in list" exports. One row per ticket

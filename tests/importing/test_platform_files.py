@@ -137,3 +137,20 @@ def test_pretix_check_in_list_export_with_secrets(db: Database, language: str) -
     ]
     assert report.columns["last_name"] in ("Teilnehmer*innenname: Nachname",
                                            "Numele participantului: Nume")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [("Attending", "active"), ("Checked In", "active"), ("Not Attending", "cancelled"),
+     ("Deleted", "cancelled"), ("Refunded/Canceled", "cancelled"), ("Transferred", "cancelled"),
+     ("Partially Refunded", "active"), ("Abandoned", "cancelled")],
+)  # fmt: skip
+def test_eventbrite_statuses_from_its_glossary_are_mapped(
+    db: Database, tmp_path: Path, status: str, expected: str
+) -> None:
+    # Eventbrite help centre: "Glossary of order and attendee statuses in event reports".
+    source = (FILES / "eventbrite_attendees.csv").read_text(encoding="utf-8")
+    path = tmp_path / "eventbrite.csv"
+    path.write_text(source.replace(",Attending,", f",{status},", 1), encoding="utf-8")
+    import_file(db, path)
+    assert stored(db)["11223344550"][4] == expected
