@@ -1820,7 +1820,7 @@
     </message>
     <message>
         <source>Scan a badge, a ticket or any barcode. This window shows exactly what the scanner sent and how Kiosk read it. Nobody is checked in while it is open.</source>
-        <translation>Сканирайте бадж, билет или какъвто и да е баркод. Този прозорец показва точно какво е изпратил скенерът и как го е прочел Kiosk. Докато прозорецът е отворен, никой не се регистрира.</translation>
+        <translation>Сканирайте бадж, билет или какъвто и да е баркод. Този прозорец показва точно какво е изпратил скенерът и как го е прочел Kiosk. Докато прозорецът е отворен, не се отбелязват пристигания.</translation>
     </message>
     <message>
         <source>Scanner sent:</source>
