@@ -653,8 +653,10 @@ def import_cmd(
         click.echo(f"  {len(report.missing)} people of '{report.source}' {verb}:")
         for person in report.missing:
             click.echo(f"    {person.name} (code {person.code})")
-    for finding in report.findings:
+    for finding in report.findings[:20]:
         click.echo(f"  warning: {finding.text()} [{finding.reason}]")
+    if len(report.findings) > 20:
+        click.echo(f"  warning: … and {len(report.findings) - 20} more (--json lists them all)")
     for warning in report.warnings:
         if report.missing and "are not in this file" in warning:
             continue  # listed above, person by person

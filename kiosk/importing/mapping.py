@@ -120,6 +120,7 @@ class Parsed:
     registrations: list[Registration]
     skipped: list[Skipped]
     warnings: list[str]
+    findings: list[Finding] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -430,6 +431,7 @@ def parse_registrations(
         registrations=[columns.registration(j) for j in range(len(columns.rows))],
         skipped=columns.skipped,
         warnings=columns.warnings,
+        findings=columns.findings,
     )
 
 
@@ -556,6 +558,8 @@ class _RowParser:
         #: cell -> "cancelled", "active", "pending" or "unknown".
         self._status_cache: dict[str, str] = {}
         self.left_out: list[Skipped] = []
+        #: Suspicious values found while reading the rows (the rest come from checks.findings).
+        self.row_findings: list[Finding] = []
         self._days_cache: dict[str, frozenset[date] | str] = {}
         #: Each row's cells, in table order.
         self._cells: list[list[str]] = list(map(itemgetter(1), table.rows))
@@ -717,7 +721,7 @@ class _RowParser:
                 "name (the last word is the last name; “SURNAME First” and “Surname, First” are "
                 "understood). Check a few badges."
             )
-        parsed.findings = findings(
+        parsed.findings = self.row_findings + findings(
             table,
             columns,
             numbers,
@@ -819,12 +823,15 @@ class _RowParser:
 
     def _phone_warning(self, row: int, text: str) -> None:
         # Excel shows long numbers as 3.59888E+11 and saves them so in CSV: the digits are gone.
-        self.notes.add(
-            "phone_exponent",
-            f"Row {row}: the phone number '{text}' was shortened by Excel (scientific "
-            "notation) and its last digits are lost; format the column as text and export "
-            "again.",
-            "phone numbers in scientific notation",
+        self.row_findings.append(
+            Finding(
+                row,
+                self.table.headers[self.mapping.columns["phone"]],
+                "scientific_notation",
+                f"the phone number '{text}' was shortened by a spreadsheet (scientific "
+                "notation) and its last digits are lost; format the column as text and export "
+                "again.",
+            )
         )
 
     def _status(self, cell: str) -> str:
