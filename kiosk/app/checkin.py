@@ -112,15 +112,19 @@ class CheckinService:
         self.kiosk = kiosk or events.local_kiosk(db)
         self.clock = clock
         self._list_cache: list[CheckinList] | None = None
+        self._list_stamp: tuple[object, ...] | None = None
         # The list of each event day found so far (from _list_cache; emptied with it).
         self._day_lists: dict[date, CheckinList] = {}
         self._zone: ZoneInfo | None = None
         self._signed = SignedTickets(self.event.uid)
 
     def _lists(self, refresh: bool = False) -> list[CheckinList]:
-        # Lists change rarely (set-up time); read them once and again only on a miss.
-        if refresh or self._list_cache is None:
+        # Lists change rarely (set-up time, 'kiosk lists edit', a sync): read them again only
+        # when their stamp (one tiny query) says they changed, or on a miss.
+        stamp = events.lists_stamp(self.db.conn)
+        if refresh or self._list_cache is None or stamp != self._list_stamp:
             self._list_cache = events.checkin_lists(self.db)
+            self._list_stamp = stamp
             self._day_lists.clear()
         return self._list_cache
 
@@ -129,6 +133,8 @@ class CheckinService:
         zone = self._zone
         if zone is None:
             zone = self._zone = ZoneInfo(self.event.timezone)
+        if events.lists_stamp(self.db.conn) != self._list_stamp:
+            self._lists()
         found = self._day_lists.get(when.astimezone(zone).date())
         return found if found is not None else self.resolve_list(None, when)
 

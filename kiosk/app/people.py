@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from kiosk.core.model import Attendee
 from kiosk.core.text import clean
 from kiosk.core.timeutil import to_utc_iso
-from kiosk.storage import attendees, edits
+from kiosk.storage import attendees, edits, events
 from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
 
@@ -81,7 +81,7 @@ def edit_person(
 
 
 def set_blocked(
-    db: Database, code: str, blocked: bool, *, kiosk: Kiosk, operator: str = ""
+    db: Database, code: str, blocked: bool, *, kiosk: Kiosk | None = None, operator: str = ""
 ) -> Attendee:
     """Block (or unblock) the ticket ``code`` names: every credential of that person is then
     refused as ``revoked`` on every kiosk that has synchronised since (pretix's blocked
@@ -89,5 +89,6 @@ def set_blocked(
     person = attendees.find_by_code(db.conn, code.strip())
     if person is None:
         raise PersonError(f"No ticket has the code '{code.strip()}'.")
+    kiosk = kiosk or events.local_kiosk(db)
     updated, _ = edit_person(db, person.id, {"blocked": blocked}, kiosk=kiosk, operator=operator)
     return updated

@@ -242,13 +242,11 @@ def _block_commands(keys: click.Group, pass_state: Callable[[Command], Command])
 
 def _set_blocked(state: State, codes: tuple[str, ...], blocked: bool, operator: str) -> None:
     from kiosk.app.people import PersonError, set_blocked
-    from kiosk.storage.events import local_kiosk
 
     with state.open() as db:
-        kiosk = local_kiosk(db)
         for code in codes:
             try:
-                person = set_blocked(db, code, blocked, kiosk=kiosk, operator=operator)
+                person = set_blocked(db, code, blocked, operator=operator)
             except PersonError as exc:
                 raise KeyFailure(str(exc)) from exc
             what = "Blocked" if blocked else "Unblocked"

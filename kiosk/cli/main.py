@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 
 from kiosk import __version__
+from kiosk.app import lists as lists_service
 from kiosk.app import paths
 from kiosk.app.checkin import CheckinService, UndoError
 from kiosk.app.failures import environment_message, write_crash_report
@@ -363,8 +364,8 @@ def lists_cmd(ctx: click.Context, as_json: bool) -> None:
     state = ctx.find_object(State)
     assert state is not None
     with state.open() as db:
-        tz = events.event_info(db).timezone
-        lists = events.checkin_lists(db)
+        tz = lists_service.timezone(db)
+        lists = lists_service.lists(db)
     if as_json:
         _print_json([_list_json(cl, tz) for cl in lists])
         return
@@ -403,8 +404,8 @@ def _list_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def _list_changes(db: Database, current: CheckinList | None, opts: dict[str, Any]) -> dict[
     str, Any
 ]:
-    """Keyword arguments for events.add_list / edit_list from the shared options."""
-    tz = events.event_info(db).timezone
+    """Keyword arguments for kiosk.app.lists.add / edit from the shared options."""
+    tz = lists_service.timezone(db)
     changes: dict[str, Any] = {}
     if opts["day"] is not None:
         changes["day"] = opts["day"].date()
@@ -442,7 +443,7 @@ def _list_changes(db: Database, current: CheckinList | None, opts: dict[str, Any
 
 
 def _show_list(db: Database, cl: CheckinList, verb: str, as_json: bool) -> None:
-    tz = events.event_info(db).timezone
+    tz = lists_service.timezone(db)
     if as_json:
         _print_json(_list_json(cl, tz))
     else:
@@ -457,8 +458,8 @@ def lists_add(state: State, /, name: str, **opts: Any) -> None:
     """Add a check-in list NAME (a session, a workshop, the B2B room, the dinner)."""
     with state.open() as db:
         try:
-            made = events.add_list(db, name, **_list_changes(db, None, opts))
-        except events.ListError as exc:
+            made = lists_service.add(db, name, **_list_changes(db, None, opts))
+        except lists_service.ListError as exc:
             _fail(str(exc))
         _show_list(db, made, "Added", opts["as_json"])
 
@@ -471,7 +472,7 @@ def lists_add(state: State, /, name: str, **opts: Any) -> None:
 def lists_edit(state: State, /, list_id: int, name: str | None, **opts: Any) -> None:
     """Change list LIST_ID: only the options given change. Scans already made stay as decided."""
     with state.open() as db:
-        current = events.checkin_list(db, list_id)
+        current = lists_service.get(db, list_id)
         if current is None:
             _fail(f"There is no check-in list {list_id}; 'kiosk lists' shows them.")
         changes = _list_changes(db, current, opts)
@@ -480,8 +481,8 @@ def lists_edit(state: State, /, list_id: int, name: str | None, **opts: Any) -> 
         if not changes:
             _fail("Nothing to change: give at least one option (see 'kiosk lists edit --help').")
         try:
-            edited = events.edit_list(db, list_id, **changes)
-        except events.ListError as exc:
+            edited = lists_service.edit(db, list_id, **changes)
+        except lists_service.ListError as exc:
             _fail(str(exc))
         _show_list(db, edited, "Changed", opts["as_json"])
 
@@ -493,8 +494,8 @@ def lists_remove(state: State, list_id: int) -> None:
     """Remove list LIST_ID — only when nobody was scanned on it (a list with scans is evidence)."""
     with state.open() as db:
         try:
-            removed = events.remove_list(db, list_id)
-        except events.ListError as exc:
+            removed = lists_service.remove(db, list_id)
+        except lists_service.ListError as exc:
             _fail(str(exc))
     click.echo(f"Removed list {removed.id} ({removed.name}).")
 

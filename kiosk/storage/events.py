@@ -108,6 +108,12 @@ def checkin_list(db: Database, list_id: int) -> CheckinList | None:
     return _list_from_row(rows[0]) if rows else None
 
 
+def lists_stamp(conn: sqlite3.Connection) -> tuple[object, ...]:
+    """Changes whenever a list is added, changed or removed (here or by a sync)."""
+    row = conn.execute("SELECT count(*), max(updated_at), max(id) FROM checkin_list").fetchone()
+    return tuple(row)
+
+
 class ListError(ValueError):
     """A list that cannot be made, changed or removed as asked; the message says why."""
 

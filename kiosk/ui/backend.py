@@ -38,7 +38,8 @@ from kiosk.app.lookup import (
     self_service_search,
 )
 from kiosk.app.meetings import MeetingsService
-from kiosk.core.model import Method, ScanKind
+from kiosk.app.people import PersonError, edit_person
+from kiosk.core.model import Attendee, Method, ScanKind
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.service import import_file
 from kiosk.reports.live import LiveNumbers, live_numbers
@@ -83,6 +84,14 @@ class ImportChoices:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonEdited:
+    """A correction on disk: the person as now stored and the fields that changed."""
+
+    attendee: Attendee
+    changed: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Known:
     """Values already in the event, most common first: choices for the walk-in form."""
 
@@ -119,6 +128,7 @@ class _Worker(QObject):
     known = Signal(object)  # Known
     imported = Signal(object)  # ImportReport
     renamed = Signal(object)  # Kiosk
+    edited = Signal(object)  # PersonEdited
     failed = Signal(object)  # Failure
     meetings_found = Signal(object)  # ScanMeetings
     undo_found = Signal(object)  # UndoTarget | None
@@ -224,6 +234,22 @@ class _Worker(QObject):
         self.scanned.emit(result)
 
     @Slot(str)
+    @Slot(int, object)
+    def edit_person(self, attendee_id: int, changes: dict[str, object]) -> None:
+        try:
+            service = self._open()
+            assert self.db is not None
+            person, changed = edit_person(
+                self.db, attendee_id, changes, kiosk=service.kiosk, operator=self.operator
+            )
+        except PersonError as exc:
+            self.failed.emit(Failure("edit", "invalid", str(exc)))
+            return
+        except Exception as exc:
+            self._fail("edit", exc)
+            return
+        self.edited.emit(PersonEdited(person, changed))
+
     def rename_kiosk(self, name: str) -> None:
         try:
             service = self._open()
@@ -351,6 +377,7 @@ class DeskBackend(QObject):
     known = Signal(object)  # Known
     imported = Signal(object)  # ImportReport
     renamed = Signal(object)  # Kiosk: this kiosk's new name is on disk
+    edited = Signal(object)  # PersonEdited: a correction is on disk
     failed = Signal(object)  # Failure
     meetings_found = Signal(object)  # ScanMeetings: the person's meetings after a check-in
     undo_found = Signal(object)  # UndoTarget | None: what an undo would reach
@@ -367,6 +394,7 @@ class DeskBackend(QObject):
     _known = Signal()
     _import = Signal(str, object)
     _rename = Signal(str)
+    _edit = Signal(int, object)
     _find_undo = Signal(str)
     _find_similar = Signal(str, str)
     _close = Signal()
@@ -396,6 +424,7 @@ class DeskBackend(QObject):
         self._walk_in.connect(self._writer.walk_in)
         self._import.connect(self._writer.import_file)
         self._rename.connect(self._writer.rename_kiosk)
+        self._edit.connect(self._writer.edit_person)
         self._search.connect(self._reader.search)
         self._find_myself.connect(self._reader.find_myself)
         self._details.connect(self._reader.details)
@@ -414,6 +443,7 @@ class DeskBackend(QObject):
             worker.known.connect(self.known)
             worker.imported.connect(self.imported)
             worker.renamed.connect(self.renamed)
+            worker.edited.connect(self.edited)
             worker.failed.connect(self.failed)
             worker.meetings_found.connect(self.meetings_found)
             worker.undo_found.connect(self.undo_found)
@@ -477,6 +507,11 @@ class DeskBackend(QObject):
 
     def import_file(self, path: str, choices: ImportChoices | None = None) -> None:
         self._import.emit(path, choices or ImportChoices())
+
+    def edit_person(self, attendee_id: int, changes: dict[str, object]) -> None:
+        """Correct a person's details, note or attention flag (on the writer thread, logged);
+        ``edited`` or ``failed``."""
+        self._edit.emit(attendee_id, changes)
 
     def rename_kiosk(self, name: str) -> None:
         """Rename this computer's kiosk (on the writer thread); ``renamed`` or ``failed``."""

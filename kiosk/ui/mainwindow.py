@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk.app.checkin import CheckinResult, Clock, UndoResult, utc_now
 from kiosk.app.desk import UndoTarget, code_check, typed_code
 from kiosk.app.lookup import Found, PersonDetails
+from kiosk.app.people import ON_BADGE
 from kiosk.app.printing import NeedsConfirmation, PrintDecision, PrintPolicy, Skip
 from kiosk.core.codes import display
 from kiosk.core.decide import FORCEABLE
@@ -44,7 +45,15 @@ from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
 from kiosk.storage.printjobs import JobState, PrintJob
-from kiosk.ui.backend import DeskBackend, Failure, ImportChoices, Known, SearchResult, Similar
+from kiosk.ui.backend import (
+    DeskBackend,
+    Failure,
+    ImportChoices,
+    Known,
+    PersonEdited,
+    SearchResult,
+    Similar,
+)
 from kiosk.ui.desk_keys import DeskKeys
 from kiosk.ui.i18n import LANGUAGES, Translations
 from kiosk.ui.meeting_texts import desk_lines
@@ -296,6 +305,7 @@ class MainWindow(QMainWindow):
         self.reports_action = QAction(self)
         self.pin_reset_action = QAction(self)
         self.meetings_action = QAction(self)
+        self.lists_action = QAction(self)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         for action in (
@@ -308,6 +318,7 @@ class MainWindow(QMainWindow):
             self.conflicts_action,
             self.reports_action,
             self.meetings_action,
+            self.lists_action,
             self.scanner_action,
             self.pin_reset_action,
         ):
@@ -340,12 +351,14 @@ class MainWindow(QMainWindow):
         self.desk.scan_requested.connect(self.on_scan)
         self.desk.search_started.connect(self.desk.result.show_idle)
         self.desk.result.force_requested.connect(self.ask_force)
+        self.backend.edited.connect(self.on_person_edited)
         self.kiosk_button.clicked.connect(self.ask_kiosk_name)
         self.import_action.triggered.connect(self.choose_import_file)
         self.badges_action.triggered.connect(self.open_badge_settings)
         self.queue_action.triggered.connect(self.open_print_queue)
         self.reports_action.triggered.connect(self.open_reports)
         self.meetings_action.triggered.connect(self.open_meetings_board)
+        self.lists_action.triggered.connect(self.open_lists)
         self.printer_button.clicked.connect(self.open_print_queue)
         self.printing.job_changed.connect(self.on_print_job)
         self.printing.decided.connect(self.on_print_decided)
@@ -569,6 +582,9 @@ class MainWindow(QMainWindow):
         if failure.request in ("search", "numbers", "details", "known"):
             self.statusBar().showMessage(failure.message, 10_000)
             return
+        if failure.request == "edit":
+            QMessageBox.warning(self, self.tr("Not changed"), failure.message)
+            return
         if failure.kind == "nothing_to_undo":
             self.desk.result.show_message(
                 Severity.ATTENTION, self.tr("Nothing to undo"), self.tr("No check-in to undo.")
@@ -577,6 +593,8 @@ class MainWindow(QMainWindow):
             self._show_problem(self.tr("Not saved"), failure.message)
         elif failure.kind == "no_list":
             self._show_problem(self.tr("No check-in list"), failure.message)
+        elif failure.kind == "refused":
+            self._show_problem(self.tr("Not recorded"), failure.message)
         else:
             self._show_problem(
                 self.tr("Something went wrong"),
@@ -883,7 +901,60 @@ class MainWindow(QMainWindow):
         dialog.undo_requested.connect(self.undo_scan)
         dialog.check_in_requested.connect(self.on_picked_code)
         dialog.print_requested.connect(self.print_badge)
+        dialog.edit_requested.connect(self.open_edit_person)
         dialog.open()
+
+    def open_lists(self) -> None:
+        """Menu → Check-in lists: see, add, change and remove lists."""
+        from kiosk.ui.dialogs.lists import ListsDialog
+
+        dialog = ListsDialog(self.path, self)
+        dialog.changed.connect(self.reload_lists)
+        dialog.exec()
+
+    @Slot()
+    def reload_lists(self) -> None:
+        """The lists changed: the list chooser shows them as they are now."""
+        from kiosk.app import lists as lists_service
+
+        with Database(self.path) as db:
+            self.lists = lists_service.lists(db)
+        current = self.list_combo.currentData()
+        self.list_combo.blockSignals(True)
+        self.list_combo.clear()
+        for cl in self.lists:
+            self.list_combo.addItem(list_text(cl, short=True), cl.id)
+        index = self.list_combo.findData(current)
+        self.list_combo.setCurrentIndex(index if index >= 0 else self._default_list_index())
+        self.list_combo.blockSignals(False)
+        if self.list_combo.currentData() != current:
+            self._list_changed(self.list_combo.currentIndex())
+
+    @Slot(object)
+    def open_edit_person(self, person: Attendee) -> None:
+        """Correct a person's name, organisation, category, note or attention flag."""
+        from kiosk.ui.dialogs.edit_person import EditPersonDialog
+
+        dialog = EditPersonDialog(person, self)
+        if dialog.exec() == EditPersonDialog.DialogCode.Accepted:
+            changes = dialog.changes()
+            if changes:
+                self.backend.edit_person(person.id, changes)
+
+    @Slot(object)
+    def on_person_edited(self, edited: PersonEdited) -> None:
+        """A correction is on disk: refresh what shows the person, and offer a new badge when
+        the words on it changed."""
+        query = self.desk.search.text().strip()
+        if query:
+            self.backend.search(query)
+        if edited.changed & ON_BADGE and self.confirm(
+            self.tr("Print a new badge?"),
+            self.tr("The badge of {name} shows the old details. Print a new one?").format(
+                name=edited.attendee.name
+            ),
+        ):
+            self.print_badge(edited.attendee.uid)
 
     def open_scanner_test(self) -> None:
         from kiosk.ui.dialogs.scanner_check import ScannerTestDialog
@@ -1167,6 +1238,7 @@ class MainWindow(QMainWindow):
         self.reports_action.setText(self.tr("Reports…"))
         self.pin_reset_action.setText(self.tr("End the self-service PIN wait"))
         self.meetings_action.setText(self.tr("B2B meetings…"))
+        self.lists_action.setText(self.tr("Check-in lists…"))
         self._printer_text()
         self.quit_action.setText(self.tr("Quit"))
         self.help_menu.setTitle(self.tr("Help"))

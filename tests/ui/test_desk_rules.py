@@ -86,3 +86,81 @@ def test_the_note_and_attention_flag_are_shown_at_check_in(
     window.grab().save(str(tmp_path / "desk-attention-en-1366x768.png"))
     scan(qtbot, window, people.ivan)
     assert not note.isVisible()
+
+
+def test_a_correction_at_the_desk_is_logged_and_a_new_badge_is_offered(
+    qtbot: QtBot, window: MainWindow, people: People, db: Database, monkeypatch: object
+) -> None:
+    from kiosk.ui.dialogs.edit_person import EditPersonDialog
+
+    ana = attendees.find_by_code(db.conn, people.ana)
+    assert ana is not None
+    asked: list[str] = []
+    printed: list[str] = []
+    window.confirm = lambda title, text: asked.append(text) or True  # type: ignore[method-assign]
+    window.print_badge = printed.append  # type: ignore[method-assign]
+
+    def correct() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, EditPersonDialog)
+        dialog.fields["last_name"].setText("Ștefănescu-Pop")
+        dialog.fields["note"].setText("Wheelchair")
+        dialog.attention.setChecked(True)
+        dialog.save.click()
+
+    QTimer.singleShot(0, correct)
+    with qtbot.waitSignal(window.backend.edited, timeout=5000):
+        window.open_edit_person(ana)
+    qtbot.waitUntil(lambda: bool(printed), timeout=3000)
+    assert printed == [ana.uid] and "Ana" in asked[0]
+    fields = sorted(r[0] for r in db.conn.execute("SELECT field FROM attendee_edit"))
+    assert fields == ["attention", "last_name", "note"]
+    scan(qtbot, window, people.ana)
+    assert window.desk.result.name.text() == "Ana Ștefănescu-Pop"
+    assert window.desk.result.note.text() == "⚠ Attention: Wheelchair"
+
+
+def test_menu_check_in_lists_adds_a_workshop_the_desk_can_scan_on(
+    qtbot: QtBot, window: MainWindow, people: People, db: Database, tmp_path: Path
+) -> None:
+    from kiosk.ui.dialogs.lists import ListEditor, ListsDialog
+
+    dialog = ListsDialog(window.path, window)
+    qtbot.addWidget(dialog)
+    dialog.changed.connect(window.reload_lists)
+    assert dialog.table.rowCount() == 2  # the two day lists
+
+    def fill() -> None:
+        editor = QApplication.activeModalWidget()
+        assert isinstance(editor, ListEditor)
+        editor.name.setText("Workshop A")
+        editor.day.setCurrentIndex(1)  # the first day
+        editor.categories.setText("speaker")
+        editor.reentry.setChecked(False)
+        editor.save.click()
+
+    QTimer.singleShot(0, fill)
+    dialog.add()
+    assert dialog.table.rowCount() == 3
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "lists-dialog.png"))
+    workshop = next(cl for cl in events.checkin_lists(db) if cl.name == "Workshop A")
+    assert workshop.categories == {"speaker"} and not workshop.allow_reentry
+    index = window.list_combo.findData(workshop.id)
+    assert index >= 0  # the desk's list chooser has it at once
+    window.list_combo.setCurrentIndex(index)
+    assert scan(qtbot, window, people.ana).decision.reason is Reason.ADMITTED
+    assert scan(qtbot, window, people.ivan).decision.hint is Hint.CATEGORY_NOT_ALLOWED
+    dialog.table.selectRow(next(i for i, cl in enumerate(dialog.lists) if cl.id == workshop.id))
+    warned: list[str] = []
+    import kiosk.ui.dialogs.lists as lists_module
+
+    original = lists_module.QMessageBox.warning
+    lists_module.QMessageBox.warning = (  # type: ignore[assignment,method-assign]
+        lambda _p, _t, text: warned.append(text)
+    )
+    try:
+        dialog.remove()  # it has scans now: kept
+    finally:
+        lists_module.QMessageBox.warning = original  # type: ignore[method-assign]
+    assert warned and "evidence" in warned[0]

@@ -35,6 +35,7 @@ class PersonDialog(QDialog):
     undo_requested = Signal(str, str)  # scan id, name
     check_in_requested = Signal(str)  # code
     print_requested = Signal(str)  # attendee uid
+    edit_requested = Signal(object)  # Attendee
 
     def __init__(self, details: PersonDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +48,7 @@ class PersonDialog(QDialog):
         self.form = QFormLayout()
         self.form_labels: list[QLabel] = []
         self.form_values: list[QLabel] = []
-        for _ in range(8):
+        for _ in range(9):
             label, value = QLabel(self), QLabel(self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(label, value)
@@ -64,7 +65,9 @@ class PersonDialog(QDialog):
         self.check_in = QPushButton(self)
         self.undo = QPushButton(self)
         self.print_badge = QPushButton(self)
+        self.edit = QPushButton(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.addButton(self.edit, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.check_in, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.undo, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.print_badge, QDialogButtonBox.ButtonRole.ActionRole)
@@ -72,6 +75,7 @@ class PersonDialog(QDialog):
         self.check_in.clicked.connect(self._check_in)
         self.undo.clicked.connect(self._undo)
         self.print_badge.clicked.connect(self._print)
+        self.edit.clicked.connect(self._edit)
         self.check_in.setEnabled(person.status is AttendeeStatus.ACTIVE)
         self.undo.setEnabled(details.undoable is not None)
         layout = QVBoxLayout(self)
@@ -87,6 +91,10 @@ class PersonDialog(QDialog):
 
     def _check_in(self) -> None:
         self.check_in_requested.emit(self.details.record.attendee.code)
+        self.accept()
+
+    def _edit(self) -> None:
+        self.edit_requested.emit(self.details.record.attendee)
         self.accept()
 
     def _print(self) -> None:
@@ -132,6 +140,7 @@ class PersonDialog(QDialog):
             (self.tr("Ticket code"), person.code),
             (self.tr("Registration"), status),
             (self.tr("Days"), days),
+            (self.tr("Note"), ("⚠ " if person.attention else "") + person.note),
         )
         for (label, value), label_widget, value_widget in zip(
             rows, self.form_labels, self.form_values, strict=True
@@ -151,6 +160,7 @@ class PersonDialog(QDialog):
         self.check_in.setText(self.tr("Check in"))
         self.undo.setText(self.tr("Undo check-in"))
         self.print_badge.setText(self.tr("Print badge"))
+        self.edit.setText(self.tr("Correct…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -380,6 +380,41 @@
     </message>
 </context>
 <context>
+    <name>EditPersonDialog</name>
+    <message>
+        <source>Correct {name}</source>
+        <translation>Корекция: {name}</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Note shown at check-in</source>
+        <translation>Бележка при регистриране</translation>
+    </message>
+    <message>
+        <source>Needs attention at check-in</source>
+        <translation>Изисква внимание при регистриране</translation>
+    </message>
+    <message>
+        <source>Changes are logged and reach the other kiosks with the next sync.</source>
+        <translation>Промените се записват в дневника и стигат до другите киоски при следващата синхронизация.</translation>
+    </message>
+</context>
+<context>
     <name>FindScreen</name>
     <message>
         <source>Type your last name in full.</source>
@@ -525,6 +560,140 @@
     </message>
 </context>
 <context>
+    <name>ListEditor</name>
+    <message>
+        <source>Check-in list</source>
+        <translation>Списък за регистриране</translation>
+    </message>
+    <message>
+        <source>e.g. Workshop A, B2B room, Gala dinner</source>
+        <translation>напр. Уъркшоп А, B2B зала, Гала вечеря</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Всеки ден</translation>
+    </message>
+    <message>
+        <source>Open only from</source>
+        <translation>Отворен само от</translation>
+    </message>
+    <message>
+        <source>everyone (or e.g. speaker, vip)</source>
+        <translation>всички (или напр. speaker, vip)</translation>
+    </message>
+    <message>
+        <source>Track who is inside (entries and exits)</source>
+        <translation>Следи кой е вътре (влизания и излизания)</translation>
+    </message>
+    <message>
+        <source>Admit at every scan (coffee, sessions)</source>
+        <translation>Допуска при всяко сканиране (кафе, сесии)</translation>
+    </message>
+    <message>
+        <source>Entry again after an exit</source>
+        <translation>Повторно влизане след излизане</translation>
+    </message>
+    <message>
+        <source>Admit registrations not paid yet</source>
+        <translation>Допуска още неплатени регистрации</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Име</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ден</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часове</translation>
+    </message>
+    <message>
+        <source>Only categories</source>
+        <translation>Само категории</translation>
+    </message>
+</context>
+<context>
+    <name>ListsDialog</name>
+    <message>
+        <source>Check-in lists</source>
+        <translation>Списъци за регистриране</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Списък</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Кога</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Правила</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добави…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Промени…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Премахни</translation>
+    </message>
+    <message>
+        <source>New lists reach the other kiosks with the next sync. A list with scans cannot be removed: its scans are evidence.</source>
+        <translation>Новите списъци стигат до другите киоски при следващата синхронизация. Списък със сканирания не може да се премахне: сканиранията са доказателство.</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Всеки ден</translation>
+    </message>
+    <message>
+        <source>every scan</source>
+        <translation>при всяко сканиране</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>веднъж на ден</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>веднъж</translation>
+    </message>
+    <message>
+        <source>who is inside</source>
+        <translation>кой е вътре</translation>
+    </message>
+    <message>
+        <source>re-entry</source>
+        <translation>повторно влизане</translation>
+    </message>
+    <message>
+        <source>no re-entry</source>
+        <translation>без повторно влизане</translation>
+    </message>
+    <message>
+        <source>unpaid admitted</source>
+        <translation>неплатени се допускат</translation>
+    </message>
+    <message>
+        <source>List not saved</source>
+        <translation>Списъкът не е записан</translation>
+    </message>
+    <message>
+        <source>List not removed</source>
+        <translation>Списъкът не е премахнат</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No check-in list</source>
@@ -593,6 +762,14 @@
     <message>
         <source>Undo check-in</source>
         <translation>Отмяна на пристигането</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Не е променено</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Не е записано</translation>
     </message>
     <message>
         <source>{who}: the check-in was undone; they can be checked in again.</source>
@@ -665,6 +842,14 @@
     <message>
         <source>Import finished</source>
         <translation>Импортирането завърши</translation>
+    </message>
+    <message>
+        <source>Print a new badge?</source>
+        <translation>Да се отпечата ли нов бадж?</translation>
+    </message>
+    <message>
+        <source>The badge of {name} shows the old details. Print a new one?</source>
+        <translation>Баджът на {name} показва старите данни. Да се отпечата ли нов?</translation>
     </message>
     <message>
         <source>A badge was printed on {day} at {time} on {kiosk}. Print another?</source>
@@ -744,6 +929,10 @@
     <message>
         <source>B2B meetings…</source>
         <translation>B2B срещи…</translation>
+    </message>
+    <message>
+        <source>Check-in lists…</source>
+        <translation>Списъци за регистриране…</translation>
     </message>
     <message>
         <source>Kiosk: {name}</source>
@@ -1158,6 +1347,10 @@
         <translation>Дни</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Бележка</translation>
+    </message>
+    <message>
         <source>Scans</source>
         <translation>Сканирания</translation>
     </message>
@@ -1188,6 +1381,10 @@
     <message>
         <source>Print badge</source>
         <translation>Печат на бадж</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Коригирай…</translation>
     </message>
 </context>
 <context>

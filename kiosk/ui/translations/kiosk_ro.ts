@@ -383,6 +383,41 @@
     </message>
 </context>
 <context>
+    <name>EditPersonDialog</name>
+    <message>
+        <source>Correct {name}</source>
+        <translation>Corectare: {name}</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prenume</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nume</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organizație</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Note shown at check-in</source>
+        <translation>Notă afișată la înregistrare</translation>
+    </message>
+    <message>
+        <source>Needs attention at check-in</source>
+        <translation>Necesită atenție la înregistrare</translation>
+    </message>
+    <message>
+        <source>Changes are logged and reach the other kiosks with the next sync.</source>
+        <translation>Modificările sunt înregistrate în jurnal și ajung la celelalte chioșcuri la următoarea sincronizare.</translation>
+    </message>
+</context>
+<context>
     <name>FindScreen</name>
     <message>
         <source>Type your last name in full.</source>
@@ -528,6 +563,140 @@
     </message>
 </context>
 <context>
+    <name>ListEditor</name>
+    <message>
+        <source>Check-in list</source>
+        <translation>Listă de înregistrare</translation>
+    </message>
+    <message>
+        <source>e.g. Workshop A, B2B room, Gala dinner</source>
+        <translation>de ex. Atelier A, Sala B2B, Cina festivă</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>În fiecare zi</translation>
+    </message>
+    <message>
+        <source>Open only from</source>
+        <translation>Deschisă doar de la</translation>
+    </message>
+    <message>
+        <source>everyone (or e.g. speaker, vip)</source>
+        <translation>toți (sau de ex. speaker, vip)</translation>
+    </message>
+    <message>
+        <source>Track who is inside (entries and exits)</source>
+        <translation>Urmărește cine este înăuntru (intrări și ieșiri)</translation>
+    </message>
+    <message>
+        <source>Admit at every scan (coffee, sessions)</source>
+        <translation>Admite la fiecare scanare (cafea, sesiuni)</translation>
+    </message>
+    <message>
+        <source>Entry again after an exit</source>
+        <translation>Reintrare după ieșire</translation>
+    </message>
+    <message>
+        <source>Admit registrations not paid yet</source>
+        <translation>Admite înscrierile încă neplătite</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>până la</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nume</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ziua</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Ore</translation>
+    </message>
+    <message>
+        <source>Only categories</source>
+        <translation>Doar categoriile</translation>
+    </message>
+</context>
+<context>
+    <name>ListsDialog</name>
+    <message>
+        <source>Check-in lists</source>
+        <translation>Liste de înregistrare</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Listă</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Când</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Reguli</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Adaugă…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Modifică…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Elimină</translation>
+    </message>
+    <message>
+        <source>New lists reach the other kiosks with the next sync. A list with scans cannot be removed: its scans are evidence.</source>
+        <translation>Listele noi ajung la celelalte chioșcuri la următoarea sincronizare. O listă cu scanări nu poate fi eliminată: scanările sunt dovezi.</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>În fiecare zi</translation>
+    </message>
+    <message>
+        <source>every scan</source>
+        <translation>la fiecare scanare</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>o dată pe zi</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>o singură dată</translation>
+    </message>
+    <message>
+        <source>who is inside</source>
+        <translation>cine este înăuntru</translation>
+    </message>
+    <message>
+        <source>re-entry</source>
+        <translation>reintrare</translation>
+    </message>
+    <message>
+        <source>no re-entry</source>
+        <translation>fără reintrare</translation>
+    </message>
+    <message>
+        <source>unpaid admitted</source>
+        <translation>neplătiții sunt admiși</translation>
+    </message>
+    <message>
+        <source>List not saved</source>
+        <translation>Lista nu a fost salvată</translation>
+    </message>
+    <message>
+        <source>List not removed</source>
+        <translation>Lista nu a fost eliminată</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>No check-in list</source>
@@ -596,6 +765,14 @@
     <message>
         <source>Undo check-in</source>
         <translation>Anulează check-in-ul</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Nu s-a modificat</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Nu s-a înregistrat</translation>
     </message>
     <message>
         <source>{who}: the check-in was undone; they can be checked in again.</source>
@@ -668,6 +845,14 @@
     <message>
         <source>Import finished</source>
         <translation>Import finalizat</translation>
+    </message>
+    <message>
+        <source>Print a new badge?</source>
+        <translation>Tipăriți un ecuson nou?</translation>
+    </message>
+    <message>
+        <source>The badge of {name} shows the old details. Print a new one?</source>
+        <translation>Ecusonul lui {name} arată datele vechi. Tipăriți unul nou?</translation>
     </message>
     <message>
         <source>A badge was printed on {day} at {time} on {kiosk}. Print another?</source>
@@ -748,6 +933,10 @@
     <message>
         <source>B2B meetings…</source>
         <translation>Întâlniri B2B…</translation>
+    </message>
+    <message>
+        <source>Check-in lists…</source>
+        <translation>Liste de înregistrare…</translation>
     </message>
     <message>
         <source>Kiosk: {name}</source>
@@ -1165,6 +1354,10 @@
         <translation>Zile</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Notă</translation>
+    </message>
+    <message>
         <source>Scans</source>
         <translation>Scanări</translation>
     </message>
@@ -1195,6 +1388,10 @@
     <message>
         <source>Print badge</source>
         <translation>Tipărește ecusonul</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Corectează…</translation>
     </message>
 </context>
 <context>
