@@ -123,3 +123,8 @@ def decision_lines(d: Decision, tz: str, now: datetime) -> list[str]:
             flag = "⚠ ATTENTION" if person.attention else "Note"
             lines.append(f"  {flag}: {person.note}" if person.note else f"  {flag}")
     return lines
+
+
+def counted(count: int, noun: str) -> str:
+    """"1 session", "2 sessions": an English count with its noun (the CLI speaks English)."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 import click
 
 from kiosk.cli.options import delimiter_option, progress, working
+from kiosk.cli.output import counted
 from kiosk.reports.coverage import KioskCoverage
 from kiosk.reports.files import WrittenFile
 from kiosk.reports.register import Scope
@@ -416,7 +417,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         meeting = f" '{result.meeting}'" if result.meeting else ""
         click.echo(
             f"Imported {file.name}: {platform} report{meeting} ({result.layout}), "
-            f"{result.sessions} sessions ({result.added} new, {result.already} already imported)."
+            f"{counted(result.sessions, 'session')} ({result.added} new, "
+            f"{result.already} already imported)."
         )
         if result.forced_day:
             other = ", ".join(d.isoformat() for d in result.other_days)
@@ -436,7 +438,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         if result.unmatched:
             click.echo(f"  {len(result.unmatched)} not matched to a registrant:")
             for u in result.unmatched:
-                click.echo(f"    {u.name}{_email(u.email)}: {u.sessions} sessions, {u.minutes} min")
+                sessions = counted(u.sessions, "session")
+                click.echo(f"    {u.name}{_email(u.email)}: {sessions}, {u.minutes} min")
             click.echo(
                 f"  Resolve each with: kiosk online resolve NAME --day {day.date().isoformat()} "
                 "(--code CODE | --add | --ignore)"
@@ -459,7 +462,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             click.echo("Everyone is matched or ignored.")
         for u in found:
             email = f" <{u.email}>" if u.email else ""
-            click.echo(f"{u.name}{email}: {u.sessions} sessions, {u.minutes} min")
+            click.echo(f"{u.name}{email}: {counted(u.sessions, 'session')}, {u.minutes} min")
 
     @online.command("resolve")
     @click.argument("name")
@@ -546,7 +549,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             return
         click.echo(
             f"Removed the personal data of {summary.people} registrations and "
-            f"{summary.online_sessions} online sessions; search index emptied "
+            f"{counted(summary.online_sessions, 'online session')}; search index emptied "
             f"({summary.search_terms} terms)."
         )
         click.echo("Kept: the counts below, the register digest of each day, export digests.")

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
+from kiosk.cli.output import counted
 from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.storage import events
 from kiosk.storage.database import Database
@@ -66,8 +67,7 @@ def _import_json(result: ImportResult) -> dict[str, Any]:
     }
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+_n = counted
 
 
 def _gap_text(gaps: list[tuple[int, int]]) -> str:
