@@ -231,11 +231,19 @@ class _People:
                 self.by_email.setdefault(r["email"].lower(), []).append(r)
         self._names_done = False
         self._existing = existing
+        self._keys: dict[int, str] = {}
+
+    def key(self, row: sqlite3.Row) -> str:
+        """The person's name key (:func:`name_key`), computed once per person."""
+        key = self._keys.get(row["id"])
+        if key is None:
+            key = self._keys[row["id"]] = name_key(row["first_name"], row["last_name"])
+        return key
 
     def names(self) -> dict[str, list[sqlite3.Row]]:
         if not self._names_done:
             for r in self._existing:
-                key = name_key(r["first_name"], r["last_name"])
+                key = self.key(r)
                 if key:
                     self.by_name.setdefault(key, []).append(r)
             self._names_done = True
@@ -496,7 +504,7 @@ def _match(
             return candidates[0]
         # A shared address: only the person with the same name.
         key = file_names.key(j)
-        named = [r for r in candidates if name_key(r["first_name"], r["last_name"]) == key]
+        named = [r for r in candidates if people.key(r) == key]
         return named[0] if len(named) == 1 else None
     key = file_names.key(j)
     if key and file_names.count(key) == 1:
