@@ -331,6 +331,8 @@ def speaking_kiosk(
     sounds = Sounds(tmp_path / "sounds")
     sounds.muted = True
     speaker = Speaker(tmp_path / "speech", play=Played())
+    if not speaker.available():
+        pytest.skip("no offline voice on this computer (install espeak-ng)")
     win = SelfServiceWindow(db_path, translations, sounds, clock, camera=False, speaker=speaker)
     qtbot.addWidget(win)
     win.resize(1366, 768)
@@ -345,8 +347,6 @@ def test_f1_or_the_keypad_star_turns_speech_on_and_says_the_screen_as_shown(
     qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker]
 ) -> None:
     kiosk, speaker = speaking_kiosk
-    if not speaker.available():
-        pytest.skip("no offline voice on this computer (install espeak-ng)")
     keypad = Qt.KeyboardModifier.KeypadModifier
     QTest.keyClick(kiosk.welcome.scan_button, Qt.Key.Key_Asterisk, keypad)
     assert speaker.enabled and kiosk.access.speak.isChecked()
@@ -367,8 +367,6 @@ def test_a_spoken_result_is_the_shown_result(
     qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker], people: People
 ) -> None:
     kiosk, speaker = speaking_kiosk
-    if not speaker.available():
-        pytest.skip("no offline voice on this computer (install espeak-ng)")
     kiosk.access.speak.click()
     with qtbot.waitSignal(kiosk.outcome_shown, timeout=5000) as shown:
         kiosk.on_scan(people.ivan)
@@ -384,8 +382,6 @@ def test_the_more_time_question_is_spoken_when_speech_is_on(
     qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker]
 ) -> None:
     kiosk, speaker = speaking_kiosk
-    if not speaker.available():
-        pytest.skip("no offline voice on this computer (install espeak-ng)")
     kiosk.welcome.find_button.click()
     kiosk.access.speak.click()
     kiosk.idle.timeout.emit()
@@ -398,8 +394,6 @@ def test_speech_is_off_again_for_the_next_person(
     qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker]
 ) -> None:
     kiosk, speaker = speaking_kiosk
-    if not speaker.available():
-        pytest.skip("no offline voice on this computer (install espeak-ng)")
     kiosk.access.speak.click()
     kiosk.access.larger.click()
     kiosk.access.contrast.click()
@@ -414,8 +408,6 @@ def test_a_headset_plugged_in_turns_speech_on(
     qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker]
 ) -> None:
     kiosk, speaker = speaking_kiosk
-    if not speaker.available():
-        pytest.skip("no offline voice on this computer (install espeak-ng)")
     speaker.headset_connected.emit()
     assert speaker.enabled and kiosk.access.speak.isChecked()
 

@@ -341,6 +341,11 @@ class SelfServiceWindow(QMainWindow):
     def _show(self, outcome: str) -> None:
         self.more_time.dismiss()
         self.result.show_outcome(outcome, self.pending_first_name)
+        focused = QApplication.focusWidget()
+        if focused is not None and self.stack.isAncestorOf(focused):
+            # Else Qt hands the focus to the next control (the Speak button) on the way, and a
+            # screen reader says "Speak" before the result.
+            focused.clearFocus()
         self.stack.setCurrentWidget(self.result)
         # The focus goes to the result's one action, so a screen reader reads the result and
         # Enter ends it.
@@ -671,6 +676,8 @@ class SelfServiceWindow(QMainWindow):
             if isinstance(app, QApplication):
                 app.focusChanged.disconnect(self._follow_focus)
         self.scan_screen.stop()
+        if self.speaker is not None:
+            self.speaker.stop()  # no voice process outlives the window
         self.backend.shutdown()
         self.printing.shutdown()
         self.admin_db.close()
