@@ -53,6 +53,7 @@ from kiosk.importing.presets import (
     MONTHS,
     NOT_CANCELLED_WORDS,
     PENDING_VALUES,
+    UNPAID_VALUES,
     WEEKDAYS,
     Preset,
     clean_text,
@@ -62,6 +63,27 @@ from kiosk.importing.presets import (
     preset_by_name,
 )
 from kiosk.importing.readers import Table
+
+#: Columns with a note shown at the desk at check-in (kept in ``raw`` too).
+NOTE_HEADERS = frozenset(
+    header_key(v)
+    for v in (
+        "note", "notes", "check-in text", "desk note", "бележка", "бележки", "notă", "note desk",
+        "Text beim Check-in", "Text la check-in",
+    )
+)  # fmt: skip
+#: Columns saying staff should look at the person (pretix "Requires special attention").
+ATTENTION_HEADERS = frozenset(
+    header_key(v)
+    for v in (
+        "requires special attention", "attention", "needs attention", "vip",
+        "necesită o atenție specială", "benötigt besondere behandlung", "внимание",
+        "изисква специално внимание", "atenție",
+    )
+)  # fmt: skip
+TRUE_VALUES = frozenset(
+    header_key(v) for v in ("yes", "true", "1", "x", "да", "da", "ja", "y", "✓")
+)
 
 FIELDS = (
     "full_name", "first_name", "last_name", "organization", "country", "email", "phone",
@@ -474,11 +496,41 @@ class ParsedColumns:
     events: list[str] = field(default_factory=list)
     #: Rows left out on purpose (awaiting approval): understood, not errors.
     left_out: list[Skipped] = field(default_factory=list)
+    #: Per row: the registration is not paid yet (empty: none is).
+    unpaid: list[bool] = field(default_factory=list)
+    _desk: tuple[int | None, int | None] | None = field(default=None, init=False, repr=False)
 
     def raw(self, j: int) -> dict[str, str]:
         return dict(zip(self.raw_keys, self.cells[j], strict=False))
 
+    @property
+    def has_desk_columns(self) -> bool:
+        """The file has a note or an attention column for the desk."""
+        return any(i is not None for i in self._desk_columns())
+
+    def _desk_columns(self) -> tuple[int | None, int | None]:
+        if self._desk is None:
+            keys = [header_key(k) for k in self.raw_keys]
+            note = next((i for i, k in enumerate(keys) if k in NOTE_HEADERS), None)
+            attention = next((i for i, k in enumerate(keys) if k in ATTENTION_HEADERS), None)
+            self._desk = (note, attention)
+        return self._desk
+
+    def desk_note(self, j: int) -> tuple[str, bool]:
+        """The row's note for the desk and its attention flag (pretix "Check-in text" and
+        "Requires special attention", or a "Note"/"Attention" column in any of our
+        languages)."""
+        i_note, i_attention = self._desk_columns()
+        cells = self.cells[j]
+        note = clean_text(cells[i_note]) if i_note is not None and i_note < len(cells) else ""
+        flag = (
+            i_attention is not None and i_attention < len(cells)
+            and header_key(cells[i_attention]) in TRUE_VALUES
+        )  # fmt: skip
+        return note, flag
+
     def registration(self, j: int) -> Registration:
+        note, attention = self.desk_note(j)
         return Registration(
             row=self.rows[j],
             first_name=self.first_name[j],
@@ -494,6 +546,9 @@ class ParsedColumns:
             cancelled=self.cancelled[j],
             days=self.days[j],
             raw=self.raw(j),
+            pending=bool(self.unpaid) and self.unpaid[j],
+            note=note,
+            attention=attention,
         )
 
     def raw_json(self, indexes: Sequence[int]) -> list[str]:
@@ -555,7 +610,7 @@ class _RowParser:
         self.cancelled_values = frozenset(cancelled)
         self.active_values = frozenset(active)
         self.pending_values = frozenset(pending)
-        #: cell -> "cancelled", "active", "pending" or "unknown".
+        #: cell -> "cancelled", "active", "unpaid", "pending" or "unknown".
         self._status_cache: dict[str, str] = {}
         self.left_out: list[Skipped] = []
         #: Suspicious values found while reading the rows (the rest come from checks.findings).
@@ -597,6 +652,7 @@ class _RowParser:
         kept_emails: list[str] = []
         kept_external_ids: list[str] = []
         kept_cancelled: list[bool] = []
+        kept_unpaid: list[bool] = []
         kept_cells: list[list[str]] = []
         no_days: frozenset[date] = frozenset()
         used_codes: dict[str, int] = {}
@@ -688,6 +744,7 @@ class _RowParser:
             kept_emails.append(email)
             kept_external_ids.append(external_id)
             kept_cancelled.append(status == "cancelled")
+            kept_unpaid.append(status == "unpaid")
             kept_cells.append(cells)
 
         def keep(values: list[str]) -> list[str]:
@@ -710,6 +767,7 @@ class _RowParser:
             cancelled=kept_cancelled,
             days=kept_days,
             cells=kept_cells,
+            unpaid=kept_unpaid if any(kept_unpaid) else [],
             raw_keys=raw_keys,
             skipped=self.skipped,
             warnings=warnings,
@@ -841,6 +899,8 @@ class _RowParser:
             key = header_key(cell)
             if key in self.pending_values:
                 cached = "pending"
+            elif key in UNPAID_VALUES and key not in self.active_values:
+                cached = "unpaid"
             elif key in self.active_values:
                 cached = "active"
             elif _is_cancelled(key, self.cancelled_values):

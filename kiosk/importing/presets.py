@@ -439,7 +439,7 @@ PRESETS: tuple[Preset, ...] = (
                      "Check-in text"),
         ),
         cancelled=(*_pretix("canceled", "expired", "canceled (paid fee)"), "cancelled"),
-        active=_pretix("paid", "pending", "pending (confirmed)"),
+        active=_pretix("paid", "pending (confirmed)"),
         external_id_suffix="Position ID",
         suffix_headers=_pretix("Position ID"),
         event_headers=_pretix("Event slug"),
@@ -666,15 +666,24 @@ NOT_CANCELLED_WORDS = frozenset(
 ACTIVE_VALUES = frozenset(
     header_key(v)
     for v in (
-        "", "attending", "checked in", "paid", "pending", "registered", "confirmed", "active",
+        "", "attending", "checked in", "paid", "registered", "confirmed", "active",
         "approved", "completed", "complete", "placed", "valid", "ok", "free", "manual",
         "attended", "yes", "accepted", "invited", "new",
         "потвърден", "потвърдена", "платен", "платена", "платено", "активен", "активна",
         "регистриран", "регистрирана", "одобрен", "одобрена", "да",
         "confirmat", "confirmată", "plătit", "plătită", "activ", "activă", "înregistrat",
-        "înregistrată", "aprobat", "aprobată", "da", "în așteptare", "bezahlt", "ausstehend",
-        "awaiting payment", "unpaid", "очаква плащане", "неплатен", "неплатена", "neplătit",
-        "neplătită",
+        "înregistrată", "aprobat", "aprobată", "da", "bezahlt",
+    )
+)  # fmt: skip
+#: Status values of a registration not paid yet (pretix "pending", "awaiting payment"): it is
+#: imported, and each check-in list says whether such people are admitted or refused as
+#: 'unpaid' (kiosk lists add --admit-unpaid / --refuse-unpaid; refused by default, as in pretix).
+UNPAID_VALUES = frozenset(
+    header_key(v)
+    for v in (
+        "pending", "în așteptare", "ausstehend", "awaiting payment", "pending payment",
+        "payment pending", "unpaid", "not paid", "очаква плащане", "неплатен", "неплатена",
+        "neplătit", "neplătită",
     )
 )  # fmt: skip
 #: Status values of a registration awaiting the organizer's approval (see Preset.pending).

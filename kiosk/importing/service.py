@@ -451,7 +451,7 @@ def _insert_new(
     # code is appended to rather than split at random (a large first import is much faster).
     for i, code in zip(without, sorted(codes.generate_many(len(without), taken)), strict=True):
         new_codes[i] = code
-    attendees.insert_columns(
+    ids = attendees.insert_columns(
         conn,
         NewAttendees(
             codes=new_codes,
@@ -466,6 +466,11 @@ def _insert_new(
         ),
         now,
     )
+    if parsed.unpaid or parsed.has_desk_columns:
+        desk = [(i, _desk_fields(parsed.registration(j))) for i, j in zip(ids, new, strict=True)]
+        imports.set_desk_fields(
+            conn, [(i, v) for i, v in desk if v.get("pending") or len(v) > 1]
+        )
 
 
 def _match(
@@ -537,9 +542,24 @@ def _changes(row: sqlite3.Row, reg: Registration, source: str) -> dict[str, obje
         changes["days"] = stored_days
     if row["source"] != source:
         changes["source"] = source
+    for column, value in _desk_fields(reg).items():
+        if value != row[column]:
+            changes[column] = value
     if changes and json.loads(row["raw"]) != reg.raw:
         changes["raw"] = reg.raw
     return changes
+
+
+def _desk_fields(reg: Registration) -> dict[str, object]:
+    """What the file says for the desk: not paid yet (always), and the note and attention
+    flag where the file has them (a note staff wrote at the desk is not cleared by a file
+    without one)."""
+    found: dict[str, object] = {"pending": int(reg.pending)}
+    if reg.note:
+        found["note"] = reg.note
+    if reg.attention:
+        found["attention"] = 1
+    return found
 
 
 def event_days(db: Database) -> list[date]:

@@ -16,10 +16,22 @@ def existing_people(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     cur = conn.cursor()
     cur.row_factory = sqlite3.Row
     return cur.execute(
-        "SELECT id, code, external_id, email, status, source, days, raw, "
+        "SELECT id, code, external_id, email, status, source, days, raw, pending, note, "
+        "attention, "
         + ", ".join(DETAIL_COLUMNS)
         + " FROM attendee"
     ).fetchall()
+
+
+def set_desk_fields(
+    conn: sqlite3.Connection, rows: Sequence[tuple[int, dict[str, object]]]
+) -> None:
+    """Set ``pending``, ``note`` and ``attention`` of just-added attendees (id, values)."""
+    for attendee_id, values in rows:
+        conn.execute(
+            f"UPDATE attendee SET {', '.join(f'{c} = ?' for c in values)} WHERE id = ?",
+            (*values.values(), attendee_id),
+        )
 
 
 def cancel(conn: sqlite3.Connection, ids: Sequence[int], now: str) -> None:
