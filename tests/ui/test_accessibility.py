@@ -642,3 +642,27 @@ def test_the_clipping_check_can_fail(qtbot: QtBot, kiosk: SelfServiceWindow) -> 
     kiosk.welcome.find_button.setFixedHeight(30)  # as a squeezed layout would leave it
     qtbot.wait(50)
     assert any("button" in p for p in clipped(kiosk))
+
+
+def test_the_idle_time_is_read_from_this_computers_settings(tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from kiosk.ui.app import IDLE_KEY, idle_seconds
+
+    settings = QSettings(str(tmp_path / "Kiosk.ini"), QSettings.Format.IniFormat)
+    assert idle_seconds(settings) == 30  # nothing set: the default
+    settings.setValue(IDLE_KEY, 90)
+    assert idle_seconds(settings) == 90
+    settings.setValue(IDLE_KEY, 2)
+    assert idle_seconds(settings) == 10  # never so short that nobody can answer
+    settings.setValue(IDLE_KEY, "soon")
+    assert idle_seconds(settings) == 30
+
+
+def test_the_command_line_refuses_an_idle_time_nobody_could_answer() -> None:
+    from click.testing import CliRunner
+
+    from kiosk.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["gui", "--kiosk", "--idle-seconds", "3"])
+    assert result.exit_code == 2 and "--idle-seconds" in result.output
