@@ -1,0 +1,44 @@
+"""`kiosk checkin` asks the hub "admitted elsewhere?" as the desk does (issue 19 point 11: the
+check was wired only in a Qt module)."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from kiosk.cli.main import cli
+from kiosk.core.reasons import Reason
+from kiosk.sync.guard import HubGuard
+from kiosk.sync.hub import HubSession
+from tests.sync.conftest import Fleet
+
+
+def test_the_command_line_refuses_a_ticket_admitted_at_another_kiosk_minutes_ago(
+    fleet: Fleet, pg_server: str, hub_schema: str
+) -> None:
+    a, b = fleet.add("a"), fleet.add("b")
+    for station in (a, b):  # both kiosks synced with the hub once: b remembers it
+        HubSession(station.db, pg_server, schema=hub_schema).sync()
+    guard = HubGuard(pg_server, a.service.event.uid, a.service.kiosk.id, schema=hub_schema)
+    try:
+        a.service.remote = guard
+        first = a.service.scan(fleet.codes[0])
+        assert first.decision.reason is Reason.ADMITTED
+        assert guard.drain(timeout=10)
+    finally:
+        guard.close()
+    # b has not synced since: only the hub knows of a's admission.
+    assert b.count() == 0
+    path = str(b.db.path)
+    b.db.close()
+    result = CliRunner().invoke(
+        cli,
+        ["--db", path, "checkin", fleet.codes[0], "--list", "1", "--at", "2026-09-28T10:00",
+         "--json"],
+        catch_exceptions=False,
+    )  # fmt: skip
+    answer = json.loads(result.output)
+    assert answer["status"] == "already_checked_in", result.output
+    assert answer["previous"]["kiosk"] == a.service.kiosk.name
+    assert result.exit_code == 1
