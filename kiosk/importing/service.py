@@ -256,18 +256,9 @@ class _FileNames:
 
     def __init__(self, parsed: ParsedColumns) -> None:
         self._parsed = parsed
-        self._counts: Counter[str] | None = None
 
     def key(self, j: int) -> str:
         return name_key(self._parsed.first_name[j], self._parsed.last_name[j])
-
-    def count(self, key: str) -> int:
-        if self._counts is None:
-            parsed = self._parsed
-            self._counts = Counter(
-                map(name_key, parsed.first_name, parsed.last_name)
-            )
-        return self._counts[key]
 
 
 def _merge(
@@ -483,8 +474,8 @@ def _match(
     seen: set[int],
 ) -> sqlite3.Row | None:
     """The person row ``j`` describes: by external id, code, then e-mail (plus the name when
-    the e-mail is shared), then a name unique in the file and in ``source`` (for files without
-    e-mails); None for a new person."""
+    the e-mail is shared), then, for a row without e-mail, the same name in ``source``; None for
+    a new person."""
     external_id, code, email = parsed.external_id[j], parsed.code[j], parsed.email[j]
     if external_id and external_id in people.by_external:
         return people.by_external[external_id]
@@ -507,22 +498,22 @@ def _match(
             and len(people.by_email.get(address, [])) == 1
         ):
             return candidates[0]
-        # A shared address: only the person with the same name.
+        # A shared address: only a person with the same name. Several (the same person listed
+        # twice, identical rows) pair up in the order they were added, so codes stay put.
         key = file_names.key(j)
         named = [r for r in candidates if people.key(r) == key]
-        return named[0] if len(named) == 1 else None
+        return named[0] if named else None
     key = file_names.key(j)
-    if key and file_names.count(key) == 1:
-        candidates = [r for r in people.names().get(key, []) if r["source"] == source]
-        if len(candidates) == 1:
-            r = candidates[0]
+    if key:
+        # No e-mail: the same name in the same list, never someone with an e-mail or another
+        # id or code; identical names pair up in the order they were added.
+        for r in people.names().get(key, []):
             if (
-                r["id"] not in seen
+                r["source"] == source
+                and r["id"] not in seen
                 and not r["email"]
-                and not (
-                    (external_id and r["external_id"])
-                    or (code and r["code"].upper() != code.upper())
-                )
+                and not (external_id and r["external_id"])
+                and not (code and r["code"].upper() != code.upper())
             ):
                 return r
     return None
