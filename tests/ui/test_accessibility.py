@@ -666,3 +666,16 @@ def test_the_command_line_refuses_an_idle_time_nobody_could_answer() -> None:
 
     result = CliRunner().invoke(cli, ["gui", "--kiosk", "--idle-seconds", "3"])
     assert result.exit_code == 2 and "--idle-seconds" in result.output
+
+
+def test_the_find_screen_says_what_was_typed_and_who_was_found(
+    qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker]
+) -> None:
+    kiosk, speaker = speaking_kiosk
+    kiosk.welcome.find_button.click()
+    kiosk.access.speak.click()
+    assert "Your last name" in speaker.spoken[-1][1]  # the empty field's placeholder
+    QTest.keyClicks(kiosk.find_screen.field, "ivanov")
+    qtbot.waitUntil(lambda: "Иван Иванов" in speaker.spoken[-1][1], timeout=5000)
+    text = speaker.spoken[-1][1]
+    assert text.index("ivanov") < text.index("Иван Иванов")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QVBoxLayout,
     QWidget,
@@ -36,9 +37,10 @@ PROMPT_SECONDS = 20
 
 def screen_parts(screen: QWidget) -> list[Part]:
     """What a screen says aloud: its visible texts in reading order (top to bottom, left to
-    right), then the people listed, then its buttons. The same strings that are drawn, so what
-    is heard is what is shown. A widget with a ``lang`` property (the language buttons) is
-    spoken in that language. The touch keyboard's keys are left out."""
+    right; a text field by what was typed in it), then the people listed, then its buttons.
+    The same strings that are drawn, so what is heard is what is shown. A widget with a
+    ``lang`` property (the language buttons) is spoken in that language. The touch keyboard's
+    keys are left out."""
     labels: list[tuple[int, int, str, str]] = []
     buttons: list[tuple[int, int, str, str]] = []
     items: list[str] = []
@@ -49,6 +51,11 @@ def screen_parts(screen: QWidget) -> list[Part]:
         language = str(widget.property("lang") or "")
         if isinstance(widget, QLabel) and widget.text().strip():
             labels.append((where.y(), where.x(), language, widget.text()))
+        elif isinstance(widget, QLineEdit) and widget.echoMode() == QLineEdit.EchoMode.Normal:
+            # What was typed, so a person who cannot see it hears it; else the placeholder.
+            shown = widget.text().strip() or widget.placeholderText()
+            if shown:
+                labels.append((where.y(), where.x(), language, shown))
         elif isinstance(widget, QAbstractButton):
             words = widget.text().strip() or widget.accessibleName()
             if words:
