@@ -326,8 +326,8 @@ _BARE_SCAN_INSERT = "INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 _LOG_INSERT = (
     "INSERT INTO scan (scan_id, kiosk_id, kiosk_seq, at, hlc, list_id, attendee_uid, raw_code, "
-    "kind, ref_scan_id, outcome, reason, hint, manual, operator) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "kind, ref_scan_id, outcome, reason, hint, manual, operator, method, note) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 

@@ -42,3 +42,29 @@ def test_the_command_line_refuses_a_ticket_admitted_at_another_kiosk_minutes_ago
     assert answer["status"] == "already_checked_in", result.output
     assert answer["previous"]["kiosk"] == a.service.kiosk.name
     assert result.exit_code == 1
+
+
+def test_lists_forced_admissions_and_corrections_travel_through_the_hub(
+    fleet: Fleet, pg_server: str, hub_schema: str
+) -> None:
+    from kiosk.app.people import edit_person
+    from kiosk.core.model import Policy
+    from kiosk.storage import attendees, events
+
+    a, b = fleet.add("a"), fleet.add("b")
+    workshop = events.add_list(a.db, "Workshop A", policy=Policy.MULTIPLE)
+    forced = a.service.scan(fleet.codes[1], force=True, reason="no ticket on the phone")
+    assert forced.decision.reason is Reason.ADMITTED  # admitted anyway (nothing to override)
+    person = attendees.find_by_code(a.db.conn, fleet.codes[2])
+    assert person is not None
+    edit_person(a.db, person.id, {"note": "VIP", "attention": True}, kiosk=a.service.kiosk)
+    for station in (a, b, a, b):
+        HubSession(station.db, pg_server, schema=hub_schema).sync()
+    arrived = events.checkin_list(b.db, workshop.id)
+    assert arrived is not None and arrived.name == "Workshop A"
+    row = b.db.conn.execute(
+        "SELECT method, note FROM scan WHERE scan_id = ?", (forced.scan_id,)
+    ).fetchone()
+    assert row == ("scanned", "no ticket on the phone")
+    corrected = attendees.find_by_code(b.db.conn, fleet.codes[2])
+    assert corrected is not None and corrected.note == "VIP" and corrected.attention
