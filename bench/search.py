@@ -151,11 +151,14 @@ def timed(arm: Callable[[str], list[int]], query: str) -> tuple[int, int, list[i
     return time.perf_counter_ns() - start, time.thread_time_ns() - cpu, found
 
 
-def bench_size(work: Path, size: int, reps: int, rng: random.Random) -> dict[str, Any]:
-    event = work / f"event-{size}.db"
-    new_event(event, date(2026, 9, 28))
+def bench_size(
+    work: Path, size: int, reps: int, rng: random.Random, events: Path | None = None
+) -> dict[str, Any]:
+    event = (events or work) / f"event-{size}.db"
     started = time.perf_counter()
-    fill_without_import(event, demo_registrations(size, seed=2026))
+    if not event.exists():
+        new_event(event, date(2026, 9, 28))
+        fill_without_import(event, demo_registrations(size, seed=2026))
     built_s = time.perf_counter() - started
     fts_path = work / f"fts-{size}.db"
     build_fts(event, fts_path)
@@ -249,13 +252,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=60, help="repetitions per query (60)")
     parser.add_argument("--tmp", type=Path, default=None, help="where to make the temp dir")
     parser.add_argument("--out", type=Path, default=Path("bench/out"), help="JSON folder")
+    parser.add_argument(
+        "--events", type=Path, default=None,
+        help="keep the demo events in this folder and reuse them in later runs (an event "
+        "indexed by an older Kiosk is re-indexed when opened)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     rng = random.Random(2026)
     results = []
     with tempfile.TemporaryDirectory(prefix="kiosk-search-", dir=args.tmp) as tmp:
         for size in args.attendees:
             print(f"building {size:,} attendees …", flush=True)
-            results.append(bench_size(Path(tmp), size, args.reps, rng))
+            results.append(bench_size(Path(tmp), size, args.reps, rng, args.events))
         machine = machine_info(Path(tmp))
     print_report(results)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -524,7 +524,7 @@ def _index_people(
 
 #: The version of the search index's words and keys (kiosk.core.text): raised whenever they
 #: change, so that a file indexed by an older Kiosk is indexed again when it is opened.
-SEARCH_INDEX_VERSION = 2
+SEARCH_INDEX_VERSION = 3
 
 
 def search_index_outdated(conn: sqlite3.Connection) -> bool:

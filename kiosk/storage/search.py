@@ -10,7 +10,14 @@ from dataclasses import dataclass
 
 from kiosk.core.model import Attendee
 from kiosk.core.text import QueryWord, clean, query_words
-from kiosk.storage.attendees import FIELD_EMAIL, FIELD_NAME, FIELD_ORG, LOOSE, from_row
+from kiosk.storage.attendees import (
+    CHECKIN_COLUMNS,
+    FIELD_EMAIL,
+    FIELD_NAME,
+    FIELD_ORG,
+    LOOSE,
+    attendee_from_tuple,
+)
 from kiosk.storage.database import Database
 
 #: Attendee ids read for the first (most selective) query word at most; bounds the cost of one-
@@ -98,15 +105,13 @@ def _cursor(db: Database, term: str, field: int, prefix: bool) -> Iterator[tuple
     return db.conn.execute(_EXACT, (term, field))
 
 
-def _rows(db: Database, word: QueryWord, score: int) -> Iterator[array[int]]:
-    """The ids of each index row that gives one query word ``score``; longest spelling first,
-    then in term order."""
+def _blobs(db: Database, word: QueryWord, score: int) -> Iterator[bytes]:
+    """The packed ids of each index row that gives one query word ``score``; longest spelling
+    first, then in term order."""
     tier = _TIERS[score]
     for term, field in _lookups(word, tier):
         for (blob,) in _cursor(db, term, field, tier.prefix):
-            ids = array("i")
-            ids.frombytes(blob)
-            yield ids
+            yield blob
 
 
 def _all_rows(db: Database, word: QueryWord, score: int) -> array[int]:
@@ -119,32 +124,30 @@ def _all_rows(db: Database, word: QueryWord, score: int) -> array[int]:
     return ids
 
 
-def _put(groups: Groups, score: int, people: set[int]) -> None:
-    if score in groups:
-        groups[score] |= people
-    else:
-        groups[score] = people
-
-
 def _first_word(db: Database, word: QueryWord, cap: int) -> Groups:
     """The people one query word matches, by their best score for it.
 
     Index rows are read best score first, so the first score a person gets is theirs, and
     reading stops once ``cap`` ids have been read: what is dropped are the weakest matches.
+    The ids of one score are gathered in one array and turned into a set once (in C).
     """
     found: Groups = {}
     placed: set[int] = set()
     seen = 0
     for score in _WORD_SCORES:
-        for ids in _rows(db, word, score):
-            fresh = set(ids)
-            fresh -= placed
+        ids = array("i")
+        for blob in _blobs(db, word, score):
+            ids.frombytes(blob)
+            if len(ids) + seen >= cap:
+                break
+        seen += len(ids)
+        fresh = set(ids)
+        fresh -= placed
+        if fresh:
             placed |= fresh
-            if fresh:
-                _put(found, score, fresh)
-            seen += len(ids)
-            if seen >= cap:
-                return found
+            found[score] = fresh
+        if seen >= cap:
+            break
     return found
 
 
@@ -251,6 +254,10 @@ def search(db: Database, query: str, limit: int = 50) -> list[Hit]:
     ).fetchall()
     keyed.sort(key=lambda r: (scores[r[0]], r[1], r[0]))
     shown = [attendee_id for attendee_id, _ in keyed[:limit]]
-    rows = db.query(f"SELECT * FROM attendee WHERE id IN ({','.join('?' * len(shown))})", shown)
-    by_id = {row["id"]: row for row in rows}
-    return [Hit(from_row(by_id[a]), scores[a]) for a in shown]
+    # Only the columns an Attendee has (not the source row kept for audits, the largest).
+    rows = db.conn.execute(
+        f"SELECT {CHECKIN_COLUMNS} FROM attendee WHERE id IN ({','.join('?' * len(shown))})",
+        shown,
+    )
+    by_id = {row[0]: attendee_from_tuple(row) for row in rows}
+    return [Hit(by_id[a], scores[a]) for a in shown]
