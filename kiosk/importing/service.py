@@ -474,8 +474,8 @@ def _match(
     seen: set[int],
 ) -> sqlite3.Row | None:
     """The person row ``j`` describes: by external id, code, then e-mail (plus the name when
-    the e-mail is shared), then, for a row without e-mail, the same name in ``source``; None for
-    a new person."""
+    the e-mail is shared), then, for a row without e-mail or with one nobody had, the same name
+    in ``source``; None for a new person."""
     external_id, code, email = parsed.external_id[j], parsed.code[j], parsed.email[j]
     if external_id and external_id in people.by_external:
         return people.by_external[external_id]
@@ -502,16 +502,18 @@ def _match(
         # twice, identical rows) pair up in the order they were added, so codes stay put.
         key = file_names.key(j)
         named = [r for r in candidates if people.key(r) == key]
-        return named[0] if named else None
+        if named or address in people.by_email:
+            return named[0] if named else None
     key = file_names.key(j)
     if key:
-        # No e-mail: the same name in the same list, never someone with an e-mail or another
-        # id or code; identical names pair up in the order they were added.
+        # No e-mail, or one nobody had (a corrected address): the same name in the same list,
+        # never someone with another id or code or whose address is elsewhere in this file;
+        # identical names pair up in the order they were added.
         for r in people.names().get(key, []):
             if (
                 r["source"] == source
                 and r["id"] not in seen
-                and not r["email"]
+                and not (r["email"] and r["email"].lower() in file_emails)
                 and not (external_id and r["external_id"])
                 and not (code and r["code"].upper() != code.upper())
             ):

@@ -279,3 +279,29 @@ def test_cli_json_says_why_an_import_was_refused_and_whom_it_concerns(tmp_path: 
     refusal = json.loads(result.output)
     assert refusal["refused"] == "many_missing" and len(refusal["details"]) == 10
     assert refusal["details"][0].startswith("Participant 11 Petrov (code ")
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=registration_files(), dropped=st.sets(st.sampled_from(["E-mail", "ID"])))
+def test_codes_stay_when_a_later_export_lacks_columns(
+    tmp_path: Path,
+    data: tuple[list[str], list[list[str]], list[list[str]]],
+    dropped: set[str],
+) -> None:
+    header, rows, reordered = data
+    keep = [i for i, h in enumerate(header) if h not in dropped]
+    with tempfile.TemporaryDirectory(dir=tmp_path) as folder:
+        db = Database(Path(folder) / "event.db", create=True)
+        events.create_event(db, "BG-RO", [DAY1, DAY2], TZ)
+        try:
+            import_file(db, write(Path(folder) / "a.csv", [header, *rows]))
+            before = sorted(r[0] for r in db.conn.execute("SELECT code FROM attendee"))
+            later = [[row[i] for i in keep] for row in [header, *reordered]]
+            again = import_file(db, write(Path(folder) / "b.csv", later), cancel_missing=False)
+            assert (again.added, again.missing, again.skipped) == (0, [], [])
+            after = sorted(r[0] for r in db.conn.execute("SELECT code FROM attendee"))
+            assert after == before
+        finally:
+            db.close()
