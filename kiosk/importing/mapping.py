@@ -1,8 +1,9 @@
 """Which column is which, and turning rows into :class:`~kiosk.core.model.Registration` values.
 
 :func:`detect_mapping` recognises columns by their header in English, Bulgarian or Romanian (and
-the exports of Eventbrite, pretix, Google Forms and b2match), optionally corrected by a mapping
-file (:func:`load_mapping_file`). :func:`parse_registrations` then reads every row, cleaning each
+the exports of Eventbrite, pretix in English, Romanian and German, Indico, Google Forms and
+b2match; bilingual "A / B" headers by their most specific phrase), optionally corrected by a
+mapping file (:func:`load_mapping_file`). :func:`parse_registrations` then reads every row, cleaning each
 value with :func:`kiosk.core.text.clean` (a line break or tab inside a cell counts as a space), and
 reports rows it cannot take (:class:`Skipped`, with a stable reason code) and things the organizer
 should check (warnings) instead of failing.
@@ -17,6 +18,11 @@ Decisions worth knowing:
   not needed to admit the person. The row is imported without it and a warning names the row.
 * A days cell that cannot be read skips the row (``bad_day``): guessing "every day" would admit
   people to days they have not paid for, and dropping the unreadable part would turn them away.
+  Month names (BG/RO/EN) and bilingual answers ("28 септември / 28 septembrie", "Двата дни /
+  Ambele zile") are understood. The import service refuses a file with skipped rows unless it is
+  told to skip them.
+* A status is active, cancelled, awaiting approval (left out: no ticket yet, ``left_out``) or
+  unknown; an unknown status skips the row (``unknown_status``), never imports it as active.
 * A ticket code used twice skips the second row (``duplicate_code``), naming both rows. An
   external id used on several rows (an order number shared by a group) does not identify a
   person, so it is left out for those rows, with a warning.

@@ -7,8 +7,9 @@ through :func:`header_key`, so the tables are written the way people write heade
 diacritics and punctuation) and still match "E-MAIL", "Țara", "Tara" or "Order#".
 
 Platform header sets were taken from the platforms' own export code and help pages where public
-(pretix's check-in list and order data exporters, Eventbrite's attendee summary report and status
-glossary, b2match's participant list) and are otherwise the plausible names. Matching is by meaning
+(pretix's check-in list and order data exporters with their Romanian and German catalogues,
+Indico's registration export, Eventbrite's attendee summary report and status glossary, b2match's
+participant list) and are otherwise the plausible names. Matching is by meaning
 (a set of characteristic headers), not by exact column order, so small differences between export
 versions do not matter.
 """
