@@ -5,8 +5,8 @@ the exports of Eventbrite, pretix in English, Romanian and German, Indico, Googl
 b2match; bilingual "A / B" headers by their most specific phrase), optionally corrected by a
 mapping file (:func:`load_mapping_file`). :func:`parse_registrations` then reads every row,
 cleaning each value with :func:`kiosk.core.text.clean` (a line break or tab inside a cell counts
-as a space), and reports rows it cannot take (:class:`Skipped`, with a stable reason code) and things the organizer
-should check (warnings) instead of failing.
+as a space), and reports rows it cannot take (:class:`Skipped`, with a stable reason code) and
+things the organizer should check (warnings) instead of failing.
 
 Decisions worth knowing:
 
