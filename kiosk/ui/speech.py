@@ -23,17 +23,20 @@ log = logging.getLogger(__name__)
 
 
 def play_on_default_output(owner: QObject, wav: Path) -> QObject | None:
-    """Play ``wav`` on the default audio output of this moment; None without Qt Multimedia."""
+    """Play ``wav`` on the default audio output of this moment (a player that can pause);
+    None without Qt Multimedia."""
     try:
-        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+        from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
     except ImportError as exc:  # Qt Multimedia missing its system libraries (libpulse0)
         log.warning("no speech output: %s", exc)
         return None
-    effect = QSoundEffect(QMediaDevices.defaultAudioOutput(), owner)
-    effect.setSource(QUrl.fromLocalFile(str(wav)))
-    effect.setVolume(1.0)
-    effect.play()  # starts as soon as the file is loaded
-    return effect
+    player = QMediaPlayer(owner)
+    output = QAudioOutput(QMediaDevices.defaultAudioOutput(), player)
+    output.setVolume(1.0)
+    player.setAudioOutput(output)
+    player.setSource(QUrl.fromLocalFile(str(wav)))
+    player.play()
+    return player
 
 
 class Speaker(QObject):
@@ -167,6 +170,26 @@ class Speaker(QObject):
             return
         voice.setLocale(locales[0] if locales else QLocale(language))
         voice.say(text)
+
+    def pause_or_resume(self) -> bool:
+        """Pause the sentence being said, or go on with a paused one. False if nothing is
+        being said (or the output cannot pause)."""
+        playing = self._playing
+        if playing is None:
+            return False
+        pause = getattr(playing, "pause", None)
+        play = getattr(playing, "play", None)
+        state = getattr(playing, "playbackState", None)
+        if not (callable(pause) and callable(play) and callable(state)):
+            return False
+        now = getattr(state(), "name", "")  # QMediaPlayer.PlaybackState
+        if now == "PlayingState":
+            pause()
+        elif now == "PausedState":
+            play()
+        else:
+            return False
+        return True
 
     def stop(self) -> None:
         process, self._process = self._process, None

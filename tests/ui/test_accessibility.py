@@ -679,3 +679,39 @@ def test_the_find_screen_says_what_was_typed_and_who_was_found(
     qtbot.waitUntil(lambda: "Иван Иванов" in speaker.spoken[-1][1], timeout=5000)
     text = speaker.spoken[-1][1]
     assert text.index("ivanov") < text.index("Иван Иванов")
+
+
+def test_f4_or_keypad_minus_pauses_the_voice_and_goes_on(
+    qtbot: QtBot, speaking_kiosk: tuple[SelfServiceWindow, Speaker]
+) -> None:
+    from enum import Enum
+
+    class State(Enum):
+        StoppedState = 0
+        PlayingState = 1
+        PausedState = 2
+
+    class Player(QObject):
+        """A stand-in for QMediaPlayer: only the calls the speaker makes."""
+
+        state = State.PlayingState
+
+        def playbackState(self) -> State:
+            return self.state
+
+        def pause(self) -> None:
+            self.state = State.PausedState
+
+        def play(self) -> None:
+            self.state = State.PlayingState
+
+    kiosk, speaker = speaking_kiosk
+    player = Player()
+    speaker._play = lambda owner, wav: player  # type: ignore[assignment]
+    kiosk.access.speak.click()
+    qtbot.waitUntil(lambda: speaker._playing is player, timeout=10_000)
+    QTest.keyClick(kiosk.welcome.scan_button, Qt.Key.Key_F4)
+    assert player.state is State.PausedState
+    keypad = Qt.KeyboardModifier.KeypadModifier
+    QTest.keyClick(kiosk.welcome.scan_button, Qt.Key.Key_Minus, keypad)
+    assert player.state is State.PlayingState

@@ -3,9 +3,9 @@ always on screen (speech, larger text, high contrast), the "Do you need more tim
 and the text of a screen as it is spoken.
 
 Keys (a keyboard or a numeric keypad next to the screen): **F1** or keypad **\\*** turns speech
-on and off, **F2** or keypad **/** says the screen again, **F3** or keypad **+** makes the text
-larger (again: back to normal size). Tab or the arrow keys move between buttons, Enter or Space
-presses the one that has the frame.
+on and off, **F2** or keypad **/** says the screen again, **F4** or keypad **-** pauses and goes
+on, **F3** or keypad **+** makes the text larger (again: back to normal size). Tab or the arrow
+keys move between buttons, Enter or Space presses the one that has the frame.
 """
 
 from __future__ import annotations

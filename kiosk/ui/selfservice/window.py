@@ -552,6 +552,9 @@ class SelfServiceWindow(QMainWindow):
                 self.say_screen()
         elif key == Qt.Key.Key_F3 or (keypad and key == Qt.Key.Key_Plus):
             self.larger_text()
+        elif key == Qt.Key.Key_F4 or (keypad and key == Qt.Key.Key_Minus):
+            if self.speaker is not None:
+                self.speaker.pause_or_resume()
         else:
             return False
         return True
