@@ -386,6 +386,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         registered count like any participant; a host account that matches nobody is listed
         and not counted. Importing the same report again changes nothing.
         """
+        from kiosk.importing.errors import ImportFileError
         from kiosk.importing.online import PLATFORM_NAMES, OnlineReportError, import_online
 
         try:
@@ -398,13 +399,14 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
                         "give one of the event's days with --day",
                     )  # fmt: skip
                 result = import_online(db, file, day.date(), force_day=force_day)
-        except OnlineReportError as exc:
+        except ImportFileError as exc:  # an OnlineReportError, or the text unreadable
             if not as_json:
                 raise
             import json
 
             click.echo(json.dumps(
-                {"ok": False, "reason": exc.reason, "error": str(exc), "file": str(file)},
+                {"ok": False, "reason": getattr(exc, "reason", "unreadable"), "error": str(exc),
+                 "file": str(file)},
                 ensure_ascii=False, indent=2,
             ))  # fmt: skip
             sys.exit(2)

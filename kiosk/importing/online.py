@@ -72,6 +72,8 @@ from kiosk.storage.events import event_info
 
 #: A participant report is a few hundred kilobytes; anything this large is not one.
 MAX_REPORT_BYTES = 50 * 1024 * 1024
+#: Names, e-mails and times are short; a longer cell is a broken or crafted file.
+MAX_CELL_CHARS = 10_000
 PLATFORM_NAMES = {"zoom": "Zoom", "teams": "Teams", "meet": "Google Meet"}
 HOST_ROLES = frozenset({"host", "co-host", "panelist", "organizer", "co-organizer"})
 HOST_RULE = (
@@ -309,11 +311,28 @@ def read_online_report(
     """Read a Zoom, Teams or Google Meet participant report (recognised from its content)."""
     if data is None:
         data = _read_bytes(path)
-    text, _encoding = decode_text(data, str(path))
+    try:
+        text, _encoding = decode_text(data, str(path))
+    except ImportFileError as exc:
+        reason = "bad_encoding"
+        raise OnlineReportError(path, reason, exc.problem, exc.advice, row=exc.row) from None
     text = text.lstrip("\ufeff")
     head = text[:20000]
     delimiter = "\t" if head.count("\t") > head.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise OnlineReportError(
+            path, "not_a_report", f"the file is not readable as CSV ({exc})",
+            "import the report as the platform exported it",
+        ) from None  # fmt: skip
+    for number, row in enumerate(rows, start=1):
+        if any(len(cell) > MAX_CELL_CHARS for cell in row):
+            raise OnlineReportError(
+                path, "too_large", f"a cell holds more than {MAX_CELL_CHARS:,} characters",
+                "a participant report has short cells: import the report as exported",
+                row=number,
+            )  # fmt: skip
     zone = ZoneInfo(timezone)
     lowered = [_columns(r) for r in rows]
     firsts = [r[0] if r else "" for r in lowered]

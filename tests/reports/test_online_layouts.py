@@ -246,3 +246,23 @@ def test_json_works_on_every_path(db: Database, db_path: Path, story: Story) -> 
     code, not_a_day = _cli(db_path, "import-online", str(TEAMS_2021), "--day", "2026-10-01",
                            "--json")  # fmt: skip
     assert code == 2 and not_a_day["reason"] == "not_an_event_day"
+
+
+def test_an_oversized_cell_or_a_binary_file_is_refused_by_name_also_in_json(
+    db: Database, db_path: Path, story: Story, tmp_path: Path
+) -> None:
+    huge = tmp_path / "huge.csv"
+    huge.write_text(
+        "Name (Original Name),User Email,Join Time,Leave Time\n"
+        f"{'A' * 20_000} B,,09/28/2026 10:00:00 AM,09/28/2026 11:00:00 AM\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(OnlineReportError) as caught:
+        import_online(db, huge, DAY1)
+    assert (caught.value.reason, caught.value.row) == ("too_large", 2)
+    picture = tmp_path / "screenshot.csv"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    code, answer = _cli(db_path, "import-online", str(picture), "--day", "2026-09-28", "--json")
+    assert code == 2 and answer["ok"] is False
+    assert answer["reason"] in ("bad_encoding", "not_a_report")
+    assert db.conn.execute("SELECT count(*) FROM online_session").fetchone()[0] == 0
