@@ -455,6 +455,9 @@ def test_the_numeric_keypad_moves_and_presses(qtbot: QtBot, kiosk: SelfServiceWi
     assert kiosk.welcome.scan_button.hasFocus()
     QTest.keyClick(kiosk.welcome.scan_button, Qt.Key.Key_5, keypad)  # keypad 5: press
     assert kiosk.stack.currentWidget() is kiosk.scan_screen
+    assert QApplication.focusWidget() is None  # a scanner's Enter presses nothing here
+    QTest.keyClick(kiosk, Qt.Key.Key_Tab)
+    assert kiosk.scan_screen.back_button.hasFocus()
     QTest.keyClick(QApplication.focusWidget() or kiosk, Qt.Key.Key_Plus, keypad)  # larger text
     assert kiosk.text_scale == 1.25
 

@@ -239,6 +239,11 @@ class SelfServiceWindow(QMainWindow):
         self.say_screen()  # the same screen, now in the chosen language
 
     def show_scan(self) -> None:
+        # No control takes the focus here: the Enter of a slow scanner must not press "Back"
+        # (Tab reaches it).
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
         self.stack.setCurrentWidget(self.scan_screen)
         self.scan_screen.start()
         self._wait(self.idle_seconds)
