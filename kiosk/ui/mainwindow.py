@@ -407,7 +407,8 @@ class MainWindow(QMainWindow):
 
     def _mode_changed(self, _button: QToolButton, _checked: bool) -> None:
         self.exit_mode = self.exit_button.isChecked()
-        self.desk.result.set_exit_mode(self.exit_mode)
+        self.desk.set_exit_mode(self.exit_mode)
+        self.desk.result.show_idle()  # an answer given in the other mode is not this one's
         self._update_title()
 
     def set_exit_mode(self, exit_mode: bool) -> None:
@@ -676,7 +677,7 @@ class MainWindow(QMainWindow):
     def _person_line(self, person: Attendee) -> str:
         name = f"{person.first_name} {person.last_name}".strip()
         parts = [p for p in (person.organization, self.tr("code {code}").format(
-            code=display(person.code))) if p]  # fmt: skip
+            code=display(person.code).replace(" ", "\u00a0"))) if p]  # fmt: skip
         return f"{name} ({', '.join(parts)})"
 
     @Slot(object)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -155,6 +155,8 @@ class SimilarPeopleDialog(QDialog):
         self.people = QListWidget(self)
         self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people.setMinimumHeight(160)
+        self.people.setWordWrap(True)  # long organisations wrap instead of scrolling sideways
+        self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.same = QPushButton(self)
         self.same.setObjectName("Primary")
         self.new = QPushButton(self)
@@ -174,7 +176,7 @@ class SimilarPeopleDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.people, 1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(760)
         self.retranslate()
         if found:
             self.people.setCurrentRow(0)

@@ -169,6 +169,7 @@ class DeskScreen(QWidget):
         # event's imported codes).
         self.code_of: Callable[[str], str | None] = lambda _text: None
         self.showing_for: str | None = None
+        self.exit_mode = False
         self.search = SearchField(self)
         self.search.setObjectName("Search")
         self.search.setClearButtonEnabled(True)
@@ -250,6 +251,12 @@ class DeskScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.retranslate()
         self._update_buttons()
+
+    def set_exit_mode(self, on: bool) -> None:
+        """Exit mode: the panel and the check-in button say so."""
+        self.exit_mode = on
+        self.result.set_exit_mode(on)
+        self.retranslate()
 
     def add_side_widget(self, widget: QWidget) -> None:
         """Put a panel (the camera) above the numbers."""
@@ -347,7 +354,9 @@ class DeskScreen(QWidget):
         for clear in self.search.findChildren(QToolButton):  # Qt's own clear button
             clear.setAccessibleName(self.tr("Clear the search"))
         name_table(self.table, self.tr("People found"))
-        self.check_in.setText(self.tr("Check in (Enter)"))
+        self.check_in.setText(
+            self.tr("Record exit (Enter)") if self.exit_mode else self.tr("Check in (Enter)")
+        )
         self.details.setText(self.tr("Details…"))
         self.walk_in.setText(self.tr("Walk-in… (F2)"))
         self.undo.setText(self.tr("Undo last (Ctrl+Z)"))

@@ -367,6 +367,10 @@
         <translation>Пристигна (Enter)</translation>
     </message>
     <message>
+        <source>Record exit (Enter)</source>
+        <translation>Отбележи изход (Enter)</translation>
+    </message>
+    <message>
         <source>Details…</source>
         <translation>Подробности…</translation>
     </message>

@@ -370,6 +370,10 @@
         <translation>Check-in (Enter)</translation>
     </message>
     <message>
+        <source>Record exit (Enter)</source>
+        <translation>Înregistrează ieșirea (Enter)</translation>
+    </message>
+    <message>
         <source>Details…</source>
         <translation>Detalii…</translation>
     </message>
