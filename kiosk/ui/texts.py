@@ -67,6 +67,8 @@ def title(reason: Reason, hint: Hint | None = None) -> str:
     """The one big word of the result panel."""
     if reason is Reason.UNKNOWN_CODE and hint is Hint.PARTIAL_SCAN:
         return QCoreApplication.translate("Reasons", "Partial scan — scan again")
+    if reason is Reason.EXIT_RECORDED and hint is Hint.NO_ENTRY:
+        return QCoreApplication.translate("Reasons", "Exit noted — no entry on record")
     return {
         Reason.ADMITTED: QCoreApplication.translate("Reasons", "Welcome"),
         Reason.EXIT_RECORDED: QCoreApplication.translate("Reasons", "Exit recorded"),
@@ -223,6 +225,8 @@ def explain(decision: Decision, checkin_list: CheckinList, zone: tzinfo) -> Expl
     severity = SEVERITY[reason]
     if decision.hint is Hint.PARTIAL_SCAN:
         severity = Severity.ATTENTION  # nobody refused: the scan is to be repeated
+    elif reason is Reason.EXIT_RECORDED and not decision.admitted:
+        severity = Severity.ATTENTION  # recorded, but never shown like a person let through
     return Explained(severity, title(reason, decision.hint), detail)
 
 

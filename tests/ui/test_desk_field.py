@@ -316,6 +316,25 @@ def test_exit_mode_has_its_own_colour_icon_and_words(
     assert window.desk.check_in.text() == "Record exit (Enter)"
 
 
+def test_an_exit_without_an_entry_is_noted_but_never_shown_as_admitted(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], people: People, db: Database
+) -> None:
+    # The day lists do not track presence; Ivan never came in today.
+    window, _keys = desk
+    window.set_exit_mode(True)
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as shown:
+        window.on_scan(people.ivan)
+    result = shown.args[0]
+    assert isinstance(result, CheckinResult)
+    assert result.decision.reason is Reason.EXIT_RECORDED
+    assert result.decision.hint is Hint.NO_ENTRY and not result.decision.admitted
+    panel = window.desk.result
+    assert panel.severity is Severity.ATTENTION  # not the admission's green, not a plain exit
+    assert panel.word.text() == "Exit noted — no entry on record"
+    assert "nobody admitted" in panel.detail.text()
+    assert db.query("SELECT count(*) FROM scan WHERE reason = 'exit_recorded'")[0][0] == 1
+
+
 # --- walk-ins -------------------------------------------------------------------------------
 
 

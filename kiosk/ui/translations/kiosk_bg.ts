@@ -1659,6 +1659,10 @@
         <translation>Няма записан вход за този списък: изходът е отбелязан, никой не е допуснат.</translation>
     </message>
     <message>
+        <source>Exit noted — no entry on record</source>
+        <translation>Изходът е отбелязан — няма записан вход</translation>
+    </message>
+    <message>
         <source>Not paid</source>
         <translation>Неплатено</translation>
     </message>

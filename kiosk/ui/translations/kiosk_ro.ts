@@ -1666,6 +1666,10 @@
         <translation>Nu există nicio intrare înregistrată pe această listă: ieșirea este notată, nimeni nu a fost admis.</translation>
     </message>
     <message>
+        <source>Exit noted — no entry on record</source>
+        <translation>Ieșire notată — nicio intrare înregistrată</translation>
+    </message>
+    <message>
         <source>Not paid</source>
         <translation>Neplătit</translation>
     </message>
