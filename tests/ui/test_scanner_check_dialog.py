@@ -132,6 +132,19 @@ def test_the_verdicts(dialog: ScannerTestDialog) -> None:
     slow = scan_input(via="prefix", max_gap_ms=90.0, duration_ms=720.0)
     assert verdict_for(slow, config) is Verdict.SLOW
     assert verdict_for(scan_input(via="prefix"), config) is Verdict.OK
+    # A slow scanner without a prefix key, caught because a complete code came before Enter.
+    typed = scan_input(via="typed", max_gap_ms=90.0, duration_ms=810.0)
+    assert verdict_for(typed, config) is Verdict.SLOW
+
+
+def test_a_slow_scanner_caught_by_its_complete_code_is_advised_to_send_the_prefix_key(
+    dialog: ScannerTestDialog,
+) -> None:
+    dialog.show_scan(scan_input(via="typed", max_gap_ms=90.0, duration_ms=810.0))
+    assert dialog.verdict is Verdict.SLOW
+    assert dialog.via_label.text() == "a complete ticket code before Enter"
+    assert "complete ticket code" in dialog.verdict_label.text()
+    assert "F9" in dialog.verdict_label.text()
 
 
 @pytest.mark.parametrize(

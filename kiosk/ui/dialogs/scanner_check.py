@@ -44,7 +44,9 @@ def verdict_for(scan: ScanInput, config: ScannerConfig) -> Verdict:
         return Verdict.TRANSLATED
     if not is_plain_ascii(scan.raw_text):
         return Verdict.UNREADABLE
-    if scan.via == "prefix" and scan.keys > 1 and scan.max_gap_ms > config.max_gap_ms:
+    if scan.via == "typed" or (
+        scan.via == "prefix" and scan.keys > 1 and scan.max_gap_ms > config.max_gap_ms
+    ):
         return Verdict.SLOW
     return Verdict.OK
 
@@ -248,6 +250,8 @@ class ScannerTestDialog(QDialog):
         self.speed_label.setText(speed)
         if scan.via == "prefix":
             self.via_label.setText(self.tr("the prefix key {key}").format(key=self._prefix_name()))
+        elif scan.via == "typed":
+            self.via_label.setText(self.tr("a complete ticket code before Enter"))
         else:
             self.via_label.setText(self.tr("its speed"))
         if scan.mapped:
@@ -294,6 +298,12 @@ class ScannerTestDialog(QDialog):
                 "keyboard language to US (see its manual), or switch this computer's keyboard "
                 "to English (US), and scan again."
             )
+        if self.verdict is Verdict.SLOW and scan.via == "typed":
+            return self.tr(
+                "The scanner types too slowly to be recognised by its speed; Kiosk recognised "
+                "the complete ticket code when Enter came. Set the scanner to send the prefix "
+                "key {key}, so that codes imported from other platforms are caught as well."
+            ).format(key=prefix)
         if self.verdict is Verdict.SLOW:
             return self.tr(
                 "The scanner works, thanks to the prefix key {key}. It types too slowly to be "

@@ -2111,6 +2111,10 @@
         <translation>префиксния клавиш {key}</translation>
     </message>
     <message>
+        <source>a complete ticket code before Enter</source>
+        <translation>пълен код на билет преди Enter</translation>
+    </message>
+    <message>
         <source>its speed</source>
         <translation>скоростта на въвеждане</translation>
     </message>
@@ -2141,6 +2145,10 @@
     <message>
         <source>The scanner sent characters that Kiosk cannot translate. Set the scanner&apos;s keyboard language to US (see its manual), or switch this computer&apos;s keyboard to English (US), and scan again.</source>
         <translation>Скенерът изпрати знаци, които Kiosk не може да преобразува. Задайте US за език на клавиатурата на скенера (вижте ръководството му) или превключете клавиатурата на този компютър на английски (САЩ) и сканирайте отново.</translation>
+    </message>
+    <message>
+        <source>The scanner types too slowly to be recognised by its speed; Kiosk recognised the complete ticket code when Enter came. Set the scanner to send the prefix key {key}, so that codes imported from other platforms are caught as well.</source>
+        <translation>Скенерът пише твърде бавно, за да бъде разпознат по скоростта; Kiosk разпозна пълния код на билета при натискането на Enter. Настройте скенера да изпраща префиксния клавиш {key}, за да се разпознават и кодовете, внесени от други платформи.</translation>
     </message>
     <message>
         <source>The scanner works, thanks to the prefix key {key}. It types too slowly to be recognised by its speed alone, so keep the prefix key switched on.</source>

@@ -2121,6 +2121,10 @@
         <translation>tasta de prefix {key}</translation>
     </message>
     <message>
+        <source>a complete ticket code before Enter</source>
+        <translation>un cod complet de bilet înainte de Enter</translation>
+    </message>
+    <message>
         <source>its speed</source>
         <translation>viteza de tastare</translation>
     </message>
@@ -2151,6 +2155,10 @@
     <message>
         <source>The scanner sent characters that Kiosk cannot translate. Set the scanner&apos;s keyboard language to US (see its manual), or switch this computer&apos;s keyboard to English (US), and scan again.</source>
         <translation>Scanerul a trimis caractere pe care Kiosk nu le poate converti. Setați limba tastaturii scanerului pe US (vedeți manualul acestuia) sau comutați tastatura acestui calculator pe engleză (SUA) și scanați din nou.</translation>
+    </message>
+    <message>
+        <source>The scanner types too slowly to be recognised by its speed; Kiosk recognised the complete ticket code when Enter came. Set the scanner to send the prefix key {key}, so that codes imported from other platforms are caught as well.</source>
+        <translation>Scanerul tastează prea încet pentru a fi recunoscut după viteză; Kiosk a recunoscut codul complet al biletului la apăsarea tastei Enter. Setați scanerul să trimită tasta de prefix {key}, ca să fie recunoscute și codurile importate din alte platforme.</translation>
     </message>
     <message>
         <source>The scanner works, thanks to the prefix key {key}. It types too slowly to be recognised by its speed alone, so keep the prefix key switched on.</source>
