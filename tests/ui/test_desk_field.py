@@ -92,6 +92,25 @@ def test_a_slow_scanner_checks_in_the_scanned_person_not_the_selected_row(
     assert window.desk.result.name.text() == "Ana Ștefănescu"
 
 
+def test_a_code_typed_by_hand_in_the_search_field_checks_in_that_person_not_the_row(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], people: People, db: Database
+) -> None:
+    # Staff type a ticket code by hand (lower case, as people do) over a search whose rows are
+    # still showing, and press Enter before the new search has answered.
+    window, keys = desk
+    keys.type("popescu", gap_ms=150)
+    qtbot.waitUntil(lambda: window.desk.model.rowCount() >= 3, timeout=5000)
+    keys.key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # select the text
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as shown:
+        keys.type(people.ana.lower(), gap_ms=150)
+        keys.enter(gap_ms=5, real_time=False)
+    result = shown.args[0]
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+    assert result.decision.attendee is not None and result.decision.attendee.code == people.ana
+    qtbot.wait(200)
+    assert admitted(db) == [people.ana]
+
+
 def test_a_burst_split_by_a_busy_gui_thread_is_still_one_scan_of_the_exact_code(
     qtbot: QtBot, desk: tuple[MainWindow, Keyboard], people: People, db: Database
 ) -> None:
