@@ -77,6 +77,10 @@ class LoggedScan:
     kiosk: str
     manual: bool
     voided: bool  # an accepted scan later undone
+    #: How it was made (kiosk.core.model.Method value; '' before Kiosk recorded it).
+    method: str = ""
+    #: The reason given for a forced admission.
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +106,8 @@ def person_details(db: Database, attendee_id: int, timezone: str) -> PersonDetai
     tz = ZoneInfo(timezone)
     rows = db.query(
         "SELECT s.scan_id, s.at, c.name AS list_name, c.day AS list_day, s.kind, s.reason, "
-        "k.name AS kiosk, s.manual, EXISTS (SELECT 1 FROM scan v WHERE v.ref_scan_id = s.scan_id "
-        "AND v.kind = 'void') AS voided "
+        "k.name AS kiosk, s.manual, s.method, s.note, EXISTS (SELECT 1 FROM scan v "
+        "WHERE v.ref_scan_id = s.scan_id AND v.kind = 'void') AS voided "
         "FROM scan s LEFT JOIN kiosk k ON k.id = s.kiosk_id "
         "LEFT JOIN checkin_list c ON c.id = s.list_id "
         "WHERE s.attendee_uid = ? ORDER BY s.hlc DESC",
@@ -120,6 +124,8 @@ def person_details(db: Database, attendee_id: int, timezone: str) -> PersonDetai
             r["kiosk"] or "",
             bool(r["manual"]),
             bool(r["voided"]),
+            r["method"],
+            r["note"],
         )
         for r in rows
     ]

@@ -95,6 +95,20 @@ def history_text(reason: Reason) -> str:
     return QCoreApplication.translate("Reasons", "Refused: {reason}").format(reason=title(reason))
 
 
+def method_text(method: str) -> str:
+    """How a check-in was made, in a few words ('' when it was not recorded)."""
+    return {
+        "scanned": QCoreApplication.translate("Reasons", "scanned"),
+        "camera": QCoreApplication.translate("Reasons", "scanned by camera"),
+        "typed": QCoreApplication.translate("Reasons", "code typed"),
+        "picked": QCoreApplication.translate("Reasons", "picked from the search"),
+        "self_pick": QCoreApplication.translate("Reasons", "name chosen at the kiosk"),
+        "walk_in": QCoreApplication.translate("Reasons", "walk-in"),
+        "backdated": QCoreApplication.translate("Reasons", "entered later"),
+        "forced": QCoreApplication.translate("Reasons", "admitted anyway"),
+    }.get(method, "")
+
+
 def hint_text(hint: Hint) -> str:
     return {
         Hint.CHECK_CHARACTER: QCoreApplication.translate(

@@ -284,3 +284,17 @@ def test_the_register_counts_a_forced_person_once_and_says_how_each_was_checked_
         "Day", "scanned (scanner)", "picked from search by staff", "admitted by staff decision",
     )  # fmt: skip
     assert section.rows == [("2026-09-28", 1, 1, 1)]
+
+
+def test_a_persons_history_says_how_each_check_in_was_made(
+    db: Database, people: People, clock: Clock
+) -> None:
+    from kiosk.app.lookup import person_details
+
+    desk = CheckinService(db, clock=clock)
+    desk.scan(people.day2_only, force=True, reason="came a day early")
+    person = attendees.find_by_code(db.conn, people.day2_only)
+    assert person is not None
+    details = person_details(db, person.id, desk.event.timezone)
+    assert details is not None
+    assert [(s.method, s.note) for s in details.scans] == [("forced", "came a day early")]

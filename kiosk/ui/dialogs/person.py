@@ -27,6 +27,7 @@ from kiosk.ui.texts import (
     day_text,
     history_text,
     list_text,
+    method_text,
     time_text,
 )
 
@@ -115,8 +116,13 @@ class PersonDialog(QDialog):
             text = history_text(Reason(scan.reason)) if scan.reason in known else scan.reason
         if scan.voided:
             text += " — " + self.tr("undone")
-        if scan.manual:
+        how = method_text(scan.method) if scan.kind == "entry" else ""
+        if how:
+            text += " — " + how
+        elif scan.manual:
             text += " — " + self.tr("entered by hand")
+        if scan.note:
+            text += f" ({scan.note})"
         return text
 
     def retranslate(self) -> None:

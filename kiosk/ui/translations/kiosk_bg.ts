@@ -407,11 +407,11 @@
     </message>
     <message>
         <source>Note shown at check-in</source>
-        <translation>Бележка при регистриране</translation>
+        <translation>Бележка, показвана при пристигане</translation>
     </message>
     <message>
         <source>Needs attention at check-in</source>
-        <translation>Изисква внимание при регистриране</translation>
+        <translation>Изисква внимание при пристигане</translation>
     </message>
     <message>
         <source>Changes are logged and reach the other kiosks with the next sync.</source>
@@ -548,11 +548,11 @@
     </message>
     <message>
         <source>Admit {name} although: {why}</source>
-        <translation>Да се допусне ли {name}, въпреки че: {why}</translation>
+        <translation>Да се допусне {name}, въпреки че: {why}</translation>
     </message>
     <message>
         <source>Reason, e.g. registered for day 2, came on day 1</source>
-        <translation>Причина, напр. регистрация за ден 2, пристигане на ден 1</translation>
+        <translation>Причина, напр. записан за ден 2, идва на ден 1</translation>
     </message>
     <message>
         <source>Reason for admitting anyway</source>
@@ -567,7 +567,7 @@
     <name>ListEditor</name>
     <message>
         <source>Check-in list</source>
-        <translation>Списък за регистриране</translation>
+        <translation>Списък за вход</translation>
     </message>
     <message>
         <source>e.g. Workshop A, B2B room, Gala dinner</source>
@@ -626,7 +626,7 @@
     <name>ListsDialog</name>
     <message>
         <source>Check-in lists</source>
-        <translation>Списъци за регистриране</translation>
+        <translation>Списъци за вход</translation>
     </message>
     <message>
         <source>List</source>
@@ -936,7 +936,7 @@
     </message>
     <message>
         <source>Check-in lists…</source>
-        <translation>Списъци за регистриране…</translation>
+        <translation>Списъци за вход…</translation>
     </message>
     <message>
         <source>Kiosk: {name}</source>
@@ -1665,6 +1665,38 @@
     <message>
         <source>Not paid</source>
         <translation>Неплатено</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>сканиран билет</translation>
+    </message>
+    <message>
+        <source>scanned by camera</source>
+        <translation>сканиран с камера</translation>
+    </message>
+    <message>
+        <source>code typed</source>
+        <translation>въведен код</translation>
+    </message>
+    <message>
+        <source>picked from the search</source>
+        <translation>избран от търсенето</translation>
+    </message>
+    <message>
+        <source>name chosen at the kiosk</source>
+        <translation>име, избрано на киоска</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>записан на място</translation>
+    </message>
+    <message>
+        <source>entered later</source>
+        <translation>въведен по-късно</translation>
+    </message>
+    <message>
+        <source>admitted anyway</source>
+        <translation>допускане въпреки отказа</translation>
     </message>
     <message>
         <source>Admitted by staff decision.</source>

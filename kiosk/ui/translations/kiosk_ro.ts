@@ -1674,8 +1674,40 @@
         <translation>Neplătit</translation>
     </message>
     <message>
+        <source>scanned</source>
+        <translation>bilet scanat</translation>
+    </message>
+    <message>
+        <source>scanned by camera</source>
+        <translation>scanat cu camera</translation>
+    </message>
+    <message>
+        <source>code typed</source>
+        <translation>cod tastat</translation>
+    </message>
+    <message>
+        <source>picked from the search</source>
+        <translation>ales din căutare</translation>
+    </message>
+    <message>
+        <source>name chosen at the kiosk</source>
+        <translation>nume ales la chioșc</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>înscriere la fața locului</translation>
+    </message>
+    <message>
+        <source>entered later</source>
+        <translation>introdus ulterior</translation>
+    </message>
+    <message>
+        <source>admitted anyway</source>
+        <translation>admitere totuși</translation>
+    </message>
+    <message>
         <source>Admitted by staff decision.</source>
-        <translation>Intrare admisă prin decizia personalului.</translation>
+        <translation>Admitere prin decizia personalului.</translation>
     </message>
     <message>
         <source>This ticket was blocked (lost or passed on).</source>
