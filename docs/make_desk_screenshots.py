@@ -10,14 +10,15 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "docs"))
 
+from make_screenshots import settle, wait_for  # noqa: E402
 from PySide6.QtCore import QEventLoop, QPoint, QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QMessageBox, QWidget  # noqa: E402
@@ -34,22 +35,6 @@ from kiosk.ui.sounds import Sounds  # noqa: E402
 OUT = ROOT / "docs" / "screenshots"
 MOMENT = datetime(2026, 9, 28, 7, 20, tzinfo=UTC)  # 10:20 in Sofia
 SIZE = (1366, 768)
-
-
-def settle(ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_for(window: MainWindow, action: Callable[[], None]) -> None:
-    loop = QEventLoop()
-    window.result_shown.connect(loop.quit)
-    QTimer.singleShot(5000, loop.quit)
-    action()
-    loop.exec()
-    window.result_shown.disconnect(loop.quit)
-    settle()
 
 
 def save(window: QWidget, name: str, dialog: QWidget | None = None) -> None:

@@ -125,6 +125,7 @@ class ResultPanel(QFrame):
         self.icon = StatusIcon(self)
         self.word = QLabel(self)
         self.word.setObjectName("ResultWord")
+        self.word.setWordWrap(True)  # a long word in Bulgarian or Romanian wraps, never cut
         self.detail = QLabel(self)
         self.detail.setObjectName("ResultDetail")
         self.detail.setWordWrap(True)
