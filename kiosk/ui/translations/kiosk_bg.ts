@@ -407,7 +407,7 @@
     </message>
     <message>
         <source>Note shown at check-in</source>
-        <translation>Бележка, показвана при пристигане</translation>
+        <translation>Бележка при пристигане</translation>
     </message>
     <message>
         <source>Needs attention at check-in</source>
@@ -548,11 +548,11 @@
     </message>
     <message>
         <source>Admit {name} although: {why}</source>
-        <translation>Да се допусне {name}, въпреки че: {why}</translation>
+        <translation>Да се допусне ли {name}, въпреки че: {why}</translation>
     </message>
     <message>
         <source>Reason, e.g. registered for day 2, came on day 1</source>
-        <translation>Причина, напр. записан за ден 2, идва на ден 1</translation>
+        <translation>Причина, напр. регистрация за ден 2, пристигане на ден 1</translation>
     </message>
     <message>
         <source>Reason for admitting anyway</source>

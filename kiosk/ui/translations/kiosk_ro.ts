@@ -1707,7 +1707,7 @@
     </message>
     <message>
         <source>Admitted by staff decision.</source>
-        <translation>Admitere prin decizia personalului.</translation>
+        <translation>Intrare admisă prin decizia personalului.</translation>
     </message>
     <message>
         <source>This ticket was blocked (lost or passed on).</source>
