@@ -110,3 +110,28 @@ def test_kiosk_tickets_with_traversal_codes_in_the_database_writes_only_inside_o
     assert all(len(p.parts) == 1 for p in files), files  # no sub-folders
     assert len([p for p in files if p.suffix == ".png"]) == len(codes)
     assert sorted(os.listdir(tmp_path / "deep")) == ["out"]
+
+
+def test_badge_previews_of_a_template_named_like_a_path_stay_in_their_folder(
+    tmp_path: Path,
+) -> None:
+    from kiosk.badges.preview import write_previews
+    from kiosk.badges.template import builtin_dir
+
+    source = next(p for p in sorted(builtin_dir().glob("*.toml")) if "roll" in p.name)
+    text = source.read_text(encoding="utf-8")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "_categories.toml").write_bytes((builtin_dir() / "_categories.toml").read_bytes())
+    hostile = folder / "hostile.toml"
+    hostile.write_text(
+        "\n".join(
+            'name = "../../escaped/CON"' if line.startswith("name =") else line
+            for line in text.splitlines()
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "previews"
+    written = write_previews(out, [str(hostile)], samples=["short"])
+    assert [p.parent for p in written] == [out]
+    assert sorted(os.listdir(tmp_path)) == ["previews", "templates"]
