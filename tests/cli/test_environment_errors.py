@@ -67,6 +67,15 @@ def close(folders: list[Path], folder: Path, mode: int) -> None:
     folders.append(folder)
 
 
+def read_only_home(tmp_path: Path, closed: list[Path]) -> tuple[Path, Path]:
+    """A home folder nothing can be written in, and a temporary folder that can (so far)."""
+    home, spare = tmp_path / "home", tmp_path / "tmp"
+    home.mkdir()
+    spare.mkdir()
+    close(closed, home, 0o555)
+    return home, spare
+
+
 def assert_environment_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
     assert result.returncode == 2, (result.returncode, result.stderr)
     assert "Traceback" not in result.stderr and "bug in Kiosk" not in result.stderr
@@ -103,10 +112,7 @@ def test_a_read_only_home_is_a_clear_error_when_the_event_goes_there(
 def test_a_bug_with_an_unwritable_log_folder_reports_to_the_temporary_folder(
     tmp_path: Path, closed: list[Path]
 ) -> None:
-    home, spare = tmp_path / "home", tmp_path / "tmp"
-    home.mkdir()
-    spare.mkdir()
-    close(closed, home, 0o555)
+    home, spare = read_only_home(tmp_path, closed)
     result = run([sys.executable, "-c", BOOM], home, spare)
     assert result.returncode == 3, result.stderr
     assert "Traceback" not in result.stderr and "bug in Kiosk" in result.stderr
@@ -118,10 +124,7 @@ def test_a_bug_with_an_unwritable_log_folder_reports_to_the_temporary_folder(
 def test_a_bug_where_nothing_can_be_written_still_ends_in_one_clear_message(
     tmp_path: Path, closed: list[Path]
 ) -> None:
-    home, spare = tmp_path / "home", tmp_path / "tmp"
-    home.mkdir()
-    spare.mkdir()
-    close(closed, home, 0o555)
+    home, spare = read_only_home(tmp_path, closed)
     close(closed, spare, 0o555)
     result = run([sys.executable, "-c", BOOM, str(spare)], home, spare)
     assert result.returncode == 3, result.stderr
