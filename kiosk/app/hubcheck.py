@@ -14,8 +14,6 @@ from kiosk.storage import replica
 
 #: How long a scan waits for the hub's answer (kiosk.sync.guard.DEFAULT_DEADLINE).
 GUARD_DEADLINE = 0.3
-#: How long a one-shot command waits for its scan's announcement to reach the hub.
-ANNOUNCE_WAIT_S = 2.0
 
 
 def attach_hub_guard(service: CheckinService) -> bool:

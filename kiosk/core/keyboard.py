@@ -75,10 +75,6 @@ class Layout:
         """True if every key types what it types on a US layout."""
         return self.plain == US_KEYS and self.shifted == US_KEYS_SHIFTED
 
-    def explains(self, text: str) -> bool:
-        """True if every character of ``text`` is on a key of this layout."""
-        return all(c in self._to_us for c in text)
-
     def to_us(self, text: str) -> str | None:
         """What a US layout types with the keys that typed ``text`` here; None if it cannot."""
         try:

@@ -34,8 +34,6 @@ CODE_LIMIT = 128
 #: Longest name (first and last, with the space) and organisation a badge prints whole.
 BADGE_NAME_LIMIT = 48
 BADGE_ORGANIZATION_LIMIT = 80
-#: Integers above this are not exact as floating-point numbers (IEEE 754 double).
-EXACT_INTEGER_LIMIT = 2**53
 
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
 _FLOAT_CODE = re.compile(r"\d+\.0+")

@@ -128,7 +128,6 @@ class MainWindow(QMainWindow):
         self._walk_in: NewAttendee | None = None  # a walk-in waiting for the similar names
         self.notice: ResultNotice | None = None  # a result shown above a modal dialog
         self.similar_dialog: QDialog | None = None  # "is the walk-in one of these?"
-        self.last_import: ImportReport | None = None
         # The file being imported and the choices made for it (to import it again).
         self._importing: tuple[str, ImportChoices] | None = None
         self.backend = DeskBackend(self.path, self, clock=clock)
@@ -882,7 +881,6 @@ class MainWindow(QMainWindow):
         details = [f"{s.row}: {s.detail}" for s in report.skipped[:20]] + report.warnings[:10]
         details += [s.detail for s in report.left_out[:20]]
         details += [f.text() for f in report.findings[:20]]
-        self.last_import = report
         self.import_done.emit(report)
         self._numbers_timer.start()
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import finished"),

@@ -244,14 +244,6 @@ class ScannerFilter(QObject):
     def config(self) -> ScannerConfig:
         return self._config
 
-    def set_config(self, config: ScannerConfig) -> None:
-        """Use ``config`` from the next key on; keys held now are delivered first."""
-        self._reset(replay=True)
-        self._config = config
-
-    def is_enabled(self) -> bool:
-        return self._enabled
-
     @Slot(bool)
     def set_enabled(self, enabled: bool) -> None:
         """Turn recognition on or off; when off every key passes untouched."""
