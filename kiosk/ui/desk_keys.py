@@ -9,7 +9,6 @@ Ctrl+F search, F2 walk-in, Ctrl+Z undo, Esc clear, Ctrl+Q quit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,40 +29,45 @@ if TYPE_CHECKING:
     from kiosk.ui.mainwindow import MainWindow
 
 
-def _t(text: str) -> Callable[[], str]:
-    return lambda: QCoreApplication.translate("DeskKeys", text)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
+    """Marks ``text`` for the catalogues of ``context``; translated where it is shown."""
+    return text
 
 
 @dataclass(frozen=True)
 class DeskKey:
     target: str  # the MainWindow attribute: a control of the bars, or a QAction of the menu
     keys: str  # portable key sequence text ("Ctrl+L")
-    what: Callable[[], str]  # what it does, in the current language
+    words: str  # what it does (English; marked for translation, shown through :meth:`what`)
+
+    def what(self) -> str:
+        """What it does, in the current language."""
+        return QCoreApplication.translate("DeskKeys", self.words)
 
 
 KEYS: tuple[DeskKey, ...] = (
-    DeskKey("list_combo", "Ctrl+L", _t("Choose the check-in list")),
-    DeskKey("entry_button", "F7", _t("Entry mode")),
-    DeskKey("exit_button", "F8", _t("Exit mode")),
-    DeskKey("kiosk_button", "Ctrl+K", _t("Rename this kiosk")),
-    DeskKey("printer_button", "Ctrl+P", _t("Print queue")),
-    DeskKey("camera_button", "Ctrl+Shift+C", _t("Camera on or off")),
-    DeskKey("language_combo", "Ctrl+Shift+L", _t("Language")),
-    DeskKey("sound_button", "Ctrl+M", _t("Sound on or off")),
-    DeskKey("menu_button", "F10", _t("Menu")),
-    DeskKey("sync_state", "Ctrl+Shift+S", _t("Sync with other kiosks")),
-    DeskKey("import_action", "Ctrl+I", _t("Import registrations")),
-    DeskKey("reports_action", "Ctrl+R", _t("Reports")),
-    DeskKey("badges_action", "Ctrl+B", _t("Badges and printer")),
-    DeskKey("high_contrast_action", "Ctrl+Shift+H", _t("High contrast")),
+    DeskKey("list_combo", "Ctrl+L", QT_TRANSLATE_NOOP("DeskKeys", "Choose the check-in list")),
+    DeskKey("entry_button", "F7", QT_TRANSLATE_NOOP("DeskKeys", "Entry mode")),
+    DeskKey("exit_button", "F8", QT_TRANSLATE_NOOP("DeskKeys", "Exit mode")),
+    DeskKey("kiosk_button", "Ctrl+K", QT_TRANSLATE_NOOP("DeskKeys", "Rename this kiosk")),
+    DeskKey("printer_button", "Ctrl+P", QT_TRANSLATE_NOOP("DeskKeys", "Print queue")),
+    DeskKey("camera_button", "Ctrl+Shift+C", QT_TRANSLATE_NOOP("DeskKeys", "Camera on or off")),
+    DeskKey("language_combo", "Ctrl+Shift+L", QT_TRANSLATE_NOOP("DeskKeys", "Language")),
+    DeskKey("sound_button", "Ctrl+M", QT_TRANSLATE_NOOP("DeskKeys", "Sound on or off")),
+    DeskKey("menu_button", "F10", QT_TRANSLATE_NOOP("DeskKeys", "Menu")),
+    DeskKey("sync_state", "Ctrl+Shift+S", QT_TRANSLATE_NOOP("DeskKeys", "Sync with other kiosks")),
+    DeskKey("import_action", "Ctrl+I", QT_TRANSLATE_NOOP("DeskKeys", "Import registrations")),
+    DeskKey("reports_action", "Ctrl+R", QT_TRANSLATE_NOOP("DeskKeys", "Reports")),
+    DeskKey("badges_action", "Ctrl+B", QT_TRANSLATE_NOOP("DeskKeys", "Badges and printer")),
+    DeskKey("high_contrast_action", "Ctrl+Shift+H", QT_TRANSLATE_NOOP("DeskKeys", "High contrast")),
 )
 #: Shortcuts the window had before this table (documented with it).
-EXISTING: tuple[tuple[str, Callable[[], str]], ...] = (
-    ("Ctrl+F", _t("Search")),
-    ("F2", _t("Register a walk-in")),
-    ("Ctrl+Z", _t("Undo the last check-in")),
-    ("Esc", _t("Clear the search")),
-    ("Ctrl+Q", _t("Quit")),
+EXISTING: tuple[tuple[str, str], ...] = (
+    ("Ctrl+F", QT_TRANSLATE_NOOP("DeskKeys", "Search")),
+    ("F2", QT_TRANSLATE_NOOP("DeskKeys", "Register a walk-in")),
+    ("Ctrl+Z", QT_TRANSLATE_NOOP("DeskKeys", "Undo the last check-in")),
+    ("Esc", QT_TRANSLATE_NOOP("DeskKeys", "Clear the search")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("DeskKeys", "Quit")),
 )
 
 
@@ -135,9 +139,7 @@ class DeskKeys(QObject):
         for key in KEYS:
             target = self.target(key)
             if isinstance(target, QWidget):
-                shortcut = QKeySequence(key.keys).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                )
+                shortcut = QKeySequence(key.keys).toString(QKeySequence.SequenceFormat.NativeText)
                 target.setAccessibleDescription(
                     QCoreApplication.translate("DeskKeys", "{what} ({keys})").format(
                         what=key.what(), keys=shortcut
@@ -152,6 +154,6 @@ class DeskKeys(QObject):
 
 def shortcut_help() -> str:
     """Every desk shortcut, one a line, in the current language (Help → Keyboard shortcuts)."""
-    lines = [f"{keys}\t{what()}" for keys, what in EXISTING]
+    lines = [f"{keys}\t{QCoreApplication.translate('DeskKeys', what)}" for keys, what in EXISTING]
     lines += [f"{key.keys}\t{key.what()}" for key in KEYS]
     return "\n".join(lines)

@@ -718,3 +718,10 @@ def test_f4_or_keypad_minus_pauses_the_voice_and_goes_on(
     keypad = Qt.KeyboardModifier.KeypadModifier
     QTest.keyClick(kiosk.welcome.scan_button, Qt.Key.Key_Minus, keypad)
     assert player.state is State.PlayingState
+
+
+def test_the_shortcut_descriptions_speak_the_window_language(window: MainWindow) -> None:
+    window.translations.switch("bg")
+    described = window.list_combo.accessibleDescription()
+    window.translations.switch("en")
+    assert described == "Избор на списък за вход (Ctrl+L)"

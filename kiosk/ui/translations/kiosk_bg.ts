@@ -309,12 +309,84 @@
     <name>DeskKeys</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>Shortcuts the window had before this table (documented with it).</extracomment>
         <translation>Клавишни комбинации</translation>
     </message>
     <message>
         <source>High contrast</source>
         <translation>Висок контраст</translation>
+    </message>
+    <message>
+        <source>Choose the check-in list</source>
+        <translation>Избор на списък за вход</translation>
+    </message>
+    <message>
+        <source>Entry mode</source>
+        <translation>Режим „Вход“</translation>
+    </message>
+    <message>
+        <source>Exit mode</source>
+        <translation>Режим „Изход“</translation>
+    </message>
+    <message>
+        <source>Rename this kiosk</source>
+        <translation>Преименуване на този киоск</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>Опашка за печат</translation>
+    </message>
+    <message>
+        <source>Camera on or off</source>
+        <translation>Камера — вкл./изкл.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Език</translation>
+    </message>
+    <message>
+        <source>Sound on or off</source>
+        <translation>Звук — вкл./изкл.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Меню</translation>
+    </message>
+    <message>
+        <source>Sync with other kiosks</source>
+        <translation>Синхронизиране с другите киоски</translation>
+    </message>
+    <message>
+        <source>Import registrations</source>
+        <translation>Импортиране на регистрации</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Отчети</translation>
+    </message>
+    <message>
+        <source>Badges and printer</source>
+        <translation>Баджове и принтер</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <extracomment>Shortcuts the window had before this table (documented with it).</extracomment>
+        <translation>Търсене</translation>
+    </message>
+    <message>
+        <source>Register a walk-in</source>
+        <translation>Регистрация на място</translation>
+    </message>
+    <message>
+        <source>Undo the last check-in</source>
+        <translation>Отмяна на последното пристигане</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Изчистване на търсенето</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Затваряне</translation>
     </message>
     <message>
         <source>Keyboard shortcuts…</source>

@@ -311,12 +311,84 @@
     <name>DeskKeys</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <extracomment>Shortcuts the window had before this table (documented with it).</extracomment>
         <translation>Comenzi rapide de la tastatură</translation>
     </message>
     <message>
         <source>High contrast</source>
         <translation>Contrast ridicat</translation>
+    </message>
+    <message>
+        <source>Choose the check-in list</source>
+        <translation>Alegerea listei de acces</translation>
+    </message>
+    <message>
+        <source>Entry mode</source>
+        <translation>Mod „Intrare”</translation>
+    </message>
+    <message>
+        <source>Exit mode</source>
+        <translation>Mod „Ieșire”</translation>
+    </message>
+    <message>
+        <source>Rename this kiosk</source>
+        <translation>Redenumirea acestui chioșc</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>Coadă de tipărire</translation>
+    </message>
+    <message>
+        <source>Camera on or off</source>
+        <translation>Camera pornită sau oprită</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Limbă</translation>
+    </message>
+    <message>
+        <source>Sound on or off</source>
+        <translation>Sunet pornit sau oprit</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Meniu</translation>
+    </message>
+    <message>
+        <source>Sync with other kiosks</source>
+        <translation>Sincronizare cu alte chioșcuri</translation>
+    </message>
+    <message>
+        <source>Import registrations</source>
+        <translation>Import de înregistrări</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Rapoarte</translation>
+    </message>
+    <message>
+        <source>Badges and printer</source>
+        <translation>Ecusoane și imprimantă</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <extracomment>Shortcuts the window had before this table (documented with it).</extracomment>
+        <translation>Căutare</translation>
+    </message>
+    <message>
+        <source>Register a walk-in</source>
+        <translation>Înregistrare la fața locului</translation>
+    </message>
+    <message>
+        <source>Undo the last check-in</source>
+        <translation>Anularea ultimului check-in</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Golește căutarea</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Închidere</translation>
     </message>
     <message>
         <source>Keyboard shortcuts…</source>
