@@ -76,14 +76,18 @@ def announced(events: list[tuple[int, str]]) -> list[str]:
 # -- names ---------------------------------------------------------------------------------------
 
 
-def open_every_desk_dialog(qtbot: QtBot, window: MainWindow) -> list[QWidget]:
+def open_every_desk_dialog(qtbot: QtBot, window: MainWindow, people: People) -> list[QWidget]:
     """Open each dialog of the desk as staff do (the scanner test's filter is removed again
     before this returns, so it cannot swallow later tests' keys)."""
+    from kiosk.storage.attendees import NewAttendee
     from kiosk.ui.dialogs.about import AboutDialog
     from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
+    from kiosk.ui.dialogs.edit_person import EditPersonDialog
+    from kiosk.ui.dialogs.force import ForceDialog
+    from kiosk.ui.dialogs.lists import ListsDialog
     from kiosk.ui.dialogs.person import PersonDialog
     from kiosk.ui.dialogs.scanner_check import ScannerTestDialog
-    from kiosk.ui.dialogs.walk_in import WalkInDialog
+    from kiosk.ui.dialogs.walk_in import SimilarPeopleDialog, WalkInDialog
     from kiosk.ui.scanner import ScannerFilter
 
     window.open_print_queue()
@@ -103,8 +107,23 @@ def open_every_desk_dialog(qtbot: QtBot, window: MainWindow) -> list[QWidget]:
     walk_in.show()
     window.desk.search.setText("stef")
     qtbot.waitUntil(lambda: window.desk.model.rowCount() == 1, timeout=5000)
+    found = window.desk.model.people[0]
     with qtbot.waitSignal(window.backend.detailed, timeout=5000):
         window.desk.details.click()
+    # The dialogs the window runs modally (exec), shown here as they are built there.
+    for dialog in (
+        ListsDialog(window.path, window),
+        EditPersonDialog(found.attendee, window),
+        SimilarPeopleDialog(
+            NewAttendee(code="", first_name="Ana", last_name="Stefanescu"), [found], window
+        ),
+    ):
+        dialog.show()
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.on_scan(people.cancelled)
+    result = window.last_result
+    assert result is not None
+    ForceDialog(result.decision, window.zone, result.checkin_list, window).show()
     opened = [
         w
         for w in QApplication.topLevelWidgets()
@@ -122,7 +141,7 @@ def test_every_visible_control_of_the_desk_and_its_dialogs_has_a_name(
     qtbot: QtBot, window: MainWindow, people: People, language: str
 ) -> None:
     window.translations.switch(language)
-    dialogs = open_every_desk_dialog(qtbot, window)
+    dialogs = open_every_desk_dialog(qtbot, window, people)
     missing = unnamed(window)
     for dialog in dialogs:
         missing += unnamed(dialog)

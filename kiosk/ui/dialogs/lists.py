@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from kiosk.app import lists as service
 from kiosk.core.model import CheckinList, Policy
 from kiosk.storage.database import Database
+from kiosk.ui.a11y import name_table
 from kiosk.ui.texts import category_text, day_text, list_text
 
 
@@ -139,6 +140,7 @@ class ListsDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalHeaderLabels([self.tr("List"), self.tr("When"), self.tr("Rules")])
+        name_table(self.table, self.tr("Check-in lists"))
         self.add_button = QPushButton(self.tr("Add…"), self)
         self.edit_button = QPushButton(self.tr("Change…"), self)
         self.remove_button = QPushButton(self.tr("Remove"), self)

@@ -156,6 +156,7 @@ class SimilarPeopleDialog(QDialog):
         self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people.setMinimumHeight(160)
         self.people.setWordWrap(True)  # long organisations wrap instead of scrolling sideways
+        self.people.setAccessibleName(self.tr("Registered people with a similar name"))
         self.people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.same = QPushButton(self)
         self.same.setObjectName("Primary")

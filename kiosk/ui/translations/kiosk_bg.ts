@@ -2286,6 +2286,10 @@
 <context>
     <name>SimilarPeopleDialog</name>
     <message>
+        <source>Registered people with a similar name</source>
+        <translation>Регистрирани хора с подобно име</translation>
+    </message>
+    <message>
         <source>code {code}</source>
         <translation>код {code}</translation>
     </message>

@@ -2296,6 +2296,10 @@
 <context>
     <name>SimilarPeopleDialog</name>
     <message>
+        <source>Registered people with a similar name</source>
+        <translation>Persoane înscrise cu un nume asemănător</translation>
+    </message>
+    <message>
         <source>code {code}</source>
         <translation>cod {code}</translation>
     </message>
