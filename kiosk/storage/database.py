@@ -121,7 +121,8 @@ class Database:
             if create and self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # a folder this user may not enter, a read-only home…
-            raise StorageError(f"Database {explain_os_error(exc, self.path)}") from exc
+            where = "" if exc.filename in (None, "", self.path) else f"{self.path}: "
+            raise StorageError(f"Database {where}{explain_os_error(exc, self.path)}") from exc
         if missing and not create:
             raise NotAnEventDatabase(
                 f"Database {self.path}: no such file — create an event first with "
