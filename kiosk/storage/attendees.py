@@ -24,7 +24,7 @@ from kiosk.storage.database import Database
 _T = TypeVar("_T")
 
 # Search fields, in ranking order: a match on the name beats one on the organisation.
-FIELD_NAME, FIELD_ORG, FIELD_EMAIL, FIELD_CODE = 0, 1, 2, 3
+FIELD_NAME, FIELD_ORG, FIELD_EMAIL = 0, 1, 2
 #: Added to a field's number for its loose keys (kiosk.core.text.loose_keys): name 4, org 5.
 LOOSE = 4
 
