@@ -61,7 +61,7 @@ def test_any_scanned_text_is_refused_with_a_stable_reason_and_only_the_scan_is_w
     result = CheckinService(shared_db, clock=Clock()).scan(text)
     assert result.decision.reason in (Reason.UNKNOWN_CODE, Reason.INVALID_SIGNATURE)
     assert result.decision.hint in (
-        None, Hint.MALFORMED, Hint.CHECK_CHARACTER, Hint.PARTIAL_SCAN
+        None, Hint.MALFORMED, Hint.CHECK_CHARACTER, Hint.PARTIAL_SCAN, Hint.NOT_OUR_LETTERS
     )
     assert counts(shared_db) == (before[0], before[1] + 1)
     (raw,) = shared_db.conn.execute(
