@@ -1089,13 +1089,14 @@ class MainWindow(QMainWindow):
             board = MeetingsBoard(self.path, self.clock, self)
             board.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             board.destroyed.connect(lambda: setattr(self, "meetings_board", None))
-            self.backend.scanned.connect(board.refresh)
-            self.backend.meetings_found.connect(board.refresh)
-            self.sync.imported.connect(board.refresh)
-            self.sync.synced.connect(board.refresh)
+            self.backend.scanned.connect(board.request_refresh)
+            self.backend.meetings_found.connect(board.request_refresh)
+            self.sync.imported.connect(board.request_refresh)
+            self.sync.synced.connect(board.request_refresh)
             self.meetings_board = board
-        self.meetings_board.show()
-        self.meetings_board.raise_()
+            board.show()
+        else:
+            self.meetings_board.raise_()  # already open behind the desk window
 
     def open_badge_settings(self) -> None:
         from kiosk.badges.template import list_templates

@@ -200,3 +200,30 @@ def test_someone_coming_back_to_the_kiosk_sees_their_schedule_again(
     qtbot.waitUntil(lambda: kiosk.result.meetings.isVisible(), timeout=5000)
     assert kiosk.result.outcome == "already"
     assert kiosk.result.meetings.text().startswith("10:30–11:00")
+
+
+def test_the_board_reads_again_once_after_a_burst_of_check_ins(
+    qtbot: QtBot, window: MainWindow, scheduled: People, db: Database, clock: Clock
+) -> None:
+    window.open_meetings_board()
+    board = window.meetings_board
+    assert board is not None
+    qtbot.waitExposed(board)
+    reads: list[int] = []
+    real = board.refresh
+
+    def counted() -> None:
+        reads.append(1)
+        real()
+
+    board.soon.timeout.disconnect()
+    board.soon.timeout.connect(counted)
+    with qtbot.waitSignal(window.backend.meetings_found, timeout=5000):
+        window.on_scan(scheduled.ivan)
+    with qtbot.waitSignal(window.backend.meetings_found, timeout=5000):
+        window.on_scan(scheduled.ana)
+    qtbot.waitUntil(lambda: len(reads) >= 1, timeout=5000)
+    qtbot.wait(700)
+    assert len(reads) == 1  # four signals (two scans, two meeting lookups), one read
+    assert [board.table.item(r, 4).text() for r in range(2)] == ["Both here", "One missing"]
+    board.close()

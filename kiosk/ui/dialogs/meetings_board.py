@@ -42,6 +42,8 @@ from kiosk.ui.meeting_texts import country_label, when_text
 
 # Seconds between re-reads while the board is open.
 REFRESH_SECONDS = 10
+# How long a check-in or a sync waits before the board reads again (bursts make one read).
+REFRESH_DELAY_MS = 500
 
 
 class MeetingsBoard(QDialog):
@@ -108,6 +110,11 @@ class MeetingsBoard(QDialog):
         self.timer.setInterval(REFRESH_SECONDS * 1000)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
+        # Check-ins and syncs ask for a re-read; a burst of scans makes one read, not one each.
+        self.soon = QTimer(self)
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(REFRESH_DELAY_MS)
+        self.soon.timeout.connect(self.refresh)
         self._fill_days()
         self.retranslate()
         self.refresh()
@@ -128,6 +135,11 @@ class MeetingsBoard(QDialog):
     def current_day(self) -> date | None:
         value = self.day.currentData()
         return value if isinstance(value, date) else None
+
+    def request_refresh(self, *_: object) -> None:
+        """Read again shortly (after check-ins here and syncs with other kiosks)."""
+        if self.isVisible() and not self.soon.isActive():
+            self.soon.start()
 
     def refresh(self) -> None:
         """Read the day's meetings again (after a check-in, a sync, or on the timer)."""
@@ -272,5 +284,6 @@ class MeetingsBoard(QDialog):
 
     def done(self, result: int) -> None:
         self.timer.stop()
+        self.soon.stop()
         self.db.close()
         super().done(result)
