@@ -4,13 +4,15 @@ File layout::
 
     KIOSK-BUNDLE 1 <sha256 of the manifest line>\\n
     <manifest: one line of JSON>\\n
-    <body: gzip of one JSON document {"kiosks": [...], "scans": [...], "roster": [...]}>
+    <body: gzip of one JSON document {"kiosks": [...], "scans": [...], "roster": [...],
+           "meetings": [...], "meeting_marks": [...]}>
 
 The manifest names the event, the exporting kiosk, per kiosk the count and sequence range of
-the scans inside, the number of roster rows, and the body's length and SHA-256. The file is
-written under a temporary name, fsynced and renamed, so a stick pulled out half-way leaves
-nothing that looks complete; and on import the manifest and the digest are checked before
-anything is merged, so a truncated or damaged copy is refused whole.
+the scans inside, the number of roster rows, B2B meetings and held marks (absent, that is 0,
+in bundles of Kiosks before meetings; such bundles still import), and the body's length and
+SHA-256. The file is written under a temporary name, fsynced and renamed, so a stick pulled
+out half-way leaves nothing that looks complete; and on import the manifest and the digest
+are checked before anything is merged, so a truncated or damaged copy is refused whole.
 """
 
 from __future__ import annotations

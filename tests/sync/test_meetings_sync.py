@@ -87,3 +87,30 @@ def test_meetings_and_marks_meet_through_the_hub(
             )
         ).fetchone()
     assert marks is not None and marks[0] == 1
+
+
+def test_a_bundle_from_a_kiosk_before_meetings_still_imports(fleet: Fleet, tmp_path: Path) -> None:
+    import gzip
+    import hashlib
+    import json
+
+    a, b = fleet.add("desk-a"), fleet.add("desk-b")
+    a.scan(fleet.codes[0])
+    path, _ = export_bundle(a.db, tmp_path)
+    data = path.read_bytes()
+    first, second = data.index(b"\n"), data.index(b"\n", data.index(b"\n") + 1)
+    manifest = json.loads(data[first + 1 : second])
+    body = json.loads(gzip.decompress(data[second + 1 :]))
+    for key in ("meetings", "meeting_marks"):  # what an older Kiosk writes: no such keys
+        manifest.pop(key)
+        body.pop(key)
+    new_body = gzip.compress(json.dumps(body).encode(), mtime=0)
+    manifest["body"] = {"bytes": len(new_body), "sha256": hashlib.sha256(new_body).hexdigest(),
+                        "encoding": "gzip"}  # fmt: skip
+    head = json.dumps(manifest).encode()
+    old = tmp_path / "old" / path.name
+    old.parent.mkdir()
+    old.write_bytes(b"KIOSK-BUNDLE 1 " + hashlib.sha256(head).hexdigest().encode() + b"\n"
+                    + head + b"\n" + new_body)  # fmt: skip
+    result = import_bundle(b.db, old)
+    assert result.added == 1 and (result.meetings, result.meeting_marks) == (0, 0)
