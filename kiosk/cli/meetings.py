@@ -62,11 +62,12 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         mark meetings held, print a person's meeting slip.
 
         \b
-        import FILE       the schedule (CSV/XLSX); re-importing is safe
-        resolve          list sides nobody matched; resolve ID a|b ATTENDEE_ID
-        list             every meeting with both sides' arrival (--day, --json)
-        held ID          mark a meeting held (--undo takes the mark back)
-        slip CODE -o F   a person's meetings of the day as a PDF or PNG slip
+        import FILE        the schedule (CSV/XLSX); re-importing is safe
+        resolve            the sides nobody matched; resolve ID a|b ATTENDEE_ID settles one
+        list               every meeting with both sides' arrival (--day, --show, --json)
+        held ID            mark a meeting held (--undo takes the mark back)
+        slip CODE -o F     a person's meetings of the day as a PDF or PNG slip
+        auto-slip on|off   print the slip after each badge (on by default)
         """
 
     @meetings.command("import")
