@@ -4,9 +4,10 @@ window as the window system sends them, a slow scanner, a busy GUI thread, focus
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -15,10 +16,11 @@ from kiosk.core import codes
 from kiosk.core.reasons import Hint, Reason
 from kiosk.storage.attendees import NewAttendee, insert_many
 from kiosk.storage.database import Database
+from kiosk.ui.i18n import Translations
 from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.scanner import ScanInput, ScannerFilter
 from kiosk.ui.texts import Severity
-from tests.conftest import People
+from tests.conftest import Clock, People
 from tests.ui.keys import Blocker, Keyboard
 
 CONSTANTIN = "C0NSTP0P" + codes.check_character("C0NSTP0P")
@@ -484,3 +486,17 @@ def test_a_scan_while_a_dialog_is_open_is_shown_above_it_and_enter_stays_out_of_
     assert seen == {"word": "Welcome", "name": "Иван Иванов", "field": "", "open": True}
     assert db.query("SELECT count(*) FROM attendee WHERE origin = 'walk_in'")[0][0] == 0
     assert window.desk.result.name.text() == "Иван Иванов"  # and on the panel behind it
+
+
+def test_how_long_a_result_stays_is_a_setting_of_the_desk(
+    qtbot: QtBot, db_path: Path, translations: Translations, clock: Clock, people: People
+) -> None:
+    settings = QSettings()
+    settings.setValue("desk/ready_seconds", 3)
+    try:
+        win = MainWindow(db_path, translations, clock=clock)
+        qtbot.addWidget(win)
+        assert win.desk.result.ready_after() == 3.0
+        win.close()
+    finally:
+        settings.remove("desk/ready_seconds")
