@@ -492,11 +492,15 @@ def test_how_long_a_result_stays_is_a_setting_of_the_desk(
     qtbot: QtBot, db_path: Path, translations: Translations, clock: Clock, people: People
 ) -> None:
     settings = QSettings()
-    settings.setValue("desk/ready_seconds", 3)
+    settings.setValue("desk/ready_seconds", 0.4)
     try:
         win = MainWindow(db_path, translations, clock=clock)
         qtbot.addWidget(win)
-        assert win.desk.result.ready_after() == 3.0
+        win.show()
+        with qtbot.waitSignal(win.result_shown, timeout=5000):
+            win.on_scan(people.ana)
+        assert win.desk.result.severity is Severity.OK
+        qtbot.waitUntil(lambda: win.desk.result.severity is None, timeout=1500)
         win.close()
     finally:
         settings.remove("desk/ready_seconds")

@@ -198,10 +198,6 @@ class ResultPanel(QFrame):
         self._ready.setInterval(max(0, round(seconds * 1000)))
         self._ready_enabled = seconds > 0
 
-    def ready_after(self) -> float:
-        """Seconds a result stays up before "Ready" (0: until the next result)."""
-        return self._ready.interval() / 1000 if self._ready_enabled else 0.0
-
     def set_exit_mode(self, on: bool) -> None:
         """Exit mode: the ready state says so in the exit colour."""
         self.exit_mode = on
