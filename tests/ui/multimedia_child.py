@@ -14,6 +14,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication
 
 from kiosk.ui.i18n import Translations
+from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.texts import Severity
@@ -39,6 +40,13 @@ def main() -> None:
     kiosk.show_scan()
     assert kiosk.scan_screen.camera is not None
     out["kiosk_camera"] = kiosk.scan_screen.camera.preview.status.text()
+    kiosk.leave()
+    desk = MainWindow(Path(sys.argv[1]), translations, sounds)
+    desk.show()
+    desk.camera_button.setChecked(True)  # was a "Something went wrong (ImportError)" dialog
+    assert desk.camera_view is not None
+    out["desk_camera"] = desk.camera_view.preview.status.text()
+    out["desk_sound_tooltip"] = desk.sound_button.toolTip()
     print(json.dumps(out, ensure_ascii=False), flush=True)
     os._exit(0)
 

@@ -63,6 +63,8 @@ def test_desk_camera_sounds_and_kiosk_say_what_is_missing_in_every_language(
     assert shown["camera_ro"] == "Camera are nevoie de libpulse0 — consultați README."
     assert shown["sound_problem"] == "libpulse0"
     assert shown["kiosk_camera"] == shown["camera_en"]
+    assert shown["desk_camera"] == shown["camera_en"]
+    assert shown["desk_sound_tooltip"] == "Sounds need libpulse0 — see the README."
     assert "Traceback" not in done.stderr and "went wrong" not in done.stdout
 
 
