@@ -854,10 +854,16 @@ def _ribbon(r: _Reader, box: Box, collapse: bool, pinned: bool, path: Path) -> R
     sources: list[_Reader] = []
     if "palette" in r.data:
         palette_path = (path.parent / r.string("palette")).resolve()
-        if not palette_path.is_file():
-            raise r.error("palette", f"{palette_path} does not exist (relative to the template)")
         try:
-            palette = tomllib.loads(palette_path.read_text(encoding="utf-8"))
+            text = palette_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise r.error(
+                "palette", f"{palette_path} does not exist (relative to the template)"
+            ) from None
+        except OSError as exc:  # a folder, no permission, a name too long for the disk
+            raise r.error("palette", f"{palette_path} cannot be read: {exc.strerror}") from None
+        try:
+            palette = tomllib.loads(text)
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
             raise TemplateError(palette_path, "", f"is not valid TOML: {exc}") from None
         p = _Reader(palette_path, "", palette)

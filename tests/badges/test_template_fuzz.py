@@ -115,3 +115,19 @@ def test_a_template_nested_thousands_deep_is_refused_not_a_crash(
     path.write_text("a = " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     with pytest.raises(TemplateError, match=r"deep\.toml"):
         load_template(path)
+
+
+@pytest.mark.parametrize("palette", ["x" * 300, ".", "missing.toml"])
+def test_a_palette_that_cannot_be_read_is_refused_with_the_template_name(
+    tmp_path: Path, palette: str
+) -> None:
+    """Found by the fuzz above: a 300-character palette name raised OSError (name too long)."""
+    doc = copy.deepcopy(BASE)
+    (ribbon,) = [e for e in doc["elements"] if "palette" in e]
+    ribbon["palette"] = palette
+    path = tmp_path / "damaged.toml"
+    path.write_text(
+        "\n".join(f"{json.dumps(k)} = {toml_value(v)}" for k, v in doc.items()), encoding="utf-8"
+    )
+    with pytest.raises(TemplateError, match=r"damaged\.toml.*palette"):
+        load_template(path)
