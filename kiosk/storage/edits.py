@@ -45,6 +45,8 @@ def apply(
     """Change the attendee (reindexed for search; the new ``updated_at`` makes the change
     travel with the roster) and log each changed field, in the caller's transaction."""
     attendees.update(conn, attendee_id, changes, now)
+    if "blocked" in changes:  # a block travels by its own time (see replica.merge_roster)
+        conn.execute("UPDATE attendee SET blocked_at = ? WHERE id = ?", (now, attendee_id))
     conn.executemany(
         "INSERT INTO attendee_edit (at, kiosk_id, attendee_uid, field, old, new, operator) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -21,11 +21,12 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from kiosk.core.hlc import Hlc, receive
 from kiosk.core.model import AttendeeStatus
+from kiosk.core.timeutil import from_utc_iso, to_utc_iso
 from kiosk.storage import attendees, scanlog
 
 #: The columns of a scan as they travel between kiosks, in this order.
@@ -63,6 +64,7 @@ ROSTER_COLUMNS: tuple[str, ...] = (
     "attention",
     "pending",
     "blocked",
+    "blocked_at",
     "created_at",
     "updated_at",  # last: readers take a row's version from its end
 )
@@ -429,19 +431,36 @@ _ROSTER_SELECT = "uid, " + ", ".join(
 )
 
 
-def _roster_marks(conn: sqlite3.Connection, uids: list[str]) -> dict[str, tuple[int, str]]:
-    """uid -> (id, updated_at) of the local attendees among ``uids`` (a pull merges a slice at
-    a time: reading the whole roster for each would cost what the roster costs, not the slice)."""
+def _roster_marks(
+    conn: sqlite3.Connection, uids: list[str]
+) -> dict[str, tuple[int, str, int, str]]:
+    """uid -> (id, updated_at, blocked, blocked_at) of the local attendees among ``uids`` (a
+    pull merges a slice at a time: reading the whole roster for each would cost what the roster
+    costs, not the slice)."""
     return {
-        uid: (attendee_id, updated_at)
-        for uid, attendee_id, updated_at in _rows_in(
-            conn, "SELECT uid, id, updated_at FROM attendee WHERE uid IN ({})", uids
+        uid: (attendee_id, updated_at, blocked, blocked_at)
+        for uid, attendee_id, updated_at, blocked, blocked_at in _rows_in(
+            conn,
+            "SELECT uid, id, updated_at, blocked, blocked_at FROM attendee WHERE uid IN ({})",
+            uids,
         )
     }
 
 
+def _just_after(stamp: str) -> str:
+    """A version one microsecond newer than ``stamp``, for a row that merged two versions."""
+    return to_utc_iso(from_utc_iso(stamp) + timedelta(microseconds=1))
+
+
 def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterMerge:
-    """Merge attendees from elsewhere, last writer wins (``updated_at``, then the digest)."""
+    """Merge attendees from elsewhere, last writer wins (``updated_at``, then the digest).
+
+    One field is merged on its own: whether the ticket is blocked goes by ``blocked_at``, the
+    time of the last block or unblock. A row written by a kiosk that had not yet heard of a
+    block (a name corrected there meanwhile) is newer, but must not lift the block; and an older
+    row can carry a newer block. The merged row gets a version just after both, so it travels on
+    and every kiosk ends with the same row.
+    """
     result = RosterMerge()
     incoming = list(rows)
     if not incoming:
@@ -455,8 +474,20 @@ def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterM
         if mine is None:
             new.append(row)
             continue
-        attendee_id, my_updated_at = mine
+        attendee_id, my_updated_at, my_blocked, my_blocked_at = mine
+        their_blocked_at = str(row[_AT["blocked_at"]])
         if updated_at < my_updated_at:
+            if their_blocked_at > my_blocked_at:  # an older row, but a newer block or unblock
+                version = _just_after(str(my_updated_at))
+                attendees.update(
+                    conn,
+                    attendee_id,
+                    {"blocked": row[_AT["blocked"]], "blocked_at": their_blocked_at},
+                    version,
+                )
+                result.updated += 1
+                result._changed(version)
+                continue
             result.unchanged += 1
             continue
         current = conn.execute(select, (attendee_id,)).fetchone()
@@ -468,6 +499,13 @@ def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterM
             for c, i in _AT.items()
             if c not in ("created_at", "updated_at") and row[i] != current[i]
         }
+        if my_blocked_at > their_blocked_at:  # a newer row that had not heard of our block
+            changes.pop("blocked", None)
+            changes.pop("blocked_at", None)
+            if my_blocked != row[_AT["blocked"]]:
+                # Our block wins: our row must travel on as the newest version.
+                updated_at = _just_after(str(updated_at))
+                changes = changes or {"blocked": my_blocked}
         if "external_id" in changes:
             changes["external_id"] = changes["external_id"] or None
         if "raw" in changes:

@@ -419,6 +419,13 @@ MIGRATIONS: list[str] = [
         operator TEXT NOT NULL DEFAULT ''
     );
     """,
+    # 15: when a ticket was last blocked or unblocked. A block is merged on its own, by this
+    # time, not with the rest of the person's row: a kiosk that corrected a name before it
+    # heard of the block must not lift the block when its newer row arrives (kiosk.storage.
+    # replica.merge_roster).
+    """
+    ALTER TABLE attendee ADD COLUMN blocked_at TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
