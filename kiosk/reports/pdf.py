@@ -21,7 +21,7 @@ from fpdf.enums import XPos, YPos
 
 from kiosk.assets import font_path
 from kiosk.reports.export import to_csv
-from kiosk.reports.register import Person, RegisterEntry
+from kiosk.reports.register import Person, RegisterEntry, method_label
 from kiosk.reports.summary import Report
 from kiosk.reports.texts import (
     DEFAULT_LANGUAGE,
@@ -233,9 +233,9 @@ def sign_in_sheet(
 
 _REGISTER_KEYS = (
     "reg.no", "signin.name", "reg.organisation", "reg.country", "reg.category", "reg.modality",
-    "reg.arrival", "reg.exit", "reg.kiosk", "reg.manual", "reg.conflict",
+    "reg.arrival", "reg.exit", "reg.kiosk", "reg.method", "reg.manual", "reg.conflict",
 )  # fmt: skip
-_REGISTER_WIDTHS = (11.0, 48.0, 50.0, 24.0, 20.0, 28.0, 18.0, 18.0, 25.0, 14.0, 17.0)
+_REGISTER_WIDTHS = (11.0, 42.0, 42.0, 24.0, 20.0, 24.0, 16.0, 16.0, 22.0, 30.0, 12.0, 14.0)
 
 
 def _register_cells(t: Texts, number: int, e: RegisterEntry) -> tuple[str, ...]:
@@ -250,6 +250,7 @@ def _register_cells(t: Texts, number: int, e: RegisterEntry) -> tuple[str, ...]:
         e.first_arrival.strftime("%H:%M") if e.first_arrival else "",
         e.last_exit.strftime("%H:%M") if e.last_exit else "",
         e.kiosk,
+        method_label(t, e.method),
         t("value.yes") if e.manual else "",
         t("value.yes") if e.conflict else "",
     )

@@ -263,7 +263,7 @@ BG: dict[str, str] = {
     "reg.first_arrival": "Първо пристигане",
     "reg.last_exit": "Последно излизане",
     "reg.kiosk": "Киоск",
-    "reg.method": "Начин на регистриране",
+    "reg.method": "Начин на вход",
     "section.by_method": "Начин на регистриране (първо допускане за деня)",
     "method.scanned": "сканиран (скенер)",
     "method.camera": "сканиран (камера)",

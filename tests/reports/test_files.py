@@ -156,6 +156,8 @@ def test_pdf_report_text_keeps_cyrillic_and_romanian_names(
     assert "Universitatea „Dunărea de Jos”" in text
     assert "Attendance by day" in text and "Refused scans by reason" in text
     assert written.content_sha256 in text.replace("\n", "")
+    # How each check-in was made is a column of the PDF register too (issue 17, point 10).
+    assert "How checked in" in text and "scanned (scanner)" in text
 
 
 def test_sign_in_sheet_prefilled_lists_everyone_registered_by_last_name(
