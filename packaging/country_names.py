@@ -5,8 +5,8 @@ its ``iso_3166-1.mo`` translations, the data GNOME and KDE show country names fr
     .venv/bin/python packaging/country_names.py      # needs: apt-get install iso-codes
 
 The common name is used where the list has one ("Moldova", not "Moldova, Republic of"). A name
-the translators left in English stays in English. Romanian ş ţ (cedilla) become ș ț. Run again after an iso-codes update; the
-table is committed, so Kiosk itself never needs the package.
+the translators left in English stays in English. Romanian ş ţ (cedilla) become ș ț. Run again
+after an iso-codes update; the table is committed, so Kiosk itself never needs the package.
 """
 
 from __future__ import annotations
