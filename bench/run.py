@@ -92,7 +92,11 @@ DEFAULT_QUERIES: tuple[str, ...] = (
 
 TARGET_IMPORT_RATIO = 2.0
 IMPORT_ROUNDS = 3
-TARGET_CHECKIN_RATIO = 1.5
+#: A check-in against the same row appended to the event log (the bare one-table insert is
+#: reported, no longer a target), and absolute times at low load.
+TARGET_CHECKIN_RATIO = 1.7
+TARGET_CHECKIN_P50_US = 500
+TARGET_CHECKIN_P99_US = 2000
 TARGET_SEARCH_P99_MS = 20.0
 CHECKIN_WARMUP = 20
 SEARCH_WARMUP = 1
@@ -530,12 +534,12 @@ def print_report(result: dict[str, Any]) -> None:
           f"{own['p99_us']:10.0f} {own['max_us']:10.0f}")  # fmt: skip
     print(f"  {'ratio':<40} {chk['log_ratio_p50']:9.2f}x {chk['log_ratio_p99']:9.2f}x "
           f"{chk['log_ratio_max']:9.2f}x")  # fmt: skip
-    ok = max(chk["ratio_p50"], chk["ratio_p99"]) <= TARGET_CHECKIN_RATIO
-    print(f"  target p50 and p99 ≤ {TARGET_CHECKIN_RATIO}x the bare one-table insert: "
-          f"{verdict(ok)}")  # fmt: skip
     ok = max(chk["log_ratio_p50"], chk["log_ratio_p99"]) <= TARGET_CHECKIN_RATIO
     print(f"  target p50 and p99 ≤ {TARGET_CHECKIN_RATIO}x the bare append to the event log: "
           f"{verdict(ok)}")  # fmt: skip
+    ok = scan["p50_us"] < TARGET_CHECKIN_P50_US and scan["p99_us"] < TARGET_CHECKIN_P99_US
+    print(f"  target p50 < {TARGET_CHECKIN_P50_US} µs and p99 < {TARGET_CHECKIN_P99_US} µs "
+          f"at low load: {verdict(ok)}")  # fmt: skip
     print("  decisions: " + ", ".join(f"{k} {v:,}" for k, v in sorted(chk["reasons"].items())))
 
     print()
