@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Protocol
 
 import click
 
 from kiosk.app import keys as service
+from kiosk.cli.options import Command, State
 from kiosk.core.model import Attendee
 from kiosk.reports.export import write_atomic
 from kiosk.storage import keys as stored
@@ -20,15 +20,6 @@ from kiosk.tickets.signing import MIN_PASSPHRASE, SigningError, key_id_text
 
 #: Environment variable a script may set instead of typing the passphrase.
 PASSPHRASE_ENV = "KIOSK_KEY_PASSPHRASE"
-
-
-class State(Protocol):
-    db_path: Path
-
-    def open(self) -> Database: ...
-
-
-Command = Callable[..., None]
 
 
 class KeyFailure(click.ClickException):

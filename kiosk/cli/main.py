@@ -8,7 +8,6 @@ details go to the log file named in the message).
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import platform
 import sys
@@ -27,7 +26,7 @@ from kiosk.app import paths
 from kiosk.app.checkin import CheckinService, UndoError
 from kiosk.app.failures import environment_message, write_crash_report
 from kiosk.assets import installation_kind
-from kiosk.cli.options import delimiter_option, progress, working
+from kiosk.cli.options import delimiter_option, print_json, progress, working
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
 from kiosk.core.model import CheckinList, Method, Policy, ScanKind
 from kiosk.core.timeutil import local_day, machine_timezone, parse_local
@@ -43,10 +42,6 @@ EXIT_OK, EXIT_REFUSED, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
 def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     click.echo(f"Error: {message}", err=True)
     sys.exit(code)
-
-
-def _print_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
 #: Errors of the environment or of the input, raised by modules a command may or may not have
@@ -367,7 +362,7 @@ def lists_cmd(ctx: click.Context, as_json: bool) -> None:
         tz = lists_service.timezone(db)
         lists = lists_service.lists(db)
     if as_json:
-        _print_json([_list_json(cl, tz) for cl in lists])
+        print_json([_list_json(cl, tz) for cl in lists])
         return
     for cl in lists:
         click.echo(_list_line(cl, tz))
@@ -445,7 +440,7 @@ def _list_changes(db: Database, current: CheckinList | None, opts: dict[str, Any
 def _show_list(db: Database, cl: CheckinList, verb: str, as_json: bool) -> None:
     tz = lists_service.timezone(db)
     if as_json:
-        _print_json(_list_json(cl, tz))
+        print_json(_list_json(cl, tz))
     else:
         click.echo(f"{verb} list {_list_line(cl, tz).strip()}")
 
@@ -608,7 +603,7 @@ def import_cmd(
         except ImportFileError as exc:
             if not as_json:
                 raise
-            _print_json(
+            print_json(
                 {
                     "refused": exc.reason,
                     "message": f"{exc.problem} — {exc.advice}",
@@ -620,7 +615,7 @@ def import_cmd(
             )
             sys.exit(EXIT_ERROR)
     if as_json:
-        _print_json(report.as_json())
+        print_json(report.as_json())
         return
     what = "Would import" if dry_run else "Imported"
     if report.format == "csv":
@@ -752,7 +747,7 @@ def checkin(
 
         today_meetings = _meetings.checkin_meetings(db, result)
     if as_json:
-        _print_json(checkin_json(result, tz) | {"meetings": today_meetings})
+        print_json(checkin_json(result, tz) | {"meetings": today_meetings})
     else:
         for line in decision_lines(result.decision, tz, result.at):
             click.echo(line)
@@ -808,7 +803,7 @@ def undo(
             raise UndoError(f"No check-in of ticket or scan '{target}' to undo.")
         if target is None and not yes:
             if as_json:
-                _print_json({"status": "confirm", **_undo_json(found, tz)})
+                print_json({"status": "confirm", **_undo_json(found, tz)})
             else:
                 for line in _undo_lines(found, tz, "Would undo"):
                     click.echo(line)
@@ -816,7 +811,7 @@ def undo(
             sys.exit(EXIT_REFUSED)
         result = service.undo(found.scan_id)
     if as_json:
-        _print_json(
+        print_json(
             {
                 "status": "voided",
                 "voided_scan_id": result.voided_scan_id,
@@ -883,7 +878,7 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     with state.open() as db:
         found = search_people(db, query, limit=limit)
     if as_json:
-        _print_json(
+        print_json(
             [attendee_json(f.attendee) | {"checked_in_today": f.checked_in_today} for f in found]
         )
         return
@@ -908,7 +903,7 @@ def stats(state: State, as_json: bool) -> None:
         info = events.event_info(db)
         result = compute(db)
     if as_json:
-        _print_json(result.as_json())
+        print_json(result.as_json())
         return
     click.echo(f"{info.name}")
     click.echo(f"  registered {result.registered}, cancelled {result.cancelled}")

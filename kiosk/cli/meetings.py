@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import click
 
@@ -19,26 +18,14 @@ from kiosk.app.meetings import (
     MeetingsService,
     import_meetings,
 )
+from kiosk.cli.options import Command, State, print_json
 from kiosk.core.meetings import MarkSource
-
-
-class State(Protocol):
-    db_path: Path
-
-    def open(self) -> Database: ...
-
-
-Command = Callable[..., None]
 
 
 class MeetingFailure(click.ClickException):
     """A meeting command that cannot be done: exit status 1 (nothing to do / refused)."""
 
     exit_code = 1
-
-
-def _print_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
 def _board_line(m: Meeting) -> str:
@@ -113,7 +100,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
                 keep_missing=keep_missing,
             )
         if as_json:
-            _print_json(report.as_json())
+            print_json(report.as_json())
             return
         what = "Would import" if dry_run else "Imported"
         click.echo(f"{what} {report.file}: {report.format.upper()}, {report.rows} rows.")
@@ -178,7 +165,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             board = MeetingsService(db).board(day.date() if day else None)
         board = [m for m in board if m.matches(show, text)]
         if as_json:
-            _print_json([m.as_json() for m in board])
+            print_json([m.as_json() for m in board])
             return
         if not board:
             click.echo(
@@ -204,7 +191,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             except MeetingError as exc:
                 raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
         if as_json:
-            _print_json(meeting.as_json())
+            print_json(meeting.as_json())
             return
         click.echo(("Held: " if meeting.held else "Not held: ") + _board_line(meeting))
 
@@ -231,7 +218,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             if meeting_id is None:
                 open_sides = service.unresolved()
                 if as_json:
-                    _print_json([u.as_json() for u in open_sides])
+                    print_json([u.as_json() for u in open_sides])
                 elif not open_sides:
                     click.echo("Every meeting side is matched to a registered person.")
                 for u in [] if as_json else open_sides:
@@ -245,7 +232,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             except MeetingError as exc:
                 raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
         if as_json:
-            _print_json({"resolved": changed})
+            print_json({"resolved": changed})
         else:
             click.echo(f"Resolved {changed} meeting side(s).")
 

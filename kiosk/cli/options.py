@@ -1,15 +1,37 @@
-"""Options that several commands share, defined once so they read and behave the same."""
+"""What the command modules share, defined once so commands read and behave the same: options,
+the progress bar, JSON output and the state each command is handed."""
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
+if TYPE_CHECKING:
+    from kiosk.storage.database import Database
+
 F = TypeVar("F", bound=Callable[..., object])
+
+#: A click command's function, as the modules' ``register(cli, pass_state)`` define them.
+Command = Callable[..., None]
+
+
+class State(Protocol):
+    """What ``kiosk.cli.main`` hands every command: the event file and a way to open it."""
+
+    db_path: Path
+
+    def open(self) -> Database: ...
+
+
+def print_json(value: Any) -> None:
+    """A command's ``--json`` answer: indented, Unicode kept, dates as ISO text."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 #: The field separators every CSV export accepts (the writer maps "tab" to a tab character).
 DELIMITER_CHOICES = (";", ",", "tab")

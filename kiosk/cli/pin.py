@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -10,8 +9,7 @@ from typing import Any
 import click
 
 from kiosk.app.adminpin import reset_lockout
-
-Command = Callable[..., None]
+from kiosk.cli.options import Command, print_json
 
 
 def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
@@ -36,7 +34,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         with state.open() as db:
             done = reset_lockout(db, forget_pin=forget)
         if as_json:
-            click.echo(json.dumps(asdict(done), ensure_ascii=False, indent=2))
+            print_json(asdict(done))
             return
         waited = (
             f", which still had to wait {int(done.was_waiting + 0.999)} s"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
 import click
 
@@ -15,6 +14,7 @@ from kiosk.app.printing import NeedsConfirmation, PrintRequestError, PrintServic
 from kiosk.badges.render import BadgeData, render_badge
 from kiosk.badges.sheets import sheet_pages, write_pdf
 from kiosk.badges.template import list_templates, load_sheet_template
+from kiosk.cli.options import Command, State
 from kiosk.core.model import Attendee
 from kiosk.printing.base import PrinterError
 from kiosk.printing.discover import discover, open_printer
@@ -45,15 +45,6 @@ def _person(db: Database, code: str) -> Attendee:
             "'kiosk search NAME'."
         )
     return person
-
-
-class State(Protocol):
-    db_path: Path
-
-    def open(self) -> Database: ...
-
-
-Command = Callable[..., None]
 
 
 def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:

@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import click
 
-from kiosk.cli.options import delimiter_option, progress, working
+from kiosk.cli.options import Command, State, delimiter_option, print_json, progress, working
 from kiosk.cli.output import counted
 from kiosk.reports.coverage import KioskCoverage
 from kiosk.reports.files import WrittenFile
@@ -179,15 +179,6 @@ def _show(files: list[WrittenFile], t: Callable[..., str] | None = None) -> None
             click.echo(t("cli.beside", digest_file=f"{f.path.name}.sha256"))
 
 
-class State(Protocol):
-    db_path: Path
-
-    def open(self) -> Database: ...
-
-
-Command = Callable[..., None]
-
-
 def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
     """Add the reporting commands to ``cli``."""
 
@@ -268,17 +259,10 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
                 files.append(write_chart(report, chart))
             record_exports(db, f"report-{fmt}", scope.label(), files)
         if as_json:
-            import json
-
-            click.echo(
-                json.dumps(
-                    {s.key: {"header": list(s.header), "rows": s.rows} for s in report.sections}
-                    | {"files": [{"path": str(f.path), "sha256": f.sha256} for f in files]}
-                    | ({"coverage": _coverage_json(covered)} if covered is not None else {}),
-                    ensure_ascii=False,
-                    indent=2,
-                    default=str,
-                )
+            print_json(
+                {s.key: {"header": list(s.header), "rows": s.rows} for s in report.sections}
+                | {"files": [{"path": str(f.path), "sha256": f.sha256} for f in files]}
+                | ({"coverage": _coverage_json(covered)} if covered is not None else {})
             )
             return
         if covered is not None:
@@ -402,18 +386,13 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         except ImportFileError as exc:  # an OnlineReportError, or the text unreadable
             if not as_json:
                 raise
-            import json
-
-            click.echo(json.dumps(
+            print_json(
                 {"ok": False, "reason": getattr(exc, "reason", "unreadable"), "error": str(exc),
-                 "file": str(file)},
-                ensure_ascii=False, indent=2,
-            ))  # fmt: skip
+                 "file": str(file)}
+            )  # fmt: skip
             sys.exit(2)
         if as_json:
-            import json
-
-            click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+            print_json(result.as_dict())
             return
         platform = PLATFORM_NAMES[result.platform]
         meeting = f" '{result.meeting}'" if result.meeting else ""
@@ -545,9 +524,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
                     sys.exit(1)
             summary = purge(db)
         if as_json:
-            import json
 
-            click.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2, default=str))
+            print_json(summary.as_json())
             return
         click.echo(
             f"Removed the personal data of {summary.people} registrations and "

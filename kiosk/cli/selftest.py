@@ -7,7 +7,6 @@ bundle, which is what the packaging tests run.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 
@@ -15,6 +14,7 @@ import click
 
 from kiosk.app import paths
 from kiosk.app.selftest import Check, Status, core_checks, environment
+from kiosk.cli.options import Command, print_json
 
 MARKS = {Status.OK: "OK  ", Status.WARNING: "WARN", Status.FAILED: "FAIL"}
 
@@ -26,9 +26,6 @@ def run_checks(qt: bool = True) -> list[Check]:
 
         checks += qt_checks()
     return checks
-
-
-Command = Callable[..., None]
 
 
 def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
@@ -53,7 +50,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
                 ],
                 "passed": not failed,
             }
-            click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+            print_json(report)
         else:
             click.echo(
                 f"Kiosk {env['version']} self-test — {env['kind']}, Python {env['python']}, "

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import click
 
+from kiosk.cli.options import Command, State, print_json
 from kiosk.cli.output import counted
 from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.storage import events
 from kiosk.storage.database import Database
 from kiosk.sync.bundle import BundleError, ImportResult, bundle_files, export_bundle, import_bundle
 from kiosk.sync.hub import DEFAULT_SCHEMA, HUB_ENV, HubError, HubSession, remembered_hub
-
-
-class State(Protocol):
-    db_path: Path
-
-    def open(self) -> Database: ...
-
-
-Command = Callable[..., None]
 
 
 class SyncFailed(click.ClickException):
@@ -35,10 +26,6 @@ class SyncFailed(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         click.echo(f"Error: {self.format_message()}", err=True)
-
-
-def _print_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
 def _import_json(result: ImportResult) -> dict[str, Any]:
@@ -138,7 +125,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             except BundleError as exc:
                 raise SyncFailed(str(exc)) from exc
         if as_json:
-            _print_json({"file": str(path), "manifest": manifest.as_json()})
+            print_json({"file": str(path), "manifest": manifest.as_json()})
             return
         click.echo(
             f"Wrote {path} ({_n(manifest.scans, 'scan')}, {_n(manifest.roster, 'attendee')}, "
@@ -170,7 +157,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
                 except BundleError as exc:
                     refused.append(exc)
         if as_json:
-            _print_json(
+            print_json(
                 [_import_json(r) for r in results]
                 + [
                     {
@@ -236,7 +223,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             except HubError as exc:
                 raise SyncFailed(str(exc)) from exc
         if as_json:
-            _print_json(
+            print_json(
                 {"pushed": result.pushed, "resent": result.resent, "pulled": result.pulled,
                  "roster_pushed": result.roster_pushed,
                  "roster_added": result.roster.added, "roster_updated": result.roster.updated,
@@ -289,7 +276,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             status = session.status()
             kiosk = session.kiosk
         if as_json:
-            _print_json({"kiosk": kiosk.name, "kiosk_id": kiosk.id, "last_sync": status.last_sync,
+            print_json({"kiosk": kiosk.name, "kiosk_id": kiosk.id, "last_sync": status.last_sync,
                          "queued": status.queued, "last_error": status.last_error})  # fmt: skip
             return
         click.echo(f"Kiosk {kiosk.name} ({kiosk.id})")
@@ -311,7 +298,7 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
             tz = events.event_info(db).timezone
             found = conflicts(db)
         if as_json:
-            _print_json([conflict_json(c, tz) for c in found])
+            print_json([conflict_json(c, tz) for c in found])
         elif not found:
             click.echo("No conflicts: no one was admitted twice.")
         else:
