@@ -1,15 +1,17 @@
-"""The per-day attendance register: one row per person admitted on a day."""
+"""The per-day attendance list of ``kiosk export attendance``: one row per person admitted in
+person on a day, with their first check-in. Read from the register (``read_register``), so both
+exports of a day show the same admissions."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
 
-from kiosk.core import signed
-from kiosk.core.timeutil import from_utc_iso, to_utc_iso
+from kiosk.reports.export import Cell
+from kiosk.reports.register import Scope, method_label, read_register
+from kiosk.reports.texts import Texts, category_label, country_label, texts
 from kiosk.storage.database import Database
-from kiosk.storage.events import event_info
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,20 +31,29 @@ class RegisterRow:
     method: str = ""
 
 
-COLUMNS = (
-    "No.",
-    "Date",
-    "First check-in",
-    "Last name",
-    "First name",
-    "Organisation",
-    "Country",
-    "Category",
-    "Kiosk",
-    "Manual",
-    "Admitted by signature",
-    "How checked in",
+_COLUMN_KEYS = (
+    "reg.no",
+    "reg.date",
+    "att.first_checkin",
+    "reg.last_name",
+    "reg.first_name",
+    "reg.organisation",
+    "reg.country",
+    "reg.category",
+    "reg.kiosk",
+    "reg.manual",
+    "att.signature",
+    "reg.method",
 )
+
+
+def columns(t: Texts) -> tuple[str, ...]:
+    """The list's column titles in the language of ``t``."""
+    return tuple(t(k) for k in _COLUMN_KEYS)
+
+
+#: The column titles in English.
+COLUMNS = columns(texts())
 
 
 def attendance_register(
@@ -52,44 +63,46 @@ def attendance_register(
 
     Undone check-ins do not count. ``order`` is "name" (last name, first name) or "time".
     """
-    tz = ZoneInfo(event_info(db).timezone)
-    start = datetime.combine(day, time(0), tz)
-    end = datetime.combine(day + timedelta(days=1), time(0), tz)
-    params: list[object] = [to_utc_iso(start), to_utc_iso(end)]
-    list_filter = ""
-    if list_id is not None:
-        list_filter = "AND s.list_id = ?"
-        params.append(list_id)
-    order_by = "a.sort_key, a.id" if order == "name" else "f.at, a.sort_key"
-    rows = db.query(
-        f"""
-        SELECT f.at, f.manual, f.method, k.name AS kiosk_name, a.first_name, a.last_name,
-               a.organization, a.country, a.category, a.code, a.origin
-        FROM (
-            SELECT s.*, row_number() OVER (PARTITION BY s.attendee_uid ORDER BY s.at, s.hlc) AS n
-            FROM effective_scan s
-            WHERE s.kind = 'entry' AND s.at >= ? AND s.at < ? {list_filter}
-        ) f
-        JOIN attendee a ON a.uid = f.attendee_uid
-        LEFT JOIN kiosk k ON k.id = f.kiosk_id
-        WHERE f.n = 1
-        ORDER BY {order_by}
-        """,
-        params,
-    )
-    return [
+    register = read_register(db, Scope(day=day, list_id=list_id))
+    rows = [
         RegisterRow(
-            first_checkin=from_utc_iso(r["at"]).astimezone(tz),
-            last_name=r["last_name"],
-            first_name=r["first_name"],
-            organization=r["organization"],
-            country=r["country"],
-            category=r["category"],
-            kiosk=r["kiosk_name"] or "",
-            manual=bool(r["manual"]),
-            code=r["code"],
-            admitted_by_signature=r["origin"] == signed.ORIGIN,
-            method=r["method"],
+            first_checkin=e.first_arrival,
+            last_name=e.person.last_name,
+            first_name=e.person.first_name,
+            organization=e.person.organization,
+            country=e.person.country,
+            category=e.person.category,
+            kiosk=e.kiosk,
+            manual=e.manual,
+            code=e.person.code,
+            admitted_by_signature=e.person.signed,
+            method=e.method,
         )
-        for r in rows
+        for e in register.entries
+        if e.in_person and e.day == day and e.first_arrival is not None
+    ]
+    if order == "time":
+        rows.sort(key=lambda r: r.first_checkin)  # stable: register order within a second
+    return rows
+
+
+def attendance_rows(rows: Sequence[RegisterRow], t: Texts) -> list[tuple[Cell, ...]]:
+    """The list as table rows in :func:`columns` order, its words in the language of ``t``."""
+    yes = t("value.yes")
+    return [
+        (
+            n,
+            r.first_checkin.date().isoformat(),
+            r.first_checkin.replace(microsecond=0),
+            r.last_name,
+            r.first_name,
+            r.organization,
+            country_label(t, r.country),
+            category_label(t, r.category) if r.category else "",
+            r.kiosk,
+            yes if r.manual else "",
+            yes if r.admitted_by_signature else "",
+            method_label(t, r.method),
+        )
+        for n, r in enumerate(rows, start=1)
     ]

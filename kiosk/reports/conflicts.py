@@ -17,6 +17,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from kiosk.core.timeutil import from_utc_iso
+from kiosk.storage import reports as report_store
 from kiosk.storage.database import Database
 from kiosk.storage.events import event_info
 
@@ -59,16 +60,7 @@ class Conflict:
 def conflicts(db: Database) -> list[Conflict]:
     """Every conflict in the merged log, ordered by list, day and the first admission."""
     zone = ZoneInfo(event_info(db).timezone)
-    rows = db.conn.execute(
-        "SELECT s.attendee_uid, s.list_id, s.kind, s.scan_id, s.kiosk_id, "
-        "coalesce(k.name, ''), s.at, s.hlc, s.manual, l.name, l.policy, l.tracks_presence "
-        "FROM effective_scan s JOIN checkin_list l ON l.id = s.list_id "
-        "LEFT JOIN kiosk k ON k.id = s.kiosk_id "
-        "WHERE s.attendee_uid IS NOT NULL AND l.policy != 'multiple' "
-        "AND s.attendee_uid IN (SELECT attendee_uid FROM effective_scan WHERE kind = 'entry' "
-        "GROUP BY attendee_uid, list_id HAVING count(*) > 1) "
-        "ORDER BY s.attendee_uid, s.list_id, s.hlc"
-    ).fetchall()
+    rows = report_store.conflict_scans(db)
     groups: dict[tuple[str, int, date | None], list[ConflictEntry]] = {}
     list_names: dict[int, str] = {}
     inside: dict[tuple[str, int, date | None], bool] = {}
@@ -89,15 +81,7 @@ def conflicts(db: Database) -> list[Conflict]:
         entries.append(entry)
         inside[key] = True
     uids = sorted({uid for (uid, _list, _day), entries in groups.items() if len(entries) > 1})
-    people: dict[str, tuple[str, str, str]] = {}
-    for start in range(0, len(uids), 500):
-        chunk = uids[start : start + 500]
-        for uid, name, code, organization in db.conn.execute(
-            "SELECT uid, trim(first_name || ' ' || last_name), code, organization FROM attendee "
-            f"WHERE uid IN ({','.join('?' * len(chunk))})",
-            chunk,
-        ):
-            people[uid] = (name, code, organization)
+    people = report_store.names_of(db, uids)
     found = []
     for (uid, list_id, day), entries in groups.items():
         if len(entries) > 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from kiosk.storage import reports as report_store
 from kiosk.storage.database import Database
 
 
@@ -31,43 +32,17 @@ class Stats:
 
 
 def stats(db: Database) -> Stats:
-    status = dict(
-        db.conn.execute("SELECT status, count(*) FROM attendee GROUP BY status").fetchall()
-    )
-    admitted = dict(
-        db.conn.execute(
-            "SELECT list_id, count(DISTINCT attendee_uid) FROM effective_scan "
-            "WHERE kind = 'entry' GROUP BY list_id"
-        ).fetchall()
-    )
-    refused = dict(
-        db.conn.execute(
-            "SELECT list_id, count(*) FROM scan WHERE outcome = 'refused' GROUP BY list_id"
-        ).fetchall()
-    )
+    status = report_store.status_counts(db)
+    admitted = report_store.admitted_per_list(db)
+    refused = report_store.refused_per_list(db)
     lists = [
-        ListCount(
-            r["id"],
-            r["name"],
-            r["day"],
-            r["policy"],
-            admitted.get(r["id"], 0),
-            refused.get(r["id"], 0),
-        )
-        for r in db.query("SELECT id, name, day, policy FROM checkin_list ORDER BY day, id")
+        ListCount(list_id, name, day, policy, admitted.get(list_id, 0), refused.get(list_id, 0))
+        for list_id, name, day, policy in report_store.every_list(db)
     ]
-
-    def grouped(column: str) -> dict[str, int]:
-        rows = db.conn.execute(
-            f"SELECT {column}, count(*) FROM attendee WHERE status = 'active' "
-            f"GROUP BY {column} ORDER BY count(*) DESC, {column}"
-        ).fetchall()
-        return {str(k or ""): int(v) for k, v in rows}
-
     return Stats(
-        registered=int(status.get("active", 0)),
-        cancelled=int(status.get("cancelled", 0)),
+        registered=status.get("active", 0),
+        cancelled=status.get("cancelled", 0),
         lists=lists,
-        by_category=grouped("category"),
-        by_country=grouped("country"),
+        by_category=report_store.active_by(db, "category"),
+        by_country=report_store.active_by(db, "country"),
     )

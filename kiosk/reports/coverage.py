@@ -12,7 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from kiosk.core.timeutil import from_utc_iso
-from kiosk.storage import replica
+from kiosk.storage import reports as report_store
 from kiosk.storage.database import Database
 from kiosk.storage.events import event_info
 
@@ -33,24 +33,17 @@ class KioskCoverage:
 
 def coverage(db: Database) -> list[KioskCoverage]:
     """Every kiosk known here, those with scans first, by name."""
-    conn = db.conn
     zone = ZoneInfo(event_info(db).timezone)
-    ranges = replica.kiosk_ranges(conn)
-    last_at = dict(conn.execute("SELECT kiosk_id, max(at) FROM scan GROUP BY kiosk_id").fetchall())
-    names = dict(replica.kiosks(conn))
-    found = []
-    for kiosk_id in sorted(set(names) | set(ranges), key=lambda k: (names.get(k, ""), k)):
-        held = ranges.get(kiosk_id)
-        at = last_at.get(kiosk_id)
-        found.append(
-            KioskCoverage(
-                kiosk_id,
-                names.get(kiosk_id, ""),
-                held.count if held else 0,
-                held.last_seq if held else 0,
-                from_utc_iso(at).astimezone(zone) if at else None,
-                tuple(replica.gaps(conn, kiosk_id)) if held else (),
-            )
+    found = [
+        KioskCoverage(
+            k.kiosk_id,
+            k.name,
+            k.scans,
+            k.last_seq,
+            from_utc_iso(k.last_at).astimezone(zone) if k.last_at else None,
+            k.gaps,
         )
+        for k in report_store.kiosks_held(db)
+    ]
     found.sort(key=lambda k: (k.scans == 0, k.name, k.kiosk_id))
     return found

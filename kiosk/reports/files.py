@@ -6,23 +6,29 @@ database, so a changed file can be recognised later, also after personal data wa
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from kiosk.core.timeutil import to_utc_iso
+from kiosk.reports.attendance import RegisterRow, attendance_rows
+from kiosk.reports.attendance import columns as columns_of_attendance
 from kiosk.reports.chart import ChartText, arrivals_png
 from kiosk.reports.export import (
+    DEFAULT_DELIMITER,
     CsvTable,
     Progress,
     XlsxBook,
     column_widths,
     to_csv,
+    to_xlsx,
     write_atomic,
 )
 from kiosk.reports.register import Person, RegisterEntry, columns, register_rows
 from kiosk.reports.summary import Report
 from kiosk.reports.texts import PARTNER, Texts, texts
+from kiosk.storage import reports as report_store
 from kiosk.storage.database import Database
 
 
@@ -53,12 +59,9 @@ def write_with_digest(path: Path, data: bytes, content_sha256: str = "") -> Writ
 def record_exports(db: Database, kind: str, scope: str, files: list[WrittenFile]) -> None:
     """Keep the digests in the database (they survive ``kiosk purge``)."""
     now = to_utc_iso(datetime.now(UTC))
-    with db.write() as conn:
-        conn.executemany(
-            "INSERT INTO export_record (at, kind, scope, file, sha256, content_sha256) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [(now, kind, scope, str(f.path), f.sha256, f.content_sha256) for f in files],
-        )
+    report_store.record_exports(
+        db, [(now, kind, scope, str(f.path), f.sha256, f.content_sha256) for f in files]
+    )
 
 
 def register_csv(
@@ -177,6 +180,30 @@ def write_pdf(report: Report, path: Path) -> list[WrittenFile]:
     content = register_digest(report.register.entries)
     pdf = report_pdf(report, report_title(report), content, report_chart(report))
     return [write_with_digest(path, pdf, content)]
+
+
+def write_attendance(
+    rows: Sequence[RegisterRow],
+    day: date,
+    path: Path,
+    *,
+    event_name: str,
+    fmt: str = "csv",
+    delimiter: str = DEFAULT_DELIMITER,
+    t: Texts | None = None,
+    progress: Progress | None = None,
+) -> WrittenFile:
+    """The attendance list of a day as CSV or a one-sheet workbook (``fmt``), written like every
+    report file: atomically, with its digest beside it."""
+    t = t or texts()
+    header = columns_of_attendance(t)
+    table = attendance_rows(rows, t)
+    if fmt == "csv":
+        data = to_csv(header, table, delimiter)
+    else:
+        title = t("att.title", event=event_name, day=day.isoformat(), count=len(rows))
+        data = to_xlsx(header, table, title=title, sheet=day.isoformat(), progress=progress)
+    return write_with_digest(path, data)
 
 
 def sheet_people(report: Report, day: date, *, attended: bool) -> list[Person]:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from kiosk.core.decide import expected_on
+from kiosk.core.model import Attendee
 from kiosk.core.timeutil import from_utc_iso
+from kiosk.storage import events
+from kiosk.storage import register as register_store
 from kiosk.storage.database import Database
 
 BUCKET = timedelta(minutes=15)
@@ -78,31 +82,27 @@ def _timeline(buckets: Counter[datetime]) -> list[tuple[datetime, int]]:
     return arrivals
 
 
-def live_numbers(db: Database, list_id: int, timezone: str) -> LiveNumbers:
+def live_numbers(
+    db: Database, list_id: int, timezone: str, today: date | None = None
+) -> LiveNumbers:
+    """The numbers of one list. Who is expected is the check-in rule's (``expected_on``): an
+    active registration covering the list's day (``today``, event time, for a list of every
+    day) in a category the list takes."""
     zone = ZoneInfo(timezone)
-    row = db.conn.execute("SELECT day FROM checkin_list WHERE id = ?", (list_id,)).fetchone()
-    day = date.fromisoformat(row[0]) if row and row[0] else None
-    valid = "status = 'active'"
-    params: list[object] = []
-    if day is not None:
-        valid += " AND (days = '[]' OR instr(days, ?) > 0)"
-        params.append(f'"{day.isoformat()}"')
-    expected_rows = db.conn.execute(
-        f"SELECT category, country, count(*) FROM attendee WHERE {valid} GROUP BY 1, 2", params
-    ).fetchall()
-    first_rows = db.conn.execute(
-        "SELECT a.category, a.country, f.at FROM ("
-        "  SELECT attendee_uid, min(at) AS at FROM effective_scan"
-        "  WHERE list_id = ? AND kind = 'entry' GROUP BY attendee_uid"
-        ") f JOIN attendee a ON a.uid = f.attendee_uid",
-        (list_id,),
-    ).fetchall()
+    lst = events.checkin_list(db, list_id)
+    day = (lst.day if lst else None) or today or datetime.now(UTC).astimezone(zone).date()
+    expected_rows = [
+        ((category, country), n)
+        for category, country, days, n in register_store.active_groups(db)
+        if lst is None or expected_on(_registrant(category, days), lst, day)
+    ]
+    first_rows = register_store.first_admissions(db, list_id)
 
     def shares(column: int) -> list[Share]:
         expected: Counter[str] = Counter()
-        for r in expected_rows:
-            expected[r[column]] += r[2]
-        admitted = Counter(r[column] for r in first_rows)
+        for labels_of, n in expected_rows:
+            expected[labels_of[column]] += n
+        admitted = Counter((r[0], r[1])[column] for r in first_rows)
         labels = sorted(set(expected) | set(admitted), key=lambda k: (-expected[k], k))
         return [Share(k, admitted[k], expected[k]) for k in labels]
 
@@ -112,8 +112,13 @@ def live_numbers(db: Database, list_id: int, timezone: str) -> LiveNumbers:
     return LiveNumbers(
         list_id=list_id,
         admitted=len(first_rows),
-        expected=sum(r[2] for r in expected_rows),
+        expected=sum(n for _labels, n in expected_rows),
         by_category=shares(0),
         by_country=shares(1),
         arrivals=_timeline(buckets),
     )
+
+
+def _registrant(category: str, days: frozenset[date]) -> Attendee:
+    """An active registration of ``category`` covering ``days``: what the rule looks at."""
+    return Attendee(0, "", "", "", category=category, days=days)

@@ -11,7 +11,6 @@ Deleted text is overwritten on disk (``secure_delete``) and the file is compacte
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.files import register_digest
 from kiosk.reports.summary import build_report
-from kiosk.storage import meetings as meeting_store
+from kiosk.storage import reports as report_store
 from kiosk.storage.database import Database
 
 
@@ -44,15 +43,7 @@ class PurgeSummary:
 
 
 def plan(db: Database) -> PurgePlan:
-    one = db.conn.execute
-    return PurgePlan(
-        people=one("SELECT count(*) FROM attendee WHERE code NOT LIKE 'PURGED-%'").fetchone()[0],
-        online_participants=one(
-            "SELECT count(DISTINCT name || email) FROM online_session WHERE email != '' "
-            "OR name NOT LIKE 'purged-%'"
-        ).fetchone()[0],
-        print_jobs=one("SELECT count(*) FROM print_job").fetchone()[0],
-    )
+    return PurgePlan(*report_store.personal_data_left(db))
 
 
 #: Report sections that list people by name: not kept with the anonymous counts.
@@ -81,49 +72,11 @@ def kept_counts(db: Database) -> dict[str, Any]:
 def purge(db: Database) -> PurgeSummary:
     """Remove personal data in one transaction, then overwrite and compact the file."""
     counts = kept_counts(db)
-    db.conn.execute("PRAGMA secure_delete = ON")
-    with db.write() as conn:
-        people = conn.execute(
-            "UPDATE attendee SET first_name = '', last_name = '', organization = '', email = '', "
-            "phone = '', external_id = NULL, raw = '{}', sort_key = '', language = '', "
-            "code = 'PURGED-' || id, code_upper = 'PURGED-' || id "
-            "WHERE code NOT LIKE 'PURGED-%'"
-        ).rowcount
-        online = conn.execute(
-            "UPDATE online_session SET name = 'purged-' || id, email = '', meeting = '' "
-            "WHERE name NOT LIKE 'purged-%' OR email != ''"
-        ).rowcount
-        terms = conn.execute("DELETE FROM search_term").rowcount
-        meetings = meeting_store.purge_personal(conn)
-        # Skipped-row details and warnings of past imports can quote names and e-mails.
-        conn.execute(
-            "UPDATE import_run SET summary = json_remove(summary, '$.skipped', '$.warnings') "
-            "WHERE json_valid(summary)"
-        )
-        removed = {
-            "people": people,
-            "online_sessions": online,
-            "search_terms": terms,
-            "meetings": meetings,
-        }
-        conn.execute(
-            "INSERT INTO purge_record (at, counts, removed) VALUES (?, ?, ?)",
-            (
-                to_utc_iso(datetime.now(UTC)),
-                json.dumps(counts, ensure_ascii=False, default=str),
-                json.dumps(removed),
-            ),
-        )
-    db.checkpoint()
-    db.conn.execute("VACUUM")
-    return PurgeSummary(people, online, terms, counts)
+    removed = report_store.purge_personal(db, counts, to_utc_iso(datetime.now(UTC)))
+    return PurgeSummary(removed["people"], removed["online_sessions"], removed["search_terms"],
+                        counts)  # fmt: skip
 
 
 def last_purge(db: Database) -> dict[str, Any] | None:
     """The counts and removals of the latest purge, if there was one."""
-    row = db.conn.execute(
-        "SELECT at, counts, removed FROM purge_record ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    if row is None:
-        return None
-    return {"at": row[0], "counts": json.loads(row[1]), "removed": json.loads(row[2])}
+    return report_store.last_purge(db)

@@ -9,13 +9,13 @@ two-day event takes well under a second (see bench/reports.py).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from kiosk.core import signed
 from kiosk.core.gcpause import paused_gc
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.conflicts import Conflict, conflicts
@@ -64,6 +64,8 @@ class Person:
     active: bool
     days: frozenset[date]  # empty: every day of the event
     sort_key: str
+    #: Not in the kiosk's list at first: added and admitted on the strength of a signed ticket.
+    signed: bool = False
 
     def registered_for(self, day: date) -> bool:
         return self.active and (not self.days or day in self.days)
@@ -207,20 +209,17 @@ def people(db: Database) -> dict[str, Person]:
     found: dict[str, Person] = {}
     # Few distinct day sets (all days, day one only…): parse each once.
     day_sets: dict[str, frozenset[date]] = {"[]": frozenset()}
-    for uid, code, first, last, org, country, category, status, days, key in (
+    for uid, code, first, last, org, country, category, status, days, key, origin in (
         register_store.registrants(db)
     ):
         day_set = day_sets.get(days)
         if day_set is None:
-            day_set = day_sets[days] = _day_set(days)
+            day_set = day_sets[days] = register_store.day_set_of(days)
         found[uid] = Person(
-            uid, code, first, last, org, country, category, status == "active", day_set, key
-        )
+            uid, code, first, last, org, country, category, status == "active", day_set, key,
+            origin == signed.ORIGIN,
+        )  # fmt: skip
     return found
-
-
-def _day_set(text: str) -> frozenset[date]:
-    return frozenset(date.fromisoformat(d) for d in json.loads(text))
 
 
 def event_days(db: Database) -> list[date]:

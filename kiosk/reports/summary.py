@@ -7,7 +7,6 @@ function appending one more table, with no change to the writers.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,7 +14,9 @@ from datetime import date, datetime
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
+from kiosk.core.decide import expected_on
 from kiosk.core.gcpause import paused_gc
+from kiosk.core.model import Attendee, AttendeeStatus, CheckinList
 from kiosk.core.text import fold
 from kiosk.reports.live import BUCKET, bucket_start
 from kiosk.reports.meetings import b2b_sections
@@ -31,6 +32,7 @@ from kiosk.reports.register import (
     read_register,
 )
 from kiosk.reports.texts import DEFAULT_LANGUAGE, Texts, category_label, list_label, texts
+from kiosk.storage import register as register_store
 from kiosk.storage.database import Database
 
 
@@ -230,7 +232,7 @@ def _build_report(db: Database, scope: Scope, language: str) -> Report:
         return value or t("row.not_given")
 
     if scope.list_id is None:
-        sections.append(_by_list(db, scope, register, t))
+        sections.append(_by_list(scope, register, register_store.every_list(db), t))
     def category(value: str) -> str:
         return category_label(t, value) if value else t("row.not_given")
 
@@ -267,34 +269,48 @@ def _by_method(entries: list[RegisterEntry], days: list[date], t: Texts) -> Sect
     return Section("by_method", t("section.by_method"), header, rows)
 
 
-def _by_list(db: Database, scope: Scope, register: Register, t: Texts) -> Section:
+def _by_list(scope: Scope, register: Register, lists: list[CheckinList], t: Texts) -> Section:
     """In-person attendance per check-in list (days, sessions, areas): unique people."""
     everyone = register.people
     admitted = register.list_admissions
     rows: list[tuple[Cell, ...]] = []
-    for list_id, name, day_text, categories in db.conn.execute(
-        "SELECT id, name, day, categories FROM checkin_list ORDER BY day, id"
-    ):
-        day = date.fromisoformat(day_text) if day_text else None
-        if scope.day is not None and day not in (None, scope.day):
+    for lst in lists:
+        if scope.day is not None and lst.day not in (None, scope.day):
             continue
-        allowed = set(json.loads(categories or "[]"))
-
-        def expected_here(p: Person, day: date | None = day, allowed: set[str] = allowed) -> bool:
-            registered = p.registered_for(day) if day else p.active
-            return registered and (not allowed or p.category in allowed)
-
+        expected_here = expected_on_list(lst)
         expected = sum(1 for p in everyone.values() if expected_here(p))
-        came = admitted.get(list_id, set())
+        came = admitted.get(lst.id, set())
         came_expected = sum(1 for uid in came if expected_here(everyone[uid]))
-        label = list_label(t, name, day)
-        rows.append((label, day_text or "", expected, len(came), expected - came_expected))
+        label = list_label(t, lst.name, lst.day)
+        day_text = lst.day.isoformat() if lst.day else ""
+        rows.append((label, day_text, expected, len(came), expected - came_expected))
     return Section(
         "by_list",
         t("section.by_list"),
         (t("col.list"), t("col.day"), t("col.registered"), t("col.in_person"), t("col.no_shows")),
         rows,
     )
+
+
+def expected_on_list(lst: CheckinList) -> Callable[[Person], bool]:
+    """Whether a registrant is expected on ``lst`` by the check-in rule (``expected_on``): on
+    the list's day, or for a list of every day on some day of theirs. Decided once per kind of
+    registration (status, category, days), of which an event has few."""
+    decided: dict[tuple[bool, str, frozenset[date]], bool] = {}
+
+    def expected(p: Person) -> bool:
+        key = (p.active, p.category, p.days)
+        found = decided.get(key)
+        if found is None:
+            person = Attendee(
+                0, "", "", "", category=p.category, days=p.days,
+                status=AttendeeStatus.ACTIVE if p.active else AttendeeStatus.CANCELLED,
+            )  # fmt: skip
+            day = lst.day or min(p.days, default=date.min)
+            found = decided[key] = expected_on(person, lst, day)
+        return found
+
+    return expected
 
 
 def _reason(t: Texts, code: str) -> str:
@@ -307,13 +323,8 @@ def _reason(t: Texts, code: str) -> str:
 def _refused(db: Database, register: Register, local: LocalDays, t: Texts) -> Section:
     """Refused scan attempts by day and reason code (auditors ask for them)."""
     counts: Counter[tuple[str, str]] = Counter()
-    where = "outcome = 'refused'"
-    params: list[object] = []
-    if register.scope.list_id is not None:
-        where += " AND list_id = ?"
-        params.append(register.scope.list_id)
     wanted = {d.isoformat() for d in register.days}
-    for at, reason in db.conn.execute(f"SELECT at, reason FROM scan WHERE {where}", params):
+    for at, reason in register_store.refused_scans(db, register.scope.list_id):
         day = local.day(at).isoformat()
         if register.scope.day is None or day in wanted:
             counts[(day, reason)] += 1

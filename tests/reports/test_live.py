@@ -7,7 +7,7 @@ from datetime import datetime
 from kiosk.app.checkin import CheckinService
 from kiosk.reports.live import live_numbers
 from kiosk.storage.database import Database
-from tests.conftest import TZ, Clock, People
+from tests.conftest import DAY1, DAY2, TZ, Clock, People
 
 
 def test_admitted_counts_unique_people_and_expected_counts_valid_registrations(
@@ -75,3 +75,29 @@ def test_an_admission_of_a_new_category_adds_its_row(
     added = numbers.with_admission("press", "Moldova", clock().astimezone(ZoneInfo(TZ)))
     assert ("press", 1, 0) in [(s.label, s.admitted, s.expected) for s in added.by_category]
     assert added.admitted == numbers.admitted + 1
+
+
+def test_a_category_list_expects_only_its_categories(db: Database, people: People) -> None:
+    """The desk's "checked in / expected" follows the check-in rule (kiosk.core.decide
+    .expected_on): a list for speakers does not expect the participants registered that day.
+    The count read the stored days only and said 2 here."""
+    from kiosk.storage import events
+
+    lounge = events.add_list(db, "Speakers' lounge", day=DAY1, categories=frozenset({"speaker"}))
+    numbers = live_numbers(db, lounge.id, TZ)
+    assert numbers.expected == 1
+    assert [(s.label, s.expected) for s in numbers.by_category] == [("speaker", 1)]
+
+
+def test_a_list_of_every_day_expects_those_registered_for_today(
+    db: Database, people: People
+) -> None:
+    """A list without a day of its own expects, on a day, the registrations covering that day
+    in the categories it takes: on day one not the day-two-only registrant, on day two yes."""
+    from kiosk.storage import events
+
+    every_day = events.add_list(db, "Cloakroom")
+    assert live_numbers(db, every_day.id, TZ, today=DAY1).expected == 2  # Ana, Иван
+    assert live_numbers(db, every_day.id, TZ, today=DAY2).expected == 3  # and Мария
+    no_speakers = events.add_list(db, "Participants' lunch", categories=frozenset({"participant"}))
+    assert live_numbers(db, no_speakers.id, TZ, today=DAY2).expected == 1  # Иван
