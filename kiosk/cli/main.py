@@ -26,7 +26,7 @@ from kiosk.app import paths
 from kiosk.app.checkin import CheckinService, UndoError
 from kiosk.app.failures import environment_message, write_crash_report
 from kiosk.assets import installation_kind
-from kiosk.cli.options import delimiter_option, print_json, progress, working
+from kiosk.cli.options import delimiter_option, print_json
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
 from kiosk.core.model import CheckinList, Method, Policy, ScanKind
 from kiosk.core.timeutil import local_day, machine_timezone, parse_local
@@ -78,6 +78,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "import-online": "reports",
     "online": "reports",
     "purge": "reports",
+    "export": "reports",
     "self-test": "selftest",
     "meetings": "meetings",
     "pin": "pin",
@@ -909,86 +910,6 @@ def stats(state: State, as_json: bool) -> None:
     click.echo(f"  registered {result.registered}, cancelled {result.cancelled}")
     for cl in result.lists:
         click.echo(f"  list {cl.id} {cl.name}: admitted {cl.admitted} (refused scans {cl.refused})")
-
-
-@cli.group()
-def export() -> None:
-    """Export reports to files."""
-
-
-@export.command("attendance")
-@click.option("--day", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="The day.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["csv", "xlsx"]),
-    default=None,
-    help="File format (default: from the file name).",
-)
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (.csv or .xlsx).",
-)
-@delimiter_option
-@click.option("--list", "list_id", type=int, help="Only this check-in list.")
-@click.option(
-    "--sort",
-    type=click.Choice(["name", "time"]),
-    default="name",
-    show_default=True,
-    help="Order rows by last name or by arrival time.",
-)
-@pass_state
-def export_attendance(
-    state: State,
-    day: datetime,
-    fmt: str | None,
-    output: Path,
-    delimiter: str,
-    list_id: int | None,
-    sort: str,
-) -> None:
-    """The attendance register of one day: everyone admitted, with first check-in time."""
-    from kiosk.reports.attendance import COLUMNS, attendance_register
-    from kiosk.reports.export import to_csv, to_xlsx, write_atomic
-    from kiosk.reports.register import method_label
-    from kiosk.reports.texts import texts
-
-    fmt = fmt or ("xlsx" if output.suffix.lower() == ".xlsx" else "csv")
-    with state.open() as db:
-        info = events.event_info(db)
-        working("Reading the attendance log…")
-        rows = attendance_register(db, day.date(), list_id=list_id, order=sort)
-    table = [
-        (
-            n,
-            r.first_checkin.date().isoformat(),
-            r.first_checkin.replace(microsecond=0),
-            r.last_name,
-            r.first_name,
-            r.organization,
-            r.country,
-            r.category,
-            r.kiosk,
-            "yes" if r.manual else "",
-            "yes" if r.admitted_by_signature else "",
-            method_label(texts(), r.method),
-        )
-        for n, r in enumerate(rows, start=1)
-    ]
-    if fmt == "csv":
-        data = to_csv(COLUMNS, table, delimiter)
-    else:
-        title = f"{info.name} — attendance {day.date().isoformat()} ({len(rows)} people)"
-        with progress(len(table), "Writing the workbook") as step:
-            data = to_xlsx(
-                COLUMNS, table, title=title, sheet=day.date().isoformat(), progress=step
-            )
-    write_atomic(output, data)
-    click.echo(f"Wrote {len(rows)} people admitted on {day.date().isoformat()} to {output}.")
 
 
 @cli.command()

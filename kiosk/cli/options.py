@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -51,19 +51,33 @@ def delimiter_option(command: F) -> F:
 
 
 @contextmanager
-def progress(total: int, label: str) -> Iterator[Callable[[int, int], None]]:
+def progress(total: int | None, label: str) -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr for ``total`` steps of slow work (an export of many rows);
-    below 5,000 steps the work takes well under a second and no bar is drawn."""
-    if total < 5000:
-        yield lambda _done, _total: None
-        return
-    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+    with ``total`` None the work's first report of (done, of all) says how many. Below 5,000
+    steps the work takes well under a second and no bar is drawn."""
+    with ExitStack() as stack:
+        bar: list[Any] = []
         last = [0]
+        heard = [total is not None]
 
-        def step(done: int, _total: int) -> None:
-            bar.update(done - last[0])
+        def start(length: int) -> None:
+            if length >= 5000:
+                bar.append(
+                    stack.enter_context(
+                        click.progressbar(length=length, label=label, file=sys.stderr)
+                    )
+                )
+
+        def step(done: int, of: int) -> None:
+            if not heard[0]:
+                heard[0] = True
+                start(of)
+            if bar:
+                bar[0].update(done - last[0])
             last[0] = done
 
+        if total is not None:
+            start(total)
         yield step
 
 

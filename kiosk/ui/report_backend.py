@@ -4,7 +4,7 @@ about a second at 100,000 people) and writing its files, on a thread with its ow
 Signals:
     built(object): a :class:`Built` for the last report asked for.
     progress(int, int): rows of a workbook written so far, of all (every few thousand rows).
-    exported(object): the list of :class:`~kiosk.reports.files.WrittenFile` just written.
+    exported(object): the list of :class:`~kiosk.app.reports.WrittenFile` just written.
     failed(str): what went wrong, in the service's words (file, folder, what to do).
 """
 
@@ -17,22 +17,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from kiosk.reports.chart import arrivals_png
-from kiosk.reports.export import ExportError
-from kiosk.reports.files import (
+from kiosk.app.reports import (
+    ExportError,
+    Report,
+    ReportService,
+    Scope,
+    StorageError,
     WrittenFile,
-    chart_text,
-    record_exports,
-    write_chart,
-    write_csv,
-    write_pdf,
-    write_sign_in_sheet,
-    write_xlsx,
+    close_reports,
+    open_reports,
 )
-from kiosk.reports.register import Scope
-from kiosk.reports.summary import Report, build_report
-from kiosk.storage.database import Database
-from kiosk.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -66,19 +60,20 @@ class _Worker(QObject):
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
-        self.db: Database | None = None
+        self.reports: ReportService | None = None
         self.report: Report | None = None
 
-    def _open(self) -> Database:
-        if self.db is None:
-            self.db = Database(self.path, cache_kib=Database.SIDE_CACHE_KIB)
-        return self.db
+    def _open(self) -> ReportService:
+        if self.reports is None:
+            self.reports = open_reports(self.path)
+        return self.reports
 
     @Slot(int, object, str)
     def build(self, serial: int, scope: Scope, language: str) -> None:
         try:
-            report = build_report(self._open(), scope, language)
-            png = arrivals_png(report.register.event.name, report.arrivals, chart_text(report.t))
+            reports = self._open()
+            report = reports.build(scope, language)
+            png = reports.chart(report)
         except StorageError as exc:
             self.failed.emit(str(exc))
             return
@@ -92,31 +87,27 @@ class _Worker(QObject):
     @Slot(object)
     def export(self, request: ExportRequest) -> None:
         try:
-            db = self._open()
+            reports = self._open()
             report = self.report
             if (
                 report is None
                 or report.register.scope != request.scope
                 or report.language != request.language
             ):
-                report = build_report(db, request.scope, request.language)
-            if request.kind == "csv":
-                files = write_csv(report, request.path, request.delimiter)
-            elif request.kind == "xlsx":
-                files = write_xlsx(report, request.path, self.progress.emit)
-            elif request.kind == "pdf":
-                files = write_pdf(report, request.path)
-            elif request.kind == "png":
-                files = [write_chart(report, request.path)]
+                report = reports.build(request.scope, request.language)
+            if request.kind in ("csv", "xlsx", "pdf", "png"):
+                files = reports.write(
+                    report, request.kind, request.path, delimiter=request.delimiter,
+                    progress=self.progress.emit,
+                )  # fmt: skip
             else:
                 day = request.day or report.register.days[0]
                 attended = request.kind == "sheet-attended"
                 files = [
-                    write_sign_in_sheet(
+                    reports.sign_in_sheet(
                         report, day, request.path, attended=attended, reference=request.reference
                     )
                 ]
-            record_exports(db, request.kind, request.scope.label(), files)
         except (ExportError, StorageError) as exc:
             self.failed.emit(str(exc))
             return
@@ -128,9 +119,9 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        if self.reports is not None:
+            close_reports(self.reports)
+            self.reports = None
 
 
 class ReportBackend(QObject):

@@ -116,3 +116,64 @@ def test_a_day_outside_the_event_is_a_usage_error(tmp_path: Path) -> None:
         assert result.exit_code == 2, args
         assert "2026-09-30 is not a day of the event (its days: 2026-09-28)" in result.output
     assert list(tmp_path.glob("r*")) == [] and not (tmp_path / "s.pdf").exists()
+
+
+def first_day(db: Path) -> str:
+    return str(json.loads(run(db, "lists", "--json").output)[0]["day"])
+
+
+def test_export_attendance_writes_its_digest_beside_the_file_and_keeps_it(
+    demo: Path, tmp_path: Path
+) -> None:
+    """The README says every file gets a digest: the day's attendance list too, written and
+    recorded like the report's files (issue 20: one writer, the same defaults)."""
+    out = tmp_path / "day.csv"
+    result = run(demo, "export", "attendance", "--day", first_day(demo), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    assert (tmp_path / "day.csv.sha256").read_text() == f"{digest}  day.csv\n"
+    assert digest in result.output
+    with sqlite3.connect(demo) as conn:
+        kept = conn.execute("SELECT kind, scope, sha256 FROM export_record").fetchall()
+    assert ("attendance-csv", first_day(demo), digest) in kept
+
+
+def test_export_attendance_speaks_the_report_languages(demo: Path, tmp_path: Path) -> None:
+    day = first_day(demo)
+    english, bulgarian = tmp_path / "en.csv", tmp_path / "bg.csv"
+    assert run(demo, "export", "attendance", "--day", day, "-o", str(english)).exit_code == 0
+    assert run(demo, "export", "attendance", "--day", day, "-o", str(bulgarian),
+               "--language", "bg").exit_code == 0  # fmt: skip
+    en_rows = list(csv.reader(io.StringIO(english.read_text("utf-8-sig")), delimiter=";"))
+    bg_rows = list(csv.reader(io.StringIO(bulgarian.read_text("utf-8-sig")), delimiter=";"))
+    assert en_rows[0][:4] == ["No.", "Date", "First check-in", "Last name"]
+    assert bg_rows[0][:4] == ["№", "Дата", "Първи вход", "Фамилия"]
+    assert len(bg_rows) == len(en_rows) > 1
+    assert [r[3] for r in bg_rows[1:]] == [r[3] for r in en_rows[1:]]  # the same people
+
+
+def test_export_attendance_sorted_by_time_lists_the_same_people_by_arrival(
+    demo: Path, tmp_path: Path
+) -> None:
+    by_name, by_time = tmp_path / "name.csv", tmp_path / "time.csv"
+    day = first_day(demo)
+    run(demo, "export", "attendance", "--day", day, "-o", str(by_name))
+    run(demo, "export", "attendance", "--day", day, "-o", str(by_time), "--sort", "time")
+    name_rows = list(csv.reader(io.StringIO(by_name.read_text("utf-8-sig")), delimiter=";"))[1:]
+    time_rows = list(csv.reader(io.StringIO(by_time.read_text("utf-8-sig")), delimiter=";"))[1:]
+    assert sorted(r[3:5] for r in name_rows) == sorted(r[3:5] for r in time_rows)
+    assert [r[2] for r in time_rows] == sorted(r[2] for r in time_rows)
+
+
+def test_the_report_commands_are_defined_at_module_level() -> None:
+    """Each command of kiosk.cli.reports is a module attribute (tools and readers find it),
+    and ``register`` only adds them to the group."""
+    import click
+
+    from kiosk.cli import reports
+
+    group = click.Group()
+    reports.register(group, lambda f: f)
+    assert group.commands
+    for name, command in group.commands.items():
+        assert command in vars(reports).values(), name

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.reports.conflicts import Conflict
+from kiosk.app.reports import Conflict
 from kiosk.ui.a11y import name_table
 from kiosk.ui.texts import day_text
 

@@ -3,7 +3,7 @@ exports (register CSV/Excel/PDF, chart PNG, sign-in sheets), each written with i
 
 The report is built on the report backend's thread; the screen shows "Counting…" meanwhile and
 stays responsive. The report is built in the window's language (Bulgarian, Romanian, English):
-section and column titles come from the reports layer's own catalogue (kiosk.reports.texts),
+section and column titles come from the reports layer's own catalogue (through kiosk.app),
 the same words the exported files carry.
 
 Signals:
@@ -37,9 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.app.reports import Scope, Section
 from kiosk.core.model import CheckinList
-from kiosk.reports.register import Scope
-from kiosk.reports.summary import Section
 from kiosk.ui.a11y import name_table
 from kiosk.ui.i18n import LANGUAGES
 from kiosk.ui.report_backend import Built, ExportRequest, ReportBackend
