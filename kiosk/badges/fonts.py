@@ -29,8 +29,10 @@ def default_engine() -> ImageFont.Layout:
     return ImageFont.Layout.RAQM if raqm_available() else ImageFont.Layout.BASIC
 
 
+@cache
 def weight_path(weight: str) -> Path:
-    """The bundled font file for a template weight (``regular`` or ``bold``)."""
+    """The bundled font file for a template weight (``regular`` or ``bold``); cached, since
+    every text of every badge asks (and finding the assets folder checks the disk)."""
     return font_path(bold=weight == "bold")
 
 

@@ -5,12 +5,17 @@ growing; a 1,000-badge run took gigabytes. This writer streams instead: each pag
 object goes to the file as soon as the page is drawn, and only the byte offsets of the objects
 (a few numbers per page) stay in memory until the cross-reference table is written at the end.
 
-Pages are stored losslessly where they can be and without visible loss otherwise: a page of at
-most 256 colours (the usual badge: flat bands, black text, a QR code) as an indexed image with
-exactly its own colours; a page with more (anti-aliased text on coloured bands, a logo) quantised
-to the 256 colours that represent it best, without dithering, so edges stay sharp. Both are
+Pages are stored losslessly where they can be and without visible loss otherwise, always
 Flate-compressed, which keeps text and QR modules crisp where JPEG blurs them into its 8×8
-blocks — and the files are several times smaller than JPEG at a print quality setting.
+blocks — and the files are several times smaller than JPEG at a print quality setting:
+
+* a ``"P"`` page as it is, with its palette: :func:`~kiosk.badges.sheets.sheet_pages` maps each
+  page to the colours its template can produce (:mod:`kiosk.badges.palette`), which costs a
+  table look-up instead of choosing a palette for every page;
+* an ``"L"`` or ``"1"`` page (a thermal badge) as grey or 1-bit samples;
+* an ``"RGB"`` page of at most 256 colours as an indexed image with exactly its own colours; one
+  with more (anti-aliased text on coloured bands, a logo) quantised to the 256 colours that
+  represent it best, without dithering, so edges stay sharp.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ from typing import BinaryIO
 from PIL import Image
 
 _MAX_COLOURS = 256
+#: zlib's level. An A4 page of ten CR80 badges (palette indices) at levels 1 / 3 / 4 / 6: 21 / 25 /
+#: 56 / 75 ms and 279 / 232 / 208 / 177 KB; 3 is the last before the time doubles.
+_LEVEL = 3
 
 
 class PdfPages:
@@ -44,20 +52,19 @@ class PdfPages:
         return len(self._pages)
 
     def add(self, image: Image.Image, dpi: float) -> None:
-        """Append ``image`` as one page whose size is the image's at ``dpi``."""
+        """Append ``image`` as one page whose size is the image's at ``dpi``.
+
+        An ``"RGB"`` page is reduced to its palette here (see the module's description); a
+        ``"P"`` page — :func:`~kiosk.badges.sheets.sheet_pages` draws them with the palette its
+        template needs — an ``"L"`` or a ``"1"`` page is written as it is, without that cost.
+        """
         width_pt = image.width * 72.0 / dpi
         height_pt = image.height * 72.0 / dpi
-        palette, pixels = _indexed(image)
+        colour_space, bits, pixels = _encoded(image)
         image_id = self._object(
-            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /BitsPerComponent 8 "
-            b"/ColorSpace [/Indexed /DeviceRGB %d <%s>] /Filter /FlateDecode /Length %d >>"
-            % (
-                image.width,
-                image.height,
-                len(palette) // 3 - 1,
-                palette.hex().encode("ascii"),
-                len(pixels),
-            ),
+            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /BitsPerComponent %d "
+            b"/ColorSpace %s /Filter /FlateDecode /Length %d >>"
+            % (image.width, image.height, bits, colour_space, len(pixels)),
             pixels,
         )
         content = b"q %.4f 0 0 %.4f 0 0 cm /Im Do Q" % (width_pt, height_pt)
@@ -117,19 +124,29 @@ class PdfPages:
         self._fh.write(data)
 
 
-def _indexed(image: Image.Image) -> tuple[bytes, bytes]:
-    """The page as (RGB palette, Flate-compressed palette indices, one byte per pixel)."""
+def _encoded(image: Image.Image) -> tuple[bytes, int, bytes]:
+    """The page's PDF colour space, bits per component and Flate-compressed samples."""
+    if image.mode == "1":
+        # One bit per pixel, rows padded to whole bytes, 1 = white: as PIL packs them.
+        return b"/DeviceGray", 1, zlib.compress(image.tobytes(), _LEVEL)
+    if image.mode == "L":
+        return b"/DeviceGray", 8, zlib.compress(image.tobytes(), _LEVEL)
+    indexed = image if image.mode == "P" else _indexed(image)
+    used = (indexed.getpalette("RGB") or [])[: 3 * _MAX_COLOURS]
+    palette = bytes(used) + bytes(3 * _MAX_COLOURS - len(used))
+    space = b"[/Indexed /DeviceRGB %d <%s>]" % (_MAX_COLOURS - 1, palette.hex().encode("ascii"))
+    return space, 8, zlib.compress(indexed.tobytes(), _LEVEL)
+
+
+def _indexed(image: Image.Image) -> Image.Image:
+    """The page reduced to at most 256 colours: exactly its own when it has no more."""
     rgb = image if image.mode == "RGB" else image.convert("RGB")
     if rgb.getcolors(_MAX_COLOURS) is not None:
-        indexed = rgb.quantize(colors=_MAX_COLOURS, method=Image.Quantize.MAXCOVERAGE)
         # MAXCOVERAGE keeps every colour of an image that has no more than the palette holds.
-    else:
-        indexed = rgb.quantize(
-            colors=_MAX_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
-        )
-    used = (indexed.getpalette() or [])[: 3 * _MAX_COLOURS]
-    palette = bytes(used) + bytes(3 * _MAX_COLOURS - len(used))
-    return palette, zlib.compress(indexed.tobytes(), 3)
+        return rgb.quantize(colors=_MAX_COLOURS, method=Image.Quantize.MAXCOVERAGE)
+    return rgb.quantize(
+        colors=_MAX_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
 
 
 def _pdf_string(text: str) -> bytes:

@@ -429,6 +429,22 @@ class _Measurer:
         position to); cached, since event names, labels and countries repeat on every badge."""
         return _bbox(str(self.font_file), size, self.engine, self.language, line)
 
+    def draw(
+        self,
+        draw: ImageDraw.ImageDraw,
+        xy: tuple[int, int],
+        line: str,
+        size: int,
+        color: int | tuple[int, int, int],
+    ) -> None:
+        """``draw.text(xy, line, fill=color, anchor="ls", …)``, pixel for pixel, with the
+        rendered glyphs of lines that repeat (event name, labels, countries) reused from
+        :func:`_mask` instead of being rasterised again for every badge."""
+        mask, (dx, dy) = _mask(
+            str(self.font_file), size, self.engine, self.language, line, draw.fontmode
+        )
+        draw.draw.draw_bitmap((xy[0] + dx, xy[1] + dy), mask, draw.draw.draw_ink(color))
+
     def block(self, lines: Sequence[str], size: int) -> tuple[float, float, float, list[float]]:
         """Ink width, ink height, top of the first line, and each line's baseline offset."""
         boxes = [self.bbox(line, size) for line in lines]
@@ -479,6 +495,24 @@ def _bbox(
     font = load_font(Path(font_file), size, engine)
     box = font.getbbox(line, anchor="ls", language=language)
     return float(box[0]), float(box[1]), float(box[2]), float(box[3])
+
+
+# What ImageDraw.text does, in two halves: FreeType renders the line into a mask (about 60 µs a
+# character), then the mask is blended onto the badge in the ink colour. The mask depends only on
+# the font, size, language and text (the position is a whole pixel, so there is no sub-pixel
+# start), so lines printed on every badge are rendered once. 128 masks of a few tens of KB each:
+# the repeating lines stay, names pass through.
+@lru_cache(maxsize=128)
+def _mask(
+    font_file: str,
+    size: int,
+    engine: ImageFont.Layout,
+    language: str | None,
+    line: str,
+    mode: str,
+) -> tuple[object, tuple[int, int]]:
+    font = load_font(Path(font_file), size, engine)
+    return font.getmask2(line, mode, anchor="ls", language=language)
 
 
 _SEPARATORS = re.compile(r" [·|/] | [—–] ")
@@ -541,13 +575,18 @@ def fit_text(
         kind = next(k for k, v in _BREAK_WEIGHT.items() if v == weight)
         return first, second, _PREFER_ONE_LINE[kind]
 
-    best = best_split() if style.max_lines >= 2 else None
-    split, prefer_one = (best[:2], best[2]) if best else (None, 1.0)
     floor_px = max(1, round(_FLOOR_PT * px_per_pt))
+    split: tuple[str, str] | None = None
+    prefer_one = 1.0
+    searched = style.max_lines < 2  # the split is looked for only when one line falls short
     for lo, hi, below in ((min_px, max_px, False), (floor_px, min_px - 1, True)):
         one = measurer.largest([text], lo, hi, w, h)
         if one == hi:
             return _Fit((text,), one, below)
+        if not searched:
+            searched = True
+            best = best_split()
+            split, prefer_one = (best[:2], best[2]) if best else (None, 1.0)
         two = measurer.largest(split, lo, hi, w, h) if split else None
         if two is not None and split is not None and (one is None or two > one * prefer_one):
             return _Fit(split, two, below)
@@ -594,7 +633,6 @@ def _draw_text(
     left, top, right, bottom = box
     if fit is None:
         fit = fit_text(text, style, right - left, bottom - top, dpi, measurer)
-    font = measurer.font(fit.size)
     _w, block_h, first_top, baselines = measurer.block(fit.lines, fit.size)
     shrunk = isinstance(el, TextElement | LatinElement) and el.shrink
     if style.valign == "top" or shrunk:
@@ -613,7 +651,7 @@ def _draw_text(
         else:
             x = (left + right) / 2 - (ink_left + ink_right) / 2
         xy = (round(x), round(y0 + offset))
-        draw.text(xy, line, font=font, fill=color, anchor="ls", language=measurer.language)
+        measurer.draw(draw, xy, line, fit.size, color)
         # == draw.textbbox(xy, line, …): the same font.getbbox, shifted by xy (cached here)
         ink.append((xy[0] + ink_left, xy[1] + _t, xy[0] + ink_right, xy[1] + _b))
     union = (

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from kiosk.badges.palette import sheet_palette
 from kiosk.badges.pdfpages import PdfPages
 from kiosk.badges.render import BadgeData, BadgeError, render_badge
 from kiosk.badges.template import SheetTemplate
 
 _CROP_MARK_MM = 5.0  # length of a crop mark
 _CROP_GAP_MM = 1.5  # distance of a crop mark from the cut line's corner
+_NO_DITHER = Image.Dither.NONE  # anti-aliased edges map to their nearest blend, never a pattern
 
 
 def sheet_pages(
@@ -25,14 +27,21 @@ def sheet_pages(
     *,
     engine: ImageFont.Layout | None = None,
 ) -> Iterator[Image.Image]:
-    """One RGB page per ``rows × columns`` badges (the last page may be partly empty), at the
-    sheet's dpi; crop marks in the margins when the template asks for them."""
+    """One page per ``rows × columns`` badges (the last page may be partly empty), at the
+    sheet's dpi; crop marks in the margins when the template asks for them.
+
+    Pages are ``"P"`` images with the palette the badge template needs (drawn in RGB, then
+    mapped to that palette: :mod:`kiosk.badges.palette`), which :func:`write_pdf` stores as
+    they are; ``"RGB"`` for templates with pictures, whose colours are not known in advance.
+    """
+    palette = sheet_palette(sheet.cell)
     it = iter(datas)
     while True:
         chunk = list(islice(it, sheet.per_page))
         if not chunk:
             return
-        yield _page(chunk, sheet, engine)
+        page = _page(chunk, sheet, engine)
+        yield page if palette is None else page.quantize(palette=palette, dither=_NO_DITHER)
 
 
 def _page(
@@ -44,7 +53,9 @@ def _page(
         row, column = divmod(n, sheet.columns)
         x, y = sheet.cell_origin_mm(row, column)
         badge = render_badge(data, sheet.cell, engine=engine)
-        page.paste(badge.convert("RGB"), (round(x * ppm), round(y * ppm)))
+        page.paste(
+            badge if badge.mode == "RGB" else badge.convert("RGB"), (round(x * ppm), round(y * ppm))
+        )
     if sheet.crop_marks:
         _crop_marks(page, sheet)
     return page

@@ -268,3 +268,33 @@ def test_auto_fit_prefers_one_line_and_splits_only_when_it_gains_a_lot() -> None
     assert long.lines == ("Ana-Maria", "Constantinescu-Popovici")
     tiny = fit_text("Constantinescu-Popovici " * 6, style, 200, 40, 203, measurer)
     assert tiny.truncated and tiny.lines[-1].endswith("…")
+
+
+@pytest.mark.parametrize("engine", ENGINES, ids=ENGINE_IDS)
+@pytest.mark.parametrize(
+    ("mode", "paper", "ink"), [("RGB", (11, 60, 93), (255, 255, 255)), ("L", 255, 0)]
+)
+def test_text_from_the_glyph_cache_is_what_pillow_draws_pixel_for_pixel(
+    engine: ImageFont.Layout,
+    mode: str,
+    paper: int | tuple[int, int, int],
+    ink: int | tuple[int, int, int],
+) -> None:
+    """Lines printed on every badge (the event's name, labels) are rasterised once and reused:
+    the result is exactly ImageDraw.text's, the first time and every time after."""
+    from PIL import ImageDraw
+
+    from kiosk.badges.fonts import load_font
+    from kiosk.badges.render import _Measurer
+
+    line, size, xy = "Ștefan-Alexandru · Лектор", 97, (13, 120)
+    measurer = _Measurer(font_path(True), engine, "ro")
+    expected = Image.new(mode, (1400, 160), paper)
+    ImageDraw.Draw(expected).text(
+        xy, line, font=load_font(font_path(True), size, engine), fill=ink, anchor="ls",
+        language=measurer.language,
+    )  # fmt: skip
+    for _first_then_cached in range(2):
+        drawn = Image.new(mode, expected.size, paper)
+        measurer.draw(ImageDraw.Draw(drawn), xy, line, size, ink)
+        assert drawn.tobytes() == expected.tobytes()
