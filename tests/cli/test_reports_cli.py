@@ -164,16 +164,3 @@ def test_export_attendance_sorted_by_time_lists_the_same_people_by_arrival(
     assert sorted(r[3:5] for r in name_rows) == sorted(r[3:5] for r in time_rows)
     assert [r[2] for r in time_rows] == sorted(r[2] for r in time_rows)
 
-
-def test_the_report_commands_are_defined_at_module_level() -> None:
-    """Each command of kiosk.cli.reports is a module attribute (tools and readers find it),
-    and ``register`` only adds them to the group."""
-    import click
-
-    from kiosk.cli import reports
-
-    group = click.Group()
-    reports.register(group, lambda f: f)
-    assert group.commands
-    for name, command in group.commands.items():
-        assert command in vars(reports).values(), name
