@@ -21,6 +21,7 @@ reason code, so that the organizer can fix the source (``--strict`` refuses inst
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiosk.importing.errors import ImportFileError
@@ -55,11 +56,13 @@ class Finding:
         return f"Row {self.row}, column '{self.column}': {self.detail}"
 
 
-def check_limits(table: Table, code_column: int | None) -> None:
+def check_limits(
+    table: Table, code_column: int | None, rows: Iterable[tuple[int, list[str]]] | None = None
+) -> None:
     """Raise :class:`ImportFileError` (reason ``cell_too_long``, ``code_too_long`` or
-    ``bad_code``) for the first cell over a limit."""
+    ``bad_code``) for the first cell over a limit in ``rows`` (by default the table's)."""
     headers = table.headers
-    for number, cells in table.rows:
+    for number, cells in table.rows if rows is None else rows:
         for index, cell in enumerate(cells):
             if len(cell) > CELL_LIMIT:
                 raise ImportFileError(

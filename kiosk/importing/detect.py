@@ -15,8 +15,9 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO, Literal
 
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.presets import header_key, is_known_header
@@ -28,7 +29,7 @@ DELIMITERS = (",", ";", "\t")
 #: How much of a file the guesses look at; a registration list's first rows say it all, and this
 #: keeps detection O(1) in the file size.
 _SAMPLE_BYTES = 256 * 1024
-_SAMPLE_CHARS = 64 * 1024
+SAMPLE_CHARS = 64 * 1024
 
 _SAVE_AS_UTF8 = (
     "open it in Excel or LibreOffice and save it as “CSV UTF-8”, or as .xlsx, then import again"
@@ -62,50 +63,92 @@ def sniff_container(head: bytes) -> Container:
 
 
 def decode_text(data: bytes, path: str) -> tuple[str, str]:
-    """Decode a CSV file's bytes; returns ``(text, encoding)``.
+    """Decode a CSV file's bytes; returns ``(text, encoding)`` (see :func:`detect_encoding`)."""
+    facts = detect_encoding(path, lambda: io.BytesIO(data))
+    return data.decode(facts.encoding), facts.encoding
+
+
+@dataclass(frozen=True, slots=True)
+class TextFacts:
+    """What one pass over a text file found: its encoding, how many quote characters it has
+    (an odd count means a quote is never closed) and whether it holds only white space."""
+
+    encoding: str
+    quotes: int
+    blank: bool
+
+
+#: Bytes read at a time by the passes over a file.
+CHUNK_BYTES = 1 << 20
+
+
+def detect_encoding(path: str, open_binary: Callable[[], BinaryIO]) -> TextFacts:
+    """The text encoding of a CSV file, read as a stream (``open_binary`` opens it afresh).
 
     Order of evidence: a byte-order mark; the NUL-byte pattern of BOM-less UTF-16; strict UTF-8
     (legacy 8-bit text is almost never valid UTF-8 by accident); otherwise Windows-1251 or -1250,
-    whichever reads as more plausible words (see :func:`_plausibility`).
+    whichever reads as more plausible words (see :func:`_plausibility`). The whole file is
+    decoded once, a chunk at a time, so a broken character anywhere is found; memory stays at
+    one chunk.
     """
+    with open_binary() as stream:
+        sample = stream.read(_SAMPLE_BYTES * 4)
     encoding: str | None = None
-    if data.startswith(codecs.BOM_UTF8):
+    if sample.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    elif sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"  # Python's utf-16 codec reads the BOM and drops it
     else:
-        encoding = _bomless_utf16(data)
+        encoding = _bomless_utf16(sample)
     if encoding is not None:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
+        facts, bad_line = _decode_pass(open_binary, encoding)
+        if bad_line is not None:
             label = "UTF-8" if encoding == "utf-8-sig" else "UTF-16"
             raise ImportFileError(
                 path,
                 f"the file is marked as {label} text but has broken characters "
-                f"(near line {_line_of(data, exc.start)})",
+                f"(near line {bad_line})",
                 f"it may have been cut short or mix encodings; {_SAVE_AS_UTF8}",
-                row=_line_of(data, exc.start),
-            ) from None
+                row=bad_line,
+            )
         if encoding.startswith("utf-16-"):
-            _reject_binary(text, path)  # only a NUL pattern said "UTF-16": make sure it is text
-        return text, encoding
+            # Only a NUL pattern said "UTF-16": make sure it is text.
+            _reject_binary(sample.decode(encoding, errors="ignore"), path)
+        return facts
 
-    try:
-        # Binary files are practically never valid UTF-8, so valid UTF-8 is text: control
-        # characters in it are left for clean() to remove.
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-
-    _reject_mixed_utf8(data, path)
-    text, encoding = _decode_legacy(data, path)
-    _reject_binary(text, path)
-    return text, encoding
+    # Binary files are practically never valid UTF-8, so valid UTF-8 is text: control
+    # characters in it are left for clean() to remove.
+    facts, bad_line = _decode_pass(open_binary, "utf-8")
+    if bad_line is None:
+        return facts
+    _reject_mixed_utf8(sample, path)
+    facts = _decode_legacy(open_binary, sample, path)
+    _reject_binary(sample.decode(facts.encoding, errors="ignore"), path)
+    return facts
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+def _decode_pass(
+    open_binary: Callable[[], BinaryIO], encoding: str
+) -> tuple[TextFacts, int | None]:
+    """Decode the whole file a chunk at a time: its facts, and the line of the first broken
+    character (None when there is none)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = quotes = 0
+    blank = True
+    with open_binary() as stream:
+        while True:
+            chunk = stream.read(CHUNK_BYTES)
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                bad = lines + chunk.count(b"\n", 0, max(exc.start, 0)) + 1
+                return TextFacts(encoding, quotes, blank), bad
+            lines += chunk.count(b"\n")
+            quotes += text.count('"')
+            if blank and text.strip():
+                blank = False
+            if not chunk:
+                return TextFacts(encoding, quotes, blank), None
 
 
 #: High bytes of the characters registration lists are made of in UTF-16: ASCII (0x00), Latin
@@ -151,7 +194,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def _reject_binary(text: str, path: str) -> None:
     """Refuse content that decodes but is clearly not text (an image, a database, …); needed
     where the decoding accepts any bytes (the 8-bit code pages, guessed UTF-16)."""
-    sample = text[:_SAMPLE_CHARS]
+    sample = text[:SAMPLE_CHARS]
     if sample and len(_CONTROL.findall(sample)) * 100 > len(sample):
         raise ImportFileError(
             path,
@@ -211,9 +254,11 @@ def _plausibility(text: str) -> int:
     return score
 
 
-def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
+def _decode_legacy(
+    open_binary: Callable[[], BinaryIO], sample: bytes, path: str
+) -> TextFacts:
     """Windows-1251 (Bulgarian) or Windows-1250 (Romanian, Central European), by plausibility."""
-    sample = data[:_SAMPLE_BYTES]
+    sample = sample[:_SAMPLE_BYTES]
     scored: list[tuple[int, int, str]] = []
     for order, encoding in enumerate(("cp1251", "cp1250")):
         try:
@@ -223,10 +268,9 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
         # Ties go to cp1251 (order 0): with no letters to judge by, either reads the same.
         scored.append((_plausibility(decoded), -order, encoding))
     for _, _, encoding in sorted(scored, reverse=True):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+        facts, bad_line = _decode_pass(open_binary, encoding)
+        if bad_line is None:
+            return facts
     raise ImportFileError(
         path,
         "the text encoding could not be recognised (it is not UTF-8, UTF-16, Windows-1251 "
@@ -259,7 +303,7 @@ def detect_delimiter(text: str) -> str:
     gives more than one column, then by how consistent the number of fields is across rows,
     then by the number of columns.
     """
-    sample = text[:_SAMPLE_CHARS]
+    sample = text[:SAMPLE_CHARS]
     truncated = len(text) > len(sample)
     best = ","
     best_score: tuple[int, bool, float, int] = (-1, False, 0.0, 0)

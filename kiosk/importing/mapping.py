@@ -34,17 +34,16 @@ from __future__ import annotations
 import json
 import os
 import re
-import tomllib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import itemgetter
-from pathlib import Path
 
 from kiosk.core.gcpause import paused_gc
 from kiosk.core.model import Registration
 from kiosk.core.text import all_clean
+from kiosk.importing import mapfile
 from kiosk.importing.checks import Finding, findings
 from kiosk.importing.checks import column_letter as _column_letter
 from kiosk.importing.errors import ImportFileError
@@ -320,69 +319,9 @@ def canonical_field(name: str) -> str | None:
 
 
 def load_mapping_file(path: str | os.PathLike[str]) -> dict[str, str]:
-    """Read a column mapping file: TOML or JSON, field → header text.
-
-    Either ``{"columns": {"first_name": "Vorname", ...}}`` (other top-level keys are left for
-    other settings) or flat ``{"first_name": "Vorname", ...}``. An empty string (or JSON null)
-    means "do not import this field". Raises :class:`ImportFileError` for a missing or malformed
-    file, an unknown field or a value that is not text.
-    """
-    name = os.fspath(path)
-    try:
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        raise ImportFileError(
-            name,
-            f"the column mapping file cannot be read ({exc.strerror or exc})",
-            "check the file name given for the mapping",
-        ) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            name, "the column mapping file is not UTF-8 text", "save it as UTF-8"
-        ) from None
-    document = _parse_mapping_document(name, text)
-    table: object = document.get("columns", document)
-    if not isinstance(table, dict):
-        raise ImportFileError(
-            name,
-            "'columns' in the mapping file must be a table of field = \"header\" pairs",
-            'write it as [columns] followed by lines like first_name = "Vorname"',
-        )
-    result: dict[str, str] = {}
-    for key, value in table.items():
-        fld = canonical_field(str(key))
-        if fld is None:
-            raise ImportFileError(
-                name,
-                f"unknown field '{key}' in the column mapping",
-                f"use one of: {', '.join(FIELDS)}",
-            )
-        if fld in result:
-            raise ImportFileError(
-                name, f"the field {fld} is given twice in the column mapping", "keep one of them"
-            )
-        if value is None or value is False:
-            result[fld] = ""
-        elif isinstance(value, str):
-            result[fld] = value
-        else:
-            raise ImportFileError(
-                name,
-                f"the column for {fld} must be a header text in quotes, not {value!r}",
-                f'write it like {fld} = "Header in the file"',
-            )
-    if not result:
-        raise ImportFileError(
-            name,
-            "the column mapping file maps no columns",
-            'add lines like first_name = "Vorname" (under [columns] or at the top)',
-        )
-    return result
-
-
-_TOML_POSITION = re.compile(r"at line (\d+)")
+    """Read a column mapping file for registrations (see :func:`kiosk.importing.mapfile.read`):
+    field → header text; the fields are :data:`FIELDS` and their usual other names."""
+    return mapfile.read(path, canonical_field, FIELDS, example='first_name = "Vorname"')
 
 
 def _letters(indexes: list[int], shown: int = 12) -> str:
@@ -391,53 +330,6 @@ def _letters(indexes: list[int], shown: int = 12) -> str:
     if len(indexes) > shown:
         text += f" and {len(indexes) - shown:,} more"
     return text
-
-
-def _too_deep(name: str) -> ImportFileError:
-    # The parsers recurse once per nesting level: thousands of brackets exhaust the stack.
-    return ImportFileError(
-        name,
-        "the column mapping file is nested far too deeply to be a mapping",
-        'write one mapping per line, like first_name = "Vorname"',
-    )
-
-
-def _parse_mapping_document(name: str, text: str) -> dict[str, object]:
-    stripped = text.lstrip()
-    as_json = Path(name).suffix.lower() == ".json" or (
-        Path(name).suffix.lower() != ".toml" and stripped.startswith("{")
-    )
-    if as_json:
-        try:
-            document = json.loads(text)
-        except RecursionError:
-            raise _too_deep(name) from None
-        except json.JSONDecodeError as exc:
-            raise ImportFileError(
-                name,
-                f"the column mapping file is not valid JSON ({exc.msg})",
-                "fix the line shown (a missing quote or comma is the usual cause)",
-                row=exc.lineno,
-            ) from None
-        if not isinstance(document, dict):
-            raise ImportFileError(
-                name,
-                "the column mapping file must hold an object of field: header pairs",
-                'write it like {"columns": {"first_name": "Vorname"}}',
-            )
-        return document
-    try:
-        return tomllib.loads(text)
-    except RecursionError:
-        raise _too_deep(name) from None
-    except tomllib.TOMLDecodeError as exc:
-        match = _TOML_POSITION.search(str(exc))
-        raise ImportFileError(
-            name,
-            f"the column mapping file is not valid TOML ({exc})",
-            'write one mapping per line, like first_name = "Vorname"',
-            row=int(match.group(1)) if match else None,
-        ) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -466,10 +358,19 @@ def parse_registrations(
 def parse_columns(
     table: Table, mapping: ColumnMap, event_days: Sequence[date] = ()
 ) -> ParsedColumns:
-    """:func:`parse_registrations` with the registrations kept by column (for bulk imports: no
-    object per row)."""
+    """:func:`parse_registrations` with the registrations kept by column (every row at once;
+    an import reads them a batch at a time with :class:`RowParser`)."""
     with paused_gc():
-        return _RowParser(table, mapping, tuple(event_days)).run()
+        parser = RowParser(table, mapping, event_days)
+        parsed = parser.parse(list(table.rows))
+        summary = parser.finish()
+        summary.complete(parsed)
+        parsed.skipped = summary.skipped
+        parsed.warnings = summary.warnings
+        parsed.findings = summary.findings
+        parsed.events = summary.events
+        parsed.left_out = summary.left_out
+        return parsed
 
 
 @dataclass(slots=True)
@@ -598,11 +499,46 @@ class _Notes:
         return self.lines
 
 
-class _RowParser:
-    def __init__(self, table: Table, mapping: ColumnMap, event_days: tuple[date, ...]) -> None:
+@dataclass(slots=True)
+class ParseSummary:
+    """What only the whole file tells, known once every batch has been parsed."""
+
+    rows: int  # data rows read
+    kept: int  # rows turned into registrations
+    skipped: list[Skipped]
+    left_out: list[Skipped]
+    warnings: list[str]
+    findings: list[Finding]
+    events: list[str]
+    raw_keys: list[str]
+    #: External ids on several rows (an order with several tickets): they identify nobody.
+    shared_external_ids: frozenset[str]
+
+    def complete(self, parsed: ParsedColumns) -> None:
+        """Give a batch parsed earlier what the whole file says (the raw keys at the file's
+        full width, shared external ids left out)."""
+        parsed.raw_keys = self.raw_keys
+        width = len(self.raw_keys)
+        for cells in parsed.cells:
+            if len(cells) != width:
+                if len(cells) < width:
+                    cells.extend([""] * (width - len(cells)))
+                else:
+                    del cells[width:]
+        shared = self.shared_external_ids
+        if shared:
+            parsed.external_id = ["" if e in shared else e for e in parsed.external_id]
+
+
+class RowParser:
+    """Reads a table's rows a batch at a time (:meth:`parse`), keeping across batches only
+    what needs the whole file: the codes used so far (one key a row), the external ids and
+    their rows, counts of warnings. :meth:`finish` then gives the :class:`ParseSummary`."""
+
+    def __init__(self, table: Table, mapping: ColumnMap, event_days: Sequence[date]) -> None:
         self.table = table
         self.mapping = mapping
-        self.event_days = event_days
+        self.event_days = tuple(event_days)
         self.preset = preset_by_name(mapping.preset)
         self.notes = _Notes()
         self.skipped: list[Skipped] = []
@@ -619,23 +555,46 @@ class _RowParser:
         #: cell -> "cancelled", "active", "unpaid", "pending" or "unknown".
         self._status_cache: dict[str, str] = {}
         self.left_out: list[Skipped] = []
-        #: Suspicious values found while reading the rows (the rest come from checks.findings).
+        #: Suspicious values found while reading the rows, and by checks.findings.
         self.row_findings: list[Finding] = []
+        self._check_findings: list[Finding] = []
         self._days_cache: dict[str, frozenset[date] | str] = {}
-        #: Each row's cells, in table order.
-        self._cells: list[list[str]] = list(map(itemgetter(1), table.rows))
+        self._cells: list[list[str]] = []
+        #: Column index -> cleaned text of each distinct value seen (see _clean_column).
+        self._clean_caches: dict[int, dict[str, str]] = {}
+        columns = mapping.columns
+        self._i_ext = columns.get("external_id")
+        self._i_suffix = _suffix_column(table.headers, self.preset, self._i_ext)
+        self._i_event = _event_column(table.headers, self.preset)
+        self._used_codes: dict[str, int] = {}
+        self._split_names = 0
+        self._events: set[str] = set()
+        #: External id -> its first row; ids seen again -> all their rows.
+        self._external_first: dict[str, int] = {}
+        self._external_rows: dict[str, list[int]] = {}
+        self._header_width = len(table.headers)
+        self._unnamed = [i for i, h in enumerate(table.headers) if not h]
+        #: Rows with values in columns without a header: the first few, and how many.
+        self._unnamed_rows: list[int] = []
+        self._unnamed_count = 0
+        self.rows = 0
+        self.kept = 0
+
+    @property
+    def codes_used(self) -> Iterable[str]:
+        """The codes of the rows parsed so far, upper case."""
+        return self._used_codes.keys()
 
     # -- the row loop -------------------------------------------------------------------------
 
-    def run(self) -> ParsedColumns:
+    def parse(self, batch: list[tuple[int, list[str]]]) -> ParsedColumns:
+        """The registrations of these rows (in file order, after the rows parsed before)."""
         table = self.table
-        warnings = self._table_warnings()
-        raw_keys = _raw_keys(table.headers)
+        self._cells = list(map(itemgetter(1), batch))
+        self.rows += len(batch)
+        self._note_unnamed(batch)
         columns = self.mapping.columns
-        i_first, i_last = columns.get("first_name"), columns.get("last_name")
-        i_full = columns.get("full_name")
-        i_ext, i_status = columns.get("external_id"), columns.get("status")
-        i_suffix = _suffix_column(table.headers, self.preset, i_ext)
+        i_status = columns.get("status")
 
         # Values are cleaned a column at a time: one comprehension per column is several times
         # cheaper than a function call per cell, and columns like country or ticket type are
@@ -647,7 +606,7 @@ class _RowParser:
         categories, languages = self._column("category"), self._column("language")
         codes, external_ids = self._column("code"), self._column("external_id")
         days_cells = self._column("days")
-        suffixes = _clean_column(self._cells, i_suffix)
+        suffixes = self._clean(self._cells, self._i_suffix)
 
         # The rows kept, and the values the loop decides per row.
         kept: list[int] = []
@@ -661,15 +620,14 @@ class _RowParser:
         kept_unpaid: list[bool] = []
         kept_cells: list[list[str]] = []
         no_days: frozenset[date] = frozenset()
-        used_codes: dict[str, int] = {}
-        split_names = 0
-        for j, (number, cells) in enumerate(table.rows):
+        used_codes = self._used_codes
+        for j, (number, cells) in enumerate(batch):
             first, last = first_names[j], last_names[j]
             if not first and not last:
                 full = full_names[j]
                 if full:
                     first, last = split_full_name(full)
-                    split_names += 1
+                    self._split_names += 1
                 else:
                     self.skipped.append(
                         Skipped(number, "no_name", f"row {number} has no name; it was not imported")
@@ -774,42 +732,97 @@ class _RowParser:
             days=kept_days,
             cells=kept_cells,
             unpaid=kept_unpaid if any(kept_unpaid) else [],
-            raw_keys=raw_keys,
-            skipped=self.skipped,
-            warnings=warnings,
+            raw_keys=_raw_keys(table.headers),
+            skipped=[],
+            warnings=[],
         )
-        self._unique_external_ids(parsed)
-        if split_names and i_first is None and i_last is None and i_full is not None:
+        self.kept += len(numbers)
+        self._note_external_ids(numbers, kept_external_ids)
+        self._check_findings.extend(
+            findings(
+                table,
+                columns,
+                numbers,
+                kept_cells,
+                list(zip(firsts, lasts, strict=True)),
+                parsed.organization,
+            )
+        )
+        if self._i_event is not None:
+            i_event = self._i_event
+            self._events.update(clean_text(c[i_event]) for c in kept_cells)
+        self._cells = []
+        return parsed
+
+    def finish(self) -> ParseSummary:
+        """What the whole file says, once every row has been parsed."""
+        table = self.table
+        warnings = self._table_warnings()
+        shared = frozenset(self._external_rows)
+        if shared:
+            rows = sorted(r for found in self._external_rows.values() for r in found)
+            index = self.mapping.columns["external_id"]
+            warnings.append(
+                f"The column '{table.headers[index]}' has the same value on several rows "
+                f"({_rows_text(rows)}), so it does not identify one person there (e.g. an order "
+                "with several tickets); those rows are matched by ticket code or e-mail instead."
+            )
+        columns = self.mapping.columns
+        if self._split_names and "first_name" not in columns and "last_name" not in columns:
+            i_full = columns["full_name"]
             warnings.append(
                 f"Names were split from the column '{table.headers[i_full]}' into first and last "
                 "name (the last word is the last name; “SURNAME First” and “Surname, First” are "
                 "understood). Check a few badges."
             )
-        parsed.findings = self.row_findings + findings(
-            table,
-            columns,
-            numbers,
-            kept_cells,
-            list(zip(firsts, lasts, strict=True)),
-            parsed.organization,
-        )
-        i_event = _event_column(table.headers, self.preset)
-        if i_event is not None:
-            parsed.events = sorted({clean_text(c[i_event]) for c in kept_cells} - {""})
-        parsed.left_out = self.left_out
         warnings.extend(self.notes.finish())
-        return parsed
+        self._external_first, self._external_rows = {}, {}  # not needed any more
+        return ParseSummary(
+            rows=self.rows,
+            kept=self.kept,
+            skipped=self.skipped,
+            left_out=self.left_out,
+            warnings=warnings,
+            findings=self.row_findings + self._check_findings,
+            events=sorted(self._events - {""}),
+            raw_keys=_raw_keys(table.headers),
+            shared_external_ids=shared,
+        )
+
+    def _note_external_ids(self, numbers: list[int], external_ids: list[str]) -> None:
+        first, several = self._external_first, self._external_rows
+        for number, external_id in zip(numbers, external_ids, strict=True):
+            if not external_id:
+                continue
+            earlier = first.setdefault(external_id, number)
+            if earlier != number:
+                several.setdefault(external_id, [earlier]).append(number)
+
+    def _note_unnamed(self, batch: list[tuple[int, list[str]]]) -> None:
+        width, unnamed = self._header_width, self._unnamed
+        for number, cells in batch:
+            if (len(cells) > width and any(c.strip() for c in cells[width:])) or (
+                unnamed and any(cells[i].strip() for i in unnamed)
+            ):
+                self._unnamed_count += 1
+                if len(self._unnamed_rows) < _ROWS_SHOWN:
+                    self._unnamed_rows.append(number)
 
     def _column(self, fld: str) -> list[str]:
         """The cleaned values of a field for every row, filled from fallback columns."""
         rows = self._cells
-        values = _clean_column(rows, self.mapping.columns.get(fld))
+        values = self._clean(rows, self.mapping.columns.get(fld))
         for other in self.mapping.fallbacks.get(fld, ()):
             if all(values):
                 break
-            extra = _clean_column(rows, other)
+            extra = self._clean(rows, other)
             values = [v or e for v, e in zip(values, extra, strict=True)]
         return values
+
+    def _clean(self, rows: list[list[str]], index: int | None) -> list[str]:
+        if index is None:
+            return _clean_column(rows, None)
+        return _clean_column(rows, index, self._clean_caches.setdefault(index, {}))
 
     # -- whole-table checks --------------------------------------------------------------------
 
@@ -821,7 +834,7 @@ class _RowParser:
                 f"The column headers are on row {table.header_row}; the rows above them were "
                 "taken as a title and skipped."
             )
-        if not table.rows:
+        if not self.rows:
             warnings.append(
                 "The file has column headers but no rows of data below them; nobody was imported."
             )
@@ -838,30 +851,15 @@ class _RowParser:
                     "used. Rename the others if they matter."
                 )
         unnamed = [i for i, h in enumerate(table.headers) if not h]
-        if unnamed:
-            rows = [n for n, cells in table.rows if any(cells[i].strip() for i in unnamed)]
-            if rows:
-                letters = _letters(unnamed)
-                warnings.append(
-                    f"Values in columns without a header ({letters}) on {_rows_text(rows)} were "
-                    "not imported. Check those rows: a delimiter inside an unquoted value (e.g. "
-                    "a comma in a name) shifts the rest of the row."
-                )
+        if unnamed and self._unnamed_count:
+            letters = _letters(unnamed)
+            shown = _rows_text(self._unnamed_rows, total=self._unnamed_count)
+            warnings.append(
+                f"Values in columns without a header ({letters}) on {shown} were "
+                "not imported. Check those rows: a delimiter inside an unquoted value (e.g. "
+                "a comma in a name) shifts the rest of the row."
+            )
         return warnings
-
-    def _unique_external_ids(self, parsed: ParsedColumns) -> None:
-        counts = Counter(e for e in parsed.external_id if e)
-        shared = {eid for eid, n in counts.items() if n > 1}
-        if not shared:
-            return
-        rows = [r for r, e in zip(parsed.rows, parsed.external_id, strict=True) if e in shared]
-        index = self.mapping.columns["external_id"]
-        parsed.warnings.append(
-            f"The column '{self.table.headers[index]}' has the same value on several rows "
-            f"({_rows_text(rows)}), so it does not identify one person there (e.g. an order "
-            "with several tickets); those rows are matched by ticket code or e-mail instead."
-        )
-        parsed.external_id = ["" if e in shared else e for e in parsed.external_id]
 
     # -- single values -------------------------------------------------------------------------
 
@@ -933,14 +931,17 @@ def _is_cancelled(key: str, cancelled_values: frozenset[str]) -> bool:
     return bool(words & CANCELLED_WORDS) and not words & NOT_CANCELLED_WORDS
 
 
-def _clean_column(cells: list[list[str]], index: int | None) -> list[str]:
+def _clean_column(
+    cells: list[list[str]], index: int | None, cache: dict[str, str] | None = None
+) -> list[str]:
     """:func:`clean_text` applied to one column of every row's cells ("" for all if ``index`` is
     None).
 
     A column that is clean already is recognised in a few passes over it (:func:`all_clean`).
     Printable ASCII without leading, trailing or double spaces is exactly what ``clean`` returns
-    unchanged; recognising that inline is far cheaper than normalising a million cells. Columns
-    with few distinct values (country, ticket type, status) are cleaned once per value.
+    unchanged; recognising that inline is far cheaper than normalising a million cells. Other
+    values are cleaned once per distinct value (``cache``, kept by the caller from one batch of
+    rows to the next: names, countries and ticket types repeat across the whole file).
     """
     if index is None:
         return [""] * len(cells)
@@ -950,15 +951,29 @@ def _clean_column(cells: list[list[str]], index: int | None) -> list[str]:
     if all_clean(distinct if repeated else column):
         # clean_text only differs from clean by line breaks and tabs, which are not clean.
         return column
+    if cache is None:
+        cache = {}
+    elif len(cache) > _CLEAN_CACHE_LIMIT:
+        cache.clear()
     if repeated:
-        cleaned = {v: clean_text(v) for v in distinct}
-        return [cleaned[v] for v in column]
-    return [
-        v
-        if v.isascii() and v.isprintable() and "  " not in v and v[:1] != " " and v[-1:] != " "
-        else clean_text(v)
-        for v in column
-    ]
+        for v in distinct - cache.keys():
+            cache[v] = clean_text(v)
+        return list(map(cache.__getitem__, column))
+    found = cache.get
+    result = []
+    for v in column:
+        if v.isascii() and v.isprintable() and "  " not in v and v[:1] != " " and v[-1:] != " ":
+            result.append(v)
+            continue
+        text = found(v)
+        if text is None:
+            text = cache[v] = clean_text(v)
+        result.append(text)
+    return result
+
+
+#: Distinct values one column's cleaning cache keeps between batches.
+_CLEAN_CACHE_LIMIT = 20_000
 
 
 def _raw_keys(headers: list[str]) -> list[str]:
@@ -975,11 +990,18 @@ def _raw_keys(headers: list[str]) -> list[str]:
     return keys
 
 
-def _rows_text(rows: Sequence[int], limit: int = 10) -> str:
-    if len(rows) == 1:
+#: Rows listed in a warning before the rest are counted.
+_ROWS_SHOWN = 10
+
+
+def _rows_text(rows: Sequence[int], limit: int = _ROWS_SHOWN, total: int | None = None) -> str:
+    """Rows for a message: "row 4" or "rows 4, 7, 9 and 12 more" (``total``: how many rows
+    there are in all, when ``rows`` holds only the first ones)."""
+    count = len(rows) if total is None else total
+    if count == 1:
         return f"row {rows[0]}"
     shown = ", ".join(str(r) for r in rows[:limit])
-    more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
+    more = f" and {count - limit} more" if count > limit else ""
     return f"rows {shown}{more}"
 
 

@@ -28,16 +28,14 @@ Nothing here touches the database: rows become :class:`MeetingLine` or :class:`P
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, time
-from pathlib import Path
 
 from kiosk.core.meetings import MeetingStatus, Side, parse_date, parse_status, parse_time
 from kiosk.core.text import clean, fold
+from kiosk.importing import mapfile
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.readers import Table, read_table
 
@@ -166,49 +164,10 @@ def detect_columns(
 
 
 def load_mapping(path: str | os.PathLike[str]) -> dict[str, str]:
-    """A mapping file: TOML or JSON, ``field = "header"`` (flat or under ``[columns]``)."""
-    name = os.fspath(path)
-    try:
-        text = Path(name).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFileError(
-            name, f"the mapping file cannot be read ({exc})", "give a UTF-8 TOML or JSON file"
-        ) from None
-    try:
-        document: object = (
-            json.loads(text)
-            if name.lower().endswith(".json") or text.lstrip().startswith("{")
-            else tomllib.loads(text)
-        )
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError, RecursionError) as exc:
-        raise ImportFileError(
-            name,
-            f"the mapping file is not valid TOML or JSON ({exc})",
-            'write lines like start = "Time slot"',
-        ) from None
-    table = document.get("columns", document) if isinstance(document, dict) else None
-    if not isinstance(table, dict) or not table:
-        raise ImportFileError(
-            name, "the mapping file maps no columns", 'write lines like a_email = "Host e-mail"'
-        )
-    result: dict[str, str] = {}
-    for key, value in table.items():
-        fld = str(key).strip().lower().replace("-", "_").replace(" ", "_")
-        if fld not in FIELDS:
-            raise ImportFileError(
-                name, f"unknown field '{key}' in the mapping", "use one of: " + ", ".join(FIELDS)
-            )
-        if value is None or value is False:
-            result[fld] = ""
-        elif isinstance(value, str):
-            result[fld] = value
-        else:
-            raise ImportFileError(
-                name,
-                f"the column for {fld} must be a header text",
-                f'write it like {fld} = "Header in the file"',
-            )
-    return result
+    """A mapping file (:func:`kiosk.importing.mapfile.read`): field → header, the fields being
+    :data:`FIELDS`."""
+    canonical = mapfile.plain_field(FIELDS)
+    return mapfile.read(path, canonical, FIELDS, example='a_email = "Host e-mail"')
 
 
 @dataclass(frozen=True, slots=True)

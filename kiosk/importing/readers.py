@@ -19,18 +19,21 @@ import os
 import re
 import warnings
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
+from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Protocol
 
 from kiosk.core.gcpause import paused_gc
 from kiosk.importing.detect import (
     HEADER_SEARCH_ROWS,
-    decode_text,
+    SAMPLE_CHARS,
     detect_delimiter,
+    detect_encoding,
     excel_sep_line,
     find_header_row,
     sniff_container,
@@ -44,14 +47,26 @@ _RESAVE = "open it in Excel or LibreOffice and save it as .xlsx or CSV (UTF-8), 
 _RUNAWAY_LINES = 200
 
 
+class Rows(Protocol):
+    """A table's data rows: a list, or a :class:`RowStream` that reads the file afresh on each
+    pass."""
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]: ...
+
+    def __len__(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class Table:
     """A registration file as read: header texts and raw cell strings, nothing interpreted.
 
-    ``rows`` holds ``(row number, cells)`` for every data row below the header, in file order.
-    Cells are the original strings (not cleaned), padded or truncated to ``len(headers)``; rows
-    with nothing but whitespace are dropped. If some rows have values to the right of the last
-    named column, ``headers`` is extended with empty names so that nothing is silently lost.
+    ``rows`` gives ``(row number, cells)`` for every data row below the header, in file order.
+    Cells are the original strings (not cleaned); rows with nothing but whitespace are
+    dropped. If some rows have values to the right of the last named column, ``headers`` is
+    extended with empty names so that nothing is silently lost. From :func:`read_table` rows
+    are a list, each padded or truncated to ``len(headers)``; from :func:`open_table` they are
+    a :class:`RowStream`, each row padded at least to the width known when the pass began, and
+    ``headers`` reaches its full width after the first full pass.
     """
 
     path: str
@@ -59,17 +74,90 @@ class Table:
     encoding: str | None  # e.g. "utf-8-sig", "utf-8", "utf-16", "cp1251", "cp1250"; None for xlsx
     delimiter: str | None  # ",", ";", "\t"; None for xlsx
     headers: list[str]  # cleaned header texts
-    rows: list[tuple[int, list[str]]]
+    rows: Rows
     sheet: str | None = None
     header_row: int = 1
     #: Why this sheet of a workbook was read (for the import report); "" for CSV.
     sheet_reason: str = ""
-    #: Numeric cells a spreadsheet stored beyond exact precision, (row, column index) -> value.
+    #: Numeric cells a spreadsheet stored beyond exact precision, (row, column index) -> value;
+    #: a streamed table fills it as its rows are read.
     numbers: dict[tuple[int, int], float] = field(default_factory=dict)
 
 
+class RowStream:
+    """The data rows of a file, read from the file again on every pass (memory: one row).
+
+    ``records`` gives every record of the sheet as ``(row number, cells)``, title rows and the
+    header included; the rows after ``header_row`` that are not blank are the data rows. A
+    complete pass counts them and widens ``headers`` (in place) to the widest row's last value.
+    """
+
+    def __init__(
+        self,
+        records: Callable[[], Iterator[tuple[int, list[str]]]],
+        header_row: int,
+        headers: list[str],
+    ) -> None:
+        self._records = records
+        self._header_row = header_row
+        self._headers = headers
+        self.width = len(headers)
+        self._count: int | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        header_row, width = self._header_row, self.width
+        known = width
+        count = 0
+        for record in self._records():
+            number, cells = record
+            if number <= header_row:
+                continue
+            # A letter or digit first is printable and not a space: the row is not blank.
+            if not (cells and cells[0][:1].isalnum()) and _is_blank_row(cells):
+                continue
+            size = len(cells)
+            if size > width:
+                # Values right of the last named column (often an unquoted delimiter inside a
+                # name shifting the row): widen the table rather than drop them silently.
+                last = size
+                while last > width and not cells[last - 1].strip():
+                    last -= 1
+                width = last
+            if size < known:
+                cells.extend([""] * (known - size))
+            count += 1
+            yield record
+        self._count = count
+        self.width = width
+        if width > len(self._headers):
+            self._headers.extend([""] * (width - len(self._headers)))
+
+    def __len__(self) -> int:
+        if self._count is None:
+            for _ in self:
+                pass
+        assert self._count is not None
+        return self._count
+
+
 def read_table(path: str | os.PathLike[str], sheet: str | None = None) -> Table:
-    """Read a CSV, .xlsx or .ods registration file.
+    """Read a CSV, .xlsx or .ods registration file whole (rows as a list; see
+    :func:`open_table` for the streamed form an import uses)."""
+    with open_table(path, sheet) as table, paused_gc():
+        rows = list(iter(table.rows))  # iter: no len(), which would cost a pass
+        width = len(table.headers)
+        for _, cells in rows:
+            if len(cells) != width:
+                if len(cells) < width:
+                    cells.extend([""] * (width - len(cells)))
+                else:
+                    del cells[width:]
+        return replace(table, rows=rows)
+
+
+@contextmanager
+def open_table(path: str | os.PathLike[str], sheet: str | None = None) -> Iterator[Table]:
+    """Open a CSV, .xlsx or .ods registration file for reading its rows as a stream.
 
     In a workbook, ``sheet`` names the sheet to read; without it the sheet holding the tickets is
     chosen (see :func:`_choose_sheet`) and :attr:`Table.sheet_reason` says why.
@@ -77,16 +165,22 @@ def read_table(path: str | os.PathLike[str], sheet: str | None = None) -> Table:
     The format is decided by content, not only by the extension: an .xlsx renamed to .csv is read
     as a workbook, while an old .xls, a web page saved as "xls", a PDF or an
     ".xlsx" that is not a workbook each get a clear :class:`ImportFileError`, as do empty files,
-    unreadable files and text in an unknown encoding.
+    unreadable files and text in an unknown encoding. Errors further down the file (a broken
+    quote, a damaged sheet) are raised by the pass that reaches them.
     """
     name = os.fspath(path)
-    data = _read_bytes(name)
-    container = sniff_container(data[:4096])
+    head = _read_head(name)
+    container = sniff_container(head)
     extension = Path(name).suffix.lower()
     if container == "zip":
+        data = _read_bytes(name)
         if _is_opendocument(data):
-            return _read_ods(name, data, sheet)
-        return _read_xlsx(name, data, sheet)
+            with _read_ods(name, data, sheet) as table:
+                yield table
+            return
+        with _read_xlsx(name, data, sheet) as table:
+            yield table
+        return
     if container == "ole2":
         raise ImportFileError(
             name,
@@ -125,12 +219,26 @@ def read_table(path: str | os.PathLike[str], sheet: str | None = None) -> Table:
             "leave out --sheet for CSV files",
             reason="unknown_sheet",
         )
-    return _read_csv(name, data)
+    yield _read_csv(name)
+
+
+def _read_head(path: str) -> bytes:
+    """The first bytes of the file (what it is), with the errors of :func:`_read_bytes`."""
+    return _read_file(path, lambda: _first_bytes(path))
+
+
+def _first_bytes(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return stream.read(4096)
 
 
 def _read_bytes(path: str) -> bytes:
+    return _read_file(path, lambda: Path(path).read_bytes())
+
+
+def _read_file(path: str, read: Callable[[], bytes]) -> bytes:
     try:
-        return Path(path).read_bytes()
+        return read()
     except FileNotFoundError:
         raise ImportFileError(
             path, "the file does not exist", "check the file name and folder"
@@ -158,70 +266,76 @@ def _read_bytes(path: str) -> bytes:
 # CSV
 
 
-def _read_csv(path: str, data: bytes) -> Table:
-    text, encoding = decode_text(data, path)
-    if not text.strip():
+def _read_csv(path: str) -> Table:
+    facts = detect_encoding(path, partial(_open_binary, path))
+    if facts.blank:
         raise _empty(path)
+    encoding = facts.encoding
+    with _text_stream(path, encoding) as stream:
+        head = stream.read(SAMPLE_CHARS + 256)
     first_row = 1
-    delimiter = excel_sep_line(text)
+    delimiter = excel_sep_line(head)
     if delimiter is not None:
         # Excel's "sep=;" line is an instruction, not data; it still counts as row 1.
-        text = text[text.index("\n") + 1 :]
         first_row = 2
     else:
-        delimiter = detect_delimiter(text)
-    with paused_gc():
-        records = _csv_records(path, text, delimiter, first_row)
-        return _build_table(path, "csv", encoding, delimiter, None, records)
+        delimiter = detect_delimiter(head)
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        return _csv_records(path, encoding, delimiter, first_row, facts.quotes)
+
+    return _build_table(path, "csv", encoding, delimiter, None, records)
+
+
+def _open_binary(path: str) -> BinaryIO:
+    return open(path, "rb")
+
+
+def _text_stream(path: str, encoding: str) -> io.TextIOWrapper:
+    # newline="": line ends reach the csv module as written (it handles quoted line breaks).
+    return io.TextIOWrapper(open(path, "rb"), encoding=encoding, newline="")
 
 
 def _csv_records(
-    path: str, text: str, delimiter: str, first_row: int
-) -> list[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        rows = list(reader)  # all in C: the per-row Python work comes later, once
-    except csv.Error as exc:
-        # Only "field larger than field limit" is raised in practice: a stray quote that
-        # swallowed the rest of the file into one cell, or (no quote at all) one huge value.
-        todo = (
-            'a quote (") in this row is probably never closed; fix or remove it'
-            if '"' in text
-            else "one value in this row is over 100,000 characters long: this is not a "
-            "registration list, or something was pasted into a cell by mistake; shorten it"
-        )
-        raise ImportFileError(
-            path,
-            f"the file cannot be read as CSV ({exc})",
-            todo,
-            row=first_row + _count_records(text, delimiter),
-        ) from None
-    if reader.line_num - len(rows) > _RUNAWAY_LINES:
-        # Some rows span several lines; find one spanning so many that a quote must be open.
-        for number, cells in enumerate(rows, start=first_row):
-            if any(c.count("\n") > _RUNAWAY_LINES for c in cells):
-                raise _runaway_quote(path, number)
-    if rows and _unclosed_final_quote(text, rows[-1]):
-        raise _runaway_quote(path, first_row + len(rows) - 1)
-    return list(enumerate(rows, start=first_row))
-
-
-def _count_records(text: str, delimiter: str) -> int:
-    """How many records parse before the csv module gives up (for the error's row number)."""
-    count = 0
-    try:
-        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            count += 1
-    except csv.Error:
-        pass
-    return count
-
-
-def _unclosed_final_quote(text: str, last: list[str]) -> bool:
+    path: str, encoding: str, delimiter: str, first_row: int, quotes: int
+) -> Iterator[tuple[int, list[str]]]:
+    """The file's records, numbered from ``first_row``, read as a stream."""
+    number = first_row - 1
+    last: list[str] = []
+    with _text_stream(path, encoding) as stream:
+        if first_row == 2:
+            stream.readline()  # the "sep=;" line
+        reader = csv.reader(stream, delimiter=delimiter)
+        line = 0
+        try:
+            for cells in reader:
+                number += 1
+                spanned = reader.line_num - line
+                line = reader.line_num
+                if spanned > _RUNAWAY_LINES and any(
+                    c.count("\n") > _RUNAWAY_LINES for c in cells
+                ):
+                    # A record spanning so many lines that a quote must be open.
+                    raise _runaway_quote(path, number)
+                last = cells
+                yield number, cells
+        except csv.Error as exc:
+            # Only "field larger than field limit" is raised in practice: a stray quote that
+            # swallowed the rest of the file into one cell, or (no quote at all) one huge value.
+            todo = (
+                'a quote (") in this row is probably never closed; fix or remove it'
+                if quotes
+                else "one value in this row is over 100,000 characters long: this is not a "
+                "registration list, or something was pasted into a cell by mistake; shorten it"
+            )
+            raise ImportFileError(
+                path, f"the file cannot be read as CSV ({exc})", todo, row=number + 1
+            ) from None
     # The csv module silently accepts a quote left open at the end of the file and returns the
     # rest of the file as one cell. The symptom is a last row with a line break in a cell; the
     # proof is an odd number of quote characters (closed quotes and "" escapes come in pairs).
-    return any("\n" in c or "\r" in c for c in last) and text.count('"') % 2 == 1
+    if any("\n" in c or "\r" in c for c in last) and quotes % 2 == 1:
+        raise _runaway_quote(path, number)
 
 
 def _runaway_quote(path: str, row: int) -> ImportFileError:
@@ -260,15 +374,22 @@ def _build_table(
     encoding: str | None,
     delimiter: str | None,
     sheet: str | None,
-    records: Iterable[tuple[int, list[str]]],
+    records: Callable[[], Iterator[tuple[int, list[str]]]],
 ) -> Table:
-    iterator = iter(records)
+    """A streamed table: the header row found among the first records, the data rows after it
+    read by a :class:`RowStream`."""
     head: list[tuple[int, list[str]]] = []
-    for record in iterator:
-        if not _is_blank_row(record[1]):
-            head.append(record)
-            if len(head) >= HEADER_SEARCH_ROWS:
-                break
+    iterator = records()
+    try:
+        for record in iterator:
+            if not _is_blank_row(record[1]):
+                head.append(record)
+                if len(head) >= HEADER_SEARCH_ROWS:
+                    break
+    finally:
+        close = getattr(iterator, "close", None)
+        if close is not None:
+            close()
     if not head:
         raise _empty(path)
     index, _sure = find_header_row([cells for _, cells in head])
@@ -276,56 +397,24 @@ def _build_table(
     headers = [clean_text(h) for h in header_cells]
     while headers and not headers[-1]:
         headers.pop()
-    width = len(headers)
-
-    rows: list[tuple[int, list[str]]] = []
-    append = rows.append
-    for record in _chain(head[index + 1 :], iterator):
-        cells = record[1]
-        # A letter or digit first is printable and not a space: the row is not blank.
-        if not (cells and cells[0][:1].isalnum()) and _is_blank_row(cells):
-            continue
-        if len(cells) > width:
-            # Values right of the last named column (often an unquoted delimiter inside a
-            # name shifting the row): widen the table rather than drop them silently.
-            last = len(cells)
-            while last > width and not cells[last - 1].strip():
-                last -= 1
-            width = last
-        append(record)
-
-    if width > len(headers):
-        headers.extend([""] * (width - len(headers)))
-    for _, cells in rows:
-        if len(cells) != width:
-            if len(cells) < width:
-                cells.extend([""] * (width - len(cells)))
-            else:
-                del cells[width:]
     return Table(
         path=path,
         format=fmt,
         encoding=encoding,
         delimiter=delimiter,
         headers=headers,
-        rows=rows,
+        rows=RowStream(records, header_row, headers),
         sheet=sheet,
         header_row=header_row,
     )
-
-
-def _chain(
-    first: list[tuple[int, list[str]]], rest: Iterator[tuple[int, list[str]]]
-) -> Iterator[tuple[int, list[str]]]:
-    yield from first
-    yield from rest
 
 
 # ---------------------------------------------------------------------------------------------
 # XLSX
 
 
-def _read_xlsx(path: str, data: bytes, wanted: str | None) -> Table:
+@contextmanager
+def _read_xlsx(path: str, data: bytes, wanted: str | None) -> Iterator[Table]:
     _check_workbook_package(path, data)
     check_package_text(path, data)
     # Imported lazily: openpyxl is only needed for workbooks and takes a while to import.
@@ -345,14 +434,14 @@ def _read_xlsx(path: str, data: bytes, wanted: str | None) -> Table:
                 f"this is not a valid Excel file (it is damaged: {type(exc).__name__})",
                 _RESAVE,
             ) from None
-        try:
-            sheets = [
-                _Sheet(str(s.title), s.sheet_state == "visible", _openpyxl_rows(s))
-                for s in workbook.worksheets
-            ]
-            return _read_workbook(path, "xlsx", sheets, wanted)
-        finally:
-            workbook.close()
+    try:
+        sheets = [
+            _Sheet(str(s.title), s.sheet_state == "visible", _openpyxl_rows(s))
+            for s in workbook.worksheets
+        ]
+        yield _read_workbook(path, "xlsx", sheets, wanted)
+    finally:
+        workbook.close()
 
 
 def _check_workbook_package(path: str, data: bytes) -> None:
@@ -509,15 +598,19 @@ def _choose_sheet(path: str, sheets: list[_Sheet]) -> tuple[_Sheet, str]:
 
 def _table_from_sheet(path: str, fmt: str, sheet: _Sheet, reason: str) -> Table:
     numbers: dict[tuple[int, int], float] = {}
-    with paused_gc():
+
+    def records() -> Iterator[tuple[int, list[str]]]:
         try:
-            records = list(_text_records(sheet, numbers))
+            yield from _text_records(sheet, numbers)
         except ImportFileError:
+            raise
+        except GeneratorExit:
             raise
         except Exception:
             # Read-only sheets are parsed lazily, so damage may only show up here.
             raise _damaged_sheet(path, sheet.title) from None
-        table = _build_table(path, fmt, None, None, sheet.title, records)
+
+    table = _build_table(path, fmt, None, None, sheet.title, records)
     return replace(table, sheet_reason=reason, numbers=numbers)
 
 
@@ -603,10 +696,12 @@ def _is_opendocument(data: bytes) -> bool:
         return False  # a damaged package: the .xlsx path explains it
 
 
-def _read_ods(path: str, data: bytes, wanted: str | None) -> Table:
+@contextmanager
+def _read_ods(path: str, data: bytes, wanted: str | None) -> Iterator[Table]:
     """An OpenDocument spreadsheet (LibreOffice's own format), read with python-calamine: a
     maintained reader (Rust's calamine) that reads .ods cell types faithfully, with no Python
-    XML walk over LibreOffice's repeated-cell encoding."""
+    XML walk over LibreOffice's repeated-cell encoding. calamine holds a sheet in its own
+    (compact) memory while it is read; its rows become Python values one at a time."""
     check_package_text(path, data)
     from python_calamine import CalamineWorkbook
 
@@ -626,14 +721,14 @@ def _read_ods(path: str, data: bytes, wanted: str | None) -> Table:
             # to_python skips leading empty rows and columns: start where the sheet starts.
             first_row, first_col = sheet.start or (0, 0)
             pad: list[object] = [None] * first_col
-            for offset, values in enumerate(sheet.to_python(skip_empty_area=False)):
+            for offset, values in enumerate(sheet.iter_rows()):
                 yield first_row + offset + 1, pad + list(values)
 
         return rows
 
     try:
         sheets = [_Sheet(n, visible.get(n, True), rows_of(n)) for n in workbook.sheet_names]
-        return _read_workbook(path, "ods", sheets, wanted)
+        yield _read_workbook(path, "ods", sheets, wanted)
     finally:
         workbook.close()
 

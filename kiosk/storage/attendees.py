@@ -8,7 +8,7 @@ import re
 import sqlite3
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -181,7 +181,9 @@ def _terms(values: dict[str, str]) -> set[tuple[str, int]]:
     return terms
 
 
-def _add_postings(conn: sqlite3.Connection, postings: dict[tuple[str, int], list[int]]) -> None:
+def _add_postings(
+    conn: sqlite3.Connection, postings: Mapping[tuple[str, int], Iterable[int]]
+) -> None:
     if not postings:
         return
     if conn.execute("SELECT 1 FROM search_term LIMIT 1").fetchone() is None:
@@ -427,9 +429,16 @@ def _clean_all(values: list[str]) -> list[str]:
 _ASCII_WORD = re.compile(r"[0-9a-z]+")
 
 
-def insert_columns(conn: sqlite3.Connection, people: NewAttendees, now: str) -> list[int]:
+def insert_columns(
+    conn: sqlite3.Connection,
+    people: NewAttendees,
+    now: str,
+    *,
+    postings: SearchPostings | None = None,
+) -> list[int]:
     """Insert attendees given by column inside the caller's transaction and index them for
-    search; returns their ids (in order)."""
+    search (or, for a batch of a bulk import, add their entries to ``postings``, written after
+    the last batch); returns their ids (in order)."""
     count = len(people.codes)
     start = conn.execute("SELECT coalesce(max(id), 0) FROM attendee").fetchone()[0]
     ids = list(range(start + 1, start + 1 + count))
@@ -474,7 +483,10 @@ def insert_columns(conn: sqlite3.Connection, people: NewAttendees, now: str) -> 
             f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})",
             rows,
         )
-    _index_people(conn, ids, first, last, organization, email)
+    if postings is None:
+        _index_people(conn, ids, first, last, organization, email)
+    else:
+        postings.add(ids, first, last, organization, email)
     return ids
 
 
@@ -487,9 +499,20 @@ def _index_people(
     email: list[str],
 ) -> None:
     """Add people (ids ascending, not yet indexed) to the search index."""
+    _add_postings(conn, _postings(ids, first, last, organization, email, _Memo(_tokens)))
+
+
+def _postings(
+    ids: list[int],
+    first: list[str],
+    last: list[str],
+    organization: list[str],
+    email: list[str],
+    tokens: _Memo[frozenset[tuple[str, int]]],
+) -> dict[tuple[str, int], list[int]]:
+    """The search-index entries of these people (ids ascending): (term, field) -> ids."""
     # People are grouped by each distinct first name, last name and organisation; the groups'
     # words are indexed once each, not once per person.
-    tokens: _Memo[frozenset[tuple[str, int]]] = _Memo(_tokens)
     postings: dict[tuple[str, int], list[int]] = {}
     # Keys whose ids come from more than one group: only those need sorting and deduplicating.
     merged: set[tuple[str, int]] = set()
@@ -519,7 +542,47 @@ def _index_people(
     # group's ids, and each e-mail word's, are ascending and distinct already.
     for key in merged:
         postings[key] = sorted(set(postings[key]))
-    _add_postings(conn, postings)
+    return postings
+
+
+
+
+class SearchPostings:
+    """The search-index entries of people added in batches by one bulk import, kept compact
+    (4 bytes an id) and written once at the end (:meth:`write`), so that the index of an empty
+    event is still loaded in one sorted pass. Batches come in ascending id order."""
+
+    #: Distinct values whose terms are remembered between batches (names and organisations
+    #: repeat; the memory stays bounded however many people come).
+    MEMO_LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self._postings: dict[tuple[str, int], array[int]] = {}
+        self._tokens: _Memo[frozenset[tuple[str, int]]] = _Memo(_tokens)
+
+    def add(
+        self,
+        ids: list[int],
+        first: list[str],
+        last: list[str],
+        organization: list[str],
+        email: list[str],
+    ) -> None:
+        found = _postings(ids, first, last, organization, email, self._tokens)
+        postings = self._postings
+        for key, members in found.items():
+            earlier = postings.get(key)
+            if earlier is None:
+                postings[key] = array("i", members)
+            else:
+                earlier.extend(members)
+        if len(self._tokens) > self.MEMO_LIMIT:
+            self._tokens.clear()
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """Add every batch's entries to the index (inside the caller's transaction)."""
+        _add_postings(conn, self._postings)
+        self._postings = {}
 
 
 #: The version of the search index's words and keys (kiosk.core.text): raised whenever they

@@ -1,26 +1,130 @@
 """What the registration import reads and writes besides attendee rows: the people an import
-compares against, the import record, and cancelling people missing from a list."""
+compares against (their keys first, whole rows only for the ones a batch matched), the import
+record, cancelling people missing from a list, and the set-up of a bulk load.
+
+Every function runs inside the caller's write transaction (``Database.write()``)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
-from typing import Any
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, NamedTuple, TypeAlias
 
 from kiosk.storage.attendees import DETAIL_COLUMNS
 
+#: The connection of a write transaction, and a row read through it (column by name), as the
+#: import sees them: it passes them back here and reads values, never writes SQL.
+Connection: TypeAlias = sqlite3.Connection
+StoredRow: TypeAlias = sqlite3.Row
 
-def existing_people(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    """Every attendee with the columns an import compares (``sqlite3.Row``s)."""
+#: Host parameters in one ``IN (…)`` list (SQLite's default limit is 32,766; kept well below).
+_IN_CHUNK = 500
+
+
+class PersonKeys(NamedTuple):
+    """What identifies an attendee to an import, without the rest of the row."""
+
+    id: int
+    code: str
+    external_id: str | None
+    email: str
+    status: str
+    source: str
+
+
+def people_keys(conn: sqlite3.Connection) -> list[PersonKeys]:
+    """Every attendee's keys, in id order (status and source texts shared, not repeated)."""
+    shared: dict[str, str] = {}
+    intern = sys.intern
+    found = []
+    for row in conn.execute(
+        "SELECT id, code, external_id, email, status, source FROM attendee ORDER BY id"
+    ):
+        status, source = row[4], row[5]
+        found.append(
+            PersonKeys(
+                row[0],
+                row[1],
+                row[2],
+                row[3] or "",
+                shared.get(status) or shared.setdefault(status, intern(status)),
+                shared.get(source) or shared.setdefault(source, intern(source)),
+            )
+        )
+    return found
+
+
+def people_by_id(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, StoredRow]:
+    """The columns an import compares, for these attendees (``sqlite3.Row`` by id)."""
     cur = conn.cursor()
     cur.row_factory = sqlite3.Row
-    return cur.execute(
-        "SELECT id, code, external_id, email, status, source, days, raw, pending, note, "
-        "attention, "
+    columns = (
+        "id, code, external_id, email, status, source, days, raw, pending, note, attention, "
         + ", ".join(DETAIL_COLUMNS)
-        + " FROM attendee"
-    ).fetchall()
+    )
+    found: dict[int, StoredRow] = {}
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        for row in cur.execute(f"SELECT {columns} FROM attendee WHERE id IN ({marks})", chunk):
+            found[row["id"]] = row
+    return found
+
+
+def names_by_id(
+    conn: sqlite3.Connection, ids: Iterable[int] | None = None
+) -> Iterator[tuple[int, str, str]]:
+    """``(id, first name, last name)`` of these attendees, or of everyone (``ids`` None)."""
+    if ids is None:
+        yield from conn.execute("SELECT id, first_name, last_name FROM attendee ORDER BY id")
+        return
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        yield from conn.execute(
+            f"SELECT id, first_name, last_name FROM attendee WHERE id IN ({marks})", chunk
+        )
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    chunk: list[int] = []
+    for attendee_id in ids:
+        chunk.append(attendee_id)
+        if len(chunk) >= _IN_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+@contextmanager
+def bulk_load(conn: sqlite3.Connection, *, cache_kib: int) -> Iterator[bool]:
+    """Set up one import's batches: the connection's page cache held to ``cache_kib`` (an
+    import streams, its pages need not stay), and, when the event has nobody yet, the attendee
+    table's secondary indexes dropped and built again at the end from all rows at once (the
+    usual bulk-load practice, several times cheaper than updating them row by row; inside the
+    caller's transaction, so a failed import leaves them as they were). Yields whether the
+    indexes were dropped."""
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+    try:
+        empty = conn.execute("SELECT 1 FROM attendee LIMIT 1").fetchone() is None
+        indexes = (
+            conn.execute(
+                "SELECT name, sql FROM sqlite_master "
+                "WHERE type = 'index' AND tbl_name = 'attendee' AND sql IS NOT NULL"
+            ).fetchall()
+            if empty
+            else []
+        )
+        for name, _sql in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
+        yield bool(indexes)
+        for _name, sql in indexes:
+            conn.execute(sql)
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def set_desk_fields(
