@@ -157,13 +157,13 @@ class ReportService:
         """Write ``report`` as ``fmt`` (csv: the register and NAME-summary.csv; xlsx; pdf; png:
         the arrivals chart) to ``path``, and the chart to ``chart`` when given. Every file gets
         its digest beside it and in the database. ``progress(done, total)`` hears of the
-        workbook's rows."""
+        register rows written to a workbook or laid out in a PDF."""
         if fmt == "csv":
             written = files.write_csv(report, path, delimiter)
         elif fmt == "xlsx":
             written = files.write_xlsx(report, path, progress)
         elif fmt == "pdf":
-            written = files.write_pdf(report, path)
+            written = files.write_pdf(report, path, progress)
         elif fmt == "png":
             written = [files.write_chart(report, path)]
         else:

@@ -216,8 +216,9 @@ def report_cmd(
         covered = _sync_first(reports, hub, hub_schema, quiet=as_json)
         working("Reading the attendance log and counting…")
         report = reports.build(scope, language)
-        with progress(0 if as_json or fmt != "xlsx" else len(report.register.entries),
-                      "Writing the workbook") as step:  # fmt: skip
+        label = {"xlsx": "Writing the workbook", "pdf": "Laying out the PDF"}.get(fmt, "")
+        with progress(0 if as_json or not label else len(report.register.entries),
+                      label) as step:  # fmt: skip
             files = reports.write(report, fmt, output, delimiter=delimiter, chart=chart,
                                   progress=step)  # fmt: skip
     if as_json:

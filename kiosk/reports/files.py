@@ -174,11 +174,14 @@ def write_xlsx(
     return [write_with_digest(path, data, register_digest(report.register.entries))]
 
 
-def write_pdf(report: Report, path: Path) -> list[WrittenFile]:
+def write_pdf(
+    report: Report, path: Path, progress: Progress | None = None
+) -> list[WrittenFile]:
+    """The report as PDF; ``progress(done, total)`` is told the register rows laid out."""
     from kiosk.reports.pdf import report_pdf
 
     content = register_digest(report.register.entries)
-    pdf = report_pdf(report, report_title(report), content, report_chart(report))
+    pdf = report_pdf(report, report_title(report), content, report_chart(report), progress)
     return [write_with_digest(path, pdf, content)]
 
 

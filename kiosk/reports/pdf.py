@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -256,8 +256,15 @@ def _register_cells(t: Texts, number: int, e: RegisterEntry) -> tuple[str, ...]:
     )
 
 
-def report_pdf(report: Report, title: str, content_sha256: str, chart: bytes) -> bytes:
-    """The counts, the arrivals chart, refused scans and the register of each day (landscape)."""
+def report_pdf(
+    report: Report,
+    title: str,
+    content_sha256: str,
+    chart: bytes,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """The counts, the arrivals chart, refused scans and the register of each day (landscape).
+    ``progress(done, total)`` is told the register rows laid out, every thousand."""
     t = report.t
     event = report.register.event
     pdf = _Document(title, content_sha256, "L", t)
@@ -292,6 +299,8 @@ def report_pdf(report: Report, title: str, content_sha256: str, chart: bytes) ->
     pdf.cell(0, 8, t("pdf.arrivals"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     height = min(170.0, 270.0 * _png_ratio(chart))
     pdf.image(io.BytesIO(chart), x=_MARGIN, h=height, w=height / _png_ratio(chart))
+    total = len(report.register.entries)
+    done = 0
     for day in report.register.days:
         entries = report.entries_of(day)
         pdf.repeat_header = None
@@ -311,7 +320,12 @@ def report_pdf(report: Report, title: str, content_sha256: str, chart: bytes) ->
             if pdf.will_page_break(6):
                 pdf.add_page()
             _row(pdf, _register_cells(t, number, entry), _REGISTER_WIDTHS, 6, 8.5)
+            done += 1
+            if progress is not None and done % 1000 == 0:
+                progress(done, total)
         pdf.repeat_header = None
+    if progress is not None:
+        progress(total, total)
     return bytes(pdf.output())
 
 

@@ -160,6 +160,17 @@ def test_pdf_report_text_keeps_cyrillic_and_romanian_names(
     assert "How checked in" in text and "scanned (scanner)" in text
 
 
+def test_pdf_report_tells_its_progress_to_the_last_register_row(
+    db: Database, story: Story, tmp_path: Path
+) -> None:
+    """Laying out a large register takes minutes: the CLI and the desk show how far it is."""
+    report = build_report(db)
+    heard: list[tuple[int, int]] = []
+    write_pdf(report, tmp_path / "r.pdf", lambda done, total: heard.append((done, total)))
+    rows = len(report.register.entries)
+    assert rows > 0 and heard[-1] == (rows, rows)
+
+
 def test_sign_in_sheet_prefilled_lists_everyone_registered_by_last_name(
     db: Database, story: Story, tmp_path: Path
 ) -> None:
