@@ -7,6 +7,7 @@ them there; the frozen modules' ``__file__`` points into the bundle, so the same
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -29,8 +30,10 @@ def installation_kind() -> str:
     checkout`` (an editable install counts as a checkout: it reads the checkout's files)."""
     if getattr(sys, "frozen", False):
         return "frozen bundle"
-    checkout = Path(__file__).resolve().parent.parent
-    if (checkout / "pyproject.toml").is_file() and (checkout / "kiosk").is_dir():
+    checkout = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    if os.path.isfile(os.path.join(checkout, "pyproject.toml")) and os.path.isdir(
+        os.path.join(checkout, "kiosk")
+    ):
         return "source checkout"
     return "installed package"
 

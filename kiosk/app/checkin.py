@@ -6,10 +6,9 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
-from kiosk.app.signed_checkin import SignedTickets
 from kiosk.core import codes, signed
 from kiosk.core.decide import decide
 from kiosk.core.model import (
@@ -23,9 +22,12 @@ from kiosk.core.model import (
 )
 from kiosk.core.reasons import Hint, Reason
 from kiosk.core.timeutil import local_day, to_utc_iso
-from kiosk.storage import attendees, events, replica, scanlog
+from kiosk.storage import attendees, events, scanlog
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, Kiosk
+
+if TYPE_CHECKING:
+    from kiosk.app.signed_checkin import SignedTickets
 
 Clock = Callable[[], datetime]
 
@@ -116,7 +118,7 @@ class CheckinService:
         # The list of each event day found so far (from _list_cache; emptied with it).
         self._day_lists: dict[date, CheckinList] = {}
         self._zone: ZoneInfo | None = None
-        self._signed = SignedTickets(self.event.uid)
+        self._signed: SignedTickets | None = None  # made at the first signed code
 
     def _lists(self, refresh: bool = False) -> list[CheckinList]:
         # Lists change rarely (set-up time, 'kiosk lists edit', a sync): read them again only
@@ -247,6 +249,8 @@ class CheckinService:
 
     def _announce(self, scan_id: str) -> None:
         assert self.remote is not None
+        from kiosk.storage import replica
+
         row = replica.scan_row(self.db.conn, scan_id)
         if row is not None:
             self.remote.announce(row)
@@ -346,6 +350,10 @@ class CheckinService:
         self, conn: sqlite3.Connection, code: str, checkin_list: CheckinList, how: _Scan
     ) -> CheckinResult:
         """A signed ticket that matched no ticket code (see :mod:`kiosk.app.signed_checkin`)."""
+        if self._signed is None:
+            from kiosk.app.signed_checkin import SignedTickets
+
+            self._signed = SignedTickets(self.event.uid)
         decision, person = self._signed.decide(
             conn, code, checkin_list, how.kind, how.when, self.event.timezone, force=how.force
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -33,6 +32,8 @@ def environment_message(exc: BaseException) -> str | None:
 
 def crash_report_folders() -> list[Path]:
     """Where a crash report may go, best first: the log folder, then the temporary folder."""
+    import tempfile  # only when something went wrong
+
     user = f"-{os.getuid()}" if hasattr(os, "getuid") else ""
     return [paths.log_dir(), Path(tempfile.gettempdir()) / f"{paths.APP_NAME}-logs{user}"]
 

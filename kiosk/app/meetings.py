@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from kiosk.app.checkin import CheckinResult, utc_now
@@ -29,12 +29,14 @@ from kiosk.core.model import Attendee, AttendeeStatus
 from kiosk.core.reasons import Reason
 from kiosk.core.text import fold, word_variants
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
-from kiosk.importing.meetings import FIELDS, Problem, load_mapping, read_schedule
 from kiosk.storage import events, scanlog
 from kiosk.storage import meetings as store
 from kiosk.storage.database import Database
 from kiosk.storage.meetings import MeetingRow
 from kiosk.storage.search import search
+
+if TYPE_CHECKING:
+    from kiosk.importing.meetings import Problem
 
 Clock = Callable[[], datetime]
 
@@ -219,6 +221,10 @@ def import_meetings(
     no longer holds are cancelled unless ``keep_missing``; a side nobody matches is stored
     unmatched and listed with its row, to be resolved with :meth:`MeetingsService.resolve`.
     """
+    # The schedule reader (spreadsheets, mappings) only when a schedule is imported: a check-in
+    # asks this module for the person's meetings and must not load it.
+    from kiosk.importing.meetings import FIELDS, Problem, load_mapping, read_schedule
+
     override = load_mapping(mapping_file) if mapping_file else None
     schedule = read_schedule(path, override)
     table = schedule.table

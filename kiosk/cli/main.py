@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
-import platform
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -25,7 +23,7 @@ from kiosk.app import lists as lists_service
 from kiosk.app import paths
 from kiosk.app.checkin import CheckinService, UndoError
 from kiosk.app.failures import environment_message, write_crash_report
-from kiosk.assets import installation_kind
+from kiosk.cli import version_text
 from kiosk.cli.options import delimiter_option, print_json
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
 from kiosk.core.model import CheckinList, Method, Policy, ScanKind
@@ -168,6 +166,8 @@ class KioskGroup(click.Group):
             message = environment_message(exc)
             if message is not None:
                 _fail(message)
+            import traceback
+
             log_file = write_crash_report(
                 "kiosk-errors.log", f"kiosk {__version__} {sys.argv}\n{traceback.format_exc()}"
             )
@@ -197,6 +197,14 @@ class State:
 pass_state = click.make_pass_decorator(State)
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version`` after other options (``kiosk --version`` alone never reaches click:
+    :func:`kiosk.cli.run` answers it)."""
+    if value and not ctx.resilient_parsing:
+        click.echo(version_text())
+        ctx.exit()
+
+
 @click.group(cls=KioskGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
@@ -206,10 +214,13 @@ pass_state = click.make_pass_decorator(State)
     default=None,
     help="Event database file. Default: $KIOSK_DB, else event.db in your user data folder.",
 )
-@click.version_option(
-    __version__,
-    prog_name="kiosk",
-    message=f"%(prog)s %(version)s ({installation_kind()}, Python {platform.python_version()})",
+@click.option(
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_print_version,
+    help="Show the version and exit.",
 )
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None) -> None:

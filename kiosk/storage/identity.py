@@ -13,8 +13,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import platform
-import subprocess
 import sys
 
 
@@ -40,6 +38,8 @@ def machine_id() -> str:
         except OSError:
             pass
     if sys.platform == "darwin":
+        import subprocess
+
         try:
             out = subprocess.run(
                 ["ioreg", "-rd1", "-c", "IOPlatformExpertDevice"],
@@ -50,7 +50,7 @@ def machine_id() -> str:
         for line in out.splitlines():
             if "IOPlatformUUID" in line:
                 return line.split("=")[-1].strip().strip('"')
-    return platform.node() or "unknown-machine"
+    return _node() or "unknown-machine"
 
 
 def home_of(db_path: str) -> str:
@@ -63,4 +63,12 @@ def home_of(db_path: str) -> str:
 
 def host_label() -> str:
     """A short name for this computer, to tell apart kiosks made from one copied file."""
-    return (platform.node().split(".")[0] or "this computer")[:24]
+    return (_node().split(".")[0] or "this computer")[:24]
+
+
+def _node() -> str:
+    """The computer's network name, as :func:`platform.node` gives it (imported here: opening
+    an event file on a machine with a machine id never needs it)."""
+    import platform
+
+    return platform.node()

@@ -19,7 +19,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from kiosk import __version__
 from kiosk.cli import main as cli_main
+from kiosk.cli import version_text
 
 HEAVY = (
     "openpyxl",
@@ -40,24 +42,29 @@ HEAVY = (
     "kiosk.ui",
 )
 
+#: Runs the command line as the ``kiosk`` script does (:func:`kiosk.cli.run`), then names every
+#: module loaded.
 PROBE = """
 import json, sys
-from kiosk.cli.main import main
+from kiosk.cli import run
 sys.argv = ["kiosk", *json.loads(sys.argv[1])]
 try:
-    main()
+    run()
 except SystemExit:
     pass
 print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def modules_loaded_by(*args: str) -> set[str]:
-    done = subprocess.run(
+def run_probe(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(list(args))],
         capture_output=True, text=True, timeout=120, check=True,
     )  # fmt: skip
-    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def modules_loaded_by(*args: str) -> set[str]:
+    return set(json.loads(run_probe(*args).stderr.strip().splitlines()[-1]))
 
 
 def heavy_in(loaded: set[str]) -> list[str]:
@@ -76,6 +83,21 @@ def test_checkin_loads_none_of_the_heavy_libraries(demo: Path) -> None:
     loaded = modules_loaded_by("--db", str(demo), "checkin", a_code(demo), "--json")
     assert "kiosk.app.checkin" in loaded  # the probe really ran a check-in
     assert heavy_in(loaded) == []
+
+
+def test_version_is_answered_before_the_command_line_is_loaded() -> None:
+    """``kiosk --version`` alone: no click, no command module, not even the storage."""
+    done = run_probe("--version")
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert not {"click", "kiosk.cli.main", "kiosk.storage", "sqlite3"} & loaded
+    assert done.stdout == version_text() + "\n"
+    assert done.stdout.startswith(f"kiosk {__version__} (")
+
+
+def test_version_after_other_options_says_the_same() -> None:
+    result = CliRunner().invoke(cli_main.cli, ["--db", "x.db", "--version"])
+    assert result.exit_code == 0
+    assert result.output == version_text() + "\n"
 
 
 @pytest.mark.parametrize("args", [["--version"], ["search", "ivan"], ["lists"]])
@@ -141,3 +163,4 @@ def test_an_argument_after_the_double_dash_is_left_alone() -> None:
     assert cli_main.hoist_db_option(["checkin", "C", "--db", "e.db"]) == [
         "--db", "e.db", "checkin", "C",
     ]  # fmt: skip
+

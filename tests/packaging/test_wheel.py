@@ -92,7 +92,7 @@ def test_wheel_metadata_has_the_entry_points_and_the_dependencies_of_pyproject(
         info = f"kiosk_checkin-{__version__}.dist-info"
         entry_points = wheel.read(f"{info}/entry_points.txt").decode()
         metadata = wheel.read(f"{info}/METADATA").decode()
-    assert "[console_scripts]\nkiosk = kiosk.cli.main:main" in entry_points
+    assert "[console_scripts]\nkiosk = kiosk.cli:run" in entry_points
     assert "[gui_scripts]\nkiosk-gui = kiosk.ui.app:main" in entry_points
     requires = [
         line.removeprefix("Requires-Dist: ")
