@@ -188,7 +188,7 @@ class Desk:
             self.open_self_service(path)
             return
         try:
-            window = MainWindow(path, self.translations, self.sounds)
+            window = MainWindow(path, self.translations, self.sounds, deferred=True)
         except StorageError as exc:
             self.show_error(str(exc))
             return

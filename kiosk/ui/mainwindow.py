@@ -4,13 +4,14 @@ screen, and the glue between scans, the database worker and what is shown."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,7 +35,6 @@ from kiosk.app.checkin import CheckinResult, Clock, UndoResult, utc_now
 from kiosk.app.desk import UndoTarget, code_check, typed_code
 from kiosk.app.lookup import Found, PersonDetails
 from kiosk.app.people import ON_BADGE
-from kiosk.app.printing import NeedsConfirmation, PrintDecision, PrintPolicy, Skip
 from kiosk.core.codes import display
 from kiosk.core.decide import FORCEABLE
 from kiosk.core.model import Attendee, CheckinList, Method
@@ -44,9 +44,7 @@ from kiosk.storage import events
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
-from kiosk.storage.printjobs import JobState, PrintJob
 from kiosk.ui.backend import (
-    DeskBackend,
     Failure,
     ImportChoices,
     Known,
@@ -58,11 +56,9 @@ from kiosk.ui.desk_keys import DeskKeys
 from kiosk.ui.i18n import LANGUAGES, Translations
 from kiosk.ui.meeting_texts import desk_lines
 from kiosk.ui.multimedia import sound_text
-from kiosk.ui.print_backend import PrintBackend, PrintSettings
 from kiosk.ui.scanner import ScannerFilter
 from kiosk.ui.screens.desk import DeskScreen
 from kiosk.ui.sounds import Sounds
-from kiosk.ui.sync_backend import Imported, SyncBackend
 from kiosk.ui.texts import (
     Explained,
     Severity,
@@ -77,29 +73,68 @@ from kiosk.ui.widgets.icons import speaker_icon
 from kiosk.ui.widgets.result_panel import ResultNotice
 from kiosk.ui.widgets.sync_state import SyncStateButton
 
-# Dialogs, screens and what only they need are imported when first opened: the desk window is
-# on screen sooner (bench/desk_startup.py measures it).
+# Dialogs, screens and what only they need are imported when first opened, and the database
+# threads, printing and sync when the window has been painted (see MainWindow.start): the desk
+# window is on screen sooner (bench/desk_startup.py measures it).
 if TYPE_CHECKING:
     from kiosk.app.meetings import ScanMeetings
+    from kiosk.app.printing import NeedsConfirmation, PrintDecision
     from kiosk.importing.service import ImportReport
     from kiosk.reports.live import LiveNumbers
+    from kiosk.storage.printjobs import PrintJob
     from kiosk.sync.hub import SyncResult
+    from kiosk.ui.backend import DeskBackend
     from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
     from kiosk.ui.dialogs.conflicts import ConflictsDialog
     from kiosk.ui.dialogs.meetings_board import MeetingsBoard
     from kiosk.ui.dialogs.print_queue import PrintQueueDialog
     from kiosk.ui.dialogs.sync import SyncDialog
+    from kiosk.ui.print_backend import PrintBackend
     from kiosk.ui.screens.reports import ReportsScreen
+    from kiosk.ui.sync_backend import Imported, SyncBackend
     from kiosk.ui.widgets.camera_view import CameraView
 
 log = logging.getLogger(__name__)
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once the first frame of ``window`` has been painted.
+
+    The window's own paint event comes first in a frame, its children are painted right after
+    it in the same pass: a call queued from that event runs when the whole frame is on screen
+    (a zero timer started at ``show()`` would run before the frame).
+    """
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
 class MainWindow(QMainWindow):
-    """One event database, one kiosk."""
+    """One event database, one kiosk.
+
+    The window is built in two steps. The constructor makes what is seen: the context bar and
+    the desk screen, filled from the event file. :meth:`start` then makes the database threads,
+    printing and sync and connects the controls to them. With ``deferred=True`` (the desk
+    application) :meth:`start` runs just after the window's first paint, so the window is on
+    screen as soon as Qt can show it; a scan that arrives before is kept and decided then, in
+    order. Otherwise (tests, tools) it runs at once.
+    """
 
     result_shown = Signal(object)  # the CheckinResult or Failure just put on the panel
     import_done = Signal(object)  # the ImportReport of an import started from the menu
+    started = Signal()  # start() has made the backends: scans are decided from now on
+
+    backend: DeskBackend
+    printing: PrintBackend
+    sync: SyncBackend
 
     def __init__(
         self,
@@ -107,6 +142,8 @@ class MainWindow(QMainWindow):
         translations: Translations,
         sounds: Sounds | None = None,
         clock: Clock | None = None,
+        *,
+        deferred: bool = False,
     ) -> None:
         super().__init__()
         self.path = str(path)
@@ -130,11 +167,13 @@ class MainWindow(QMainWindow):
         self.similar_dialog: QDialog | None = None  # "is the walk-in one of these?"
         # The file being imported and the choices made for it (to import it again).
         self._importing: tuple[str, ImportChoices] | None = None
-        self.backend = DeskBackend(self.path, self, clock=clock)
-        self.printing = PrintBackend(self.path, self, clock=clock)
+        self._clock_given = clock
+        #: Scans (code, how) that arrived before :meth:`start`, decided by it in order.
+        self._early_scans: list[tuple[str, Method]] = []
+        self.is_started = False
+        self._closed = False
         self.print_queue: PrintQueueDialog | None = None
         self.badge_settings: BadgeSettingsDialog | None = None
-        self.sync = SyncBackend(self.path, self)
         self.sync_dialog: SyncDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
         self.reports: ReportsScreen | None = None
@@ -152,7 +191,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self.keys = DeskKeys(self)  # a shortcut for every control of the bars (desk_keys.py)
-        self._connect()
+        # Enter in the search box is a scan even before start(): it waits there.
+        self.desk.scan_requested.connect(self.on_scan)
         self._numbers_timer = QTimer(self)
         self._numbers_timer.setSingleShot(True)
         self._numbers_timer.setInterval(300)
@@ -160,7 +200,6 @@ class MainWindow(QMainWindow):
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)  # other desks' check-ins arrive with sync
         self._tick.timeout.connect(self.refresh_numbers)
-        self._tick.start()
         self._pending_numbers: LiveNumbers | None = None
         self._show_numbers = QTimer(self)
         self._show_numbers.setSingleShot(True)
@@ -172,8 +211,40 @@ class MainWindow(QMainWindow):
         self._recount.timeout.connect(self.refresh_numbers)
         self.retranslate()
         self.resize(1366, 768)
+        if deferred:
+            # Once the first frame is on screen; at the latest after two seconds (a window
+            # opened minimized is not painted).
+            _AfterFirstPaint(self, self.start)  # owned by the window
+            QTimer.singleShot(2000, self.start)
+        else:
+            self.start()
+
+    def start(self) -> None:
+        """Make the database threads, printing and sync, connect the controls to them, count
+        and decide the scans that arrived meanwhile (once; nothing after the window closed)."""
+        if self.is_started or self._closed:
+            return
+        from kiosk.ui.backend import DeskBackend
+        from kiosk.ui.print_backend import PrintBackend
+        from kiosk.ui.sync_backend import SyncBackend
+
+        self.is_started = True
+        clock = self._clock_given
+        self.backend = DeskBackend(self.path, self, clock=clock)
+        self.printing = PrintBackend(self.path, self, clock=clock)
+        self.sync = SyncBackend(self.path, self)
+        self._connect()
+        self._tick.start()
+        self._printer_text()
         self.refresh_numbers()
         self.backend.load_known()
+        self.started.emit()
+        early, self._early_scans = self._early_scans, []
+        for code, method in early:
+            self.on_scan(code, method)
+        if self.desk.search.text().strip():
+            self.on_search_changed(self.desk.search.text())  # typed before the start
+
 
     # -- building ----------------------------------------------------------------------------
 
@@ -335,6 +406,7 @@ class MainWindow(QMainWindow):
         escape.activated.connect(self._escape)
 
     def _connect(self) -> None:
+        """The controls and the backends, wired together by :meth:`start`."""
         self.backend.scanned.connect(self.on_scanned)
         self.backend.undone.connect(self.on_undone)
         self.backend.searched.connect(self.on_searched)
@@ -347,7 +419,6 @@ class MainWindow(QMainWindow):
         self.backend.renamed.connect(self.on_kiosk_renamed)
         self.backend.undo_found.connect(self.on_undo_found)
         self.backend.similar.connect(self.on_similar)
-        self.desk.scan_requested.connect(self.on_scan)
         self.desk.search_started.connect(self.desk.result.show_idle)
         self.desk.result.force_requested.connect(self.ask_force)
         self.backend.edited.connect(self.on_person_edited)
@@ -451,6 +522,9 @@ class MainWindow(QMainWindow):
         One answer at a time: the search, its results and the highlighted row go, so nothing
         on screen is left over from before this scan.
         """
+        if not self.is_started:
+            self._early_scans.append((code, method))  # decided by start(), in order
+            return
         self._fresh_answer()
         checkin_list = self.current_list
         if checkin_list is None:
@@ -990,6 +1064,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_print_decided(self, decision: PrintDecision) -> None:
+        from kiosk.app.printing import Skip
+
         if decision.skipped is Skip.ALREADY_PRINTED and decision.previous is not None:
             at = decision.previous.at.astimezone(self.zone)
             text = self.tr("Badge already printed at {time} on {kiosk} — reprint from Details.")
@@ -1001,6 +1077,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_print_job(self, job: PrintJob) -> None:
+        from kiosk.storage.printjobs import JobState
+
         if job.state is JobState.FAILED:
             self.printer_state = "problem"
             self.statusBar().showMessage(
@@ -1034,7 +1112,7 @@ class MainWindow(QMainWindow):
         return text, f"QToolButton#PrinterState {{ {colour} }}" if colour else ""
 
     def _printer_text(self) -> None:
-        settings = self.printing.settings
+        settings = self.printing.settings if self.is_started else None
         state = None if settings is None or not settings.printer_uri else self.printer_state
         if self._printer_width_language != self.translations.language:
             # As wide as its widest state in this language, so that a badge being printed
@@ -1099,8 +1177,10 @@ class MainWindow(QMainWindow):
             self.meetings_board.raise_()  # already open behind the desk window
 
     def open_badge_settings(self) -> None:
+        from kiosk.app.printing import PrintPolicy
         from kiosk.badges.template import list_templates
         from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
+        from kiosk.ui.print_backend import PrintSettings
 
         settings = self.printing.settings or PrintSettings(PrintPolicy.FIRST_ADMISSION, "", "")
         dialog = BadgeSettingsDialog(settings, list_templates(), self)
@@ -1204,7 +1284,7 @@ class MainWindow(QMainWindow):
 
     def refresh_numbers(self) -> None:
         checkin_list = self.current_list
-        if checkin_list is not None:
+        if checkin_list is not None and self.is_started:
             self.backend.numbers(checkin_list.id)
 
     @Slot(object)
@@ -1293,8 +1373,10 @@ class MainWindow(QMainWindow):
             self.camera_view.scanner.stop()
         if self.reports is not None:
             self.reports.close()
-        self.backend.shutdown()
-        self.printing.shutdown()
-        self.sync.shutdown()
+        self._closed = True
+        if self.is_started:
+            self.backend.shutdown()
+            self.printing.shutdown()
+            self.sync.shutdown()
         super().closeEvent(event)
 

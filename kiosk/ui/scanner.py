@@ -287,11 +287,15 @@ class ScannerFilter(QObject):
     # --- the filter ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._replaying or not self._enabled or event.type() not in _KEY_EVENTS:
+        # Every event of the application passes here: the class test first, it is the cheap
+        # one (asking a Qt event its type makes a Python enum value).
+        if not isinstance(event, QKeyEvent) or self._replaying or not self._enabled:
+            return False
+        if event.type() not in _KEY_EVENTS:
             return False
         try:
             target = self._focus_target(watched)
-            if target is None or not isinstance(event, QKeyEvent):
+            if target is None:
                 return False
             return self._filter(target, event)
         except Exception:

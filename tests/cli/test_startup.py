@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +165,58 @@ def test_an_argument_after_the_double_dash_is_left_alone() -> None:
         "--db", "e.db", "checkin", "C",
     ]  # fmt: skip
 
+
+#: Opens the desk window as ``kiosk gui`` does and names every module loaded when the window is
+#: first painted.
+DESK_PROBE = """
+import json, os, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject
+from kiosk.ui.app import Desk, qt_application
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(json.dumps(sorted(sys.modules)), flush=True)
+            os._exit(0)
+        return False
+
+app = qt_application(["kiosk-gui"])
+desk = Desk(app, Path(sys.argv[1]), "en")
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+desk.start()
+app.exec()
+"""
+
+#: Not needed to show the desk window: the sync (psycopg), badge, printing, ticket and report code
+#: is loaded after its first paint, or when first used.
+DESK_LATER = (
+    "openpyxl",
+    "psycopg",
+    "cryptography",
+    "PIL",
+    "qrcode",
+    "fpdf",
+    "escpos",
+    "zxingcpp",
+    "kiosk.badges",
+    "kiosk.printing",
+    "kiosk.tickets",
+    "kiosk.sync",
+    "kiosk.ui.sync_backend",
+    "kiosk.ui.print_backend",
+)
+
+
+def test_the_desk_window_is_painted_before_the_heavy_libraries_are_loaded(demo: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", DESK_PROBE, str(demo)],
+        capture_output=True, text=True, timeout=120, check=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )  # fmt: skip
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "kiosk.ui.mainwindow" in loaded  # the probe really painted the desk window
+    assert sorted(
+        name for name in loaded if any(name == h or name.startswith(h + ".") for h in DESK_LATER)
+    ) == []

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from kiosk.core.timeutil import from_utc_iso
-from kiosk.ui.sync_backend import SyncState
 from kiosk.ui.texts import time_text
+
+if TYPE_CHECKING:  # the sync code is loaded after the desk's first paint
+    from kiosk.ui.sync_backend import SyncState
 
 
 class SyncStateButton(QToolButton):
