@@ -30,9 +30,10 @@ def sheet_pages(
     """One page per ``rows × columns`` badges (the last page may be partly empty), at the
     sheet's dpi; crop marks in the margins when the template asks for them.
 
-    Pages are ``"P"`` images with the palette the badge template needs (drawn in RGB, then
-    mapped to that palette: :mod:`kiosk.badges.palette`), which :func:`write_pdf` stores as
-    they are; ``"RGB"`` for templates with pictures, whose colours are not known in advance.
+    Pages are ``"P"`` images with the palette the badge template needs (each badge drawn in
+    RGB, then mapped to that palette: :mod:`kiosk.badges.palette`), which :func:`write_pdf`
+    stores as they are; ``"RGB"`` for templates with pictures, whose colours are not known in
+    advance.
     """
     palette = sheet_palette(sheet.cell)
     it = iter(datas)
@@ -40,28 +41,45 @@ def sheet_pages(
         chunk = list(islice(it, sheet.per_page))
         if not chunk:
             return
-        page = _page(chunk, sheet, engine)
-        yield page if palette is None else page.quantize(palette=palette, dither=_NO_DITHER)
+        yield _page(chunk, sheet, engine, palette)
 
 
 def _page(
-    chunk: list[BadgeData], sheet: SheetTemplate, engine: ImageFont.Layout | None
+    chunk: list[BadgeData],
+    sheet: SheetTemplate,
+    engine: ImageFont.Layout | None,
+    palette: Image.Image | None,
 ) -> Image.Image:
     ppm = sheet.dpi / 25.4
-    page = Image.new("RGB", (round(sheet.width_mm * ppm), round(sheet.height_mm * ppm)), "white")
+    size = (round(sheet.width_mm * ppm), round(sheet.height_mm * ppm))
+    if palette is None:
+        page = Image.new("RGB", size, "white")
+        ink: int | str = "black"
+    else:  # palette indices throughout: no RGB page to fill, copy and map
+        page = Image.new("P", size, _index(palette, (255, 255, 255)))
+        page.putpalette(palette.getpalette() or [])
+        ink = _index(palette, (0, 0, 0))
     for n, data in enumerate(chunk):
         row, column = divmod(n, sheet.columns)
         x, y = sheet.cell_origin_mm(row, column)
         badge = render_badge(data, sheet.cell, engine=engine)
-        page.paste(
-            badge if badge.mode == "RGB" else badge.convert("RGB"), (round(x * ppm), round(y * ppm))
-        )
+        if badge.mode != "RGB":
+            badge = badge.convert("RGB")
+        if palette is not None:
+            badge = badge.quantize(palette=palette, dither=_NO_DITHER)
+        page.paste(badge, (round(x * ppm), round(y * ppm)))
     if sheet.crop_marks:
-        _crop_marks(page, sheet)
+        _crop_marks(page, sheet, ink)
     return page
 
 
-def _crop_marks(page: Image.Image, sheet: SheetTemplate) -> None:
+def _index(palette: Image.Image, colour: tuple[int, int, int]) -> int:
+    """Where ``colour`` is in ``palette`` (every template palette holds white and black)."""
+    flat = palette.getpalette() or []
+    return [tuple(flat[i : i + 3]) for i in range(0, len(flat), 3)].index(colour)
+
+
+def _crop_marks(page: Image.Image, sheet: SheetTemplate, ink: int | str) -> None:
     ppm = sheet.dpi / 25.4
     draw = ImageDraw.Draw(page)
     width = max(1, round(0.15 * ppm))
@@ -81,7 +99,7 @@ def _crop_marks(page: Image.Image, sheet: SheetTemplate) -> None:
     def line(x0: float, y0: float, x1: float, y1: float) -> None:
         draw.line(
             [(round(x0 * ppm), round(y0 * ppm)), (round(x1 * ppm), round(y1 * ppm))],
-            fill="black",
+            fill=ink,
             width=width,
         )
 
