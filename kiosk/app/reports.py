@@ -157,9 +157,9 @@ class ReportService:
         """Write ``report`` as ``fmt`` (csv: the register and NAME-summary.csv; xlsx; pdf; png:
         the arrivals chart) to ``path``, and the chart to ``chart`` when given. Every file gets
         its digest beside it and in the database. ``progress(done, total)`` hears of the
-        register rows written to a workbook or laid out in a PDF."""
+        register rows written."""
         if fmt == "csv":
-            written = files.write_csv(report, path, delimiter)
+            written = files.write_csv(report, path, delimiter, progress)
         elif fmt == "xlsx":
             written = files.write_xlsx(report, path, progress)
         elif fmt == "pdf":
@@ -182,12 +182,15 @@ class ReportService:
         attended: bool,
         reference: str = "",
         bilingual: bool = True,
+        progress: Progress | None = None,
     ) -> WrittenFile:
         """The A4 sheet for signatures of ``day`` in the report's language: everyone registered
-        for the day, or (``attended``) those who came."""
+        for the day, or (``attended``) those who came. ``progress(done, total)``: rows laid
+        out."""
         written = files.write_sign_in_sheet(
-            report, day, path, attended=attended, reference=reference, bilingual=bilingual
-        )
+            report, day, path, attended=attended, reference=reference, bilingual=bilingual,
+            progress=progress,
+        )  # fmt: skip
         kind = "sign-in-attended" if attended else "sign-in-registered"
         files.record_exports(self.db, kind, Scope(day=day).label(), [written])
         return written

@@ -216,9 +216,10 @@ def report_cmd(
         covered = _sync_first(reports, hub, hub_schema, quiet=as_json)
         working("Reading the attendance log and counting…")
         report = reports.build(scope, language)
-        label = {"xlsx": "Writing the workbook", "pdf": "Laying out the PDF"}.get(fmt, "")
-        with progress(0 if as_json or not label else len(report.register.entries),
-                      label) as step:  # fmt: skip
+        label = {"xlsx": "Writing the workbook", "pdf": "Laying out the PDF"}.get(
+            fmt, "Writing the register"
+        )
+        with progress(0 if as_json else len(report.register.entries), label) as step:
             files = reports.write(report, fmt, output, delimiter=delimiter, chart=chart,
                                   progress=step)  # fmt: skip
     if as_json:
@@ -291,7 +292,8 @@ def export_attendance(
     with _reports(state) as reports:
         _scope(reports, None, list_id)
         working("Reading the attendance log…")
-        with progress(None if fmt == "xlsx" else 0, "Writing the workbook") as step:
+        label = "Writing the workbook" if fmt == "xlsx" else "Writing the list"
+        with progress(None, label) as step:
             people, written = reports.export_attendance(
                 day.date(), output, fmt=fmt, list_id=list_id, order=sort, delimiter=delimiter,
                 language=language, progress=step,
@@ -348,14 +350,16 @@ def sign_in_sheet_cmd(
         scope = _scope(reports, day.date())
         covered = _sync_first(reports, hub, hub_schema)
         report = reports.build(scope, language)
-        written = reports.sign_in_sheet(
-            report,
-            day.date(),
-            output,
-            attended=attended,
-            reference=reference,
-            bilingual=not single_language,
-        )
+        with progress(None, "Laying out the sheet") as step:
+            written = reports.sign_in_sheet(
+                report,
+                day.date(),
+                output,
+                attended=attended,
+                reference=reference,
+                bilingual=not single_language,
+                progress=step,
+            )
     if covered is not None:
         _show_coverage(covered)
     click.echo(f"Wrote the sign-in sheet of {day.date().isoformat()} to {output}.")

@@ -114,9 +114,19 @@ class CsvTable:
     def row(self, values: Iterable[Cell]) -> None:
         self._writer.writerow([text_cell(v) for v in values])
 
-    def rows(self, rows: Iterable[Sequence[Cell]]) -> None:
-        for values in rows:
+    def rows(self, rows: Iterable[Sequence[Cell]], progress: Progress | None = None) -> None:
+        """Each of ``rows``; ``progress(done, total)`` is told every 5,000 rows (``rows`` is
+        then a sequence, whose length is the total)."""
+        if progress is None:
+            for values in rows:
+                self.row(values)
+            return
+        table = list(rows)
+        for number, values in enumerate(table, start=1):
             self.row(values)
+            if number % 5000 == 0:
+                progress(number, len(table))
+        progress(len(table), len(table))
 
     def blank(self) -> None:
         self._buffer.write("\r\n")
@@ -126,12 +136,15 @@ class CsvTable:
 
 
 def to_csv(
-    header: Sequence[str], rows: Iterable[Sequence[Cell]], delimiter: str = DEFAULT_DELIMITER
+    header: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    delimiter: str = DEFAULT_DELIMITER,
+    progress: Progress | None = None,
 ) -> bytes:
     """One table as CSV (header, then rows)."""
     table = CsvTable(delimiter)
     table.row(header)
-    table.rows(rows)
+    table.rows(rows, progress)
     return table.data()
 
 

@@ -65,11 +65,14 @@ def record_exports(db: Database, kind: str, scope: str, files: list[WrittenFile]
 
 
 def register_csv(
-    entries: list[RegisterEntry], delimiter: str = ",", t: Texts | None = None
+    entries: list[RegisterEntry],
+    delimiter: str = ",",
+    t: Texts | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """The register as CSV (UTF-8 with BOM), its words in the language of ``t`` (English)."""
     t = t or texts()
-    return to_csv(columns(t), register_rows(entries, t), delimiter)
+    return to_csv(columns(t), register_rows(entries, t), delimiter, progress)
 
 
 def register_digest(entries: list[RegisterEntry]) -> str:
@@ -91,9 +94,11 @@ def summary_csv(report: Report, delimiter: str = ",") -> bytes:
     return table.data()
 
 
-def write_csv(report: Report, path: Path, delimiter: str = ",") -> list[WrittenFile]:
+def write_csv(
+    report: Report, path: Path, delimiter: str = ",", progress: Progress | None = None
+) -> list[WrittenFile]:
     """``path``: the register; ``<name>-summary.csv`` beside it: the counts."""
-    register = register_csv(report.register.entries, delimiter, report.t)
+    register = register_csv(report.register.entries, delimiter, report.t, progress)
     summary_path = path.with_name(f"{path.stem}-summary{path.suffix or '.csv'}")
     return [
         write_with_digest(path, register, register_digest(report.register.entries)),
@@ -202,7 +207,7 @@ def write_attendance(
     header = columns_of_attendance(t)
     table = attendance_rows(rows, t)
     if fmt == "csv":
-        data = to_csv(header, table, delimiter)
+        data = to_csv(header, table, delimiter, progress)
     else:
         title = t("att.title", event=event_name, day=day.isoformat(), count=len(rows))
         data = to_xlsx(header, table, title=title, sheet=day.isoformat(), progress=progress)
@@ -224,6 +229,7 @@ def write_sign_in_sheet(
     attended: bool,
     reference: str = "",
     bilingual: bool = True,
+    progress: Progress | None = None,
 ) -> WrittenFile:
     """The sign-in sheet in the report's language; a Bulgarian or Romanian one (``bilingual``)
     also names every heading in the event's other language ("Име / Nume")."""
@@ -238,5 +244,6 @@ def write_sign_in_sheet(
         reference=reference,
         language=report.language,
         second_language=second,
+        progress=progress,
     )
     return write_with_digest(path, sheet.pdf, sheet.content_sha256)

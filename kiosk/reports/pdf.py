@@ -168,6 +168,7 @@ def sign_in_sheet(
     reference: str = "",
     language: str = DEFAULT_LANGUAGE,
     second_language: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SignInSheet:
     """A4 sheet for signatures: No., Name, Organisation, Country, Signature, by last name.
 
@@ -175,7 +176,8 @@ def sign_in_sheet(
     sign at the desk); True, the people who attended. ``reference`` is an optional funding or
     project line printed under the header (e.g. the Interreg project code). The words are in
     ``language``; with ``second_language`` every heading and the date also read in that one
-    ("Име / Nume"), so attendees from both countries know what they sign.
+    ("Име / Nume"), so attendees from both countries know what they sign. ``progress(done,
+    total)`` is told the rows laid out, every thousand.
     """
     t = texts(language)
     u = texts(second_language) if second_language else None
@@ -218,6 +220,10 @@ def sign_in_sheet(
             pdf.add_page()
         shown = country_label(t, country)
         _row(pdf, (str(number), name, organization, shown, ""), _SHEET_WIDTHS, 9)
+        if progress is not None and number % 1000 == 0:
+            progress(number, len(rows))
+    if progress is not None:
+        progress(len(rows), len(rows))
     pdf.ln(3)
     pdf.set_font(FONT, "B", 10)
     total = "signin.total_attended" if attended else "signin.total_registered"

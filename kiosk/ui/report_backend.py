@@ -3,7 +3,7 @@ about a second at 100,000 people) and writing its files, on a thread with its ow
 
 Signals:
     built(object): a :class:`Built` for the last report asked for.
-    progress(int, int): rows of a workbook written so far, of all (every few thousand rows).
+    progress(int, int): rows of a file written so far, of all (every thousand rows or so).
     exported(object): the list of :class:`~kiosk.app.reports.WrittenFile` just written.
     failed(str): what went wrong, in the service's words (file, folder, what to do).
 """
@@ -105,7 +105,12 @@ class _Worker(QObject):
                 attended = request.kind == "sheet-attended"
                 files = [
                     reports.sign_in_sheet(
-                        report, day, request.path, attended=attended, reference=request.reference
+                        report,
+                        day,
+                        request.path,
+                        attended=attended,
+                        reference=request.reference,
+                        progress=self.progress.emit,
                     )
                 ]
         except (ExportError, StorageError) as exc:
