@@ -210,7 +210,8 @@ class ReportService:
         """The attendance list of ``day`` (``kiosk export attendance``): everyone admitted in
         person, with their first check-in, ordered by ``order`` (name or time). Written like
         every report file, with its digest; returns (people, the file)."""
-        scope = self.scope(day, list_id)
+        self.scope(list_id=list_id)  # a list that does not exist is named; any day is read
+        scope = Scope(day=day, list_id=list_id)
         rows = attendance_register(self.db, day, list_id=list_id, order=order)
         written = files.write_attendance(
             rows, day, path, event_name=self.event().name, fmt=fmt, delimiter=delimiter,

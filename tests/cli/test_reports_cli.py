@@ -164,3 +164,12 @@ def test_export_attendance_sorted_by_time_lists_the_same_people_by_arrival(
     assert sorted(r[3:5] for r in name_rows) == sorted(r[3:5] for r in time_rows)
     assert [r[2] for r in time_rows] == sorted(r[2] for r in time_rows)
 
+
+
+def test_export_attendance_of_an_unknown_list_is_a_usage_error(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "day.csv"
+    result = run(demo, "export", "attendance", "--day", first_day(demo), "--list", "99",
+                 "-o", str(out))  # fmt: skip
+    assert result.exit_code == 2
+    assert "no check-in list 99" in result.output
+    assert not out.exists()
