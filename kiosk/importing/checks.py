@@ -63,18 +63,19 @@ def check_limits(
     ``bad_code``) for the first cell over a limit in ``rows`` (by default the table's)."""
     headers = table.headers
     for number, cells in table.rows if rows is None else rows:
-        for index, cell in enumerate(cells):
-            if len(cell) > CELL_LIMIT:
-                raise ImportFileError(
-                    table.path,
-                    f"a value is {len(cell):,} characters long; no registration field needs more "
-                    f"than {CELL_LIMIT:,}",
-                    "something was pasted into this cell by mistake: shorten or clear it, then "
-                    "import again (nothing was imported)",
-                    row=number,
-                    column=_column_name(headers, index),
-                    reason="cell_too_long",
-                )
+        # Every cell's length measured in C first; the cell is looked for only when one is long.
+        if cells and max(map(len, cells)) > CELL_LIMIT:
+            index = next(i for i, cell in enumerate(cells) if len(cell) > CELL_LIMIT)
+            raise ImportFileError(
+                table.path,
+                f"a value is {len(cells[index]):,} characters long; no registration field needs "
+                f"more than {CELL_LIMIT:,}",
+                "something was pasted into this cell by mistake: shorten or clear it, then "
+                "import again (nothing was imported)",
+                row=number,
+                column=_column_name(headers, index),
+                reason="cell_too_long",
+            )
         if code_column is None:
             continue
         code = clean_text(cells[code_column])
