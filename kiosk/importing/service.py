@@ -178,11 +178,13 @@ def _import(
         mapping = detect_mapping(table, override)
         code_column = mapping.columns.get("code")
         parser = RowParser(table, mapping, event_days(db))
-        file_emails: Counter[str] = Counter()
+        # Only matching people already in the event needs the file's e-mails counted.
+        file_emails: Counter[str] | None = Counter() if imports.has_people(db) else None
         for batch in _batches(table.rows, BATCH_ROWS):
             check_limits(table, code_column, batch)
             parsed = parser.parse(batch)
-            file_emails.update(_same(e, e.lower()) for e in parsed.email if e)
+            if file_emails is not None:
+                _count_emails(file_emails, parsed)
             spill.write(parsed)
         summary = parser.finish()
         report = ImportReport(
@@ -230,6 +232,10 @@ def _import(
         except _Rollback:
             pass
     return report
+
+
+def _count_emails(counts: Counter[str], parsed: ParsedColumns) -> None:
+    counts.update(_same(e, e.lower()) for e in parsed.email if e)
 
 
 def _batches(
@@ -348,9 +354,19 @@ class _FileBatches:
     summary: ParseSummary
     #: Every code the file gives (upper case): generated codes must not be one of them.
     codes: Iterable[str]
-    #: How often each e-mail occurs in the file: an address several rows share identifies
-    #: nobody alone.
-    emails: Counter[str]
+    #: How often each e-mail occurs in the file (an address several rows share identifies
+    #: nobody alone); None when the event had nobody to match when the file was read.
+    emails: Counter[str] | None
+
+    def email_counts(self) -> Counter[str]:
+        """The e-mail counts, counted now from the parsed batches if they were not before
+        (someone was added to the event while the file was read)."""
+        if self.emails is not None:
+            return self.emails
+        counts: Counter[str] = Counter()
+        for parsed in self.spill.read(self.table, self.mapping):
+            _count_emails(counts, parsed)
+        return counts
 
     def __iter__(self) -> Iterator[ParsedColumns]:
         for parsed in self.spill.read(self.table, self.mapping):
@@ -445,7 +461,7 @@ def _merge(
     now = to_utc_iso(datetime.now(UTC))
     existing = imports.people_keys(conn)
     people = _People(conn, existing)
-    file_emails = batches.emails
+    file_emails = batches.email_counts() if existing else Counter()
     seen: set[int] = set()
     total = batches.summary.kept
     done = 0

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any, NamedTuple, TypeAlias
 
 from kiosk.storage.attendees import DETAIL_COLUMNS
+from kiosk.storage.database import Database
 
 #: The connection of a write transaction, and a row read through it (column by name), as the
 #: import sees them: it passes them back here and reads values, never writes SQL.
@@ -33,6 +34,12 @@ class PersonKeys(NamedTuple):
     email: str
     status: str
     source: str
+
+
+def has_people(db: Database) -> bool:
+    """Whether the event has anyone yet (read outside a transaction: a hint, checked again by
+    the import inside its transaction)."""
+    return bool(db.query("SELECT EXISTS (SELECT 1 FROM attendee)")[0][0])
 
 
 def people_keys(conn: sqlite3.Connection) -> list[PersonKeys]:
