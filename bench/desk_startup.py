@@ -54,9 +54,12 @@ from pathlib import Path
 from kiosk.ui.app import Desk, qt_application
 app = qt_application(["kiosk-gui"])
 desk = Desk(app, Path(sys.argv[1]), "en")
-watcher = FirstPaint()
-app.installEventFilter(watcher)
 desk.start()
+# On the window, as for the bare one (an application-wide Python filter would make PySide set
+# up every Qt type for Python, see kiosk.ui.scanner.ScannerFilter.install). The window is
+# painted by the event loop, after this line; its own paint event comes first in a frame.
+watcher = FirstPaint()
+desk.window.installEventFilter(watcher)
 app.exec()
 """
 

@@ -128,7 +128,8 @@ class Desk:
         self.translations.switch(chosen)
         self.sounds = Sounds(cache_dir() / "sounds", app)
         self.sounds.muted = bool(self.settings.value("sound/muted", False, bool))
-        self.scanner = ScannerFilter(app, scanner_config(self.settings))
+        # Installed when a window has been built (ScannerFilter.install says why).
+        self.scanner = ScannerFilter(app, scanner_config(self.settings), install=False)
         self.window: QMainWindow | None = None
         self.first_run: QMainWindow | None = None
 
@@ -197,6 +198,9 @@ class Desk:
         self.window = window
         window.scanner = self.scanner  # for the scanner test dialog
         self.scanner.scanned.connect(window.on_scan)
+        # With the database threads, after the first paint; a scan read before it is typed
+        # into the search field, and its Enter is a scan of the code there (kept until then).
+        window.started.connect(self.scanner.install)
         window.show()
         if self.first_run is not None:
             self.first_run.close()
@@ -227,6 +231,7 @@ class Desk:
             return
         self.window = window
         self.scanner.scanned.connect(window.on_scan)
+        self.scanner.install()
         window.show_kiosk(hide_cursor=self.hide_cursor)
         if self.first_run is not None:
             self.first_run.close()

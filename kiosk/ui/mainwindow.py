@@ -522,10 +522,10 @@ class MainWindow(QMainWindow):
         One answer at a time: the search, its results and the highlighted row go, so nothing
         on screen is left over from before this scan.
         """
+        self._fresh_answer()
         if not self.is_started:
             self._early_scans.append((code, method))  # decided by start(), in order
             return
-        self._fresh_answer()
         checkin_list = self.current_list
         if checkin_list is None:
             self._show_problem(self.tr("No check-in list"), self.tr("This event has no lists."))

@@ -218,6 +218,7 @@ class ScannerFilter(QObject):
         *,
         clock: Callable[[], float] = time.perf_counter,
         platform: str | None = None,
+        install: bool = True,
     ) -> None:
         super().__init__(app)
         self._app = app
@@ -236,7 +237,8 @@ class ScannerFilter(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
-        app.installEventFilter(self)
+        if install:
+            self.install()
 
     # --- public API ----------------------------------------------------------------------------
 
@@ -278,6 +280,16 @@ class ScannerFilter(QObject):
     def flush(self) -> None:
         """Deliver the keys held back now, as typed by a person (the gap timer does this)."""
         self._reset(replay=True)
+
+    def install(self) -> None:
+        """Start filtering the application's key events (once; again after :meth:`uninstall`).
+
+        The desk installs it once its window has been painted: while a Python filter is
+        installed PySide wraps every object an event goes to, and wrapping one of Qt's private
+        classes (the gesture manager of a table view, the animation timer of the style) makes it
+        set up every Qt type for Python, a tenth of a second on the desk laptop.
+        """
+        self._app.installEventFilter(self)
 
     def uninstall(self) -> None:
         """Stop filtering: deliver held keys and remove the filter from the application."""

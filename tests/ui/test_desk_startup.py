@@ -22,8 +22,9 @@ from tests.conftest import Clock, People
 from tests.ui.keys import Keyboard
 
 
-@pytest.fixture
+@pytest.fixture(params=["scanner after the paint", "scanner from the start"])
 def early(
+    request: pytest.FixtureRequest,
     app: QApplication,
     qtbot: QtBot,
     db: Database,
@@ -33,15 +34,18 @@ def early(
     translations: Translations,
     tmp_path: Path,
 ) -> Iterator[MainWindow]:
-    """A desk window as the application opens it (``deferred``), with the application's
-    scanner filter, shown but not painted yet: the event loop has not run since ``show()``."""
+    """A desk window as the application opens it (``deferred``), shown but not painted yet:
+    the event loop has not run since ``show()``. The scanner filter is installed when the window
+    has started, as the application does (before that, a scan is typed into the search field),
+    or from the start."""
     sounds = Sounds(tmp_path / "sounds")
     sounds.muted = True
     window = MainWindow(db_path, translations, sounds, clock=clock, deferred=True)
     qtbot.addWidget(window)
-    scanner = ScannerFilter(app)
+    scanner = ScannerFilter(app, install=request.param == "scanner from the start")
     window.scanner = scanner
     scanner.scanned.connect(window.on_scan)
+    window.started.connect(scanner.install)
     window.show()
     window.desk.search.setFocus()
     yield window
