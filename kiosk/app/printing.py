@@ -5,8 +5,10 @@ check-in is committed and only adds a row to the queue; the printer is driven la
 :meth:`PrintService.process_one` / :meth:`PrintService.process_due` (a worker thread in the
 windows, a direct call in the command line). No write lock is held while a printer works.
 
-One instance per thread: a worker thread gives the service its own :class:`Database`. At
-start-up the composition root calls :meth:`PrintService.recover_interrupted` once per kiosk.
+One instance per thread: a worker thread gives the service its own :class:`Database`. The
+desk, the self-service window and the command line all build it with :func:`print_service`
+(badges drawn by :mod:`kiosk.app.badging`, printers opened from their address). At start-up the
+composition root calls :meth:`PrintService.recover_interrupted` once per kiosk.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -24,6 +28,10 @@ from kiosk.core.model import Attendee
 from kiosk.core.reasons import Reason
 from kiosk.core.timeutil import local_day
 from kiosk.printing.base import Fault, Printer, PrinterError
+from kiosk.printing.discover import FoundPrinter
+
+if TYPE_CHECKING:
+    from kiosk.app.badging import Badges
 from kiosk.storage import attendees, events, printjobs
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
@@ -124,6 +132,24 @@ class PrintService:
         self.clock = clock
         self.max_attempts = max_attempts
 
+    @property
+    def badges(self) -> Badges:
+        """Badges as pictures and files on this service's connection (previews, test pages,
+        pre-printed sheets)."""
+        from kiosk.app.badging import Badges
+
+        return Badges(self.db, self.clock)
+
+    def close(self) -> None:
+        """Close the service's connection (one opened by :func:`open_printing`)."""
+        self.db.close()
+
+    def __enter__(self) -> PrintService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # Settings (per kiosk).
 
     def policy(self) -> PrintPolicy:
@@ -192,7 +218,7 @@ class PrintService:
             if policy is PrintPolicy.FIRST_ADMISSION:
                 if previous is not None:
                     return PrintDecision(None, Skip.ALREADY_PRINTED, previous=previous)
-                if self._admitted_before(person.uid, result.scan_id):
+                if printjobs.admitted_other_than(self.db, person.uid, result.scan_id):
                     return PrintDecision(None, Skip.NOT_FIRST_ADMISSION)
             job = printjobs.enqueue(
                 self.db,
@@ -212,21 +238,27 @@ class PrintService:
             return PrintDecision(None, Skip.STORAGE, message=str(exc))
         return PrintDecision(job)
 
-    def _admitted_before(self, attendee_uid: str, scan_id: str) -> bool:
-        """Has this person an admission (not undone) other than ``scan_id``, on any list?"""
-        row = self.db.conn.execute(
-            "SELECT 1 FROM effective_scan WHERE attendee_uid = ? AND kind = 'entry' "
-            "AND scan_id != ? LIMIT 1",
-            (attendee_uid, scan_id),
-        ).fetchone()
-        return row is not None
-
     def request_print(
-        self, attendee_uid: str, *, reprint_confirmed: bool, list_id: int | None = None
+        self,
+        attendee_uid: str,
+        *,
+        reprint_confirmed: bool,
+        list_id: int | None = None,
+        printer_uri: str | None = None,
+        template: str | None = None,
     ) -> PrintJob | NeedsConfirmation:
         """Staff ask for a badge. If one was printed before, the answer is a question (when and
-        where) unless ``reprint_confirmed``; a badge already queued here is not queued twice."""
-        uri = self.printer_uri()
+        where) unless ``reprint_confirmed``; a badge already queued here is not queued twice.
+
+        ``printer_uri`` and ``template`` are for this badge only (the job keeps its own copy;
+        the kiosk's settings are not touched); a template that cannot be loaded is refused
+        here, before anything is queued.
+        """
+        uri = printer_uri.strip() if printer_uri else self.printer_uri()
+        if template:
+            from kiosk.app.badging import badge_template
+
+            badge_template(template)  # raises TemplateError naming the template
         if uri is None:
             raise PrintRequestError(
                 f"No printer is chosen for {self.kiosk.name} — choose one in the printer "
@@ -246,7 +278,7 @@ class PrintService:
                 kiosk_id=self.kiosk.id,
                 attendee_uid=attendee_uid,
                 list_id=list_id if list_id is not None else self._list_for(attendee_uid),
-                template=self.template(),
+                template=template or self.template(),
                 printer_uri=uri,
                 reprint=previous is not None,
             ),
@@ -256,13 +288,9 @@ class PrintService:
     def _list_for(self, attendee_uid: str) -> int:
         """The list a staff print is logged on: the person's latest admission's, else today's,
         else the event's first."""
-        row = self.db.conn.execute(
-            "SELECT list_id FROM effective_scan WHERE attendee_uid = ? AND kind = 'entry' "
-            "ORDER BY at DESC LIMIT 1",
-            (attendee_uid,),
-        ).fetchone()
-        if row is not None:
-            return int(row[0])
+        admitted_on = printjobs.last_admission_list(self.db, attendee_uid)
+        if admitted_on is not None:
+            return admitted_on
         lists = events.checkin_lists(self.db)
         if not lists:
             raise PrintRequestError("The event has no check-in lists — add one first.")
@@ -380,17 +408,77 @@ def _id(job: PrintJob | int) -> int:
     return job if isinstance(job, int) else job.id
 
 
+def open_printer(uri: str) -> Printer:
+    """The printer at ``uri`` (raises PrinterError saying what is wrong with the address)."""
+    from kiosk.printing.discover import open_printer as open_uri
+
+    return open_uri(uri)
+
+
+def find_printers() -> list[FoundPrinter]:
+    """Printers this computer can see (USB, system queues, device files), with addresses."""
+    from kiosk.printing.discover import discover
+
+    return discover()
+
+
+def print_service(
+    db: Database,
+    kiosk: Kiosk | None = None,
+    *,
+    clock: Clock = utc_now,
+    printer_factory: PrinterFactory = open_printer,
+    max_attempts: int = printjobs.MAX_ATTEMPTS,
+) -> PrintService:
+    """This computer's kiosk's print queue (or ``kiosk``'s), drawing the event's badges and
+    opening printers from their addresses: the one way the desk, the self-service window and
+    the command line build it."""
+    from kiosk.app.badging import badge_renderer
+
+    return PrintService(
+        db,
+        kiosk if kiosk is not None else events.local_kiosk(db),
+        badge_renderer(events.event_info(db).name),
+        printer_factory,
+        clock,
+        max_attempts=max_attempts,
+    )
+
+
+def open_printing(
+    path: str | Path, *, clock: Clock = utc_now, side: bool = False
+) -> PrintService:
+    """Open the event file ``path`` for printing on a thread of its own (``side``: a small
+    cache, for a thread beside the desk's); close it with :meth:`PrintService.close` or a
+    ``with`` block. Raises StorageError with a message staff can act on."""
+    db = Database(path, cache_kib=Database.SIDE_CACHE_KIB if side else Database.CACHE_KIB)
+    try:
+        return print_service(db, clock=clock)
+    except BaseException:
+        db.close()
+        raise
+
+
 __all__ = [
     "DEFAULT_POLICY",
     "DEFAULT_TEMPLATE",
+    "BadgePrinted",
+    "Fault",
+    "FoundPrinter",
     "JobState",
     "NeedsConfirmation",
     "PrintDecision",
+    "PrintJob",
     "PrintPolicy",
     "PrintRequestError",
     "PrintService",
+    "PrinterError",
     "PrinterFactory",
     "Render",
     "Skip",
     "SlipPolicy",
+    "find_printers",
+    "open_printer",
+    "open_printing",
+    "print_service",
 ]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PIL import Image
 
@@ -100,18 +99,9 @@ class SlipMaker:
 
 def slip_setting(db: Database, kiosk_name: str | None = None, on: bool | None = None) -> bool:
     """Whether this kiosk (or the named one) prints meeting slips after badges; ``on`` sets it."""
-    from kiosk.app.printing import PrintService, SlipPolicy
+    from kiosk.app.printing import SlipPolicy, print_service
 
-    kiosk = events.local_kiosk(db, kiosk_name)
-    service = PrintService(db, kiosk, render=_no_render, printer_factory=_no_printer)
+    service = print_service(db, events.local_kiosk(db, kiosk_name))
     if on is not None:
         service.set_slip_policy(SlipPolicy.WITH_BADGE if on else SlipPolicy.NEVER)
     return service.slip_policy() is SlipPolicy.WITH_BADGE
-
-
-def _no_render(person: Attendee, template: str) -> Image.Image:
-    raise MeetingError("no_printing", "settings only")
-
-
-def _no_printer(uri: str) -> Any:
-    raise MeetingError("no_printing", "settings only")

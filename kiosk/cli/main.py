@@ -24,7 +24,7 @@ from kiosk.app import paths
 from kiosk.app.checkin import CheckinService, UndoError
 from kiosk.app.failures import environment_message, write_crash_report
 from kiosk.cli import version_text
-from kiosk.cli.options import delimiter_option, print_json
+from kiosk.cli.options import print_json
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
 from kiosk.core.model import CheckinList, Method, Policy, ScanKind
 from kiosk.core.timeutil import local_day, machine_timezone, parse_local
@@ -80,6 +80,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "self-test": "selftest",
     "meetings": "meetings",
     "pin": "pin",
+    "tickets": "tickets",
 }
 
 
@@ -871,7 +872,7 @@ def _undo_json(found: UndoTarget, tz: str) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Search, stats, export, tickets
+# Search, stats
 
 
 @cli.command()
@@ -921,88 +922,6 @@ def stats(state: State, as_json: bool) -> None:
     click.echo(f"  registered {result.registered}, cancelled {result.cancelled}")
     for cl in result.lists:
         click.echo(f"  list {cl.id} {cl.name}: admitted {cl.admitted} (refused scans {cl.refused})")
-
-
-@cli.command()
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the ticket images and mail-merge.csv.",
-)
-@click.option("--include-cancelled", is_flag=True, help="Also write tickets of cancelled people.")
-@delimiter_option
-@click.option(
-    "--signed",
-    is_flag=True,
-    help="Signed codes (need --key): kiosks admit them even if the person is not in their list.",
-)
-@click.option(
-    "--key",
-    "key_path",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="The private key made by 'kiosk keys init' (with --signed).",
-)
-@click.option(
-    "--passphrase-file",
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Read the key's passphrase from this file (else $KIOSK_KEY_PASSPHRASE, else a prompt).",
-)
-@pass_state
-def tickets(
-    state: State,
-    output: Path,
-    include_cancelled: bool,
-    signed: bool,
-    key_path: Path | None,
-    passphrase_file: Path | None,
-    delimiter: str,
-) -> None:
-    """Write a QR ticket image per attendee and a mail-merge CSV (name, email, code, file).
-
-    With --signed the QR carries the person's id, name, category, valid days and the event's
-    signature (see 'kiosk keys').
-    """
-    from kiosk.storage.attendees import from_row
-    from kiosk.tickets.images import write_tickets
-
-    if signed != (key_path is not None):
-        _fail("--signed and --key go together: give both for signed tickets, or neither.")
-    with state.open() as db:
-        info = events.event_info(db)
-        where = "" if include_cancelled else "WHERE status = 'active'"
-        people = [from_row(r) for r in db.query(f"SELECT * FROM attendee {where} ORDER BY id")]
-        qr_text = None
-        if key_path is not None:
-            from kiosk.cli.keys import signed_codes
-
-            sign = signed_codes(db, key_path, passphrase_file)
-            # Every code first: a ticket that cannot be signed stops the command before any
-            # file is written.
-            texts = {person.id: sign(person) for person in people}
-            qr_text = lambda person: texts[person.id]  # noqa: E731
-    with click.progressbar(length=len(people), label="Writing tickets", file=sys.stderr) as bar:
-        done = write_tickets(
-            people,
-            output,
-            info.name,
-            progress=_advance(bar),
-            qr_text=qr_text,
-            delimiter=delimiter,
-        )
-    kind = "signed tickets" if signed else "tickets"
-    click.echo(f"Wrote {done.images} {kind} to {output} and the list {done.merge_csv}.")
-
-
-def _advance(bar: Any) -> Callable[[int, int], None]:
-    last = [0]
-
-    def step(done: int, _total: int) -> None:
-        bar.update(done - last[0])
-        last[0] = done
-
-    return step
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -51,32 +52,40 @@ def delimiter_option(command: F) -> F:
 
 
 @contextmanager
-def progress(total: int | None, label: str) -> Iterator[Callable[[int, int], None]]:
+def progress(
+    total: int | None, label: str, *, after_seconds: float | None = None
+) -> Iterator[Callable[[int, int], None]]:
     """A progress bar on stderr for ``total`` steps of slow work (an export of many rows);
     with ``total`` None the work's first report of (done, of all) says how many. Below 5,000
-    steps the work takes well under a second and no bar is drawn."""
+    steps the work takes well under a second and no bar is drawn.
+
+    With ``after_seconds`` (for work whose steps are slow, such as drawing badges) the count
+    does not matter: the bar appears once the work has run that long, at the step it reached.
+    """
     with ExitStack() as stack:
+        started = time.monotonic()
         bar: list[Any] = []
         last = [0]
-        heard = [total is not None]
+        length = [total]
 
-        def start(length: int) -> None:
-            if length >= 5000:
-                bar.append(
-                    stack.enter_context(
-                        click.progressbar(length=length, label=label, file=sys.stderr)
-                    )
-                )
+        def start(of: int) -> None:
+            bar.append(
+                stack.enter_context(click.progressbar(length=of, label=label, file=sys.stderr))
+            )
 
         def step(done: int, of: int) -> None:
-            if not heard[0]:
-                heard[0] = True
-                start(of)
+            if length[0] is None:
+                length[0] = of
+                if after_seconds is None and of >= 5000:
+                    start(of)
+            slow = after_seconds is not None and time.monotonic() - started >= after_seconds
+            if not bar and slow:
+                start(length[0] if length[0] is not None else of)
             if bar:
                 bar[0].update(done - last[0])
             last[0] = done
 
-        if total is not None:
+        if total is not None and after_seconds is None and total >= 5000:
             start(total)
         yield step
 

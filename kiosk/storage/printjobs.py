@@ -399,6 +399,26 @@ def last_badge_printed(db: Database, attendee_uid: str) -> BadgePrinted | None:
     return BadgePrinted(from_utc_iso(r["at"]), r["kiosk_id"], r["kiosk_name"] or "", r["scan_id"])
 
 
+def admitted_other_than(db: Database, attendee_uid: str, scan_id: str) -> bool:
+    """Has this person an admission (not undone) other than ``scan_id``, on any list?"""
+    rows = db.query(
+        "SELECT 1 FROM effective_scan WHERE attendee_uid = ? AND kind = 'entry' "
+        "AND scan_id != ? LIMIT 1",
+        (attendee_uid, scan_id),
+    )
+    return bool(rows)
+
+
+def last_admission_list(db: Database, attendee_uid: str) -> int | None:
+    """The list of this person's newest admission that is not undone, if any."""
+    rows = db.query(
+        "SELECT list_id FROM effective_scan WHERE attendee_uid = ? AND kind = 'entry' "
+        "ORDER BY at DESC LIMIT 1",
+        (attendee_uid,),
+    )
+    return int(rows[0][0]) if rows else None
+
+
 # Settings: one value per kiosk and key.
 
 

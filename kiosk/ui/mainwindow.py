@@ -78,13 +78,13 @@ from kiosk.ui.widgets.sync_state import SyncStateButton
 # window is on screen sooner (bench/desk_startup.py measures it).
 if TYPE_CHECKING:
     from kiosk.app.meetings import ScanMeetings
-    from kiosk.app.printing import NeedsConfirmation, PrintDecision
+    from kiosk.app.printing import NeedsConfirmation, PrintDecision, PrintJob
     from kiosk.importing.service import ImportReport
     from kiosk.reports.live import LiveNumbers
-    from kiosk.storage.printjobs import PrintJob
     from kiosk.sync.hub import SyncResult
     from kiosk.ui.backend import DeskBackend
     from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
+    from kiosk.ui.dialogs.badges_pdf import BadgesPdfDialog
     from kiosk.ui.dialogs.conflicts import ConflictsDialog
     from kiosk.ui.dialogs.meetings_board import MeetingsBoard
     from kiosk.ui.dialogs.print_queue import PrintQueueDialog
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.print_queue: PrintQueueDialog | None = None
         self.badge_settings: BadgeSettingsDialog | None = None
+        self.badges_pdf: BadgesPdfDialog | None = None
         self.sync_dialog: SyncDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
         self.reports: ReportsScreen | None = None
@@ -370,6 +371,7 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self)
         self.badges_action = QAction(self)
         self.queue_action = QAction(self)
+        self.badges_pdf_action = QAction(self)
         self.sync_action = QAction(self)
         self.conflicts_action = QAction(self)
         self.reports_action = QAction(self)
@@ -384,6 +386,7 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.badges_action,
             self.queue_action,
+            self.badges_pdf_action,
             self.sync_action,
             self.conflicts_action,
             self.reports_action,
@@ -426,6 +429,7 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.choose_import_file)
         self.badges_action.triggered.connect(self.open_badge_settings)
         self.queue_action.triggered.connect(self.open_print_queue)
+        self.badges_pdf_action.triggered.connect(self.open_badges_pdf)
         self.reports_action.triggered.connect(self.open_reports)
         self.meetings_action.triggered.connect(self.open_meetings_board)
         self.lists_action.triggered.connect(self.open_lists)
@@ -1077,7 +1081,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_print_job(self, job: PrintJob) -> None:
-        from kiosk.storage.printjobs import JobState
+        from kiosk.app.printing import JobState
 
         if job.state is JobState.FAILED:
             self.printer_state = "problem"
@@ -1177,13 +1181,13 @@ class MainWindow(QMainWindow):
             self.meetings_board.raise_()  # already open behind the desk window
 
     def open_badge_settings(self) -> None:
+        from kiosk.app.badging import templates
         from kiosk.app.printing import PrintPolicy
-        from kiosk.badges.template import list_templates
         from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
         from kiosk.ui.print_backend import PrintSettings
 
         settings = self.printing.settings or PrintSettings(PrintPolicy.FIRST_ADMISSION, "", "")
-        dialog = BadgeSettingsDialog(settings, list_templates(), self)
+        dialog = BadgeSettingsDialog(settings, templates("badge"), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.preview_requested.connect(self.printing.preview)
         dialog.find_requested.connect(self.printing.find_printers)
@@ -1196,6 +1200,27 @@ class MainWindow(QMainWindow):
         dialog.destroyed.connect(lambda: setattr(self, "badge_settings", None))
         dialog.open()
         dialog.request_preview()
+
+    def open_badges_pdf(self) -> None:
+        """Badges for everyone or a list as a PDF of sheets, drawn beside the desk."""
+        from kiosk.app.badging import templates
+        from kiosk.ui.dialogs.badges_pdf import BadgesPdfDialog
+
+        if self.badges_pdf is None:
+            dialog = BadgesPdfDialog(
+                self.path, self.lists, templates("sheet"), self,
+                current_list=self.list_combo.currentData(), clock=self.clock,
+            )  # fmt: skip
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda: setattr(self, "badges_pdf", None))
+            dialog.written.connect(
+                lambda done: self.statusBar().showMessage(
+                    self.tr("Badges PDF written: {path}").format(path=done.path), 15_000
+                )
+            )
+            self.badges_pdf = dialog
+        self.badges_pdf.show()
+        self.badges_pdf.raise_()
 
     # -- sync --------------------------------------------------------------------------------
 
@@ -1313,6 +1338,7 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("Import registrations…"))
         self.badges_action.setText(self.tr("Badges and printer…"))
         self.queue_action.setText(self.tr("Print queue…"))
+        self.badges_pdf_action.setText(self.tr("Badges PDF for a list…"))
         self.sync_action.setText(self.tr("Sync with other kiosks…"))
         self.conflicts_action.setText(self.tr("Conflicts…"))
         self.reports_action.setText(self.tr("Reports…"))
@@ -1373,6 +1399,8 @@ class MainWindow(QMainWindow):
             self.camera_view.scanner.stop()
         if self.reports is not None:
             self.reports.close()
+        if self.badges_pdf is not None:
+            self.badges_pdf.stop()  # a run of badges ends, leaving no half-written file
         self._closed = True
         if self.is_started:
             self.backend.shutdown()

@@ -10,24 +10,26 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from kiosk.app.badging import badge_renderer, badge_template, print_test_page
 from kiosk.app.checkin import CheckinResult, Clock, utc_now
 from kiosk.app.printing import (
     NeedsConfirmation,
+    PrinterError,
     PrintPolicy,
     PrintRequestError,
     PrintService,
     SlipPolicy,
+    find_printers,
+    open_printing,
 )
-from kiosk.badges.render import BadgeData, render_badge
-from kiosk.printing.base import PrinterError
-from kiosk.printing.discover import discover, open_printer
-from kiosk.storage import attendees, events
-from kiosk.storage.database import Database
+
+if TYPE_CHECKING:
+    from kiosk.app.badging import Cancel
 
 log = logging.getLogger(__name__)
 
@@ -67,20 +69,13 @@ class _PrintWorker(QObject):
         super().__init__()
         self.path = path
         self.clock = clock
-        self.db: Database | None = None
         self.service: PrintService | None = None
-        self.event_name = ""
         self.timer: QTimer | None = None
         self.announced: PrintSettings | None = None  # the settings last sent to the window
 
     def _open(self) -> PrintService:
         if self.service is None:
-            self.db = Database(self.path, cache_kib=Database.SIDE_CACHE_KIB)
-            self.event_name = events.event_info(self.db).name
-            kiosk = events.local_kiosk(self.db)
-            self.service = PrintService(
-                self.db, kiosk, badge_renderer(self.event_name), open_printer, self.clock
-            )
+            self.service = open_printing(self.path, clock=self.clock, side=True)
             for job in self.service.recover_interrupted():
                 self.job_changed.emit(job)
             self.timer = QTimer(self)
@@ -200,19 +195,10 @@ class _PrintWorker(QObject):
     def preview(self, serial: int, template: str) -> None:
         """A real attendee's badge (the longest name, to show auto-fit) in ``template``."""
         try:
-            self._open()
-            assert self.db is not None
-            row = self.db.conn.execute(
-                "SELECT id FROM attendee WHERE status = 'active' "
-                "ORDER BY length(first_name) + length(last_name) + length(organization) DESC "
-                "LIMIT 1"
-            ).fetchone()
-            person = attendees.get(self.db, row[0]) if row else None
-            if person is None:
+            image = self._open().badges.preview(template)
+            if image is None:
                 self.previewed.emit(Preview(serial, template, None, "no attendees yet"))
                 return
-            data = BadgeData.from_attendee(person, self.event_name)
-            image = render_badge(data, badge_template(template))
             self.previewed.emit(Preview(serial, template, image, ""))
         except Exception as exc:
             self.previewed.emit(Preview(serial, template, None, str(exc)))
@@ -220,15 +206,14 @@ class _PrintWorker(QObject):
     @Slot()
     def find_printers(self) -> None:
         try:
-            self.printers_found.emit(discover())
+            self.printers_found.emit(find_printers())
         except Exception as exc:
             self._guard("looking for printers", exc)
 
     @Slot(str)
     def test_print(self, uri: str) -> None:
         try:
-            self._open()
-            print_test_page(self.db, uri)
+            self._open().badges.test_page(uri)
         except PrinterError as exc:
             self.test_printed.emit(uri, str(exc))
             return
@@ -241,9 +226,8 @@ class _PrintWorker(QObject):
     def close(self) -> None:
         if self.timer is not None:
             self.timer.stop()
-        if self.db is not None:
-            self.db.close()
-            self.db = None
+        if self.service is not None:
+            self.service.close()
             self.service = None
 
 
@@ -352,3 +336,69 @@ class PrintBackend(QObject):
             self._close.emit()
             self._thread.quit()
             self._thread.wait()
+
+
+@dataclass(frozen=True, slots=True)
+class BadgesPdfRequest:
+    """What staff chose for a run of pre-printed badges."""
+
+    output: Path
+    template: str
+    list_id: int | None  # None: everyone
+    order: str  # one of kiosk.app.badging.BADGE_ORDERS
+
+
+class BadgesPdfRun(QThread):
+    """One run of pre-printed badges on a thread of its own (the print queue's thread keeps
+    printing at the desk meanwhile), through :mod:`kiosk.app.badging`.
+
+    Ends with exactly one of ``written`` (a :class:`BadgesWritten`), ``cancelled`` (nothing
+    was written) or ``failed`` (a message for staff)."""
+
+    progressed = Signal(int, int)  # badges drawn, of how many
+    written = Signal(object)  # BadgesWritten
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        path: str,
+        request: BadgesPdfRequest,
+        parent: QObject | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("desk-badges-pdf")
+        self.path = path
+        self.request = request
+        self.clock = clock or utc_now
+        # Badge drawing is loaded when a run is asked for, not with the desk window.
+        from kiosk.app.badging import Cancel
+
+        self._cancel: Cancel = Cancel()
+
+    def cancel(self) -> None:
+        """Stop at the next badge; the half-drawn PDF is not left behind."""
+        self._cancel.press()
+
+    def run(self) -> None:
+        from kiosk.app.badging import BatchCancelled, write_badges_pdf
+
+        request = self.request
+        try:
+            with open_printing(self.path, clock=self.clock, side=True) as service:
+                batch = service.badges.batch(list_id=request.list_id, order=request.order)
+            written = write_badges_pdf(
+                batch,
+                request.output,
+                template=request.template,
+                progress=self.progressed.emit,
+                cancel=self._cancel,
+            )
+        except BatchCancelled:
+            self.cancelled.emit()
+        except Exception as exc:
+            log.warning("badges PDF %s not written", request.output, exc_info=True)
+            self.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self.written.emit(written)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from pypdf import PdfReader
 
@@ -81,3 +83,71 @@ def test_templates_lists_every_built_in_medium(demo: Path) -> None:
     result = run(demo, "templates")
     for name in ("roll-80mm", "roll-58mm", "brother-62mm", "a6-portrait", "cr80", "a4-sheet"):
         assert name in result.output
+
+
+def test_badges_pdf_for_a_list_takes_whom_its_check_in_would_admit_not_its_day_alone(
+    demo: Path, tmp_path: Path
+) -> None:
+    with Database(demo) as db:
+        day = db.query("SELECT day FROM checkin_list ORDER BY id LIMIT 1")[0][0]
+        on_day = "status = 'active' AND (days = '[]' OR instr(days, ?) > 0)"
+        everyone_that_day = {
+            r[0] for r in db.query(f"SELECT code FROM attendee WHERE {on_day}", (day,))
+        }
+        speakers = {
+            r[0]
+            for r in db.query(
+                f"SELECT code FROM attendee WHERE {on_day} AND category = 'speaker'", (day,)
+            )
+        }
+    assert speakers and speakers < everyone_that_day  # the two rules give different answers
+    made = run(demo, "lists", "add", "Speakers' lounge", "--day", day, "--category", "speaker",
+               "--json")  # fmt: skip
+    list_id = json.loads(made.output)["id"]
+    out = tmp_path / "speakers.pdf"
+    result = run(demo, "badges", "pdf", "--list", str(list_id), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    on_badges = {
+        text for page in PdfReader(out).pages for image in page.images
+        for text in read_qr(image.image)
+    }  # fmt: skip
+    assert on_badges == speakers
+    assert f"Wrote {len(speakers)} badges" in result.output
+
+
+def test_badges_pdf_for_a_list_that_does_not_exist_says_so(demo: Path, tmp_path: Path) -> None:
+    result = run(demo, "badges", "pdf", "--list", "99", "-o", str(tmp_path / "x.pdf"))
+    assert result.exit_code == 1
+    assert "no check-in list 99" in result.output
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_print_with_a_template_that_does_not_exist_queues_nothing(
+    demo: Path, tmp_path: Path
+) -> None:
+    code = code_of(demo, "ivanov")
+    result = run(demo, "print", code, "--printer", f"png://{tmp_path}", "--template", "nosuch")
+    assert result.exit_code == 2
+    assert "nosuch" in result.output
+    with Database(demo) as db:
+        assert db.query("SELECT count(*) FROM print_job")[0][0] == 0
+
+
+def test_the_terminal_progress_bar_appears_only_for_work_that_lasts_over_a_second(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.cli import options
+
+    now = [100.0]
+    monkeypatch.setattr(options.time, "monotonic", lambda: now[0])
+    with options.progress(30, "Drawing badges", after_seconds=1.0) as step:
+        step(10, 30)
+        now[0] += 0.5
+        step(20, 30)
+    assert "Drawing badges" not in capsys.readouterr().err  # half a second: no bar
+    with options.progress(30, "Drawing badges", after_seconds=1.0) as step:
+        step(10, 30)
+        now[0] += 1.5
+        step(20, 30)
+        step(30, 30)
+    assert "Drawing badges" in capsys.readouterr().err

@@ -82,6 +82,7 @@ def open_every_desk_dialog(qtbot: QtBot, window: MainWindow, people: People) -> 
     from kiosk.storage.attendees import NewAttendee
     from kiosk.ui.dialogs.about import AboutDialog
     from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
+    from kiosk.ui.dialogs.badges_pdf import BadgesPdfDialog
     from kiosk.ui.dialogs.edit_person import EditPersonDialog
     from kiosk.ui.dialogs.force import ForceDialog
     from kiosk.ui.dialogs.lists import ListsDialog
@@ -92,6 +93,7 @@ def open_every_desk_dialog(qtbot: QtBot, window: MainWindow, people: People) -> 
 
     window.open_print_queue()
     window.open_badge_settings()
+    window.open_badges_pdf()
     window.open_sync()
     window.open_conflicts()
     window.open_about()
@@ -130,7 +132,14 @@ def open_every_desk_dialog(qtbot: QtBot, window: MainWindow, people: People) -> 
         if w.isVisible() and w is not window
     ]
     kinds = {type(w) for w in opened}
-    for kind in (AboutDialog, BadgeSettingsDialog, PersonDialog, ScannerTestDialog, WalkInDialog):
+    for kind in (
+        AboutDialog,
+        BadgeSettingsDialog,
+        BadgesPdfDialog,
+        PersonDialog,
+        ScannerTestDialog,
+        WalkInDialog,
+    ):
         assert kind in kinds
     return opened
 

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.printing import PrintPolicy
-from kiosk.badges.template import TemplateInfo
-from kiosk.printing.discover import FoundPrinter
+from kiosk.app.badging import TemplateInfo
+from kiosk.app.printing import FoundPrinter, PrintPolicy
 from kiosk.ui.a11y import label_fields
 from kiosk.ui.print_backend import Preview, PrintSettings
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.storage.printjobs import JobState, PrintJob
+from kiosk.app.printing import JobState, PrintJob
 from kiosk.ui.a11y import name_table
 from kiosk.ui.texts import fault_text, time_text
 

@@ -198,6 +198,136 @@
     </message>
 </context>
 <context>
+    <name>BadgesPdfDialog</name>
+    <message>
+        <source>Choose the PDF file to write.</source>
+        <extracomment>A PDF was written (BadgesWritten): the window may say so in its status bar.</extracomment>
+        <translation>Изберете PDF файла, в който да се запише.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist: choose another.</source>
+        <translation>Папката {folder} не съществува: изберете друга.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: give a file name.</source>
+        <translation>{path} е папка: дайте име на файл.</translation>
+    </message>
+    <message>
+        <source>There is no sheet template to draw on.</source>
+        <translation>Няма шаблон за лист, върху който да се изготвят баджовете.</translation>
+    </message>
+    <message>
+        <source>Badges PDF</source>
+        <translation>Баджове в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF файлове (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Reading who gets a badge…</source>
+        <translation>Търсят се хората, които получават бадж…</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Да се замени ли файлът?</translation>
+    </message>
+    <message>
+        <source>{name} already exists in {folder}. Replace it?</source>
+        <translation>{name} вече съществува в {folder}. Да бъде ли заменен?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отказ</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Прекратява се…</translation>
+    </message>
+    <message>
+        <source>Drawing badge {done} of {total}…</source>
+        <translation>Изготвя се бадж {done} от {total}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n badge(s)</source>
+        <translation>
+            <numerusform>Записан е %n бадж</numerusform>
+            <numerusform>Записани са %n баджа</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on %n page(s) to {path}.</source>
+        <translation>
+            <numerusform>на %n страница в {path}.</numerusform>
+            <numerusform>на %n страници в {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Прекратено: не е записан файл.</translation>
+    </message>
+    <message>
+        <source>The badges were not written: {problem}</source>
+        <translation>Баджовете не са записани: {problem}</translation>
+    </message>
+    <message>
+        <source>Badges on sheets for an office printer, to cut and hand out. The desk keeps checking in while they are drawn.</source>
+        <translation>Баджове на листове за офис принтер, за изрязване и раздаване. Гишето продължава да отбелязва пристигащите, докато баджовете се изготвят.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Хора</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Лист</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Подредба</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>PDF файл</translation>
+    </message>
+    <message>
+        <source>Everyone registered</source>
+        <translation>Всички регистрирани</translation>
+    </message>
+    <message>
+        <source>Expected on {list}</source>
+        <translation>Очаквани: {list}</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Държава</translation>
+    </message>
+    <message>
+        <source>Ticket code</source>
+        <translation>Код на билета</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Избор…</translation>
+    </message>
+    <message>
+        <source>Write PDF</source>
+        <translation>Запис на PDF</translation>
+    </message>
+    <message>
+        <source>People on a list are those its check-in would admit: registered for its day and in one of its categories.</source>
+        <translation>В списъка са хората, които входът по него би пуснал: записани за деня му и от някоя от категориите му.</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>No camera found — use the USB scanner or search by name</source>
@@ -967,6 +1097,10 @@
         <source>Printer problem</source>
         <translation>Проблем с принтера</translation>
     </message>
+    <message>
+        <source>Badges PDF written: {path}</source>
+        <translation>Баджовете са записани в PDF: {path}</translation>
+    </message>
     <message numerus="yes">
         <source>Wrong PINs forgotten: %n. The self-service kiosk&apos;s PIN can be tried again now.</source>
         <translation>
@@ -997,6 +1131,10 @@
     <message>
         <source>Exit</source>
         <translation>Изход</translation>
+    </message>
+    <message>
+        <source>Badges PDF for a list…</source>
+        <translation>Баджове в PDF за списък…</translation>
     </message>
     <message>
         <source>End the self-service PIN wait</source>

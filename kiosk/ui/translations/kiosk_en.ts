@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>BadgesPdfDialog</name>
+    <message numerus="yes">
+        <source>Wrote %n badge(s)</source>
+        <translation>
+            <numerusform>Wrote %n badge</numerusform>
+            <numerusform>Wrote %n badges</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on %n page(s) to {path}.</source>
+        <translation>
+            <numerusform>on %n page to {path}.</numerusform>
+            <numerusform>on %n pages to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message numerus="yes">
         <source>%n people were admitted more than once. The earliest admission counts; the others are kept so staff can see whether a ticket was shared.</source>

@@ -199,6 +199,138 @@
     </message>
 </context>
 <context>
+    <name>BadgesPdfDialog</name>
+    <message>
+        <source>Choose the PDF file to write.</source>
+        <extracomment>A PDF was written (BadgesWritten): the window may say so in its status bar.</extracomment>
+        <translation>Alegeți fișierul PDF în care se scrie.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist: choose another.</source>
+        <translation>Dosarul {folder} nu există: alegeți altul.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: give a file name.</source>
+        <translation>{path} este un dosar: dați un nume de fișier.</translation>
+    </message>
+    <message>
+        <source>There is no sheet template to draw on.</source>
+        <translation>Nu există niciun șablon de coală pe care să se deseneze ecusoanele.</translation>
+    </message>
+    <message>
+        <source>Badges PDF</source>
+        <translation>Ecusoane în PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fișiere PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Reading who gets a badge…</source>
+        <translation>Se caută cine primește ecuson…</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Înlocuiți fișierul?</translation>
+    </message>
+    <message>
+        <source>{name} already exists in {folder}. Replace it?</source>
+        <translation>{name} există deja în {folder}. Îl înlocuiți?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anulare</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Se anulează…</translation>
+    </message>
+    <message>
+        <source>Drawing badge {done} of {total}…</source>
+        <translation>Se desenează ecusonul {done} din {total}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n badge(s)</source>
+        <translation>
+            <numerusform>S-a scris %n ecuson</numerusform>
+            <numerusform>S-au scris %n ecusoane</numerusform>
+            <numerusform>S-au scris %n de ecusoane</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on %n page(s) to {path}.</source>
+        <translation>
+            <numerusform>pe %n pagină în {path}.</numerusform>
+            <numerusform>pe %n pagini în {path}.</numerusform>
+            <numerusform>pe %n de pagini în {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Anulat: nu s-a scris niciun fișier.</translation>
+    </message>
+    <message>
+        <source>The badges were not written: {problem}</source>
+        <translation>Ecusoanele nu au fost scrise: {problem}</translation>
+    </message>
+    <message>
+        <source>Badges on sheets for an office printer, to cut and hand out. The desk keeps checking in while they are drawn.</source>
+        <translation>Ecusoane pe coli pentru o imprimantă de birou, de tăiat și de înmânat. Recepția continuă check-in-ul cât timp se desenează ecusoanele.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Persoane</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Coală</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordine</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>Fișier PDF</translation>
+    </message>
+    <message>
+        <source>Everyone registered</source>
+        <translation>Toți cei înscriși</translation>
+    </message>
+    <message>
+        <source>Expected on {list}</source>
+        <translation>Așteptați: {list}</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nume</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organizație</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Țară</translation>
+    </message>
+    <message>
+        <source>Ticket code</source>
+        <translation>Cod bilet</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Alegeți…</translation>
+    </message>
+    <message>
+        <source>Write PDF</source>
+        <translation>Scrie PDF</translation>
+    </message>
+    <message>
+        <source>People on a list are those its check-in would admit: registered for its day and in one of its categories.</source>
+        <translation>Pe o listă sunt cei pe care check-in-ul ei i-ar admite: înscriși pentru ziua ei și într-una dintre categoriile ei.</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>No camera found — use the USB scanner or search by name</source>
@@ -970,6 +1102,10 @@
         <source>Printer problem</source>
         <translation>Problemă la imprimantă</translation>
     </message>
+    <message>
+        <source>Badges PDF written: {path}</source>
+        <translation>PDF-ul cu ecusoane a fost scris: {path}</translation>
+    </message>
     <message numerus="yes">
         <source>Wrong PINs forgotten: %n. The self-service kiosk&apos;s PIN can be tried again now.</source>
         <translation>
@@ -1001,6 +1137,10 @@
     <message>
         <source>Exit</source>
         <translation>Ieșire</translation>
+    </message>
+    <message>
+        <source>Badges PDF for a list…</source>
+        <translation>Ecusoane în PDF pentru o listă…</translation>
     </message>
     <message>
         <source>End the self-service PIN wait</source>
