@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -233,27 +233,6 @@ def write_badges_pdf(
     return BadgesWritten(output, total, pages)
 
 
-def badges_pdf(
-    db: Database,
-    output: Path,
-    *,
-    template: str = DEFAULT_SHEET,
-    list_id: int | None = None,
-    order: str = DEFAULT_ORDER,
-    include_cancelled: bool = False,
-    progress: Progress | None = None,
-    cancel: Cancel | None = None,
-    clock: Callable[[], datetime] = utc_now,
-) -> BadgesWritten:
-    """:func:`badge_batch` drawn by :func:`write_badges_pdf` (the template is checked first,
-    so a wrong name fails before anyone is read)."""
-    sheet_template(template)
-    batch = badge_batch(
-        db, list_id=list_id, order=order, include_cancelled=include_cancelled, clock=clock
-    )
-    return write_badges_pdf(batch, output, template=template, progress=progress, cancel=cancel)
-
-
 class Badges:
     """The event's badges as pictures and files, on one thread's connection: what the desk's
     dialogs and the command line ask of :mod:`kiosk.app.badging`."""
@@ -289,18 +268,6 @@ class Badges:
             clock=self.clock,
         )
 
-    def pdf(
-        self,
-        batch: BadgeBatch,
-        output: Path,
-        *,
-        template: str = DEFAULT_SHEET,
-        progress: Progress | None = None,
-        cancel: Cancel | None = None,
-    ) -> BadgesWritten:
-        """:func:`write_badges_pdf` (needs no connection: another thread may run it)."""
-        return write_badges_pdf(batch, output, template=template, progress=progress, cancel=cancel)
-
 
 __all__ = [
     "BADGE_ORDERS",
@@ -317,7 +284,6 @@ __all__ = [
     "badge_batch",
     "badge_renderer",
     "badge_template",
-    "badges_pdf",
     "on_list",
     "person_by_code",
     "preview_badge",

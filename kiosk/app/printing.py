@@ -427,8 +427,6 @@ def print_service(
     kiosk: Kiosk | None = None,
     *,
     clock: Clock = utc_now,
-    printer_factory: PrinterFactory = open_printer,
-    max_attempts: int = printjobs.MAX_ATTEMPTS,
 ) -> PrintService:
     """This computer's kiosk's print queue (or ``kiosk``'s), drawing the event's badges and
     opening printers from their addresses: the one way the desk, the self-service window and
@@ -439,9 +437,8 @@ def print_service(
         db,
         kiosk if kiosk is not None else events.local_kiosk(db),
         badge_renderer(events.event_info(db).name),
-        printer_factory,
+        open_printer,
         clock,
-        max_attempts=max_attempts,
     )
 
 
