@@ -37,12 +37,11 @@ from kiosk.app.adminpin import AdminPin
 from kiosk.app.checkin import CheckinResult, Clock, utc_now
 from kiosk.app.lookup import Found
 from kiosk.app.meetings import ScanMeetings
-from kiosk.app.printing import PrintDecision
+from kiosk.app.printing import JobState, PrintDecision, PrintJob
 from kiosk.core.model import Method
 from kiosk.core.timeutil import local_day
 from kiosk.storage import events
 from kiosk.storage.database import Database
-from kiosk.storage.printjobs import JobState, PrintJob
 from kiosk.ui.backend import DeskBackend, Failure, SearchResult
 from kiosk.ui.i18n import Translations
 from kiosk.ui.meeting_texts import kiosk_lines
