@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
@@ -192,6 +191,8 @@ def add_list(
         ).fetchone()
         if taken:
             raise ListError(f"There is already a list called '{values['name']}'.")
+        import secrets  # only when a list is made: not every process that opens the file
+
         while True:
             list_id = secrets.randbelow(_NEW_LIST_IDS[1] - _NEW_LIST_IDS[0]) + _NEW_LIST_IDS[0]
             clash = conn.execute("SELECT 1 FROM checkin_list WHERE id = ?", (list_id,)).fetchone()
