@@ -2,9 +2,10 @@
 
 ``kiosk checkin`` runs once per scan in scripts and at paper-sheet catch-up; the desk laptop is
 old and busy. Its process must not import the spreadsheet writer, the PostgreSQL driver, the
-cryptography library, Qt, the imaging libraries or the report, badge, printing and sync code
-(issue "Fast on a venue laptop"). Commands of the other ``kiosk.cli`` modules are loaded when one
-of them runs, from the table in ``kiosk.cli.main``.
+cryptography library, Qt, the imaging libraries or the import, report, badge, printing and sync
+code (issue "Fast on a venue laptop"). Commands of the other ``kiosk.cli`` modules are loaded when
+one of them runs, from the table in ``kiosk.cli.main``. ``kiosk --version`` loads not even click,
+and the desk window is painted before the sync, printing and imaging code is loaded.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ HEAVY = (
     "escpos",
     "zxingcpp",
     "sqlite_utils",
+    "kiosk.importing",  # the registration and meeting-schedule readers
     "kiosk.reports",
     "kiosk.badges",
     "kiosk.printing",
