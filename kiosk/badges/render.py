@@ -421,9 +421,6 @@ class _Measurer:
         self.engine = engine
         self.language = language if engine == ImageFont.Layout.RAQM else None
 
-    def font(self, size: int) -> ImageFont.FreeTypeFont:
-        return load_font(self.font_file, size, self.engine)
-
     def bbox(self, line: str, size: int) -> tuple[float, float, float, float]:
         """The ink box of ``line`` relative to its baseline origin (what ``textbbox`` adds the
         position to); cached, since event names, labels and countries repeat on every badge."""
