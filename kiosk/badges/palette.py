@@ -116,6 +116,8 @@ def sheet_palette(template: BadgeTemplate) -> Image.Image | None:
     if found is None:
         return None
     flats, pairs = found
+    if len(flats) > _SIZE:
+        return None
     # Grey ink on grey or white paper only ever gives greys: one ramp serves all such pairs.
     grey_pairs = {p for p in pairs if _grey(p[0]) and _grey(p[1])}
     colour_pairs = sorted(pairs - grey_pairs)

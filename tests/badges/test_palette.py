@@ -82,13 +82,16 @@ def test_a_template_with_a_picture_has_no_palette_in_advance(tmp_path: Path) -> 
     assert sheet_palette(with_logo) is None
 
 
-def test_too_many_colour_pairs_for_256_entries_give_no_palette() -> None:
+@pytest.mark.parametrize("categories", [84, 300], ids=["too-many-pairs", "too-many-fills"])
+def test_too_many_colours_for_256_entries_give_no_palette(categories: int) -> None:
     """A template whose colours cannot all get close blends is reduced page by page instead."""
     template = load_badge_template("cr80")
     ribbon = next(el for el in template.elements if isinstance(el, RibbonElement))
     styles = {
-        f"c{i}": replace(ribbon.default, fill=f"#{i:02X}{255 - i:02X}{(i * 7) % 256:02X}")
-        for i in range(0, 250, 3)
+        f"c{i}": replace(
+            ribbon.default, fill=f"#{i % 256:02X}{255 - i // 2:02X}{(i * 7) % 256:02X}"
+        )
+        for i in range(categories)
     }
     crowded = replace(
         template,
