@@ -250,6 +250,13 @@ def main() -> int:
                 settle(200)
                 save(settings_dialog, f"badge-settings-{language}")
                 settings_dialog.close()
+                window.open_badges_pdf()
+                pre_print = window.badges_pdf
+                assert pre_print is not None
+                pre_print.output.setText("~/badges.pdf")
+                settle(200)
+                save(pre_print, f"badges-pdf-{language}")
+                pre_print.close()
                 window.set_exit_mode(True)
                 window.camera_button.setChecked(True)
                 settle(500)
