@@ -69,7 +69,7 @@ ROSTER_COLUMNS: tuple[str, ...] = (
     "updated_at",  # last: readers take a row's version from its end
 )
 #: Roster columns set on each person after the insert.
-_ROSTER_EXTRA = ("note", "attention", "pending", "blocked")
+_ROSTER_EXTRA = ("note", "attention", "pending", "blocked", "blocked_at")
 _ROSTER_FLAGS = ("attention", "pending", "blocked")
 
 ScanRow = Sequence[Any]
@@ -404,9 +404,45 @@ def roster_rows(conn: sqlite3.Connection, *, changed_after: str = "") -> list[Ro
     ).fetchall()
 
 
+#: json.dumps(..., ensure_ascii=False) made once (json.dumps builds an encoder per call).
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def roster_digest(row: Sequence[Any]) -> str:
-    """A digest of one attendee row: breaks ties between versions with the same ``updated_at``."""
-    return hashlib.sha256(json.dumps(list(row), ensure_ascii=False).encode()).hexdigest()
+    """A digest of one attendee row: breaks ties between versions with the same ``updated_at``
+    (the SHA-256 of ``json.dumps(list(row), ensure_ascii=False)``; hubs keep it, so it never
+    changes)."""
+    return hashlib.sha256(_ROW_JSON(list(row)).encode()).hexdigest()
+
+
+def roster_json(row: Sequence[Any]) -> tuple[str, str]:
+    """One attendee row as JSON text and its :func:`roster_digest` (the text made once)."""
+    text = _ROW_JSON(list(row))
+    return text, hashlib.sha256(text.encode()).hexdigest()
+
+
+def valid_roster_rows(rows: Sequence[Sequence[Any]]) -> bool:
+    """Whether every row from elsewhere is one :func:`valid_roster_row` takes, checked by
+    column (a 100,000-person bundle in a few passes rather than 100,000 calls)."""
+    if not rows:
+        return True
+    try:
+        if {len(r) for r in rows} != {len(ROSTER_COLUMNS) + 1}:
+            return False
+    except TypeError:
+        return False
+    columns = list(zip(*rows, strict=True))
+    for at, column in enumerate(columns):
+        if at in _FLAG_AT:
+            if set(map(type, column)) != {int} or not set(column) <= {0, 1}:
+                return False
+        elif set(map(type, column)) != {str}:
+            return False
+    return (
+        "" not in set(columns[0])
+        and "" not in set(columns[1])
+        and set(columns[_AT["status"]]) <= {"active", "cancelled"}
+    )
 
 
 def valid_roster_row(row: Sequence[Any]) -> bool:
@@ -431,20 +467,18 @@ _ROSTER_SELECT = "uid, " + ", ".join(
 )
 
 
-def _roster_marks(
-    conn: sqlite3.Connection, uids: list[str]
-) -> dict[str, tuple[int, str, int, str]]:
-    """uid -> (id, updated_at, blocked, blocked_at) of the local attendees among ``uids`` (a
-    pull merges a slice at a time: reading the whole roster for each would cost what the roster
-    costs, not the slice)."""
-    return {
-        uid: (attendee_id, updated_at, blocked, blocked_at)
-        for uid, attendee_id, updated_at, blocked, blocked_at in _rows_in(
-            conn,
-            "SELECT uid, id, updated_at, blocked, blocked_at FROM attendee WHERE uid IN ({})",
-            uids,
-        )
-    }
+def _local_rows(conn: sqlite3.Connection, uids: Sequence[str]) -> dict[str, tuple[int, RosterRow]]:
+    """uid -> (id, the row as it travels) of the local attendees among ``uids``: looked up by
+    uid, :data:`_PROBE` at a time (a pull merges a slice at a time: reading the whole roster for
+    each would cost what the roster costs, not the slice), or read in one pass over the table
+    when they are a good part of it (a bundle of the whole event)."""
+    select = f"SELECT id, {_ROSTER_SELECT} FROM attendee"
+    top = conn.execute("SELECT coalesce(max(id), 0) FROM attendee").fetchone()[0]
+    if len(uids) * _READ_ALL_SHARE >= top:  # most of the roster: one pass over the table
+        wanted = set(uids)
+        return {row[1]: (row[0], row[1:]) for row in conn.execute(select) if row[1] in wanted}
+    found = _rows_in(conn, select + " WHERE uid IN ({})", uids)
+    return {row[1]: (row[0], row[1:]) for row in found}
 
 
 def _just_after(stamp: str) -> str:
@@ -460,21 +494,35 @@ def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterM
     block (a name corrected there meanwhile) is newer, but must not lift the block; and an older
     row can carry a newer block. The merged row gets a version just after both, so it travels on
     and every kiosk ends with the same row.
+
+    The local versions of the incoming people are read in one statement per few hundred; a row
+    equal to the one held (the usual case: every kiosk starts from the same prepared file, and a
+    bundle is imported again) is counted unchanged without further work, so a merge costs what
+    differs, not what arrives.
     """
     result = RosterMerge()
-    incoming = list(rows)
+    incoming: list[RosterRow] = []
+    again: list[RosterRow] = []  # a second row of one person: merged after the first
+    seen: set[str] = set()
+    for row in rows:
+        (again if row[0] in seen else incoming).append(tuple(row))
+        seen.add(row[0])
     if not incoming:
         return result
-    local = _roster_marks(conn, [row[0] for row in incoming])
-    select = f"SELECT {_ROSTER_SELECT} FROM attendee WHERE id = ?"
+    local = _local_rows(conn, [row[0] for row in incoming])
     new: list[RosterRow] = []
     for row in incoming:
         uid, updated_at = row[0], row[_AT["updated_at"]]
-        mine = local.get(uid)
-        if mine is None:
+        held = local.get(uid)
+        if held is None:
             new.append(row)
             continue
-        attendee_id, my_updated_at, my_blocked, my_blocked_at = mine
+        attendee_id, current = held
+        if row == current:
+            result.unchanged += 1
+            continue
+        my_updated_at = current[_AT["updated_at"]]
+        my_blocked, my_blocked_at = current[_AT["blocked"]], str(current[_AT["blocked_at"]])
         their_blocked_at = str(row[_AT["blocked_at"]])
         if updated_at < my_updated_at:
             if their_blocked_at > my_blocked_at:  # an older row, but a newer block or unblock
@@ -490,7 +538,6 @@ def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterM
                 continue
             result.unchanged += 1
             continue
-        current = conn.execute(select, (attendee_id,)).fetchone()
         if updated_at == my_updated_at and roster_digest(row) <= roster_digest(current):
             result.unchanged += 1
             continue
@@ -517,40 +564,73 @@ def merge_roster(conn: sqlite3.Connection, rows: Iterable[RosterRow]) -> RosterM
             continue
         result.updated += 1
         result._changed(str(updated_at))
-    for row in new:
-        uid = row[0]
-        code, external_id = row[_AT["code"]], row[_AT["external_id"]]
-        taken = conn.execute(
-            "SELECT 1 FROM attendee WHERE code = ? OR (? != '' AND external_id = ?)",
-            (code, external_id, external_id),
-        ).fetchone()
-        if taken:
+    if new:
+        _add_people(conn, new, result)
+    if again:
+        later = merge_roster(conn, again)
+        result.added += later.added
+        result.updated += later.updated
+        result.unchanged += later.unchanged
+        result.clashes.extend(later.clashes)
+        if later.oldest_change:
+            result._changed(later.oldest_change)
+    return result
+
+
+def _add_people(conn: sqlite3.Connection, rows: list[RosterRow], result: RosterMerge) -> None:
+    """Insert people new here, in one batch; a row whose code or external id someone here
+    (or an earlier row of the batch) already has is a clash, not merged."""
+    codes = [row[_AT["code"]] for row in rows]
+    external = [e for e in (row[_AT["external_id"]] for row in rows) if e]
+    taken_codes = {
+        c for (c,) in _rows_in(conn, "SELECT code FROM attendee WHERE code IN ({})", codes)
+    }
+    taken_external = {
+        e
+        for (e,) in _rows_in(
+            conn, "SELECT external_id FROM attendee WHERE external_id IN ({})", external
+        )
+    }
+    people: list[attendees.NewAttendee] = []
+    kept: list[RosterRow] = []
+    for row in rows:
+        uid, code, external_id = row[0], row[_AT["code"]], row[_AT["external_id"]]
+        if code in taken_codes or (external_id and external_id in taken_external):
             result.clashes.append((uid, code))
             continue
-        person = attendees.NewAttendee(
-            code=code,
-            **{c: row[_AT[c]] for c in attendees.DETAIL_COLUMNS},
-            external_id=external_id or "",
-            status=AttendeeStatus(row[_AT["status"]]),
-            days=frozenset(date.fromisoformat(d) for d in json.loads(row[_AT["days"]])),
-            origin=row[_AT["origin"]],
-            source=row[_AT["source"]],
-            raw=json.loads(row[_AT["raw"]]),
-            uid=uid,
+        taken_codes.add(code)
+        if external_id:
+            taken_external.add(external_id)
+        people.append(
+            attendees.NewAttendee(
+                code=code,
+                **{c: row[_AT[c]] for c in attendees.DETAIL_COLUMNS},
+                external_id=external_id or "",
+                status=AttendeeStatus(row[_AT["status"]]),
+                days=frozenset(date.fromisoformat(d) for d in json.loads(row[_AT["days"]])),
+                origin=row[_AT["origin"]],
+                source=row[_AT["source"]],
+                raw={},  # the row's own text is stored below, as it travelled
+                uid=uid,
+            )
         )
-        (attendee_id,) = attendees.insert_many(conn, [person], row[_AT["updated_at"]])
-        conn.execute(
-            "UPDATE attendee SET created_at = ?, raw = ?, "
-            + ", ".join(f"{c} = ?" for c in _ROSTER_EXTRA)
-            + " WHERE id = ?",
-            (
-                row[_AT["created_at"]], row[_AT["raw"]], *(row[_AT[c]] for c in _ROSTER_EXTRA),
-                attendee_id,
-            ),
-        )  # fmt: skip
-        result.added += 1
+        kept.append(row)
+    if not kept:
+        return
+    ids = attendees.insert_many(conn, people, "")
+    conn.executemany(
+        "UPDATE attendee SET created_at = ?, updated_at = ?, raw = ?, "
+        + ", ".join(f"{c} = ?" for c in _ROSTER_EXTRA)
+        + " WHERE id = ?",
+        [
+            (row[_AT["created_at"]], row[_AT["updated_at"]], row[_AT["raw"]],
+             *(row[_AT[c]] for c in _ROSTER_EXTRA), attendee_id)
+            for row, attendee_id in zip(kept, ids, strict=True)
+        ],
+    )  # fmt: skip
+    result.added += len(kept)
+    for row in kept:
         result._changed(str(row[_AT["updated_at"]]))
-    return result
 
 
 def rewind_roster_marks(conn: sqlite3.Connection, oldest: str) -> None:

@@ -460,7 +460,7 @@ def _check_contents(
             Problem.MANIFEST_MISMATCH,
             "does not hold the scans its manifest announces — export it again.",
         )
-    if len(roster) != manifest.roster or not all(replica.valid_roster_row(r) for r in roster):
+    if len(roster) != manifest.roster or not replica.valid_roster_rows(roster):
         raise refuse(
             Problem.MANIFEST_MISMATCH,
             "does not hold the attendee list its manifest announces — export it again.",

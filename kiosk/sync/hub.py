@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -40,11 +41,20 @@ _Row = TypeVar("_Row")
 
 #: Rows per pull round trip.
 PULL_PAGE = 100_000
-#: Rows merged per local write transaction (each with its cursor). The desk's check-ins wait for
-#: the write lock while a merge holds it: a roster row takes 40-80 µs to merge, so a first roster
-#: of 30,000 people in one transaction would hold it for seconds; 500 rows hold it ~40 ms, and a
-#: check-in that came meanwhile goes before the next slice (Database.write takes turns in order).
+#: Rows merged at a time, each slice with its cursor. The desk's check-ins wait for the write
+#: lock while a merge holds it: a whole first pull in one transaction would hold it for seconds.
+#: A slice holds it a few milliseconds (a changed roster row takes 40-80 µs to merge, a scan
+#: less), and a check-in that comes meanwhile goes before the next slice (Database.write takes
+#: turns in order).
 MERGE_SLICE = 500
+#: Slices are merged one after another in one local transaction (one fsync) until it has run this
+#: long, or until a check-in waits for its turn: a pull of 90,000 scans then commits a few dozen
+#: times rather than 180, and a check-in still waits at most for the slice in hand.
+MERGE_TURN_S = 0.1
+#: Up to this many changed attendees are sent to the hub whole. More (a kiosk's first sync, when
+#: the whole prepared roster counts as changed) are first compared with the hub's by version,
+#: and only those it lacks or holds older travel: every kiosk starts from the same file.
+ROSTER_DIRECT = 2_000
 
 #: Hub schema migrations, numbered like the kiosk's own; hub_version records the last applied.
 HUB_MIGRATIONS: list[str] = [
@@ -220,6 +230,26 @@ def _slices(rows: Sequence[_Row]) -> Iterator[Sequence[_Row]]:
         yield rows[start : start + MERGE_SLICE]
 
 
+def _merge_in_turns(
+    db: Database,
+    rows: Sequence[_Row],
+    merge: Callable[[sqlite3.Connection, Sequence[_Row]], None],
+) -> None:
+    """``merge`` each slice of ``rows`` (see :data:`MERGE_SLICE`), several slices per local
+    transaction while that takes under :data:`MERGE_TURN_S` and no other writer of the file
+    waits for its turn (see :data:`MERGE_TURN_S`)."""
+    parts = _slices(rows)
+    part = next(parts, None)
+    while part is not None:
+        started = time.perf_counter()
+        with db.write() as local:
+            while part is not None:
+                merge(local, part)
+                part = next(parts, None)
+                if db.writers_waiting or time.perf_counter() - started >= MERGE_TURN_S:
+                    break
+
+
 def where(dsn: str, unknown: str = "the given address") -> str:
     """host:port/database of a hub address, for messages (never its password); ``unknown``
     when the address cannot be read."""
@@ -312,6 +342,10 @@ class HubSession:
             with connect(self.dsn, timeout=self.timeout) as conn:
                 ensure_schema(conn, self.schema)
                 conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
+                conn.execute(
+                    "CREATE TEMP TABLE hub_roster_known (uid text PRIMARY KEY, "
+                    "updated_at text NOT NULL, digest text NOT NULL)"
+                )
                 self._register(conn)
                 self._sync_lists(conn)  # first: pulled scans may be on a list made elsewhere
                 self._push_scans(conn, result)
@@ -464,27 +498,45 @@ class HubSession:
         return inserted, clashes
 
     def _push_roster(self, conn: psycopg.Connection[Any], result: SyncResult) -> None:
+        """Send the attendees changed here since the last push that the hub lacks or holds in
+        an older version. Every version sent or compared is noted in ``hub_roster_known`` (a
+        table of this connection), so that the pull does not bring the same rows back."""
         since = replica.get_state(self.db.conn, self.target, "roster_pushed")
         rows = replica.roster_rows(self.db.conn, changed_after=since)
         if not rows:
             return
         uid = self.event.uid
-        with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (uid,))
-            conn.execute(
-                "CREATE TEMP TABLE hub_roster_stage (LIKE hub_attendee INCLUDING DEFAULTS) "
-                "ON COMMIT DROP"
-            )
-            with conn.cursor() as cur:
+        versions = [replica.roster_json(row) for row in rows]  # (JSON text, digest)
+        with conn.transaction(), conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (uid,))
+            compare = len(rows) > ROSTER_DIRECT and self._hub_holds_roster(cur)
+            send: Sequence[int] = range(len(rows))
+            if compare:
+                with cur.copy("COPY hub_roster_known (uid, updated_at, digest) FROM STDIN") as copy:
+                    for row, (_text, digest) in zip(rows, versions, strict=True):
+                        copy.write_row((row[0], row[-1], digest))
+                wanted = {
+                    r[0]
+                    for r in cur.execute(
+                        "SELECT k.uid FROM hub_roster_known k LEFT JOIN hub_attendee a "
+                        "ON a.event_uid = %s AND a.uid = k.uid WHERE a.uid IS NULL "
+                        "OR (k.updated_at, k.digest) > (a.updated_at, a.digest)",
+                        (uid,),
+                    )
+                }
+                send = [i for i, row in enumerate(rows) if row[0] in wanted]
+            if send:
+                cur.execute(
+                    "CREATE TEMP TABLE hub_roster_stage (LIKE hub_attendee INCLUDING DEFAULTS) "
+                    "ON COMMIT DROP"
+                )
                 with cur.copy(
                     "COPY hub_roster_stage (event_uid, uid, updated_at, digest, row_json) "
                     "FROM STDIN"
                 ) as copy:
-                    for row in rows:
-                        copy.write_row(
-                            (uid, row[0], row[-1], replica.roster_digest(row),
-                             Jsonb(list(row)))
-                        )  # fmt: skip
+                    for i in send:  # the JSON text goes as it is: the server reads it as jsonb
+                        row, (text, digest) = rows[i], versions[i]
+                        copy.write_row((uid, row[0], row[-1], digest, text))
                 cur.execute(
                     "INSERT INTO hub_attendee AS a (event_uid, uid, updated_at, digest, row_json) "
                     "SELECT event_uid, uid, updated_at, digest, row_json FROM hub_roster_stage "
@@ -494,8 +546,21 @@ class HubSession:
                     "WHERE (excluded.updated_at, excluded.digest) > (a.updated_at, a.digest)"
                 )
                 result.roster_pushed = cur.rowcount
+                if not compare:
+                    cur.execute(
+                        "INSERT INTO hub_roster_known (uid, updated_at, digest) "
+                        "SELECT uid, updated_at, digest FROM hub_roster_stage"
+                    )
         with self.db.write() as local:
             replica.set_state(local, self.target, "roster_pushed", str(rows[-1][-1]))
+
+    def _hub_holds_roster(self, cur: psycopg.Cursor[Any]) -> bool:
+        """Whether the hub holds any attendee of this event (else there is nothing to compare
+        with: the first kiosk's roster goes up whole)."""
+        row = cur.execute(
+            "SELECT EXISTS (SELECT 1 FROM hub_attendee WHERE event_uid = %s)", (self.event.uid,)
+        ).fetchone()
+        return bool(row and row[0])
 
     def _pull_kiosks(self, conn: psycopg.Connection[Any]) -> None:
         known = conn.execute(
@@ -509,45 +574,61 @@ class HubSession:
             "SELECT server_seq, {} FROM hub_scan WHERE event_uid = %s AND server_seq > %s "
             "AND kiosk_id <> %s ORDER BY server_seq LIMIT %s"
         ).format(_SCANS)
+
+        def merge(local: sqlite3.Connection, part: Sequence[tuple[Any, ...]]) -> None:
+            merged = replica.merge_scans(local, (r[1:] for r in part))
+            replica.set_state(local, self.target, "scan_cursor", str(part[-1][0]))
+            result.pulled += merged.total_added
+            result.pulled_present += sum(merged.present.values())
+            result.clashes.extend(merged.clashes)
+
         while True:
             cursor = int(replica.get_state(self.db.conn, self.target, "scan_cursor", "0"))
             rows = conn.execute(
                 query, (self.event.uid, cursor, self.kiosk.id, PULL_PAGE)
             ).fetchall()
-            if not rows:
-                return
-            for part in _slices(rows):
-                with self.db.write() as local:
-                    merged = replica.merge_scans(local, (r[1:] for r in part))
-                    replica.set_state(local, self.target, "scan_cursor", str(part[-1][0]))
-                result.pulled += merged.total_added
-                result.pulled_present += sum(merged.present.values())
-                result.clashes.extend(merged.clashes)
+            _merge_in_turns(self.db, rows, merge)
             if len(rows) < PULL_PAGE:
                 return
 
     def _pull_roster(self, conn: psycopg.Connection[Any], result: SyncResult) -> None:
+        """Merge the attendees the hub holds in another version than this kiosk: those pushed
+        since the cursor, less the versions this sync sent or compared (hub_roster_known).
+        Pushes take turns at the hub, so its sequence numbers become visible in order: once the
+        rows up to ``top`` are merged, the cursor moves to ``top``, past the rows skipped."""
+        uid = self.event.uid
+        cursor = int(replica.get_state(self.db.conn, self.target, "roster_cursor", "0"))
+        row = conn.execute(
+            "SELECT max(server_seq) FROM hub_attendee WHERE event_uid = %s", (uid,)
+        ).fetchone()
+        top = int(row[0]) if row and row[0] is not None else 0
+        if top <= cursor:
+            return
+
+        def merge(local: sqlite3.Connection, part: Sequence[tuple[Any, ...]]) -> None:
+            incoming = [tuple(r[1]) for r in part if replica.valid_roster_row(r[1])]
+            merged = replica.merge_roster(local, incoming)
+            replica.set_state(local, self.target, "roster_cursor", str(part[-1][0]))
+            total = result.roster
+            total.added += merged.added
+            total.updated += merged.updated
+            total.unchanged += merged.unchanged
+            total.clashes.extend(merged.clashes)
+
         while True:
-            cursor = int(replica.get_state(self.db.conn, self.target, "roster_cursor", "0"))
             rows = conn.execute(
-                "SELECT server_seq, row_json FROM hub_attendee WHERE event_uid = %s "
-                "AND server_seq > %s ORDER BY server_seq LIMIT %s",
-                (self.event.uid, cursor, PULL_PAGE),
+                "SELECT a.server_seq, a.row_json FROM hub_attendee a WHERE a.event_uid = %s "
+                "AND a.server_seq > %s AND a.server_seq <= %s AND NOT EXISTS (SELECT 1 FROM "
+                "hub_roster_known k WHERE k.uid = a.uid AND k.updated_at = a.updated_at "
+                "AND k.digest = a.digest) ORDER BY a.server_seq LIMIT %s",
+                (uid, cursor, top, PULL_PAGE),
             ).fetchall()
-            if not rows:
-                return
-            for part in _slices(rows):
-                incoming = [tuple(r[1]) for r in part if replica.valid_roster_row(r[1])]
-                with self.db.write() as local:
-                    merged = replica.merge_roster(local, incoming)
-                    replica.set_state(local, self.target, "roster_cursor", str(part[-1][0]))
-                total = result.roster
-                total.added += merged.added
-                total.updated += merged.updated
-                total.unchanged += merged.unchanged
-                total.clashes.extend(merged.clashes)
+            _merge_in_turns(self.db, rows, merge)
             if len(rows) < PULL_PAGE:
-                return
+                break
+            cursor = int(rows[-1][0])
+        with self.db.write() as local:
+            replica.set_state(local, self.target, "roster_cursor", str(top))
 
     def _note_confirmed(self, conn: psycopg.Connection[Any]) -> None:
         row = conn.execute(

@@ -78,3 +78,16 @@ def test_an_older_row_carrying_a_newer_block_still_blocks(fleet: Fleet) -> None:
     assert person.blocked and person.first_name == "Ани"
     exchange(b, a)
     assert ana(a, code).first_name == "Ани" and ana(a, code).blocked
+
+
+def test_a_person_new_here_arrives_with_the_time_of_their_block(fleet: Fleet) -> None:
+    """A walk-in registered and blocked at Desk A reaches Desk B, which never had them: B keeps
+    A's row exactly, block time included, so a later row that had not heard of the block (or
+    an older unblock) is judged by the same time at both desks."""
+    a, b = fleet.add("desk-a"), fleet.add("desk-b")
+    walk_in = a.service.walk_in(attendees.NewAttendee("", "Ioana", "Ștefănescu", "ADR", "RO"))
+    code = walk_in.decision.attendee.code if walk_in.decision.attendee else ""
+    set_blocked(a.db, code, True, kiosk=a.service.kiosk)
+    exchange(a, b)
+    assert ana(b, code).blocked
+    assert replica.roster_rows(b.db.conn) == replica.roster_rows(a.db.conn)

@@ -9,9 +9,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from kiosk.app.people import edit_person
 from kiosk.reports.counts import stats
 from kiosk.storage import attendees, replica
 from kiosk.storage.attendees import NewAttendee
+from kiosk.sync import hub
 from kiosk.sync.bundle import export_bundle, import_bundle
 from kiosk.sync.hub import HUB_VERSION, HubError, HubSession, ensure_schema
 from tests.sync.conftest import Fleet, Station
@@ -318,3 +320,33 @@ def test_scans_that_vanished_from_the_hub_below_the_prefix_are_found_and_sent_ag
     result = HubSession(a.db, pg_server, schema=hub_schema).sync()
     assert result.pushed == 3
     assert _hub_count(pg_server, hub_schema) == (7, 7)
+
+
+@pytest.mark.parametrize("direct", [True, False], ids=["sent-whole", "compared-first"])
+def test_a_kiosk_from_the_prepared_file_exchanges_only_the_people_that_differ(
+    fleet: Fleet, pg_server: str, hub_schema: str, monkeypatch: pytest.MonkeyPatch, direct: bool
+) -> None:
+    """Every kiosk starts from the same prepared roster. Its first sync sends the hub only the
+    people it changed (the rest are compared by version when there are many — ``compared-first``
+    — or sent and found equal) and receives only the people changed elsewhere: the people all
+    kiosks hold alike neither count as sent nor come back to be merged."""
+    monkeypatch.setattr(hub, "ROSTER_DIRECT", 1_000 if direct else 5)
+    a, b = fleet.add("desk-a"), fleet.add("desk-b")
+    people = [r[0] for r in a.db.conn.execute("SELECT id FROM attendee ORDER BY id LIMIT 2")]
+    edit_person(a.db, people[0], {"organization": "ADR Nord-Est"}, kiosk=a.service.kiosk)
+    edit_person(b.db, people[1], {"organization": "Клъстер Русе"}, kiosk=b.service.kiosk)
+
+    first = HubSession(a.db, pg_server, schema=hub_schema).sync()
+    assert first.roster_pushed == len(fleet.codes)  # the hub held nobody: all of them went up
+    assert (first.roster.added, first.roster.updated, first.roster.unchanged) == (0, 0, 0)
+
+    second = HubSession(b.db, pg_server, schema=hub_schema).sync()
+    assert second.roster_pushed == 1  # b's correction
+    assert (second.roster.added, second.roster.updated, second.roster.unchanged) == (0, 1, 0)
+
+    third = HubSession(a.db, pg_server, schema=hub_schema).sync()
+    assert third.roster_pushed == 0
+    assert (third.roster.added, third.roster.updated, third.roster.unchanged) == (0, 1, 0)
+    assert replica.roster_rows(a.db.conn) == replica.roster_rows(b.db.conn)
+    again = HubSession(b.db, pg_server, schema=hub_schema).sync()
+    assert (again.roster_pushed, again.roster.updated, again.roster.unchanged) == (0, 0, 0)

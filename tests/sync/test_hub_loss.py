@@ -7,11 +7,13 @@ from __future__ import annotations
 import socket
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
 
+from kiosk.app.people import edit_person
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.storage import events, replica
 from kiosk.storage.scanlog import new_scan_id
@@ -70,6 +72,10 @@ def cut(pg_server: str) -> Iterator[StreamCut]:
     r.stop()
 
 
+def attendees_of(station: Station) -> list[int]:
+    return [r[0] for r in station.db.conn.execute("SELECT id FROM attendee ORDER BY id")]
+
+
 def fill(station: Station, count: int) -> str:
     me = events.local_kiosk(station.db)
     start = datetime(2026, 9, 28, 6, 0, tzinfo=UTC)
@@ -122,6 +128,8 @@ def test_a_long_pull_is_merged_in_short_transactions_so_the_desk_never_waits_lon
 ) -> None:
     source, puller = fleet.add("source"), fleet.add("puller")
     source_id = fill(source, SCANS)
+    for person in attendees_of(source):  # every row of its roster changed, for the puller
+        edit_person(source.db, person, {"organization": "ADR Nord-Est"}, kiosk=source.service.kiosk)
     HubSession(source.db, pg_server, schema=hub_schema).sync()  # its roster goes up too
     monkeypatch.setattr(hub, "MERGE_SLICE", 250)
     merged: dict[str, list[int]] = {"scans": [], "roster": []}
@@ -149,3 +157,43 @@ def test_a_long_pull_is_merged_in_short_transactions_so_the_desk_never_waits_lon
     merged["scans"].clear()
     assert HubSession(puller.db, pg_server, schema=hub_schema).sync().pulled == 0
     assert merged["scans"] == []
+
+
+def test_a_pull_commits_whole_slices_together_until_a_check_in_waits(
+    fleet: Fleet, pg_server: str, hub_schema: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Slices are merged one after another in one transaction (one fsync for many), but the
+    transaction ends after the slice in hand as soon as another writer of the file waits."""
+    source, puller = fleet.add("source"), fleet.add("puller")
+    fill(source, SCANS)
+    HubSession(source.db, pg_server, schema=hub_schema).sync()
+    monkeypatch.setattr(hub, "MERGE_SLICE", 250)
+    monkeypatch.setattr(hub, "MERGE_TURN_S", 60.0)
+    slices: list[int] = []  # per merged slice: how many transactions had begun before it
+    commits = [0]
+    real_scans, real_write = replica.merge_scans, puller.db.write
+
+    def scans(conn: sqlite3.Connection, rows: Iterable[replica.ScanRow]) -> replica.ScanMerge:
+        slices.append(commits[0])
+        return real_scans(conn, rows)
+
+    @contextmanager
+    def write() -> Iterator[sqlite3.Connection]:
+        commits[0] += 1
+        with real_write() as conn:
+            yield conn
+
+    monkeypatch.setattr(replica, "merge_scans", scans)
+    monkeypatch.setattr(puller.db, "write", write)
+    HubSession(puller.db, pg_server, schema=hub_schema).sync()
+    assert len(slices) == SCANS // 250
+    assert len(set(slices)) == 1  # nobody waited: every slice in one transaction
+
+    other = fleet.add("other")
+    fill(other, SCANS)
+    HubSession(other.db, pg_server, schema=hub_schema).sync()
+    slices.clear()
+    monkeypatch.setattr(type(puller.db), "writers_waiting", property(lambda _db: 1))
+    HubSession(puller.db, pg_server, schema=hub_schema).sync()
+    assert len(slices) == SCANS // 250
+    assert len(set(slices)) == len(slices)  # a check-in waited: each slice committed alone
