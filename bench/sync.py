@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import shutil
@@ -144,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         "kiosks": args.kiosks,
         "events_per_kiosk": args.events,
         "people": args.people,
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
     with tempfile.TemporaryDirectory(dir=args.tmp) as folder:
         root = Path(folder)
@@ -200,10 +202,13 @@ def main(argv: list[str] | None = None) -> int:
                 "reimport_noop_s": round(again_s, 3),
                 "target_import_s": 2.0,
             }
+    results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     hub = results["hub"]
     bundle = results["bundle"]
     print(f"hub, {args.kiosks} kiosks × {args.events} events, {args.people} people "
-          f"({platform.python_version()}):")  # fmt: skip
+          f"({platform.python_version()}; load average {results['load_average_at_start'][0]} "
+          f"at the start, {results['load_average_at_end'][0]} at the end on "
+          f"{os.cpu_count()} CPUs):")  # fmt: skip
     print(f"  worst single sync          {hub['full_sync_worst_kiosk_s']:.3f} s (target < 3 s)")
     print(f"  worst kiosk, both rounds   {hub['full_sync_worst_kiosk_both_rounds_s']:.3f} s")
     print(f"  fleet, all syncs in turn   {hub['fleet_total_s']:.3f} s — ×"

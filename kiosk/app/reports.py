@@ -234,22 +234,17 @@ class ReportService:
         """Sync with the hub before a report over every kiosk (``dsn`` '': the hub this kiosk
         last synced with, or $KIOSK_HUB_DSN). :class:`ReportHubError` when it cannot be
         reached: a report silently missing other kiosks' check-ins is worse than none."""
-        from kiosk.sync.hub import DEFAULT_SCHEMA, HubError, HubSession, remembered_hub
+        from kiosk.app.sync import HubUnavailable, NoHub, SyncService
 
-        remembered = remembered_hub(self.db)
-        if dsn:
-            schema = schema or (remembered[1] if remembered else DEFAULT_SCHEMA)
-        elif remembered is None:
+        try:
+            result = SyncService(self.db).sync_with_hub(dsn, schema)
+        except NoHub as exc:
             raise ReportHubError(
                 "--hub was given without an address and this kiosk has not synced with a hub "
                 "before — give it: --hub postgresql://HOST/DATABASE (or set KIOSK_HUB_DSN). "
                 "No report was written."
-            )
-        else:
-            dsn, schema = remembered[0], schema or remembered[1]
-        try:
-            result = HubSession(self.db, dsn, schema=schema).sync()
-        except HubError as exc:
+            ) from exc
+        except HubUnavailable as exc:
             raise ReportHubError(
                 f"{exc}\nNo report was written: without the hub it would miss the other "
                 "kiosks' check-ins. Check the network and the address, or leave out --hub to "

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import click
 
+from kiosk.app.sync import (
+    DEFAULT_SCHEMA,
+    HUB_ENV,
+    BundleError,
+    HubUnavailable,
+    ImportResult,
+    NoHub,
+    SyncService,
+)
 from kiosk.cli.options import Command, State, print_json
 from kiosk.cli.output import counted
-from kiosk.reports.conflicts import Conflict, conflicts
-from kiosk.storage import events
-from kiosk.storage.database import Database
-from kiosk.sync.bundle import BundleError, ImportResult, bundle_files, export_bundle, import_bundle
-from kiosk.sync.hub import DEFAULT_SCHEMA, HUB_ENV, HubError, HubSession, remembered_hub
+
+if TYPE_CHECKING:
+    from kiosk.app.sync import Conflict
 
 
 class SyncFailed(click.ClickException):
@@ -86,232 +94,228 @@ def conflict_json(c: Conflict, tz: str) -> dict[str, Any]:
     }
 
 
-def _hub_address(db: Database, dsn: str | None, schema: str | None) -> tuple[str, str]:
-    """The hub asked for, else the one this kiosk last synced with."""
-    remembered = remembered_hub(db)
-    if dsn:
-        return dsn, schema or (remembered[1] if remembered else DEFAULT_SCHEMA)
-    if remembered is None:
+@contextmanager
+def _service(state: State) -> Iterator[SyncService]:
+    """The event file's sync service, for one command."""
+    with state.open() as db:
+        yield SyncService(db)
+
+
+@click.group()
+def sync() -> None:
+    """Bring the check-ins of several kiosks together: bundle files or a PostgreSQL hub."""
+
+
+@sync.command("export")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the bundle to (a USB stick or a shared folder).",
+)  # fmt: skip
+@click.option(
+    "--all/--only-this-kiosk", "everything", default=True,
+    help="Every scan this file holds, of every kiosk (the default: sticks passed from desk "
+    "to desk relay everything), or only this computer's own kiosk's.",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")
+@click.pass_obj
+def export_cmd(state: State, output: Path, everything: bool, as_json: bool) -> None:
+    """Write the scan log (every kiosk's scans this file holds), walk-ins and attendee
+    changes to a bundle file."""
+    with _service(state) as service:
+        try:
+            path, manifest = service.export_bundle(output, everything=everything)
+        except BundleError as exc:
+            raise SyncFailed(str(exc)) from exc
+    if as_json:
+        print_json({"file": str(path), "manifest": manifest.as_json()})
+        return
+    click.echo(
+        f"Wrote {path} ({_n(manifest.scans, 'scan')}, {_n(manifest.roster, 'attendee')}, "
+        f"{manifest.body_bytes // 1024 + 1} KB). It is complete and safe to remove."
+    )
+
+
+@sync.command("import")
+@click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.pass_obj
+def import_cmd(state: State, targets: tuple[Path, ...], as_json: bool) -> None:
+    """Merge bundles from other kiosks (FILE, or every bundle in DIR).
+
+    Each bundle is verified before anything is merged; importing one twice changes nothing.
+    """
+    files = SyncService.bundle_files(targets)
+    if not files:
         raise SyncFailed(
-            "no hub given and none used before — name it with --dsn postgresql://HOST/DATABASE "
-            "(or set KIOSK_HUB_DSN)."
+            "no bundle files (*.kbundle) found in " + ", ".join(map(str, targets)) + "."
         )
-    return remembered[0], schema or remembered[1]
+    with _service(state) as service:
+        done = service.import_bundles(files)
+    results, refused = done.results, done.refused
+    if as_json:
+        print_json(
+            [_import_json(r) for r in results]
+            + [
+                {
+                    "file": str(e.path),
+                    "status": "refused",
+                    "problem": e.problem.value,
+                    "message": str(e),
+                }
+                for e in refused
+            ]
+        )
+    else:
+        for r in results:
+            _show_import(r)
+        for e in refused:
+            click.echo(f"Refused: {e} Nothing from it was merged.", err=True)
+    if refused:
+        sys.exit(2)
+
+
+def _show_import(r: ImportResult) -> None:
+    click.echo(f"{r.path.name} (from {r.manifest.kiosk_name}):")
+    for k in r.kiosks:
+        line = f"  {k.kiosk_name}: added {k.added}, already present {k.present}"
+        if k.gaps:
+            line += f"; still missing scans {_gap_text(k.gaps)}"
+        click.echo(line)
+    ro = r.roster
+    click.echo(f"  attendees: added {ro.added}, updated {ro.updated}, unchanged {ro.unchanged}")
+    if r.meetings or r.meeting_marks:
+        click.echo(
+            f"  B2B meetings: {r.meetings} new or changed, {r.meeting_marks} held marks added"
+        )
+    for uid, code in ro.clashes:
+        click.echo(f"  not merged: attendee {uid} — the code {code} belongs to someone else here")
+    if r.clashes:
+        click.echo(
+            f"  not merged: {len(r.clashes)} scans claim sequence numbers another scan holds "
+            "(two machines used one kiosk identity)"
+        )
+
+
+@sync.command("hub")
+@click.option(
+    "--dsn", envvar=HUB_ENV,
+    help="The hub's PostgreSQL address, e.g. postgresql://kiosk@10.0.0.5/event "
+    "(default: $KIOSK_HUB_DSN, else the hub this kiosk last synced with). Passwords "
+    "belong in ~/.pgpass; they are not remembered.",
+)  # fmt: skip
+@click.option(
+    "--schema", default=None,
+    help=f"PostgreSQL schema holding the hub's tables (default: {DEFAULT_SCHEMA}).",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.pass_obj
+def hub_cmd(state: State, dsn: str | None, schema: str | None, as_json: bool) -> None:
+    """Push this kiosk's new check-ins and roster changes to the hub; pull everyone else's."""
+    with _service(state) as service:
+        try:
+            result = service.sync_with_hub(dsn, schema)
+        except (NoHub, HubUnavailable) as exc:
+            raise SyncFailed(str(exc)) from exc
+    if as_json:
+        print_json(
+            {"pushed": result.pushed, "resent": result.resent, "pulled": result.pulled,
+             "roster_pushed": result.roster_pushed,
+             "roster_added": result.roster.added, "roster_updated": result.roster.updated,
+             "clashes": result.clashes, "seconds": round(result.seconds, 3),
+             "revocations": {"pushed": result.revocations.pushed,
+                             "taken": result.revocations.taken,
+                             "refused": result.revocations.refused},
+             "meetings": {"pushed": result.meetings.pushed,
+                          "pulled": result.meetings.pulled,
+                          "marks_pushed": result.meetings.marks_pushed,
+                          "marks_pulled": result.meetings.marks_pulled}}
+        )  # fmt: skip
+        return
+    click.echo(
+        f"Synced with the hub in {result.seconds:.1f} s: sent {result.pushed} new scans"
+        + (f" ({result.resent} it already had)" if result.resent else "")
+        + f", received {result.pulled} from other kiosks; attendees sent "
+        f"{result.roster_pushed}, received {result.roster.added} new and "
+        f"{result.roster.updated} changed."
+    )
+    if result.clashes:
+        click.echo(
+            f"  not merged: {len(result.clashes)} scans claim sequence numbers another scan "
+            "holds (two machines used one kiosk identity)"
+        )
+    met = result.meetings
+    if met.pushed or met.pulled or met.marks_pushed or met.marks_pulled:
+        click.echo(
+            f"  B2B meetings: sent {met.pushed}, received {met.pulled}; held marks sent "
+            f"{met.marks_pushed}, received {met.marks_pulled}"
+        )
+    rev = result.revocations
+    if rev.taken:
+        click.echo(f"  revocation list {rev.taken} taken from the hub (signature checked)")
+    if rev.pushed:
+        click.echo(f"  revocation list {rev.pushed} left at the hub for the other kiosks")
+    if rev.refused:
+        click.echo(f"  not taken: {rev.refused}")
+
+
+@sync.command("status")
+@click.option("--dsn", envvar=HUB_ENV, help="The hub (default: as for 'sync hub').")
+@click.option("--schema", default=None, help="Hub schema (default: as for 'sync hub').")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def status_cmd(state: State, dsn: str | None, schema: str | None, as_json: bool) -> None:
+    """This kiosk's sync state with a hub: last sync, scans waiting to be sent, last error."""
+    with _service(state) as service:
+        try:
+            status = service.status(dsn, schema)
+        except NoHub as exc:
+            raise SyncFailed(str(exc)) from exc
+        kiosk = service.kiosk
+    if as_json:
+        print_json({"kiosk": kiosk.name, "kiosk_id": kiosk.id, "last_sync": status.last_sync,
+                     "queued": status.queued, "last_error": status.last_error})  # fmt: skip
+        return
+    click.echo(f"Kiosk {kiosk.name} ({kiosk.id})")
+    click.echo(f"  last sync: {status.last_sync or 'never'}")
+    click.echo(f"  scans waiting for the hub: {status.queued}")
+    if status.last_error:
+        click.echo(f"  last problem: {status.last_error}")
+
+
+@click.command("conflicts")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def conflicts_cmd(state: State, as_json: bool) -> None:
+    """People admitted more than once on a list that admits them once (after merging).
+
+    The earliest admission (by hybrid logical clock) is the attendance of record; the others
+    are listed so staff can see whether a ticket was shared.
+    """
+    with _service(state) as service:
+        tz = service.timezone
+        found = service.conflicts()
+    if as_json:
+        print_json([conflict_json(c, tz) for c in found])
+    elif not found:
+        click.echo("No conflicts: no one was admitted twice.")
+    else:
+        zone = ZoneInfo(tz)
+        for c in found:
+            where = "at two kiosks" if c.cross_kiosk else "twice at one kiosk"
+            day = f" on {c.day.isoformat()}" if c.day else ""
+            click.echo(f"{c.name or c.attendee_uid} ({c.code}) — {c.list_name}{day}, {where}:")
+            for n, e in enumerate(c.entries):
+                mark = "counts" if n == 0 else "duplicate"
+                manual = " (manual)" if e.manual else ""
+                click.echo(
+                    f"  {e.at.astimezone(zone):%Y-%m-%d %H:%M:%S} {e.kiosk_name or e.kiosk_id}"
+                    f"{manual} — {mark}"
+                )
+        click.echo(f"{len(found)} conflicts.")
 
 
 def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
-    @cli.group()
-    def sync() -> None:
-        """Bring the check-ins of several kiosks together: bundle files or a PostgreSQL hub."""
-
-    @sync.command("export")
-    @click.option(
-        "-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path),
-        help="Folder to write the bundle to (a USB stick or a shared folder).",
-    )  # fmt: skip
-    @click.option(
-        "--all/--only-this-kiosk", "everything", default=True,
-        help="Every scan this file holds, of every kiosk (the default: sticks passed from desk "
-        "to desk relay everything), or only this computer's own kiosk's.",
-    )  # fmt: skip
-    @click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")
-    @pass_state
-    def export_cmd(state: State, output: Path, everything: bool, as_json: bool) -> None:
-        """Write the scan log (every kiosk's scans this file holds), walk-ins and attendee
-        changes to a bundle file."""
-        with state.open() as db:
-            try:
-                path, manifest = export_bundle(db, output, everything=everything)
-            except BundleError as exc:
-                raise SyncFailed(str(exc)) from exc
-        if as_json:
-            print_json({"file": str(path), "manifest": manifest.as_json()})
-            return
-        click.echo(
-            f"Wrote {path} ({_n(manifest.scans, 'scan')}, {_n(manifest.roster, 'attendee')}, "
-            f"{manifest.body_bytes // 1024 + 1} KB). It is complete and safe to remove."
-        )
-
-    @sync.command("import")
-    @click.argument(
-        "targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
-    )
-    @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
-    @pass_state
-    def import_cmd(state: State, targets: tuple[Path, ...], as_json: bool) -> None:
-        """Merge bundles from other kiosks (FILE, or every bundle in DIR).
-
-        Each bundle is verified before anything is merged; importing one twice changes nothing.
-        """
-        files = [f for t in targets for f in bundle_files(t)]
-        if not files:
-            raise SyncFailed(
-                "no bundle files (*.kbundle) found in " + ", ".join(map(str, targets)) + "."
-            )
-        results: list[ImportResult] = []
-        refused: list[BundleError] = []
-        with state.open() as db:
-            for path in files:
-                try:
-                    results.append(import_bundle(db, path))
-                except BundleError as exc:
-                    refused.append(exc)
-        if as_json:
-            print_json(
-                [_import_json(r) for r in results]
-                + [
-                    {
-                        "file": str(e.path),
-                        "status": "refused",
-                        "problem": e.problem.value,
-                        "message": str(e),
-                    }
-                    for e in refused
-                ]
-            )
-        else:
-            for r in results:
-                click.echo(f"{r.path.name} (from {r.manifest.kiosk_name}):")
-                for k in r.kiosks:
-                    line = f"  {k.kiosk_name}: added {k.added}, already present {k.present}"
-                    if k.gaps:
-                        line += f"; still missing scans {_gap_text(k.gaps)}"
-                    click.echo(line)
-                ro = r.roster
-                click.echo(
-                    f"  attendees: added {ro.added}, updated {ro.updated}, unchanged {ro.unchanged}"
-                )
-                if r.meetings or r.meeting_marks:
-                    click.echo(
-                        f"  B2B meetings: {r.meetings} new or changed, {r.meeting_marks} held "
-                        "marks added"
-                    )
-                for uid, code in ro.clashes:
-                    click.echo(
-                        f"  not merged: attendee {uid} — the code {code} belongs to someone "
-                        "else here"
-                    )
-                if r.clashes:
-                    click.echo(
-                        f"  not merged: {len(r.clashes)} scans claim sequence numbers another "
-                        "scan holds (two machines used one kiosk identity)"
-                    )
-            for e in refused:
-                click.echo(f"Refused: {e} Nothing from it was merged.", err=True)
-        if refused:
-            sys.exit(2)
-
-    @sync.command("hub")
-    @click.option(
-        "--dsn", envvar=HUB_ENV,
-        help="The hub's PostgreSQL address, e.g. postgresql://kiosk@10.0.0.5/event "
-        "(default: $KIOSK_HUB_DSN, else the hub this kiosk last synced with). Passwords "
-        "belong in ~/.pgpass; they are not remembered.",
-    )  # fmt: skip
-    @click.option(
-        "--schema", default=None,
-        help=f"PostgreSQL schema holding the hub's tables (default: {DEFAULT_SCHEMA}).",
-    )  # fmt: skip
-    @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-    @pass_state
-    def hub_cmd(state: State, dsn: str | None, schema: str | None, as_json: bool) -> None:
-        """Push this kiosk's new check-ins and roster changes to the hub; pull everyone else's."""
-        with state.open() as db:
-            dsn, schema = _hub_address(db, dsn, schema)
-            try:
-                result = HubSession(db, dsn, schema=schema).sync()
-            except HubError as exc:
-                raise SyncFailed(str(exc)) from exc
-        if as_json:
-            print_json(
-                {"pushed": result.pushed, "resent": result.resent, "pulled": result.pulled,
-                 "roster_pushed": result.roster_pushed,
-                 "roster_added": result.roster.added, "roster_updated": result.roster.updated,
-                 "clashes": result.clashes, "seconds": round(result.seconds, 3),
-                 "revocations": {"pushed": result.revocations.pushed,
-                                 "taken": result.revocations.taken,
-                                 "refused": result.revocations.refused},
-                 "meetings": {"pushed": result.meetings.pushed,
-                              "pulled": result.meetings.pulled,
-                              "marks_pushed": result.meetings.marks_pushed,
-                              "marks_pulled": result.meetings.marks_pulled}}
-            )  # fmt: skip
-            return
-        click.echo(
-            f"Synced with the hub in {result.seconds:.1f} s: sent {result.pushed} new scans"
-            + (f" ({result.resent} it already had)" if result.resent else "")
-            + f", received {result.pulled} from other kiosks; attendees sent "
-            f"{result.roster_pushed}, received {result.roster.added} new and "
-            f"{result.roster.updated} changed."
-        )
-        if result.clashes:
-            click.echo(
-                f"  not merged: {len(result.clashes)} scans claim sequence numbers another scan "
-                "holds (two machines used one kiosk identity)"
-            )
-        met = result.meetings
-        if met.pushed or met.pulled or met.marks_pushed or met.marks_pulled:
-            click.echo(
-                f"  B2B meetings: sent {met.pushed}, received {met.pulled}; held marks sent "
-                f"{met.marks_pushed}, received {met.marks_pulled}"
-            )
-        rev = result.revocations
-        if rev.taken:
-            click.echo(f"  revocation list {rev.taken} taken from the hub (signature checked)")
-        if rev.pushed:
-            click.echo(f"  revocation list {rev.pushed} left at the hub for the other kiosks")
-        if rev.refused:
-            click.echo(f"  not taken: {rev.refused}")
-
-    @sync.command("status")
-    @click.option("--dsn", envvar=HUB_ENV, help="The hub (default: as for 'sync hub').")
-    @click.option("--schema", default=None, help="Hub schema (default: as for 'sync hub').")
-    @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-    @pass_state
-    def status_cmd(state: State, dsn: str | None, schema: str | None, as_json: bool) -> None:
-        """This kiosk's sync state with a hub: last sync, scans waiting to be sent, last error."""
-        with state.open() as db:
-            dsn, schema = _hub_address(db, dsn, schema)
-            session = HubSession(db, dsn, schema=schema)
-            status = session.status()
-            kiosk = session.kiosk
-        if as_json:
-            print_json({"kiosk": kiosk.name, "kiosk_id": kiosk.id, "last_sync": status.last_sync,
-                         "queued": status.queued, "last_error": status.last_error})  # fmt: skip
-            return
-        click.echo(f"Kiosk {kiosk.name} ({kiosk.id})")
-        click.echo(f"  last sync: {status.last_sync or 'never'}")
-        click.echo(f"  scans waiting for the hub: {status.queued}")
-        if status.last_error:
-            click.echo(f"  last problem: {status.last_error}")
-
-    @cli.command("conflicts")
-    @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-    @pass_state
-    def conflicts_cmd(state: State, as_json: bool) -> None:
-        """People admitted more than once on a list that admits them once (after merging).
-
-        The earliest admission (by hybrid logical clock) is the attendance of record; the others
-        are listed so staff can see whether a ticket was shared.
-        """
-        with state.open() as db:
-            tz = events.event_info(db).timezone
-            found = conflicts(db)
-        if as_json:
-            print_json([conflict_json(c, tz) for c in found])
-        elif not found:
-            click.echo("No conflicts: no one was admitted twice.")
-        else:
-            zone = ZoneInfo(tz)
-            for c in found:
-                where = "at two kiosks" if c.cross_kiosk else "twice at one kiosk"
-                day = f" on {c.day.isoformat()}" if c.day else ""
-                click.echo(f"{c.name or c.attendee_uid} ({c.code}) — {c.list_name}{day}, {where}:")
-                for n, e in enumerate(c.entries):
-                    mark = "counts" if n == 0 else "duplicate"
-                    manual = " (manual)" if e.manual else ""
-                    click.echo(
-                        f"  {e.at.astimezone(zone):%Y-%m-%d %H:%M:%S} {e.kiosk_name or e.kiosk_id}"
-                        f"{manual} — {mark}"
-                    )
-            click.echo(f"{len(found)} conflicts.")
+    """Add ``sync`` and ``conflicts`` to the command line (``kiosk.cli.main`` loads this module
+    when one of them runs)."""
+    cli.add_command(sync)
+    cli.add_command(conflicts_cmd)

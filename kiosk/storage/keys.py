@@ -65,6 +65,12 @@ def held_revocations(conn: sqlite3.Connection) -> HeldRevocations | None:
     return HeldRevocations(row[0], row[1], count)
 
 
+def held_revocation_document(conn: sqlite3.Connection) -> str | None:
+    """The signed revocation list held, exactly as the organizer's key made it."""
+    row = conn.execute("SELECT document FROM revocation_list WHERE id = 1").fetchone()
+    return None if row is None else str(row[0])
+
+
 def revoked_uids(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT attendee_uid FROM revoked_ticket")}
 

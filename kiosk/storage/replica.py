@@ -364,6 +364,17 @@ def gaps(conn: sqlite3.Connection, kiosk_id: str) -> list[tuple[int, int]]:
     return found
 
 
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One consistent view of the file for several reads (a bundle's log, roster and lists):
+    a read transaction, which writers of other connections do not change under it."""
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.execute("COMMIT")
+
+
 # ---------------------------------------------------------------------------------------------
 # Kiosks
 
@@ -662,3 +673,24 @@ def set_state(conn: sqlite3.Connection, target: str, key: str, value: str) -> No
         "ON CONFLICT (target, key) DO UPDATE SET value = excluded.value",
         (target, key, value),
     )
+
+
+#: Where the hub this kiosk syncs with is remembered in sync_state (its address without the
+#: password, and the PostgreSQL schema of its tables).
+HUB_TARGET = "hub"
+#: The hub's schema when none is named.
+DEFAULT_HUB_SCHEMA = "kiosk_hub"
+
+
+def saved_hub(conn: sqlite3.Connection) -> tuple[str, str] | None:
+    """The hub address and schema this kiosk last synced with or was given, or None."""
+    dsn = get_state(conn, HUB_TARGET, "dsn")
+    if not dsn:
+        return None
+    return dsn, get_state(conn, HUB_TARGET, "schema", DEFAULT_HUB_SCHEMA) or DEFAULT_HUB_SCHEMA
+
+
+def save_hub(conn: sqlite3.Connection, dsn: str, schema: str) -> None:
+    """Remember the hub (``dsn`` must hold no password: the file travels between laptops)."""
+    set_state(conn, HUB_TARGET, "dsn", dsn)
+    set_state(conn, HUB_TARGET, "schema", schema or DEFAULT_HUB_SCHEMA)

@@ -13,18 +13,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import psycopg
-
 from kiosk.storage import replica
 from kiosk.storage.database import Database
-from kiosk.sync.hub import (
-    DEFAULT_SCHEMA,
-    HUB_TARGET,
-    connect,
-    first_line,
-    where,
-    without_password,
-)
+
+# psycopg is imported inside the functions that read an address: the desk shows its Sync corner
+# and the check-in path learns "no hub" without loading the driver (issue 21).
+
+DEFAULT_SCHEMA = replica.DEFAULT_HUB_SCHEMA
 
 
 class Reach(StrEnum):
@@ -54,6 +49,8 @@ class AddressError(ValueError):
 
 def check_address(dsn: str) -> dict[str, str]:
     """The parts of a hub address, or :class:`AddressError` in plain words."""
+    import psycopg
+
     text = dsn.strip()
     if not text:
         raise AddressError("Enter the hub's address, e.g. postgresql://kiosk@10.0.0.5/event.")
@@ -73,6 +70,8 @@ def check_address(dsn: str) -> dict[str, str]:
 
 
 def has_password(dsn: str) -> bool:
+    import psycopg
+
     try:
         return bool(psycopg.conninfo.conninfo_to_dict(dsn).get("password"))
     except psycopg.Error:
@@ -86,6 +85,8 @@ def probe(dsn: str, *, timeout: float = 5.0) -> Probe:
         check_address(dsn)
     except AddressError as exc:
         return Probe(Reach.BAD_ADDRESS, "?", str(exc), 0.0)
+    from kiosk.sync.hub import connect
+
     place = where(dsn, unknown="?")
     try:
         with connect(dsn, timeout=timeout) as conn:
@@ -128,8 +129,7 @@ def remember_hub(db: Database, dsn: str, schema: str = DEFAULT_SCHEMA) -> str:
     check_address(dsn)
     kept = address_without_password(dsn)
     with db.write() as conn:
-        replica.set_state(conn, HUB_TARGET, "dsn", kept)
-        replica.set_state(conn, HUB_TARGET, "schema", schema or DEFAULT_SCHEMA)
+        replica.save_hub(conn, kept, schema)
     return kept
 
 
@@ -151,7 +151,43 @@ def address_without_password(dsn: str) -> str:
 def shown_address(dsn: str) -> str:
     """An address to show a person: as written, without its password (host:port/database when
     it cannot be read)."""
+    import psycopg
+
     try:
         return address_without_password(dsn)
     except (psycopg.Error, ValueError):
         return where(dsn)
+
+
+def without_password(dsn: str) -> str:
+    """``dsn`` in libpq's keyword form, without its password."""
+    import psycopg
+
+    info = psycopg.conninfo.conninfo_to_dict(dsn)
+    info.pop("password", None)
+    return psycopg.conninfo.make_conninfo(**{k: str(v) for k, v in info.items()})
+
+
+def where(dsn: str, unknown: str = "the given address") -> str:
+    """host:port/database of a hub address, for messages (never its password); ``unknown``
+    when the address cannot be read."""
+    import psycopg
+
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(dsn)
+    except psycopg.Error:
+        return unknown
+    return f"{info.get('host', 'localhost')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
+
+
+def host_and_database(dsn: str) -> str:
+    """host/database of a hub address, as the desk's corner shows it."""
+    import psycopg
+
+    info = psycopg.conninfo.conninfo_to_dict(dsn)
+    return f"{info.get('host', 'localhost')}/{info.get('dbname', '')}"
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's text (the driver's messages run on with detail)."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

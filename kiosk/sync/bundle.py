@@ -200,17 +200,13 @@ def export_bundle(
     ``everything=False`` limits it to this computer's own kiosk."""
     info = events.event_info(db)
     me = events.local_kiosk(db)
-    conn = db.conn
-    conn.execute("BEGIN")  # one consistent snapshot of the log and the roster
-    try:
+    with replica.snapshot(db.conn) as conn:  # the log and the roster as of one moment
         scans = replica.scan_rows(conn, None if everything else me.id)
         roster = replica.roster_rows(conn)
         known = replica.kiosks(conn)
         meetings = meeting_store.meeting_rows(conn)
         marks = meeting_store.mark_rows(conn)
         lists = events.list_rows(conn)
-    finally:
-        conn.execute("COMMIT")
     names = dict(known)
     parts: dict[str, list[int]] = {}
     for row in scans:

@@ -15,7 +15,6 @@ migrated by the kiosks (``hub_version``), and serves several events side by side
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -31,12 +30,13 @@ from kiosk.core.timeutil import to_utc_iso
 from kiosk.storage import events, replica
 from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
+from kiosk.sync.address import first_line, where, without_password
 from kiosk.sync.meetings import HUB_MIGRATION as MEETINGS_MIGRATION
 from kiosk.sync.meetings import MeetingSync, sync_meetings
 from kiosk.sync.revocations import HUB_MIGRATION as REVOCATIONS_MIGRATION
 from kiosk.sync.revocations import RevocationSync, sync_revocations
 
-DEFAULT_SCHEMA = "kiosk_hub"
+DEFAULT_SCHEMA = replica.DEFAULT_HUB_SCHEMA
 _Row = TypeVar("_Row")
 
 #: Rows per pull round trip.
@@ -188,30 +188,7 @@ def with_dead_network_checks(dsn: str) -> str:
 
 
 #: Where the hub to sync with is remembered in sync_state.
-HUB_TARGET = "hub"
-
-
-def without_password(dsn: str) -> str:
-    info = psycopg.conninfo.conninfo_to_dict(dsn)
-    info.pop("password", None)
-    return psycopg.conninfo.make_conninfo(**{k: str(v) for k, v in info.items()})
-
-
-#: The environment variable that names the hub; it takes precedence over a saved address.
-HUB_ENV = "KIOSK_HUB_DSN"
-
-
-def environment_hub() -> str:
-    """The hub address set in $KIOSK_HUB_DSN ('' when none)."""
-    return os.environ.get(HUB_ENV, "").strip()
-
-
-def remembered_hub(db: Database) -> tuple[str, str] | None:
-    """The hub this kiosk syncs with: $KIOSK_HUB_DSN, else the last one synced with."""
-    dsn = environment_hub() or replica.get_state(db.conn, HUB_TARGET, "dsn")
-    if not dsn:
-        return None
-    return dsn, replica.get_state(db.conn, HUB_TARGET, "schema", DEFAULT_SCHEMA)
+HUB_TARGET = replica.HUB_TARGET
 
 
 def connect(dsn: str, *, timeout: float = 5.0) -> psycopg.Connection[tuple[Any, ...]]:
@@ -248,21 +225,6 @@ def _merge_in_turns(
                 part = next(parts, None)
                 if db.writers_waiting or time.perf_counter() - started >= MERGE_TURN_S:
                     break
-
-
-def where(dsn: str, unknown: str = "the given address") -> str:
-    """host:port/database of a hub address, for messages (never its password); ``unknown``
-    when the address cannot be read."""
-    try:
-        info = psycopg.conninfo.conninfo_to_dict(dsn)
-    except psycopg.Error:
-        return unknown
-    return f"{info.get('host', 'localhost')}:{info.get('port', 5432)}/{info.get('dbname', '')}"
-
-
-def first_line(exc: BaseException) -> str:
-    """The first line of an error's text (the driver's messages run on with detail)."""
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def ensure_schema(conn: psycopg.Connection[Any], schema: str = DEFAULT_SCHEMA) -> None:
@@ -641,8 +603,7 @@ class HubSession:
             replica.set_state(local, self.target, "last_error", "")
             # The desk syncs in the background with the hub last synced with (no password:
             # that belongs in the machine's ~/.pgpass or $PGPASSWORD, not in a copied file).
-            replica.set_state(local, HUB_TARGET, "dsn", without_password(self.dsn))
-            replica.set_state(local, HUB_TARGET, "schema", self.schema)
+            replica.save_hub(local, without_password(self.dsn), self.schema)
 
     def _note_error(self, message: str) -> None:
         try:

@@ -70,9 +70,7 @@ def sync_revocations(
         # here prove is not the organizer's.
         replaceable = str(row[1]) if row is not None and at_hub is None and trusted else ""
         if held is not None and held.serial > hub_serial:
-            (document,) = db.conn.execute(
-                "SELECT document FROM revocation_list WHERE id = 1"
-            ).fetchone()
+            document = keys.held_revocation_document(db.conn) or ""
             # Replaces an older list, or one that did not verify here (matched by its text, so
             # a genuine newer list another kiosk left meanwhile is never overwritten).
             done = conn.execute(

@@ -79,9 +79,9 @@ from kiosk.ui.widgets.sync_state import SyncStateButton
 if TYPE_CHECKING:
     from kiosk.app.meetings import ScanMeetings
     from kiosk.app.printing import NeedsConfirmation, PrintDecision, PrintJob
+    from kiosk.app.sync import SyncResult
     from kiosk.importing.service import ImportReport
     from kiosk.reports.live import LiveNumbers
-    from kiosk.sync.hub import SyncResult
     from kiosk.ui.backend import DeskBackend
     from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
     from kiosk.ui.dialogs.badges_pdf import BadgesPdfDialog
@@ -1225,18 +1225,21 @@ class MainWindow(QMainWindow):
     # -- sync --------------------------------------------------------------------------------
 
     def open_sync(self) -> None:
-        from kiosk.sync.hub import environment_hub, remembered_hub
+        from kiosk.app.sync import SyncService
         from kiosk.ui.dialogs.sync import SyncDialog
 
         if self.sync_dialog is None:
-            with Database(self.path) as db:
-                hub = remembered_hub(db)
+            service = SyncService.open(self.path)
+            try:
+                hub = service.hub()
+            finally:
+                service.close()
             dialog = SyncDialog(
                 str(Path(self.path).parent),
                 self,
-                hub=hub[0] if hub else "",
+                hub=hub.dsn if hub else "",
                 confirm_admin=self.confirm_admin_pin,
-                from_environment=bool(environment_hub()),
+                from_environment=bool(hub and hub.from_environment),
             )
             dialog.test_requested.connect(self.sync.test_hub)
             dialog.save_requested.connect(self.sync.save_hub)

@@ -1,7 +1,8 @@
 """The desk's sync work, off the GUI thread: bundle export and import, hub syncs (on request
-and every half minute in the background when a hub is configured), the conflict list.
+and every half minute in the background when a hub is configured), the conflict list — all
+through :class:`kiosk.app.sync.SyncService`, on this thread's own connection.
 
-Signals carry plain values from kiosk.sync and kiosk.reports; the window never waits.
+Signals carry plain values from kiosk.app.sync; the window never waits.
 """
 
 from __future__ import annotations
@@ -9,37 +10,29 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from kiosk.app import hubcheck
-from kiosk.reports.conflicts import Conflict, conflicts
-from kiosk.storage.database import Database
-from kiosk.storage.errors import StorageError
-from kiosk.sync.address import AddressError, probe, remember_hub
-from kiosk.sync.bundle import (
+from kiosk.app.sync import (
+    AddressError,
     BundleError,
+    HubUnavailable,
     ImportResult,
     Manifest,
-    bundle_files,
-    export_bundle,
-    import_bundle,
+    StorageError,
+    SyncService,
 )
-from kiosk.sync.hub import DEFAULT_SCHEMA, HubError, HubSession, SyncStatus, remembered_hub
+
+if TYPE_CHECKING:
+    from kiosk.app.sync import Conflict, SyncStatus
 
 log = logging.getLogger(__name__)
-
-#: How long a desk scan waits for the hub's "admitted elsewhere?" answer.
-GUARD_DEADLINE = hubcheck.GUARD_DEADLINE
 
 #: Seconds between background syncs while a hub is configured.
 BACKGROUND_INTERVAL_S = 30
 #: How long "Test connection" waits for a hub that does not answer.
 PROBE_TIMEOUT_S = 5.0
-
-# The hub check lives in kiosk.app (the CLI uses it too); kept under these names here.
-attach_hub_guard = hubcheck.attach_hub_guard
-detach_hub_guard = hubcheck.detach_hub_guard
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,20 +63,20 @@ class _SyncWorker(QObject):
     synced = Signal(object)  # SyncResult
     state = Signal(object)  # SyncState
     conflicts_listed = Signal(object)  # list[Conflict]
-    probed = Signal(object)  # kiosk.sync.address.Probe
+    probed = Signal(object)  # kiosk.app.sync.Probe
     hub_saved = Signal(str)  # the address kept (without its password)
     failed = Signal(str, str)  # request, message
 
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
-        self.db: Database | None = None
+        self.service: SyncService | None = None
         self.reachable: bool | None = None
 
-    def _open(self) -> Database:
-        if self.db is None:
-            self.db = Database(self.path, cache_kib=Database.SIDE_CACHE_KIB)
-        return self.db
+    def _open(self) -> SyncService:
+        if self.service is None:
+            self.service = SyncService.open(self.path)
+        return self.service
 
     def _step(self, done: int, total: int) -> None:
         self.progress.emit(done, total)
@@ -91,7 +84,7 @@ class _SyncWorker(QObject):
     @Slot(str)
     def export(self, folder: str) -> None:
         try:
-            path, manifest = export_bundle(self._open(), Path(folder), progress=self._step)
+            path, manifest = self._open().export_bundle(Path(folder), progress=self._step)
         except (BundleError, StorageError) as exc:
             self.failed.emit("export", str(exc))
             return
@@ -100,35 +93,27 @@ class _SyncWorker(QObject):
 
     @Slot(object)
     def import_(self, targets: list[str]) -> None:
-        files = [f for t in targets for f in bundle_files(Path(t))]
-        done = Imported()
+        files = SyncService.bundle_files(Path(t) for t in targets)
         self.progress.emit(0, len(files))
         try:
-            db = self._open()
-            for n, path in enumerate(files, start=1):
-                try:
-                    done.results.append(import_bundle(db, path))
-                except BundleError as exc:
-                    done.refused.append(exc)
-                self.progress.emit(n, len(files))
+            done = self._open().import_bundles(files, progress=self._step)
         except StorageError as exc:
             self.failed.emit("import", str(exc))
             return
-        self.imported.emit(done)
+        self.imported.emit(Imported(done.results, done.refused))
 
     @Slot(bool)
     def sync(self, quiet: bool) -> None:
         """Sync with the configured hub (quiet: a background sync, failures only change the
         corner)."""
         try:
-            db = self._open()
-            hub = remembered_hub(db)
-            if hub is None:
+            service = self._open()
+            if service.hub() is None:
                 if not quiet:
                     self.failed.emit("sync", "")
                 return
-            result = HubSession(db, hub[0], schema=hub[1], timeout=3).sync()
-        except HubError as exc:
+            result = service.sync_with_hub(timeout=3)
+        except HubUnavailable as exc:
             self.reachable = False
             if not quiet:
                 self.failed.emit("sync", str(exc))
@@ -144,30 +129,28 @@ class _SyncWorker(QObject):
     @Slot()
     def report_state(self) -> None:
         try:
-            db = self._open()
-            hub = remembered_hub(db)
+            service = self._open()
+            hub = service.hub()
             if hub is None:
                 self.state.emit(SyncState("", None, None))
                 return
-            status = HubSession(db, hub[0], schema=hub[1]).status()
-        except (StorageError, HubError) as exc:
+            status = service.status()
+        except StorageError as exc:
             log.warning("sync state unavailable: %s", exc)
             return
-        self.state.emit(SyncState(_where(hub[0]), status, self.reachable))
+        self.state.emit(SyncState(service.hub_place(hub), status, self.reachable))
 
     @Slot(str)
     def probe_hub(self, dsn: str) -> None:
         """Try ``dsn`` (a few seconds at most when nothing answers)."""
-        self.probed.emit(probe(dsn, timeout=PROBE_TIMEOUT_S))
+        self.probed.emit(SyncService.probe(dsn, timeout=PROBE_TIMEOUT_S))
 
     @Slot(str)
     def save_hub(self, dsn: str) -> None:
         """Remember ``dsn`` (without its password) as this kiosk's hub; the next background
         sync uses it."""
         try:
-            db = self._open()
-            known = remembered_hub(db)  # a new address keeps the schema in use
-            kept = remember_hub(db, dsn, known[1] if known else DEFAULT_SCHEMA)
+            kept = self._open().remember_hub(dsn)
         except (AddressError, StorageError) as exc:
             self.failed.emit("hub", str(exc))
             return
@@ -178,7 +161,7 @@ class _SyncWorker(QObject):
     @Slot()
     def list_conflicts(self) -> None:
         try:
-            found: list[Conflict] = conflicts(self._open())
+            found: list[Conflict] = self._open().conflicts()
         except StorageError as exc:
             self.failed.emit("conflicts", str(exc))
             return
@@ -186,16 +169,9 @@ class _SyncWorker(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
-
-
-def _where(dsn: str) -> str:
-    from psycopg.conninfo import conninfo_to_dict
-
-    info = conninfo_to_dict(dsn)
-    return f"{info.get('host', 'localhost')}/{info.get('dbname', '')}"
+        if self.service is not None:
+            self.service.close()
+            self.service = None
 
 
 class SyncBackend(QObject):
@@ -207,7 +183,7 @@ class SyncBackend(QObject):
     synced = Signal(object)  # SyncResult
     state = Signal(object)  # SyncState
     conflicts_listed = Signal(object)  # list[Conflict]
-    probed = Signal(object)  # kiosk.sync.address.Probe
+    probed = Signal(object)  # kiosk.app.sync.Probe
     hub_saved = Signal(str)
     failed = Signal(str, str)  # request, message ('' for sync: no hub configured)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from kiosk.app.hubcheck import Hub, remembered_hub
 from kiosk.storage import replica
 from kiosk.sync.address import (
     AddressError,
@@ -17,7 +18,7 @@ from kiosk.sync.address import (
     probe,
     remember_hub,
 )
-from kiosk.sync.hub import HUB_TARGET, remembered_hub
+from kiosk.sync.hub import HUB_TARGET
 from tests.sync.conftest import Fleet
 from tests.sync.fake_pg import RefusesPassword, Silent
 
@@ -95,7 +96,7 @@ def test_remembering_keeps_the_address_without_its_password(
     assert has_password(dsn) and not has_password("postgresql://kiosk@10.0.0.5/event")
     kept = remember_hub(a.db, dsn, "kiosk_hub")
     assert "s3cret" not in kept
-    assert remembered_hub(a.db) == (kept, "kiosk_hub")
+    assert remembered_hub(a.db) == Hub(kept, "kiosk_hub")
     assert replica.get_state(a.db.conn, HUB_TARGET, "dsn") == kept
     assert psycopg.conninfo.conninfo_to_dict(kept)["host"] == "10.0.0.5"
     a.db.checkpoint()

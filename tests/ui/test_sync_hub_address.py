@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.adminpin import AdminPin
+from kiosk.app.hubcheck import Hub, remembered_hub
 from kiosk.storage import events
 from kiosk.storage.database import Database
 from kiosk.sync.address import Probe, Reach
-from kiosk.sync.hub import remembered_hub
 from kiosk.ui import sync_backend
 from kiosk.ui.dialogs.sync import SyncDialog
 from kiosk.ui.i18n import Translations
@@ -106,7 +106,7 @@ def test_saving_keeps_the_address_without_the_password_as_the_command_line_does(
         dialog.save_button.click()
     kept = blocker.args[0]
     assert "s3cret" not in kept and "10.0.0.5" in kept
-    assert remembered_hub(db) == (kept, "kiosk_hub")
+    assert remembered_hub(db) == Hub(kept, "kiosk_hub")
     assert "password was not saved" in dialog.hub_status.text()
     assert dialog.hub_edit.text() == kept
     db.checkpoint()
@@ -150,7 +150,7 @@ def test_with_an_admin_pin_saving_asks_for_it_and_a_cancel_saves_nothing(
     _answer_pin(qtbot, "4812")
     with qtbot.waitSignal(window.sync.hub_saved, timeout=10_000):
         dialog.save_button.click()
-    assert remembered_hub(db) == ("postgresql://kiosk@10.0.0.5/event", "kiosk_hub")
+    assert remembered_hub(db) == Hub("postgresql://kiosk@10.0.0.5/event", "kiosk_hub")
 
 
 def test_the_hub_field_speaks_bulgarian_and_romanian(

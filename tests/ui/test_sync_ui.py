@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import hubcheck
 from kiosk.app.checkin import CheckinService
 from kiosk.core.reasons import Reason
 from kiosk.storage.database import Database
 from kiosk.sync.bundle import export_bundle
 from kiosk.sync.hub import HubSession
-from kiosk.ui import sync_backend
 from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.sync_backend import Imported, SyncState
 from tests.conftest import Clock, People
@@ -148,7 +148,7 @@ def test_with_a_hub_the_desk_refuses_a_ticket_admitted_at_another_desk_seconds_a
     # Not pulled here yet: the desk asks the hub while deciding. (A generous deadline: the
     # test machine is busy; the deadline itself is not what is tested here.)
     assert db.conn.execute("SELECT count(*) FROM scan").fetchone()[0] == 0
-    monkeypatch.setattr(sync_backend, "GUARD_DEADLINE", 5.0)
+    monkeypatch.setattr(hubcheck, "GUARD_DEADLINE", 5.0)
     with qtbot.waitSignal(window.result_shown, timeout=10_000) as shown:
         window.on_scan(people.ivan)
     result = shown.args[0]

@@ -4,6 +4,7 @@ import other kiosks' bundles, sync with the hub now."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.sync.address import (
+from kiosk.app.sync import (
     AddressError,
     Probe,
     Reach,
@@ -29,8 +30,10 @@ from kiosk.sync.address import (
     has_password,
     shown_address,
 )
-from kiosk.sync.hub import SyncResult
 from kiosk.ui.sync_backend import PROBE_TIMEOUT_S, Exported, Imported
+
+if TYPE_CHECKING:
+    from kiosk.app.sync import SyncResult
 
 
 class SyncDialog(QDialog):
