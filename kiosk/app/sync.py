@@ -1,6 +1,8 @@
 """Sync between kiosks, the one way the command line and the desk do it (issue 20): bundles on a
 stick, the PostgreSQL hub (its remembered address, a sync, the state shown in the desk's
-corner), the conflicts merging brings to light, and the hub's live guard on check-ins.
+corner) and the conflicts merging brings to light. The hub's live guard on check-ins is
+:mod:`kiosk.app.hubcheck`, which ``Desk.scan`` attaches; it shares the remembered hub with this
+service and loads neither psycopg nor the sync package when there is no hub.
 
 ``kiosk sync …``, ``kiosk conflicts``, a report ``--hub`` and the desk's Sync dialog all come
 here (``Desk.sync``); none of them builds a hub session or reads the remembered hub itself.
@@ -16,14 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.app.checkin import CheckinService
 from kiosk.app.hubcheck import (
     DEFAULT_SCHEMA,
     GUARD_DEADLINE,
     HUB_ENV,
     Hub,
-    attach_hub_guard,
-    detach_hub_guard,
     remembered_hub,
 )
 from kiosk.storage import events
@@ -218,15 +217,3 @@ class SyncService:
         from kiosk.reports.conflicts import conflicts
 
         return conflicts(self.db)
-
-    # -- the live guard ------------------------------------------------------------------------
-
-    @staticmethod
-    def attach_guard(service: CheckinService) -> bool:
-        """Let a check-in service ask the hub before each scan (False: no hub configured)."""
-        return attach_hub_guard(service)
-
-    @staticmethod
-    def detach_guard(service: CheckinService | None, *, drain: float = 0.0) -> None:
-        """Stop asking the hub, after up to ``drain`` seconds for announcements to go out."""
-        detach_hub_guard(service, drain=drain)
