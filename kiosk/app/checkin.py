@@ -359,6 +359,11 @@ class CheckinService:
         )
         return self._log(conn, decision, person, code, checkin_list, how)
 
+    def has_meetings(self) -> bool:
+        """Whether the event has B2B meetings at all: where it has none, a check-in never needs
+        the meetings service (nor its import, in a one-shot ``kiosk checkin``)."""
+        return events.has_meetings(self.db.conn)
+
     def last_undoable(self, attendee_uid: str | None = None) -> str | None:
         """This kiosk's newest check-in that can be undone (or one person's, from any kiosk)."""
         return scanlog.last_undoable(self.db.conn, self.kiosk.id, attendee_uid)

@@ -756,9 +756,11 @@ def checkin(
             )
         finally:
             detach_hub_guard(service, drain=2.0)
-        from kiosk.cli import meetings as _meetings
+        today_meetings: list[dict[str, Any]] = []
+        if result.decision.attendee is not None and service.has_meetings():
+            from kiosk.cli.meetings import checkin_meetings
 
-        today_meetings = _meetings.checkin_meetings(db, result)
+            today_meetings = checkin_meetings(db, result)
     if as_json:
         print_json(checkin_json(result, tz) | {"meetings": today_meetings})
     else:
@@ -766,8 +768,11 @@ def checkin(
             click.echo(line)
         extra = " (manual)" if result.manual else ""
         click.echo(f"  {result.checkin_list.name} · {result.kiosk.name}{extra}")
-        for line in _meetings.meeting_lines(today_meetings):
-            click.echo("  " + line)
+        if today_meetings:
+            from kiosk.cli.meetings import meeting_lines
+
+            for line in meeting_lines(today_meetings):
+                click.echo("  " + line)
         if result.note:
             click.echo(f"  forced: {result.note}")
         if result.remote_checked is False:

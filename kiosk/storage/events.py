@@ -400,3 +400,8 @@ def rename_kiosk(db: Database, kiosk: Kiosk, name: str) -> Kiosk:
 
 def kiosk_names(db: Database) -> dict[str, str]:
     return {r["id"]: r["name"] for r in db.query("SELECT id, name FROM kiosk")}
+
+
+def has_meetings(conn: sqlite3.Connection) -> bool:
+    """True once the event has any B2B meeting (most events have none)."""
+    return conn.execute("SELECT 1 FROM meeting LIMIT 1").fetchone() is not None

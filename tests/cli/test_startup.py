@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -86,6 +87,19 @@ def test_checkin_loads_none_of_the_heavy_libraries(demo: Path) -> None:
     loaded = modules_loaded_by("--db", str(demo), "checkin", a_code(demo), "--json")
     assert "kiosk.app.checkin" in loaded  # the probe really ran a check-in
     assert heavy_in(loaded) == []
+    assert "kiosk.app.meetings" in loaded  # the demo has B2B meetings: they are shown
+
+
+def test_checkin_at_an_event_without_meetings_does_not_load_the_meetings_service(
+    demo: Path,
+) -> None:
+    code = a_code(demo)
+    with sqlite3.connect(demo) as conn:
+        conn.execute("DELETE FROM meeting_mark")
+        conn.execute("DELETE FROM meeting")
+    loaded = modules_loaded_by("--db", str(demo), "checkin", code, "--json")
+    assert "kiosk.app.checkin" in loaded
+    assert not {"kiosk.app.meetings", "kiosk.cli.meetings", "kiosk.core.meetings"} & loaded
 
 
 def test_version_is_answered_before_the_command_line_is_loaded() -> None:
