@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -37,16 +38,18 @@ from kiosk.app.lookup import (
     person_details,
     self_service_search,
 )
-from kiosk.app.meetings import MeetingsService
 from kiosk.app.people import PersonError, edit_person
 from kiosk.core.model import Attendee, Method, ScanKind
 from kiosk.importing.errors import ImportFileError
-from kiosk.importing.service import import_file
-from kiosk.reports.live import LiveNumbers, live_numbers
 from kiosk.storage import events
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
+
+# The importer, the counts and the B2B meetings are loaded on the worker threads when first
+# asked, after the desk window is on screen (bench/desk_startup.py).
+if TYPE_CHECKING:
+    from kiosk.app.meetings import MeetingsService
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +197,8 @@ class _Worker(QObject):
             return
         try:
             if self.meetings is None:
+                from kiosk.app.meetings import MeetingsService
+
                 self.meetings = MeetingsService(self.db, clock=self.clock or utc_now)
             found = self.meetings.after_scan(result)
         except Exception:
@@ -312,6 +317,8 @@ class _Worker(QObject):
     @Slot(int)
     def numbers(self, list_id: int) -> None:
         try:
+            from kiosk.reports.live import live_numbers
+
             service = self._open()
             self.counted.emit(live_numbers(service.db, list_id, service.event.timezone))
         except Exception as exc:
@@ -337,6 +344,8 @@ class _Worker(QObject):
 
     @Slot(str, object)
     def import_file(self, path: str, choices: ImportChoices) -> None:
+        from kiosk.importing.service import import_file
+
         try:
             service = self._open()
             report = import_file(
@@ -537,7 +546,6 @@ __all__ = [
     "Failure",
     "Found",
     "Known",
-    "LiveNumbers",
     "PersonDetails",
     "SearchResult",
     "Similar",

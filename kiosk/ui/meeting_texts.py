@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
-from kiosk.app.meetings import Meeting, Person, ScanMeetings
 from kiosk.core.meetings import country_code
 from kiosk.core.text import has_cyrillic, transliterate
+
+if TYPE_CHECKING:  # found after a scan; the desk window is painted before the meetings code
+    from kiosk.app.meetings import Meeting, Person, ScanMeetings
 
 
 def partner_text(partner: Person, *, latin: bool = False) -> str:

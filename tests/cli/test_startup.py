@@ -205,8 +205,8 @@ desk.start()
 app.exec()
 """
 
-#: Not needed to show the desk window: the sync (psycopg), badge, printing, ticket and report code
-#: is loaded after its first paint, or when first used.
+#: Not needed to show the desk window: the sync (psycopg), badge, printing, ticket, report, import
+#: and meetings code is loaded after its first paint, or when first used.
 DESK_LATER = (
     "openpyxl",
     "psycopg",
@@ -220,6 +220,9 @@ DESK_LATER = (
     "kiosk.printing",
     "kiosk.tickets",
     "kiosk.sync",
+    "kiosk.reports",
+    "kiosk.importing.service",
+    "kiosk.app.meetings",
     "kiosk.ui.sync_backend",
     "kiosk.ui.print_backend",
 )

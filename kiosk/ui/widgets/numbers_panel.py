@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.reports.live import LiveNumbers, Share
 from kiosk.ui.texts import category_text, country_text, time_text
+
+if TYPE_CHECKING:  # counted after the desk window is on screen
+    from kiosk.reports.live import LiveNumbers, Share
 
 
 class ArrivalsChart(QWidget):
