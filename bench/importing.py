@@ -16,6 +16,8 @@ its peak resident memory (``ru_maxrss``) is its own and not the parent's:
 * **pandas** (reference, when pandas is installed: ``pip install pandas`` into the venv; it is
   never a dependency of Kiosk) — ``pandas.read_csv(dtype=str)`` + ``DataFrame.to_sql`` of the
   same file into a fresh SQLite file with the same pragmas;
+* **sqlite-utils** (reference, a development dependency) — ``csv.DictReader`` streamed into
+  ``insert_all`` in one transaction: a pure-Python bulk load of the same rows into a bare table;
 * with ``--xlsx``, the same rows as an .xlsx (written by XlsxWriter) for the kiosk arm, and
   ``pandas.read_excel`` + ``to_sql`` as its reference.
 
@@ -89,7 +91,25 @@ def _child_pandas(source: Path, target: Path) -> dict[str, Any]:
     return {"work_cpu_s": work, "added": len(frame)}
 
 
-_ARMS = {"kiosk": _child_kiosk, "pandas": _child_pandas}
+def _child_sqlite_utils(source: Path, target: Path) -> dict[str, Any]:
+    import csv
+
+    import sqlite_utils
+
+    from bench.run import set_durable_pragmas
+
+    db = sqlite_utils.Database(target)
+    set_durable_pragmas(db.conn)
+    start = time.process_time()
+    with source.open(encoding="utf-8", newline="") as handle, db.atomic():
+        db.table("attendee").insert_all(csv.DictReader(handle), batch_size=1000)
+    work = time.process_time() - start
+    added = db.table("attendee").count
+    db.close()
+    return {"work_cpu_s": work, "added": added}
+
+
+_ARMS = {"kiosk": _child_kiosk, "pandas": _child_pandas, "sqlite_utils": _child_sqlite_utils}
 
 
 def peak_rss_mb() -> float:
@@ -163,11 +183,15 @@ def bench_size(work: Path, size: int, rounds: int, xlsx: bool, with_pandas: bool
         write_xlsx(csv_path, sources["xlsx"])
     result: dict[str, Any] = {"rows": size, "csv_bytes": csv_path.stat().st_size}
     for kind, source in sources.items():
-        arms: dict[str, list[dict[str, Any]]] = {"kiosk": [], "kiosk_reimport": [], "pandas": []}
+        arms: dict[str, list[dict[str, Any]]] = {
+            "kiosk": [], "kiosk_reimport": [], "pandas": [], "sqlite_utils": []
+        }  # fmt: skip
         for n in range(rounds):
-            order = ["kiosk", "pandas"] if n % 2 == 0 else ["pandas", "kiosk"]
+            order = ["kiosk", "pandas", "sqlite_utils"]
+            order = order[n % 3 :] + order[: n % 3]
             for arm in order:
-                if arm == "pandas" and not with_pandas:
+                skip_pandas = arm == "pandas" and not with_pandas
+                if skip_pandas or (arm == "sqlite_utils" and kind != "csv"):
                     continue
                 target = work / f"{arm}-{kind}-{size}-{n}.db"
                 if arm == "kiosk":
@@ -182,6 +206,9 @@ def bench_size(work: Path, size: int, rounds: int, xlsx: bool, with_pandas: bool
         kiosk, pandas = result[kind].get("kiosk", {}), result[kind].get("pandas", {})
         if "work_cpu_s" in kiosk and "work_cpu_s" in pandas:
             result[kind]["cpu_ratio"] = kiosk["work_cpu_s"] / pandas["work_cpu_s"]
+        bare = result[kind].get("sqlite_utils", {})
+        if "work_cpu_s" in kiosk and "work_cpu_s" in bare:
+            result[kind]["cpu_ratio_sqlite_utils"] = kiosk["work_cpu_s"] / bare["work_cpu_s"]
     return result
 
 
@@ -195,13 +222,13 @@ def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
 
 def print_table(results: list[dict[str, Any]]) -> None:
     print(f"{'rows':>8} {'file':<5} {'arm':<15} {'work CPU s':>10} {'process CPU s':>13} "
-          f"{'peak RSS MB':>11} {'ratio':>6}")  # fmt: skip
+          f"{'peak RSS MB':>11} {'ratio vs pandas / sqlite-utils':>6}")  # fmt: skip
     for result in results:
         for kind in ("csv", "xlsx"):
             arms = result.get(kind)
             if not arms:
                 continue
-            for arm in ("kiosk", "kiosk_reimport", "pandas"):
+            for arm in ("kiosk", "kiosk_reimport", "pandas", "sqlite_utils"):
                 run = arms.get(arm)
                 if run is None:
                     continue
@@ -209,6 +236,8 @@ def print_table(results: list[dict[str, Any]]) -> None:
                     print(f"{result['rows']:>8,} {kind:<5} {arm:<15} {run['error']}")
                     continue
                 ratio = f"{arms['cpu_ratio']:.2f}" if arm == "kiosk" and "cpu_ratio" in arms else ""
+                if arm == "kiosk" and "cpu_ratio_sqlite_utils" in arms:
+                    ratio += f" / {arms['cpu_ratio_sqlite_utils']:.2f}"
                 print(f"{result['rows']:>8,} {kind:<5} {arm:<15} {run['work_cpu_s']:>10.2f} "
                       f"{run['process_cpu_s']:>13.2f} {run['peak_rss_mb']:>11.1f} "
                       f"{ratio:>6}")  # fmt: skip
