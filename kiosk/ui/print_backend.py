@@ -17,6 +17,7 @@ from PIL import Image
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from kiosk.app.checkin import CheckinResult, Clock, utc_now
+from kiosk.app.failures import environment_message
 from kiosk.app.printing import (
     NeedsConfirmation,
     PrinterError,
@@ -399,6 +400,7 @@ class BadgesPdfRun(QThread):
             self.cancelled.emit()
         except Exception as exc:
             log.warning("badges PDF %s not written", request.output, exc_info=True)
-            self.failed.emit(str(exc) or type(exc).__name__)
+            # A full disk or a folder that cannot be written is said in staff words.
+            self.failed.emit(environment_message(exc) or str(exc) or type(exc).__name__)
         else:
             self.written.emit(written)
