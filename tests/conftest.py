@@ -158,3 +158,15 @@ def hub_schema(pg_server: str) -> Iterator[str]:
                 psycopg.sql.Identifier(schema)
             )
         )
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Print a failure's traceback the moment it happens, not only in the summary: a later
+    crash of the whole process (a segmentation fault inside Qt) must not take the first
+    failure's explanation with it."""
+    if report.failed:
+        import sys
+
+        sys.stderr.write(f"\n--- {report.nodeid} failed ({report.when}) ---\n")
+        sys.stderr.write(report.longreprtext + "\n")
+        sys.stderr.flush()
