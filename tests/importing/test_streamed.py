@@ -154,3 +154,25 @@ def test_people_added_while_the_file_was_read_are_matched_with_the_whole_file_co
     assert (report.added, report.updated) == (5, 1)
     row = db.conn.execute("SELECT last_name FROM attendee WHERE code = ?", (ana_code,)).fetchone()
     assert row[0] == "Popescu"
+
+
+def test_a_dry_run_into_an_empty_event_leaves_it_empty_with_its_indexes(
+    db: Database, tmp_path: Path
+) -> None:
+    def indexes() -> list[str]:
+        return [r[0] for r in db.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'attendee' "
+            "ORDER BY name"
+        )]  # fmt: skip
+
+    assert people(db) == []
+    before = indexes()
+    report = import_file(db, write(tmp_path / "r.csv", [HEADER, *filler(1, 10)]), dry_run=True)
+    assert report.added == 10
+    assert people(db) == [] and indexes() == before and "attendee_code_upper" in before
+    # Imported for real, the people are findable through the rebuilt indexes.
+    import_file(db, write(tmp_path / "r.csv", [HEADER, *filler(1, 10)]))
+    plan = db.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM attendee WHERE code_upper = 'X'"
+    ).fetchall()
+    assert indexes() == before and "attendee_code_upper" in str(plan)
