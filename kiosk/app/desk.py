@@ -4,18 +4,60 @@ created, and a search that forgives a wrong keyboard layout."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from difflib import SequenceMatcher
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from kiosk.app.checkin import utc_now
-from kiosk.app.lookup import Found, search_people
+from kiosk.app import lists as list_service
+from kiosk.app import people as people_service
+from kiosk.app.checkin import CheckinResult, CheckinService, Clock, UndoResult, utc_now
+from kiosk.app.hubcheck import attach_hub_guard, detach_hub_guard
+from kiosk.app.lookup import (
+    Found,
+    PersonDetails,
+    person_details,
+    search_people,
+    self_service_search,
+)
 from kiosk.core import codes, keyboard
-from kiosk.core.model import Attendee, AttendeeStatus, ScanKind
+from kiosk.core.model import Attendee, AttendeeStatus, CheckinList, Method, ScanKind
 from kiosk.core.text import fold, has_cyrillic
-from kiosk.storage import attendees, events, scanlog
+from kiosk.storage import attendees, events, lookup, scanlog
+from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
+from kiosk.storage.errors import NotAnEventDatabase, StorageError
+from kiosk.storage.events import EventInfo, Kiosk, KioskNameError
+
+__all__ = [
+    "Desk",
+    "EventInfo",
+    "Kiosk",
+    "KioskNameError",
+    "LayoutSearch",
+    "NewAttendee",
+    "NotAnEventDatabase",
+    "StorageError",
+    "UndoTarget",
+    "code_check",
+    "foreign_codes",
+    "layout_alternatives",
+    "name_likeness",
+    "open_desk",
+    "scan_exists",
+    "search_any_layout",
+    "similar_people",
+    "typed_code",
+    "undo_target",
+]
+
+if TYPE_CHECKING:
+    from kiosk.app.keys import Keys
+    from kiosk.app.meetings import MeetingsService
+    from kiosk.app.numbers import LiveNumbers, Stats
+    from kiosk.importing.service import ImportReport
 
 # --- codes ------------------------------------------------------------------------------------
 
@@ -208,3 +250,260 @@ def search_any_layout(
         if found:
             return LayoutSearch(found, other)
     return LayoutSearch([])
+
+
+# --- the door ---------------------------------------------------------------------------------
+
+
+class Desk:
+    """The one door to an event file: everything the command line, the desk window and the
+    self-service kiosk do with it goes through one of these (docs/design.md, "One door").
+
+    One instance per thread and connection (:func:`open_desk`); the desk window has two, one on
+    its writer thread and one on its reader thread. Check-ins ask the hub first when one is
+    configured (:mod:`kiosk.app.hubcheck`); services that need heavy libraries (printing,
+    reports, sync, import) are imported only when first used, so that ``kiosk checkin`` loads
+    none of them.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        kiosk: Kiosk | None = None,
+        *,
+        clock: Clock | None = None,
+        self_service: bool = False,
+        hub_guard: bool = True,
+    ) -> None:
+        self.db = db
+        self.checkin = CheckinService(db, kiosk, clock or utc_now, self_service=self_service)
+        #: Ask the configured hub before each check-in (none configured: nothing is asked).
+        self.hub_guard = hub_guard
+        self._meetings: MeetingsService | None = None
+
+    # -- who, where, when ----------------------------------------------------------------------
+
+    @property
+    def path(self) -> str:
+        return self.db.path
+
+    @property
+    def kiosk(self) -> Kiosk:
+        return self.checkin.kiosk
+
+    @property
+    def event(self) -> EventInfo:
+        return self.checkin.event
+
+    @property
+    def timezone(self) -> str:
+        """The event's time zone: list hours and scan times are shown in it."""
+        return self.checkin.event.timezone
+
+    @property
+    def clock(self) -> Clock:
+        return self.checkin.clock
+
+    @property
+    def self_service(self) -> bool:
+        return self.checkin.self_service
+
+    # -- check-in ------------------------------------------------------------------------------
+
+    def scan(
+        self,
+        code: str,
+        *,
+        list_id: int | None = None,
+        kind: ScanKind = ScanKind.ENTRY,
+        at: datetime | None = None,
+        operator: str = "",
+        method: Method = Method.SCANNED,
+        force: bool = False,
+        reason: str = "",
+    ) -> CheckinResult:
+        """Decide one scan and put it on disk (:meth:`CheckinService.scan`); with a hub
+        configured, the hub is asked first whether the ticket was admitted elsewhere."""
+        self._guard()
+        return self.checkin.scan(
+            code, list_id=list_id, kind=kind, at=at, operator=operator, method=method,
+            force=force, reason=reason,
+        )  # fmt: skip
+
+    def walk_in(
+        self, person: NewAttendee, *, list_id: int | None = None, operator: str = ""
+    ) -> CheckinResult:
+        """Register someone at the desk and check them in, both or neither."""
+        self._guard()
+        return self.checkin.walk_in(person, list_id=list_id, operator=operator)
+
+    def _guard(self) -> None:
+        if self.hub_guard:
+            attach_hub_guard(self.checkin)  # cheap when there is no hub
+
+    def resolve_list(self, list_id: int | None, at: datetime | None = None) -> CheckinList:
+        """The list a scan goes to: the one asked for, else the list of the day ``at``."""
+        return self.checkin.resolve_list(list_id, at)
+
+    # -- undo ----------------------------------------------------------------------------------
+
+    def undo(self, scan_id: str | None = None, *, operator: str = "") -> UndoResult:
+        """Void a check-in (by default this kiosk's newest); :class:`UndoError` if none."""
+        return self.checkin.undo(scan_id, operator=operator)
+
+    def undo_target(
+        self, *, scan_id: str | None = None, code: str | None = None
+    ) -> UndoTarget | None:
+        """What an undo would reach (see :func:`undo_target`)."""
+        return undo_target(self.db, self.kiosk.id, scan_id=scan_id, code=code)
+
+    def scan_exists(self, scan_id: str) -> bool:
+        return scan_exists(self.db, scan_id)
+
+    # -- search --------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 20) -> list[Found]:
+        """People by any part of name, organisation, e-mail or code, in either script."""
+        return search_people(self.db, query, limit=limit, clock=self.clock)
+
+    def search_any_layout(self, query: str, *, limit: int = 50) -> LayoutSearch:
+        """:meth:`search`, then the same keys on the other keyboard layouts."""
+        return search_any_layout(self.db, query, limit=limit, clock=self.clock)
+
+    def find_myself(self, query: str, list_id: int) -> list[Found]:
+        """The self-service kiosk's search, with its privacy rule."""
+        return self_service_search(self.db, query, list_id, clock=self.clock)
+
+    def similar_people(self, first_name: str, last_name: str) -> list[Found]:
+        """Registered people named like a walk-in."""
+        return similar_people(self.db, first_name, last_name, clock=self.clock)
+
+    def details(self, attendee_id: int) -> PersonDetails | None:
+        """Everything stored about one person and their scans."""
+        return person_details(self.db, attendee_id, self.timezone)
+
+    def foreign_codes(self) -> frozenset[str]:
+        """The event's imported ticket codes that are not in our format (capitals)."""
+        return foreign_codes(self.db)
+
+    # -- people --------------------------------------------------------------------------------
+
+    def common_values(self, column: str) -> list[str]:
+        """The categories or countries already used, most common first (walk-in choices)."""
+        return lookup.common_values(self.db, column)
+
+    def edit_person(
+        self, attendee_id: int, changes: Mapping[str, object], *, operator: str = ""
+    ) -> tuple[Attendee, frozenset[str]]:
+        """Correct a person's details at this kiosk (logged); :class:`PersonError` if not."""
+        return people_service.edit_person(
+            self.db, attendee_id, changes, kiosk=self.kiosk, operator=operator
+        )
+
+    def set_blocked(self, code: str, blocked: bool, *, operator: str = "") -> Attendee:
+        """Block (or unblock) the ticket ``code`` names on every kiosk."""
+        return people_service.set_blocked(
+            self.db, code, blocked, kiosk=self.kiosk, operator=operator
+        )
+
+    def rename_kiosk(self, name: str) -> Kiosk:
+        """Give this kiosk a new name; :class:`KioskNameError` says why not."""
+        self.checkin.kiosk = events.rename_kiosk(self.db, self.kiosk, name)
+        return self.checkin.kiosk
+
+    # -- lists ---------------------------------------------------------------------------------
+
+    def lists(self) -> list[CheckinList]:
+        return list_service.lists(self.db)
+
+    def checkin_list(self, list_id: int) -> CheckinList | None:
+        return list_service.get(self.db, list_id)
+
+    def event_days(self) -> list[date]:
+        return list_service.event_days(self.db)
+
+    def add_list(self, name: str, **settings: Any) -> CheckinList:
+        """A new check-in list (see :data:`kiosk.app.lists.add`); :class:`ListError` if not."""
+        return list_service.add(self.db, name, **settings)
+
+    def edit_list(self, list_id: int, **changes: Any) -> CheckinList:
+        return list_service.edit(self.db, list_id, **changes)
+
+    def remove_list(self, list_id: int) -> CheckinList:
+        return list_service.remove(self.db, list_id)
+
+    # -- services loaded when first used -------------------------------------------------------
+
+    @property
+    def meetings(self) -> MeetingsService:
+        """B2B meetings (:class:`kiosk.app.meetings.MeetingsService`)."""
+        if self._meetings is None:
+            from kiosk.app.meetings import MeetingsService
+
+            self._meetings = MeetingsService(self.db, clock=self.clock)
+        return self._meetings
+
+    def numbers(self, list_id: int) -> LiveNumbers:
+        """The desk's live numbers for a list (checked in, expected, by hour and category)."""
+        from kiosk.app.numbers import live_numbers
+
+        return live_numbers(self.db, list_id, self.timezone)
+
+    def stats(self) -> Stats:
+        """Registrations, and unique people admitted per check-in list."""
+        from kiosk.app.numbers import stats
+
+        return stats(self.db)
+
+    def import_file(self, path: str | Path, **options: Any) -> ImportReport:
+        """Import registrations from a CSV, XLSX or ODS file (re-importing is safe)."""
+        from kiosk.importing.service import import_file
+
+        return import_file(self.db, path, **options)
+
+    @property
+    def keys(self) -> Keys:
+        """Signing keys and revocation lists (:class:`kiosk.app.keys.Keys`)."""
+        from kiosk.app.keys import Keys
+
+        return Keys(self.db)
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def close(self, *, drain: float = 0.0) -> None:
+        """Stop asking the hub (waiting up to ``drain`` seconds for announcements to go out)
+        and close the file."""
+        detach_hub_guard(self.checkin, drain=drain)
+        self.db.close()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # A short-lived user (a command) lets the hub hear of its scans before it ends.
+        self.close(drain=HUB_DRAIN)
+
+
+#: How long :meth:`Desk.__exit__` waits for announcements to the hub to go out.
+HUB_DRAIN = 2.0
+
+
+def open_desk(
+    path: str | Path,
+    kiosk_name: str | None = None,
+    *,
+    clock: Clock | None = None,
+    self_service: bool = False,
+    hub_guard: bool = True,
+    cache_kib: int = Database.CACHE_KIB,
+) -> Desk:
+    """Open the event file ``path`` as the kiosk ``kiosk_name`` (created when new; default:
+    this computer's kiosk). Raises :class:`StorageError` (or :class:`NotAnEventDatabase`) with a
+    message staff can act on when the file cannot be used."""
+    db = Database(path, cache_kib=cache_kib)
+    try:
+        kiosk = events.local_kiosk(db, kiosk_name) if kiosk_name else None
+        return Desk(db, kiosk, clock=clock, self_service=self_service, hub_guard=hub_guard)
+    except BaseException:
+        db.close()
+        raise

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,10 +13,23 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from kiosk.core.model import Attendee
 from kiosk.core.signed import TicketData
 from kiosk.core.timeutil import to_utc_iso
+from kiosk.reports.export import write_atomic
 from kiosk.storage import attendees, events, keys
 from kiosk.storage.database import Database
+from kiosk.storage.keys import HeldRevocations, TrustedKey
 from kiosk.tickets import signing
-from kiosk.tickets.signing import SigningError
+from kiosk.tickets.signing import MIN_PASSPHRASE, SigningError, key_id_text
+
+__all__ = [
+    "MIN_PASSPHRASE",
+    "HeldRevocations",
+    "Keys",
+    "NewKey",
+    "Revocations",
+    "SigningError",
+    "TrustedKey",
+    "key_id_text",
+]
 
 
 def _now() -> str:
@@ -173,3 +186,51 @@ def import_revocations(db: Database, path: Path) -> Revocations:
     except keys.StaleRevocations as exc:
         raise SigningError(f"{path}: {exc}") from exc
     return Revocations(rl.serial, len(rl.revoked), data)
+
+
+class Keys:
+    """The event's keys and revocation lists as one database sees them (:attr:`Desk.keys`):
+    the functions above, bound to the database, and the files they write."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def init(self, path: Path, passphrase: bytes) -> NewKey:
+        return init_keys(self.db, path, passphrase)
+
+    def export_public(self, path: Path) -> int:
+        """Write the public key file for kiosks to ``path``; how many keys it holds."""
+        document, count = public_keys_file(self.db)
+        write_atomic(path, document)
+        return count
+
+    def add_public(self, path: Path) -> tuple[int, int]:
+        return add_public(self.db, path)
+
+    def remove(self, key_id: str) -> int:
+        return remove_key(self.db, key_id)
+
+    def trusted(self) -> list[TrustedKey]:
+        """The public keys this database trusts, oldest first."""
+        return keys.trusted_keys(self.db.conn)
+
+    def revocations(self) -> HeldRevocations | None:
+        """The revocation list held (None when there is none)."""
+        return keys.held_revocations(self.db.conn)
+
+    def revoke(
+        self, key_path: Path, passphrase: bytes, targets: Iterable[str], output: Path
+    ) -> Revocations:
+        """:func:`revoke`, the new list written to ``output``."""
+        made = revoke(self.db, key_path, passphrase, targets)
+        write_atomic(output, made.document)
+        return made
+
+    def import_revocations(self, path: Path) -> Revocations:
+        return import_revocations(self.db, path)
+
+    def signer(self, key_path: Path, passphrase: bytes) -> Callable[[Attendee], str]:
+        """What the QR of a person's signed ticket says, signed with the key in ``key_path``
+        (:class:`ValueError` for a ticket that cannot be signed)."""
+        signer = ticket_signer(self.db, key_path, passphrase)
+        return lambda person: signer.sign(ticket_data(person))

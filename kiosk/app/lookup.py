@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from kiosk.app.checkin import utc_now
 from kiosk.core.model import Attendee
 from kiosk.core.timeutil import from_utc_iso, local_day, to_utc_iso
+from kiosk.storage import lookup
 from kiosk.storage.attendees import AttendeeRecord, record
 from kiosk.storage.database import Database
 from kiosk.storage.events import checkin_lists, event_info
@@ -35,19 +36,9 @@ def search_people(
     start = datetime.combine(today, time(0), tz)
     end = datetime.combine(today + timedelta(days=1), time(0), tz)
     uids = [h.attendee.uid for h in hits]
-    rows = db.query(
-        "SELECT s.attendee_uid, min(s.at) AS at, k.name AS kiosk FROM effective_scan s "
-        "LEFT JOIN kiosk k ON k.id = s.kiosk_id "
-        f"WHERE s.kind = 'entry' AND s.at >= ? AND s.at < ? AND s.attendee_uid IN "
-        f"({','.join('?' * len(uids))}) GROUP BY s.attendee_uid",
-        [to_utc_iso(start), to_utc_iso(end), *uids],
-    )
     first = {
-        r["attendee_uid"]: {
-            "at": from_utc_iso(r["at"]).astimezone(tz).isoformat(),
-            "kiosk": r["kiosk"] or "",
-        }
-        for r in rows
+        uid: {"at": from_utc_iso(entry.at).astimezone(tz).isoformat(), "kiosk": entry.kiosk}
+        for uid, entry in lookup.first_entries(db, uids, to_utc_iso(start), to_utc_iso(end)).items()
     }
     return [Found(h.attendee, first.get(h.attendee.uid)) for h in hits]
 
@@ -104,29 +95,20 @@ def person_details(db: Database, attendee_id: int, timezone: str) -> PersonDetai
     if found is None:
         return None
     tz = ZoneInfo(timezone)
-    rows = db.query(
-        "SELECT s.scan_id, s.at, c.name AS list_name, c.day AS list_day, s.kind, s.reason, "
-        "k.name AS kiosk, s.manual, s.method, s.note, EXISTS (SELECT 1 FROM scan v "
-        "WHERE v.ref_scan_id = s.scan_id AND v.kind = 'void') AS voided "
-        "FROM scan s LEFT JOIN kiosk k ON k.id = s.kiosk_id "
-        "LEFT JOIN checkin_list c ON c.id = s.list_id "
-        "WHERE s.attendee_uid = ? ORDER BY s.hlc DESC",
-        (found.attendee.uid,),
-    )
     scans = [
         LoggedScan(
-            r["scan_id"],
-            from_utc_iso(r["at"]).astimezone(tz),
-            r["list_name"] or "",
-            date.fromisoformat(r["list_day"]) if r["list_day"] else None,
-            r["kind"],
-            r["reason"],
-            r["kiosk"] or "",
-            bool(r["manual"]),
-            bool(r["voided"]),
-            r["method"],
-            r["note"],
+            s.scan_id,
+            from_utc_iso(s.at).astimezone(tz),
+            s.list_name,
+            date.fromisoformat(s.list_day) if s.list_day else None,
+            s.kind,
+            s.reason,
+            s.kiosk,
+            s.manual,
+            s.voided,
+            s.method,
+            s.note,
         )
-        for r in rows
+        for s in lookup.person_scans(db, found.attendee.uid)
     ]
     return PersonDetails(found, scans)

@@ -7,16 +7,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kiosk.app import keys as service
+from kiosk.app.keys import MIN_PASSPHRASE, Keys, SigningError, key_id_text
 from kiosk.cli.options import Command, State
 from kiosk.core.model import Attendee
-from kiosk.reports.export import write_atomic
-from kiosk.storage import keys as stored
-from kiosk.storage.database import Database
-from kiosk.tickets.signing import MIN_PASSPHRASE, SigningError, key_id_text
+
+if TYPE_CHECKING:
+    from kiosk.storage.database import Database
 
 #: Environment variable a script may set instead of typing the passphrase.
 PASSPHRASE_ENV = "KIOSK_KEY_PASSPHRASE"
@@ -95,8 +95,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     def keys_init(state: State, output: Path, passphrase_file: Path | None) -> None:
         """Make the event's signing key pair; this database trusts its public key."""
         secret = passphrase(passphrase_file, confirm=True)
-        with _reported(), state.open() as db:
-            made = service.init_keys(db, output, secret)
+        with _reported(), state.desk() as desk:
+            made = desk.keys.init(output, secret)
         click.echo(f"Made signing key {made.key_id}. Private key (keep it safe): {output}")
         click.echo(
             "Keep the passphrase safe too: it cannot be recovered, and without it no new signed "
@@ -116,9 +116,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     @pass_state
     def keys_export_public(state: State, output: Path) -> None:
         """Write the public keys this database trusts, for 'kiosk keys add-public' on kiosks."""
-        with _reported(), state.open() as db:
-            document, count = service.public_keys_file(db)
-        write_atomic(output, document)
+        with _reported(), state.desk() as desk:
+            count = desk.keys.export_public(output)
         click.echo(f"Wrote {count} public key(s) to {output}.")
 
     @keys.command("add-public")
@@ -126,17 +125,17 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     @pass_state
     def keys_add_public(state: State, file: Path) -> None:
         """Trust the public keys in FILE (several keys may be trusted at once)."""
-        with _reported(), state.open() as db:
-            added, known = service.add_public(db, file)
+        with _reported(), state.desk() as desk:
+            added, known = desk.keys.add_public(file)
         click.echo(f"Added {added} key(s); {known} were already trusted.")
 
     @keys.command("list")
     @pass_state
     def keys_list(state: State) -> None:
         """Show the public keys this database trusts and the revocation list it holds."""
-        with state.open() as db:
-            held = stored.trusted_keys(db.conn)
-            revocations = stored.held_revocations(db.conn)
+        with state.desk() as desk:
+            held = desk.keys.trusted()
+            revocations = desk.keys.revocations()
         if not held:
             click.echo("No signing keys: signed tickets are refused here.")
         for k in held:
@@ -155,8 +154,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     def keys_remove(state: State, key_id: str) -> None:
         """Stop trusting the key KEY_ID (as 'kiosk keys list' shows it): its tickets are
         refused from now on."""
-        with _reported(), state.open() as db:
-            removed = service.remove_key(db, key_id)
+        with _reported(), state.desk() as desk:
+            removed = desk.keys.remove(key_id)
         click.echo(f"Removed {removed} key(s) {key_id}.")
 
     @keys.command("revoke")
@@ -190,9 +189,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         serial number; kiosks refuse the tickets once they import it.
         """
         secret = passphrase(passphrase_file, confirm=False)
-        with _reported(), state.open() as db:
-            made = service.revoke(db, key_path, secret, targets)
-        write_atomic(output, made.document)
+        with _reported(), state.desk() as desk:
+            made = desk.keys.revoke(key_path, secret, targets, output)
         click.echo(
             f"Wrote revocation list {made.serial} ({made.count} ticket(s) revoked) to {output}. "
             "Import it on every kiosk with 'kiosk keys import-revocations'."
@@ -205,8 +203,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     @pass_state
     def keys_import_revocations(state: State, file: Path) -> None:
         """Hold the signed revocation list in FILE (only if it is newer than the one held)."""
-        with _reported(), state.open() as db:
-            made = service.import_revocations(db, file)
+        with _reported(), state.desk() as desk:
+            made = desk.keys.import_revocations(file)
         click.echo(f"Now holding revocation list {made.serial}: {made.count} ticket(s) revoked.")
 
 
@@ -232,12 +230,12 @@ def _block_commands(keys: click.Group, pass_state: Callable[[Command], Command])
 
 
 def _set_blocked(state: State, codes: tuple[str, ...], blocked: bool, operator: str) -> None:
-    from kiosk.app.people import PersonError, set_blocked
+    from kiosk.app.people import PersonError
 
-    with state.open() as db:
+    with state.desk() as desk:
         for code in codes:
             try:
-                person = set_blocked(db, code, blocked, operator=operator)
+                person = desk.set_blocked(code, blocked, operator=operator)
             except PersonError as exc:
                 raise KeyFailure(str(exc)) from exc
             what = "Blocked" if blocked else "Unblocked"
@@ -250,11 +248,11 @@ def signed_codes(
     """What the QR of each person's signed ticket says (for ``kiosk tickets --signed``)."""
     secret = passphrase(passphrase_file, confirm=False)
     with _reported():
-        signer = service.ticket_signer(db, key_path, secret)
+        sign = Keys(db).signer(key_path, secret)
 
     def code(person: Attendee) -> str:
         try:
-            return signer.sign(service.ticket_data(person))
+            return sign(person)
         except ValueError as exc:
             raise KeyFailure(
                 f"cannot sign the ticket of {person.first_name} {person.last_name} "

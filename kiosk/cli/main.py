@@ -20,7 +20,7 @@ import click
 
 from kiosk import __version__
 from kiosk.app import lists as lists_service
-from kiosk.app import paths
+from kiosk.app import open_desk, paths
 from kiosk.app.checkin import CheckinService, UndoError
 from kiosk.app.failures import environment_message, write_crash_report
 from kiosk.cli import version_text
@@ -32,7 +32,7 @@ from kiosk.storage import events
 from kiosk.storage.database import Database
 
 if TYPE_CHECKING:
-    from kiosk.app.desk import UndoTarget
+    from kiosk.app.desk import Desk, UndoTarget
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
 
@@ -190,6 +190,9 @@ class KioskGroup(click.Group):
 class State:
     def __init__(self, db_path: Path) -> None:
         self.db_path = db_path
+
+    def desk(self, kiosk_name: str | None = None) -> Desk:
+        return open_desk(self.db_path, kiosk_name)
 
     def open(self) -> Database:
         return Database(self.db_path)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from kiosk.app.desk import Desk
     from kiosk.storage.database import Database
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -23,11 +24,18 @@ Command = Callable[..., None]
 
 
 class State(Protocol):
-    """What ``kiosk.cli.main`` hands every command: the event file and a way to open it."""
+    """What ``kiosk.cli.main`` hands every command: the event file and the way to open it."""
 
     db_path: Path
 
-    def open(self) -> Database: ...
+    def desk(self, kiosk_name: str | None = None) -> Desk:
+        """The event file opened as the kiosk ``kiosk_name`` (default: this computer's): the
+        one door every command goes through (``with state.desk() as desk: …``)."""
+        ...
+
+    def open(self) -> Database:
+        """The bare database (for commands not yet moved to :meth:`desk`)."""
+        ...
 
 
 def print_json(value: Any) -> None:

@@ -14,42 +14,23 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from kiosk.app import open_desk
 from kiosk.app.checkin import (
     CheckinResult,
-    CheckinService,
     Clock,
     NoListError,
     ScanRequestError,
     UndoError,
     UndoResult,
-    utc_now,
 )
-from kiosk.app.desk import (
-    UndoTarget,
-    foreign_codes,
-    search_any_layout,
-    similar_people,
-    undo_target,
-)
-from kiosk.app.hubcheck import attach_hub_guard, detach_hub_guard
-from kiosk.app.lookup import (
-    Found,
-    PersonDetails,
-    person_details,
-    self_service_search,
-)
-from kiosk.app.people import PersonError, edit_person
+from kiosk.app.desk import Desk, KioskNameError, NewAttendee, StorageError, UndoTarget
+from kiosk.app.lookup import Found, PersonDetails
+from kiosk.app.people import PersonError
 from kiosk.core.model import Attendee, Method, ScanKind
 from kiosk.importing.errors import ImportFileError
-from kiosk.storage import events
-from kiosk.storage.attendees import NewAttendee
-from kiosk.storage.database import Database
-from kiosk.storage.errors import StorageError
 
-# The importer, the counts and the B2B meetings are loaded on the worker threads when first
-# asked, after the desk window is on screen (bench/desk_startup.py).
 if TYPE_CHECKING:
-    from kiosk.app.meetings import MeetingsService
+    from kiosk.app.numbers import LiveNumbers
 
 log = logging.getLogger(__name__)
 
@@ -146,20 +127,15 @@ class _Worker(QObject):
         self.path = path
         self.clock = clock
         self.cache_kib = cache_kib
-        self.db: Database | None = None
-        self.service: CheckinService | None = None
-        self.meetings: MeetingsService | None = None
+        self.desk: Desk | None = None
 
-    def _open(self) -> CheckinService:
-        if self.service is None:
-            self.db = Database(self.path, cache_kib=self.cache_kib)
-            if self.clock is not None:
-                self.service = CheckinService(
-                    self.db, clock=self.clock, self_service=self.self_service
-                )
-            else:
-                self.service = CheckinService(self.db, self_service=self.self_service)
-        return self.service
+    def _open(self) -> Desk:
+        if self.desk is None:
+            self.desk = open_desk(
+                self.path, clock=self.clock, self_service=self.self_service,
+                cache_kib=self.cache_kib,
+            )  # fmt: skip
+        return self.desk
 
     def _fail(self, request: str, exc: BaseException) -> None:
         if isinstance(exc, NoListError):
@@ -177,10 +153,9 @@ class _Worker(QObject):
     @Slot(str, int, bool, str)
     def scan(self, code: str, list_id: int, is_exit: bool, method: str) -> None:
         try:
-            service = self._open()
-            attach_hub_guard(service)  # with a hub: "admitted elsewhere?" (300 ms at most)
+            desk = self._open()  # with a hub, it asks "admitted elsewhere?" (300 ms at most)
             kind = ScanKind.EXIT if is_exit else ScanKind.ENTRY
-            result = service.scan(
+            result = desk.scan(
                 code, list_id=list_id or None, kind=kind, operator=self.operator,
                 method=Method(method),
             )  # fmt: skip
@@ -193,14 +168,10 @@ class _Worker(QObject):
     def _meetings_after(self, result: CheckinResult) -> None:
         """The person's B2B meetings of the day, after the result is on its way to the screen
         (a problem here never touches the check-in: it is logged and nothing is shown)."""
-        if result.decision.attendee is None or self.db is None:
+        if result.decision.attendee is None or self.desk is None:
             return
         try:
-            if self.meetings is None:
-                from kiosk.app.meetings import MeetingsService
-
-                self.meetings = MeetingsService(self.db, clock=self.clock or utc_now)
-            found = self.meetings.after_scan(result)
+            found = self.desk.meetings.after_scan(result)
         except Exception:
             log.exception("reading the B2B meetings after a check-in failed")
             return
@@ -210,9 +181,7 @@ class _Worker(QObject):
     @Slot(str, int, str)
     def force(self, code: str, list_id: int, reason: str) -> None:
         try:
-            service = self._open()
-            attach_hub_guard(service)
-            result = service.scan(
+            result = self._open().scan(
                 code, list_id=list_id or None, operator=self.operator, force=True, reason=reason
             )
         except Exception as exc:
@@ -242,10 +211,8 @@ class _Worker(QObject):
     @Slot(int, object)
     def edit_person(self, attendee_id: int, changes: dict[str, object]) -> None:
         try:
-            service = self._open()
-            assert self.db is not None
-            person, changed = edit_person(
-                self.db, attendee_id, changes, kiosk=service.kiosk, operator=self.operator
+            person, changed = self._open().edit_person(
+                attendee_id, changes, operator=self.operator
             )
         except PersonError as exc:
             self.failed.emit(Failure("edit", "invalid", str(exc)))
@@ -257,22 +224,19 @@ class _Worker(QObject):
 
     def rename_kiosk(self, name: str) -> None:
         try:
-            service = self._open()
-            assert self.db is not None
-            service.kiosk = events.rename_kiosk(self.db, service.kiosk, name)
-        except events.KioskNameError as exc:
+            renamed = self._open().rename_kiosk(name)
+        except KioskNameError as exc:
             self.failed.emit(Failure("rename", exc.reason, str(exc)))
             return
         except Exception as exc:
             self._fail("rename", exc)
             return
-        self.renamed.emit(service.kiosk)
+        self.renamed.emit(renamed)
 
     @Slot(int, str)
     def search(self, serial: int, query: str) -> None:
         try:
-            service = self._open()
-            answer = search_any_layout(service.db, query, limit=50, clock=service.clock)
+            answer = self._open().search_any_layout(query, limit=50)
         except Exception as exc:
             self._fail("search", exc)
             return
@@ -281,16 +245,14 @@ class _Worker(QObject):
     @Slot(str)
     def find_undo(self, scan_id: str) -> None:
         try:
-            service = self._open()
-            self.undo_found.emit(undo_target(service.db, service.kiosk.id, scan_id=scan_id or None))
+            self.undo_found.emit(self._open().undo_target(scan_id=scan_id or None))
         except Exception as exc:
             self._fail("undo", exc)
 
     @Slot(str, str)
     def find_similar(self, first_name: str, last_name: str) -> None:
         try:
-            service = self._open()
-            found = similar_people(service.db, first_name, last_name, clock=service.clock)
+            found = self._open().similar_people(first_name, last_name)
         except Exception as exc:
             self._fail("similar", exc)
             return
@@ -299,8 +261,7 @@ class _Worker(QObject):
     @Slot(int, str, int)
     def find_myself(self, serial: int, query: str, list_id: int) -> None:
         try:
-            service = self._open()
-            found = self_service_search(service.db, query, list_id, clock=service.clock)
+            found = self._open().find_myself(query, list_id)
         except Exception as exc:
             self._fail("search", exc)
             return
@@ -309,47 +270,35 @@ class _Worker(QObject):
     @Slot(int)
     def details(self, attendee_id: int) -> None:
         try:
-            service = self._open()
-            self.detailed.emit(person_details(service.db, attendee_id, service.event.timezone))
+            self.detailed.emit(self._open().details(attendee_id))
         except Exception as exc:
             self._fail("details", exc)
 
     @Slot(int)
     def numbers(self, list_id: int) -> None:
         try:
-            from kiosk.reports.live import live_numbers
-
-            service = self._open()
-            self.counted.emit(live_numbers(service.db, list_id, service.event.timezone))
+            self.counted.emit(self._open().numbers(list_id))
         except Exception as exc:
             self._fail("numbers", exc)
 
     @Slot()
     def load_known(self) -> None:
         try:
-            db = self._open().db
-
-            def common(column: str) -> list[str]:
-                rows = db.conn.execute(
-                    f"SELECT {column} FROM attendee WHERE {column} != '' "
-                    f"GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT 60"
-                ).fetchall()
-                return [str(r[0]) for r in rows]
-
+            desk = self._open()
             self.known.emit(
-                Known(common("category"), common("country"), foreign_codes(db))
+                Known(
+                    desk.common_values("category"),
+                    desk.common_values("country"),
+                    desk.foreign_codes(),
+                )
             )
         except Exception as exc:
             self._fail("known", exc)
 
     @Slot(str, object)
     def import_file(self, path: str, choices: ImportChoices) -> None:
-        from kiosk.importing.service import import_file
-
         try:
-            service = self._open()
-            report = import_file(
-                service.db,
+            report = self._open().import_file(
                 path,
                 cancel_missing=choices.cancel_missing,
                 skip_bad_rows=choices.skip_bad_rows,
@@ -367,12 +316,9 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
-        detach_hub_guard(self.service)
-        if self.db is not None:
-            self.db.close()
-            self.db = None
-            self.service = None
-            self.meetings = None
+        if self.desk is not None:
+            self.desk.close()
+            self.desk = None
 
 
 class DeskBackend(QObject):

@@ -16,9 +16,9 @@ from tests.ui.test_desk_window import scan
 
 
 def writer_db(window: MainWindow) -> Database:
-    db = window.backend._writer.db
-    assert db is not None
-    return db
+    desk = window.backend._writer.desk
+    assert desk is not None
+    return desk.db
 
 
 def test_a_full_disk_shows_not_saved_and_nothing_is_admitted(

@@ -1,0 +1,92 @@
+"""Read models of the desk's lookups (kiosk.app.lookup, kiosk.app.desk): today's first
+admission of search hits, every scan of one person, the values already used in a column."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kiosk.storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class FirstEntry:
+    at: str  # UTC, as stored
+    kiosk: str  # the kiosk's name ("" when unknown)
+
+
+def first_entries(
+    db: Database, uids: Sequence[str], start_utc: str, end_utc: str
+) -> dict[str, FirstEntry]:
+    """Each of ``uids``'s first entry not undone between two UTC times (stored text)."""
+    if not uids:
+        return {}
+    rows = db.query(
+        "SELECT s.attendee_uid, min(s.at) AS at, k.name AS kiosk FROM effective_scan s "
+        "LEFT JOIN kiosk k ON k.id = s.kiosk_id "
+        f"WHERE s.kind = 'entry' AND s.at >= ? AND s.at < ? AND s.attendee_uid IN "
+        f"({','.join('?' * len(uids))}) GROUP BY s.attendee_uid",
+        [start_utc, end_utc, *uids],
+    )
+    return {r["attendee_uid"]: FirstEntry(r["at"], r["kiosk"] or "") for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonScan:
+    scan_id: str
+    at: str  # UTC, as stored
+    list_name: str
+    list_day: str | None  # ISO date
+    kind: str
+    reason: str
+    kiosk: str
+    manual: bool
+    voided: bool  # a later void points at it
+    method: str
+    note: str
+
+
+def person_scans(db: Database, attendee_uid: str) -> list[PersonScan]:
+    """Every scan of one person, newest first (by the hybrid logical clock)."""
+    rows = db.query(
+        "SELECT s.scan_id, s.at, c.name AS list_name, c.day AS list_day, s.kind, s.reason, "
+        "k.name AS kiosk, s.manual, s.method, s.note, EXISTS (SELECT 1 FROM scan v "
+        "WHERE v.ref_scan_id = s.scan_id AND v.kind = 'void') AS voided "
+        "FROM scan s LEFT JOIN kiosk k ON k.id = s.kiosk_id "
+        "LEFT JOIN checkin_list c ON c.id = s.list_id "
+        "WHERE s.attendee_uid = ? ORDER BY s.hlc DESC",
+        (attendee_uid,),
+    )
+    return [
+        PersonScan(
+            scan_id=r["scan_id"],
+            at=r["at"],
+            list_name=r["list_name"] or "",
+            list_day=r["list_day"] or None,
+            kind=r["kind"],
+            reason=r["reason"],
+            kiosk=r["kiosk"] or "",
+            manual=bool(r["manual"]),
+            voided=bool(r["voided"]),
+            method=r["method"],
+            note=r["note"],
+        )
+        for r in rows
+    ]
+
+
+#: The attendee columns whose used values the walk-in form offers.
+VALUE_COLUMNS = frozenset({"category", "country"})
+
+
+def common_values(db: Database, column: str, limit: int = 60) -> list[str]:
+    """The values of ``column`` (:data:`VALUE_COLUMNS`) in use, most common first."""
+    if column not in VALUE_COLUMNS:
+        raise ValueError(f"not a column of common values: {column!r}")
+    rows = db.query(
+        f"SELECT {column} FROM attendee WHERE {column} != '' "
+        f"GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT ?",
+        (limit,),
+    )
+    return [str(r[0]) for r in rows]
+
