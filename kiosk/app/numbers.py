@@ -2,8 +2,8 @@
 in, expected, by category, country and arrival time) and the event's totals per list.
 
 The counting itself lives in :mod:`kiosk.reports` (it reads the log the way the reports do);
-this is the door the front ends reach it through (:meth:`kiosk.app.desk.Desk.numbers`,
-:meth:`kiosk.app.desk.Desk.stats`).
+this is the door the front ends reach it through (:meth:`kiosk.app.door.Desk.numbers`,
+:meth:`kiosk.app.door.Desk.stats`).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ report, what a merged log covers, online attendance and the purge after the even
 
 The command line (``kiosk report``, ``export attendance``, ``sign-in-sheet``, ``import-online``,
 ``online``, ``purge``) and the desk's Reports screen and conflict list use this one
-:class:`ReportService`, reached as ``desk.reports`` (:class:`kiosk.app.desk.Desk`) or built on a
+:class:`ReportService`, reached as ``desk.reports`` (:class:`kiosk.app.door.Desk`) or built on a
 connection of its own for a worker thread. The front ends import the values they show from here
 (``Report``, ``Scope``, ``WrittenFile``…), never from ``kiosk.reports`` or ``kiosk.storage``.
 

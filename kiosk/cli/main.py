@@ -19,20 +19,19 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 
 from kiosk import __version__
-from kiosk.app import lists as lists_service
 from kiosk.app import open_desk, paths
-from kiosk.app.checkin import CheckinService, UndoError
+from kiosk.app.checkin import UndoError
 from kiosk.app.failures import environment_message, write_crash_report
 from kiosk.cli import version_text
 from kiosk.cli.options import print_json
 from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
 from kiosk.core.model import CheckinList, Method, Policy, ScanKind
 from kiosk.core.timeutil import local_day, machine_timezone, parse_local
-from kiosk.storage import events
-from kiosk.storage.database import Database
 
 if TYPE_CHECKING:
-    from kiosk.app.desk import Desk, UndoTarget
+    from kiosk.app.desk import UndoTarget
+    from kiosk.app.door import Desk
+    from kiosk.storage.database import Database
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
 
@@ -195,6 +194,8 @@ class State:
         return open_desk(self.db_path, kiosk_name)
 
     def open(self) -> Database:
+        from kiosk.storage.database import Database
+
         return Database(self.db_path)
 
 
@@ -304,17 +305,18 @@ def init(
             f"{state.db_path} already exists — choose another file with --db, or move that one "
             "away if you really want to start over."
         )
-    with Database(state.db_path, create=True) as db:
-        events.create_event(
-            db,
-            name,
-            [d.date() for d in days],
-            timezone,
-            venue=venue,
-            policy=Policy(policy),
-            kiosk_name=kiosk_name,
-        )
-        lists = events.checkin_lists(db)
+    from kiosk.app.door import create_event
+
+    with create_event(
+        state.db_path,
+        name,
+        [d.date() for d in days],
+        timezone,
+        venue=venue,
+        policy=Policy(policy),
+        kiosk_name=kiosk_name,
+    ) as desk:
+        lists = desk.lists()
     click.echo(f"Created event '{name}' in {state.db_path} (time zone {timezone}).")
     for cl in lists:
         click.echo(f"  list {cl.id}: {cl.name} ({cl.policy.value})")
@@ -374,9 +376,9 @@ def lists_cmd(ctx: click.Context, as_json: bool) -> None:
         return
     state = ctx.find_object(State)
     assert state is not None
-    with state.open() as db:
-        tz = lists_service.timezone(db)
-        lists = lists_service.lists(db)
+    with state.desk() as desk:
+        tz = desk.timezone
+        lists = desk.lists()
     if as_json:
         print_json([_list_json(cl, tz) for cl in lists])
         return
@@ -412,11 +414,11 @@ def _list_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _list_changes(db: Database, current: CheckinList | None, opts: dict[str, Any]) -> dict[
+def _list_changes(desk: Desk, current: CheckinList | None, opts: dict[str, Any]) -> dict[
     str, Any
 ]:
-    """Keyword arguments for kiosk.app.lists.add / edit from the shared options."""
-    tz = lists_service.timezone(db)
+    """Keyword arguments for Desk.add_list / edit_list from the shared options."""
+    tz = desk.timezone
     changes: dict[str, Any] = {}
     if opts["day"] is not None:
         changes["day"] = opts["day"].date()
@@ -453,8 +455,8 @@ def _list_changes(db: Database, current: CheckinList | None, opts: dict[str, Any
     return changes
 
 
-def _show_list(db: Database, cl: CheckinList, verb: str, as_json: bool) -> None:
-    tz = lists_service.timezone(db)
+def _show_list(desk: Desk, cl: CheckinList, verb: str, as_json: bool) -> None:
+    tz = desk.timezone
     if as_json:
         print_json(_list_json(cl, tz))
     else:
@@ -467,12 +469,14 @@ def _show_list(db: Database, cl: CheckinList, verb: str, as_json: bool) -> None:
 @pass_state
 def lists_add(state: State, /, name: str, **opts: Any) -> None:
     """Add a check-in list NAME (a session, a workshop, the B2B room, the dinner)."""
-    with state.open() as db:
+    from kiosk.app.door import ListError
+
+    with state.desk() as desk:
         try:
-            made = lists_service.add(db, name, **_list_changes(db, None, opts))
-        except lists_service.ListError as exc:
+            made = desk.add_list(name, **_list_changes(desk, None, opts))
+        except ListError as exc:
             _fail(str(exc))
-        _show_list(db, made, "Added", opts["as_json"])
+        _show_list(desk, made, "Added", opts["as_json"])
 
 
 @lists_cmd.command("edit")
@@ -482,20 +486,22 @@ def lists_add(state: State, /, name: str, **opts: Any) -> None:
 @pass_state
 def lists_edit(state: State, /, list_id: int, name: str | None, **opts: Any) -> None:
     """Change list LIST_ID: only the options given change. Scans already made stay as decided."""
-    with state.open() as db:
-        current = lists_service.get(db, list_id)
+    from kiosk.app.door import ListError
+
+    with state.desk() as desk:
+        current = desk.checkin_list(list_id)
         if current is None:
             _fail(f"There is no check-in list {list_id}; 'kiosk lists' shows them.")
-        changes = _list_changes(db, current, opts)
+        changes = _list_changes(desk, current, opts)
         if name is not None:
             changes["name"] = name
         if not changes:
             _fail("Nothing to change: give at least one option (see 'kiosk lists edit --help').")
         try:
-            edited = lists_service.edit(db, list_id, **changes)
-        except lists_service.ListError as exc:
+            edited = desk.edit_list(list_id, **changes)
+        except ListError as exc:
             _fail(str(exc))
-        _show_list(db, edited, "Changed", opts["as_json"])
+        _show_list(desk, edited, "Changed", opts["as_json"])
 
 
 @lists_cmd.command("remove")
@@ -503,10 +509,12 @@ def lists_edit(state: State, /, list_id: int, name: str | None, **opts: Any) -> 
 @pass_state
 def lists_remove(state: State, list_id: int) -> None:
     """Remove list LIST_ID — only when nobody was scanned on it (a list with scans is evidence)."""
-    with state.open() as db:
+    from kiosk.app.door import ListError
+
+    with state.desk() as desk:
         try:
-            removed = lists_service.remove(db, list_id)
-        except lists_service.ListError as exc:
+            removed = desk.remove_list(list_id)
+        except ListError as exc:
             _fail(str(exc))
     click.echo(f"Removed list {removed.id} ({removed.name}).")
 
@@ -524,18 +532,20 @@ def rename_kiosk_cmd(state: State, name: str, current: str | None) -> None:
     A laptop started from a copy of a prepared event file names itself after the original and
     the computer, e.g. "Desk 1 (LAPTOP-7)"; rename it here or from the desk's kiosk button.
     """
-    with state.open() as db:
-        kiosk = events.local_kiosk(db)
+    from kiosk.app.door import KioskNameError
+
+    with state.desk() as desk:
+        kiosk = desk.kiosk
         if current is not None and current != kiosk.name:
-            mine = db.query("SELECT id, name FROM kiosk WHERE local = 1 ORDER BY name")
-            chosen = [r for r in mine if r["name"] == current]
+            mine = desk.local_kiosks()
+            chosen = [k for k in mine if k.name == current]
             if not chosen:
-                names = ", ".join(f"'{r['name']}'" for r in mine)
+                names = ", ".join(f"'{k.name}'" for k in mine)
                 _fail(f"This computer has no kiosk called '{current}'; its kiosks: {names}.")
-            kiosk = events.Kiosk(chosen[0]["id"], chosen[0]["name"])
+            kiosk = chosen[0]
         try:
-            renamed = events.rename_kiosk(db, kiosk, name)
-        except events.KioskNameError as exc:
+            renamed = desk.rename_kiosk(name, kiosk=kiosk)
+        except KioskNameError as exc:
             _fail(str(exc))
     click.echo(f"Kiosk '{kiosk.name}' is now called '{renamed.name}'.")
 
@@ -597,16 +607,13 @@ def import_cmd(
     People missing from the file are never cancelled unless --cancel-missing is given. Exit
     status 0 imported, 2 refused (nothing imported).
     """
-    from kiosk.importing.errors import ImportFileError
-    from kiosk.importing.service import import_file
+    from kiosk.app.importing import ImportFileError
 
     if cancel_missing and keep_missing:
         _fail("--cancel-missing and --keep-missing contradict each other; give one.")
-    with state.open() as db:
-        events.event_info(db)
+    with state.desk() as desk:
         try:
-            report = import_file(
-                db,
+            report = desk.import_file(
                 file,
                 mapping_file=mapping_file,
                 source=source,
@@ -681,11 +688,6 @@ def import_cmd(
 # Check-in
 
 
-def _service(db: Database, kiosk_name: str | None) -> CheckinService:
-    kiosk = events.local_kiosk(db, kiosk_name) if kiosk_name else None
-    return CheckinService(db, kiosk)
-
-
 @cli.command()
 @click.argument("code")
 @click.option("--list", "list_id", type=int, help="Check-in list id (default: today's list).")
@@ -732,11 +734,8 @@ def checkin(
     """
     if force and is_exit:
         _fail("--force is for entries; an exit is always recorded.")
-    from kiosk.app.hubcheck import attach_hub_guard, detach_hub_guard
-
-    with state.open() as db:
-        service = _service(db, kiosk_name)
-        tz = service.event.timezone
+    with state.desk(kiosk_name) as desk:  # with a hub configured, the scan asks it first
+        tz = desk.timezone
         at = None
         if at_text is not None:
             try:
@@ -745,25 +744,21 @@ def checkin(
                 raise click.BadParameter(
                     f"'{at_text}' is not an ISO date-time", param_hint="--at"
                 ) from exc
-        attach_hub_guard(service)
-        try:
-            result = service.scan(
-                code,
-                list_id=list_id,
-                kind=ScanKind.EXIT if is_exit else ScanKind.ENTRY,
-                at=at,
-                operator=operator,
-                method=Method(method),
-                force=force,
-                reason=force_reason,
-            )
-        finally:
-            detach_hub_guard(service, drain=2.0)
+        result = desk.scan(
+            code,
+            list_id=list_id,
+            kind=ScanKind.EXIT if is_exit else ScanKind.ENTRY,
+            at=at,
+            operator=operator,
+            method=Method(method),
+            force=force,
+            reason=force_reason,
+        )
         today_meetings: list[dict[str, Any]] = []
-        if result.decision.attendee is not None and service.has_meetings():
+        if result.decision.attendee is not None and desk.has_meetings():
             from kiosk.cli.meetings import checkin_meetings
 
-            today_meetings = checkin_meetings(db, result)
+            today_meetings = checkin_meetings(desk, result)
     if as_json:
         print_json(checkin_json(result, tz) | {"meetings": today_meetings})
     else:
@@ -806,21 +801,18 @@ def undo(
     The check-in stays in the log with a void entry pointing at it; the person can be admitted
     again.
     """
-    from kiosk.app.desk import scan_exists, undo_target
-
-    with state.open() as db:
-        service = _service(db, kiosk_name)
-        tz = service.event.timezone
+    with state.desk(kiosk_name) as desk:
+        tz = desk.timezone
         found: UndoTarget | None
         if target is None:
-            found = undo_target(db, service.kiosk.id)
-        elif scan_exists(db, target):
-            found = undo_target(db, service.kiosk.id, scan_id=target)
+            found = desk.undo_target()
+        elif desk.scan_exists(target):
+            found = desk.undo_target(scan_id=target)
         else:
-            found = undo_target(db, service.kiosk.id, code=target)
+            found = desk.undo_target(code=target)
         if found is None:
             if target is None:
-                raise UndoError(f"Kiosk {service.kiosk.name} has no check-in to undo.")
+                raise UndoError(f"Kiosk {desk.kiosk.name} has no check-in to undo.")
             raise UndoError(f"No check-in of ticket or scan '{target}' to undo.")
         if target is None and not yes:
             if as_json:
@@ -830,7 +822,7 @@ def undo(
                     click.echo(line)
                 click.echo("Nothing was changed. Run again with --yes to undo it.")
             sys.exit(EXIT_REFUSED)
-        result = service.undo(found.scan_id)
+        result = desk.undo(found.scan_id)
     if as_json:
         print_json(
             {
@@ -894,10 +886,8 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     Case, diacritics and script do not matter: 'ivanov' finds 'Иванов', 'stefanescu' finds
     'Ștefănescu'.
     """
-    from kiosk.app.lookup import search_people
-
-    with state.open() as db:
-        found = search_people(db, query, limit=limit)
+    with state.desk() as desk:
+        found = desk.search(query, limit=limit)
     if as_json:
         print_json(
             [attendee_json(f.attendee) | {"checked_in_today": f.checked_in_today} for f in found]
@@ -918,11 +908,9 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
 @pass_state
 def stats(state: State, as_json: bool) -> None:
     """Counts: registrations, and unique people admitted per check-in list."""
-    from kiosk.reports.counts import stats as compute
-
-    with state.open() as db:
-        info = events.event_info(db)
-        result = compute(db)
+    with state.desk() as desk:
+        info = desk.event
+        result = desk.stats()
     if as_json:
         print_json(result.as_json())
         return
@@ -976,10 +964,10 @@ def demo(
     click.echo(
         f"A scan at {summary.kiosk}, as the desk sees it: kiosk checkin {summary.example_code}"
     )
-    with Database(path) as db:
-        service = CheckinService(db)
-        result = service.scan(summary.example_code)
-        for line in decision_lines(result.decision, service.event.timezone, result.at):
+    with open_desk(path) as desk:
+        tz = desk.timezone
+        result = desk.scan(summary.example_code)
+        for line in decision_lines(result.decision, tz, result.at):
             click.echo("  " + line)
     click.echo("")
     click.echo("Try next:")
@@ -987,7 +975,7 @@ def demo(
     click.echo(f"  kiosk {db_arg}checkin {summary.example_code}     (scanned again: refused)")
     click.echo(f"  kiosk {db_arg}search ivanov")
     click.echo(f"  kiosk {db_arg}stats")
-    today = local_day(result.at, service.event.timezone)
+    today = local_day(result.at, tz)
     click.echo(f"  kiosk {db_arg}export attendance --day {today} -o attendance-{today}.xlsx")
 
 

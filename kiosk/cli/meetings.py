@@ -5,21 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kiosk.app.checkin import CheckinResult
-from kiosk.app.meetings import (
-    FILTERS,
-    Database,
-    Meeting,
-    MeetingError,
-    MeetingsService,
-    import_meetings,
-)
+from kiosk.app.meetings import FILTERS, Meeting, MeetingError
 from kiosk.cli.options import Command, State, print_json
 from kiosk.core.meetings import MarkSource
+
+if TYPE_CHECKING:
+    from kiosk.app.door import Desk
 
 
 class MeetingFailure(click.ClickException):
@@ -90,9 +86,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         as_json: bool,
     ) -> None:
         """Import the meeting schedule from a CSV or XLSX file (re-importing is safe)."""
-        with state.open() as db:
-            report = import_meetings(
-                db,
+        with state.desk() as desk:
+            report = desk.import_meetings(
                 file,
                 mapping_file=mapping_file,
                 source=source,
@@ -161,8 +156,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     @pass_state
     def list_cmd(state: State, day: datetime | None, show: str, text: str, as_json: bool) -> None:
         """Every meeting with both sides' arrival: ✓ here, · not yet, ? not matched."""
-        with state.open() as db:
-            board = MeetingsService(db).board(day.date() if day else None)
+        with state.desk() as desk:
+            board = desk.meetings.board(day.date() if day else None)
         board = [m for m in board if m.matches(show, text)]
         if as_json:
             print_json([m.as_json() for m in board])
@@ -183,9 +178,9 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
     @pass_state
     def held_cmd(state: State, meeting_id: str, undo: bool, operator: str, as_json: bool) -> None:
         """Mark the meeting MEETING_ID (its first characters will do) held."""
-        with state.open() as db:
+        with state.desk() as desk:
             try:
-                meeting = MeetingsService(db).mark(
+                meeting = desk.meetings.mark(
                     meeting_id, held=not undo, source=MarkSource.COMMAND, operator=operator
                 )
             except MeetingError as exc:
@@ -213,8 +208,8 @@ def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None
         """Without arguments: the meeting sides nobody registered matches. With MEETING_ID
         SIDE ATTENDEE_ID: that side is that attendee (and so is every side written the same
         way, now and at re-imports)."""
-        with state.open() as db:
-            service = MeetingsService(db)
+        with state.desk() as desk:
+            service = desk.meetings
             if meeting_id is None:
                 open_sides = service.unresolved()
                 if as_json:
@@ -304,13 +299,13 @@ def _register_slips(meetings: click.Group, pass_state: Callable[[Command], Comma
         click.echo(f"Meeting slips after badges: {'on' if on else 'off'}.")
 
 
-def checkin_meetings(db: Database, result: CheckinResult) -> list[dict[str, Any]]:
+def checkin_meetings(desk: Desk, result: CheckinResult) -> list[dict[str, Any]]:
     """The checked-in person's meetings on the list's day, for ``kiosk checkin`` (after a
     "B2B room" admission, the meetings both badges now mark held are marked first)."""
     person = result.decision.attendee
     if person is None:
         return []
-    service = MeetingsService(db)
+    service = desk.meetings
     service.after_checkin(result)
     return [m.for_person_json(person.uid) for m in service.for_checkin(result)]
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from kiosk.app.desk import Desk
+    from kiosk.app.door import Desk
     from kiosk.storage.database import Database
 
 F = TypeVar("F", bound=Callable[..., object])

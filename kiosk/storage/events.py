@@ -340,6 +340,12 @@ def local_kiosk(db: Database, name: str | None = None) -> Kiosk:
     return kiosk
 
 
+def local_kiosks(db: Database) -> list[Kiosk]:
+    """This computer's kiosks for this file, by name."""
+    rows = db.query("SELECT id, name FROM kiosk WHERE local = 1 ORDER BY name")
+    return [Kiosk(r["id"], r["name"]) for r in rows]
+
+
 def _adopt_or_set_aside(db: Database, home: str) -> str | None:
     """Claim local identities made before homes were recorded; set aside those whose home is
     elsewhere. Returns the name of the first identity set aside (None if none was)."""

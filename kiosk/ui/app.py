@@ -21,12 +21,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from kiosk import __version__
+from kiosk.app.door import StorageError, create_event
 from kiosk.app.failures import write_crash_report
 from kiosk.app.paths import cache_dir, config_dir, default_db_path, demo_db_path
 from kiosk.assets import ICON_SIZES, icon_path
-from kiosk.storage import events
-from kiosk.storage.database import Database
-from kiosk.storage.errors import StorageError
 from kiosk.ui import style
 from kiosk.ui.i18n import Translations, system_language
 from kiosk.ui.mainwindow import MainWindow
@@ -164,10 +162,8 @@ class Desk:
             screen.show_bad_timezone(timezone)
             return
         try:
-            with Database(self.path, create=True) as db:
-                events.create_event(
-                    db, name, [first + timedelta(days=i) for i in range(count)], timezone
-                )
+            days = [first + timedelta(days=i) for i in range(count)]
+            create_event(self.path, name, days, timezone).close()
         except StorageError as exc:
             screen.show_problem(str(exc))
             return

@@ -23,14 +23,14 @@ from kiosk.app.checkin import (
     UndoError,
     UndoResult,
 )
-from kiosk.app.desk import Desk, KioskNameError, NewAttendee, StorageError, UndoTarget
+from kiosk.app.desk import UndoTarget
+from kiosk.app.door import Desk, KioskNameError, NewAttendee, StorageError
 from kiosk.app.lookup import Found, PersonDetails
 from kiosk.app.people import PersonError
 from kiosk.core.model import Attendee, Method, ScanKind
-from kiosk.importing.errors import ImportFileError
 
 if TYPE_CHECKING:
-    from kiosk.app.numbers import LiveNumbers
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -297,6 +297,8 @@ class _Worker(QObject):
 
     @Slot(str, object)
     def import_file(self, path: str, choices: ImportChoices) -> None:
+        from kiosk.app.importing import ImportFileError  # the import's libraries, when used
+
         try:
             report = self._open().import_file(
                 path,

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.app import open_desk
 from kiosk.app.checkin import CheckinResult, Clock, UndoResult, utc_now
 from kiosk.app.desk import UndoTarget, code_check, typed_code
+from kiosk.app.door import Desk, Kiosk, NewAttendee
 from kiosk.app.lookup import Found, PersonDetails
 from kiosk.app.people import ON_BADGE
 from kiosk.core.codes import display
@@ -40,10 +42,6 @@ from kiosk.core.decide import FORCEABLE
 from kiosk.core.model import Attendee, CheckinList, Method
 from kiosk.core.reasons import ACCEPTED_REASONS, Hint, Reason
 from kiosk.core.timeutil import local_day
-from kiosk.storage import events
-from kiosk.storage.attendees import NewAttendee
-from kiosk.storage.database import Database
-from kiosk.storage.events import Kiosk
 from kiosk.ui.backend import (
     Failure,
     ImportChoices,
@@ -77,11 +75,11 @@ from kiosk.ui.widgets.sync_state import SyncStateButton
 # threads, printing and sync when the window has been painted (see MainWindow.start): the desk
 # window is on screen sooner (bench/desk_startup.py measures it).
 if TYPE_CHECKING:
+    from kiosk.app.importing import ImportReport
     from kiosk.app.meetings import ScanMeetings
+    from kiosk.app.numbers import LiveNumbers
     from kiosk.app.printing import NeedsConfirmation, PrintDecision, PrintJob
     from kiosk.app.sync import SyncResult
-    from kiosk.importing.service import ImportReport
-    from kiosk.reports.live import LiveNumbers
     from kiosk.ui.backend import DeskBackend
     from kiosk.ui.dialogs.badge_settings import BadgeSettingsDialog
     from kiosk.ui.dialogs.badges_pdf import BadgesPdfDialog
@@ -151,10 +149,10 @@ class MainWindow(QMainWindow):
         self.sounds = sounds
         self.clock: Clock = clock or utc_now
         self.settings = QSettings()
-        with Database(self.path) as db:
-            self.event_info = events.event_info(db)
-            self.lists = events.checkin_lists(db)
-            self.kiosk = events.local_kiosk(db)
+        with self.open_desk() as desk:
+            self.event_info = desk.event
+            self.lists = desk.lists()
+            self.kiosk = desk.kiosk
         self.zone = ZoneInfo(self.event_info.timezone)
         self.exit_mode = False
         self.last_result: CheckinResult | None = None
@@ -246,6 +244,11 @@ class MainWindow(QMainWindow):
         if self.desk.search.text().strip():
             self.on_search_changed(self.desk.search.text())  # typed before the start
 
+
+    def open_desk(self) -> Desk:
+        """The event file, opened on this (the window's) thread for a short read or a setting;
+        check-ins and searches go through the backend's threads."""
+        return open_desk(self.path, clock=self.clock, hub_guard=False)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -992,10 +995,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def reload_lists(self) -> None:
         """The lists changed: the list chooser shows them as they are now."""
-        from kiosk.app import lists as lists_service
-
-        with Database(self.path) as db:
-            self.lists = lists_service.lists(db)
+        with self.open_desk() as desk:
+            self.lists = desk.lists()
         current = self.list_combo.currentData()
         self.list_combo.blockSignals(True)
         self.list_combo.clear()
@@ -1259,11 +1260,10 @@ class MainWindow(QMainWindow):
     def confirm_admin_pin(self, parent: QWidget) -> bool:
         """Ask for this kiosk's admin PIN (the one that leaves kiosk mode) before a settings
         change; True at once when no PIN was ever set."""
-        from kiosk.app.adminpin import AdminPin
         from kiosk.ui.selfservice.pin import PinDialog
 
-        with Database(self.path) as db:
-            pin = AdminPin(db, self.kiosk, self.clock)
+        with self.open_desk() as desk:
+            pin = desk.admin_pin()
             if not pin.is_set():
                 return True
             dialog = PinDialog(pin, "enter", parent, purpose="settings")
@@ -1271,10 +1271,8 @@ class MainWindow(QMainWindow):
 
     def reset_pin_lockout(self) -> None:
         """End the wrong-PIN wait of this computer's self-service kiosk (the PIN stays)."""
-        from kiosk.app.adminpin import reset_lockout
-
-        with Database(self.path) as db:
-            done = reset_lockout(db, clock=self.clock)
+        with self.open_desk() as desk:
+            done = desk.reset_pin_lockout()
         if done.failures:
             text = self.tr(
                 "Wrong PINs forgotten: %n. The self-service kiosk's PIN can be tried again now.",

@@ -1,4 +1,4 @@
-"""The one door (issue 20): a :class:`kiosk.app.desk.Desk`, opened with
+"""The one door (issue 20): a :class:`kiosk.app.door.Desk`, opened with
 ``kiosk.app.open_desk(path, kiosk)``, is how the command line, the desk window and the
 self-service kiosk check people in, undo, search, count and change lists and people."""
 

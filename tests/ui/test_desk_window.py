@@ -326,7 +326,7 @@ def test_a_check_in_does_not_wait_behind_a_slow_count(
 ) -> None:
     import threading
 
-    from kiosk.app.desk import Desk
+    from kiosk.app.door import Desk
 
     qtbot.waitUntil(lambda: window.desk.numbers.numbers is not None, timeout=5000)
     release = threading.Event()

@@ -144,7 +144,7 @@ def test_five_taps_in_the_corner_ask_for_the_staff_pin(
     for _ in range(5):
         QTest.mouseClick(kiosk.welcome, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     qtbot.waitUntil(lambda: asked == ["set"], timeout=2000)  # no PIN yet: staff choose one
-    AdminPin(kiosk.admin_db, kiosk.kiosk).set_pin("4871")
+    AdminPin(kiosk.admin_desk.db, kiosk.kiosk).set_pin("4871")
     for _ in range(5):
         QTest.mouseClick(kiosk.welcome, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     qtbot.waitUntil(lambda: asked == ["set", "enter"], timeout=2000)

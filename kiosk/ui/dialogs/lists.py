@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app import lists as service
+from kiosk.app import open_desk
+from kiosk.app.door import Desk, ListError
 from kiosk.core.model import CheckinList, Policy
-from kiosk.storage.database import Database
 from kiosk.ui.a11y import name_table
 from kiosk.ui.texts import category_text, day_text, list_text
 
@@ -163,16 +163,19 @@ class ListsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        with Database(self.path) as db:
-            self.zone = ZoneInfo(service.timezone(db))
-            self.days = service.event_days(db)
+        with self._desk() as desk:
+            self.zone = ZoneInfo(desk.timezone)
+            self.days = desk.event_days()
         self.lists: list[CheckinList] = []
         self.reload()
         self.resize(760, 420)
 
+    def _desk(self) -> Desk:
+        return open_desk(self.path, hub_guard=False)
+
     def reload(self) -> None:
-        with Database(self.path) as db:
-            self.lists = service.lists(db)
+        with self._desk() as desk:
+            self.lists = desk.lists()
         self.table.setRowCount(len(self.lists))
         for row, cl in enumerate(self.lists):
             for column, text in enumerate((list_text(cl), self._when(cl), self._rules(cl))):
@@ -216,12 +219,12 @@ class ListsDialog(QDialog):
         editor = ListEditor(self.days, self.zone, current, self)
         while editor.exec() == QDialog.DialogCode.Accepted:
             try:
-                with Database(self.path) as db:
+                with self._desk() as desk:
                     if current is None:
-                        service.add(db, **editor.values())  # type: ignore[arg-type]
+                        desk.add_list(**editor.values())  # type: ignore[arg-type]
                     else:
-                        service.edit(db, current.id, **editor.values())
-            except service.ListError as exc:
+                        desk.edit_list(current.id, **editor.values())
+            except ListError as exc:
                 QMessageBox.warning(self, self.tr("List not saved"), str(exc))
                 continue
             self.reload()
@@ -233,9 +236,9 @@ class ListsDialog(QDialog):
         if current is None:
             return
         try:
-            with Database(self.path) as db:
-                service.remove(db, current.id)
-        except service.ListError as exc:
+            with self._desk() as desk:
+                desk.remove_list(current.id)
+        except ListError as exc:
             QMessageBox.warning(self, self.tr("List not removed"), str(exc))
             return
         self.reload()

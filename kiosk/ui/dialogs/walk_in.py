@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.app.door import NewAttendee
 from kiosk.app.lookup import Found
 from kiosk.core.codes import display
 from kiosk.core.text import clean
-from kiosk.storage.attendees import NewAttendee
 from kiosk.ui.a11y import label_fields
 from kiosk.ui.texts import category_text, time_text
 

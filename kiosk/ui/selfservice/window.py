@@ -33,15 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app.adminpin import AdminPin
+from kiosk.app import open_desk
 from kiosk.app.checkin import CheckinResult, Clock, utc_now
 from kiosk.app.lookup import Found
 from kiosk.app.meetings import ScanMeetings
 from kiosk.app.printing import JobState, PrintDecision, PrintJob
 from kiosk.core.model import Method
 from kiosk.core.timeutil import local_day
-from kiosk.storage import events
-from kiosk.storage.database import Database
 from kiosk.ui.backend import DeskBackend, Failure, SearchResult
 from kiosk.ui.i18n import Translations
 from kiosk.ui.meeting_texts import kiosk_lines
@@ -132,12 +130,13 @@ class SelfServiceWindow(QMainWindow):
         self.sounds = sounds
         self.clock: Clock = clock or utc_now
         self.allow_close = False
-        with Database(self.path) as db:
-            self.event_info = events.event_info(db)
-            self.kiosk = events.local_kiosk(db)
-            self.lists = events.checkin_lists(db)
-        self.admin_db = Database(self.path)
-        self.pin = AdminPin(self.admin_db, self.kiosk, self.clock)
+        # The window's own handle on the file (the PIN, on this thread); check-ins and searches
+        # go through the backend's threads.
+        self.admin_desk = open_desk(self.path, clock=self.clock, hub_guard=False)
+        self.event_info = self.admin_desk.event
+        self.kiosk = self.admin_desk.kiosk
+        self.lists = self.admin_desk.lists()
+        self.pin = self.admin_desk.admin_pin()
         self.backend = DeskBackend(self.path, self, clock=clock, self_service=True)
         self.printing = PrintBackend(self.path, self, clock=clock)
         self.language = translations.language
@@ -687,6 +686,6 @@ class SelfServiceWindow(QMainWindow):
             self.speaker.stop()  # no voice process outlives the window
         self.backend.shutdown()
         self.printing.shutdown()
-        self.admin_db.close()
+        self.admin_desk.close()
         super().closeEvent(event)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.texts import category_text, country_text, time_text
 
 if TYPE_CHECKING:  # counted after the desk window is on screen
-    from kiosk.reports.live import LiveNumbers, Share
+    from kiosk.app.numbers import LiveNumbers, Share
 
 
 class ArrivalsChart(QWidget):
