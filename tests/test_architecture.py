@@ -107,20 +107,6 @@ BYPASSES: dict[tuple[str, str], str] = {
     ("cli.keys", "storage.database"): E,
     ("cli.main", "storage.database"): E,
     ("cli.options", "storage.database"): E,
-    ("cli.sync", "reports.conflicts"): C,
-    ("cli.sync", "storage.database"): C,
-    ("cli.sync", "storage.events"): C,
-    ("cli.sync", "sync.bundle"): C,
-    ("cli.sync", "sync.hub"): C,
-    ("ui.dialogs.sync", "sync.address"): C,
-    ("ui.dialogs.sync", "sync.hub"): C,
-    ("ui.mainwindow", "sync.hub"): C,
-    ("ui.sync_backend", "reports.conflicts"): C,
-    ("ui.sync_backend", "storage.database"): C,
-    ("ui.sync_backend", "storage.errors"): C,
-    ("ui.sync_backend", "sync.address"): C,
-    ("ui.sync_backend", "sync.bundle"): C,
-    ("ui.sync_backend", "sync.hub"): C,
 }
 
 
