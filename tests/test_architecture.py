@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -143,3 +144,76 @@ def test_grimp_sees_imports_inside_functions() -> None:
     # kiosk.cli.main imports the windows only inside 'kiosk gui' (a check-in never loads Qt):
     # the graph must still have the edge, or the door test would be blind to lazy imports.
     assert "kiosk.ui.app" in graph().find_modules_directly_imported_by("kiosk.cli.main")
+
+
+# ---------------------------------------------------------------------------------------------
+# SQL only in kiosk/storage (issue 20), with one calling convention (docs/design.md, "Calling
+# storage"): outside storage no module holds an SQL statement or calls execute/query itself.
+
+_STATEMENT = re.compile(
+    r"\b(SELECT\b.+\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
+    r"CREATE\s+(TABLE|INDEX|VIEW|TRIGGER|SCHEMA)|DROP\s+(TABLE|SCHEMA)|PRAGMA)\b",
+    re.DOTALL,  # the project writes SQL in capitals; prose says "select … from"
+)
+_RAW_CALLS = {"execute", "executemany", "executescript", "query"}
+
+#: Modules outside storage that still hold SQL; may only shrink (who removes each).
+SQL_OUTSIDE_STORAGE: dict[str, str] = {
+    "app/checkin.py": "D (wt-core): the walk-in's unused-code probe",
+    "sync/address.py": "C (wt-sync): the hub's PostgreSQL statements",
+    "sync/guard.py": "C (wt-sync): the hub's PostgreSQL statements",
+    "sync/hub.py": "C (wt-sync): the hub's PostgreSQL statements",
+    "sync/meetings.py": "C (wt-sync): the hub's PostgreSQL statements",
+    "sync/revocations.py": "C (wt-sync): the hub's PostgreSQL statements",
+}
+
+
+def sql_in(source: str) -> list[str]:
+    """The SQL statements and raw execute/query calls in ``source``."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if _STATEMENT.search(node.value):
+                found.append(node.value.strip()[:60])
+        elif isinstance(node, ast.JoinedStr):
+            text = "".join(
+                v.value for v in node.values
+                if isinstance(v, ast.Constant) and isinstance(v.value, str)
+            )  # fmt: skip
+            if _STATEMENT.search(text):
+                found.append(text.strip()[:60])
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in _RAW_CALLS
+        ):
+            found.append(f".{node.func.attr}(…)")
+    return found
+
+
+def modules_with_sql() -> set[str]:
+    return {
+        str(path.relative_to(ROOT))
+        for path in ROOT.rglob("*.py")
+        if path.relative_to(ROOT).parts[0] != "storage"
+        and sql_in(path.read_text(encoding="utf-8"))
+    }
+
+
+def test_sql_stays_in_storage() -> None:
+    assert sorted(modules_with_sql() - set(SQL_OUTSIDE_STORAGE)) == []
+
+
+def test_the_list_of_modules_with_sql_only_shrinks() -> None:
+    gone = sorted(set(SQL_OUTSIDE_STORAGE) - modules_with_sql())
+    assert gone == [], "these modules hold no SQL any more: remove them from SQL_OUTSIDE_STORAGE"
+
+
+def test_the_sql_check_finds_statements_and_raw_calls_not_prose() -> None:
+    assert sorted(sql_in('rows = db.query("SELECT at FROM scan WHERE x = ?", (1,))')) == [
+        ".query(…)",
+        "SELECT at FROM scan WHERE x = ?",
+    ]
+    assert sql_in('conn.execute(f"UPDATE attendee SET code = {x}")') != []
+    assert sql_in('text = "Select the day from the list"') == []
+    assert sql_in("attendees.find_by_code(db.conn, code)") == []  # passing a step its conn

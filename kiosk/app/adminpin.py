@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 
 from kiosk.app.checkin import Clock, utc_now
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
-from kiosk.storage import events, printjobs
+from kiosk.storage import events, printjobs, settings
 from kiosk.storage.database import Database
 from kiosk.storage.events import Kiosk
 
@@ -270,21 +270,5 @@ def _counters(conn: sqlite3.Connection, kiosk_id: str) -> tuple[int, datetime | 
 
 # Settings read and written on a connection, so that several go in one transaction
 # (printjobs.set_setting opens a transaction of its own). Same table, same rows.
-
-
-def _get(conn: sqlite3.Connection, kiosk_id: str, key: str) -> str | None:
-    row = conn.execute(
-        "SELECT value FROM kiosk_setting WHERE kiosk_id = ? AND key = ?", (kiosk_id, key)
-    ).fetchone()
-    return None if row is None else str(row[0])
-
-
-def _put(conn: sqlite3.Connection, kiosk_id: str, key: str, value: str | None) -> None:
-    if value is None:
-        conn.execute("DELETE FROM kiosk_setting WHERE kiosk_id = ? AND key = ?", (kiosk_id, key))
-    else:
-        conn.execute(
-            "INSERT INTO kiosk_setting (kiosk_id, key, value) VALUES (?, ?, ?) "
-            "ON CONFLICT (kiosk_id, key) DO UPDATE SET value = excluded.value",
-            (kiosk_id, key, value),
-        )
+_get = settings.get
+_put = settings.put

@@ -17,7 +17,7 @@ from kiosk.core.model import AttendeeStatus, ScanKind
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.demo_data import demo_registrations
 from kiosk.storage import attendees as attendee_store
-from kiosk.storage import events
+from kiosk.storage import events, lookup
 from kiosk.storage import meetings as meeting_store
 from kiosk.storage.attendees import NewAttendee
 from kiosk.storage.database import Database
@@ -110,12 +110,7 @@ def create_demo(
         # The morning: about a third of today's people arrived between 08:00 and noon at three
         # kiosks — up to now when the demo is made in the morning, the whole morning when it is
         # made later (or before 08:30, the usual morning of a conference: a demo, not a record).
-        rows = db.query("SELECT code, status, days FROM attendee ORDER BY id")
-        eligible = [
-            r["code"]
-            for r in rows
-            if r["status"] == "active" and (r["days"] == "[]" or today.isoformat() in r["days"])
-        ]
+        eligible = lookup.active_codes_on(db, today)
         rng.shuffle(eligible)
         arrived = eligible[: len(eligible) // 3]
         start, end = demo_morning(today, now, tz)

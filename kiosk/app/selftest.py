@@ -93,7 +93,7 @@ def check_database(folder: Path | None = None) -> Check:
     read the check-in back."""
     from kiosk.app.checkin import CheckinService
     from kiosk.core import codes
-    from kiosk.storage import attendees, events
+    from kiosk.storage import attendees, events, lookup
     from kiosk.storage.attendees import NewAttendee
     from kiosk.storage.database import Database
 
@@ -111,11 +111,7 @@ def check_database(folder: Path | None = None) -> Check:
                 )
             admitted = CheckinService(db).scan(code).decision.admitted
         with Database(path) as db:
-            rows = db.query(
-                "SELECT s.kind FROM scan s JOIN attendee a ON a.uid = s.attendee_uid "
-                "WHERE a.code = ? AND a.last_name = ?",
-                (code, "Иванов"),
-            )
+            rows = lookup.scan_kinds(db, code, "Иванов")
             intact = db.integrity_ok()
     if not admitted or len(rows) != 1 or not intact:
         return Check(

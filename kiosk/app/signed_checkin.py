@@ -17,7 +17,7 @@ from kiosk.core.decide import decide
 from kiosk.core.model import Attendee, CheckinList, Decision, ScanKind, ScanRequest
 from kiosk.core.reasons import Hint, Reason
 from kiosk.core.timeutil import to_utc_iso
-from kiosk.storage import attendees, keys, scanlog
+from kiosk.storage import attendees, keys, lookup, scanlog
 
 if TYPE_CHECKING:
     from kiosk.tickets.signing import Verifier
@@ -44,7 +44,7 @@ class SignedTickets:
     def _current_verifier(self, conn: sqlite3.Connection) -> Verifier:
         # Keys are added and removed by the CLI while the desk runs: read the (tiny) table on
         # every signed scan, and rebuild the verifier only when it changed.
-        raw = frozenset(k[0] for k in conn.execute("SELECT public_key FROM signing_key"))
+        raw = keys.public_keys(conn)
         if self._verifier is None or raw != self._key_set:
             # Imported here: only kiosks that see signed tickets load the cryptography package.
             from kiosk.tickets.signing import Verifier
@@ -96,7 +96,9 @@ class SignedTickets:
         if not self._current_verifier(conn).verify(ticket):
             return SignedResolution(None, Reason.INVALID_SIGNATURE)
         data = ticket.data
-        person = _by_uid(conn, data.uid) or _by_exact_code(conn, data.code)
+        person = lookup.attendee_by_uid(conn, data.uid) or lookup.attendee_by_exact_code(
+            conn, data.code
+        )
         if keys.is_revoked(conn, data.uid) or (
             person is not None and person.uid != data.uid and keys.is_revoked(conn, person.uid)
         ):
@@ -113,24 +115,6 @@ class SignedTickets:
             uid=data.uid,
         )
         attendees.insert_many(conn, [new], now)
-        created = _by_uid(conn, data.uid)
+        created = lookup.attendee_by_uid(conn, data.uid)
         assert created is not None
         return SignedResolution(created, created=True)
-
-
-_SELECT = "SELECT * FROM attendee WHERE "
-
-
-def _one(conn: sqlite3.Connection, where: str, value: str) -> Attendee | None:
-    cur = conn.execute(_SELECT + where, (value,))
-    cur.row_factory = sqlite3.Row
-    row = cur.fetchone()
-    return attendees.from_row(row) if row is not None else None
-
-
-def _by_uid(conn: sqlite3.Connection, uid: str) -> Attendee | None:
-    return _one(conn, "uid = ?", uid)
-
-
-def _by_exact_code(conn: sqlite3.Connection, code: str) -> Attendee | None:
-    return _one(conn, "code = ?", code)

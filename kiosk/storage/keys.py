@@ -109,3 +109,8 @@ def is_revoked(conn: sqlite3.Connection, attendee_uid: str) -> bool:
         ).fetchone()
         is not None
     )
+
+
+def public_keys(conn: sqlite3.Connection) -> frozenset[bytes]:
+    """The raw public keys trusted (read on every signed scan: a step of the check-in)."""
+    return frozenset(bytes(r[0]) for r in conn.execute("SELECT public_key FROM signing_key"))

@@ -1,11 +1,16 @@
 """Read models of the desk's lookups (kiosk.app.lookup, kiosk.app.desk): today's first
-admission of search hits, every scan of one person, the values already used in a column."""
+admission of search hits, every scan of one person, the values already used in a column, and
+the few reads of the demo, the self-test and the signed-ticket check-in."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from kiosk.core.model import Attendee
+from kiosk.storage.attendees import from_row
 from kiosk.storage.database import Database
 
 
@@ -90,3 +95,44 @@ def common_values(db: Database, column: str, limit: int = 60) -> list[str]:
     )
     return [str(r[0]) for r in rows]
 
+
+
+def active_codes_on(db: Database, day: date) -> list[str]:
+    """The ticket codes of active registrations valid on ``day`` (every day or that one), in
+    the order people were added."""
+    rows = db.query("SELECT code, status, days FROM attendee ORDER BY id")
+    return [
+        r["code"]
+        for r in rows
+        if r["status"] == "active" and (r["days"] == "[]" or day.isoformat() in r["days"])
+    ]
+
+
+def scan_kinds(db: Database, code: str, last_name: str) -> list[str]:
+    """The kinds of the scans of the person with this code and last name (the self-test reads
+    back what it wrote, Cyrillic name included)."""
+    rows = db.query(
+        "SELECT s.kind FROM scan s JOIN attendee a ON a.uid = s.attendee_uid "
+        "WHERE a.code = ? AND a.last_name = ?",
+        (code, last_name),
+    )
+    return [str(r[0]) for r in rows]
+
+
+# Steps of a caller's transaction (the signed-ticket check-in).
+
+
+def _one(conn: sqlite3.Connection, column: str, value: str) -> Attendee | None:
+    cur = conn.execute(f"SELECT * FROM attendee WHERE {column} = ?", (value,))
+    cur.row_factory = sqlite3.Row
+    row = cur.fetchone()
+    return from_row(row) if row is not None else None
+
+
+def attendee_by_uid(conn: sqlite3.Connection, uid: str) -> Attendee | None:
+    return _one(conn, "uid", uid)
+
+
+def attendee_by_exact_code(conn: sqlite3.Connection, code: str) -> Attendee | None:
+    """The person whose code is exactly ``code`` (case and all)."""
+    return _one(conn, "code", code)
