@@ -47,10 +47,12 @@ PULL_PAGE = 100_000
 #: less), and a check-in that comes meanwhile goes before the next slice (Database.write takes
 #: turns in order).
 MERGE_SLICE = 500
-#: Slices are merged one after another in one local transaction (one fsync) until it has run this
-#: long, or until a check-in waits for its turn: a pull of 90,000 scans then commits a few dozen
-#: times rather than 180, and a check-in still waits at most for the slice in hand.
-MERGE_TURN_S = 0.1
+#: Slices are merged one after another in one local transaction until it has run this long, or
+#: until a check-in of this process (the desk's) waits for its turn: each commit is an fsync,
+#: and on a 100,000-person event a pull of 90,000 scans committed slice by slice spent more time
+#: committing than merging (bench/sync.py). The desk's check-ins still wait for one slice at most;
+#: a writer in another process (a 'kiosk checkin' beside 'kiosk sync hub') for this long.
+MERGE_TURN_S = 0.5
 #: Up to this many changed attendees are sent to the hub whole. More (a kiosk's first sync, when
 #: the whole prepared roster counts as changed) are first compared with the hub's by version,
 #: and only those it lacks or holds older travel: every kiosk starts from the same file.
