@@ -330,8 +330,11 @@ class Desk:
     def numbers(self, list_id: int) -> LiveNumbers:
         """The desk's live numbers for a list (checked in, expected, by hour and category)."""
         from kiosk.app.numbers import live_numbers
+        from kiosk.core.timeutil import local_day
 
-        return live_numbers(self.db, list_id, self.timezone)
+        # A list of every day expects those registered for the desk's day (core expected_on).
+        today = local_day(self.clock(), self.timezone)
+        return live_numbers(self.db, list_id, self.timezone, today)
 
     def stats(self) -> Stats:
         """Registrations, and unique people admitted per check-in list."""

@@ -36,9 +36,9 @@ _DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 @contextmanager
 def _reports(state: State) -> Iterator[ReportService]:
-    """The report service of the event file, for one command."""
-    with state.open() as db:
-        yield ReportService(db)
+    """The report service of the event file, for one command: the Desk's (the one door)."""
+    with state.desk() as desk:
+        yield desk.reports
 
 
 def _scope(reports: ReportService, day: date | None, list_id: int | None = None) -> Scope:

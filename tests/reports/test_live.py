@@ -101,3 +101,16 @@ def test_a_list_of_every_day_expects_those_registered_for_today(
     assert live_numbers(db, every_day.id, TZ, today=DAY2).expected == 3  # and Мария
     no_speakers = events.add_list(db, "Participants' lunch", categories=frozenset({"participant"}))
     assert live_numbers(db, no_speakers.id, TZ, today=DAY2).expected == 1  # Иван
+
+
+def test_the_desk_counts_a_list_of_every_day_for_the_day_of_its_clock(
+    db: Database, people: People, clock: Clock
+) -> None:
+    from kiosk.app import open_desk
+    from kiosk.storage import events
+
+    every_day = events.add_list(db, "Cloakroom")
+    with open_desk(db.path, clock=clock, hub_guard=False) as desk:
+        assert desk.numbers(every_day.id).expected == 2  # day one: not the day-two registrant
+        clock.advance(days=1)
+        assert desk.numbers(every_day.id).expected == 3
