@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.core import codes, signed
 from kiosk.core.decide import decide
+from kiosk.core.lists import list_for
 from kiosk.core.model import (
     Attendee,
     CheckinList,
@@ -113,42 +114,57 @@ class CheckinService:
         self.event: EventInfo = events.event_info(db)
         self.kiosk = kiosk or events.local_kiosk(db)
         self.clock = clock
-        self._list_cache: list[CheckinList] | None = None
+        self._list_cache: list[CheckinList] = []
         self._list_stamp: tuple[object, ...] | None = None
-        # The list of each event day found so far (from _list_cache; emptied with it).
-        self._day_lists: dict[date, CheckinList] = {}
+        # Today's list of each day asked so far (from _list_cache; emptied with it).
+        self._day_lists: dict[date, CheckinList | None] = {}
         self._zone: ZoneInfo | None = None
         self._signed: SignedTickets | None = None  # made at the first signed code
 
     def _lists(self, refresh: bool = False) -> list[CheckinList]:
-        # Lists change rarely (set-up time, 'kiosk lists edit', a sync): read them again only
-        # when their stamp (one tiny query) says they changed, or on a miss.
+        """The event's lists, read again when their stamp (one tiny query) says they changed."""
         stamp = events.lists_stamp(self.db.conn)
-        if refresh or self._list_cache is None or stamp != self._list_stamp:
-            self._list_cache = events.checkin_lists(self.db)
-            self._list_stamp = stamp
-            self._day_lists.clear()
+        if refresh or self._list_stamp is None or stamp != self._list_stamp:
+            self._load_lists(stamp)
         return self._list_cache
 
-    def _day_list(self, when: datetime) -> CheckinList:
-        """resolve_list(None, when), from the per-day cache when it can."""
-        zone = self._zone
-        if zone is None:
-            zone = self._zone = ZoneInfo(self.event.timezone)
-        if events.lists_stamp(self.db.conn) != self._list_stamp:
+    def _load_lists(self, stamp: tuple[object, ...]) -> None:
+        self._list_cache = events.checkin_lists(self.db)
+        self._list_stamp = stamp
+        self._day_lists.clear()
+
+    def _held_list(self, list_id: int | None, when: datetime) -> CheckinList:
+        """The list for a scan from the lists this service holds, without asking the file: the
+        scan's own transaction then checks that they are still current (see :meth:`scan`)."""
+        if self._list_stamp is None:
             self._lists()
-        found = self._day_lists.get(when.astimezone(zone).date())
-        return found if found is not None else self.resolve_list(None, when)
+        found: CheckinList | None
+        if list_id is None:
+            zone = self._zone
+            if zone is None:
+                zone = self._zone = ZoneInfo(self.event.timezone)
+            day = when.astimezone(zone).date()
+            if day in self._day_lists:
+                found = self._day_lists[day]
+            else:
+                found = self._day_lists[day] = list_for(self._list_cache, day)
+        else:
+            found = next((cl for cl in self._list_cache if cl.id == list_id), None)
+        return found if found is not None else self.resolve_list(list_id, when)
 
     def resolve_list(self, list_id: int | None, at: datetime | None = None) -> CheckinList:
-        """The list to use: the one asked for, or the list of the event day ``at`` falls on."""
+        """The list to use: the one asked for, or today's list (:func:`kiosk.core.lists.list_for`)
+        for the event day ``at`` falls on; :class:`NoListError` when there is none."""
         day = local_day(at or self.clock(), self.event.timezone)
         for refresh in (False, True):
-            for candidate in self._lists(refresh):
-                if candidate.id == list_id if list_id is not None else candidate.day == day:
-                    if list_id is None:
-                        self._day_lists[day] = candidate
-                    return candidate
+            lists = self._lists(refresh)
+            found = (
+                list_for(lists, day)
+                if list_id is None
+                else next((cl for cl in lists if cl.id == list_id), None)
+            )
+            if found is not None:
+                return found
         if list_id is not None:
             raise NoListError(f"There is no check-in list {list_id}. {self._lists_text()}")
         raise NoListError(
@@ -192,7 +208,7 @@ class CheckinService:
             )
         note = self._force_reason(force, reason)
         when = at if at is not None else now
-        checkin_list = self._day_list(when) if list_id is None else self.resolve_list(list_id, when)
+        checkin_list = self._held_list(list_id, when)
         if raw_code.isascii() and raw_code.isprintable():
             code = raw_code.strip()  # what clean_scan makes of it, without its per-character pass
         else:
@@ -215,7 +231,17 @@ class CheckinService:
                 remote_history = answer or ()
         how = _Scan(kind, when, manual, operator, method, force, note)
         with self.db.write() as conn:
-            found = scanlog.person_and_history(conn, lookup, checkin_list.id) if lookup else None
+            stamp, found = scanlog.person_and_history(conn, lookup, checkin_list.id)
+            if stamp != self._list_stamp:
+                # The lists changed since they were read (here, by 'kiosk lists', by a sync):
+                # read them again in this transaction, so the decision uses the current list.
+                self._load_lists(stamp)
+                fresh = self._held_list(list_id, when)
+                if fresh != checkin_list:
+                    if fresh.id != checkin_list.id and remote_checked is not None:
+                        remote_history, remote_checked = (), False  # asked about another list
+                    checkin_list = fresh
+                    stamp, found = scanlog.person_and_history(conn, lookup, checkin_list.id)
             person: Attendee | None
             if found is not None:
                 person, history, revoked = found
@@ -261,7 +287,7 @@ class CheckinService:
         """Register someone at the desk and check them in, in one transaction: either both are
         on disk or neither. A code is generated when ``person`` has none."""
         when = self.clock()
-        checkin_list = self._day_list(when) if list_id is None else self.resolve_list(list_id, when)
+        checkin_list = self.resolve_list(list_id, when)
         with self.db.write() as conn:
             code = person.code or _unused_code(conn)
             now = to_utc_iso(when)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.app.checkin import utc_now
 from kiosk.core.model import Attendee
+from kiosk.core.reasons import ACCEPTED_REASONS
 from kiosk.core.timeutil import from_utc_iso, local_day, to_utc_iso
 from kiosk.storage import lookup
 from kiosk.storage.attendees import AttendeeRecord, record
@@ -83,8 +84,8 @@ class PersonDetails:
     def undoable(self) -> LoggedScan | None:
         """The newest accepted entry or exit that has not been undone."""
         for scan in self.scans:
-            accepted = scan.reason in ("admitted", "exit_recorded")
-            if scan.kind in ("entry", "exit") and accepted and not scan.voided:
+            took_effect = scan.reason in ACCEPTED_REASONS
+            if scan.kind in ("entry", "exit") and took_effect and not scan.voided:
                 return scan
         return None
 

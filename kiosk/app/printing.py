@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from PIL import Image
 
 from kiosk.app.checkin import CheckinResult, Clock, utc_now
+from kiosk.core.lists import list_to_show
 from kiosk.core.model import Attendee
 from kiosk.core.reasons import Reason
 from kiosk.core.timeutil import local_day
@@ -286,16 +287,17 @@ class PrintService:
         )
 
     def _list_for(self, attendee_uid: str) -> int:
-        """The list a staff print is logged on: the person's latest admission's, else today's,
-        else the event's first."""
+        """The list a staff print is logged on: the person's latest admission's, else the list
+        staff are shown today (kiosk.core.lists.list_to_show: today's, before the event the
+        first day's, after it the last day's)."""
         admitted_on = printjobs.last_admission_list(self.db, attendee_uid)
         if admitted_on is not None:
             return admitted_on
-        lists = events.checkin_lists(self.db)
-        if not lists:
-            raise PrintRequestError("The event has no check-in lists — add one first.")
         today = local_day(self.clock(), events.event_info(self.db).timezone)
-        return next((cl.id for cl in lists if cl.day == today), lists[0].id)
+        shown = list_to_show(events.checkin_lists(self.db), today)
+        if shown is None:
+            raise PrintRequestError("The event has no check-in lists — add one first.")
+        return shown.id
 
     # Printing.
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from kiosk.core.reasons import Hint, Reason
+from kiosk.core.reasons import ACCEPTED_REASONS, Hint, Reason
 
 
 class Policy(StrEnum):
@@ -116,7 +116,8 @@ class Scan:
 
     @property
     def accepted(self) -> bool:
-        return self.reason in (Reason.ADMITTED, Reason.EXIT_RECORDED)
+        """The scan took effect (:data:`kiosk.core.reasons.ACCEPTED_REASONS`)."""
+        return self.reason in ACCEPTED_REASONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +143,9 @@ class Decision:
 
     @property
     def accepted(self) -> bool:
-        """True when the scan counts (an entry admitted or an exit recorded)."""
-        return self.reason in (Reason.ADMITTED, Reason.EXIT_RECORDED)
+        """True when the scan takes effect (:data:`kiosk.core.reasons.ACCEPTED_REASONS`): an
+        entry admitted or an exit recorded (the rule never decides an undo)."""
+        return self.reason in ACCEPTED_REASONS
 
     @property
     def admitted(self) -> bool:

@@ -31,8 +31,17 @@ class Reason(StrEnum):
     UNPAID = "unpaid"
 
 
-#: Reasons whose scan counts as accepted (it changes who is admitted or inside).
+#: What "accepted" means, everywhere (the scan log's ``outcome`` column, ``Scan.accepted``,
+#: ``Decision.accepted``, the desk's undo, the JSON of ``kiosk checkin``): the scan took effect on
+#: the record of who came — an entry admitted, an exit recorded, or a check-in undone (a void).
+#: Every other reason is a refusal that changes nothing. Accepted is not admitted: an exit or an
+#: undo lets nobody in (see ``Decision.admitted``).
 ACCEPTED_REASONS = frozenset({Reason.ADMITTED, Reason.EXIT_RECORDED, Reason.VOIDED})
+
+
+def accepted(reason: Reason) -> bool:
+    """Did a scan with this reason take effect (:data:`ACCEPTED_REASONS`)?"""
+    return reason in ACCEPTED_REASONS
 
 
 class Hint(StrEnum):

@@ -107,10 +107,15 @@ def checkin_list(db: Database, list_id: int) -> CheckinList | None:
     return _list_from_row(rows[0]) if rows else None
 
 
+#: Changes whenever a check-in list is added, changed or removed (here or by a sync): the
+#: number of lists, the newest change and the highest id (a removed list stays, marked).
+LISTS_STAMP = "SELECT count(*) AS n, max(updated_at) AS changed, max(id) AS top FROM checkin_list"
+
+
 def lists_stamp(conn: sqlite3.Connection) -> tuple[object, ...]:
-    """Changes whenever a list is added, changed or removed (here or by a sync)."""
-    row = conn.execute("SELECT count(*), max(updated_at), max(id) FROM checkin_list").fetchone()
-    return tuple(row)
+    """The lists' stamp now (:data:`LISTS_STAMP`); a check-in reads it inside its own
+    transaction instead (:func:`kiosk.storage.scanlog.person_and_history`)."""
+    return tuple(conn.execute(LISTS_STAMP).fetchone())
 
 
 class ListError(ValueError):

@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 
 from kiosk.core.hlc import Hlc, tick
 from kiosk.core.model import Attendee, Scan, ScanKind
-from kiosk.core.reasons import ACCEPTED_REASONS, Hint, Reason
+from kiosk.core.reasons import Hint, Reason, accepted
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
 from kiosk.storage import attendees
+from kiosk.storage.events import LISTS_STAMP
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,7 @@ def append(conn: sqlite3.Connection, scan: NewScan) -> StoredScan:
             scan.raw_code,
             scan.kind.value,
             scan.ref_scan_id,
-            "accepted" if scan.reason in ACCEPTED_REASONS else "refused",
+            "accepted" if accepted(scan.reason) else "refused",
             scan.reason.value,
             scan.hint.value if scan.hint else None,
             int(scan.manual),
@@ -186,35 +187,40 @@ def history(conn: sqlite3.Connection, attendee_uid: str, list_id: int) -> tuple[
 
 
 _PERSON_AND_HISTORY = (
-    "SELECT "
+    "SELECT l.n, l.changed, l.top, "
     + ", ".join("a." + c.strip() for c in attendees.CHECKIN_COLUMNS.split(","))
     + ", EXISTS (SELECT 1 FROM revoked_ticket r WHERE r.attendee_uid = a.uid)"
     + ", s.scan_id, s.kiosk_id, s.at, s.kind, s.reason, s.list_id, s.ref_scan_id, k.name, s.manual"
-    " FROM attendee a"
+    " FROM (" + LISTS_STAMP + ") AS l"
+    " LEFT JOIN attendee a ON a.code = ?"
     " LEFT JOIN scan s ON s.attendee_uid = a.uid AND s.list_id = ?"
     " LEFT JOIN kiosk k ON k.id = s.kiosk_id"
-    " WHERE a.code = ?"
 )
 
 
-_W = attendees.CHECKIN_WIDTH  # where the revoked flag is; the scan's columns follow it
+_P = 3  # where the attendee's columns start (after the lists' stamp)
+_W = _P + attendees.CHECKIN_WIDTH  # where the revoked flag is; the scan's columns follow it
 
 
 def person_and_history(
     conn: sqlite3.Connection, code: str, list_id: int
-) -> tuple[Attendee, tuple[Scan, ...], bool] | None:
-    """The attendee whose code is exactly ``code``, their scans on one list and whether their
-    ticket is on the revocation list, in one query: the common case of a check-in (None when
-    no code matches exactly; then look further with :func:`attendees.find_by_code`,
-    :func:`history` and :func:`is_revoked`)."""
-    rows = conn.execute(_PERSON_AND_HISTORY, (list_id, code)).fetchall()
-    if not rows:
-        return None
-    person = attendees.attendee_from_tuple(rows[0])
-    revoked = bool(rows[0][_W])
-    if rows[0][_W + 1] is None:
-        return person, (), revoked
-    return person, tuple(
+) -> tuple[tuple[object, ...], tuple[Attendee, tuple[Scan, ...], bool] | None]:
+    """The stamp of the check-in lists (:data:`LISTS_STAMP`), and the attendee whose code is
+    exactly ``code`` with their scans on one list and whether their ticket is on the revocation
+    list, in one query: the common case of a check-in, which learns inside its own transaction
+    whether the lists it holds are still current. The second part is None when no code matches
+    exactly; then look further with :func:`attendees.find_by_code`, :func:`history` and
+    :func:`is_revoked`."""
+    rows = conn.execute(_PERSON_AND_HISTORY, (code, list_id)).fetchall()
+    first = rows[0]
+    stamp = tuple(first[:_P])
+    if first[_P] is None:
+        return stamp, None
+    person = attendees.attendee_from_tuple(first[_P:])
+    revoked = bool(first[_W])
+    if first[_W + 1] is None:
+        return stamp, (person, (), revoked)
+    return stamp, (person, tuple(
         Scan(
             scan_id=row[_W + 1],
             kiosk_id=row[_W + 2],
@@ -228,7 +234,7 @@ def person_and_history(
             manual=bool(row[_W + 9]),
         )
         for row in rows
-    ), revoked
+    ), revoked)  # fmt: skip
 
 
 def is_revoked(conn: sqlite3.Connection, attendee_uid: str) -> bool:
@@ -281,8 +287,8 @@ def last_action(conn: sqlite3.Connection, kiosk_id: str) -> tuple[Scan, str | No
     cur = conn.cursor()
     cur.row_factory = sqlite3.Row
     row = cur.execute(
-        _SELECT + "WHERE s.kiosk_id = ? AND (s.kind = 'void' OR (s.kind IN ('entry', 'exit') "
-        "AND s.reason IN ('admitted', 'exit_recorded'))) ORDER BY s.kiosk_seq DESC LIMIT 1",
+        _SELECT + "WHERE s.kiosk_id = ? AND s.outcome = 'accepted' "
+        "AND s.kind IN ('entry', 'exit', 'void') ORDER BY s.kiosk_seq DESC LIMIT 1",
         (kiosk_id,),
     ).fetchone()
     return (_scan_from_row(row), row["attendee_uid"]) if row else None

@@ -39,8 +39,9 @@ from kiosk.app.lookup import Found, PersonDetails
 from kiosk.app.people import ON_BADGE
 from kiosk.core.codes import display
 from kiosk.core.decide import FORCEABLE
+from kiosk.core.lists import list_to_show
 from kiosk.core.model import Attendee, CheckinList, Method
-from kiosk.core.reasons import ACCEPTED_REASONS, Hint, Reason
+from kiosk.core.reasons import Hint, Reason
 from kiosk.core.timeutil import local_day
 from kiosk.ui.backend import (
     Failure,
@@ -354,16 +355,10 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.menu_button)
 
     def _default_list_index(self) -> int:
-        """Today's list if the event has one; else the next day's; else the last."""
-        if not self.lists:
-            return -1
-        today = local_day(self._now(), self.event_info.timezone)
-        days = [(i, cl.day) for i, cl in enumerate(self.lists) if cl.day is not None]
-        for i, day in days:
-            if day == today:
-                return i
-        upcoming = [(day, i) for i, day in days if day > today]
-        return min(upcoming)[1] if upcoming else len(self.lists) - 1
+        """The list staff are shown (kiosk.core.lists.list_to_show): today's; before the event
+        the first day's, after it the last day's."""
+        shown = list_to_show(self.lists, local_day(self._now(), self.event_info.timezone))
+        return -1 if shown is None else self.lists.index(shown)
 
     def _build_actions(self) -> None:
         self.walk_in_action = QAction(self)
@@ -562,7 +557,7 @@ class MainWindow(QMainWindow):
     def on_scanned(self, result: CheckinResult) -> None:
         self.last_result = result
         # Ctrl+Z in the search field now means "undo this check-in", until staff type again.
-        self.desk.search.undo_yields = result.decision.reason in ACCEPTED_REASONS
+        self.desk.search.undo_yields = result.decision.accepted
         self._show_result(result)
         if self.sounds is not None:
             self.sounds.play(explain(result.decision, result.checkin_list, self.zone).severity)
@@ -728,7 +723,7 @@ class MainWindow(QMainWindow):
         """Undo the last check-in shown, or else this kiosk's newest one; asks first, naming
         the person (organisation, code, time) once the writer has said whom it would reach."""
         result = self.last_result
-        accepted = result is not None and result.decision.reason in ACCEPTED_REASONS
+        accepted = result is not None and result.decision.accepted
         if result is not None and accepted and result.decision.attendee:
             self.backend.find_undo(result.scan_id)
         else:

@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.app.checkin import CheckinService, NoListError, UndoError
 from kiosk.core.model import ScanKind
-from kiosk.core.reasons import Hint, Reason
+from kiosk.core.reasons import Hint, Reason, accepted
 from kiosk.storage import events, scanlog
 from kiosk.storage.database import Database
 from tests.conftest import Clock, People
@@ -181,3 +181,16 @@ def test_a_huge_or_hostile_scan_is_refused_not_crashed(
     s = service(db, clock)
     for raw in ("", "\x00\x1b[2J", "x" * 100_000, "‮evil", "🎫" * 50, "' OR 1=1 --"):
         assert s.scan(raw).decision.reason is Reason.UNKNOWN_CODE
+
+
+def test_the_log_marks_accepted_exactly_the_scans_the_rule_accepts(
+    db: Database, people: People, clock: Clock
+) -> None:
+    s = service(db, clock)
+    results = [s.scan(code) for code in (people.ana, people.ana, people.cancelled, "NOPE")]
+    s.undo(results[0].scan_id)
+    rows = db.conn.execute("SELECT reason, outcome FROM scan ORDER BY hlc").fetchall()
+    assert [r for r, _ in rows] == [
+        "admitted", "already_checked_in", "cancelled", "unknown_code", "voided",
+    ]  # fmt: skip
+    assert all((outcome == "accepted") is accepted(Reason(r)) for r, outcome in rows)

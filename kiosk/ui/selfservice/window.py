@@ -38,6 +38,7 @@ from kiosk.app.checkin import CheckinResult, Clock, utc_now
 from kiosk.app.lookup import Found
 from kiosk.app.meetings import ScanMeetings
 from kiosk.app.printing import JobState, PrintDecision, PrintJob
+from kiosk.core.lists import list_for
 from kiosk.core.model import Method
 from kiosk.core.timeutil import local_day
 from kiosk.ui.backend import DeskBackend, Failure, SearchResult
@@ -303,8 +304,9 @@ class SelfServiceWindow(QMainWindow):
         self.backend.scan(code, lists, method=method)
 
     def _today_list(self) -> int | None:
-        today = local_day(self.clock(), self.event_info.timezone)
-        return next((cl.id for cl in self.lists if cl.day == today), None)
+        """Today's list (kiosk.core.lists.list_for); None sends the attendee to the desk."""
+        today = list_for(self.lists, local_day(self.clock(), self.event_info.timezone))
+        return None if today is None else today.id
 
     @Slot(object)
     def _scanned(self, result: CheckinResult) -> None:
