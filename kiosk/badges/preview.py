@@ -33,7 +33,7 @@ SAMPLES: dict[str, BadgeData] = {
         language="bg",
     ),
     "long-ro": BadgeData(
-        first_name="Ştefan-Alexandru",  # legacy cedilla, as old exports write it
+        first_name="Ștefan-Alexandru",  # as stored: legacy ş ţ are made ș ț where people are stored
         last_name="Bălănescu-Ionescu",
         organization="Universitatea „Dunărea de Jos” din Galați — Facultatea de Inginerie",
         country="România",

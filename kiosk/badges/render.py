@@ -103,11 +103,12 @@ class BadgeData:
         )
 
     def value(self, field: str) -> str:
-        """A field as printed: NFC, comma-below ș ț, single spaces."""
+        """A field as printed. People's details come from storage, where they were cleaned once
+        (NFC, comma-below ș ț, single spaces: kiosk.core.text.clean), so they print as they are."""
         if field == "full_name":
-            return clean(f"{clean(self.first_name)} {clean(self.last_name)}")
-        raw: str = getattr(self, field)
-        return clean(raw)
+            return " ".join(p for p in (self.first_name, self.last_name) if p)
+        value: str = getattr(self, field)
+        return value
 
 
 @dataclass(frozen=True, slots=True)

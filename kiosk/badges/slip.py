@@ -13,6 +13,7 @@ from datetime import date, time
 from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.badges.fonts import default_engine, load_font, weight_path
+from kiosk.core.plurals import counted
 from kiosk.core.text import has_cyrillic, transliterate
 
 WORDS: dict[str, dict[str, str]] = {
@@ -20,20 +21,24 @@ WORDS: dict[str, dict[str, str]] = {
         "title": "Your B2B meetings",
         "none": "No B2B meetings on this day.",
         "with": "with",
-        "count": "{n} meetings",
     },
     "bg": {
         "title": "Вашите B2B срещи",
         "none": "Нямате B2B срещи в този ден.",
         "with": "с",
-        "count": "Срещи: {n}",
     },
     "ro": {
         "title": "Întâlnirile dvs. B2B",
         "none": "Nicio întâlnire B2B în această zi.",
         "with": "cu",
-        "count": "Întâlniri: {n}",
     },
+}
+
+#: "2 meetings" under the list, in each language's plural forms (kiosk.core.plurals).
+MEETINGS_COUNTED: dict[str, dict[str, str]] = {
+    "en": {"one": "{count} meeting", "other": "{count} meetings"},
+    "bg": {"one": "{count} среща", "other": "{count} срещи"},
+    "ro": {"one": "{count} întâlnire", "few": "{count} întâlniri", "other": "{count} de întâlniri"},
 }
 
 #: Paper the slip is made for: (width in dots, height in dots or None for a roll, dpi).
@@ -92,7 +97,8 @@ def slip_lines(data: SlipData) -> list[tuple[str, str]]:
             lines.append((facts, "small"))
         lines.append(("", "rule"))
     if data.meetings:
-        lines.append((words["count"].format(n=len(data.meetings)), "small"))
+        language = data.language if data.language in MEETINGS_COUNTED else "en"
+        lines.append((counted(len(data.meetings), MEETINGS_COUNTED[language], language), "small"))
     return lines
 
 

@@ -8,38 +8,8 @@ from zoneinfo import ZoneInfo
 
 from kiosk.app.checkin import CheckinResult
 from kiosk.core.model import Attendee, Decision
-from kiosk.core.reasons import Hint, Reason
 from kiosk.core.text import has_cyrillic, transliterate
-
-#: Plain words for each reason code, for the terminal (the desk window has its own table).
-REASON_TEXT: dict[Reason, str] = {
-    Reason.ADMITTED: "Admitted",
-    Reason.ALREADY_CHECKED_IN: "Already checked in",
-    Reason.UNKNOWN_CODE: "Code not found",
-    Reason.CANCELLED: "Registration cancelled",
-    Reason.NOT_ON_LIST: "Not valid for this list",
-    Reason.EXIT_RECORDED: "Exit recorded",
-    Reason.NOT_INSIDE: "Not checked in, so no exit recorded",
-    Reason.VOIDED: "Check-in undone",
-    Reason.INVALID_SIGNATURE: "Signed ticket not genuine",
-    Reason.REVOKED: "Ticket revoked by the organizers",
-    Reason.UNPAID: "Registration not paid",
-}
-HINT_TEXT: dict[Hint, str] = {
-    Hint.CHECK_CHARACTER: "the check character does not match — check the last character",
-    Hint.MALFORMED: "the scanned text is empty or not a ticket code",
-    Hint.PARTIAL_SCAN: "partial scan (part of a code, or a misread) — scan again",
-    Hint.DAY_NOT_COVERED: "the registration does not cover this day",
-    Hint.OUTSIDE_WINDOW: "this list is not open at this time",
-    Hint.CATEGORY_NOT_ALLOWED: "this list is for other categories",
-    Hint.REENTRY: "re-entry after an exit",
-    Hint.SIGNED_TICKET: "not in this kiosk's list: admitted by the ticket's signature",
-    Hint.NO_ENTRY: "no entry known before this exit: recorded, not counted as admitted",
-    Hint.FORCED: "admitted by staff against the rules",
-    Hint.BLOCKED: "this ticket was blocked at a kiosk",
-    Hint.NOT_OUR_LETTERS: "U, Q, Y and Z never appear in Kiosk codes — check the scanner's "
-    "keyboard layout (AZERTY/QWERTZ) or read V for U",
-}
+from kiosk.core.wording import hint_text, phrase, reason_name
 
 
 def attendee_json(person: Attendee) -> dict[str, Any]:
@@ -100,7 +70,7 @@ def display_name(person: Attendee) -> str:
 
 def decision_lines(d: Decision, tz: str, now: datetime) -> list[str]:
     mark = "✔ " if d.admitted else ("• " if d.accepted else "✘ ")
-    lines = [mark + REASON_TEXT[d.reason].upper()]
+    lines = [mark + reason_name(d.reason).upper()]
     if d.previous is not None:
         first = d.previous.at.astimezone(ZoneInfo(tz))
         day = (
@@ -108,11 +78,11 @@ def decision_lines(d: Decision, tz: str, now: datetime) -> list[str]:
             if first.date() == now.astimezone(ZoneInfo(tz)).date()
             else f"on {first:%Y-%m-%d}"
         )
-        lines[0] += f" {day} at {first:%H:%M} on {d.previous.kiosk_name or 'another kiosk'}"
+        lines[0] += f" {day} at {first:%H:%M} on {d.previous.kiosk_name or phrase('another_kiosk')}"
     if d.hint is not None:
-        lines.append(f"  ({HINT_TEXT[d.hint]})")
+        lines.append(f"  {hint_text(d.hint)}")
     if d.overridden is not None:
-        lines.append(f"  (overriding: {REASON_TEXT[d.overridden].lower()})")
+        lines.append(f"  (overriding: {reason_name(d.overridden).lower()})")
     if d.attendee is not None:
         person = d.attendee
         lines.append(f"  {display_name(person)}")

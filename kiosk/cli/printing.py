@@ -18,6 +18,7 @@ from kiosk.app.printing import (
     print_service,
 )
 from kiosk.cli.options import Command, State, progress
+from kiosk.core import wording
 from kiosk.core.model import Attendee
 
 
@@ -143,7 +144,8 @@ def print_badge(
             raise click.ClickException(
                 f"A badge was printed for {person.first_name} {person.last_name} at "
                 f"{answer.previous_at.astimezone():%Y-%m-%d %H:%M} on "
-                f"{answer.previous_kiosk or 'another kiosk'} — add --again to print another."
+                f"{answer.previous_kiosk or wording.phrase('another_kiosk')} — add --again to "
+                "print another."
             )
         job = service.process_one()
     if job is None or job.state.value != "done":

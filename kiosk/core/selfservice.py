@@ -15,6 +15,9 @@ expected today; never who else is, and never where anyone works.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+from kiosk.core.reasons import Reason
 from kiosk.core.text import query_alternatives, word_variants
 
 #: People shown at most for one query.
@@ -28,3 +31,34 @@ def names_surname(query: str, last_name: str) -> bool:
     diacritics)?"""
     surname = word_variants(last_name)
     return any(spellings & surname for spellings in query_alternatives(query))
+
+
+class Outcome(StrEnum):
+    """What the attendee is told after a scan (the words: :data:`kiosk.core.wording.ATTENDEE`).
+    Never a technical reason: anything staff must look at sends the attendee to the desk."""
+
+    WELCOME_BADGE = "welcome_badge"  # admitted, a badge is printing
+    WELCOME_DESK = "welcome_desk"  # admitted, collect the badge at the desk (no printer)
+    BADGE_FAILED = "badge_failed"  # admitted, but the badge did not print
+    ALREADY = "already"  # already checked in today: no reprint without staff
+    NOT_FOUND = "not_found"
+    NOT_TODAY = "not_today"
+    SEE_DESK = "see_desk"  # cancelled, or anything else staff must look at
+
+
+#: The outcome of each refusal the attendee can do something about; every other refusal
+#: (cancelled, revoked, unpaid, a forged ticket…) sends them to the desk.
+_REFUSAL_OUTCOME = {
+    Reason.ALREADY_CHECKED_IN: Outcome.ALREADY,
+    Reason.UNKNOWN_CODE: Outcome.NOT_FOUND,
+    Reason.NOT_ON_LIST: Outcome.NOT_TODAY,
+}
+
+
+def attendee_outcome(reason: Reason | None, badge_queued: bool) -> Outcome:
+    """What the attendee is told for a scan's reason (``None``: no answer at all)."""
+    if reason is None:
+        return Outcome.SEE_DESK
+    if reason is Reason.ADMITTED:
+        return Outcome.WELCOME_BADGE if badge_queued else Outcome.WELCOME_DESK
+    return _REFUSAL_OUTCOME.get(reason, Outcome.SEE_DESK)

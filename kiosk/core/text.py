@@ -20,6 +20,8 @@ from functools import lru_cache
 _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"\s+")
+#: Characters that separate words in a cell (line breaks, tabs, separators): become spaces.
+_BREAKS = str.maketrans("\t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029", " " * 12)
 
 # Bulgarian Streamlined System; a few letters of neighbouring Cyrillic alphabets so that
 # Russian or Ukrainian spellings of a name are searchable too.
@@ -98,7 +100,13 @@ WORD_CACHE = 8192
 
 def clean(value: object) -> str:
     """Normalise one field as stored: NFC, comma-below Romanian letters, no control characters,
-    single spaces, trimmed. ``None`` becomes an empty string."""
+    single spaces, trimmed. ``None`` becomes an empty string.
+
+    The one cleaning of names and other text fields, applied once, where they are stored
+    (kiosk.storage.attendees: insert and update); whatever reads them back (the desk, badges,
+    reports) gets them clean. Line breaks and tabs separate words ("Ivan<Alt+Enter>Petrov" in a
+    spreadsheet cell is "Ivan Petrov"); other control and invisible characters are removed.
+    """
     if value is None:
         return ""
     text = str(value)
@@ -143,7 +151,7 @@ def all_clean(values: Collection[str]) -> bool:
 
 def _clean_slow(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_CEDILLA_TO_COMMA)
+    text = text.translate(_CEDILLA_TO_COMMA).translate(_BREAKS)
     text = _CONTROL.sub("", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -27,7 +27,7 @@ from kiosk.reports.export import (
 )
 from kiosk.reports.register import Person, RegisterEntry, columns, register_rows
 from kiosk.reports.summary import Report
-from kiosk.reports.texts import PARTNER, Texts, texts
+from kiosk.reports.texts import PARTNER, Texts, count_of, texts
 from kiosk.storage import reports as report_store
 from kiosk.storage.database import Database
 
@@ -164,7 +164,8 @@ def workbook(report: Report, progress: Progress | None = None) -> bytes:
         ws = book.sheet(day.isoformat())
         ws.widths(column_widths(header, rows))
         ws.freeze(2)
-        ws.title(t("book.register", event=event.name, day=day.isoformat(), count=len(entries)))
+        ws.title(t("book.register", event=event.name, day=day.isoformat(),
+                   people=count_of(t, "people", len(entries))))  # fmt: skip
         ws.table(header, rows, progress=progress, done=done, total=total)
         done += len(rows)
     if progress is not None:

@@ -27,6 +27,7 @@ from kiosk.reports.texts import (
     DEFAULT_LANGUAGE,
     Texts,
     category_label,
+    count_of,
     country_label,
     long_date,
     texts,
@@ -193,7 +194,8 @@ def sign_in_sheet(
     # The digest is of the content as stored, whatever the language of the words.
     digest = _digest(SHEET_COLUMNS[:4], rows)
     header = tuple(both(k) for k in _SHEET_KEYS)
-    footer = t("signin.footer", event=event.name, day=day.isoformat(), count=len(rows))
+    footer = t("signin.footer", event=event.name, day=day.isoformat(),
+               people=count_of(t, "people", len(rows)))  # fmt: skip
     pdf = _Document(footer, digest, t=t)
     pdf.set_title(t("signin.pdf_title", event=event.name, day=day.isoformat()))
     pdf.add_page()
@@ -315,7 +317,7 @@ def report_pdf(
         pdf.cell(
             0,
             8,
-            t("pdf.register", date=long_date(t, day), count=len(entries)),
+            t("pdf.register", date=long_date(t, day), people=count_of(t, "people", len(entries))),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )

@@ -14,9 +14,11 @@ from datetime import date, datetime
 from operator import attrgetter
 from zoneinfo import ZoneInfo
 
+from kiosk.core import wording
 from kiosk.core.decide import expected_on
 from kiosk.core.gcpause import paused_gc
 from kiosk.core.model import Attendee, AttendeeStatus, CheckinList
+from kiosk.core.reasons import Reason
 from kiosk.core.text import fold
 from kiosk.reports.live import BUCKET, bucket_start
 from kiosk.reports.meetings import b2b_sections
@@ -31,7 +33,14 @@ from kiosk.reports.register import (
     method_label,
     read_register,
 )
-from kiosk.reports.texts import DEFAULT_LANGUAGE, Texts, category_label, list_label, texts
+from kiosk.reports.texts import (
+    DEFAULT_LANGUAGE,
+    Texts,
+    category_label,
+    language_of,
+    list_label,
+    texts,
+)
 from kiosk.storage import register as register_store
 from kiosk.storage.database import Database
 
@@ -314,9 +323,11 @@ def expected_on_list(lst: CheckinList) -> Callable[[Person], bool]:
 
 
 def _reason(t: Texts, code: str) -> str:
+    """A reason's name in the report's language (kiosk.core.wording); a reason newer than this
+    Kiosk (from a synchronised kiosk): its code."""
     try:
-        return t(f"reason.{code}")
-    except KeyError:  # a reason newer than these texts: its code
+        return wording.reason_name(Reason(code), language_of(t))
+    except ValueError:
         return code
 
 

@@ -6,8 +6,9 @@ here, one dict per language with the same keys (tests/reports/test_texts.py chec
 than in the desk's Qt catalogues. Keys are stable names; values may hold ``{placeholders}``.
 Bulgarian is in Cyrillic; Romanian uses ș ț with the comma below (never ş ţ with a cedilla).
 
-Counts are written as "label: N" rather than "N people" in Bulgarian and Romanian, which need
-a different noun form for 1, for 2-19 and (Romanian) for 20 and more.
+A count with its noun ("1 participant", "20 de participanți") takes the language's plural form
+(:data:`COUNTED`, :func:`count_of`, rules in :mod:`kiosk.core.plurals`); totals are written as
+"label: N".
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import date
 
 from kiosk.core.countries import country_name
 from kiosk.core.labels import category_key, day_list_name, fallback_label
+from kiosk.core.plurals import counted
 
 LANGUAGES = ("en", "bg", "ro")
 DEFAULT_LANGUAGE = "en"
@@ -74,17 +76,6 @@ EN: dict[str, str] = {
     "value.yes": "yes",
     "value.duplicate": "no (duplicate)",
     "value.manual": "{kiosk} (manual)",
-    # Refusal reasons (kiosk.core.reasons.Reason values)
-    "reason.admitted": "admitted",
-    "reason.already_checked_in": "already checked in",
-    "reason.unknown_code": "unknown code",
-    "reason.cancelled": "registration cancelled",
-    "reason.not_on_list": "not on this list",
-    "reason.exit_recorded": "exit recorded",
-    "reason.not_inside": "not inside",
-    "reason.voided": "undone",
-    "reason.invalid_signature": "ticket signature not valid",
-    "reason.revoked": "ticket revoked",
     # The register
     "reg.no": "No.",
     "reg.date": "Date",
@@ -126,13 +117,13 @@ EN: dict[str, str] = {
     "sheet.summary": "Summary",
     "book.venue": "Venue: {venue}",
     "book.written": "Written {time}",
-    "book.register": "{event} — attendance register {day} ({count} people)",
+    "book.register": "{event} — attendance register {day} ({people})",
     "pdf.page": "Page {page} of {pages}",
     "pdf.digest": "Content SHA-256: {digest}",
     "pdf.zone": "time zone {zone} · written {time}",
     "pdf.arrivals": "Arrivals per 15 minutes",
     "pdf.none": "None.",
-    "pdf.register": "Attendance register {date} — {count} people",
+    "pdf.register": "Attendance register {date} — {people}",
     # Sign-in sheets
     "signin.no": "No.",
     "signin.name": "Name",
@@ -141,10 +132,10 @@ EN: dict[str, str] = {
     "signin.signature": "Signature",
     "signin.title_registered": "Attendance sign-in sheet — everyone registered for this day",
     "signin.title_attended": "Attendance list — people who attended",
-    "signin.total_registered": "Total: {count} people registered",
-    "signin.total_attended": "Total: {count} people attended",
+    "signin.total_registered": "Total registered: {count}",
+    "signin.total_attended": "Total attended: {count}",
     "signin.checked_by": "Checked by (name, signature, date):",
-    "signin.footer": "{event} · {day} · {count} people",
+    "signin.footer": "{event} · {day} · {people}",
     "signin.pdf_title": "{event} — sign-in sheet {day}",
     # The arrivals chart
     "chart.day_total": "{day} — {total} first arrivals",
@@ -245,16 +236,6 @@ BG: dict[str, str] = {
     "value.yes": "да",
     "value.duplicate": "не (дубликат)",
     "value.manual": "{kiosk} (ръчно)",
-    "reason.admitted": "допуснат",
-    "reason.already_checked_in": "вече отбелязано пристигане",
-    "reason.unknown_code": "непознат код",
-    "reason.cancelled": "анулирана регистрация",
-    "reason.not_on_list": "не е в този списък",
-    "reason.exit_recorded": "отчетено излизане",
-    "reason.not_inside": "не е вътре",
-    "reason.voided": "отменено",
-    "reason.invalid_signature": "невалиден подпис на билета",
-    "reason.revoked": "анулиран билет",
     "reg.no": "№",
     "reg.date": "Дата",
     "reg.last_name": "Фамилия",
@@ -294,13 +275,13 @@ BG: dict[str, str] = {
     "sheet.summary": "Обобщение",
     "book.venue": "Място: {venue}",
     "book.written": "Изготвено на {time}",
-    "book.register": "{event} — присъствен списък {day} (брой участници: {count})",
+    "book.register": "{event} — присъствен списък {day} ({people})",
     "pdf.page": "Страница {page} от {pages}",
     "pdf.digest": "SHA-256 на съдържанието: {digest}",
     "pdf.zone": "часова зона {zone} · изготвено на {time}",
     "pdf.arrivals": "Пристигания на всеки 15 минути",
     "pdf.none": "Няма.",
-    "pdf.register": "Присъствен списък, {date} — брой участници: {count}",
+    "pdf.register": "Присъствен списък, {date} — {people}",
     "signin.no": "№",
     "signin.name": "Име",
     "signin.organisation": "Организация",
@@ -311,7 +292,7 @@ BG: dict[str, str] = {
     "signin.total_registered": "Общо регистрирани: {count}",
     "signin.total_attended": "Общо присъствали: {count}",
     "signin.checked_by": "Проверил (име, подпис, дата):",
-    "signin.footer": "{event} · {day} · брой участници: {count}",
+    "signin.footer": "{event} · {day} · {people}",
     "signin.pdf_title": "{event} — списък за подписи {day}",
     "chart.day_total": "{day} — първи пристигания: {total}",
     "chart.no_arrivals": "Няма пристигания",
@@ -410,16 +391,6 @@ RO: dict[str, str] = {
     "value.yes": "da",
     "value.duplicate": "nu (duplicat)",
     "value.manual": "{kiosk} (manual)",
-    "reason.admitted": "admis",
-    "reason.already_checked_in": "deja înregistrat",
-    "reason.unknown_code": "cod necunoscut",
-    "reason.cancelled": "înregistrare anulată",
-    "reason.not_on_list": "nu figurează pe această listă",
-    "reason.exit_recorded": "ieșire înregistrată",
-    "reason.not_inside": "nu se află înăuntru",
-    "reason.voided": "anulat",
-    "reason.invalid_signature": "semnătura biletului nu este validă",
-    "reason.revoked": "bilet revocat",
     "reg.no": "Nr.",
     "reg.date": "Data",
     "reg.last_name": "Nume",
@@ -459,13 +430,13 @@ RO: dict[str, str] = {
     "sheet.summary": "Rezumat",
     "book.venue": "Locul: {venue}",
     "book.written": "Întocmit la {time}",
-    "book.register": "{event} — registru de prezență {day} (participanți: {count})",
+    "book.register": "{event} — registru de prezență {day} ({people})",
     "pdf.page": "Pagina {page} din {pages}",
     "pdf.digest": "SHA-256 al conținutului: {digest}",
     "pdf.zone": "fus orar {zone} · întocmit la {time}",
     "pdf.arrivals": "Sosiri la fiecare 15 minute",
     "pdf.none": "Nu există.",
-    "pdf.register": "Registru de prezență, {date} — participanți: {count}",
+    "pdf.register": "Registru de prezență, {date} — {people}",
     "signin.no": "Nr.",
     "signin.name": "Nume",
     "signin.organisation": "Organizație",
@@ -476,7 +447,7 @@ RO: dict[str, str] = {
     "signin.total_registered": "Total înregistrați: {count}",
     "signin.total_attended": "Total prezenți: {count}",
     "signin.checked_by": "Verificat de (nume, semnătură, dată):",
-    "signin.footer": "{event} · {day} · participanți: {count}",
+    "signin.footer": "{event} · {day} · {people}",
     "signin.pdf_title": "{event} — listă de semnături {day}",
     "chart.day_total": "{day} — prime sosiri: {total}",
     "chart.no_arrivals": "Nicio sosire",
@@ -579,6 +550,27 @@ def list_label(t: Texts, name: str, day: date | None) -> str:
     if day is not None and name == day_list_name(day):
         return t("list.day", day=day.isoformat())
     return name
+
+
+#: Counted nouns in each language's plural forms (kiosk.core.plurals.FORMS).
+COUNTED: dict[str, dict[str, dict[str, str]]] = {
+    "people": {
+        "en": {"one": "{count} person", "other": "{count} people"},
+        "bg": {"one": "{count} участник", "other": "{count} участници"},
+        "ro": {
+            "one": "{count} participant",
+            "few": "{count} participanți",
+            "other": "{count} de participanți",
+        },
+    },
+}
+
+
+def count_of(t: Texts, noun: str, count: int) -> str:
+    """``count`` with its noun (:data:`COUNTED`) in the language of ``t``: "1 person",
+    "2 people", "20 de participanți"."""
+    language = language_of(t)
+    return counted(count, COUNTED[noun][language], language)
 
 
 def long_date(t: Texts, day: date) -> str:

@@ -616,11 +616,12 @@ def update(
 ) -> None:
     """Change some columns of one attendee (inside the caller's transaction); reindex it.
 
-    ``changes`` maps column names to stored values (``days`` as :func:`days_json` text).
+    ``changes`` maps column names to stored values (``days`` as :func:`days_json` text); text
+    fields are cleaned on the way in (:func:`kiosk.core.text.clean`), as on insert.
     """
     if not changes:
         return
-    sets = dict(changes)
+    sets = {c: clean(v) if c in DETAIL_COLUMNS else v for c, v in changes.items()}
     if "raw" in sets:
         sets["raw"] = json.dumps(sets["raw"], ensure_ascii=False)
     if "code" in sets:

@@ -37,6 +37,7 @@ from kiosk.app.desk import UndoTarget, code_check, typed_code
 from kiosk.app.door import Desk, Kiosk, NewAttendee
 from kiosk.app.lookup import Found, PersonDetails
 from kiosk.app.people import ON_BADGE
+from kiosk.core import wording
 from kiosk.core.codes import display
 from kiosk.core.decide import FORCEABLE
 from kiosk.core.lists import list_to_show
@@ -66,6 +67,8 @@ from kiosk.ui.texts import (
     fault_text,
     list_text,
     time_text,
+    title,
+    ui_language,
 )
 from kiosk.ui.widgets.fitted_label import FittedLabel
 from kiosk.ui.widgets.icons import speaker_icon
@@ -783,7 +786,7 @@ class MainWindow(QMainWindow):
             detail = self.tr("{who}: the check-in was undone; they can be checked in again.")
             words = Explained(
                 Severity.ATTENTION,
-                self.tr("Check-in undone"),
+                title(Reason.VOIDED),
                 detail.format(who=self._person_line(person)),
             )
             self.desk.result.show_result(words, person)
@@ -793,7 +796,7 @@ class MainWindow(QMainWindow):
         else:
             self.desk.result.show_message(
                 Severity.ATTENTION,
-                self.tr("Check-in undone"),
+                title(Reason.VOIDED),
                 self.tr("The person can be checked in again."),
             )
         if self.sounds is not None:
@@ -1057,7 +1060,7 @@ class MainWindow(QMainWindow):
         question = question.format(
             day=day_text(at.date()),
             time=time_text(at),
-            kiosk=previous.previous_kiosk or self.tr("another kiosk"),
+            kiosk=previous.previous_kiosk or wording.phrase("another_kiosk", ui_language()),
         )
         if self.confirm(self.tr("Print again"), question):
             self.printing.request_print(attendee_uid, confirmed=True)

@@ -1,7 +1,9 @@
-"""What the desk says about a decision: one table from reason codes to staff words.
+"""What the desk says about a decision, in the window's language.
 
-Every reason and hint has a text here (a test checks it), so a new reason cannot reach the screen
-as a bare code. Texts are translated through Qt (context "Reasons").
+The words of every reason and hint come from the one catalogue, kiosk.core.wording (shared with
+the command line, the self-service kiosk and reports; a test checks every code has them in
+every language); this module fills in times, days and list names the way Qt's locale writes
+them. Other desk texts (methods, categories, printer faults) are translated through Qt.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
+from kiosk.core import wording
 from kiosk.core.countries import country_name
 from kiosk.core.labels import category_key, day_list_name, fallback_label
 from kiosk.core.model import CheckinList, Decision, Policy
@@ -64,35 +67,13 @@ def list_text(checkin_list: CheckinList, *, short: bool = False) -> str:
 
 
 def title(reason: Reason, hint: Hint | None = None) -> str:
-    """The one big word of the result panel."""
-    if reason is Reason.UNKNOWN_CODE and hint is Hint.PARTIAL_SCAN:
-        return QCoreApplication.translate("Reasons", "Partial scan — scan again")
-    if reason is Reason.EXIT_RECORDED and hint is Hint.NO_ENTRY:
-        return QCoreApplication.translate("Reasons", "Exit noted — no entry on record")
-    return {
-        Reason.ADMITTED: QCoreApplication.translate("Reasons", "Welcome"),
-        Reason.EXIT_RECORDED: QCoreApplication.translate("Reasons", "Exit recorded"),
-        Reason.ALREADY_CHECKED_IN: QCoreApplication.translate("Reasons", "Already checked in"),
-        Reason.VOIDED: QCoreApplication.translate("Reasons", "Check-in undone"),
-        Reason.UNKNOWN_CODE: QCoreApplication.translate("Reasons", "Code not found"),
-        Reason.CANCELLED: QCoreApplication.translate("Reasons", "Registration cancelled"),
-        Reason.NOT_ON_LIST: QCoreApplication.translate("Reasons", "Not valid here"),
-        Reason.NOT_INSIDE: QCoreApplication.translate("Reasons", "Not checked in"),
-        Reason.INVALID_SIGNATURE: QCoreApplication.translate("Reasons", "Ticket not genuine"),
-        Reason.REVOKED: QCoreApplication.translate("Reasons", "Ticket revoked"),
-        Reason.UNPAID: QCoreApplication.translate("Reasons", "Not paid"),
-    }[reason]
+    """The one big word of the result panel (kiosk.core.wording.headline)."""
+    return wording.headline(reason, hint, ui_language())
 
 
 def history_text(reason: Reason) -> str:
     """A past scan in a person's history: what happened, in a word or two."""
-    if reason is Reason.ADMITTED:
-        return QCoreApplication.translate("Reasons", "Checked in")
-    if reason is Reason.EXIT_RECORDED:
-        return QCoreApplication.translate("Reasons", "Exit")
-    if reason is Reason.VOIDED:
-        return QCoreApplication.translate("Reasons", "Undo")
-    return QCoreApplication.translate("Reasons", "Refused: {reason}").format(reason=title(reason))
+    return wording.history_text(reason, ui_language())
 
 
 def method_text(method: str) -> str:
@@ -110,40 +91,8 @@ def method_text(method: str) -> str:
 
 
 def hint_text(hint: Hint) -> str:
-    return {
-        Hint.CHECK_CHARACTER: QCoreApplication.translate(
-            "Reasons", "Code not found — check the last character."
-        ),
-        Hint.MALFORMED: QCoreApplication.translate("Reasons", "This is not a ticket code."),
-        Hint.PARTIAL_SCAN: QCoreApplication.translate(
-            "Reasons", "Only part of the code arrived. Scan the ticket again."
-        ),
-        Hint.DAY_NOT_COVERED: QCoreApplication.translate(
-            "Reasons", "The ticket does not cover this day."
-        ),
-        Hint.OUTSIDE_WINDOW: QCoreApplication.translate(
-            "Reasons", "The list is closed at this time."
-        ),
-        Hint.CATEGORY_NOT_ALLOWED: QCoreApplication.translate(
-            "Reasons", "This ticket category is not admitted on this list."
-        ),
-        Hint.REENTRY: QCoreApplication.translate("Reasons", "Re-entry."),
-        Hint.SIGNED_TICKET: QCoreApplication.translate(
-            "Reasons", "Not in this kiosk's list — admitted by the ticket's signature."
-        ),
-        Hint.NO_ENTRY: QCoreApplication.translate(
-            "Reasons", "No entry is on record for this list: the exit is noted, nobody admitted."
-        ),
-        Hint.FORCED: QCoreApplication.translate("Reasons", "Admitted by staff decision."),
-        Hint.BLOCKED: QCoreApplication.translate(
-            "Reasons", "This ticket was blocked (lost or passed on)."
-        ),
-        Hint.NOT_OUR_LETTERS: QCoreApplication.translate(
-            "Reasons",
-            "U, Q, Y and Z never appear in our codes: check the scanner's keyboard layout, or "
-            "read V for U.",
-        ),
-    }[hint]
+    """What a hint tells staff (kiosk.core.wording.HINT)."""
+    return wording.hint_text(hint, ui_language())
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,88 +103,50 @@ class Explained:
 
 
 def explain(decision: Decision, checkin_list: CheckinList, zone: tzinfo) -> Explained:
-    """The panel's words for a decision, in the current language."""
+    """The panel's words for a decision, in the current language (kiosk.core.wording)."""
+    language = ui_language()
     reason = decision.reason
+
+    def say(name: str) -> str:
+        return wording.phrase(name, language)
+
     detail = ""
     if reason is Reason.ADMITTED:
-        detail = QCoreApplication.translate("Reasons", "Checked in for {list}.").format(
-            list=list_text(checkin_list)
-        )
+        detail = wording.detail(reason, language).format(list=list_text(checkin_list))
         if decision.hint is Hint.REENTRY:
-            detail = QCoreApplication.translate("Reasons", "Welcome back — re-entry recorded.")
+            detail = say("welcome_back")
         elif decision.hint in (Hint.SIGNED_TICKET, Hint.FORCED):
             detail += " " + hint_text(decision.hint)
     elif reason is Reason.EXIT_RECORDED and not decision.admitted:
-        detail = QCoreApplication.translate(
-            "Reasons", "No entry is on record for this list: the exit is noted, nobody admitted."
-        )
-    elif reason is Reason.EXIT_RECORDED:
-        detail = QCoreApplication.translate("Reasons", "Leaving — goodbye.")
+        detail = hint_text(Hint.NO_ENTRY)
     elif reason is Reason.ALREADY_CHECKED_IN and decision.previous is not None:
         prev = decision.previous
         local = prev.at.astimezone(zone)
-        where = prev.kiosk_name or QCoreApplication.translate("Reasons", "another kiosk")
+        where = prev.kiosk_name or say("another_kiosk")
         if checkin_list.policy is Policy.ONCE_PER_DAY:
-            detail = QCoreApplication.translate(
-                "Reasons", "Already checked in today at {time} on {kiosk}."
-            )
+            detail = say("already_today")
         else:
-            detail = QCoreApplication.translate(
-                "Reasons", "Already checked in on {day} at {time} on {kiosk}."
-            )
+            detail = wording.detail(reason, language)
         detail = detail.format(time=time_text(local), kiosk=where, day=day_text(local.date()))
     elif reason is Reason.UNKNOWN_CODE:
-        detail = (
-            hint_text(decision.hint)
-            if decision.hint
-            else QCoreApplication.translate("Reasons", "No attendee has this code.")
-        )
-        if decision.hint is None:
-            detail += " " + QCoreApplication.translate("Reasons", "Search by name instead.")
-    elif reason is Reason.CANCELLED:
-        detail = QCoreApplication.translate(
-            "Reasons", "This registration was cancelled. Send the person to the organisers' desk."
-        )
+        if decision.hint is not None:
+            detail = hint_text(decision.hint)
+        else:
+            detail = wording.detail(reason, language) + " " + say("search_by_name")
     elif reason is Reason.NOT_ON_LIST:
         if decision.hint is Hint.DAY_NOT_COVERED and checkin_list.day is not None:
-            detail = QCoreApplication.translate("Reasons", "Not registered for {day}.").format(
-                day=day_text(checkin_list.day)
-            )
+            detail = wording.detail(reason, language).format(day=day_text(checkin_list.day))
             person = decision.attendee
             if person is not None and person.days:
                 days = ", ".join(day_text(d) for d in sorted(person.days))
-                detail += " " + QCoreApplication.translate(
-                    "Reasons", "Registered for: {days}."
-                ).format(days=days)
+                detail += " " + say("registered_for").format(days=days)
         elif decision.hint is not None:
             detail = hint_text(decision.hint)
-    elif reason is Reason.NOT_INSIDE:
-        detail = QCoreApplication.translate("Reasons", "No entry was recorded, so no exit can be.")
-    elif reason is Reason.VOIDED:
-        detail = QCoreApplication.translate(
-            "Reasons", "The check-in was undone. The person can be checked in again."
-        )
-    elif reason is Reason.INVALID_SIGNATURE:
-        detail = QCoreApplication.translate(
-            "Reasons",
-            "The signature does not match: the code was altered, is for another event, or this "
-            "kiosk lacks the event's key. Search by name, or send the person to the organisers.",
-        )
-    elif reason is Reason.REVOKED:
-        detail = QCoreApplication.translate(
-            "Reasons",
-            "The organisers revoked this ticket. Send the person to the organisers' desk.",
-        )
-        if decision.hint is Hint.BLOCKED:
-            detail = hint_text(Hint.BLOCKED) + " " + QCoreApplication.translate(
-                "Reasons", "Send the person to the organisers' desk."
-            )
-    elif reason is Reason.UNPAID:
-        detail = QCoreApplication.translate(
-            "Reasons",
-            "The registration is not paid yet and this list does not admit unpaid ones. "
-            "Take the payment, then admit with “Admit anyway”.",
-        )
+    elif reason is Reason.REVOKED and decision.hint is Hint.BLOCKED:
+        detail = hint_text(Hint.BLOCKED) + " " + say("send_to_organisers")
+    elif reason is not Reason.ALREADY_CHECKED_IN:
+        # Cancelled, not inside, undone, not genuine, revoked, unpaid: one line each.
+        detail = wording.detail(reason, language)
     severity = SEVERITY[reason]
     if decision.hint is Hint.PARTIAL_SCAN:
         severity = Severity.ATTENTION  # nobody refused: the scan is to be repeated

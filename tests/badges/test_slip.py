@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
+import pytest
 from PIL import Image
 
 from kiosk.badges.slip import SlipData, SlipMeeting, render_slip, slip_lines
@@ -39,8 +40,23 @@ def test_the_slip_says_time_table_partner_organisation_and_country_in_the_person
         "11:30   Table 3",
         "cu Ion Popescu",  # a Latin name gets no second line
         "Black Sea Cluster · Romania",
-        "Întâlniri: 2",
+        "2 întâlniri",
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "said"),
+    [
+        ("en", 1, "1 meeting"), ("en", 3, "3 meetings"),
+        ("bg", 1, "1 среща"), ("bg", 3, "3 срещи"),
+        ("ro", 1, "1 întâlnire"), ("ro", 3, "3 întâlniri"), ("ro", 20, "20 de întâlniri"),
+    ],
+)  # fmt: skip
+def test_the_number_of_meetings_takes_the_plural_form_of_the_language(
+    language: str, count: int, said: str
+) -> None:
+    many = replace(DATA, meetings=(DATA.meetings * 20)[:count], language=language)
+    assert slip_lines(many)[-1] == (said, "small")
 
 
 def test_a_day_without_meetings_says_so_in_bulgarian() -> None:

@@ -22,6 +22,10 @@ def test_cedilla_letters_are_stored_as_comma_below() -> None:
     assert clean("Ştefan Ţăranu, Iaşi") == "Ștefan Țăranu, Iași"
 
 
+def test_line_breaks_and_tabs_separate_words() -> None:
+    assert clean("Ivan\nPetrov\tООД\r\n") == "Ivan Petrov ООД"
+
+
 def test_decomposed_input_is_stored_composed() -> None:
     decomposed = unicodedata.normalize("NFD", "Ștefănescu Йордан")
     assert clean(decomposed) == "Ștefănescu Йордан"

@@ -192,7 +192,7 @@ def test_sign_in_sheet_prefilled_lists_everyone_registered_by_last_name(
         "Country",
         "Signature",
         "Interreg VI-A ROBG-123",
-        "Total: 3 people registered",
+        "Total registered: 3",
         "Page 1 of 1",
         "Tuesday, 29 September 2026",
     ):
@@ -207,7 +207,7 @@ def test_sign_in_sheet_of_attendees_lists_only_those_who_came(
     write_sign_in_sheet(report, DAY2, tmp_path / "s.pdf", attended=True)
     text = pdf_text(tmp_path / "s.pdf")
     assert "Петрова" not in text  # admitted, then undone
-    assert "Total: 2 people attended" in text
+    assert "Total attended: 2" in text
 
 
 def test_long_sign_in_sheet_has_numbered_pages_and_fonts_embedded(
@@ -225,7 +225,7 @@ def test_long_sign_in_sheet_has_numbered_pages_and_fonts_embedded(
     pages = len(reader.pages)
     assert pages >= 3
     assert f"Page {pages} of {pages}" in reader.pages[-1].extract_text()
-    assert "Total: 80 people registered" in reader.pages[-1].extract_text()
+    assert "Total registered: 80" in reader.pages[-1].extract_text()
     # Every page repeats the column header.
     assert all("Signature" in page.extract_text() for page in reader.pages)
     fonts = reader.pages[0]["/Resources"]["/Font"]

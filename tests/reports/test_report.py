@@ -117,9 +117,9 @@ def test_counts_by_country_category_and_list(db: Database, story: Story) -> None
 
 def test_refused_scans_are_summarised_by_day_and_reason(db: Database, story: Story) -> None:
     assert build_report(db).section("refused").rows == [
-        ("2026-09-28", "already checked in", 1),  # sorted by reason code, shown in words
-        ("2026-09-28", "registration cancelled", 1),
-        ("2026-09-28", "unknown code", 1),
+        ("2026-09-28", "Already checked in", 1),  # sorted by reason code, shown in words
+        ("2026-09-28", "Registration cancelled", 1),
+        ("2026-09-28", "Code not found", 1),
         ("Total", "", 3),
     ]
     assert build_report(db, Scope(day=DAY2)).section("refused").rows == [("Total", "", 0)]

@@ -49,7 +49,7 @@ def test_romanian_uses_comma_below_and_bulgarian_is_cyrillic() -> None:
 def test_a_reason_code_newer_than_the_catalogue_is_shown_as_its_code() -> None:
     from kiosk.reports.summary import _reason
 
-    assert _reason(texts("bg"), "already_checked_in") == "вече отбелязано пристигане"
+    assert _reason(texts("bg"), "already_checked_in") == "Вече пристигна"
     assert _reason(texts("bg"), "some_future_reason") == "some_future_reason"
 
 
@@ -85,7 +85,7 @@ def test_bulgarian_csv_has_bulgarian_columns_and_words_and_the_english_content_d
     sums = _csv(tmp_path / "ден1-summary.csv")
     assert ["Присъствие по дни"] in sums and ["Отказани сканирания по причина"] in sums
     refused = sums[sums.index(["Отказани сканирания по причина"]) + 2 :]
-    assert ["2026-09-28", "вече отбелязано пристигане", "1"] in refused
+    assert ["2026-09-28", "Вече пристигна", "1"] in refused
     assert ["Общо", "", "3"] in refused
 
 
@@ -126,3 +126,22 @@ def test_single_language_sign_in_sheet_and_english_stays_english(
     text = PdfReader(tmp_path / "en.pdf").pages[0].extract_text()
     assert "Name" in text and " / " not in text.split("\n")[3]
     assert one.content_sha256 == same.content_sha256  # the same people, whatever the language
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two", "twenty"),
+    [
+        ("en", "1 person", "2 people", "20 people"),
+        ("bg", "1 участник", "2 участници", "20 участници"),
+        ("ro", "1 participant", "2 participanți", "20 de participanți"),
+    ],
+)
+def test_counts_of_people_take_the_plural_form_of_each_language(
+    language: str, one: str, two: str, twenty: str
+) -> None:
+    from kiosk.core.plurals import FORMS
+    from kiosk.reports.texts import COUNTED, count_of
+
+    t = texts(language)
+    assert [count_of(t, "people", n) for n in (1, 2, 20)] == [one, two, twenty]
+    assert all(set(forms[lang]) == set(FORMS[lang]) for forms in COUNTED.values() for lang in forms)

@@ -18,12 +18,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.core.selfservice import Outcome
 from kiosk.storage.database import Database
 from kiosk.ui import a11y
 from kiosk.ui.i18n import Translations
 from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.selfservice.access import PROMPT_SECONDS, screen_text
-from kiosk.ui.selfservice.result import Outcome
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.ui.sounds import Sounds
 from kiosk.ui.speech import Speaker

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.adminpin import AdminPin
+from kiosk.core.selfservice import Outcome
 from kiosk.ui.selfservice import window as window_module
-from kiosk.ui.selfservice.result import Outcome
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from tests.conftest import People
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.printing import PRINTER_KEY
+from kiosk.core.selfservice import Outcome
 from kiosk.storage import events, printjobs
 from kiosk.storage.database import Database
-from kiosk.ui.selfservice.result import Outcome
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from tests.conftest import People
 

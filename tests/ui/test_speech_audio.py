@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.speech import espeak_ng, render, render_command
+from kiosk.core.selfservice import Outcome
 from kiosk.ui.selfservice.access import screen_parts, screen_text
-from kiosk.ui.selfservice.result import Outcome
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from tests.conftest import People
 

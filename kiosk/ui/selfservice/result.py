@@ -7,25 +7,25 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.app.checkin import CheckinResult
-from kiosk.core.reasons import Reason
+from kiosk.core.selfservice import Outcome, attendee_outcome
+from kiosk.core.wording import attendee_words
 from kiosk.ui import style
 from kiosk.ui.a11y import announce
 from kiosk.ui.meeting_texts import kiosk_title
 from kiosk.ui.selfservice.common import big_button
-from kiosk.ui.texts import Severity
+from kiosk.ui.texts import Severity, ui_language
 from kiosk.ui.widgets.result_panel import StatusIcon
 
-
-class Outcome:
-    """What the attendee is told (stable codes; the words come from :meth:`ResultScreen.words`)."""
-
-    WELCOME_BADGE = "welcome_badge"  # admitted, a badge is printing
-    WELCOME_DESK = "welcome_desk"  # admitted, collect the badge at the desk (no printer)
-    BADGE_FAILED = "badge_failed"  # admitted, but the badge did not print
-    ALREADY = "already"  # already checked in today: no reprint without staff
-    NOT_FOUND = "not_found"
-    NOT_TODAY = "not_today"
-    SEE_DESK = "see_desk"  # cancelled, or anything else staff must look at
+# How each outcome looks (its icon and colour).
+_SEVERITY = {
+    Outcome.WELCOME_BADGE: Severity.OK,
+    Outcome.WELCOME_DESK: Severity.OK,
+    Outcome.BADGE_FAILED: Severity.ATTENTION,
+    Outcome.ALREADY: Severity.ATTENTION,
+    Outcome.NOT_FOUND: Severity.REFUSED,
+    Outcome.NOT_TODAY: Severity.REFUSED,
+    Outcome.SEE_DESK: Severity.REFUSED,
+}
 
 
 class ResultScreen(QWidget):
@@ -73,16 +73,8 @@ class ResultScreen(QWidget):
 
     @staticmethod
     def outcome_for(result: CheckinResult | None, badge_queued: bool) -> str:
-        if result is None:
-            return Outcome.SEE_DESK
-        reason = result.decision.reason
-        if reason is Reason.ADMITTED:
-            return Outcome.WELCOME_BADGE if badge_queued else Outcome.WELCOME_DESK
-        return {
-            Reason.ALREADY_CHECKED_IN: Outcome.ALREADY,
-            Reason.UNKNOWN_CODE: Outcome.NOT_FOUND,
-            Reason.NOT_ON_LIST: Outcome.NOT_TODAY,
-        }.get(reason, Outcome.SEE_DESK)
+        reason = result.decision.reason if result is not None else None
+        return attendee_outcome(reason, badge_queued)
 
     def show_outcome(self, outcome: str, first_name: str = "") -> None:
         self.outcome = outcome
@@ -109,41 +101,13 @@ class ResultScreen(QWidget):
         self.meetings.setText("\n".join(lines))
 
     def words(self) -> tuple[Severity, str, str]:
-        name = self.first_name
-        welcome = self.tr("Welcome, {name}!").format(name=name) if name else self.tr("Welcome!")
-        return {
-            Outcome.WELCOME_BADGE: (
-                Severity.OK, welcome, self.tr("Your badge is printing — please take it.")
-            ),
-            Outcome.WELCOME_DESK: (
-                Severity.OK, welcome, self.tr("Please collect your badge at the registration desk.")
-            ),
-            Outcome.BADGE_FAILED: (
-                Severity.ATTENTION,
-                welcome,
-                self.tr("You are checked in. Please collect your badge at the registration desk."),
-            ),
-            Outcome.ALREADY: (
-                Severity.ATTENTION,
-                self.tr("You are already checked in today."),
-                self.tr("If you need your badge again, please ask at the registration desk."),
-            ),
-            Outcome.NOT_FOUND: (
-                Severity.REFUSED,
-                self.tr("We could not find this code."),
-                self.tr("Please go to the registration desk — we will help you there."),
-            ),
-            Outcome.NOT_TODAY: (
-                Severity.REFUSED,
-                self.tr("Your registration is not for today."),
-                self.tr("Please go to the registration desk — we will help you there."),
-            ),
-            Outcome.SEE_DESK: (
-                Severity.REFUSED,
-                self.tr("We could not check you in here."),
-                self.tr("Please go to the registration desk — we will help you there."),
-            ),
-        }.get(self.outcome, (Severity.OK, "", ""))  # fmt: skip
+        """The icon, title and line for the outcome shown, in the window's language (the
+        words: kiosk.core.wording.ATTENDEE)."""
+        if self.outcome not in _SEVERITY:
+            return Severity.OK, "", ""
+        outcome = Outcome(self.outcome)
+        title, line = attendee_words(outcome, self.first_name, ui_language())
+        return _SEVERITY[outcome], title, line
 
     def retranslate(self) -> None:
         self.ok.setText(self.tr("Done"))

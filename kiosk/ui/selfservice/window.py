@@ -40,6 +40,7 @@ from kiosk.app.meetings import ScanMeetings
 from kiosk.app.printing import JobState, PrintDecision, PrintJob
 from kiosk.core.lists import list_for
 from kiosk.core.model import Method
+from kiosk.core.selfservice import Outcome
 from kiosk.core.timeutil import local_day
 from kiosk.ui.backend import DeskBackend, Failure, SearchResult
 from kiosk.ui.i18n import Translations
@@ -50,7 +51,7 @@ from kiosk.ui.selfservice.common import SHEET, kiosk_sheet, min_target_px
 from kiosk.ui.selfservice.confirm import ConfirmScreen
 from kiosk.ui.selfservice.find import FindScreen
 from kiosk.ui.selfservice.pin import PinDialog
-from kiosk.ui.selfservice.result import Outcome, ResultScreen
+from kiosk.ui.selfservice.result import ResultScreen
 from kiosk.ui.selfservice.scan import ScanScreen
 from kiosk.ui.selfservice.welcome import WelcomeScreen
 from kiosk.ui.sounds import Sounds

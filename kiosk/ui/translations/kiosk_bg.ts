@@ -903,6 +903,7 @@
     <name>MainWindow</name>
     <message>
         <source>No check-in list</source>
+        <extracomment>Scans (code, how) that arrived before :meth:`start`, decided by it in order.</extracomment>
         <translation>Няма списък за вход</translation>
     </message>
     <message>
@@ -982,10 +983,6 @@
         <translation>{who}: пристигането е отменено; може да се отбележи отново.</translation>
     </message>
     <message>
-        <source>Check-in undone</source>
-        <translation>Пристигането е отменено</translation>
-    </message>
-    <message>
         <source>Check-in of {name} undone.</source>
         <translation>Пристигането на {name} е отменено.</translation>
     </message>
@@ -1060,10 +1057,6 @@
     <message>
         <source>A badge was printed on {day} at {time} on {kiosk}. Print another?</source>
         <translation>Вече е отпечатан бадж на {day} в {time} на {kiosk}. Да се отпечата ли още един?</translation>
-    </message>
-    <message>
-        <source>another kiosk</source>
-        <translation>друго гише</translation>
     </message>
     <message>
         <source>Print again</source>
@@ -1765,118 +1758,6 @@
 <context>
     <name>Reasons</name>
     <message>
-        <source>Welcome</source>
-        <translation>Добре дошли</translation>
-    </message>
-    <message>
-        <source>Partial scan — scan again</source>
-        <translation>Непълно сканиране — сканирайте отново</translation>
-    </message>
-    <message>
-        <source>Exit recorded</source>
-        <translation>Изходът е записан</translation>
-    </message>
-    <message>
-        <source>Already checked in</source>
-        <translation>Вече пристигна</translation>
-    </message>
-    <message>
-        <source>Check-in undone</source>
-        <translation>Пристигането е отменено</translation>
-    </message>
-    <message>
-        <source>Code not found</source>
-        <translation>Кодът не е намерен</translation>
-    </message>
-    <message>
-        <source>Registration cancelled</source>
-        <translation>Регистрацията е анулирана</translation>
-    </message>
-    <message>
-        <source>Not valid here</source>
-        <translation>Не важи тук</translation>
-    </message>
-    <message>
-        <source>Not checked in</source>
-        <translation>Няма отбелязан вход</translation>
-    </message>
-    <message>
-        <source>Ticket not genuine</source>
-        <translation>Билетът не е истински</translation>
-    </message>
-    <message>
-        <source>Ticket revoked</source>
-        <translation>Билетът е анулиран</translation>
-    </message>
-    <message>
-        <source>Checked in</source>
-        <translation>Пристигане</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>Изход</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Отмяна</translation>
-    </message>
-    <message>
-        <source>Refused: {reason}</source>
-        <translation>Отказ: {reason}</translation>
-    </message>
-    <message>
-        <source>Code not found — check the last character.</source>
-        <translation>Кодът не е намерен — проверете последния знак.</translation>
-    </message>
-    <message>
-        <source>This is not a ticket code.</source>
-        <translation>Това не е код на билет.</translation>
-    </message>
-    <message>
-        <source>Only part of the code arrived. Scan the ticket again.</source>
-        <translation>Пристигна само част от кода. Сканирайте билета отново.</translation>
-    </message>
-    <message>
-        <source>The ticket does not cover this day.</source>
-        <translation>Билетът не важи за този ден.</translation>
-    </message>
-    <message>
-        <source>The list is closed at this time.</source>
-        <translation>Списъкът е затворен в този час.</translation>
-    </message>
-    <message>
-        <source>This ticket category is not admitted on this list.</source>
-        <translation>Тази категория билети не се допуска по този списък.</translation>
-    </message>
-    <message>
-        <source>Re-entry.</source>
-        <translation>Повторен вход.</translation>
-    </message>
-    <message>
-        <source>Not in this kiosk&apos;s list — admitted by the ticket&apos;s signature.</source>
-        <translation>Не е в списъка на този пункт — допуснат по подписа на билета.</translation>
-    </message>
-    <message>
-        <source>Checked in for {list}.</source>
-        <translation>Пристигането е отбелязано: {list}.</translation>
-    </message>
-    <message>
-        <source>Welcome back — re-entry recorded.</source>
-        <translation>Добре дошли отново — повторният вход е отбелязан.</translation>
-    </message>
-    <message>
-        <source>No entry is on record for this list: the exit is noted, nobody admitted.</source>
-        <translation>Няма записан вход за този списък: изходът е отбелязан, никой не е допуснат.</translation>
-    </message>
-    <message>
-        <source>Exit noted — no entry on record</source>
-        <translation>Изходът е отбелязан — няма записан вход</translation>
-    </message>
-    <message>
-        <source>Not paid</source>
-        <translation>Неплатено</translation>
-    </message>
-    <message>
         <source>scanned</source>
         <translation>сканиран билет</translation>
     </message>
@@ -1907,78 +1788,6 @@
     <message>
         <source>admitted anyway</source>
         <translation>допускане въпреки отказа</translation>
-    </message>
-    <message>
-        <source>Admitted by staff decision.</source>
-        <translation>Допускане по решение на персонала.</translation>
-    </message>
-    <message>
-        <source>This ticket was blocked (lost or passed on).</source>
-        <translation>Този билет е блокиран (изгубен или преотстъпен).</translation>
-    </message>
-    <message>
-        <source>U, Q, Y and Z never appear in our codes: check the scanner&apos;s keyboard layout, or read V for U.</source>
-        <translation>U, Q, Y и Z никога не се срещат в нашите кодове: проверете клавиатурната подредба на скенера или четете V вместо U.</translation>
-    </message>
-    <message>
-        <source>Leaving — goodbye.</source>
-        <translation>Излиза — довиждане.</translation>
-    </message>
-    <message>
-        <source>another kiosk</source>
-        <translation>друго гише</translation>
-    </message>
-    <message>
-        <source>Already checked in today at {time} on {kiosk}.</source>
-        <translation>Пристигна днес в {time} на {kiosk}.</translation>
-    </message>
-    <message>
-        <source>Already checked in on {day} at {time} on {kiosk}.</source>
-        <translation>Пристигна на {day} в {time} на {kiosk}.</translation>
-    </message>
-    <message>
-        <source>No attendee has this code.</source>
-        <translation>Няма участник с този код.</translation>
-    </message>
-    <message>
-        <source>Search by name instead.</source>
-        <translation>Потърсете по име.</translation>
-    </message>
-    <message>
-        <source>This registration was cancelled. Send the person to the organisers&apos; desk.</source>
-        <translation>Тази регистрация е анулирана. Насочете лицето към гишето на организаторите.</translation>
-    </message>
-    <message>
-        <source>Not registered for {day}.</source>
-        <translation>Билетът не важи за {day}.</translation>
-    </message>
-    <message>
-        <source>Registered for: {days}.</source>
-        <translation>Записани дни: {days}.</translation>
-    </message>
-    <message>
-        <source>No entry was recorded, so no exit can be.</source>
-        <translation>Няма отбелязан вход, затова не може да се отбележи изход.</translation>
-    </message>
-    <message>
-        <source>The check-in was undone. The person can be checked in again.</source>
-        <translation>Пристигането е отменено. Може да се отбележи отново.</translation>
-    </message>
-    <message>
-        <source>The signature does not match: the code was altered, is for another event, or this kiosk lacks the event&apos;s key. Search by name, or send the person to the organisers.</source>
-        <translation>Подписът не съвпада: кодът е променен, е за друго събитие или този пункт няма ключа на събитието. Потърсете по име или изпратете човека при организаторите.</translation>
-    </message>
-    <message>
-        <source>The organisers revoked this ticket. Send the person to the organisers&apos; desk.</source>
-        <translation>Организаторите анулираха този билет. Изпратете човека на гишето на организаторите.</translation>
-    </message>
-    <message>
-        <source>Send the person to the organisers&apos; desk.</source>
-        <translation>Изпратете човека на гишето на организаторите.</translation>
-    </message>
-    <message>
-        <source>The registration is not paid yet and this list does not admit unpaid ones. Take the payment, then admit with “Admit anyway”.</source>
-        <translation>Регистрацията още не е платена, а този списък не допуска неплатени. Приемете плащането и допуснете с „Допусни въпреки това“.</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -2187,50 +1996,6 @@
 </context>
 <context>
     <name>ResultScreen</name>
-    <message>
-        <source>Welcome, {name}!</source>
-        <translation>Добре дошли, {name}!</translation>
-    </message>
-    <message>
-        <source>Welcome!</source>
-        <translation>Добре дошли!</translation>
-    </message>
-    <message>
-        <source>Your badge is printing — please take it.</source>
-        <translation>Баджът Ви се отпечатва — моля, вземете го.</translation>
-    </message>
-    <message>
-        <source>Please collect your badge at the registration desk.</source>
-        <translation>Моля, вземете баджа си от гишето за регистрация.</translation>
-    </message>
-    <message>
-        <source>You are checked in. Please collect your badge at the registration desk.</source>
-        <translation>Пристигането Ви е отбелязано. Моля, вземете баджа си от гишето за регистрация.</translation>
-    </message>
-    <message>
-        <source>You are already checked in today.</source>
-        <translation>Пристигането Ви днес вече е отбелязано.</translation>
-    </message>
-    <message>
-        <source>If you need your badge again, please ask at the registration desk.</source>
-        <translation>Ако отново Ви трябва бадж, моля, попитайте на гишето за регистрация.</translation>
-    </message>
-    <message>
-        <source>We could not find this code.</source>
-        <translation>Не открихме този код.</translation>
-    </message>
-    <message>
-        <source>Please go to the registration desk — we will help you there.</source>
-        <translation>Моля, отидете на гишето за регистрация — там ще Ви помогнем.</translation>
-    </message>
-    <message>
-        <source>Your registration is not for today.</source>
-        <translation>Регистрацията Ви не е за днес.</translation>
-    </message>
-    <message>
-        <source>We could not check you in here.</source>
-        <translation>Не успяхме да отбележим пристигането Ви тук.</translation>
-    </message>
     <message>
         <source>Done</source>
         <translation>Готово</translation>

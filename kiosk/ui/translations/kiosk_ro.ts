@@ -908,6 +908,7 @@
     <name>MainWindow</name>
     <message>
         <source>No check-in list</source>
+        <extracomment>Scans (code, how) that arrived before :meth:`start`, decided by it in order.</extracomment>
         <translation>Nicio listă de check-in</translation>
     </message>
     <message>
@@ -987,10 +988,6 @@
         <translation>{who}: check-in-ul a fost anulat; se poate face din nou check-in.</translation>
     </message>
     <message>
-        <source>Check-in undone</source>
-        <translation>Check-in anulat</translation>
-    </message>
-    <message>
         <source>Check-in of {name} undone.</source>
         <translation>Check-in-ul pentru {name} a fost anulat.</translation>
     </message>
@@ -1065,10 +1062,6 @@
     <message>
         <source>A badge was printed on {day} at {time} on {kiosk}. Print another?</source>
         <translation>Un ecuson a fost deja tipărit pe {day}, la ora {time}, la {kiosk}. Tipăriți încă unul?</translation>
-    </message>
-    <message>
-        <source>another kiosk</source>
-        <translation>alt ghișeu</translation>
     </message>
     <message>
         <source>Print again</source>
@@ -1774,118 +1767,6 @@
 <context>
     <name>Reasons</name>
     <message>
-        <source>Welcome</source>
-        <translation>Bun venit</translation>
-    </message>
-    <message>
-        <source>Partial scan — scan again</source>
-        <translation>Scanare parțială — scanați din nou</translation>
-    </message>
-    <message>
-        <source>Exit recorded</source>
-        <translation>Ieșire înregistrată</translation>
-    </message>
-    <message>
-        <source>Already checked in</source>
-        <translation>Check-in deja efectuat</translation>
-    </message>
-    <message>
-        <source>Check-in undone</source>
-        <translation>Check-in anulat</translation>
-    </message>
-    <message>
-        <source>Code not found</source>
-        <translation>Cod negăsit</translation>
-    </message>
-    <message>
-        <source>Registration cancelled</source>
-        <translation>Înregistrare anulată</translation>
-    </message>
-    <message>
-        <source>Not valid here</source>
-        <translation>Nu este valabil aici</translation>
-    </message>
-    <message>
-        <source>Not checked in</source>
-        <translation>Fără check-in</translation>
-    </message>
-    <message>
-        <source>Ticket not genuine</source>
-        <translation>Bilet neautentic</translation>
-    </message>
-    <message>
-        <source>Ticket revoked</source>
-        <translation>Bilet revocat</translation>
-    </message>
-    <message>
-        <source>Checked in</source>
-        <translation>Check-in</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>Ieșire</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Anulare check-in</translation>
-    </message>
-    <message>
-        <source>Refused: {reason}</source>
-        <translation>Refuzat: {reason}</translation>
-    </message>
-    <message>
-        <source>Code not found — check the last character.</source>
-        <translation>Cod negăsit — verificați ultimul caracter.</translation>
-    </message>
-    <message>
-        <source>This is not a ticket code.</source>
-        <translation>Acesta nu este un cod de bilet.</translation>
-    </message>
-    <message>
-        <source>Only part of the code arrived. Scan the ticket again.</source>
-        <translation>A ajuns doar o parte din cod. Scanați biletul din nou.</translation>
-    </message>
-    <message>
-        <source>The ticket does not cover this day.</source>
-        <translation>Biletul nu este valabil în această zi.</translation>
-    </message>
-    <message>
-        <source>The list is closed at this time.</source>
-        <translation>Lista este închisă la această oră.</translation>
-    </message>
-    <message>
-        <source>This ticket category is not admitted on this list.</source>
-        <translation>Această categorie de bilet nu este admisă pe această listă.</translation>
-    </message>
-    <message>
-        <source>Re-entry.</source>
-        <translation>Reintrare.</translation>
-    </message>
-    <message>
-        <source>Not in this kiosk&apos;s list — admitted by the ticket&apos;s signature.</source>
-        <translation>Nu este în lista acestui punct — admis pe baza semnăturii biletului.</translation>
-    </message>
-    <message>
-        <source>Checked in for {list}.</source>
-        <translation>Check-in efectuat pentru {list}.</translation>
-    </message>
-    <message>
-        <source>Welcome back — re-entry recorded.</source>
-        <translation>Bine ați revenit — reintrare înregistrată.</translation>
-    </message>
-    <message>
-        <source>No entry is on record for this list: the exit is noted, nobody admitted.</source>
-        <translation>Nu există nicio intrare înregistrată pe această listă: ieșirea este notată, nimeni nu a fost admis.</translation>
-    </message>
-    <message>
-        <source>Exit noted — no entry on record</source>
-        <translation>Ieșire notată — nicio intrare înregistrată</translation>
-    </message>
-    <message>
-        <source>Not paid</source>
-        <translation>Neplătit</translation>
-    </message>
-    <message>
         <source>scanned</source>
         <translation>bilet scanat</translation>
     </message>
@@ -1916,78 +1797,6 @@
     <message>
         <source>admitted anyway</source>
         <translation>admitere totuși</translation>
-    </message>
-    <message>
-        <source>Admitted by staff decision.</source>
-        <translation>Intrare admisă prin decizia personalului.</translation>
-    </message>
-    <message>
-        <source>This ticket was blocked (lost or passed on).</source>
-        <translation>Acest bilet a fost blocat (pierdut sau cedat).</translation>
-    </message>
-    <message>
-        <source>U, Q, Y and Z never appear in our codes: check the scanner&apos;s keyboard layout, or read V for U.</source>
-        <translation>U, Q, Y și Z nu apar niciodată în codurile noastre: verificați aranjamentul de tastatură al scanerului sau citiți V în loc de U.</translation>
-    </message>
-    <message>
-        <source>Leaving — goodbye.</source>
-        <translation>Pleacă — la revedere.</translation>
-    </message>
-    <message>
-        <source>another kiosk</source>
-        <translation>alt ghișeu</translation>
-    </message>
-    <message>
-        <source>Already checked in today at {time} on {kiosk}.</source>
-        <translation>Check-in efectuat astăzi la ora {time}, la {kiosk}.</translation>
-    </message>
-    <message>
-        <source>Already checked in on {day} at {time} on {kiosk}.</source>
-        <translation>Check-in efectuat pe {day} la ora {time}, la {kiosk}.</translation>
-    </message>
-    <message>
-        <source>No attendee has this code.</source>
-        <translation>Niciun participant nu are acest cod.</translation>
-    </message>
-    <message>
-        <source>Search by name instead.</source>
-        <translation>Căutați după nume.</translation>
-    </message>
-    <message>
-        <source>This registration was cancelled. Send the person to the organisers&apos; desk.</source>
-        <translation>Această înregistrare a fost anulată. Îndrumați persoana spre ghișeul organizatorilor.</translation>
-    </message>
-    <message>
-        <source>Not registered for {day}.</source>
-        <translation>Biletul nu este valabil pe {day}.</translation>
-    </message>
-    <message>
-        <source>Registered for: {days}.</source>
-        <translation>Zile înregistrate: {days}.</translation>
-    </message>
-    <message>
-        <source>No entry was recorded, so no exit can be.</source>
-        <translation>Nu s-a înregistrat nicio intrare, deci nu se poate înregistra ieșirea.</translation>
-    </message>
-    <message>
-        <source>The check-in was undone. The person can be checked in again.</source>
-        <translation>Check-in-ul a fost anulat. Persoana poate face din nou check-in.</translation>
-    </message>
-    <message>
-        <source>The signature does not match: the code was altered, is for another event, or this kiosk lacks the event&apos;s key. Search by name, or send the person to the organisers.</source>
-        <translation>Semnătura nu se potrivește: codul a fost modificat, este pentru alt eveniment sau acest punct nu are cheia evenimentului. Căutați după nume sau trimiteți persoana la organizatori.</translation>
-    </message>
-    <message>
-        <source>The organisers revoked this ticket. Send the person to the organisers&apos; desk.</source>
-        <translation>Organizatorii au revocat acest bilet. Trimiteți persoana la biroul organizatorilor.</translation>
-    </message>
-    <message>
-        <source>Send the person to the organisers&apos; desk.</source>
-        <translation>Trimiteți persoana la biroul organizatorilor.</translation>
-    </message>
-    <message>
-        <source>The registration is not paid yet and this list does not admit unpaid ones. Take the payment, then admit with “Admit anyway”.</source>
-        <translation>Înscrierea nu este încă plătită, iar această listă nu admite înscrieri neplătite. Încasați plata, apoi admiteți cu „Admite totuși”.</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -2198,50 +2007,6 @@
 </context>
 <context>
     <name>ResultScreen</name>
-    <message>
-        <source>Welcome, {name}!</source>
-        <translation>Bun venit, {name}!</translation>
-    </message>
-    <message>
-        <source>Welcome!</source>
-        <translation>Bun venit!</translation>
-    </message>
-    <message>
-        <source>Your badge is printing — please take it.</source>
-        <translation>Ecusonul se tipărește — vă rugăm să-l luați.</translation>
-    </message>
-    <message>
-        <source>Please collect your badge at the registration desk.</source>
-        <translation>Vă rugăm să vă ridicați ecusonul de la ghișeul de înregistrare.</translation>
-    </message>
-    <message>
-        <source>You are checked in. Please collect your badge at the registration desk.</source>
-        <translation>Ați făcut check-in. Vă rugăm să vă ridicați ecusonul de la ghișeul de înregistrare.</translation>
-    </message>
-    <message>
-        <source>You are already checked in today.</source>
-        <translation>Ați făcut deja check-in astăzi.</translation>
-    </message>
-    <message>
-        <source>If you need your badge again, please ask at the registration desk.</source>
-        <translation>Dacă aveți din nou nevoie de ecuson, vă rugăm să întrebați la ghișeul de înregistrare.</translation>
-    </message>
-    <message>
-        <source>We could not find this code.</source>
-        <translation>Nu am găsit acest cod.</translation>
-    </message>
-    <message>
-        <source>Please go to the registration desk — we will help you there.</source>
-        <translation>Vă rugăm să mergeți la ghișeul de înregistrare — vă vom ajuta acolo.</translation>
-    </message>
-    <message>
-        <source>Your registration is not for today.</source>
-        <translation>Înregistrarea dumneavoastră nu este pentru astăzi.</translation>
-    </message>
-    <message>
-        <source>We could not check you in here.</source>
-        <translation>Nu v-am putut face check-in aici.</translation>
-    </message>
     <message>
         <source>Done</source>
         <translation>Gata</translation>
