@@ -13,13 +13,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+#: The forms a noun takes: English and Bulgarian have "one" and "other", Romanian all three.
 Form = Literal["one", "few", "other"]
-#: The forms each language has.
-FORMS: dict[str, tuple[Form, ...]] = {
-    "en": ("one", "other"),
-    "bg": ("one", "other"),
-    "ro": ("one", "few", "other"),
-}
 
 
 def plural_form(count: int, language: str) -> Form:
@@ -33,6 +28,6 @@ def plural_form(count: int, language: str) -> Form:
 
 
 def counted(count: int, forms: dict[str, str], language: str) -> str:
-    """``count`` with its noun: ``forms`` maps each form of ``language`` (:data:`FORMS`) to a
+    """``count`` with its noun: ``forms`` maps each form of ``language`` (:data:`Form`) to a
     text with ``{count}`` ("{count} de participanți")."""
     return forms[plural_form(count, language)].format(count=count)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.plurals import FORMS, counted, plural_form
+from kiosk.core.plurals import counted, plural_form
+
+FORMS = {"en": {"one", "other"}, "bg": {"one", "other"}, "ro": {"one", "few", "other"}}
 
 
 @pytest.mark.parametrize(
@@ -42,4 +44,4 @@ def test_romanian_counts_read_as_romanian_writes_them() -> None:
 
 def test_every_form_returned_is_one_the_language_has() -> None:
     for language, forms in FORMS.items():
-        assert {plural_form(n, language) for n in range(250)} == set(forms)
+        assert {plural_form(n, language) for n in range(250)} == forms

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.core.test_wording import every_text
+
 FOLDER = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "translations"
 CHECK_IN = re.compile(r"\bcheck(ed|s)?[- ]?in\b|\bcheck me in\b", re.IGNORECASE)
 PATCHES = re.compile(r"\((а|ă|a)\)|\w+/\w+а\b")
@@ -31,6 +33,8 @@ def messages(language: str) -> list[tuple[str, str, str]]:
             translation = message.find("translation")
             text = " ".join(t for t in translation.itertext()) if translation is not None else ""
             found.append((name, message.findtext("source") or "", text))
+    # The reason catalogue (kiosk.core.wording) keeps the same rules.
+    found += [("wording", w.en, w.in_(language)) for w in every_text()]
     return found
 
 
@@ -46,7 +50,7 @@ def test_bulgarian_never_says_registered_for_checked_in() -> None:
 def test_bulgarian_checked_in_and_registered_are_different_words() -> None:
     by_source = {(c, s): t for c, s, t in messages("bg")}
     assert by_source[("NumbersPanel", "CHECKED IN")] == "ПРИСТИГНАЛИ"
-    assert by_source[("Reasons", "Already checked in")] == "Вече пристигна"  # aorist: no gender
+    assert by_source[("wording", "Already checked in")] == "Вече пристигна"  # aorist: no gender
     assert (
         "регистрирани" in by_source[("ReportsScreen", "Everyone registered (to sign at the desk)…")]
     )
