@@ -1,7 +1,8 @@
 """Rendering one badge: a PIL image at the printer's exact pixel width.
 
-Text is NFC-normalised and legacy cedilla ş ţ become comma-below ș ț (``kiosk.core.text.clean``),
-so both layout engines print the same letters. Every text is checked against the font's cmap
+People's details arrive clean from storage (NFC, comma-below ș ț: ``kiosk.core.text.clean`` is
+applied once, where they are stored); a template's own texts and labels are cleaned here, so both
+layout engines print the same letters. Every text is checked against the font's cmap
 *before* anything is drawn: a name the font cannot show raises :class:`GlyphError` rather than
 printing boxes. Text is auto-fitted: the largest size that fits its box on one line, else split
 into two lines at a space or hyphen, never clipped (measured ink, checked with ``textbbox``).
