@@ -30,14 +30,14 @@ from kiosk.core.reasons import Reason
 from kiosk.core.timeutil import local_day
 from kiosk.printing.base import Fault, Printer, PrinterError
 from kiosk.printing.discover import FoundPrinter
-
-if TYPE_CHECKING:
-    from kiosk.app.badging import Badges
 from kiosk.storage import attendees, events, printjobs
 from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
 from kiosk.storage.events import Kiosk
 from kiosk.storage.printjobs import BadgePrinted, JobState, NewPrintJob, PrintJob
+
+if TYPE_CHECKING:
+    from kiosk.app.badging import Badges
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ class PrintService:
         return Badges(self.db, self.clock)
 
     def close(self) -> None:
-        """Close the service's connection (one opened by :func:`open_printing`)."""
+        """Close the connection the service works on (the one :func:`open_printing` opened)."""
         self.db.close()
 
     def __enter__(self) -> PrintService:
