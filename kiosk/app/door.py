@@ -37,6 +37,7 @@ from kiosk.storage.events import EventInfo, Kiosk, KioskNameError, ListError
 
 if TYPE_CHECKING:
     from kiosk.app.adminpin import AdminPin, Unlocked
+    from kiosk.app.badging import Badges
     from kiosk.app.desk import LayoutSearch, UndoTarget
     from kiosk.app.importing import ImportReport
     from kiosk.app.keys import Keys
@@ -44,7 +45,9 @@ if TYPE_CHECKING:
     from kiosk.app.meetings import ImportReport as MeetingsImport
     from kiosk.app.meetings import MeetingsService
     from kiosk.app.numbers import LiveNumbers, Stats
+    from kiosk.app.printing import PrintService
     from kiosk.app.reports import ReportService
+    from kiosk.app.tickets import TicketBatch
 
 __all__ = [
     "CheckinResult",
@@ -92,6 +95,7 @@ class Desk:
         self.hub_guard = hub_guard
         self._meetings: MeetingsService | None = None
         self._reports: ReportService | None = None
+        self._printing: PrintService | None = None
 
     # -- who, where, when ----------------------------------------------------------------------
 
@@ -319,6 +323,30 @@ class Desk:
 
             self._reports = ReportService(self.db)
         return self._reports
+
+    @property
+    def printing(self) -> PrintService:
+        """This kiosk's print queue: badges after check-ins, staff prints, printer settings
+        (:class:`kiosk.app.printing.PrintService`)."""
+        if self._printing is None:
+            from kiosk.app.printing import print_service
+
+            self._printing = print_service(self.db, self.kiosk, clock=self.clock)
+        return self._printing
+
+    @property
+    def badges(self) -> Badges:
+        """Badges as pictures and files: one person's, previews, test pages, sheets for
+        pre-printing (:class:`kiosk.app.badging.Badges`)."""
+        from kiosk.app.badging import Badges
+
+        return Badges(self.db, self.clock)
+
+    def tickets(self, *, include_cancelled: bool = False) -> TicketBatch:
+        """Who gets a QR ticket to mail (:func:`kiosk.app.tickets.write_tickets` writes them)."""
+        from kiosk.app.tickets import ticket_batch
+
+        return ticket_batch(self.db, include_cancelled=include_cancelled)
 
     @property
     def keys(self) -> Keys:

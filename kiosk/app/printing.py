@@ -6,9 +6,10 @@ check-in is committed and only adds a row to the queue; the printer is driven la
 windows, a direct call in the command line). No write lock is held while a printer works.
 
 One instance per thread: a worker thread gives the service its own :class:`Database`. The
-desk, the self-service window and the command line all build it with :func:`print_service`
-(badges drawn by :mod:`kiosk.app.badging`, printers opened from their address). At start-up the
-composition root calls :meth:`PrintService.recover_interrupted` once per kiosk.
+desk, the self-service window and the command line all reach it as ``Desk.printing``
+(:func:`print_service`: badges drawn by :mod:`kiosk.app.badging`, printers opened from their
+address). At start-up the composition root calls :meth:`PrintService.recover_interrupted` once
+per kiosk.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -35,9 +34,6 @@ from kiosk.storage.database import Database
 from kiosk.storage.errors import StorageError
 from kiosk.storage.events import Kiosk
 from kiosk.storage.printjobs import BadgePrinted, JobState, NewPrintJob, PrintJob
-
-if TYPE_CHECKING:
-    from kiosk.app.badging import Badges
 
 log = logging.getLogger(__name__)
 
@@ -132,24 +128,6 @@ class PrintService:
         self.printer_factory = printer_factory
         self.clock = clock
         self.max_attempts = max_attempts
-
-    @property
-    def badges(self) -> Badges:
-        """Badges as pictures and files on this service's connection (previews, test pages,
-        pre-printed sheets)."""
-        from kiosk.app.badging import Badges
-
-        return Badges(self.db, self.clock)
-
-    def close(self) -> None:
-        """Close the connection the service works on (the one :func:`open_printing` opened)."""
-        self.db.close()
-
-    def __enter__(self) -> PrintService:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # Settings (per kiosk).
 
@@ -444,20 +422,6 @@ def print_service(
     )
 
 
-def open_printing(
-    path: str | Path, *, clock: Clock = utc_now, side: bool = False
-) -> PrintService:
-    """Open the event file ``path`` for printing on a thread of its own (``side``: a small
-    cache, for a thread beside the desk's); close it with :meth:`PrintService.close` or a
-    ``with`` block. Raises StorageError with a message staff can act on."""
-    db = Database(path, cache_kib=Database.SIDE_CACHE_KIB if side else Database.CACHE_KIB)
-    try:
-        return print_service(db, clock=clock)
-    except BaseException:
-        db.close()
-        raise
-
-
 __all__ = [
     "DEFAULT_POLICY",
     "DEFAULT_TEMPLATE",
@@ -478,6 +442,5 @@ __all__ = [
     "SlipPolicy",
     "find_printers",
     "open_printer",
-    "open_printing",
     "print_service",
 ]

@@ -15,7 +15,6 @@ from kiosk.app.printing import (
     PrinterError,
     PrintRequestError,
     find_printers,
-    print_service,
 )
 from kiosk.cli.options import Command, State, progress
 from kiosk.core import wording
@@ -47,8 +46,8 @@ def _person(badges: badging.Badges, code: str) -> Attendee:
 @click.pass_obj
 def badge(state: State, code: str, output: Path, template: str) -> None:
     """Render one attendee's badge to a PNG or PDF file (nothing is printed or logged)."""
-    with state.open() as db:
-        maker = badging.Badges(db)
+    with state.desk() as desk:
+        maker = desk.badges
         person = _person(maker, code)
         try:
             maker.write(person, template, output)
@@ -87,9 +86,9 @@ def badges_pdf(
     With --list, only the people the check-in rule expects on that list: registered for
     its day and in one of its categories."""
     badging.sheet_template(template)  # a wrong template fails before anyone is read
-    with state.open() as db:
+    with state.desk() as desk:
         try:
-            batch = badging.Badges(db).batch(
+            batch = desk.badges.batch(
                 list_id=list_id, order=sort, include_cancelled=include_cancelled
             )
         except badging.BadgeFileError as exc:
@@ -130,9 +129,9 @@ def print_badge(
     state: State, code: str, uri: str | None, template: str | None, again: bool
 ) -> None:
     """Print one attendee's badge now, through the print queue (logged as badge printed)."""
-    with state.open() as db:
-        service = print_service(db)
-        person = _person(service.badges, code)
+    with state.desk() as desk:
+        service = desk.printing
+        person = _person(desk.badges, code)
         # --printer and --template are for this print only: the job keeps its own copy.
         try:
             answer = service.request_print(
@@ -162,8 +161,8 @@ def print_badge(
 def print_test(state: State, uri: str) -> None:
     """Print a test page with every character of the event's names."""
     if Path(state.db_path).exists():
-        with state.open() as db:
-            media = badging.Badges(db).test_page(uri)
+        with state.desk() as desk:
+            media = desk.badges.test_page(uri)
     else:
         media = badging.print_test_page(None, uri)
     click.echo(f"Test page sent to {uri} ({media.width_px} dots at {media.dpi} dpi).")
@@ -178,8 +177,8 @@ def print_queue(
     state: State, retry_id: int | None, cancel_id: int | None, run: bool
 ) -> None:
     """This kiosk's badge jobs: waiting, printed, failed (with why)."""
-    with state.open() as db:
-        service = print_service(db)
+    with state.desk() as desk:
+        service = desk.printing
         if retry_id is not None:
             service.retry(retry_id)
         if cancel_id is not None:

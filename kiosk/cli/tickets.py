@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kiosk.app.tickets import ticket_batch, write_tickets
+from kiosk.app.tickets import write_tickets
 from kiosk.cli.options import Command, State, delimiter_option, progress
 from kiosk.core.model import Attendee
 
@@ -67,12 +67,12 @@ def tickets(
         )
         sys.exit(2)
     qr_text: Callable[[Attendee], str] | None = None
-    with state.open() as db:
-        batch = ticket_batch(db, include_cancelled=include_cancelled)
+    with state.desk() as desk:
+        batch = desk.tickets(include_cancelled=include_cancelled)
         if key_path is not None:
             from kiosk.cli.keys import signed_codes
 
-            sign = signed_codes(db, key_path, passphrase_file)
+            sign = signed_codes(desk.db, key_path, passphrase_file)
             # Every code first: a ticket that cannot be signed stops the command before
             # any file is written.
             texts = {person.id: sign(person) for person in batch.people}

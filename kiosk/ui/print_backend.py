@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PIL import Image
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from kiosk.app import open_desk
 from kiosk.app.checkin import CheckinResult, Clock, utc_now
 from kiosk.app.failures import environment_message
 from kiosk.app.printing import (
@@ -26,16 +27,19 @@ from kiosk.app.printing import (
     PrintService,
     SlipPolicy,
     find_printers,
-    open_printing,
 )
 
 if TYPE_CHECKING:
     from kiosk.app.badging import Cancel
+    from kiosk.app.door import Desk
 
 log = logging.getLogger(__name__)
 
 #: How often due retries are looked for.
 RETRY_POLL_MS = 5000
+#: SQLite page cache of the print thread's and the badge runs' connections (KiB): they read a
+#: few rows at a time, beside the desk's own threads.
+PRINT_CACHE_KIB = 2_048
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +74,17 @@ class _PrintWorker(QObject):
         super().__init__()
         self.path = path
         self.clock = clock
+        self.desk: Desk | None = None
         self.service: PrintService | None = None
         self.timer: QTimer | None = None
         self.announced: PrintSettings | None = None  # the settings last sent to the window
 
     def _open(self) -> PrintService:
         if self.service is None:
-            self.service = open_printing(self.path, clock=self.clock, side=True)
+            self.desk = open_desk(
+                self.path, clock=self.clock, hub_guard=False, cache_kib=PRINT_CACHE_KIB
+            )
+            self.service = self.desk.printing
             for job in self.service.recover_interrupted():
                 self.job_changed.emit(job)
             self.timer = QTimer(self)
@@ -84,6 +92,12 @@ class _PrintWorker(QObject):
             self.timer.timeout.connect(self.process)
             self.timer.start()
         return self.service
+
+    def _opened(self) -> Desk:
+        """The print thread's door to the event file (opened with the queue)."""
+        self._open()
+        assert self.desk is not None
+        return self.desk
 
     def _guard(self, what: str, exc: Exception) -> None:
         log.exception("printing: %s failed", what)
@@ -196,7 +210,7 @@ class _PrintWorker(QObject):
     def preview(self, serial: int, template: str) -> None:
         """A real attendee's badge (the longest name, to show auto-fit) in ``template``."""
         try:
-            image = self._open().badges.preview(template)
+            image = self._opened().badges.preview(template)
             if image is None:
                 self.previewed.emit(Preview(serial, template, None, "no attendees yet"))
                 return
@@ -214,7 +228,7 @@ class _PrintWorker(QObject):
     @Slot(str)
     def test_print(self, uri: str) -> None:
         try:
-            self._open().badges.test_page(uri)
+            self._opened().badges.test_page(uri)
         except PrinterError as exc:
             self.test_printed.emit(uri, str(exc))
             return
@@ -227,8 +241,9 @@ class _PrintWorker(QObject):
     def close(self) -> None:
         if self.timer is not None:
             self.timer.stop()
-        if self.service is not None:
-            self.service.close()
+        if self.desk is not None:
+            self.desk.close()
+            self.desk = None
             self.service = None
 
 
@@ -387,8 +402,10 @@ class BadgesPdfRun(QThread):
 
         request = self.request
         try:
-            with open_printing(self.path, clock=self.clock, side=True) as service:
-                batch = service.badges.batch(list_id=request.list_id, order=request.order)
+            with open_desk(
+                self.path, clock=self.clock, hub_guard=False, cache_kib=PRINT_CACHE_KIB
+            ) as desk:
+                batch = desk.badges.batch(list_id=request.list_id, order=request.order)
             written = write_badges_pdf(
                 batch,
                 request.output,

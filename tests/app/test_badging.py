@@ -8,6 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from kiosk.app import open_desk
 from kiosk.app.badging import (
     BadgeFileError,
     BatchCancelled,
@@ -15,7 +16,6 @@ from kiosk.app.badging import (
     badge_batch,
     write_badges_pdf,
 )
-from kiosk.app.printing import open_printing
 from kiosk.storage import events
 from kiosk.storage.attendees import NewAttendee, insert_many
 from kiosk.storage.database import Database
@@ -119,13 +119,19 @@ def test_a_cancelled_run_keeps_the_file_it_would_have_replaced(
     assert target.read_bytes() == b"%PDF-1.4 yesterday's badges"
 
 
-def test_the_print_service_opened_from_a_path_reads_and_closes_its_own_file(
+def test_the_desk_reaches_printing_and_badges_and_closes_its_own_file(
     db_path: Path, db: Database, people: People, clock: Clock
 ) -> None:
-    with open_printing(db_path, clock=clock) as service:
-        assert service.kiosk == events.local_kiosk(db)
-        image = service.badges.preview("a6-portrait")
+    with open_desk(db_path, clock=clock, hub_guard=False) as desk:
+        assert desk.printing is desk.printing  # built once, when first asked
+        assert desk.printing.kiosk == events.local_kiosk(db)
+        image = desk.badges.preview("a6-portrait")
         assert image is not None and read_qr(image) == [people.ana]  # the longest name
-        assert service.badges.person(people.ivan.lower()) is not None
+        assert desk.badges.person(people.ivan.lower()) is not None
+        assert {p.code for p in desk.tickets().people} == {
+            people.ana,
+            people.ivan,
+            people.day2_only,
+        }
     with pytest.raises(Exception, match="closed"):
-        service.db.conn.execute("SELECT 1")
+        desk.printing.db.conn.execute("SELECT 1")
