@@ -185,3 +185,41 @@ def test_closing_the_window_during_a_run_stops_it_without_a_file(
     window.close()
     assert not dialog.running
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_a_run_that_ends_while_its_progress_is_still_being_shown_ends_cleanly(
+    window: MainWindow,
+    qtbot: QtBot,
+    people: People,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The window is busy while the badges are drawn, so the run's last progress and its end
+    arrive together; showing that progress lets the end through (a window-modal progress
+    dialog processes events once it is on screen), and the dialog must still be whole."""
+    sheet_drawn = threading.Event()
+    go_on = threading.Event()
+
+    class HeldRun(BadgesPdfRun):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self.progressed.connect(
+                lambda done, _total: done and (sheet_drawn.set(), go_on.wait(30)),
+                Qt.ConnectionType.DirectConnection,
+            )
+
+    monkeypatch.setattr(badges_pdf, "BadgesPdfRun", HeldRun)
+    dialog = open_dialog(window, qtbot)
+    choose(dialog, None, tmp_path / "everyone.pdf")
+    dialog.write.click()
+    run, progress = dialog.run, dialog.progress
+    assert run is not None and progress is not None
+    qtbot.waitUntil(sheet_drawn.is_set, timeout=60_000)
+    qtbot.waitUntil(progress.isVisible, timeout=10_000)  # after its minimum duration
+    go_on.set()
+    run.wait()  # the window's thread is busy until the run has ended
+    qtbot.waitUntil(lambda: not dialog.running, timeout=10_000)
+    assert dialog.progress is None and dialog.write.isEnabled()
+    assert dialog.note.text().startswith("Wrote 3 badges on 1 page to")
+    assert codes_in(tmp_path / "everyone.pdf") == {people.ana, people.ivan, people.day2_only}

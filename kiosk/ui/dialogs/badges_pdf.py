@@ -210,13 +210,16 @@ class BadgesPdfDialog(QDialog):
                 self.progress.setLabelText(self.tr("Cancelling…"))
 
     def _progressed(self, done: int, total: int) -> None:
-        if self.progress is None:
+        progress = self.progress
+        if progress is None:
             return
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.progress.setLabelText(
+        progress.setLabelText(
             self.tr("Drawing badge {done} of {total}…").format(done=done, total=total)
         )
+        progress.setRange(0, total)
+        # Last: a window-modal progress dialog lets events through here, and the run's end
+        # may be among them.
+        progress.setValue(done)
 
     def _written(self, written: BadgesWritten) -> None:
         badges = self.tr("Wrote %n badge(s)", "", written.badges)
