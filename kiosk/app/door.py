@@ -1,7 +1,7 @@
 """The one door to an event file (issue 20): :class:`Desk`, opened with :func:`open_desk`.
 
 The command line, the desk window and the self-service kiosk check people in, undo, search,
-count, change people and lists, and reach keys, meetings, reports and import through a
+count, change people and lists, and reach keys, meetings, reports, sync and import through a
 ``Desk``; they import nothing below :mod:`kiosk.app` (``tests/test_architecture.py``). Only what
 a check-in needs is imported with this module: every other service is imported by the method
 that serves it, so ``kiosk checkin`` stays light (``tests/cli/test_startup.py``).
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from kiosk.app.numbers import LiveNumbers, Stats
     from kiosk.app.printing import PrintService
     from kiosk.app.reports import ReportService
+    from kiosk.app.sync import SyncService
     from kiosk.app.tickets import TicketBatch
 
 __all__ = [
@@ -96,6 +97,7 @@ class Desk:
         self._meetings: MeetingsService | None = None
         self._reports: ReportService | None = None
         self._printing: PrintService | None = None
+        self._sync: SyncService | None = None
 
     # -- who, where, when ----------------------------------------------------------------------
 
@@ -347,6 +349,16 @@ class Desk:
         from kiosk.app.tickets import ticket_batch
 
         return ticket_batch(self.db, include_cancelled=include_cancelled)
+
+    @property
+    def sync(self) -> SyncService:
+        """Bundles, the hub and conflicts after merging (:class:`kiosk.app.sync.SyncService`;
+        psycopg is loaded only when a hub is reached)."""
+        if self._sync is None:
+            from kiosk.app.sync import SyncService
+
+            self._sync = SyncService(self.db, self.kiosk)
+        return self._sync
 
     @property
     def keys(self) -> Keys:

@@ -96,9 +96,9 @@ def conflict_json(c: Conflict, tz: str) -> dict[str, Any]:
 
 @contextmanager
 def _service(state: State) -> Iterator[SyncService]:
-    """The event file's sync service, for one command."""
-    with state.open() as db:
-        yield SyncService(db)
+    """The event file's sync service (``Desk.sync``), for one command."""
+    with state.desk() as desk:
+        yield desk.sync
 
 
 @click.group()
