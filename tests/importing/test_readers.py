@@ -443,11 +443,12 @@ def test_100k_rows_read_in_about_a_second(write_csv: WriteCsv) -> None:
     ]
     path = write_csv(header + "".join(lines), encoding="utf-8-sig")
 
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: another process's load does not count
     table = read_table(path)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
 
     assert len(table.rows) == 100_000
     assert table.rows[-1][1][7] == "C0099999"
-    # The target is about 1 s; the bound leaves room for slow, busy CI machines.
-    assert elapsed < 4.0, f"reading 100k rows took {elapsed:.2f} s"
+    # The target is about 1 s of CPU (bench/importing.py measures it); the bound leaves room
+    # for slow machines.
+    assert elapsed < 4.0, f"reading 100k rows took {elapsed:.2f} s of CPU"
