@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kiosk.app.keys import MIN_PASSPHRASE, Keys, SigningError, key_id_text
+from kiosk.app.keys import MIN_PASSPHRASE, SigningError, key_id_text
 from kiosk.cli.options import Command, State
 from kiosk.core.model import Attendee
 
 if TYPE_CHECKING:
-    from kiosk.storage.database import Database
+    from kiosk.app.door import Desk
 
 #: Environment variable a script may set instead of typing the passphrase.
 PASSPHRASE_ENV = "KIOSK_KEY_PASSPHRASE"
@@ -243,12 +243,12 @@ def _set_blocked(state: State, codes: tuple[str, ...], blocked: bool, operator: 
 
 
 def signed_codes(
-    db: Database, key_path: Path, passphrase_file: Path | None
+    desk: Desk, key_path: Path, passphrase_file: Path | None
 ) -> Callable[[Attendee], str]:
     """What the QR of each person's signed ticket says (for ``kiosk tickets --signed``)."""
     secret = passphrase(passphrase_file, confirm=False)
     with _reported():
-        sign = Keys(db).signer(key_path, secret)
+        sign = desk.keys.signer(key_path, secret)
 
     def code(person: Attendee) -> str:
         try:

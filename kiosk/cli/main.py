@@ -31,7 +31,6 @@ from kiosk.core.timeutil import local_day, machine_timezone, parse_local
 if TYPE_CHECKING:
     from kiosk.app.desk import UndoTarget
     from kiosk.app.door import Desk
-    from kiosk.storage.database import Database
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
 
@@ -193,10 +192,6 @@ class State:
     def desk(self, kiosk_name: str | None = None) -> Desk:
         return open_desk(self.db_path, kiosk_name)
 
-    def open(self) -> Database:
-        from kiosk.storage.database import Database
-
-        return Database(self.db_path)
 
 
 pass_state = click.make_pass_decorator(State)

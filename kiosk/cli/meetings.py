@@ -272,8 +272,8 @@ def _register_slips(meetings: click.Group, pass_state: Callable[[Command], Comma
     ) -> None:
         """The B2B meeting slip of the person with ticket CODE: time, table, partner (a Cyrillic
         name with its Latin spelling), organisation and country."""
-        with state.open() as db:
-            maker = SlipMaker(db)
+        with state.desk() as desk:
+            maker = SlipMaker(desk.db)
             try:
                 person = maker.person(code)
                 data = maker.data(person, day.date() if day else maker.service.today(), language)
@@ -294,8 +294,8 @@ def _register_slips(meetings: click.Group, pass_state: Callable[[Command], Comma
     def auto_slip_cmd(state: State, setting: str | None, kiosk_name: str | None) -> None:
         """Whether each printed badge is followed by the person's meeting slip (on by default;
         only people with meetings that day get one). Without ON/OFF: show the setting."""
-        with state.open() as db:
-            on = slip_setting(db, kiosk_name, None if setting is None else setting == "on")
+        with state.desk() as desk:
+            on = slip_setting(desk.db, kiosk_name, None if setting is None else setting == "on")
         click.echo(f"Meeting slips after badges: {'on' if on else 'off'}.")
 
 

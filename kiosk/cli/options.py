@@ -15,7 +15,6 @@ import click
 
 if TYPE_CHECKING:
     from kiosk.app.door import Desk
-    from kiosk.storage.database import Database
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -31,10 +30,6 @@ class State(Protocol):
     def desk(self, kiosk_name: str | None = None) -> Desk:
         """The event file opened as the kiosk ``kiosk_name`` (default: this computer's): the
         one door every command goes through (``with state.desk() as desk: …``)."""
-        ...
-
-    def open(self) -> Database:
-        """The bare database (for commands not yet moved to :meth:`desk`)."""
         ...
 
 

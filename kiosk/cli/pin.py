@@ -7,7 +7,6 @@ from dataclasses import asdict
 
 import click
 
-from kiosk.app.adminpin import reset_lockout
 from kiosk.cli.options import Command, State, print_json
 
 
@@ -30,8 +29,8 @@ def reset(state: State, forget: bool, as_json: bool) -> None:
     restart). Anyone who can open the event file may end that wait; the PIN itself stays
     unless --forget is given.
     """
-    with state.open() as db:
-        done = reset_lockout(db, forget_pin=forget)
+    with state.desk() as desk:
+        done = desk.reset_pin_lockout(forget_pin=forget)
     if as_json:
         print_json(asdict(done))
         return

@@ -72,7 +72,7 @@ def tickets(
         if key_path is not None:
             from kiosk.cli.keys import signed_codes
 
-            sign = signed_codes(desk.db, key_path, passphrase_file)
+            sign = signed_codes(desk, key_path, passphrase_file)
             # Every code first: a ticket that cannot be signed stops the command before
             # any file is written.
             texts = {person.id: sign(person) for person in batch.people}
