@@ -278,18 +278,27 @@ def _by_method(entries: list[RegisterEntry], days: list[date], t: Texts) -> Sect
     return Section("by_method", t("section.by_method"), header, rows)
 
 
+Kind = tuple[bool, str, frozenset[date]]  # a registration as the rule sees it
+
+
 def _by_list(scope: Scope, register: Register, lists: list[CheckinList], t: Texts) -> Section:
-    """In-person attendance per check-in list (days, sessions, areas): unique people."""
-    everyone = register.people
+    """In-person attendance per check-in list (days, sessions, areas): unique people.
+
+    Who is expected is decided by the check-in rule once per list and kind of registration
+    (active or not, category, days), of which an event has few, not once per person."""
+    kind_of: dict[str, Kind] = {
+        uid: (p.active, p.category, p.days) for uid, p in register.people.items()
+    }
+    kinds = Counter(kind_of.values())
     admitted = register.list_admissions
     rows: list[tuple[Cell, ...]] = []
     for lst in lists:
         if scope.day is not None and lst.day not in (None, scope.day):
             continue
-        expected_here = expected_on_list(lst)
-        expected = sum(1 for p in everyone.values() if expected_here(p))
+        verdict = {kind: _expected(lst, kind) for kind in kinds}
+        expected = sum(n for kind, n in kinds.items() if verdict[kind])
         came = admitted.get(lst.id, set())
-        came_expected = sum(1 for uid in came if expected_here(everyone[uid]))
+        came_expected = sum(1 for uid in came if verdict[kind_of[uid]])
         label = list_label(t, lst.name, lst.day)
         day_text = lst.day.isoformat() if lst.day else ""
         rows.append((label, day_text, expected, len(came), expected - came_expected))
@@ -301,25 +310,15 @@ def _by_list(scope: Scope, register: Register, lists: list[CheckinList], t: Text
     )
 
 
-def expected_on_list(lst: CheckinList) -> Callable[[Person], bool]:
-    """Whether a registrant is expected on ``lst`` by the check-in rule (``expected_on``): on
-    the list's day, or for a list of every day on some day of theirs. Decided once per kind of
-    registration (status, category, days), of which an event has few."""
-    decided: dict[tuple[bool, str, frozenset[date]], bool] = {}
-
-    def expected(p: Person) -> bool:
-        key = (p.active, p.category, p.days)
-        found = decided.get(key)
-        if found is None:
-            person = Attendee(
-                0, "", "", "", category=p.category, days=p.days,
-                status=AttendeeStatus.ACTIVE if p.active else AttendeeStatus.CANCELLED,
-            )  # fmt: skip
-            day = lst.day or min(p.days, default=date.min)
-            found = decided[key] = expected_on(person, lst, day)
-        return found
-
-    return expected
+def _expected(lst: CheckinList, kind: Kind) -> bool:
+    """Is a registration of ``kind`` expected on ``lst`` (``core.decide.expected_on``)? On the
+    list's day, or, for a list of every day, on some day of theirs."""
+    active, category, days = kind
+    person = Attendee(
+        0, "", "", "", category=category, days=days,
+        status=AttendeeStatus.ACTIVE if active else AttendeeStatus.CANCELLED,
+    )  # fmt: skip
+    return expected_on(person, lst, lst.day or min(days, default=date.min))
 
 
 def _reason(t: Texts, code: str) -> str:

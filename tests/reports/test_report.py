@@ -115,6 +115,20 @@ def test_counts_by_country_category_and_list(db: Database, story: Story) -> None
     ]
 
 
+def test_the_per_list_table_expects_whom_the_check_in_rule_expects(
+    db: Database, story: Story
+) -> None:
+    """A list for speakers expects the speakers registered for its day (core expected_on); a
+    list of every day, over the whole event, every active registration."""
+    from kiosk.storage import events
+
+    events.add_list(db, "Speakers' lounge", day=DAY1, categories=frozenset({"speaker"}))
+    events.add_list(db, "Cloakroom")
+    expected = {row[0]: row[2] for row in build_report(db).section("by_list").rows}
+    assert expected["Speakers' lounge"] == 1
+    assert expected["Cloakroom"] == 3
+
+
 def test_refused_scans_are_summarised_by_day_and_reason(db: Database, story: Story) -> None:
     assert build_report(db).section("refused").rows == [
         ("2026-09-28", "Already checked in", 1),  # sorted by reason code, shown in words
