@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.app.checkin import CheckinResult
+from kiosk.core import plurals
 from kiosk.core.model import Attendee, Decision
 from kiosk.core.text import has_cyrillic, transliterate
 from kiosk.core.wording import hint_text, phrase, reason_name
@@ -96,5 +97,6 @@ def decision_lines(d: Decision, tz: str, now: datetime) -> list[str]:
 
 
 def counted(count: int, noun: str) -> str:
-    """"1 session", "2 sessions": an English count with its noun (the CLI speaks English)."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+    """"1 session", "2 sessions": an English count with its noun (the CLI speaks English; the
+    plural rule is kiosk.core.plurals')."""
+    return plurals.counted(count, {"one": f"{{count}} {noun}", "other": f"{{count}} {noun}s"}, "en")
