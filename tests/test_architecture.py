@@ -150,7 +150,6 @@ _RAW_CALLS = {"execute", "executemany", "executescript", "query"}
 
 #: Modules outside storage that still hold SQL; may only shrink (who removes each).
 SQL_OUTSIDE_STORAGE: dict[str, str] = {
-    "app/checkin.py": "D (wt-core): the walk-in's unused-code probe",
     "sync/address.py": "C (wt-sync): the hub's PostgreSQL statements",
     "sync/guard.py": "C (wt-sync): the hub's PostgreSQL statements",
     "sync/hub.py": "C (wt-sync): the hub's PostgreSQL statements",

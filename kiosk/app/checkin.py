@@ -23,7 +23,7 @@ from kiosk.core.model import (
 )
 from kiosk.core.reasons import Hint, Reason
 from kiosk.core.timeutil import local_day, to_utc_iso
-from kiosk.storage import attendees, events, scanlog
+from kiosk.storage import attendees, events, lookup, scanlog
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, Kiosk
 
@@ -443,5 +443,5 @@ class _Scan:
 def _unused_code(conn: sqlite3.Connection) -> str:
     while True:
         code = codes.generate()
-        if conn.execute("SELECT 1 FROM attendee WHERE code_upper = ?", (code,)).fetchone() is None:
+        if not lookup.code_taken(conn, code):
             return code

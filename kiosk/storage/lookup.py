@@ -136,3 +136,9 @@ def attendee_by_uid(conn: sqlite3.Connection, uid: str) -> Attendee | None:
 def attendee_by_exact_code(conn: sqlite3.Connection, code: str) -> Attendee | None:
     """The person whose code is exactly ``code`` (case and all)."""
     return _one(conn, "code", code)
+
+
+def code_taken(conn: sqlite3.Connection, code: str) -> bool:
+    """Whether a ticket code is in use, in any case (a step of the walk-in's transaction)."""
+    found = conn.execute("SELECT 1 FROM attendee WHERE code_upper = ?", (code.upper(),))
+    return found.fetchone() is not None
