@@ -70,163 +70,172 @@ _passphrase_option = click.option(
 )
 
 
-def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
-    @cli.group()
-    def keys() -> None:
-        """Signed tickets: the event's keys and revocation lists.
+@click.group("keys")
+def keys() -> None:
+    """Signed tickets: the event's keys and revocation lists.
 
-        The organizer makes a key pair once (init) and keeps the private key file; kiosks get
-        only the public keys (export-public on the organizer's database, add-public on each
-        kiosk). 'kiosk tickets --signed' then issues codes a kiosk admits even when the person
-        is not in its roster. Revoked tickets are refused once a kiosk imports the revocation
-        list (revoke, import-revocations).
-        """
+    The organizer makes a key pair once (init) and keeps the private key file; kiosks get
+    only the public keys (export-public on the organizer's database, add-public on each
+    kiosk). 'kiosk tickets --signed' then issues codes a kiosk admits even when the person
+    is not in its roster. Revoked tickets are refused once a kiosk imports the revocation
+    list (revoke, import-revocations).
+    """
 
-    @keys.command("init")
-    @click.option(
-        "-o",
-        "--output",
-        required=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Where to write the private key (encrypted). Keep it off the kiosks.",
+
+@keys.command("init")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the private key (encrypted). Keep it off the kiosks.",
+)
+@_passphrase_option
+@click.pass_obj
+def keys_init(state: State, output: Path, passphrase_file: Path | None) -> None:
+    """Make the event's signing key pair; this database trusts its public key."""
+    secret = passphrase(passphrase_file, confirm=True)
+    with _reported(), state.desk() as desk:
+        made = desk.keys.init(output, secret)
+    click.echo(f"Made signing key {made.key_id}. Private key (keep it safe): {output}")
+    click.echo(
+        "Keep the passphrase safe too: it cannot be recovered, and without it no new signed "
+        "tickets can be issued."
     )
-    @_passphrase_option
-    @pass_state
-    def keys_init(state: State, output: Path, passphrase_file: Path | None) -> None:
-        """Make the event's signing key pair; this database trusts its public key."""
-        secret = passphrase(passphrase_file, confirm=True)
-        with _reported(), state.desk() as desk:
-            made = desk.keys.init(output, secret)
-        click.echo(f"Made signing key {made.key_id}. Private key (keep it safe): {output}")
+    click.echo("Next: 'kiosk keys export-public -o keys.json', then on each kiosk "
+               "'kiosk keys add-public keys.json'.")  # fmt: skip
+
+
+@keys.command("export-public")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write the public keys to (safe to copy to every kiosk).",
+)
+@click.pass_obj
+def keys_export_public(state: State, output: Path) -> None:
+    """Write the public keys this database trusts, for 'kiosk keys add-public' on kiosks."""
+    with _reported(), state.desk() as desk:
+        count = desk.keys.export_public(output)
+    click.echo(f"Wrote {count} public key(s) to {output}.")
+
+
+@keys.command("add-public")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.pass_obj
+def keys_add_public(state: State, file: Path) -> None:
+    """Trust the public keys in FILE (several keys may be trusted at once)."""
+    with _reported(), state.desk() as desk:
+        added, known = desk.keys.add_public(file)
+    click.echo(f"Added {added} key(s); {known} were already trusted.")
+
+
+@keys.command("list")
+@click.pass_obj
+def keys_list(state: State) -> None:
+    """Show the public keys this database trusts and the revocation list it holds."""
+    with state.desk() as desk:
+        held = desk.keys.trusted()
+        revocations = desk.keys.revocations()
+    if not held:
+        click.echo("No signing keys: signed tickets are refused here.")
+    for k in held:
+        click.echo(f"key {key_id_text(k.key_id)}  made {k.created_at}  added {k.added_at}")
+    if revocations is None:
+        click.echo("No revocation list.")
+    else:
         click.echo(
-            "Keep the passphrase safe too: it cannot be recovered, and without it no new signed "
-            "tickets can be issued."
-        )
-        click.echo("Next: 'kiosk keys export-public -o keys.json', then on each kiosk "
-                   "'kiosk keys add-public keys.json'.")  # fmt: skip
-
-    @keys.command("export-public")
-    @click.option(
-        "-o",
-        "--output",
-        required=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="File to write the public keys to (safe to copy to every kiosk).",
-    )
-    @pass_state
-    def keys_export_public(state: State, output: Path) -> None:
-        """Write the public keys this database trusts, for 'kiosk keys add-public' on kiosks."""
-        with _reported(), state.desk() as desk:
-            count = desk.keys.export_public(output)
-        click.echo(f"Wrote {count} public key(s) to {output}.")
-
-    @keys.command("add-public")
-    @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-    @pass_state
-    def keys_add_public(state: State, file: Path) -> None:
-        """Trust the public keys in FILE (several keys may be trusted at once)."""
-        with _reported(), state.desk() as desk:
-            added, known = desk.keys.add_public(file)
-        click.echo(f"Added {added} key(s); {known} were already trusted.")
-
-    @keys.command("list")
-    @pass_state
-    def keys_list(state: State) -> None:
-        """Show the public keys this database trusts and the revocation list it holds."""
-        with state.desk() as desk:
-            held = desk.keys.trusted()
-            revocations = desk.keys.revocations()
-        if not held:
-            click.echo("No signing keys: signed tickets are refused here.")
-        for k in held:
-            click.echo(f"key {key_id_text(k.key_id)}  made {k.created_at}  added {k.added_at}")
-        if revocations is None:
-            click.echo("No revocation list.")
-        else:
-            click.echo(
-                f"Revocation list {revocations.serial} of {revocations.issued_at}: "
-                f"{revocations.count} ticket(s) revoked."
-            )
-
-    @keys.command("remove")
-    @click.argument("key_id")
-    @pass_state
-    def keys_remove(state: State, key_id: str) -> None:
-        """Stop trusting the key KEY_ID (as 'kiosk keys list' shows it): its tickets are
-        refused from now on."""
-        with _reported(), state.desk() as desk:
-            removed = desk.keys.remove(key_id)
-        click.echo(f"Removed {removed} key(s) {key_id}.")
-
-    @keys.command("revoke")
-    @click.argument("targets", nargs=-1, required=True)
-    @click.option(
-        "--key",
-        "key_path",
-        required=True,
-        type=click.Path(dir_okay=False, exists=True, path_type=Path),
-        help="The private key file made by 'kiosk keys init'.",
-    )
-    @click.option(
-        "-o",
-        "--output",
-        required=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="File to write the new signed revocation list to, for the kiosks.",
-    )
-    @_passphrase_option
-    @pass_state
-    def keys_revoke(
-        state: State,
-        targets: tuple[str, ...],
-        key_path: Path,
-        output: Path,
-        passphrase_file: Path | None,
-    ) -> None:
-        """Revoke the signed tickets of TARGETS (ticket codes or attendee ids).
-
-        Writes a new signed revocation list (the previous one plus these) with the next
-        serial number; kiosks refuse the tickets once they import it.
-        """
-        secret = passphrase(passphrase_file, confirm=False)
-        with _reported(), state.desk() as desk:
-            made = desk.keys.revoke(key_path, secret, targets, output)
-        click.echo(
-            f"Wrote revocation list {made.serial} ({made.count} ticket(s) revoked) to {output}. "
-            "Import it on every kiosk with 'kiosk keys import-revocations'."
+            f"Revocation list {revocations.serial} of {revocations.issued_at}: "
+            f"{revocations.count} ticket(s) revoked."
         )
 
-    _block_commands(keys, pass_state)
 
-    @keys.command("import-revocations")
-    @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-    @pass_state
-    def keys_import_revocations(state: State, file: Path) -> None:
-        """Hold the signed revocation list in FILE (only if it is newer than the one held)."""
-        with _reported(), state.desk() as desk:
-            made = desk.keys.import_revocations(file)
-        click.echo(f"Now holding revocation list {made.serial}: {made.count} ticket(s) revoked.")
+@keys.command("remove")
+@click.argument("key_id")
+@click.pass_obj
+def keys_remove(state: State, key_id: str) -> None:
+    """Stop trusting the key KEY_ID (as 'kiosk keys list' shows it): its tickets are
+    refused from now on."""
+    with _reported(), state.desk() as desk:
+        removed = desk.keys.remove(key_id)
+    click.echo(f"Removed {removed} key(s) {key_id}.")
 
 
-def _block_commands(keys: click.Group, pass_state: Callable[[Command], Command]) -> None:
-    @keys.command("block")
-    @click.argument("codes", nargs=-1, required=True)
-    @click.option("--operator", default="", help="Who blocked it (kept in the log).")
-    @pass_state
-    def keys_block(state: State, codes: tuple[str, ...], operator: str) -> None:
-        """Block the tickets with these CODES (a lost or shared ticket): every credential of
-        the person — QR, signed or plain code, search at the desk, self-service — is refused
-        as 'revoked'. Needs no signing key; reaches the other kiosks with the next sync.
-        'kiosk keys unblock' lifts it."""
-        _set_blocked(state, codes, True, operator)
+@keys.command("revoke")
+@click.argument("targets", nargs=-1, required=True)
+@click.option(
+    "--key",
+    "key_path",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The private key file made by 'kiosk keys init'.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write the new signed revocation list to, for the kiosks.",
+)
+@_passphrase_option
+@click.pass_obj
+def keys_revoke(
+    state: State,
+    targets: tuple[str, ...],
+    key_path: Path,
+    output: Path,
+    passphrase_file: Path | None,
+) -> None:
+    """Revoke the signed tickets of TARGETS (ticket codes or attendee ids).
 
-    @keys.command("unblock")
-    @click.argument("codes", nargs=-1, required=True)
-    @click.option("--operator", default="", help="Who lifted the block (kept in the log).")
-    @pass_state
-    def keys_unblock(state: State, codes: tuple[str, ...], operator: str) -> None:
-        """Lift 'kiosk keys block' from the tickets with these CODES."""
-        _set_blocked(state, codes, False, operator)
+    Writes a new signed revocation list (the previous one plus these) with the next
+    serial number; kiosks refuse the tickets once they import it.
+    """
+    secret = passphrase(passphrase_file, confirm=False)
+    with _reported(), state.desk() as desk:
+        made = desk.keys.revoke(key_path, secret, targets, output)
+    click.echo(
+        f"Wrote revocation list {made.serial} ({made.count} ticket(s) revoked) to {output}. "
+        "Import it on every kiosk with 'kiosk keys import-revocations'."
+    )
+
+
+@keys.command("import-revocations")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.pass_obj
+def keys_import_revocations(state: State, file: Path) -> None:
+    """Hold the signed revocation list in FILE (only if it is newer than the one held)."""
+    with _reported(), state.desk() as desk:
+        made = desk.keys.import_revocations(file)
+    click.echo(f"Now holding revocation list {made.serial}: {made.count} ticket(s) revoked.")
+
+
+def register(cli: click.Group, _pass_state: Callable[[Command], Command]) -> None:
+    """Add ``keys`` to ``cli`` (the lazy loader of :mod:`kiosk.cli.main` calls this)."""
+    cli.add_command(keys)
+
+
+@keys.command("block")
+@click.argument("codes", nargs=-1, required=True)
+@click.option("--operator", default="", help="Who blocked it (kept in the log).")
+@click.pass_obj
+def keys_block(state: State, codes: tuple[str, ...], operator: str) -> None:
+    """Block the tickets with these CODES (a lost or shared ticket): every credential of
+    the person — QR, signed or plain code, search at the desk, self-service — is refused
+    as 'revoked'. Needs no signing key; reaches the other kiosks with the next sync.
+    'kiosk keys unblock' lifts it."""
+    _set_blocked(state, codes, True, operator)
+
+
+@keys.command("unblock")
+@click.argument("codes", nargs=-1, required=True)
+@click.option("--operator", default="", help="Who lifted the block (kept in the log).")
+@click.pass_obj
+def keys_unblock(state: State, codes: tuple[str, ...], operator: str) -> None:
+    """Lift 'kiosk keys block' from the tickets with these CODES."""
+    _set_blocked(state, codes, False, operator)
 
 
 def _set_blocked(state: State, codes: tuple[str, ...], blocked: bool, operator: str) -> None:
