@@ -751,7 +751,7 @@ def checkin(
         )
         today_meetings: list[dict[str, Any]] = []
         if result.decision.attendee is not None and desk.has_meetings():
-            from kiosk.cli.meetings import checkin_meetings
+            from kiosk.cli.checkin_meetings import checkin_meetings
 
             today_meetings = checkin_meetings(desk, result)
     if as_json:
@@ -762,7 +762,7 @@ def checkin(
         extra = " (manual)" if result.manual else ""
         click.echo(f"  {result.checkin_list.name} · {result.kiosk.name}{extra}")
         if today_meetings:
-            from kiosk.cli.meetings import meeting_lines
+            from kiosk.cli.checkin_meetings import meeting_lines
 
             for line in meeting_lines(today_meetings):
                 click.echo("  " + line)

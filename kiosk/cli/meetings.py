@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from kiosk.app.checkin import CheckinResult
 from kiosk.app.meetings import FILTERS, Meeting, MeetingError
+from kiosk.app.slips import SLIP_PAPERS, SlipMaker, slip_setting
 from kiosk.cli.options import Command, State, print_json
 from kiosk.core.meetings import MarkSource
 
 if TYPE_CHECKING:
-    from kiosk.app.door import Desk
+    pass
 
 
 class MeetingFailure(click.ClickException):
@@ -38,285 +38,253 @@ def _board_line(m: Meeting) -> str:
     )
 
 
-def register(cli: click.Group, pass_state: Callable[[Command], Command]) -> None:
-    @cli.group()
-    def meetings() -> None:
-        """B2B meetings: import the schedule (b2match or a generic file), see who is here,
-        mark meetings held, print a person's meeting slip.
+@click.group("meetings")
+def meetings() -> None:
+    """B2B meetings: import the schedule (b2match or a generic file), see who is here,
+    mark meetings held, print a person's meeting slip.
 
-        \b
-        import FILE        the schedule (CSV/XLSX); re-importing is safe
-        resolve            the sides nobody matched; resolve ID a|b ATTENDEE_ID settles one
-        list               every meeting with both sides' arrival (--day, --show, --json)
-        held ID            mark a meeting held (--undo takes the mark back)
-        slip CODE -o F     a person's meetings of the day as a PDF or PNG slip
-        auto-slip on|off   print the slip after each badge (on by default)
-        """
+    \b
+    import FILE        the schedule (CSV/XLSX); re-importing is safe
+    resolve            the sides nobody matched; resolve ID a|b ATTENDEE_ID settles one
+    list               every meeting with both sides' arrival (--day, --show, --json)
+    held ID            mark a meeting held (--undo takes the mark back)
+    slip CODE -o F     a person's meetings of the day as a PDF or PNG slip
+    auto-slip on|off   print the slip after each badge (on by default)
+    """
 
-    @meetings.command("import")
-    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-    @click.option(
-        "--mapping",
-        "mapping_file",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="TOML or JSON file naming the column of each field (see the README).",
-    )
-    @click.option(
-        "--source",
-        default="b2match",
-        show_default=True,
-        help="Label of this schedule; meetings of the same label missing from the file "
-        "are cancelled.",
-    )
-    @click.option(
-        "--keep-missing", is_flag=True, help="Do not cancel meetings missing from the file."
-    )
-    @click.option(
-        "--dry-run", is_flag=True, help="Show what would change without changing anything."
-    )
-    @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-    @pass_state
-    def import_cmd(
-        state: State,
-        file: Path,
-        mapping_file: Path | None,
-        source: str,
-        keep_missing: bool,
-        dry_run: bool,
-        as_json: bool,
-    ) -> None:
-        """Import the meeting schedule from a CSV or XLSX file (re-importing is safe)."""
-        with state.desk() as desk:
-            report = desk.import_meetings(
-                file,
-                mapping_file=mapping_file,
-                source=source,
-                dry_run=dry_run,
-                keep_missing=keep_missing,
-            )
-        if as_json:
-            print_json(report.as_json())
-            return
-        what = "Would import" if dry_run else "Imported"
-        click.echo(f"{what} {report.file}: {report.format.upper()}, {report.rows} rows.")
-        click.echo("  Columns: " + ", ".join(f"{f} ← '{h}'" for f, h in report.columns.items()))
-        click.echo(
-            f"  added {report.added}, updated {report.updated}, unchanged "
-            f"{report.unchanged}, cancelled as missing {report.withdrawn}, skipped "
-            f"{len(report.skipped)}"
+
+@meetings.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--mapping",
+    "mapping_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TOML or JSON file naming the column of each field (see the README).",
+)
+@click.option(
+    "--source",
+    default="b2match",
+    show_default=True,
+    help="Label of this schedule; meetings of the same label missing from the file are cancelled.",
+)
+@click.option("--keep-missing", is_flag=True, help="Do not cancel meetings missing from the file.")
+@click.option("--dry-run", is_flag=True, help="Show what would change without changing anything.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_obj
+def import_cmd(
+    state: State,
+    file: Path,
+    mapping_file: Path | None,
+    source: str,
+    keep_missing: bool,
+    dry_run: bool,
+    as_json: bool,
+) -> None:
+    """Import the meeting schedule from a CSV or XLSX file (re-importing is safe)."""
+    with state.desk() as desk:
+        report = desk.import_meetings(
+            file,
+            mapping_file=mapping_file,
+            source=source,
+            dry_run=dry_run,
+            keep_missing=keep_missing,
         )
-        if report.statuses:
-            click.echo(
-                "  Status: " + ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()))
-            )
-        if report.matched_by:
-            click.echo(
-                "  Sides matched by: "
-                + ", ".join(f"{k} {v}" for k, v in sorted(report.matched_by.items()))
-            )
-        for p in report.skipped:
-            click.echo(f"  skipped row {p.row}: {p.detail} [{p.reason}]")
-        for u in report.unmatched:
-            who = ", ".join(x for x in (u.name, u.organization, u.email) if x)
-            click.echo(
-                f"  row {u.row}: side {u.side} ({who}) matches "
-                f"{'several people' if u.reason == 'ambiguous' else 'nobody registered'}"
-                f" [{u.reason}] — meeting {u.meeting[:8]}"
-            )
-        if report.unmatched:
-            click.echo(
-                "  Resolve with: kiosk meetings resolve MEETING a|b ATTENDEE_ID "
-                "(kiosk search NAME shows ids)"
-            )
-        for note in report.notes:
-            click.echo(f"  note: {note}")
-        if dry_run:
-            click.echo("  Dry run: nothing was changed.")
-
-    @meetings.command("list")
-    @click.option(
-        "--day", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only this day (YYYY-MM-DD)."
+    if as_json:
+        print_json(report.as_json())
+        return
+    what = "Would import" if dry_run else "Imported"
+    click.echo(f"{what} {report.file}: {report.format.upper()}, {report.rows} rows.")
+    click.echo("  Columns: " + ", ".join(f"{f} ← '{h}'" for f, h in report.columns.items()))
+    click.echo(
+        f"  added {report.added}, updated {report.updated}, unchanged "
+        f"{report.unchanged}, cancelled as missing {report.withdrawn}, skipped "
+        f"{len(report.skipped)}"
     )
-    @click.option(
-        "--show",
-        type=click.Choice(FILTERS),
-        default="all",
-        show_default=True,
-        help="both / one / none: planned meetings with both, one or neither side "
-        "here; held; not_planned: cancelled, declined, pending.",
-    )
-    @click.option(
-        "--search",
-        "text",
-        default="",
-        help="Only meetings naming these words "
-        "(a name, an organisation or the table, in any script).",
-    )
-    @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
-    @pass_state
-    def list_cmd(state: State, day: datetime | None, show: str, text: str, as_json: bool) -> None:
-        """Every meeting with both sides' arrival: ✓ here, · not yet, ? not matched."""
-        with state.desk() as desk:
-            board = desk.meetings.board(day.date() if day else None)
-        board = [m for m in board if m.matches(show, text)]
-        if as_json:
-            print_json([m.as_json() for m in board])
-            return
-        if not board:
-            click.echo(
-                "No meetings" + (f" on {day.date()}." if day else " (kiosk meetings import).")
-            )
-            return
-        for m in board:
-            click.echo(_board_line(m))
-
-    @meetings.command("held")
-    @click.argument("meeting_id")
-    @click.option("--undo", is_flag=True, help="Take back a mistaken held mark.")
-    @click.option("--operator", default="", help="Who marks it (kept with the mark).")
-    @click.option("--json", "as_json", is_flag=True, help="Print the meeting as JSON.")
-    @pass_state
-    def held_cmd(state: State, meeting_id: str, undo: bool, operator: str, as_json: bool) -> None:
-        """Mark the meeting MEETING_ID (its first characters will do) held."""
-        with state.desk() as desk:
-            try:
-                meeting = desk.meetings.mark(
-                    meeting_id, held=not undo, source=MarkSource.COMMAND, operator=operator
-                )
-            except MeetingError as exc:
-                raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
-        if as_json:
-            print_json(meeting.as_json())
-            return
-        click.echo(("Held: " if meeting.held else "Not held: ") + _board_line(meeting))
-
-    _register_slips(meetings, pass_state)
-
-    @meetings.command("resolve")
-    @click.argument("meeting_id", required=False)
-    @click.argument("side", required=False, type=click.Choice(["a", "b"]))
-    @click.argument("attendee_id", required=False, type=int)
-    @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-    @pass_state
-    def resolve_cmd(
-        state: State,
-        meeting_id: str | None,
-        side: str | None,
-        attendee_id: int | None,
-        as_json: bool,
-    ) -> None:
-        """Without arguments: the meeting sides nobody registered matches. With MEETING_ID
-        SIDE ATTENDEE_ID: that side is that attendee (and so is every side written the same
-        way, now and at re-imports)."""
-        with state.desk() as desk:
-            service = desk.meetings
-            if meeting_id is None:
-                open_sides = service.unresolved()
-                if as_json:
-                    print_json([u.as_json() for u in open_sides])
-                elif not open_sides:
-                    click.echo("Every meeting side is matched to a registered person.")
-                for u in [] if as_json else open_sides:
-                    who = ", ".join(x for x in (u.name, u.organization, u.email) if x)
-                    click.echo(f"{u.meeting[:8]} {u.side}  row {u.row}  {u.day} {u.start}  {who}")
-                return
-            if side is None or attendee_id is None:
-                raise click.UsageError("give MEETING_ID, the side (a or b) and the ATTENDEE_ID.")
-            try:
-                changed = service.resolve(meeting_id, side, attendee_id)
-            except MeetingError as exc:
-                raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
-        if as_json:
-            print_json({"resolved": changed})
-        else:
-            click.echo(f"Resolved {changed} meeting side(s).")
-
-
-def _register_slips(meetings: click.Group, pass_state: Callable[[Command], Command]) -> None:
-    from kiosk.app.slips import SLIP_PAPERS, SlipMaker, slip_setting
-
-    @meetings.command("slip")
-    @click.argument("code")
-    @click.option(
-        "-o",
-        "--output",
-        required=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="File to write: .pdf or .png.",
-    )
-    @click.option(
-        "--day",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
-        help="The day (default: today in the event's time zone).",
-    )
-    @click.option(
-        "--paper",
-        type=click.Choice(SLIP_PAPERS),
-        default="roll-80mm",
-        show_default=True,
-        help="Thermal roll or page size.",
-    )
-    @click.option(
-        "--language",
-        type=click.Choice(["en", "bg", "ro"]),
-        help="Words of the slip (default: the attendee's language).",
-    )
-    @pass_state
-    def slip_cmd(
-        state: State,
-        code: str,
-        output: Path,
-        day: datetime | None,
-        paper: str,
-        language: str | None,
-    ) -> None:
-        """The B2B meeting slip of the person with ticket CODE: time, table, partner (a Cyrillic
-        name with its Latin spelling), organisation and country."""
-        with state.desk() as desk:
-            maker = SlipMaker(desk.db)
-            try:
-                person = maker.person(code)
-                data = maker.data(person, day.date() if day else maker.service.today(), language)
-                maker.write(data, paper, output)
-            except MeetingError as exc:
-                raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
+    if report.statuses:
+        click.echo("  Status: " + ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items())))
+    if report.matched_by:
         click.echo(
-            f"Wrote {output} ({len(data.meetings)} meetings of {person.name} on "
-            f"{data.day}, {paper})."
+            "  Sides matched by: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(report.matched_by.items()))
         )
+    for p in report.skipped:
+        click.echo(f"  skipped row {p.row}: {p.detail} [{p.reason}]")
+    for u in report.unmatched:
+        who = ", ".join(x for x in (u.name, u.organization, u.email) if x)
+        click.echo(
+            f"  row {u.row}: side {u.side} ({who}) matches "
+            f"{'several people' if u.reason == 'ambiguous' else 'nobody registered'}"
+            f" [{u.reason}] — meeting {u.meeting[:8]}"
+        )
+    if report.unmatched:
+        click.echo(
+            "  Resolve with: kiosk meetings resolve MEETING a|b ATTENDEE_ID "
+            "(kiosk search NAME shows ids)"
+        )
+    for note in report.notes:
+        click.echo(f"  note: {note}")
+    if dry_run:
+        click.echo("  Dry run: nothing was changed.")
 
-    @meetings.command("auto-slip")
-    @click.argument("setting", required=False, type=click.Choice(["on", "off"]))
-    @click.option(
-        "--kiosk", "kiosk_name", help="The kiosk whose setting it is (default: this one)."
+
+@meetings.command("list")
+@click.option(
+    "--day", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only this day (YYYY-MM-DD)."
+)
+@click.option(
+    "--show",
+    type=click.Choice(FILTERS),
+    default="all",
+    show_default=True,
+    help="both / one / none: planned meetings with both, one or neither side "
+    "here; held; not_planned: cancelled, declined, pending.",
+)
+@click.option(
+    "--search",
+    "text",
+    default="",
+    help="Only meetings naming these words (a name, an organisation or the table, in any script).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+@click.pass_obj
+def list_cmd(state: State, day: datetime | None, show: str, text: str, as_json: bool) -> None:
+    """Every meeting with both sides' arrival: ✓ here, · not yet, ? not matched."""
+    with state.desk() as desk:
+        board = desk.meetings.board(day.date() if day else None)
+    board = [m for m in board if m.matches(show, text)]
+    if as_json:
+        print_json([m.as_json() for m in board])
+        return
+    if not board:
+        click.echo("No meetings" + (f" on {day.date()}." if day else " (kiosk meetings import)."))
+        return
+    for m in board:
+        click.echo(_board_line(m))
+
+
+@meetings.command("held")
+@click.argument("meeting_id")
+@click.option("--undo", is_flag=True, help="Take back a mistaken held mark.")
+@click.option("--operator", default="", help="Who marks it (kept with the mark).")
+@click.option("--json", "as_json", is_flag=True, help="Print the meeting as JSON.")
+@click.pass_obj
+def held_cmd(state: State, meeting_id: str, undo: bool, operator: str, as_json: bool) -> None:
+    """Mark the meeting MEETING_ID (its first characters will do) held."""
+    with state.desk() as desk:
+        try:
+            meeting = desk.meetings.mark(
+                meeting_id, held=not undo, source=MarkSource.COMMAND, operator=operator
+            )
+        except MeetingError as exc:
+            raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
+    if as_json:
+        print_json(meeting.as_json())
+        return
+    click.echo(("Held: " if meeting.held else "Not held: ") + _board_line(meeting))
+
+
+@meetings.command("resolve")
+@click.argument("meeting_id", required=False)
+@click.argument("side", required=False, type=click.Choice(["a", "b"]))
+@click.argument("attendee_id", required=False, type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_obj
+def resolve_cmd(
+    state: State,
+    meeting_id: str | None,
+    side: str | None,
+    attendee_id: int | None,
+    as_json: bool,
+) -> None:
+    """Without arguments: the meeting sides nobody registered matches. With MEETING_ID
+    SIDE ATTENDEE_ID: that side is that attendee (and so is every side written the same
+    way, now and at re-imports)."""
+    with state.desk() as desk:
+        service = desk.meetings
+        if meeting_id is None:
+            open_sides = service.unresolved()
+            if as_json:
+                print_json([u.as_json() for u in open_sides])
+            elif not open_sides:
+                click.echo("Every meeting side is matched to a registered person.")
+            for u in [] if as_json else open_sides:
+                who = ", ".join(x for x in (u.name, u.organization, u.email) if x)
+                click.echo(f"{u.meeting[:8]} {u.side}  row {u.row}  {u.day} {u.start}  {who}")
+            return
+        if side is None or attendee_id is None:
+            raise click.UsageError("give MEETING_ID, the side (a or b) and the ATTENDEE_ID.")
+        try:
+            changed = service.resolve(meeting_id, side, attendee_id)
+        except MeetingError as exc:
+            raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
+    if as_json:
+        print_json({"resolved": changed})
+    else:
+        click.echo(f"Resolved {changed} meeting side(s).")
+
+
+@meetings.command("slip")
+@click.argument("code")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write: .pdf or .png.",
+)
+@click.option(
+    "--day",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day (default: today in the event's time zone).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(SLIP_PAPERS),
+    default="roll-80mm",
+    show_default=True,
+    help="Thermal roll or page size.",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["en", "bg", "ro"]),
+    help="Words of the slip (default: the attendee's language).",
+)
+@click.pass_obj
+def slip_cmd(
+    state: State,
+    code: str,
+    output: Path,
+    day: datetime | None,
+    paper: str,
+    language: str | None,
+) -> None:
+    """The B2B meeting slip of the person with ticket CODE: time, table, partner (a Cyrillic
+    name with its Latin spelling), organisation and country."""
+    with state.desk() as desk:
+        maker = SlipMaker(desk.db)
+        try:
+            person = maker.person(code)
+            data = maker.data(person, day.date() if day else maker.service.today(), language)
+            maker.write(data, paper, output)
+        except MeetingError as exc:
+            raise MeetingFailure(f"{exc} [{exc.reason}]") from exc
+    click.echo(
+        f"Wrote {output} ({len(data.meetings)} meetings of {person.name} on {data.day}, {paper})."
     )
-    @pass_state
-    def auto_slip_cmd(state: State, setting: str | None, kiosk_name: str | None) -> None:
-        """Whether each printed badge is followed by the person's meeting slip (on by default;
-        only people with meetings that day get one). Without ON/OFF: show the setting."""
-        with state.desk() as desk:
-            on = slip_setting(desk.db, kiosk_name, None if setting is None else setting == "on")
-        click.echo(f"Meeting slips after badges: {'on' if on else 'off'}.")
 
 
-def checkin_meetings(desk: Desk, result: CheckinResult) -> list[dict[str, Any]]:
-    """The checked-in person's meetings on the list's day, for ``kiosk checkin`` (after a
-    "B2B room" admission, the meetings both badges now mark held are marked first)."""
-    person = result.decision.attendee
-    if person is None:
-        return []
-    service = desk.meetings
-    service.after_checkin(result)
-    return [m.for_person_json(person.uid) for m in service.for_checkin(result)]
+@meetings.command("auto-slip")
+@click.argument("setting", required=False, type=click.Choice(["on", "off"]))
+@click.option("--kiosk", "kiosk_name", help="The kiosk whose setting it is (default: this one).")
+@click.pass_obj
+def auto_slip_cmd(state: State, setting: str | None, kiosk_name: str | None) -> None:
+    """Whether each printed badge is followed by the person's meeting slip (on by default;
+    only people with meetings that day get one). Without ON/OFF: show the setting."""
+    with state.desk() as desk:
+        on = slip_setting(desk.db, kiosk_name, None if setting is None else setting == "on")
+    click.echo(f"Meeting slips after badges: {'on' if on else 'off'}.")
 
 
-def meeting_lines(found: list[dict[str, Any]]) -> list[str]:
-    """Terminal lines for a person's meetings of the day."""
-    lines = []
-    for m in found:
-        p = m["partner"]
-        org = f" ({p['organization']})" if p["organization"] else ""
-        here = "here" if p["arrived"] else "not here yet"
-        table = f", {m['location']}" if m["location"] else ""
-        lines.append(f"B2B {m['start']}{table}: {p['name']}{org} — {here}")
-    return lines
+def register(cli: click.Group, _pass_state: Callable[[Command], Command]) -> None:
+    """Add ``meetings`` to ``cli`` (the lazy loader of :mod:`kiosk.cli.main` calls this)."""
+    cli.add_command(meetings)

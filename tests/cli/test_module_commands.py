@@ -11,7 +11,7 @@ import pytest
 
 #: The command modules whose commands are defined at module level; the others (owned by other
 #: work in progress) join as they are converted.
-MODULE_LEVEL = ("reports", "pin", "selftest", "printing", "tickets", "sync", "keys")
+MODULE_LEVEL = ("reports", "pin", "selftest", "printing", "tickets", "sync", "keys", "meetings")
 
 
 @pytest.mark.parametrize("name", MODULE_LEVEL)
