@@ -67,6 +67,9 @@ def qt_application(argv: Sequence[str] = ()) -> QApplication:
     app.setWindowIcon(app_icon())
     use_settings_file()
     style.apply(app)
+    from kiosk.ui.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(app)  # never a widget destroyed on a worker thread
     return app
 
 
