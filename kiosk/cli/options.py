@@ -84,6 +84,7 @@ def progress(
             slow = after_seconds is not None and time.monotonic() - started >= after_seconds
             if not bar and slow:
                 start(length[0] if length[0] is not None else of)
+                last[0] = 0  # the bar starts late: it shows the work done so far at once
             if bar:
                 bar[0].update(done - last[0])
             last[0] = done

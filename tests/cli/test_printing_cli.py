@@ -151,3 +151,36 @@ def test_the_terminal_progress_bar_appears_only_for_work_that_lasts_over_a_secon
         step(20, 30)
         step(30, 30)
     assert "Drawing badges" in capsys.readouterr().err
+
+
+def test_a_bar_that_starts_late_counts_the_work_done_before_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import click
+
+    from kiosk.cli import options
+
+    now = [100.0]
+    monkeypatch.setattr(options.time, "monotonic", lambda: now[0])
+    drawn: list[int] = []
+
+    class Bar:
+        def __init__(self, **_kwargs: object) -> None:
+            self.pos = 0
+
+        def __enter__(self) -> Bar:
+            return self
+
+        def __exit__(self, *_exc: object) -> None:
+            drawn.append(self.pos)
+
+        def update(self, steps: int) -> None:
+            self.pos += steps
+
+    monkeypatch.setattr(click, "progressbar", Bar)
+    with options.progress(30, "Drawing badges", after_seconds=1.0) as step:
+        step(10, 30)
+        now[0] += 1.5
+        step(20, 30)
+        step(30, 30)
+    assert drawn == [30]
