@@ -7,7 +7,7 @@ Not run in CI. Usage::
 
 Arms, in rotating order, each a fresh process under ``QT_QPA_PLATFORM=offscreen``: a bare
 ``QApplication`` + ``QMainWindow`` with one label (the reference), and the desk window opened on a
-demo event (``kiosk.ui.app.Desk``, as ``kiosk gui`` does). Each child prints when its window has
+demo event (``kiosk.ui.app.DeskApp``, as ``kiosk gui`` does). Each child prints when its window has
 been painted for the first time; the parent reads that line, so the figure is what a person
 waits for. Also the child's CPU time to that moment. Target (issue "Fast on a venue laptop"):
 the desk ≤ 2× the bare window.
@@ -51,9 +51,9 @@ app.exec()
 
 DESK = COMMON + """
 from pathlib import Path
-from kiosk.ui.app import Desk, qt_application
+from kiosk.ui.app import DeskApp, qt_application
 app = qt_application(["kiosk-gui"])
-desk = Desk(app, Path(sys.argv[1]), "en")
+desk = DeskApp(app, Path(sys.argv[1]), "en")
 desk.start()
 # On the window, as for the bare one (an application-wide Python filter would make PySide set
 # up every Qt type for Python, see kiosk.ui.scanner.ScannerFilter.install). The window is

@@ -107,8 +107,11 @@ def idle_seconds(settings: QSettings) -> int:
     return max(10, min(600, seconds))
 
 
-class Desk:
-    """Owns the windows of one run: the first-run screen, then the desk window."""
+class DeskApp:
+    """Owns the windows of one run: the first-run screen, then the desk window.
+
+    Not the door: the windows reach the event file through :class:`kiosk.app.door.Desk`.
+    """
 
     def __init__(
         self,
@@ -300,7 +303,7 @@ def run(
     app.setQuitOnLastWindowClosed(True)
     if idle_seconds is not None:
         QSettings().setValue(IDLE_KEY, max(10, min(600, idle_seconds)))
-    desk = Desk(
+    desk = DeskApp(
         app, path or default_db_path(), language, kiosk_mode=kiosk_mode, hide_cursor=hide_cursor
     )
     if demo:

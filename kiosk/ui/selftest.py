@@ -79,14 +79,14 @@ def _translations() -> Check:
 def _first_run() -> Check:
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.app import Desk
+    from kiosk.ui.app import DeskApp
     from kiosk.ui.screens.first_run import FirstRunScreen
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory(prefix="kiosk-self-test-") as tmp:
         path = Path(tmp) / "event.db"
-        desk = Desk(app, path, "en")
+        desk = DeskApp(app, path, "en")
         try:
             desk.start()
             window = desk.first_run

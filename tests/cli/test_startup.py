@@ -188,7 +188,7 @@ DESK_PROBE = """
 import json, os, sys
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
-from kiosk.ui.app import Desk, qt_application
+from kiosk.ui.app import DeskApp, qt_application
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
@@ -198,7 +198,7 @@ class FirstPaint(QObject):
         return False
 
 app = qt_application(["kiosk-gui"])
-desk = Desk(app, Path(sys.argv[1]), "en")
+desk = DeskApp(app, Path(sys.argv[1]), "en")
 watcher = FirstPaint()
 app.installEventFilter(watcher)
 desk.start()

@@ -14,18 +14,18 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.storage import events
 from kiosk.storage.database import Database
-from kiosk.ui.app import Desk
+from kiosk.ui.app import DeskApp
 from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.screens.first_run import FirstRunScreen
 
 
-def desk_for(app: QApplication, path: Path) -> Desk:
-    desk = Desk(app, path, "en")
+def desk_for(app: QApplication, path: Path) -> DeskApp:
+    desk = DeskApp(app, path, "en")
     desk.sounds.muted = True
     return desk
 
 
-def first_run(app: QApplication, qtbot: QtBot, path: Path) -> tuple[Desk, FirstRunScreen]:
+def first_run(app: QApplication, qtbot: QtBot, path: Path) -> tuple[DeskApp, FirstRunScreen]:
     desk = desk_for(app, path)
     desk.start()
     assert desk.first_run is not None and desk.window is None
