@@ -1398,6 +1398,8 @@ class MainWindow(QMainWindow):
             self.camera_view.scanner.stop()
         if self.reports is not None:
             self.reports.close()
+        if self.meetings_board is not None:
+            self.meetings_board.close()  # its reader thread ends with it
         if self.badges_pdf is not None:
             self.badges_pdf.stop()  # a run of badges ends, leaving no half-written file
         self._closed = True

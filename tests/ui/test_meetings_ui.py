@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -93,11 +94,12 @@ def test_the_board_shows_both_sides_arrival_filters_and_marks_held(
     qtbot.addWidget(board)
     board.show()
     qtbot.waitExposed(board)
+    qtbot.waitUntil(lambda: board.table.rowCount() == 3, timeout=5000)
     assert board.current_day() == DAY1
-    assert board.table.rowCount() == 3
     CheckinService(db, clock=clock).scan(scheduled.ivan)
     CheckinService(db, clock=clock).scan(scheduled.ana)
-    board.refresh()  # the desk calls it after each check-in and each sync
+    with qtbot.waitSignal(board.loaded, timeout=5000):
+        board.refresh()  # the desk calls it after each check-in and each sync
     assert [board.table.item(r, 4).text() for r in range(3)] == [
         "Both here",
         "One missing",
@@ -112,7 +114,8 @@ def test_the_board_shows_both_sides_arrival_filters_and_marks_held(
     board.search.clear()
     board.table.selectRow(0)
     assert board.held.isEnabled() and not board.not_held.isEnabled()
-    board.held.click()
+    with qtbot.waitSignal(board.loaded, timeout=5000):  # written and read back off the GUI
+        board.held.click()
     assert board.table.item(0, 5).text() == "Held"
     assert MeetingsService(db, clock=clock).board(DAY1)[0].outcome is Outcome.HELD
     shot(board, "meetings-board-en")
@@ -209,6 +212,7 @@ def test_the_board_reads_again_once_after_a_burst_of_check_ins(
     board = window.meetings_board
     assert board is not None
     qtbot.waitExposed(board)
+    qtbot.waitUntil(lambda: board.table.rowCount() == 3, timeout=5000)
     reads: list[int] = []
     real = board.refresh
 
@@ -225,5 +229,50 @@ def test_the_board_reads_again_once_after_a_burst_of_check_ins(
     qtbot.waitUntil(lambda: len(reads) >= 1, timeout=5000)
     qtbot.wait(700)
     assert len(reads) == 1  # four signals (two scans, two meeting lookups), one read
-    assert [board.table.item(r, 4).text() for r in range(2)] == ["Both here", "One missing"]
+    qtbot.waitUntil(
+        lambda: [board.table.item(r, 4).text() for r in range(2)] == ["Both here", "One missing"],
+        timeout=5000,
+    )
     board.close()
+
+
+def test_the_board_never_reads_or_writes_the_event_file_on_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, scheduled: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desk window stays responsive with the board open: every read of the meetings (on
+    opening, on the timer, after check-ins and syncs) and every held mark happens on the board's
+    reader thread. While a read is stuck on a slow disk, the window still handles events."""
+    import threading
+
+    gui = threading.get_ident()
+    calls: list[tuple[str, bool]] = []
+    slow = threading.Event()
+    slow.set()
+    for name in ("board", "days", "mark", "__init__"):
+        real = getattr(MeetingsService, name)
+
+        def spy(self: object, *args: object, _real=real, _name=name, **kwargs: object) -> object:  # type: ignore[no-untyped-def]
+            calls.append((_name, threading.get_ident() == gui))
+            if _name == "board":
+                assert slow.wait(10)
+            return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(MeetingsService, name, spy)
+    window.open_meetings_board()
+    board = window.meetings_board
+    assert board is not None
+    qtbot.waitUntil(lambda: board.table.rowCount() == 3, timeout=5000)
+    slow.clear()  # the next read hangs on the "disk"
+    board.refresh()
+    ticks: list[int] = []
+    QTimer.singleShot(50, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: ticks == [1], timeout=2000)  # the GUI thread is not waiting
+    slow.set()
+    qtbot.waitSignal(board.loaded, timeout=5000).wait()
+    board.table.selectRow(0)
+    with qtbot.waitSignal(board.changed, timeout=5000):
+        board.held.click()
+    qtbot.waitUntil(lambda: board.table.item(0, 5).text() == "Held", timeout=5000)
+    board.close()
+    assert {name for name, _ in calls} >= {"__init__", "days", "board", "mark"}
+    assert [name for name, on_gui in calls if on_gui] == []

@@ -1,13 +1,21 @@
 """The B2B organiser's board: every meeting of a day with both sides' arrival, filterable, with
 "Held" and "Not held" buttons. It reads again as people check in here, as other kiosks' scans
-arrive by sync, and every few seconds (another program may write the same file)."""
+arrive by sync, and every few seconds (another program may write the same file).
+
+The board never touches the event file on the GUI thread: a reader thread of its own, with its
+own connection, reads the day's meetings and writes the held marks, and answers with queued
+signals; the window only shows the newest answer. A slow disk or a long write by the desk's
+writer thread therefore never freezes the desk window while the board is open.
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,17 +53,105 @@ REFRESH_SECONDS = 10
 # How long a check-in or a sync waits before the board reads again (bursts make one read).
 REFRESH_DELAY_MS = 500
 
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class BoardRead:
+    """One answer of the board's reader: the days with meetings, the event's today, the day
+    read (None: no meetings at all) and that day's meetings."""
+
+    serial: int
+    days: tuple[date, ...]
+    today: date
+    day: date | None
+    meetings: tuple[Meeting, ...]
+
+
+class _BoardReader(QObject):
+    """The board's database work, on its own thread with its own connection."""
+
+    read = Signal(object)  # BoardRead
+    marked = Signal(str, bool)  # meeting uid, held
+    failed = Signal(str, str)  # request (read, mark), message
+
+    def __init__(self, path: str, clock: Clock) -> None:
+        super().__init__()
+        self.path = path
+        self.clock = clock
+        self.db: Database | None = None
+        self.service: MeetingsService | None = None
+
+    def _open(self) -> MeetingsService:
+        if self.service is None:
+            self.db = Database(self.path, cache_kib=Database.SIDE_CACHE_KIB)
+            self.service = MeetingsService(self.db, clock=self.clock)
+        return self.service
+
+    @Slot(int, object)
+    def load(self, serial: int, wanted: object) -> None:
+        try:
+            service = self._open()
+            days = tuple(service.days())
+            today = service.today()
+            day = wanted if isinstance(wanted, date) and wanted in days else None
+            if day is None and days:
+                day = today if today in days else days[0]
+            meetings = tuple(service.board(day)) if day is not None else ()
+        except Exception as exc:
+            log.exception("reading the B2B board failed")
+            self.failed.emit("read", f"{type(exc).__name__}: {exc}")
+            return
+        self.read.emit(BoardRead(serial, days, today, day, meetings))
+
+    @Slot(str, bool)
+    def mark(self, uid: str, held: bool) -> None:
+        try:
+            self._open().mark(uid, held=held, source=MarkSource.BOARD, operator="board")
+        except MeetingError as exc:
+            self.failed.emit("mark", str(exc))
+            return
+        except Exception as exc:
+            log.exception("marking a B2B meeting failed")
+            self.failed.emit("mark", f"{type(exc).__name__}: {exc}")
+            return
+        self.marked.emit(uid, held)
+
+    @Slot()
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+            self.service = None
+
 
 class MeetingsBoard(QDialog):
     changed = Signal()  # a mark was written
+    loaded = Signal()  # a read is on the screen
+
+    _load = Signal(int, object)  # serial, day (None: today's, else the first)
+    _mark_request = Signal(str, bool)
+    _close = Signal()
 
     def __init__(
         self, path: str | Path, clock: Clock = utc_now, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MeetingsBoard")
-        self.db = Database(path, cache_kib=Database.SIDE_CACHE_KIB)
-        self.service = MeetingsService(self.db, clock=clock)
+        self._serial = 0
+        self._closed = False
+        self.thread_ = QThread(self)
+        self.thread_.setObjectName("meetings-board-reader")
+        self.reader = _BoardReader(str(path), clock)
+        self.reader.moveToThread(self.thread_)
+        self.thread_.finished.connect(self.reader.deleteLater)
+        self._load.connect(self.reader.load)
+        self._mark_request.connect(self.reader.mark)
+        self._close.connect(self.reader.close)
+        self.reader.read.connect(self._on_read)
+        self.reader.marked.connect(self._on_marked)
+        self.reader.failed.connect(self._on_failed)
+        self.thread_.start()
         self.meetings: list[Meeting] = []
         self.shown: list[Meeting] = []
         self.summary = QLabel(self)
@@ -115,21 +211,26 @@ class MeetingsBoard(QDialog):
         self.soon.setSingleShot(True)
         self.soon.setInterval(REFRESH_DELAY_MS)
         self.soon.timeout.connect(self.refresh)
-        self._fill_days()
         self.retranslate()
         self.refresh()
 
     # -- data --------------------------------------------------------------------------------
 
-    def _fill_days(self) -> None:
-        days = self.service.days()
+    def _fill_days(self, days: tuple[date, ...], shown: date | None) -> None:
+        """The day chooser: the days with meetings, ``shown`` selected (only when they changed,
+        so a re-read never moves what the organiser chose)."""
+        if [self.day.itemData(i) for i in range(self.day.count())] == list(days):
+            index = days.index(shown) if shown in days else -1
+            if index != self.day.currentIndex():
+                self.day.blockSignals(True)
+                self.day.setCurrentIndex(index)
+                self.day.blockSignals(False)
+            return
         self.day.blockSignals(True)
         self.day.clear()
         for d in days:
             self.day.addItem(d.isoformat(), d)
-        today = self.service.today()
-        index = days.index(today) if today in days else 0
-        self.day.setCurrentIndex(index if days else -1)
+        self.day.setCurrentIndex(days.index(shown) if shown in days else -1)
         self.day.blockSignals(False)
 
     def current_day(self) -> date | None:
@@ -142,12 +243,35 @@ class MeetingsBoard(QDialog):
             self.soon.start()
 
     def refresh(self) -> None:
-        """Read the day's meetings again (after a check-in, a sync, or on the timer)."""
-        if self.day.count() == 0:
-            self._fill_days()
-        day = self.current_day()
-        self.meetings = self.service.board(day) if day is not None else []
+        """Ask the reader thread for the day's meetings again (after a check-in, a sync, a mark
+        or on the timer); the answer arrives on :meth:`_on_read` (``loaded``)."""
+        if self._closed:
+            return
+        self._serial += 1
+        self._load.emit(self._serial, self.current_day())
+
+    @Slot(object)
+    def _on_read(self, answer: BoardRead) -> None:
+        if self._closed or answer.serial != self._serial:
+            return  # an older read arriving after a newer request: the newer one follows
+        self._fill_days(answer.days, answer.day)
+        self.meetings = list(answer.meetings)
         self._fill()
+        self.loaded.emit()
+
+    @Slot(str, bool)
+    def _on_marked(self, uid: str, held: bool) -> None:
+        self.changed.emit()
+        self.refresh()
+
+    @Slot(str, str)
+    def _on_failed(self, request: str, message: str) -> None:
+        if self._closed:
+            return
+        if request == "mark":
+            QMessageBox.warning(self, self.tr("Not marked"), message)
+        else:
+            self.summary.setText(self.tr("The meetings could not be read: {0}").format(message))
 
     def _matches(self, m: Meeting) -> bool:
         return m.matches(FILTERS[max(self.filter.currentIndex(), 0)], self.search.text())
@@ -233,13 +357,9 @@ class MeetingsBoard(QDialog):
         m = self.selected()
         if m is None:
             return
-        try:
-            self.service.mark(m.uid, held=held, source=MarkSource.BOARD, operator="board")
-        except MeetingError as exc:
-            QMessageBox.warning(self, self.tr("Not marked"), str(exc))
-            return
-        self.changed.emit()
-        self.refresh()
+        self.held.setEnabled(False)  # until the mark is on disk and read back
+        self.not_held.setEnabled(False)
+        self._mark_request.emit(m.uid, held)
 
     # -- language and life -------------------------------------------------------------------
 
@@ -283,7 +403,17 @@ class MeetingsBoard(QDialog):
         super().changeEvent(event)
 
     def done(self, result: int) -> None:
+        self._stop()
+        super().done(result)
+
+    def _stop(self) -> None:
+        """Stop the timers, close the reader's connection and end its thread (it finishes the
+        read under way first)."""
+        if self._closed:
+            return
+        self._closed = True
         self.timer.stop()
         self.soon.stop()
-        self.db.close()
-        super().done(result)
+        self._close.emit()
+        self.thread_.quit()
+        self.thread_.wait()

@@ -1331,6 +1331,10 @@
         <translation>Не е отбелязана</translation>
     </message>
     <message>
+        <source>The meetings could not be read: {0}</source>
+        <translation>Срещите не можаха да бъдат прочетени: {0}</translation>
+    </message>
+    <message>
         <source>B2B meetings</source>
         <translation>B2B срещи</translation>
     </message>

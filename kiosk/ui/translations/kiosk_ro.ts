@@ -1339,6 +1339,10 @@
         <translation>Nemarcată</translation>
     </message>
     <message>
+        <source>The meetings could not be read: {0}</source>
+        <translation>Întâlnirile nu au putut fi citite: {0}</translation>
+    </message>
+    <message>
         <source>B2B meetings</source>
         <translation>Întâlniri B2B</translation>
     </message>
