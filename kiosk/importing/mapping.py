@@ -545,13 +545,16 @@ class RowParser:
         cancelled = set(CANCELLED_VALUES)
         active = set(ACTIVE_VALUES)
         pending = set(PENDING_VALUES)
+        unpaid = set(UNPAID_VALUES)
         if self.preset is not None:
             cancelled.update(header_key(v) for v in self.preset.cancelled)
             active.update(header_key(v) for v in self.preset.active)
             pending.update(header_key(v) for v in self.preset.pending)
+            unpaid.update(header_key(v) for v in self.preset.unpaid)
         self.cancelled_values = frozenset(cancelled)
         self.active_values = frozenset(active)
         self.pending_values = frozenset(pending)
+        self.unpaid_values = frozenset(unpaid)
         #: cell -> "cancelled", "active", "unpaid", "pending" or "unknown".
         self._status_cache: dict[str, str] = {}
         self.left_out: list[Skipped] = []
@@ -775,6 +778,13 @@ class RowParser:
                 "name (the last word is the last name; “SURNAME First” and “Surname, First” are "
                 "understood). Check a few badges."
             )
+        preset = self.preset
+        if preset is not None and preset.code_hint and "code" not in columns:
+            warnings.append(
+                f"This {preset.name} export has no ticket code column ({preset.code_hint}), so "
+                f"new codes were made: the tickets {preset.name} sent will not scan at the door. "
+                "Export again with the ticket codes and import that file instead."
+            )
         warnings.extend(self.notes.finish())
         self._external_first, self._external_rows = {}, {}  # not needed any more
         return ParseSummary(
@@ -903,7 +913,7 @@ class RowParser:
             key = header_key(cell)
             if key in self.pending_values:
                 cached = "pending"
-            elif key in UNPAID_VALUES and key not in self.active_values:
+            elif key in self.unpaid_values and key not in self.active_values:
                 cached = "unpaid"
             elif key in self.active_values:
                 cached = "active"

@@ -205,6 +205,12 @@ class Preset:
     #: Status values of a registration awaiting the organizer's approval: such a person has no
     #: ticket yet, so the row is left out (and named in the report), not imported as active.
     pending: tuple[str, ...] = ()
+    #: Extra status values of a registration not paid yet on this platform (pretix's check-in
+    #: list says "Paid: No" for a pending order's ticket): imported as unpaid.
+    unpaid: tuple[str, ...] = ()
+    #: The platform's ticket-code column, named for the organizer when a file lacks it: the
+    #: codes are then made here and the tickets the platform sent will not scan.
+    code_hint: str = ""
     #: The header whose value, joined to the external id with "-", makes it unique per ticket.
     external_id_suffix: str | None = None
     #: The same header in every language the platform exports in.
@@ -263,7 +269,6 @@ PRETIX_TRANSLATIONS: dict[str, tuple[str, str]] = {
         "Name Teilnehmer*in: Mittlerer Name",
     ),
     "Attendee name: Family name": ("Numele participantului: Nume", "Name Teilnehmer*in: Nachname"),
-    "Attendee name: Last name": ("Numele participantului: Nume", "Name Teilnehmer*in: Nachname"),
     "Attendee name: Title": ("Numele participantului: Titlu", "Name Teilnehmer*in: Titel"),
     "Attendee email": ("E-mailul participantului", "E-Mail Teilnehmer*in"),
     "Attendee company": ("Compania participantă", "Teilnehmer*innen-Firma"),
@@ -313,6 +318,9 @@ PRETIX_TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Paid": ("Plătită", "bezahlt"),
     "Voucher code": ("Cod voucher", "Gutscheincode"),
     "Check-in text": ("Check-in text", "Check-in-Hinweis"),
+    # The check-in list's "Paid" column (and other yes/no columns).
+    "Yes": ("Da", "Ja"),
+    "No": ("Nu", "Nein"),
     # Order states (Order.STATUS_CHOICE, get_extended_status_display); "canceled" also for a
     # canceled position.
     "pending": ("în așteptare", "ausstehend"),
@@ -383,6 +391,7 @@ PRESETS: tuple[Preset, ...] = (
                    "Refunded/Canceled", "Abandoned"),
         active=("Attending", "Checked In", "Checked in", "Completed", "Manual", "Offline",
                 "Pending", "Unpaid", "Partially Refunded", "Partially Transferred"),
+        code_hint="'Barcode #'",
     ),
     Preset(
         # pretix "Order data" (positions sheet) and "Check-in list" exports. One row per ticket
@@ -400,7 +409,6 @@ PRESETS: tuple[Preset, ...] = (
             "Attendee name: Given name": "first_name",
             "Attendee name: First name": "first_name",
             "Attendee name: Family name": "last_name",
-            "Attendee name: Last name": "last_name",
             "Invoice address name": "full_name",
             "Attendee email": "email",
             "Email": "email",
@@ -416,6 +424,8 @@ PRESETS: tuple[Preset, ...] = (
             "Secret": "code",
             "Order code": "external_id",
             "Status": "status",
+            # The check-in list has no status; with pending orders included it says "Paid".
+            "Paid": "status",
         }) | {
             # The check-in list exporter names the parts with its own German text
             # ("Attendee name: {part}" -> "Teilnehmer*innenname: {part}").
@@ -436,11 +446,14 @@ PRESETS: tuple[Preset, ...] = (
                 "Payment providers", "Position order link", "Position ID", "Attendee name: Title",
                 "Attendee name: Middle name", "Comment", "Requires special attention",
             ),
-            *_pretix("Checked out", "Automatically checked in", "Paid", "Voucher code",
+            *_pretix("Checked out", "Automatically checked in", "Voucher code",
                      "Check-in text"),
         ),
         cancelled=(*_pretix("canceled", "expired", "canceled (paid fee)"), "cancelled"),
-        active=_pretix("paid", "pending (confirmed)"),
+        active=_pretix("paid", "pending (confirmed)", "Yes"),
+        unpaid=_pretix("No"),
+        code_hint="'Ticket secret' (order data, sheet 'Order positions') or 'Secret' (check-in "
+        "list exported with \"secrets\" ticked)",
         external_id_suffix="Position ID",
         suffix_headers=_pretix("Position ID"),
         event_headers=_pretix("Event slug"),

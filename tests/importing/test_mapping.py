@@ -261,6 +261,7 @@ def test_pretix_checkin_list_export() -> None:
         "category": "Product",
         "code": "Secret",
         "external_id": "Order code",
+        "status": "Paid",  # Yes/No when the list includes pending orders
     }
     assert "Voucher code" in mapping.ignored
 

@@ -5,6 +5,8 @@ as .xlsx and .ods."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,46 @@ def test_eventbrite_statuses_from_its_glossary_are_mapped(
     path.write_text(source.replace(",Attending,", f",{status},", 1), encoding="utf-8")
     import_file(db, path)
     assert stored(db)["11223344550"][4] == expected
+
+
+@pytest.mark.parametrize("language", ["de", "ro"])
+def test_pretix_check_in_list_marks_a_ticket_of_an_unpaid_order_as_unpaid(
+    db: Database, language: str
+) -> None:
+    # With pending orders included the check-in list has no status but "Paid" (Bezahlt/Plătită)
+    # Yes/No in the exporter's language ("Ja"/"Nein", "Da"/"Nu"): order DEF34 is pending.
+    import_file(db, FILES / f"pretix_checkin_list_{language}.csv")
+    rows = db.conn.execute("SELECT first_name, status, pending FROM attendee ORDER BY id")
+    assert [tuple(r) for r in rows] == [
+        ("Ștefania", "active", 0),
+        ("Иван", "active", 0),
+        ("Mădălina", "active", 1),
+    ]
+
+
+def _without_column(source: Path, header: str, target: Path) -> Path:
+    """The platform file as exported without one column (pretix's "secrets" not ticked,
+    Eventbrite's barcode column not chosen)."""
+    text = source.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    index = rows[0].index(header)
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_NONNUMERIC if "pretix" in source.name else csv.QUOTE_MINIMAL
+               ).writerows([r[:index] + r[index + 1 :] for r in rows])  # fmt: skip
+    target.write_text(out.getvalue(), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [("pretix_checkin_list_de.csv", "Secret"), ("eventbrite_attendees.csv", "Barcode #")],
+)
+def test_a_platform_export_without_its_ticket_codes_says_the_sent_tickets_will_not_scan(
+    db: Database, tmp_path: Path, name: str, header: str
+) -> None:
+    path = _without_column(FILES / name, header, tmp_path / name)
+    report = import_file(db, path)
+    assert "code" not in report.columns
+    assert any("no ticket code column" in w and "will not scan" in w for w in report.warnings)
+    whole = import_file(db, FILES / name, source="with-codes")
+    assert not any("no ticket code column" in w for w in whole.warnings)
