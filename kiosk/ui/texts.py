@@ -187,6 +187,62 @@ def category_text(category: str) -> str:
     return category_labels()[key] if key is not None else fallback_label(category)
 
 
+def _noop(context: str, text: str) -> str:
+    return text
+
+
+QT_TRANSLATE_NOOP = _noop  # the name lupdate reads: marks a text, translated where shown
+
+# The built-in badge and sheet templates (kiosk/assets/badges): name -> the title its file
+# gives (English). tests/ui/test_template_titles.py holds the table to the files.
+BUILTIN_TEMPLATE_TITLES: dict[str, str] = {
+    "a4-sheet": QT_TRANSLATE_NOOP(
+        "BadgeTemplates",
+        "A4 sheet of 10 CR80 badges (2 × 5, 85.6 × 54 mm), crop marks, for card-size badge holders",
+    ),
+    "a6-portrait": QT_TRANSLATE_NOOP(
+        "BadgeTemplates",
+        "A6 portrait card (105 × 148 mm) for office or card printers, 300 dpi, colour",
+    ),
+    "brother-62mm": QT_TRANSLATE_NOOP(
+        "BadgeTemplates", "Brother QL, 62 mm endless label (DK-22205): 696 dots at 300 dpi, 1-bit"
+    ),
+    "cr80": QT_TRANSLATE_NOOP(
+        "BadgeTemplates",
+        "CR80 card (85.6 × 54 mm, credit-card size) for card printers and card-size badge "
+        "holders, 300 dpi, colour",
+    ),
+    "insert-4x3in": QT_TRANSLATE_NOOP(
+        "BadgeTemplates",
+        "4 × 3 in badge insert, landscape (Avery 5392 and most badge holders; "
+        "Zebra 4×3 labels), 300 dpi, colour",
+    ),
+    "letter-sheet": QT_TRANSLATE_NOOP(
+        "BadgeTemplates",
+        "Letter sheet of 6 badges 4 × 3 in (2 × 3), Avery 5392 / 5390-style perforated inserts",
+    ),
+    "roll-58mm": QT_TRANSLATE_NOOP(
+        "BadgeTemplates", "58 mm thermal roll (compact receipt printers): 384 dots at 203 dpi"
+    ),
+    "roll-80mm-tm-t88": QT_TRANSLATE_NOOP(
+        "BadgeTemplates", "80 mm thermal roll on the Epson TM-T88 family: 512 dots at 180 dpi"
+    ),
+    "roll-80mm": QT_TRANSLATE_NOOP(
+        "BadgeTemplates",
+        "80 mm thermal roll (Epson TM-T20, TM-m30, Star TSP100…): 576 dots at 203 dpi",
+    ),
+}
+
+
+def template_title(name: str, title: str) -> str | None:
+    """A built-in template's title in the current language; None for a template of the
+    organiser's own (or a built-in file whose title was changed): its title is shown as
+    written."""
+    if BUILTIN_TEMPLATE_TITLES.get(name) != title:
+        return None
+    return QCoreApplication.translate("BadgeTemplates", title)
+
+
 def country_text(country: str) -> str:
     """A country (ISO code or a name in any of our languages) named in the current language;
     an unrecognised value as it was typed."""

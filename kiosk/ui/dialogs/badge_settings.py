@@ -27,6 +27,7 @@ from kiosk.app.badging import TemplateInfo
 from kiosk.app.printing import FoundPrinter, PrintPolicy
 from kiosk.ui.a11y import label_fields
 from kiosk.ui.print_backend import Preview, PrintSettings
+from kiosk.ui.texts import template_title
 
 
 def to_pixmap(image: Image.Image) -> QPixmap:
@@ -56,7 +57,10 @@ class BadgeSettingsDialog(QDialog):
         self.test_button = QPushButton(self)
         self.template = QComboBox(self)
         for info in self.templates:
-            self.template.addItem(f"{info.title} — {info.media}", info.name)
+            # A built-in template's title says its medium, in the window's language; the
+            # organiser's own template shows its title as written and the medium measured.
+            shown = template_title(info.name, info.title) or f"{info.title} — {info.media}"
+            self.template.addItem(shown, info.name)
         index = self.template.findData(settings.template)
         self.template.setCurrentIndex(max(0, index))
         self.policy_group = QButtonGroup(self)
@@ -139,9 +143,7 @@ class BadgeSettingsDialog(QDialog):
             return  # an older choice's picture
         if preview.image is None:
             self.preview_image = None
-            self.preview.setText(
-                self.tr("No preview: {problem}").format(problem=preview.problem)
-            )
+            self.preview.setText(self.tr("No preview: {problem}").format(problem=preview.problem))
             return
         self.preview_image = preview.image
         self._paint_preview()

@@ -30,7 +30,7 @@ from kiosk.app.checkin import Clock
 from kiosk.core.model import CheckinList
 from kiosk.ui.a11y import label_fields
 from kiosk.ui.print_backend import BadgesPdfRequest, BadgesPdfRun
-from kiosk.ui.texts import list_text
+from kiosk.ui.texts import list_text, template_title
 
 PROBLEM_STYLE = "color: #c62828; font-weight: 600;"
 
@@ -65,11 +65,15 @@ class BadgesPdfDialog(QDialog):
             self.people.addItem("", checkin_list.id)
         self.people.setCurrentIndex(max(0, self.people.findData(current_list)))
         self.sheet = QComboBox(self)
-        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sheet.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.sheet.setMinimumContentsLength(40)
         for info in sheets:
-            self.sheet.addItem(info.title, info.name)
-            self.sheet.setItemData(self.sheet.count() - 1, info.media, Qt.ItemDataRole.ToolTipRole)
+            shown = template_title(info.name, info.title)
+            self.sheet.addItem(shown or info.title, info.name)
+            tip = shown or info.media  # the whole title when the box cuts it
+            self.sheet.setItemData(self.sheet.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.order = QComboBox(self)
         for order in BADGE_ORDERS:
             self.order.addItem("", order)

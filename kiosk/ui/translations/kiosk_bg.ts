@@ -198,6 +198,45 @@
     </message>
 </context>
 <context>
+    <name>BadgeTemplates</name>
+    <message>
+        <source>A4 sheet of 10 CR80 badges (2 × 5, 85.6 × 54 mm), crop marks, for card-size badge holders</source>
+        <translation>Лист A4 с 10 бейджа CR80 (2 × 5, 85,6 × 54 mm), с линии за рязане, за джобове с размер на карта</translation>
+    </message>
+    <message>
+        <source>A6 portrait card (105 × 148 mm) for office or card printers, 300 dpi, colour</source>
+        <translation>Карта A6, вертикална (105 × 148 mm), за офис принтери или принтери за карти, 300 dpi, цветна</translation>
+    </message>
+    <message>
+        <source>Brother QL, 62 mm endless label (DK-22205): 696 dots at 300 dpi, 1-bit</source>
+        <translation>Brother QL, безкраен етикет 62 mm (DK-22205): 696 точки при 300 dpi, черно-бял</translation>
+    </message>
+    <message>
+        <source>CR80 card (85.6 × 54 mm, credit-card size) for card printers and card-size badge holders, 300 dpi, colour</source>
+        <translation>Карта CR80 (85,6 × 54 mm, размер на банкова карта) за принтери за карти и джобове с размер на карта, 300 dpi, цветна</translation>
+    </message>
+    <message>
+        <source>4 × 3 in badge insert, landscape (Avery 5392 and most badge holders; Zebra 4×3 labels), 300 dpi, colour</source>
+        <translation>Вложка за бейдж 4 × 3 in, хоризонтална (Avery 5392 и повечето джобове за бейджове; етикети Zebra 4×3), 300 dpi, цветна</translation>
+    </message>
+    <message>
+        <source>Letter sheet of 6 badges 4 × 3 in (2 × 3), Avery 5392 / 5390-style perforated inserts</source>
+        <translation>Лист Letter с 6 бейджа 4 × 3 in (2 × 3), перфорирани вложки тип Avery 5392 / 5390</translation>
+    </message>
+    <message>
+        <source>58 mm thermal roll (compact receipt printers): 384 dots at 203 dpi</source>
+        <translation>Термична ролка 58 mm (малки касови принтери): 384 точки при 203 dpi</translation>
+    </message>
+    <message>
+        <source>80 mm thermal roll on the Epson TM-T88 family: 512 dots at 180 dpi</source>
+        <translation>Термична ролка 80 mm за принтерите Epson TM-T88: 512 точки при 180 dpi</translation>
+    </message>
+    <message>
+        <source>80 mm thermal roll (Epson TM-T20, TM-m30, Star TSP100…): 576 dots at 203 dpi</source>
+        <translation>Термична ролка 80 mm (Epson TM-T20, TM-m30, Star TSP100…): 576 точки при 203 dpi</translation>
+    </message>
+</context>
+<context>
     <name>BadgesPdfDialog</name>
     <message>
         <source>Choose the PDF file to write.</source>

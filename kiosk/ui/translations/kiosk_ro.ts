@@ -199,6 +199,45 @@
     </message>
 </context>
 <context>
+    <name>BadgeTemplates</name>
+    <message>
+        <source>A4 sheet of 10 CR80 badges (2 × 5, 85.6 × 54 mm), crop marks, for card-size badge holders</source>
+        <translation>Coală A4 cu 10 ecusoane CR80 (2 × 5, 85,6 × 54 mm), cu semne de tăiere, pentru suporturi de mărimea unui card</translation>
+    </message>
+    <message>
+        <source>A6 portrait card (105 × 148 mm) for office or card printers, 300 dpi, colour</source>
+        <translation>Card A6 vertical (105 × 148 mm) pentru imprimante de birou sau de carduri, 300 dpi, color</translation>
+    </message>
+    <message>
+        <source>Brother QL, 62 mm endless label (DK-22205): 696 dots at 300 dpi, 1-bit</source>
+        <translation>Brother QL, etichetă continuă de 62 mm (DK-22205): 696 de puncte la 300 dpi, alb-negru</translation>
+    </message>
+    <message>
+        <source>CR80 card (85.6 × 54 mm, credit-card size) for card printers and card-size badge holders, 300 dpi, colour</source>
+        <translation>Card CR80 (85,6 × 54 mm, mărimea unui card bancar) pentru imprimante de carduri și suporturi de mărimea unui card, 300 dpi, color</translation>
+    </message>
+    <message>
+        <source>4 × 3 in badge insert, landscape (Avery 5392 and most badge holders; Zebra 4×3 labels), 300 dpi, colour</source>
+        <translation>Inserție de ecuson 4 × 3 in, orizontală (Avery 5392 și majoritatea suporturilor de ecuson; etichete Zebra 4×3), 300 dpi, color</translation>
+    </message>
+    <message>
+        <source>Letter sheet of 6 badges 4 × 3 in (2 × 3), Avery 5392 / 5390-style perforated inserts</source>
+        <translation>Coală Letter cu 6 ecusoane 4 × 3 in (2 × 3), inserții perforate de tip Avery 5392 / 5390</translation>
+    </message>
+    <message>
+        <source>58 mm thermal roll (compact receipt printers): 384 dots at 203 dpi</source>
+        <translation>Rolă termică de 58 mm (imprimante compacte de bonuri): 384 de puncte la 203 dpi</translation>
+    </message>
+    <message>
+        <source>80 mm thermal roll on the Epson TM-T88 family: 512 dots at 180 dpi</source>
+        <translation>Rolă termică de 80 mm pentru imprimantele Epson TM-T88: 512 puncte la 180 dpi</translation>
+    </message>
+    <message>
+        <source>80 mm thermal roll (Epson TM-T20, TM-m30, Star TSP100…): 576 dots at 203 dpi</source>
+        <translation>Rolă termică de 80 mm (Epson TM-T20, TM-m30, Star TSP100…): 576 de puncte la 203 dpi</translation>
+    </message>
+</context>
+<context>
     <name>BadgesPdfDialog</name>
     <message>
         <source>Choose the PDF file to write.</source>
