@@ -6,8 +6,11 @@ the log; the attendance of record is the earliest by hybrid logical clock; this 
 each case so staff can see whether a ticket was shared.
 
 A case is a person, a check-in list and (for once-per-day lists) an event day with two or more
-accepted, not undone entries. Lists that admit people any number of times have no conflicts;
-on lists that track presence, an entry after an exit is a re-entry, not a conflict.
+accepted, not undone entries, taken in the order of their scan time as the check-in rule takes
+them. Lists that admit people any number of times have no conflicts; on lists that allow entry
+after an exit (the default, as in pretix) or track presence, an entry after an exit is a
+re-entry, not a conflict; and an admission staff forced after an earlier one (logged as forced,
+with a reason) was a decision made knowing of it, not a second use of the ticket.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from kiosk.core.model import Method
 from kiosk.core.timeutil import from_utc_iso
 from kiosk.storage import reports as report_store
 from kiosk.storage.database import Database
@@ -65,7 +69,7 @@ def conflicts(db: Database) -> list[Conflict]:
     list_names: dict[int, str] = {}
     inside: dict[tuple[str, int, date | None], bool] = {}
     for (uid, list_id, kind, scan_id, kiosk_id, kiosk_name, at_text, hlc, manual, list_name,
-         policy, tracks) in rows:  # fmt: skip
+         policy, tracks, reentry, method) in rows:  # fmt: skip
         at = from_utc_iso(at_text)
         day = at.astimezone(zone).date() if policy == "once_per_day" else None
         key = (uid, list_id, day)
@@ -75,10 +79,12 @@ def conflicts(db: Database) -> list[Conflict]:
             continue
         entry = ConflictEntry(scan_id, kiosk_id, kiosk_name, at, hlc, bool(manual))
         entries = groups.setdefault(key, [])
-        if tracks and entries and not inside.get(key, False):
+        if (tracks or reentry) and entries and not inside.get(key, False):
             # Re-entry after an exit: a fresh admission, not a second one.
             entries.clear()
-        entries.append(entry)
+        if not (entries and method == Method.FORCED.value):
+            # (an admission forced after another was made by staff who knew of it)
+            entries.append(entry)
         inside[key] = True
     uids = sorted({uid for (uid, _list, _day), entries in groups.items() if len(entries) > 1})
     people = report_store.names_of(db, uids)

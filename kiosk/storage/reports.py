@@ -72,22 +72,24 @@ def active_by(db: Database, column: str) -> dict[str, int]:
 
 # --- conflicts ----------------------------------------------------------------------------------
 
-ConflictScanRow = tuple[str, int, str, str, str, str, str, str, int, str, str, int]
+ConflictScanRow = tuple[str, int, str, str, str, str, str, str, int, str, str, int, int, str]
 
 
 def conflict_scans(db: Database) -> Sequence[ConflictScanRow]:
     """(uid, list id, kind, scan id, kiosk id, kiosk name, at, hlc, manual, list name, policy,
-    tracks presence) of every entry and exit that counts, of people with more than one entry on
-    a list that does not admit any number of times; by person, list and hybrid clock."""
+    tracks presence, allows re-entry, method) of every entry and exit that counts, of people
+    with more than one entry on a list that does not admit any number of times; by person, list
+    and scan time (the hybrid clock breaks ties), as the check-in rule orders them."""
     return db.query(  # type: ignore[return-value]  # rows unpack as these tuples
         "SELECT s.attendee_uid, s.list_id, s.kind, s.scan_id, s.kiosk_id, "
-        "coalesce(k.name, ''), s.at, s.hlc, s.manual, l.name, l.policy, l.tracks_presence "
+        "coalesce(k.name, ''), s.at, s.hlc, s.manual, l.name, l.policy, l.tracks_presence, "
+        "l.allow_reentry, s.method "
         "FROM effective_scan s JOIN checkin_list l ON l.id = s.list_id "
         "LEFT JOIN kiosk k ON k.id = s.kiosk_id "
         "WHERE s.attendee_uid IS NOT NULL AND l.policy != 'multiple' "
         "AND s.attendee_uid IN (SELECT attendee_uid FROM effective_scan WHERE kind = 'entry' "
         "GROUP BY attendee_uid, list_id HAVING count(*) > 1) "
-        "ORDER BY s.attendee_uid, s.list_id, s.hlc"
+        "ORDER BY s.attendee_uid, s.list_id, s.at, s.hlc"
     )
 
 
