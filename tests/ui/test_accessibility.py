@@ -668,6 +668,36 @@ def test_larger_text_is_never_cut_off(
     assert problems == []
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_at_150_percent_every_screen_fits_without_scrolling(
+    qtbot: QtBot, kiosk: SelfServiceWindow, people: People, language: str, size: tuple[int, int]
+) -> None:
+    # WCAG 2.1 SC 1.4.4 (text resized to 200 % without loss of content or function) and
+    # EN 301 549 5.1.4 at a terminal: a person who needed larger text should not have to find
+    # a scroll bar to reach "Find me by name", a name, or "Done". 1366 x 768 is the smallest
+    # screen we support; portrait is the usual kiosk stand.
+    def scroll() -> int:
+        qtbot.wait(50)
+        return kiosk.screens_area.verticalScrollBar().maximum()
+
+    kiosk.resize(*size)
+    kiosk.welcome.languages[language].click()
+    kiosk.set_text_scale(1.5)
+    scrolls = {"welcome": scroll()}
+    kiosk.welcome.find_button.click()
+    kiosk.find_screen.field.setText("Stefanescu")
+    qtbot.waitUntil(lambda: kiosk.find_screen.results.count() == 1, timeout=5000)
+    scrolls["find"] = scroll()
+    kiosk.find_screen.results.itemClicked.emit(kiosk.find_screen.results.item(0))
+    scrolls["confirm"] = scroll()
+    with qtbot.waitSignal(kiosk.outcome_shown, timeout=5000):
+        kiosk.confirm.yes.click()
+    scrolls["result"] = scroll()
+    kiosk.translations.switch("en")
+    assert scrolls == {"welcome": 0, "find": 0, "confirm": 0, "result": 0}
+
+
 def test_the_clipping_check_can_fail(qtbot: QtBot, kiosk: SelfServiceWindow) -> None:
     kiosk.set_text_scale(1.5)
     kiosk.welcome.find_button.setFixedHeight(30)  # as a squeezed layout would leave it

@@ -54,9 +54,11 @@ class FindScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.heading, 1)
+        # Tight margins: at 150 % text on a 1366 x 768 screen the keyboard and one whole name
+        # still fit under the field without scrolling.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 30, 40, 20)
-        layout.setSpacing(16)
+        layout.setContentsMargins(40, 16, 40, 12)
+        layout.setSpacing(10)
         layout.addLayout(top)
         layout.addWidget(self.field)
         layout.addWidget(self.hint)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QCursor, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -97,6 +97,34 @@ class _Screens(QScrollArea):
         event.ignore()
 
 
+class _Pages(QStackedWidget):
+    """The kiosk's screens, one at a time, sized by the screen shown. (A plain QStackedWidget
+    asks its scroll area for the height of its tallest screen at this width, even for a screen
+    not shown: the welcome screen scrolled because the find screen with its keyboard was
+    taller.)"""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def heightForWidth(self, width: int) -> int:
+        """The least height at which the screen shown squeezes nothing (words wrapped at this
+        width): the scroll area gives it all the room there is, and scrolls only below that."""
+        page = self.currentWidget()
+        layout = page.layout() if page is not None else None
+        if layout is None or not layout.hasHeightForWidth():
+            return page.minimumSizeHint().height() if page is not None else -1
+        return layout.minimumHeightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
 def _inside_keyboard(widget: QWidget) -> bool:
     parent = widget.parentWidget()
     while parent is not None:
@@ -154,7 +182,7 @@ class SelfServiceWindow(QMainWindow):
         self.text_scale = TEXT_SCALES[0]
         self.speaker = speaker
 
-        self.stack = QStackedWidget(self)
+        self.stack = _Pages(self)
         self.welcome = WelcomeScreen(self.event_info.name, self.stack)
         self.scan_screen = ScanScreen(self.stack, camera=camera)
         self.find_screen = FindScreen(self.stack)
