@@ -34,7 +34,9 @@ HERE = Path(__file__).parent
 
 ORDERS = [
     "Event slug", "Event name", "Order code", "Order total", "Status", "Email", "Phone number",
-    "Order date", "Order time", "Company", "Name", "Address", "ZIP code", "City", "Country",
+    "Order date", "Order time", "Company", "Name",
+    # The name scheme's parts, under their bare labels (iterate_orders, unlike the positions).
+    ("", "Given name"), ("", "Family name"), "Address", "ZIP code", "City", "Country",
     ("address", "State"), "Custom address field", "VAT ID", "Date of last payment", "Fees",
     "Order locale", "Invoice numbers", "Sales channel", "Requires special attention",
     "Check-in text", "Comment", "Follow-up date", "Positions", "Email address verified",
@@ -94,6 +96,8 @@ def _header(t: gettext.NullTranslations, item: str | tuple[str, str]) -> str:
     first, second = item
     if first in ("address", "subevent"):
         return t.pgettext(first, second)
+    if not first:
+        return t.gettext(second)  # a bare name-part label
     return t.gettext(first) + ": " + t.gettext(second)  # name scheme parts
 
 
@@ -114,9 +118,10 @@ def pretix_workbook(pretix: Path | None, language: str) -> Path:
                 "Event slug": "clusters26", "Event name": "BG-RO Clusters 2026",
                 "Order code": order, "Order total": 120, "Status": status_text, "Email": buyer,
                 "Order date": "2026-07-01", "Order time": "10:00:00", "Name": f"{given} {family}",
+                ("", "Given name"): given, ("", "Family name"): family,
                 "Positions": 1, "Order locale": language,
             })
-            orders_rows.append([row[h] if isinstance(h, str) else "" for h in ORDERS])
+            orders_rows.append([row.get(h, "") for h in ORDERS])
         row = dict.fromkeys(POSITIONS, "")
         row.update({
             "Event slug": "clusters26", "Event name": "BG-RO Clusters 2026", "Order code": order,
