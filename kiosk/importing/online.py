@@ -165,6 +165,9 @@ _FIXED = (
     "%b %d, %Y %H:%M:%S",
     "%b %d, %Y %I:%M:%S %p",
     "%b %d, %Y %I:%M %p",
+    "%b %d, %Y, %I:%M:%S %p",  # Meet's "First Seen": "Sep 29, 2026, 9:55:02 AM"
+    "%b %d, %Y, %I:%M %p",
+    "%b %d, %Y, %H:%M:%S",
     "%b %d, %Y %H:%M",
     "%d %b %Y %H:%M:%S",
 )
@@ -667,10 +670,12 @@ def _meet_header(cells: list[str]) -> bool:
         "joined at",
         "exited at",
     }
-    return (
-        has_name
-        and len(meetish & set(cells)) >= 1
-        and ("email" in cells or "participant email" in cells)
+    # Meet's newer report has no e-mail column ("Full Name, First Seen, Time in Call"): a name
+    # with Meet's own join or time-in-call titles is enough.
+    own = {"time joined", "first seen", "time in call"}
+    return has_name and (
+        bool(own & set(cells))
+        or (len(meetish & set(cells)) >= 1 and ("email" in cells or "participant email" in cells))
     )
 
 
@@ -694,6 +699,17 @@ def _read_meet(
     duration_at = _column(header, "duration", "time in call")
     named = re.match(r"(\d{4}-\d{2}-\d{2})[ _]\d{2}[-.]\d{2}", path.name)
     file_day = date.fromisoformat(named.group(1)) if named else None
+    # The newer report starts with lines such as "*,Meeting code: abc-defg-hij" and
+    # "*,Created on 2026-09-29 09:52:10": the day of clock-only times, and the meeting.
+    code = ""
+    for row in rows[:start]:
+        line = " ".join(c.strip() for c in row if c.strip() not in ("", "*"))
+        created = re.match(r"(?i)created (?:on|at)\b\W*(\d{4}-\d{2}-\d{2})", line)
+        if created and file_day is None:
+            file_day = date.fromisoformat(created.group(1))
+        coded = re.match(r"(?i)meeting code\W+(\S+)", line)
+        if coded:
+            code = coded.group(1)
     raws = []
     for number, row in enumerate(rows[start + 1 :], start=start + 2):
         if _blank(row):
@@ -709,7 +725,7 @@ def _read_meet(
                 _duration(_cell(row, duration_at)),
             )
         )
-    meeting = path.stem[17:].strip() if file_day else ""
+    meeting = (path.stem[17:].strip() if named else "") or code
     joins = _finish(path, raws, zone, day, "meet", file_day=file_day)
     return OnlineReport("meet", "meet-attendance", meeting, joins)
 

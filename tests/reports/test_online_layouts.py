@@ -38,6 +38,7 @@ TEAMS_2020 = SAMPLES / "teams_2020_attendance_list_day2.csv"
 TEAMS_2021 = SAMPLES / "teams_2021_meeting_summary_day2.csv"
 TEAMS_2022 = SAMPLES / "teams_attendance_day2.csv"
 MEET = SAMPLES / "2026-09-29 09-55 BG-RO Cluster Conference Day 2.csv"
+MEET_FIRST_SEEN = SAMPLES / "meet_attendance_first_seen_day2.csv"
 
 
 @pytest.fixture
@@ -97,9 +98,7 @@ def test_zoom_flat_import_counts_a_registered_host_and_matches_cyrillic_romanian
 ) -> None:
     result = import_online(db, ZOOM_FLAT, DAY1)
     assert result.matched == {"email": 2, "name": 1}
-    assert [(h.name, h.role, h.counted) for h in result.hosts] == [
-        ("Ana Stefanescu", "host", True)
-    ]
+    assert [(h.name, h.role, h.counted) for h in result.hosts] == [("Ana Stefanescu", "host", True)]
     assert [u.name for u in result.unmatched] == ["Galaxy S21"]
     day1 = _register(db, DAY1)
     assert day1["Ștefania Ionescu"] == (Modality.ONLINE, 148)
@@ -180,6 +179,49 @@ def test_google_meet_attendance_report_takes_its_date_from_the_file_name(
     assert result.matched == {"email": 1, "name": 1}
     assert [u.name for u in result.unmatched] == ["Meeting Room 3"]
     assert _register(db, DAY2)["Иван Иванов"][0] is Modality.BOTH
+
+
+def test_google_meet_report_without_e_mails_is_read_from_first_seen_and_time_in_call(
+    db: Database, story: Story
+) -> None:
+    # Meet's newer report: "*"-marked lines (meeting code, created on), then Full Name /
+    # First Seen / Time in Call, and no e-mail column (it was refused as "not a report").
+    report = read_online_report(MEET_FIRST_SEEN, DAY2, TZ)
+    assert (report.platform, report.layout, report.meeting) == (
+        "meet",
+        "meet-attendance",
+        "abc-defg-hij",
+    )
+    assert [(j.name, j.email, j.seconds) for j in report.joins] == [
+        ("Ana Ștefănescu", "", 65 * 60),
+        ("Ivan Ivanov", "", 45 * 60),
+        ("Meeting Room 3", "", 2 * 3600),
+    ]
+    assert report.joins[0].joined.isoformat() == "2026-09-29T10:02:00+03:00"
+    with pytest.raises(OnlineReportError) as caught:
+        import_online(db, MEET_FIRST_SEEN, DAY1)
+    assert caught.value.reason == "wrong_day"
+    result = import_online(db, MEET_FIRST_SEEN, DAY2)
+    assert sum(result.matched.values()) == 2
+    assert [u.name for u in result.unmatched] == ["Meeting Room 3"]
+    assert _register(db, DAY2)["Иван Иванов"][0] is Modality.BOTH
+
+
+@pytest.mark.parametrize(
+    ("first_seen", "time_in_call"),
+    [("10:02 AM", "1 hr 5 min"), ("Sep 29, 2026, 10:02:00 AM", "65 min")],
+)
+def test_google_meet_clock_times_take_their_day_from_the_created_on_line(
+    tmp_path: Path, first_seen: str, time_in_call: str
+) -> None:
+    path = tmp_path / "meet.csv"
+    path.write_text(
+        "Meeting code,abc-defg-hij\nCreated at,2026-09-29 09:55:00\n\n"
+        f'Full Name,First Seen,Time in Call\nAna Ștefănescu,"{first_seen}",{time_in_call}\n',
+        encoding="utf-8",
+    )
+    joined = read_online_report(path, DAY2, TZ).joins[0]
+    assert (joined.joined.isoformat(), joined.seconds) == ("2026-09-29T10:02:00+03:00", 3900)
 
 
 def test_a_meet_report_without_join_times_is_refused_with_what_to_export(
