@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from escpos.printer import Dummy
 from PIL import Image
 
 from kiosk.app.badging import badge_renderer
@@ -16,7 +18,7 @@ from kiosk.app.printing import PrintService, SlipPolicy
 from kiosk.app.slips import SlipMaker
 from kiosk.cli.main import cli
 from kiosk.printing.discover import open_printer
-from kiosk.printing.escpos import EscposPrinter
+from kiosk.printing.escpos import FRAGMENT_HEIGHT, EscposPrinter
 from kiosk.storage import attendees, events
 from kiosk.storage.database import Database
 from tests.conftest import DAY1, Clock, People
@@ -81,6 +83,45 @@ def test_the_slip_follows_the_badge_on_the_same_58mm_escpos_roll(
     [slip] = SlipMaker(db, clock).for_printer(ivan, DAY1, 384, 203, None, True)
     assert slip.size[0] == 384 and slip.mode == "1"
     assert sent.jobs == [badge, printer.encode(slip)]  # the badge, then the slip, as raster
+
+
+def python_escpos_job(image: Image.Image, profile: str) -> bytes:
+    """What python-escpos itself sends to print ``image`` as a raster and cut (the reference:
+    its own Dummy printer, not Kiosk's encoder)."""
+    reference = Dummy(profile=profile)
+    reference.hw("INIT")
+    reference.image(image, impl="bitImageRaster", center=False, fragment_height=FRAGMENT_HEIGHT)
+    reference.cut()
+    return bytes(reference.output)
+
+
+@pytest.mark.parametrize(
+    ("profile", "template", "dots"),
+    [("POS-5890", "roll-58mm", 384), ("TM-T20II", "roll-80mm", 576)],  # 58 and 80 mm at 203 dpi
+)
+def test_the_slip_reaches_the_roll_as_python_escpos_raster_bytes_after_the_badge(
+    db: Database, people: People, clock: Clock, tmp_path: Path, profile: str, template: str,
+    dots: int,
+) -> None:  # fmt: skip
+    _schedule(db, tmp_path)
+    uri = f"escpos+file://{tmp_path / 'lp0'}?profile={profile}"
+    sent = Device()
+    kiosk = events.local_kiosk(db)
+    printing = PrintService(db, kiosk, badge_renderer("BG-RO"), sent.open, clock)
+    printing.set_printer_uri(uri)
+    printing.set_template(template)
+    printing.on_checkin(CheckinService(db, kiosk, clock).scan(people.ana))
+    assert [job.state.value for job in printing.process_due()] == ["done"]
+    ana = attendees.find_by_code(db.conn, people.ana)
+    assert ana is not None
+    [slip] = SlipMaker(db, clock).for_printer(ana, DAY1, dots, 203, None, True)
+    assert slip.mode == "1" and slip.width == dots  # the roll's printable width, 1 bit a dot
+    badge_job, slip_job = sent.jobs
+    assert slip_job == python_escpos_job(slip, profile)  # byte for byte
+    # ESC @, then GS v 0 raster blocks as wide as the roll; the end is the profile's cut (GS V)
+    # or, for a printer without a cutter such as the POS-5890, a paper feed (ESC d)
+    assert slip_job.startswith(b"\x1b@\x1dv0\x00" + (dots // 8).to_bytes(2, "little"))
+    assert badge_job != slip_job
 
 
 def test_no_slip_when_the_kiosks_slip_policy_says_never(
