@@ -13,6 +13,7 @@ from datetime import date, time
 from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.badges.fonts import default_engine, load_font, weight_path
+from kiosk.core.countries import country_name
 from kiosk.core.plurals import counted
 from kiosk.core.text import has_cyrillic, transliterate
 
@@ -92,7 +93,8 @@ def slip_lines(data: SlipData) -> list[tuple[str, str]]:
         when = f"{m.start:%H:%M}–{m.end:%H:%M}" if m.end else f"{m.start:%H:%M}"
         lines.append((f"{when}   {m.location}".strip(), "strong"))
         name(m.partner, "body", words["with"])
-        facts = " · ".join(x for x in (m.organization, m.country) if x)
+        country = country_name(m.country, data.language) if m.country else ""
+        facts = " · ".join(x for x in (m.organization, country) if x)
         if facts:
             lines.append((facts, "small"))
         lines.append(("", "rule"))
@@ -129,6 +131,73 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
+_Item = tuple[str, "ImageFont.FreeTypeFont | None"]  # a wrapped line and its font; None: a rule
+
+
+class _Layout:
+    """The slip's lines wrapped to a width and laid out on pages (one page on a roll)."""
+
+    def __init__(self, data: SlipData, width_px: int, dpi: int, page_height_px: int | None) -> None:
+        engine = default_engine()
+        regular, bold = weight_path("regular"), weight_path("bold")
+        scale = 1.0 if width_px / dpi * 25.4 < 60 else 1.15
+        small = load_font(regular, _px(8 * scale, dpi), engine)
+        body = load_font(regular, _px(10 * scale, dpi), engine)
+        strong = load_font(bold, _px(10.5 * scale, dpi), engine)
+        title = load_font(bold, _px(12 * scale, dpi), engine)
+        self.dpi = dpi
+        self.margin = round(3 / 25.4 * dpi)
+        self.gap = round(1.2 / 25.4 * dpi)
+        inner = width_px - 2 * self.margin
+        fonts = {"small": small, "body": body, "strong": strong, "title": title}
+        items: list[_Item] = []
+        for text, style in slip_lines(data):
+            if style == "rule":
+                items.append(("", None))
+            else:
+                items.extend((line, fonts[style]) for line in _wrap(text, fonts[style], inner))
+        # A meeting's lines stay on one page: the lines up to each rule form a block, and a
+        # block that does not fit on what is left of a page starts the next one (a block taller
+        # than a whole page is broken between lines).
+        blocks: list[list[_Item]] = [[]]
+        for item in items:
+            blocks[-1].append(item)
+            if item[1] is None:
+                blocks.append([])
+        margin = self.margin
+        room = (page_height_px - 2 * margin) if page_height_px is not None else None
+        self.pages: list[list[_Item]] = [[]]
+        used = 0
+        for block in blocks:
+            tall = sum(self.height(i) for i in block)
+            if room is not None and self.pages[-1] and used + tall > room and tall <= room:
+                self.pages.append([])
+                used = 0
+            for item in block:
+                h = self.height(item)
+                if room is not None and used + h > room and self.pages[-1]:
+                    self.pages.append([])
+                    used = 0
+                self.pages[-1].append(item)
+                used += h
+
+    def height(self, item: _Item) -> int:
+        _, font = item
+        if font is None:
+            return self.gap * 2 + max(1, self.dpi // 100)
+        ascent, descent = font.getmetrics()
+        return ascent + descent + self.gap // 2
+
+
+def page_texts(
+    data: SlipData, width_px: int, dpi: int, page_height_px: int | None = None
+) -> list[list[str]]:
+    """The lines on each page of the slip as :func:`render_slip` lays them out ("" a rule)."""
+    return [
+        [text for text, _ in page] for page in _Layout(data, width_px, dpi, page_height_px).pages
+    ]
+
+
 def render_slip(
     data: SlipData,
     width_px: int,
@@ -138,46 +207,11 @@ def render_slip(
     thermal: bool = True,
 ) -> list[Image.Image]:
     """The slip as images: one long image for a roll, one or more pages of ``page_height_px``."""
-    engine = default_engine()
-    regular, bold = weight_path("regular"), weight_path("bold")
-    scale = 1.0 if width_px / dpi * 25.4 < 60 else 1.15
-    small = load_font(regular, _px(8 * scale, dpi), engine)
-    body = load_font(regular, _px(10 * scale, dpi), engine)
-    strong = load_font(bold, _px(10.5 * scale, dpi), engine)
-    title = load_font(bold, _px(12 * scale, dpi), engine)
-    margin = round(3 / 25.4 * dpi)
-    inner = width_px - 2 * margin
-    gap = round(1.2 / 25.4 * dpi)
-    items: list[tuple[str, ImageFont.FreeTypeFont | None]] = []  # (text, font); None: a rule
-
-    def add(text: str, font: ImageFont.FreeTypeFont) -> None:
-        items.extend((line, font) for line in _wrap(text, font, inner))
-
-    for text, style in slip_lines(data):
-        if style == "rule":
-            items.append(("", None))
-        else:
-            add(text, {"small": small, "body": body, "strong": strong, "title": title}[style])
-
-    def height(item: tuple[str, ImageFont.FreeTypeFont | None]) -> int:
-        _, font = item
-        if font is None:
-            return gap * 2 + max(1, dpi // 100)
-        ascent, descent = font.getmetrics()
-        return ascent + descent + gap // 2
-
-    pages: list[list[tuple[str, ImageFont.FreeTypeFont | None]]] = [[]]
-    used = margin
-    for item in items:
-        h = height(item)
-        if page_height_px is not None and used + h > page_height_px - margin and pages[-1]:
-            pages.append([])
-            used = margin
-        pages[-1].append(item)
-        used += h
+    layout = _Layout(data, width_px, dpi, page_height_px)
+    margin, gap, dpi = layout.margin, layout.gap, layout.dpi
     images = []
-    for page in pages:
-        total = page_height_px or margin * 2 + sum(height(i) for i in page)
+    for page in layout.pages:
+        total = page_height_px or margin * 2 + sum(layout.height(i) for i in page)
         image = Image.new("L", (width_px, total), 255)
         draw = ImageDraw.Draw(image)
         y = margin

@@ -3,13 +3,14 @@ after the badge through the print queue as ESC/POS raster, and written as PDF/PN
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, time
 
 import pytest
 from PIL import Image
 
-from kiosk.badges.slip import SlipData, SlipMeeting, render_slip, slip_lines
+from kiosk.badges.slip import SlipData, SlipMeeting, page_texts, render_slip, slip_lines
 
 DATA = SlipData(
     event_name="BG-RO Cluster Conference",
@@ -39,7 +40,7 @@ def test_the_slip_says_time_table_partner_organisation_and_country_in_the_person
         "Клъстер Мехатроника · Bulgaria",
         "11:30   Table 3",
         "cu Ion Popescu",  # a Latin name gets no second line
-        "Black Sea Cluster · Romania",
+        "Black Sea Cluster · România",  # the country in the slip's language
         "2 întâlniri",
     ]
 
@@ -80,3 +81,30 @@ def test_a_very_long_organisation_wraps_inside_the_roll() -> None:
     [image] = render_slip(data, 384, 203)
     assert image.width == 384
     assert isinstance(image, Image.Image)
+
+
+def test_countries_are_named_in_the_slips_language() -> None:
+    bulgarian = replace(DATA, language="bg")
+    texts = [text for text, _ in slip_lines(bulgarian)]
+    assert "Клъстер Мехатроника · България" in texts
+    assert "Black Sea Cluster · Румъния" in texts
+    english = [text for text, _ in slip_lines(replace(DATA, language="en"))]
+    assert "Black Sea Cluster · Romania" in english
+
+
+def test_a_meeting_is_never_split_across_two_pages() -> None:
+    """On a page (A6), a meeting that does not fit on what is left of a page moves to the next
+    page whole — time and table, partner, organisation — instead of leaving its organisation
+    alone at the top of the next page. Tried at many page heights, so every break is met."""
+    long_firm = SlipMeeting(time(12), time(12, 30), "Table 5", "Petru Ionescu",
+                            "Universitatea de Științe Agronomice și Medicină Veterinară din "
+                            "București", "Romania")  # fmt: skip
+    data = replace(DATA, meetings=(*DATA.meetings, long_firm, *DATA.meetings))
+    for page_height in range(500, 1800, 23):  # A6 at 300 dpi is 1240 × 1748
+        pages = page_texts(data, 1240, 300, page_height)
+        assert sum(len(p) for p in pages) == len(page_texts(data, 1240, 300)[0])  # all there
+        for page in pages[1:]:
+            # a page starts with a meeting's time, or with the closing count
+            assert re.match(r"\d\d:\d\d", page[0]) or page[0] == "5 întâlniri", page
+        for page in pages:
+            assert page[-1] == "" or page[-1] == "5 întâlniri"  # ends after a whole meeting
