@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -125,6 +125,12 @@ class _BoardReader(QObject):
             self.service = None
 
 
+def day_label(day: date) -> str:
+    """A meeting day as the desk's list chooser writes it ("Mon, 28 September", "пн, 28
+    септември"), in the window's language."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd, d MMMM")
+
+
 class MeetingsBoard(QDialog):
     changed = Signal()  # a mark was written
     loaded = Signal()  # a read is on the screen
@@ -158,6 +164,8 @@ class MeetingsBoard(QDialog):
         self.summary.setWordWrap(True)
         self.day_label = QLabel(self)
         self.day = QComboBox(self)
+        # "Mon, 28 September" in the window's language, never cut to "2026-09-"
+        self.day.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter_label = QLabel(self)
         self.filter = QComboBox(self)
         for _ in FILTERS:
@@ -229,7 +237,7 @@ class MeetingsBoard(QDialog):
         self.day.blockSignals(True)
         self.day.clear()
         for d in days:
-            self.day.addItem(d.isoformat(), d)
+            self.day.addItem(day_label(d), d)
         self.day.setCurrentIndex(days.index(shown) if shown in days else -1)
         self.day.blockSignals(False)
 
@@ -377,6 +385,8 @@ class MeetingsBoard(QDialog):
         ]
         for index, text in enumerate(texts):
             self.filter.setItemText(index, text)
+        for index in range(self.day.count()):
+            self.day.setItemText(index, day_label(self.day.itemData(index)))
         self.search.setPlaceholderText(self.tr("Name, organisation or table"))
         self.search.setAccessibleName(self.tr("Name, organisation or table"))
         name_clear_button(self.search)
