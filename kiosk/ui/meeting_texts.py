@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -38,7 +39,14 @@ class MeetingTexts(QObject):
         partner = first.partner_of(found.attendee_uid)
         where = f", {first.location}" if first.location else ""
         count = self.tr("%n B2B meetings today", "", len(meetings))
-        if upcoming and upcoming[0] is not meetings[0]:  # arrived after the first had ended
+        started = (
+            upcoming
+            and found.at is not None
+            and datetime.combine(first.day, first.start) <= found.at
+        )
+        if started:  # arrived while a meeting is under way: it is the one to hurry to
+            detail = self.tr("now, since {time}{where}, with {partner}")
+        elif upcoming and upcoming[0] is not meetings[0]:  # arrived after the first had ended
             detail = self.tr("next {time}{where}, with {partner}")
         else:
             detail = self.tr("first {time}{where}, with {partner}")
@@ -80,9 +88,10 @@ def desk_lines(found: ScanMeetings) -> list[str]:
 
 def kiosk_lines(found: ScanMeetings) -> list[str]:
     """For the attendee at the self-service kiosk: their own schedule only (time, table,
-    partner and firm), never whether the partner has arrived."""
+    partner and firm), never whether the partner has arrived; meetings already over at the
+    check-in are left out (someone arriving at 11:40 is not sent to a 10:00 table)."""
     lines = []
-    for m in found.meetings:
+    for m in found.upcoming():
         partner = m.partner_of(found.attendee_uid)
         parts = [when_text(m)]
         if m.location:

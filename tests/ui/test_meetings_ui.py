@@ -96,6 +96,10 @@ def test_the_board_shows_both_sides_arrival_filters_and_marks_held(
     qtbot.waitExposed(board)
     qtbot.waitUntil(lambda: board.table.rowCount() == 3, timeout=5000)
     assert board.current_day() == DAY1
+    assert board.day.currentText() == "Mon, 28 September"  # as the desk's list chooser says it
+    translations.switch("bg")
+    assert board.day.currentText() == "пн, 28 септември"
+    translations.switch("en")
     CheckinService(db, clock=clock).scan(scheduled.ivan)
     CheckinService(db, clock=clock).scan(scheduled.ana)
     with qtbot.waitSignal(board.loaded, timeout=5000):
@@ -153,7 +157,7 @@ def test_someone_arriving_after_their_first_meeting_is_told_the_next_one(
 
     from kiosk.app.meetings import ScanMeetings
     from kiosk.storage import attendees
-    from kiosk.ui.meeting_texts import desk_lines
+    from kiosk.ui.meeting_texts import desk_lines, kiosk_lines
 
     ivan = attendees.find_by_code(db.conn, scheduled.ivan)
     assert ivan is not None
@@ -164,6 +168,14 @@ def test_someone_arriving_after_their_first_meeting_is_told_the_next_one(
         "2 B2B meetings today — next 11:30, Table 3, with Ion Popescu (Black Sea Cluster)"
     )
     assert missing == "Not here yet: Ion Popescu (11:30)"  # the 10:30 meeting is over
+    assert kiosk_lines(late) == [  # the attendee is not sent to a table whose meeting is over
+        "11:30–12:00  ·  Table 3  ·  Ion Popescu (Black Sea Cluster)"
+    ]
+    during = ScanMeetings("s", ivan.uid, meetings, (), datetime(2026, 9, 28, 11, 40))
+    assert desk_lines(during)[0] == (
+        "2 B2B meetings today — now, since 11:30, Table 3, with Ion Popescu (Black Sea Cluster)"
+    )
+    assert len(kiosk_lines(during)) == 1  # under way: still shown
 
 
 def test_staff_turn_the_slip_after_the_badge_off_in_the_badge_settings(

@@ -1292,6 +1292,10 @@
         </translation>
     </message>
     <message>
+        <source>now, since {time}{where}, with {partner}</source>
+        <translation>сега, от {time}{where}, с {partner}</translation>
+    </message>
+    <message>
         <source>next {time}{where}, with {partner}</source>
         <translation>следваща в {time}{where}, с {partner}</translation>
     </message>

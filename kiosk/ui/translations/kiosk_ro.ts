@@ -1299,6 +1299,10 @@
         </translation>
     </message>
     <message>
+        <source>now, since {time}{where}, with {partner}</source>
+        <translation>acum, de la {time}{where}, cu {partner}</translation>
+    </message>
+    <message>
         <source>next {time}{where}, with {partner}</source>
         <translation>următoarea la {time}{where}, cu {partner}</translation>
     </message>
