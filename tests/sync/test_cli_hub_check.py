@@ -1,5 +1,5 @@
-"""`kiosk checkin` asks the hub "admitted elsewhere?" as the desk does (issue 19 point 11: the
-check was wired only in a Qt module)."""
+"""`kiosk checkin` and the self-service kiosk ask the hub "admitted elsewhere?" as the desk does
+(issue 19 point 11: the check was wired only in a Qt module)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import json
 
 from click.testing import CliRunner
 
+from kiosk.app import open_desk
 from kiosk.cli.main import cli
+from kiosk.core.model import Method
 from kiosk.core.reasons import Reason
 from kiosk.sync.guard import HubGuard
 from kiosk.sync.hub import HubSession
@@ -42,6 +44,11 @@ def test_the_command_line_refuses_a_ticket_admitted_at_another_kiosk_minutes_ago
     assert answer["status"] == "already_checked_in", result.output
     assert answer["previous"]["kiosk"] == a.service.kiosk.name
     assert result.exit_code == 1
+    # The self-service kiosk takes the same path (the door's check-in, hub asked first): a
+    # name picked at the kiosk is refused too, though this file still holds no admission.
+    with open_desk(path, clock=fleet.clock, self_service=True) as kiosk:
+        picked = kiosk.scan(fleet.codes[0], list_id=1, method=Method.SELF_PICK)
+    assert picked.decision.reason is Reason.ALREADY_CHECKED_IN and picked.remote_checked
 
 
 def test_lists_forced_admissions_and_corrections_travel_through_the_hub(
@@ -53,8 +60,10 @@ def test_lists_forced_admissions_and_corrections_travel_through_the_hub(
 
     a, b = fleet.add("a"), fleet.add("b")
     workshop = events.add_list(a.db, "Workshop A", policy=Policy.MULTIPLE)
+    a.service.scan(fleet.codes[1])
+    fleet.clock.advance(minutes=5)
     forced = a.service.scan(fleet.codes[1], force=True, reason="no ticket on the phone")
-    assert forced.decision.reason is Reason.ADMITTED  # admitted anyway (nothing to override)
+    assert forced.decision.overridden is Reason.ALREADY_CHECKED_IN  # admitted anyway
     person = attendees.find_by_code(a.db.conn, fleet.codes[2])
     assert person is not None
     edit_person(a.db, person.id, {"note": "VIP", "attention": True}, kiosk=a.service.kiosk)
@@ -65,6 +74,6 @@ def test_lists_forced_admissions_and_corrections_travel_through_the_hub(
     row = b.db.conn.execute(
         "SELECT method, note FROM scan WHERE scan_id = ?", (forced.scan_id,)
     ).fetchone()
-    assert row == ("scanned", "no ticket on the phone")
+    assert row == ("forced", "no ticket on the phone")
     corrected = attendees.find_by_code(b.db.conn, fleet.codes[2])
     assert corrected is not None and corrected.note == "VIP" and corrected.attention
