@@ -485,9 +485,17 @@ PRESETS: tuple[Preset, ...] = (
             "Title", "Address", "Position", "Picture", "Registration date", "Modification date",
             "Created by", "Price", "Checked in", "Check-in date", "Payment date", "Tags",
         ),
-        cancelled=("Rejected", "Withdrawn"),
-        active=("Completed", "Awaiting payment"),
-        pending=("Pending",),
+        # RegistrationState titles, translated into the exporting user's Indico language
+        # (indico/translations/{de_DE,fr_FR,it_IT,es_ES,pl_PL}/LC_MESSAGES/messages-all.po;
+        # Indico has no Bulgarian or Romanian). The headers are not translated.
+        # "Awaiting payment" is a registration not paid yet: imported as unpaid.
+        cancelled=("Rejected", "Withdrawn", "abgelehnt", "Zurückgezogen", "Refusé", "Retiré",
+                   "Rifiutato", "Annullato", "Rechazado", "Retirado", "Odrzucony", "Wycofany"),
+        active=("Completed", "Abgeschlossen", "Terminé", "Completato", "Completado",
+                "Zakończone"),
+        pending=("Pending", "Ausstehend", "En attente", "In attesa", "Pendiente", "Oczekujące"),
+        unpaid=("Awaiting payment", "Warten auf Zahlung", "En attente du paiement",
+                "In attesa di pagamento", "En espera de pago", "Oczekiwanie na zapłatę"),
     ),
     Preset(
         # b2match participant list export (Organizer's Tool → Participants → Excel).

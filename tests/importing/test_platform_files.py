@@ -94,6 +94,36 @@ def test_indico_registration_states_are_mapped(db: Database, name: str) -> None:
     states = {eid: p[4] for eid, p in stored(db).items()}
     assert states == {"1": "active", "2": "cancelled", "3": "cancelled", "4": "active"}
     assert [r.reason for r in report.left_out] == ["awaiting_approval"]  # "Pending"
+    unpaid = db.conn.execute("SELECT external_id FROM attendee WHERE pending = 1").fetchall()
+    assert [r[0] for r in unpaid] == ["4"]  # "Awaiting payment": imported, but not paid yet
+
+
+# RegistrationState titles as Indico's catalogues translate them (indico/translations/*/
+# LC_MESSAGES/messages-all.po, commit b8f1fde8): Completed, Withdrawn, Rejected,
+# Awaiting payment, Pending. Indico translates the states for the exporting user; not the headers.
+INDICO_STATES = {
+    "de": ("Abgeschlossen", "Zurückgezogen", "abgelehnt", "Warten auf Zahlung", "Ausstehend"),
+    "fr": ("Terminé", "Retiré", "Refusé", "En attente du paiement", "En attente"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(INDICO_STATES))
+def test_indico_states_in_the_exporting_users_language_are_mapped(
+    db: Database, tmp_path: Path, language: str
+) -> None:
+    text = (FILES / "indico_registrations.csv").read_text(encoding="utf-8-sig")
+    english = ("Completed", "Withdrawn", "Rejected", "Awaiting payment", "Pending")
+    for old, new in zip(english, INDICO_STATES[language], strict=True):
+        text = text.replace(f",{old}\n", f",{new}\n")  # read_text made "\r\n" "\n"
+    assert all(f",{new}\n" in text for new in INDICO_STATES[language])
+    path = tmp_path / "indico.csv"
+    path.write_text(text, encoding="utf-8-sig")
+    report = import_file(db, path)
+    rows = db.conn.execute("SELECT external_id, status, pending FROM attendee ORDER BY id")
+    assert [tuple(r) for r in rows] == [
+        ("1", "active", 0), ("2", "cancelled", 0), ("3", "cancelled", 0), ("4", "active", 1)
+    ]  # fmt: skip
+    assert [r.reason for r in report.left_out] == ["awaiting_approval"]
 
 
 def test_eventbrite_csv_keeps_the_24_digit_barcode_exactly(db: Database) -> None:
