@@ -834,6 +834,8 @@ class MainWindow(QMainWindow):
         checkin_list = self.current_list
         if checkin_list is None:
             return
+        # Another person's details are being taken: the last answer (somebody else's) goes.
+        self.desk.result.show_idle()
         dialog = WalkInDialog(self, self.known.categories, self.known.countries)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         if dialog.exec():

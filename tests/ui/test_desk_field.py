@@ -504,3 +504,59 @@ def test_how_long_a_result_stays_is_a_setting_of_the_desk(
         win.close()
     finally:
         settings.remove("desk/ready_seconds")
+
+
+# --- one answer at a time, in the window's words ---------------------------------------------
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_opening_the_walk_in_form_puts_the_last_persons_answer_away(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], people: People
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    window, _keys = desk
+    with qtbot.waitSignal(window.result_shown, timeout=5000):
+        window.on_scan(people.ana)
+    assert window.desk.result.name.text() == "Ana Ștefănescu"
+    seen: dict[str, object] = {}
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen["name"] = window.desk.result.name.text()
+        seen["severity"] = window.desk.result.severity
+        if dialog is not None:
+            dialog.close()
+
+    QTimer.singleShot(100, look)
+    window.open_walk_in()
+    assert seen == {"name": "", "severity": None}  # Ana's welcome is not left beside the form
+
+
+def test_in_exit_mode_the_hint_says_enter_records_the_exit(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard]
+) -> None:
+    window, _keys = desk
+    assert window.desk.hint.text().startswith("Enter checks in the highlighted person")
+    window.set_exit_mode(True)
+    assert window.desk.hint.text().startswith("Enter records the exit of the highlighted person")
+    window.set_exit_mode(False)
+    assert window.desk.hint.text().startswith("Enter checks in the highlighted person")
+
+
+def test_the_similar_names_question_names_countries_in_the_window_language(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], translations: Translations
+) -> None:
+    window, _keys = desk
+    translations.switch("bg")
+    try:
+        window.check_walk_in(NewAttendee("", "Maria", "Popescu", "", ""))
+        qtbot.waitUntil(lambda: window.similar_dialog is not None, timeout=5000)
+        dialog = window.similar_dialog
+        assert dialog is not None
+        lines = [dialog.people.item(i).text() for i in range(dialog.people.count())]  # type: ignore[attr-defined]
+        assert lines and all("Румъния" in line for line in lines), lines
+        assert not any("Romania" in line for line in lines)
+        dialog.reject()
+    finally:
+        translations.switch("en")

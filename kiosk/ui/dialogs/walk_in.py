@@ -27,7 +27,7 @@ from kiosk.app.lookup import Found
 from kiosk.core.codes import display
 from kiosk.core.text import clean
 from kiosk.ui.a11y import label_fields
-from kiosk.ui.texts import category_text, time_text
+from kiosk.ui.texts import category_text, country_text, time_text
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -190,7 +190,7 @@ class SimilarPeopleDialog(QDialog):
     def _line(self, found: Found) -> str:
         person = found.attendee
         name = f"{person.first_name} {person.last_name}".strip()
-        facts = [person.organization, person.country, self.tr("code {code}").format(
+        facts = [person.organization, country_text(person.country), self.tr("code {code}").format(
             code=display(person.code))]  # fmt: skip
         if found.checked_in_today:
             from datetime import datetime

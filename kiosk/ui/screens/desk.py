@@ -297,6 +297,10 @@ class DeskScreen(QWidget):
                 self.tr("Nothing for “{query}” — showing results for “{other}” (keyboard layout)")
                 .format(query=query, other=self.showing_for)
             )
+        elif not query and self.exit_mode:
+            self.hint.setText(
+                self.tr("Enter records the exit of the highlighted person · ↓ moves to the list")
+            )
         elif not query:
             self.hint.setText(
                 self.tr("Enter checks in the highlighted person · ↓ moves to the list")

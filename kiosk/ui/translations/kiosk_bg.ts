@@ -573,6 +573,10 @@
         <translation>Няма резултати за „{query}“ — показани са резултатите за „{other}“ (клавиатурна подредба)</translation>
     </message>
     <message>
+        <source>Enter records the exit of the highlighted person · ↓ moves to the list</source>
+        <translation>Enter отбелязва излизането на избрания човек · ↓ преминава към списъка</translation>
+    </message>
+    <message>
         <source>Enter checks in the highlighted person · ↓ moves to the list</source>
         <translation>Enter отбелязва пристигането на избрания човек · ↓ преминава към списъка</translation>
     </message>

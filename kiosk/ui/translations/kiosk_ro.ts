@@ -577,6 +577,10 @@
         <translation>Nimic pentru „{query}” — se afișează rezultatele pentru „{other}” (aranjament de tastatură)</translation>
     </message>
     <message>
+        <source>Enter records the exit of the highlighted person · ↓ moves to the list</source>
+        <translation>Enter înregistrează ieșirea persoanei selectate · ↓ trece la listă</translation>
+    </message>
+    <message>
         <source>Enter checks in the highlighted person · ↓ moves to the list</source>
         <translation>Enter face check-in persoanei selectate · ↓ trece la listă</translation>
     </message>
