@@ -56,9 +56,12 @@ class ArrivalsChart(QWidget):
         step = area.width() / len(shown)
         bar = max(2.0, step * 0.7)
         metrics = p.fontMetrics()
+        # The tallest bar leaves room above it for its number (drawn on the bar, dark on blue,
+        # it could not be read).
+        tallest = max(1.0, area.height() - metrics.height())
         for i, (start, count) in enumerate(shown):
             x = area.left() + i * step + (step - bar) / 2
-            height = area.height() * count / peak
+            height = tallest * count / peak
             p.fillRect(QRectF(x, area.bottom() - height, bar, height), QColor("#1565c0"))
             if count:
                 p.setPen(QColor("#263238"))
