@@ -21,13 +21,13 @@ sys.path.insert(0, str(ROOT / "docs"))
 from make_screenshots import settle, wait_for  # noqa: E402
 from PySide6.QtCore import QEventLoop, QPoint, QTimer  # noqa: E402
 from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
-from PySide6.QtWidgets import QMessageBox, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from kiosk.app.demo import create_demo  # noqa: E402
 from kiosk.storage import events  # noqa: E402
-from kiosk.storage.attendees import NewAttendee  # noqa: E402
 from kiosk.storage.database import Database  # noqa: E402
 from kiosk.ui.app import qt_application  # noqa: E402
+from kiosk.ui.dialogs.walk_in import WalkInDialog  # noqa: E402
 from kiosk.ui.i18n import LANGUAGES, Translations  # noqa: E402
 from kiosk.ui.mainwindow import MainWindow  # noqa: E402
 from kiosk.ui.sounds import Sounds  # noqa: E402
@@ -133,8 +133,16 @@ def main() -> int:
         loop.exec()
         settle(300)
 
-        # A walk-in named like people already registered.
-        window.check_walk_in(NewAttendee("", found["twin_first"], found["twin_last"], "", ""))
+        # A walk-in named like people already registered, typed into the walk-in form (F2).
+        def fill_in(first: str = found["twin_first"], last: str = found["twin_last"]) -> None:
+            form = QApplication.activeModalWidget()
+            assert isinstance(form, WalkInDialog)
+            form.first.setText(first)
+            form.last.setText(last)
+            form.accept()
+
+        QTimer.singleShot(300, fill_in)
+        window.open_walk_in()
         for _ in range(20):
             settle(150)
             if window.similar_dialog is not None:
