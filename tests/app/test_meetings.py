@@ -2,13 +2,16 @@
 
 The schedule files below follow what b2match's own help pages say of a meeting (the layout
 Kiosk supports is written in the README, "B2B meetings"):
-- help.b2match.com "Meetings Overview": meetings are Pending, Accepted or Canceled;
-- support.b2match.com "Edit Meeting": a 1:1 meeting has a *host* (who sent the request) and a
-  *guest*, and a time slot on a matchmaking session's date;
-- b2match-support "Basics about the scheduling process": each meeting gets a starting time and a
+- "Meetings Overview" (https://help.b2match.com/en-US/meetings-overview-292474): meetings are
+  Pending, Accepted or Canceled;
+- "Edit Meeting" (https://support.b2match.com/en/edit-meeting): a 1:1 meeting has a *host* (who
+  sent the request) and a *guest*, and a time slot on a matchmaking session's date;
+- "Basics about the scheduling process" (https://b2match-support.zendesk.com/hc/en-us/articles/
+  202946792-Basics-about-the-scheduling-process): each meeting gets a starting time and a
   *table or booth number*;
-- support.b2match.com "Importing contacts from Excel": a participant is first name, last name,
-  organization name, e-mail and country (English country names).
+- "Importing contacts from Excel" (https://support.b2match.com/importing-contacts-from-excel): a
+  participant is first name, last name, organization name, e-mail and country (English country
+  names or ISO codes).
 b2match lists write Bulgarian names in Latin: the spellings below follow the Bulgarian
 Transliteration Act's table (Ж zh, Ц ts, Щ sht, Ъ a, Й y), and Romanian names are written with
 and without their diacritics and with the legacy cedilla ş (Romanian orthography: ș is right).
