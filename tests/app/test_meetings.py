@@ -370,3 +370,20 @@ def test_a_b2b_room_that_admits_once_a_day_still_sees_each_arrival_at_a_table(
     partner = desk.scan(firms["Ștefan Țurcanu"], list_id=room)
     [held] = service.after_checkin(partner)
     assert next(m for m in service.board(DAY1) if m.uid == held).location == "Table 12"
+
+
+def test_a_file_with_more_rows_than_any_schedule_is_refused_before_anything_is_stored(
+    db: Database, firms: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.importing import meetings as reader
+    from kiosk.importing.errors import ImportFileError
+
+    import_meetings(db, schedule(tmp_path, ROWS[0]))
+    before = store.all_meetings(db)
+    monkeypatch.setattr(reader, "MAX_MEETINGS", 4)  # the real bound is 50,000 rows
+    with pytest.raises(ImportFileError) as refused:
+        import_meetings(db, schedule(tmp_path, *ROWS[1:], name="huge.csv"))
+    message = str(refused.value)
+    assert message.startswith("huge.csv") and "5 rows" in message and "(4)" in message
+    assert "meetings export" in message  # what to do
+    assert store.all_meetings(db) == before  # nothing written, nothing cancelled
