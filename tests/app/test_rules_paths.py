@@ -79,13 +79,25 @@ def test_a_late_registrant_admitted_by_signature_and_revoked_later_is_refused_by
 
 
 def test_a_blocked_ticket_is_refused_as_revoked_and_cannot_be_forced(
-    db: Database, people: People, clock: Clock
+    db: Database, people: People, clock: Clock, key: Ed25519PrivateKey
 ) -> None:
-    """pretix's blocked secrets ('kiosk keys block CODE'): one lost ticket, no key needed."""
+    """pretix's blocked secrets ('kiosk keys block CODE'), libpretixsync testSimpleBlocked /
+    testSignedAndBlocked: one lost ticket, no key needed; refused by every credential."""
     desk = CheckinService(db, clock=clock)
+    ana = attendees.find_by_code(db.conn, people.ana)
+    assert ana is not None
+    signed_qr = ticket(db, key, key_service.ticket_data(ana))
     set_blocked(db, people.ana, True, kiosk=desk.kiosk, operator="Elena")
     refused = desk.scan(people.ana)
     assert refused.decision.reason is Reason.REVOKED and refused.decision.hint is Hint.BLOCKED
+    for credential, method in (
+        (signed_qr, Method.SCANNED),
+        (people.ana.lower(), Method.TYPED),
+        (people.ana, Method.PICKED),  # search + Enter at the desk
+        (people.ana, Method.SELF_PICK),  # a name picked at the self-service kiosk
+    ):
+        answer = desk.scan(credential, method=method).decision
+        assert (answer.reason, answer.hint) == (Reason.REVOKED, Hint.BLOCKED), method
     forced = desk.scan(people.ana, force=True, reason="says she lost it")
     assert forced.decision.reason is Reason.REVOKED
     set_blocked(db, people.ana, False, kiosk=desk.kiosk)

@@ -9,6 +9,7 @@ extension and in lower case) and the 255-byte name limit of ext4/NTFS.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,20 @@ def test_badge_previews_of_a_template_named_like_a_path_stay_in_their_folder(
     written = write_previews(out, [str(hostile)], samples=["short"])
     assert [p.parent for p in written] == [out]
     assert sorted(os.listdir(tmp_path)) == ["previews", "templates"]
+
+
+@pytest.mark.parametrize("name", ["../../escaped", "CON", "a/b\\c", "x\x00y", "Х" * 300])
+def test_a_bundle_named_from_the_event_and_kiosk_stays_in_its_folder(
+    name: str, tmp_path: Path
+) -> None:
+    from kiosk.storage import events
+    from kiosk.sync.bundle import export_bundle
+
+    with Database(tmp_path / "event.db", create=True) as db:
+        events.create_event(db, name, [date(2026, 9, 28)], "Europe/Sofia")
+        events.rename_kiosk(db, events.local_kiosk(db), name[:40])
+        out = tmp_path / "stick"
+        path, _ = export_bundle(db, out)
+    assert path.parent == out and os.listdir(out) == [path.name]
+    assert len(path.name) <= MAX_PART + 40 and path.name.isascii()
+    assert sorted(os.listdir(tmp_path)) == ["event.db", "stick"]
