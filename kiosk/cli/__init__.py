@@ -1,7 +1,8 @@
 """The ``kiosk`` command line.
 
 :func:`run` is the ``kiosk`` command. It answers ``kiosk --version`` before click and the commands
-are imported, as quickly as Python starts (support calls and packaging scripts ask it); every other
+are imported, as quickly as Python starts (support calls and packaging scripts ask it); a plain
+``kiosk checkin`` or ``kiosk search`` runs without click (:mod:`kiosk.cli.fast`); every other
 command line goes to :func:`kiosk.cli.main.main`. This package imports nothing at all.
 """
 
@@ -24,6 +25,9 @@ def run() -> None:
     if sys.argv[1:] == ["--version"]:
         print(version_text())
         return
+    from kiosk.cli import fast
+
+    fast.run(sys.argv[1:])  # a plain check-in or search ends the process here
     from kiosk.cli.main import main
 
     main()

@@ -2,57 +2,47 @@
 
 Exit status: 0 success (for ``checkin``: admitted), 1 refused or nothing to do, 2 a usage or
 environment error (bad file, missing database, disk full…), 3 an internal error (a bug: the
-details go to the log file named in the message).
+details go to the log file named in the message). ``kiosk checkin`` and ``kiosk search`` usually
+run without this module (:mod:`kiosk.cli.fast`); their work is in :mod:`kiosk.cli.checkin` and
+:mod:`kiosk.cli.search`, which both paths call.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from kiosk import __version__
 from kiosk.app import open_desk, paths
 from kiosk.app.checkin import UndoError
-from kiosk.app.failures import environment_message, write_crash_report
+from kiosk.cli import checkin as checkin_command
+from kiosk.cli import search as search_command
 from kiosk.cli import version_text
 from kiosk.cli.options import print_json
-from kiosk.cli.output import attendee_json, checkin_json, decision_lines, display_name
+from kiosk.cli.output import attendee_json, decision_lines, display_name
+from kiosk.cli.terminal import (
+    EXIT_BUG,
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_REFUSED,
+    BadValue,
+    failed,
+)
+from kiosk.cli.terminal import fail as _fail
 from kiosk.core.model import CheckinList, Method, Policy, ScanKind
-from kiosk.core.timeutil import local_day, machine_timezone, parse_local
+from kiosk.core.timeutil import local_day, machine_timezone
 
 if TYPE_CHECKING:
     from kiosk.app.desk import UndoTarget
     from kiosk.app.door import Desk
 
-EXIT_OK, EXIT_REFUSED, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
-
-
-def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
-    click.echo(f"Error: {message}", err=True)
-    sys.exit(code)
-
-
-#: Errors of the environment or of the input, raised by modules a command may or may not have
-#: loaded: (module, class name). One clear line and exit status 2, never a traceback.
-ENVIRONMENT_ERRORS = (
-    ("kiosk.storage.errors", "StorageError"),
-    ("kiosk.importing.errors", "ImportFileError"),
-    ("kiosk.reports.export", "ExportError"),
-    ("kiosk.app.checkin", "NoListError"),
-    ("kiosk.app.checkin", "ScanRequestError"),
-    ("kiosk.storage.events", "ListError"),
-    ("kiosk.printing.base", "PrinterError"),
-    ("kiosk.badges.template", "TemplateError"),
-    ("kiosk.badges.render", "BadgeError"),
-)
+__all__ = ["EXIT_BUG", "EXIT_ERROR", "EXIT_OK", "EXIT_REFUSED", "cli", "main"]
 
 #: Commands defined in other modules, which are imported only when one of their commands runs
 #: (so that ``kiosk checkin`` does not load Pillow, openpyxl, psycopg or cryptography): command
@@ -106,16 +96,6 @@ def hoist_db_option(args: list[str]) -> list[str]:
     return front + rest
 
 
-def is_environment_error(exc: BaseException) -> bool:
-    """True for the errors that mean "the file, the disk or the device is at fault"; a module
-    that was never imported cannot have raised its error, so nothing is imported to check."""
-    for module_name, class_name in ENVIRONMENT_ERRORS:
-        module = sys.modules.get(module_name)
-        if module is not None and isinstance(exc, getattr(module, class_name)):
-            return True
-    return False
-
-
 class KioskGroup(click.Group):
     """Environment failures become one clear line; bugs go to a log file. Never a traceback.
 
@@ -147,42 +127,10 @@ class KioskGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except UndoError as exc:
-            _fail(str(exc), EXIT_REFUSED)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
-        except KeyboardInterrupt:
-            _fail("interrupted.")
-        except BrokenPipeError:
-            # The reader went away (e.g. '| head'): not an error worth a message.
-            sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-            sys.exit(EXIT_OK)
-        except Exception as exc:
-            if is_environment_error(exc):
-                _fail(str(exc))
-            # A folder this user may not read, a read-only home or disk, a full disk: the
-            # machine's doing, told as such (exit 2); anything else is a bug (exit 3).
-            message = environment_message(exc)
-            if message is not None:
-                _fail(message)
-            import traceback
-
-            log_file = write_crash_report(
-                "kiosk-errors.log", f"kiosk {__version__} {sys.argv}\n{traceback.format_exc()}"
-            )
-            if log_file is None:
-                _fail(
-                    f"an internal error stopped the command (a bug in Kiosk): "
-                    f"{type(exc).__name__}: {exc}. No log file could be written (the log folder "
-                    f"{paths.log_dir()} is not writable); please send this message to the "
-                    "developers.",
-                    EXIT_BUG,
-                )
-            _fail(
-                f"an internal error stopped the command (a bug in Kiosk). Details were written "
-                f"to {log_file}; please send that file to the developers.",
-                EXIT_BUG,
-            )
+        except BaseException as exc:
+            failed(exc)  # the same ending as on the fast path (kiosk.cli.fast)
 
 
 class State:
@@ -191,7 +139,6 @@ class State:
 
     def desk(self, kiosk_name: str | None = None) -> Desk:
         return open_desk(self.db_path, kiosk_name)
-
 
 
 pass_state = click.make_pass_decorator(State)
@@ -409,9 +356,7 @@ def _list_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _list_changes(desk: Desk, current: CheckinList | None, opts: dict[str, Any]) -> dict[
-    str, Any
-]:
+def _list_changes(desk: Desk, current: CheckinList | None, opts: dict[str, Any]) -> dict[str, Any]:
     """Keyword arguments for Desk.add_list / edit_list from the shared options."""
     tz = desk.timezone
     changes: dict[str, Any] = {}
@@ -727,50 +672,22 @@ def checkin(
     Where a hub is configured, it is asked first whether the ticket was admitted at another
     kiosk (300 ms at most), as at the desk.
     """
-    if force and is_exit:
-        _fail("--force is for entries; an exit is always recorded.")
-    with state.desk(kiosk_name) as desk:  # with a hub configured, the scan asks it first
-        tz = desk.timezone
-        at = None
-        if at_text is not None:
-            try:
-                at = parse_local(at_text, tz)
-            except ValueError as exc:
-                raise click.BadParameter(
-                    f"'{at_text}' is not an ISO date-time", param_hint="--at"
-                ) from exc
-        result = desk.scan(
+    try:
+        checkin_command.checkin(
+            state.db_path,
             code,
             list_id=list_id,
-            kind=ScanKind.EXIT if is_exit else ScanKind.ENTRY,
-            at=at,
+            kiosk_name=kiosk_name,
+            is_exit=is_exit,
+            at_text=at_text,
             operator=operator,
-            method=Method(method),
             force=force,
-            reason=force_reason,
+            force_reason=force_reason,
+            method=method,
+            as_json=as_json,
         )
-        today_meetings: list[dict[str, Any]] = []
-        if result.decision.attendee is not None and desk.has_meetings():
-            from kiosk.cli.checkin_meetings import checkin_meetings
-
-            today_meetings = checkin_meetings(desk, result)
-    if as_json:
-        print_json(checkin_json(result, tz) | {"meetings": today_meetings})
-    else:
-        for line in decision_lines(result.decision, tz, result.at):
-            click.echo(line)
-        extra = " (manual)" if result.manual else ""
-        click.echo(f"  {result.checkin_list.name} · {result.kiosk.name}{extra}")
-        if today_meetings:
-            from kiosk.cli.checkin_meetings import meeting_lines
-
-            for line in meeting_lines(today_meetings):
-                click.echo("  " + line)
-        if result.note:
-            click.echo(f"  forced: {result.note}")
-        if result.remote_checked is False:
-            click.echo("  (the hub did not answer in time: decided by this kiosk alone)")
-    sys.exit(EXIT_OK if result.decision.admitted else EXIT_REFUSED)
+    except BadValue as exc:
+        raise click.BadParameter(exc.message, param_hint=exc.param_hint) from exc.__cause__
 
 
 @cli.command()
@@ -881,21 +798,7 @@ def search(state: State, query: str, limit: int, as_json: bool) -> None:
     Case, diacritics and script do not matter: 'ivanov' finds 'Иванов', 'stefanescu' finds
     'Ștefănescu'.
     """
-    with state.desk() as desk:
-        found = desk.search(query, limit=limit)
-    if as_json:
-        print_json(
-            [attendee_json(f.attendee) | {"checked_in_today": f.checked_in_today} for f in found]
-        )
-        return
-    if not found:
-        click.echo("No one found.")
-    for f in found:
-        p = f.attendee
-        mark = "✔" if f.checked_in_today else ("✘" if p.status.value == "cancelled" else " ")
-        when = f" (checked in {f.checked_in_today['at'][11:16]})" if f.checked_in_today else ""
-        status = " [cancelled]" if p.status.value == "cancelled" else ""
-        click.echo(f"{mark} {p.code:<12} {display_name(p)} — {p.organization}{status}{when}")
+    search_command.search(state.db_path, query, limit=limit, as_json=as_json)
 
 
 @cli.command()
@@ -932,9 +835,7 @@ def stats(state: State, as_json: bool) -> None:
 )
 @click.option("--open", "open_window", is_flag=True, help="Open the desk window on the demo.")
 @pass_state
-def demo(
-    state: State, attendees: int, demo_db: Path | None, seed: int, open_window: bool
-) -> None:
+def demo(state: State, attendees: int, demo_db: Path | None, seed: int, open_window: bool) -> None:
     """Build a realistic demo event: a two-day Bulgarian–Romanian cluster conference, today and
     tomorrow, with a few hundred people and the morning's first check-ins already made.
 
@@ -975,9 +876,7 @@ def demo(
 
 
 @cli.command()
-@click.option(
-    "--language", type=click.Choice(["bg", "ro", "en"]), help="Language of the window."
-)
+@click.option("--language", type=click.Choice(["bg", "ro", "en"]), help="Language of the window.")
 @click.option(
     "--kiosk", "kiosk_mode", is_flag=True,
     help="Self-service touchscreen mode: full screen, locked; staff leave with the PIN.",

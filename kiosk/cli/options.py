@@ -3,7 +3,6 @@ the progress bar, JSON output and the state each command is handed."""
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -12,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
+
+from kiosk.cli import terminal
 
 if TYPE_CHECKING:
     from kiosk.app.door import Desk
@@ -33,9 +34,8 @@ class State(Protocol):
         ...
 
 
-def print_json(value: Any) -> None:
-    """A command's ``--json`` answer: indented, Unicode kept, dates as ISO text."""
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+#: A command's ``--json`` answer: indented, Unicode kept, dates as ISO text.
+print_json = terminal.print_json
 
 #: The field separators every CSV export accepts (the writer maps "tab" to a tab character).
 DELIMITER_CHOICES = (";", ",", "tab")
