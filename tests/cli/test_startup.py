@@ -90,6 +90,15 @@ def test_checkin_loads_none_of_the_heavy_libraries(demo: Path) -> None:
     assert "kiosk.app.meetings" in loaded  # the demo has B2B meetings: they are shown
 
 
+@pytest.mark.parametrize("command", [["checkin", "{code}", "--json"], ["search", "ivan"]])
+def test_a_plain_checkin_or_search_does_not_load_click(demo: Path, command: list[str]) -> None:
+    """Click and the whole command line cost as much as starting Python (kiosk.cli.fast)."""
+    code = a_code(demo)
+    loaded = modules_loaded_by("--db", str(demo), *(a.format(code=code) for a in command))
+    assert "kiosk.app.door" in loaded  # the probe really opened the event
+    assert not {"click", "kiosk.cli.main", "kiosk.cli.options"} & loaded
+
+
 def test_checkin_at_an_event_without_meetings_does_not_load_the_meetings_service(
     demo: Path,
 ) -> None:
@@ -236,6 +245,11 @@ def test_the_desk_window_is_painted_before_the_heavy_libraries_are_loaded(demo: 
     )  # fmt: skip
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     assert "kiosk.ui.mainwindow" in loaded  # the probe really painted the desk window
-    assert sorted(
-        name for name in loaded if any(name == h or name.startswith(h + ".") for h in DESK_LATER)
-    ) == []
+    assert (
+        sorted(
+            name
+            for name in loaded
+            if any(name == h or name.startswith(h + ".") for h in DESK_LATER)
+        )
+        == []
+    )
