@@ -66,6 +66,9 @@ class ListEditor(QDialog):
             local = value.astimezone(zone) if value else None
             edit.setTime(QTime(local.hour, local.minute) if local else default)
         self.hours.setChecked(bool(current and (current.opens_at or current.closes_at)))
+        # Named for a screen reader: the words around them are not their labels.
+        self.opens.setAccessibleName(self.tr("Opens at"))
+        self.closes.setAccessibleName(self.tr("Closes at"))
         self.categories = QLineEdit(", ".join(sorted(current.categories)) if current else "", self)
         self.categories.setPlaceholderText(self.tr("everyone (or e.g. speaker, vip)"))
         self.presence = QCheckBox(self.tr("Track who is inside (entries and exits)"), self)

@@ -827,6 +827,14 @@
         <translation>Отворен само от</translation>
     </message>
     <message>
+        <source>Opens at</source>
+        <translation>Отваря в</translation>
+    </message>
+    <message>
+        <source>Closes at</source>
+        <translation>Затваря в</translation>
+    </message>
+    <message>
         <source>everyone (or e.g. speaker, vip)</source>
         <translation>всички (или напр. speaker, vip)</translation>
     </message>

@@ -832,6 +832,14 @@
         <translation>Deschisă doar de la</translation>
     </message>
     <message>
+        <source>Opens at</source>
+        <translation>Se deschide la</translation>
+    </message>
+    <message>
+        <source>Closes at</source>
+        <translation>Se închide la</translation>
+    </message>
+    <message>
         <source>everyone (or e.g. speaker, vip)</source>
         <translation>toți (sau de ex. speaker, vip)</translation>
     </message>
