@@ -218,8 +218,10 @@ class CheckinService:
         if len(code) > codes.MAX_SCAN_LENGTH:
             code = code[: codes.MAX_SCAN_LENGTH]
             lookup = ""
-        else:
+        elif code.isascii():
             lookup = code
+        else:
+            lookup = self._as_the_scanner_meant(code)
         remote_history: tuple[Scan, ...] = ()
         remote_checked: bool | None = None
         if self.remote is not None and lookup:
@@ -260,6 +262,26 @@ class CheckinService:
             self._announce(result.scan_id)
             return replace(result, remote_checked=remote_checked)
         return result
+
+    def _as_the_scanner_meant(self, code: str) -> str:
+        """The code a USB scanner meant when the computer's keyboard layout changed its letters.
+
+        A scanner types keys as a US keyboard would; a Bulgarian or Romanian layout turns them
+        into other characters (``XG7F8V4JS`` arrives as ``ЙЖ7О8Э4ТЯ`` on Bulgarian BDS). The desk
+        window reads the keys themselves; here (the command line, any front end that passes
+        text) the text is mapped back through the layouts of :mod:`kiosk.core.keyboard`, and the
+        mapping is used only when nobody holds the code as received and the mapped code names a
+        person or is a signed ticket."""
+        if attendees.find_by_code(self.db.conn, code) is not None:
+            return code
+        from kiosk.core import keyboard  # only for text no US keyboard types
+
+        def names_someone(text: str) -> bool:
+            found = attendees.find_by_code(self.db.conn, text) is not None
+            return found or signed.looks_signed(text)
+
+        mapped, layout = keyboard.to_us(code, accept=names_someone)
+        return mapped if layout is not None and names_someone(mapped) else code
 
     def _force_reason(self, force: bool, reason: str) -> str:
         if not force:

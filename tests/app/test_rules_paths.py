@@ -310,3 +310,31 @@ def test_a_persons_history_says_how_each_check_in_was_made(
     details = person_details(db, person.id, desk.event.timezone)
     assert details is not None
     assert [(s.method, s.note) for s in details.scans] == [("forced", "came a day early")]
+
+
+# -- a scanner typing through a Bulgarian or Romanian keyboard layout ----------------------------
+
+
+def test_a_code_typed_through_another_keyboard_layout_finds_its_ticket(
+    db: Database, people: People, clock: Clock
+) -> None:
+    """A USB scanner presses the keys of a US keyboard; the computer's layout turns them into
+    other letters (the layout tables of kiosk.core.keyboard are xkeyboard-config's
+    symbols/bg and symbols/ro). The desk window reads the keys; 'kiosk checkin' and every other
+    front end get the text, and must still find the ticket — also a revoked one."""
+    from kiosk.core import keyboard
+
+    desk = CheckinService(db, clock=clock)
+    ana = attendees.find_by_code(db.conn, people.ana)
+    assert ana is not None
+    typed = {keyboard.from_us(people.ana, name) for name in keyboard.LAYOUTS} - {people.ana}
+    assert len(typed) >= 3  # BDS, phonetic and the new phonetic layout at least
+    answers = [desk.scan(text).decision for text in sorted(typed)]
+    assert [a.attendee.uid if a.attendee else None for a in answers] == [ana.uid] * len(typed)
+    assert sorted(a.reason for a in answers)[0] is Reason.ADMITTED
+    raw = {r[0] for r in db.conn.execute("SELECT raw_code FROM scan")}
+    assert raw == typed  # the log keeps what arrived
+    set_blocked(db, people.ana, True, kiosk=desk.kiosk)
+    assert all(desk.scan(text).decision.reason is Reason.REVOKED for text in typed)
+    # Cyrillic that no layout explains as someone's code stays an unknown code.
+    assert desk.scan("Иванова").decision.reason is Reason.UNKNOWN_CODE
