@@ -1094,6 +1094,20 @@ _BILINGUAL_VALUE = re.compile(r"\s+/\s+|\s+\|\s+")
 _YEAR_COMMA = re.compile(r"([^\W\d_]+\.?\s+\d{1,2}(?:st|nd|rd|th)?),\s*(\d{4})")
 #: "28–29 септември": a range of days within one month.
 _DAY_RANGE_MONTH = re.compile(r"\b(\d{1,2})\s*[-–—]\s*(\d{1,2})\s+([^\W\d_]{3,}\.?(?:\s+\d{4})?)")
+#: "28 и 29 септември", "28, 29 and 30 September": day numbers sharing the month named after
+#: the last one.
+_DAY_LIST_MONTH = re.compile(
+    r"(?<![\d./])(\d{1,2})((?:\s*(?:[,&+]|\s(?:and|и|și|si)\s)\s*\d{1,2})+)"
+    r"\s+([^\W\d_]{3,}\.?(?:\s+\d{4})?)",
+    re.IGNORECASE,
+)
+#: "28–29.09.2026", "28 и 29.09": day numbers sharing the month (and year) after the last.
+_DAY_LIST_NUMERIC = re.compile(
+    r"(?<![\d./])(\d{1,2})\.?((?:\s*(?:[-–—,&+]|\s(?:and|и|și|si)\s)\s*\d{1,2})+)"
+    r"([./]\d{1,2}(?:[./](?:\d{4}|\d{2}))?\.?)(?![\d./])",
+    re.IGNORECASE,
+)
+_LIST_NUMBER = re.compile(r"\d{1,2}")
 #: Bulgarian "г." (year) after a date: "28.09.2026 г."
 _YEAR_SUFFIX = re.compile(r"(?<=\d)\s*г\.?$")
 
@@ -1104,21 +1118,26 @@ def parse_days(text: str, event_days: Sequence[date] = ()) -> frozenset[date] | 
     Understood: ``2026-09-28``; ``28.09.2026`` / ``28/09/2026`` / ``28.09`` (year from the event);
     ``Day 1`` / ``Ден 1`` / ``Ziua 1`` / ``D1`` / ``1`` (the first event day); weekday names in
     English, Bulgarian and Romanian; ranges ``28.09.2026 - 30.09.2026``; lists separated by
-    ``;`` ``,`` ``|`` ``+`` "and"; and "all days" words (→ empty set: every day). With
+    ``;`` ``,`` ``|`` ``+`` "and"; the month written once after the last day ("28 и 29
+    септември", "28–29.09.2026"); bilingual answers ("… / …"); and "all days" words (→ empty
+    set: every day). With
     ``event_days`` every date must be one of them.
     """
     if header_key(text) in ALL_DAYS_VALUES:
         return frozenset()
+    text = _expand_day_lists(text)
     halves = _BILINGUAL_VALUE.split(text)
-    if len(halves) > 1 and not _DAY_SEPARATORS.search(text):
+    if len(halves) > 1:
         # "28 септември / 28 septembrie", "Двата дни / Ambele zile": the same answer twice.
         readings = [parse_days(h, event_days) for h in halves if h.strip()]
         if readings and all(r == readings[0] for r in readings):
             return readings[0]
-        failed = [r for r in readings if isinstance(r, str)]
-        if failed:
-            return failed[0]
-        return f"the two halves of '{text}' name different days"
+        if not _DAY_SEPARATORS.search(text):
+            failed = [r for r in readings if isinstance(r, str)]
+            if failed:
+                return failed[0]
+            return f"the two halves of '{text}' name different days"
+        # Else several checkbox answers, each bilingual: "28 … / 28 …, 29 … / 29 …" (below).
     text = _expand_month_ranges(_YEAR_COMMA.sub(r"\1 \2", text))
     found: set[date] = set()
     for part in _DAY_SEPARATORS.split(text):
@@ -1160,6 +1179,25 @@ def parse_days(text: str, event_days: Sequence[date] = ()) -> frozenset[date] | 
         if outside:
             return f"{outside[0]:%d.%m.%Y} is not a day of the event"
     return frozenset(found)
+
+
+def _expand_day_lists(text: str) -> str:
+    """ "28 и 29 септември" -> "28 септември и 29 септември"; "28–29.09.2026" ->
+    "28.09.2026–29.09.2026": each day number gets the month (and year) written once after the
+    last one."""
+
+    def named(match: re.Match[str]) -> str:
+        month = match[3]
+        if header_key(month.split()[0]) not in MONTHS:
+            return match[0]
+        return _LIST_NUMBER.sub(lambda n: f"{n[0]} {month}", match[1] + match[2])
+
+    def numeric(match: re.Match[str]) -> str:
+        tail = match[3].rstrip(".") if match[3].count(".") > 1 else match[3]
+        listed = _LIST_NUMBER.sub(lambda n: n[0] + tail, match[1] + match[2])
+        return re.sub(r"\s*[-–—]\s*", " - ", listed)  # a range, as _RANGE reads it
+
+    return _DAY_LIST_NUMERIC.sub(numeric, _DAY_LIST_MONTH.sub(named, text))
 
 
 def _expand_month_ranges(text: str) -> str:

@@ -80,6 +80,20 @@ def test_day_answers_with_month_names_and_both_days_are_understood(
     ]
 
 
+def test_day_answers_naming_the_month_once_after_the_last_day_are_understood(
+    db: Database, tmp_path: Path
+) -> None:
+    # How a form's own answer options often read: "28 и 29 септември / 28 și 29 septembrie".
+    answers = [
+        ("Ștefania Ionescu", "stefania@firma.ro", "", "28 и 29 септември / 28 și 29 septembrie"),
+        ("Иван Петров", "ivan@klaster.bg", "", "28–29.09.2026"),
+    ]
+    report = import_file(db, form(tmp_path / "form.csv", answers))
+    assert (report.added, report.skipped) == (2, [])
+    days = [r[0] for r in db.conn.execute("SELECT days FROM attendee ORDER BY id")]
+    assert days == [f'["{DAY1}", "{DAY2}"]'] * 2
+
+
 def test_an_answer_not_understood_stops_the_import_unless_rows_may_be_skipped(
     db: Database, tmp_path: Path
 ) -> None:
