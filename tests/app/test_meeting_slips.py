@@ -160,3 +160,25 @@ def test_kiosk_meetings_slip_writes_a_pdf_and_a_png(
     bad = runner.invoke(cli, ["--db", str(db_path), "meetings", "slip", "NOPE1234",
                               "-o", str(tmp_path / "x.pdf")])  # fmt: skip
     assert bad.exit_code == 1 and "unknown_code" in bad.output
+
+
+def test_on_an_a6_page_printer_the_slip_is_a_page_after_the_badge(
+    db: Database, people: People, clock: Clock, tmp_path: Path
+) -> None:
+    """An office or card printer (A6 pages): the badge page, then the slip as a grey page of
+    the same size, through the same queue (here a folder of PNG pages standing for the
+    printer)."""
+    _schedule(db, tmp_path)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    kiosk = events.local_kiosk(db)
+    printing = PrintService(db, kiosk, badge_renderer("BG-RO"), open_printer, clock)
+    printing.set_printer_uri(f"png://{folder}?media=A6")
+    printing.set_template("a6-portrait")
+    printing.on_checkin(CheckinService(db, kiosk, clock).scan(people.ana))
+    assert [job.state.value for job in printing.process_due()] == ["done"]
+    pages = sorted(folder.glob("*.png"))
+    assert len(pages) == 2  # the badge, then the slip
+    with Image.open(pages[0]) as badge, Image.open(pages[1]) as slip:
+        assert badge.size == slip.size == (1240, 1748)  # A6 at 300 dpi
+        assert (badge.mode, slip.mode) == ("RGB", "L")  # a colour badge, a grey slip
