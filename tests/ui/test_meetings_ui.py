@@ -288,3 +288,33 @@ def test_the_board_never_reads_or_writes_the_event_file_on_the_gui_thread(
     board.close()
     assert {name for name, _ in calls} >= {"__init__", "days", "board", "mark"}
     assert [name for name, on_gui in calls if on_gui] == []
+
+
+def test_the_board_shows_arrivals_that_come_from_another_kiosks_bundle(
+    qtbot: QtBot, window: MainWindow, scheduled: People, db: Database, db_path: Path,
+    clock: Clock, tmp_path: Path,
+) -> None:  # fmt: skip
+    """Ana checks in at a second desk; its bundle is imported here; the open board shows her
+    as arrived without anyone touching it (it reads again after each sync)."""
+    import shutil
+
+    from kiosk.app.checkin import CheckinService
+    from kiosk.sync.bundle import export_bundle
+
+    db.checkpoint()
+    other = tmp_path / "desk2.db"
+    shutil.copy(db_path, other)
+    window.open_meetings_board()
+    board = window.meetings_board
+    assert board is not None
+    qtbot.waitUntil(lambda: board.table.rowCount() == 3, timeout=5000)
+    assert board.table.item(0, 4).text() == "None here"  # Ivan and Ana at Table 12
+    with Database(other) as desk2:
+        CheckinService(desk2, clock=clock).scan(scheduled.ana)
+        export_bundle(desk2, tmp_path / "stick")
+    board.timer.stop()  # only the sync may bring the news
+    with qtbot.waitSignal(window.sync.imported, timeout=10_000):
+        window.sync.import_bundles([str(tmp_path / "stick")])
+    qtbot.waitUntil(lambda: board.table.item(0, 4).text() == "One missing", timeout=5000)
+    assert board.table.item(0, 3).text().startswith("✓ Ana Ștefănescu")
+    board.close()
