@@ -200,6 +200,24 @@ def _same_person_name(written: str, person: Attendee) -> bool:
     return rules.same_name(written, [v for v in registered if v])
 
 
+def _resolutions(db: Database) -> dict[str, str]:
+    """Who each side the organiser settled by hand is (side key -> attendee uid): this kiosk's
+    own resolutions, and those that came with meetings from other kiosks (bundles and the hub
+    carry the meetings, whose sides say they were settled by the organiser). So a re-import
+    at any kiosk keeps a side settled anywhere, and matches new meetings naming it the same
+    way, instead of undoing the resolution everywhere at the next sync."""
+    found: dict[str, str] = {}
+    for r in store.all_meetings(db):
+        for uid, how, values in (
+            (r.a_uid, r.a_matched_by, (r.a_name, r.a_org, r.a_email, r.a_country)),
+            (r.b_uid, r.b_matched_by, (r.b_name, r.b_org, r.b_email, r.b_country)),
+        ):
+            if uid and how == MatchedBy.ORGANIZER:
+                found.setdefault(Side(*values).key(), uid)
+    found.update(store.aliases(db.conn))  # this kiosk's own word is the newest it knows
+    return found
+
+
 def meeting_uid(event_uid: str, source: str, line_key: str) -> str:
     digest = hashlib.sha256(f"{event_uid}\x00{source}\x00{line_key}".encode()).hexdigest()
     return digest[:16]
@@ -242,7 +260,7 @@ def import_meetings(
         dry_run=dry_run,
         skipped=list(schedule.problems),
     )
-    matcher = _Matcher(db, store.aliases(db.conn))
+    matcher = _Matcher(db, _resolutions(db))
     event_days = {cl.day for cl in events.checkin_lists(db) if cl.day is not None}
     rows: dict[str, MeetingRow] = {}
     first_row: dict[str, int] = {}

@@ -114,3 +114,36 @@ def test_a_bundle_from_a_kiosk_before_meetings_still_imports(fleet: Fleet, tmp_p
                     + head + b"\n" + new_body)  # fmt: skip
     result = import_bundle(b.db, old)
     assert result.added == 1 and (result.meetings, result.meeting_marks) == (0, 0)
+
+
+def test_a_side_resolved_at_one_kiosk_survives_a_reimport_at_another(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    """The organiser settles an unmatched side at desk A; desk B, which got the schedule by
+    bundle, imports the same export again (or a newer one naming that side the same way): the
+    resolution holds at B, the re-import changes nothing, and nothing travels back to undo it
+    at A."""
+    a, b = fleet.add("desk-a"), fleet.add("desk-b")
+    rows = SCHEDULE + "B-4,2026-09-28,11:30,12:00,T4,Accepted,Име6 Фамилия6,Radu Ene\n"
+    path = tmp_path / "b2match.csv"
+    path.write_text(rows, encoding="utf-8")
+    report = import_meetings(a.db, path)
+    [unmatched] = report.unmatched  # "Radu Ene" is nobody registered
+    radu = a.db.conn.execute("SELECT id FROM attendee ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert MeetingsService(a.db, clock=fleet.clock).resolve(unmatched.meeting, "b", radu) == 1
+    _carry(a, b, tmp_path / "stick1")
+    again = import_meetings(b.db, path)
+    assert (again.added, again.updated, again.unchanged, again.unmatched) == (0, 0, 4, [])
+    newer = tmp_path / "b2match-v2.csv"  # T4's meeting moved; a new one with Radu
+    newer.write_text(
+        rows.replace("B-4,2026-09-28,11:30,12:00", "B-4,2026-09-28,12:00,12:30")
+        + "B-5,2026-09-28,12:30,13:00,T5,Accepted,Име0 Фамилия0,Radu Ene\n",
+        encoding="utf-8",
+    )
+    fleet.clock.advance(minutes=5)
+    moved = import_meetings(b.db, newer)
+    assert (moved.added, moved.updated, moved.unmatched) == (1, 1, [])
+    _carry(b, a, tmp_path / "stick2")
+    for station in (a, b):
+        sides = {m.location: m.b.attendee_id for m in MeetingsService(station.db).board(DAY1)}
+        assert sides["T4"] == sides["T5"] == radu
