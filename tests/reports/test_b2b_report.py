@@ -141,6 +141,13 @@ def test_names_from_a_schedule_cannot_become_spreadsheet_formulas(
                   or "=1+2" in c.value]  # fmt: skip
     assert suspicious and all(c.data_type == "s" for c in suspicious)
     assert all(not c.value.startswith(("=", "@", "+", "-")) for c in suspicious)
+    import csv
+
+    written = write_csv(build_report(db), tmp_path / "r.csv", ";")
+    texts = [f.path.read_text(encoding="utf-8-sig") for f in written]
+    csv_cells = [c for t in texts for row in csv.reader(io.StringIO(t), delimiter=";") for c in row]
+    found = [c for c in csv_cells if "HYPERLINK" in c or "SUM(1+1)" in c or "=1+2" in c]
+    assert found and all(not c.startswith(("=", "@", "+", "-")) for c in found)
 
 
 def test_a_purge_removes_the_meetings_names_and_keeps_their_counts(
