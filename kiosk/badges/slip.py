@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.badges.fonts import default_engine, load_font, weight_path
 from kiosk.core.countries import country_name
+from kiosk.core.meetings import with_word
 from kiosk.core.plurals import counted
 from kiosk.core.text import has_cyrillic, transliterate
 
@@ -92,7 +93,7 @@ def slip_lines(data: SlipData) -> list[tuple[str, str]]:
     for m in data.meetings:
         when = f"{m.start:%H:%M}–{m.end:%H:%M}" if m.end else f"{m.start:%H:%M}"
         lines.append((f"{when}   {m.location}".strip(), "strong"))
-        name(m.partner, "body", words["with"])
+        name(m.partner, "body", with_word(data.language, m.partner) or words["with"])
         country = country_name(m.country, data.language) if m.country else ""
         facts = " · ".join(x for x in (m.organization, country) if x)
         if facts:

@@ -311,3 +311,16 @@ class Counts:
             self.no_show + other.no_show,
             self.open + other.open,
         )
+
+
+def with_word(language: str, name: str) -> str | None:
+    """The word "with" before ``name`` where a language's form depends on the name: Bulgarian
+    writes "със" before a word beginning with с or з — also a Latin S or Z read as them
+    (Simona, Zoltan; not Sh, Zh) — and "с" otherwise (the rule for the preposition с/със of
+    the Bulgarian Academy's orthographic dictionary). None: the language has one form."""
+    if language != "bg":
+        return None
+    word = name.strip().lower()
+    if word[:1] in ("с", "з") or (word[:1] in ("s", "z") and word[1:2] != "h"):
+        return "със"
+    return "с"

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from kiosk.core.meetings import country_code
+from kiosk.core.meetings import country_code, with_word
 from kiosk.core.text import has_cyrillic, transliterate
+from kiosk.ui.texts import ui_language
 
 if TYPE_CHECKING:  # found after a scan; the desk window is painted before the meetings code
     from kiosk.app.meetings import Meeting, Person, ScanMeetings
@@ -50,6 +51,9 @@ class MeetingTexts(QObject):
             detail = self.tr("next {time}{where}, with {partner}")
         else:
             detail = self.tr("first {time}{where}, with {partner}")
+        bulgarian = with_word(ui_language(), partner.name)
+        if bulgarian is not None:  # "със Симона", "с Ion": the catalogue's "с" before a name
+            detail = detail.replace(" с {partner}", f" {bulgarian} {{partner}}")
         when = f"{first.start:%H:%M}"
         lines = [
             count + " — " + detail.format(time=when, where=where, partner=partner_text(partner))

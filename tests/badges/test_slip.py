@@ -108,3 +108,10 @@ def test_a_meeting_is_never_split_across_two_pages() -> None:
             assert re.match(r"\d\d:\d\d", page[0]) or page[0] == "5 întâlniri", page
         for page in pages:
             assert page[-1] == "" or page[-1] == "5 întâlniri"  # ends after a whole meeting
+
+
+def test_a_bulgarian_slip_says_sas_before_a_partner_whose_name_begins_with_s() -> None:
+    simona = SlipMeeting(time(9), None, "T1", "Simona Mărgineanu", "Lotru Farm SRL", "Romania")
+    data = SlipData("E", "Иван Иванов", date(2026, 9, 28), (simona, DATA.meetings[1]), "bg")
+    texts = [text for text, _ in slip_lines(data)]
+    assert "със Simona Mărgineanu" in texts and "с Ion Popescu" in texts

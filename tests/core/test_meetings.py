@@ -17,6 +17,7 @@ from kiosk.core.meetings import (
     parse_status,
     parse_time,
     same_name,
+    with_word,
 )
 from kiosk.core.text import word_variants
 
@@ -104,3 +105,18 @@ def test_b2b_room_lists_are_named_so() -> None:
     assert is_b2b_room("Зала B2B")
     assert is_b2b_room("Sala b2b — etaj 1")
     assert not is_b2b_room("Day 2026-09-28")
+
+
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("Симона Мъргинеану", "със"), ("Здравко Петров", "със"), ("Иван Иванов", "с"),
+        ("Simona Mărgineanu", "със"), ("Zoltan Kiss", "със"), ("Ștefan Țurcanu", "с"),
+        ("Shtilian Ganchev", "с"), ("Zhivko Tsankov", "с"), ("Ion Popescu", "с"),
+    ],
+)  # fmt: skip
+def test_bulgarian_with_is_sas_before_s_and_z(name: str, word: str) -> None:
+    """Bulgarian orthography: the preposition с is written със before a word beginning with с
+    or з ("със Симона", "с Иван"); a Latin-written name counts by its sound."""
+    assert with_word("bg", name) == word
+    assert with_word("ro", name) is None and with_word("en", name) is None

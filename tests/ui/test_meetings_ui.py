@@ -84,6 +84,28 @@ def test_the_desk_panel_speaks_bulgarian_and_romanian(
     assert window.desk.result.meetings.text().startswith("2 întâlniri B2B azi — prima la 10:30")
 
 
+def test_the_bulgarian_desk_line_says_sas_before_a_partner_whose_name_begins_with_s(
+    app: QApplication, db: Database, scheduled: People, translations: Translations
+) -> None:
+    from dataclasses import replace
+
+    from kiosk.app.meetings import ScanMeetings
+    from kiosk.storage import attendees
+    from kiosk.ui.meeting_texts import desk_lines
+
+    ivan = attendees.find_by_code(db.conn, scheduled.ivan)
+    assert ivan is not None
+    meetings = MeetingsService(db).for_person(ivan.uid, DAY1)
+    first = meetings[0]
+    simona = replace(first, b=replace(first.b, name="Симона Мъргинеану", organization=""))
+    translations.switch("bg")
+    [line, _] = desk_lines(ScanMeetings("s", ivan.uid, (simona, *meetings[1:])))
+    assert line.endswith("първа в 10:30, Table 12, със Симона Мъргинеану")
+    [line, _] = desk_lines(ScanMeetings("s", ivan.uid, tuple(meetings)))
+    assert ", с Ana Ștefănescu" in line
+    translations.switch("en")
+
+
 def test_the_board_shows_both_sides_arrival_filters_and_marks_held(
     qtbot: QtBot, app: QApplication, db_path: Path, db: Database, scheduled: People,
     clock: Clock, translations: Translations,
