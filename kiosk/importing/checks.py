@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.presets import clean_text
-from kiosk.importing.readers import Table
+from kiosk.importing.readers import Table, column_letter
 
 #: Characters in any one cell; longer cells refuse the file.
 CELL_LIMIT = 10_000
@@ -239,13 +239,3 @@ def _column_name(headers: list[str], index: int | None) -> str:
         return ""
     header = headers[index] if index < len(headers) else ""
     return header or column_letter(index)
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet letter of a column index: 0 → A, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters

@@ -45,7 +45,6 @@ from kiosk.core.model import Registration
 from kiosk.core.text import all_clean
 from kiosk.importing import mapfile
 from kiosk.importing.checks import Finding, findings
-from kiosk.importing.checks import column_letter as _column_letter
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.presets import (
     ACTIVE_VALUES,
@@ -68,6 +67,7 @@ from kiosk.importing.presets import (
     preset_by_name,
 )
 from kiosk.importing.readers import Table
+from kiosk.importing.readers import column_letter as _column_letter
 
 #: Columns with a note shown at the desk at check-in (kept in ``raw`` too).
 NOTE_HEADERS = frozenset(

@@ -744,8 +744,23 @@ _TEXT_RUN_LIMIT = CELL_LIMIT * 6
 _CHUNK = 1 << 20
 _CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"')
 _SHARED_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"[^>]*?t="s"[^>]*>\s*<v>(\d+)</v>')
-_ODS_ROW = re.compile(rb'<table:table-row(?:\s[^>]*?table:number-rows-repeated="(\d+)")?')
 _ODS_TABLE = re.compile(rb'<table:table table:name="([^"]*)"')
+#: The start of an .ods row or cell, in document order: a cell's column is the count of the
+#: cells (with their repeats) before it in its row.
+_ODS_PLACE = re.compile(
+    rb'<table:(table-row|(?:covered-)?table-cell)(?=[\s>/])(?:[^>]*?table:number-(?:rows|columns)'
+    rb'-repeated="(\d+)")?'
+)
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a column index: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
 
 
 def check_package_text(path: str, data: bytes) -> None:
@@ -790,6 +805,7 @@ class _Locator:
         self.sheet = ""
         self.row: int | None = None
         self.column: str | None = None
+        self._cells = 0  # .ods: the columns taken by the cells before, in the current row
 
     def feed(self, chunk: bytes) -> None:
         self._advance(self.carry + chunk, len(self.carry))
@@ -811,11 +827,17 @@ class _Locator:
         for match in _ODS_TABLE.finditer(text):
             if match.end() > done:
                 self.sheet = match[1].decode("utf-8", "replace")
-                self.row = 0
+                self.row, self._cells, self.column = 0, 0, None
                 start = match.end()
-        for match in _ODS_ROW.finditer(text, start):
-            if match.end() > done:
-                self.row = (self.row or 0) + int(match[1] or 1)
+        for match in _ODS_PLACE.finditer(text, start):
+            if match.end() <= done:
+                continue
+            if match[1] == b"table-row":
+                self.row = (self.row or 0) + int(match[2] or 1)
+                self._cells, self.column = 0, None
+            else:
+                self.column = column_letter(self._cells)
+                self._cells += int(match[2] or 1)
 
 
 def _scan_member(

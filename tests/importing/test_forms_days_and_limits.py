@@ -251,9 +251,13 @@ def _openpyxl_inline(tmp_path: Path) -> Path:
         # LibreOffice stores it in the shared string table: "Firma SRL" is cell S2.
         (lambda _p: FILES / "eventbrite_attendees_libreoffice.xlsx", "xl/sharedStrings.xml",
          b">Firma SRL<", (2, "S")),
-        # LibreOffice's own .ods: the content.xml of the Indico export, "Firma SRL" in row 2.
+        # LibreOffice's own .ods: the content.xml of the Indico export, "Firma SRL" is cell F2.
         (lambda _p: FILES / "indico_registrations_libreoffice.ods", "content.xml",
-         b">Firma SRL<", (2, None)),
+         b">Firma SRL<", (2, "F")),
+        # ... and of the Eventbrite export, whose empty cells LibreOffice writes as one
+        # repeated cell: "Firma SRL" is cell S2.
+        (lambda _p: FILES / "eventbrite_attendees_libreoffice.ods", "content.xml",
+         b">Firma SRL<", (2, "S")),
     ],
 )  # fmt: skip
 def test_a_huge_cell_in_a_workbook_is_refused_before_it_is_read_into_memory(
