@@ -389,8 +389,10 @@ PRESETS: tuple[Preset, ...] = (
         # (still holding tickets) or Refunded/Canceled, Transferred, Deleted, Abandoned.
         cancelled=("Not Attending", "Refunded", "Cancelled", "Deleted", "Transferred",
                    "Refunded/Canceled", "Abandoned"),
+        # "Pending" and "Unpaid" are payments deferred and not settled yet: imported as unpaid.
         active=("Attending", "Checked In", "Checked in", "Completed", "Manual", "Offline",
-                "Pending", "Unpaid", "Partially Refunded", "Partially Transferred"),
+                "Partially Refunded", "Partially Transferred"),
+        unpaid=("Pending", "Unpaid"),
         code_hint="'Barcode #'",
     ),
     Preset(

@@ -188,6 +188,19 @@ def test_eventbrite_statuses_from_its_glossary_are_mapped(
     assert stored(db)["11223344550"][4] == expected
 
 
+@pytest.mark.parametrize("status", ["Pending", "Unpaid"])
+def test_eventbrite_payments_not_settled_yet_are_imported_as_unpaid(
+    db: Database, tmp_path: Path, status: str
+) -> None:
+    # The glossary: "attendee-deferred payment types that remain pending before being paid".
+    source = (FILES / "eventbrite_attendees.csv").read_text(encoding="utf-8")
+    path = tmp_path / "eventbrite.csv"
+    path.write_text(source.replace(",Attending,", f",{status},", 1), encoding="utf-8")
+    import_file(db, path)
+    rows = db.conn.execute("SELECT external_id, status, pending FROM attendee ORDER BY id")
+    assert [tuple(r) for r in rows] == [("11223344550", "active", 1), ("11223344551", "active", 0)]
+
+
 @pytest.mark.parametrize("language", ["de", "ro"])
 def test_pretix_check_in_list_marks_a_ticket_of_an_unpaid_order_as_unpaid(
     db: Database, language: str
