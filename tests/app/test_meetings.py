@@ -387,3 +387,23 @@ def test_a_file_with_more_rows_than_any_schedule_is_refused_before_anything_is_s
     assert message.startswith("huge.csv") and "5 rows" in message and "(4)" in message
     assert "meetings export" in message  # what to do
     assert store.all_meetings(db) == before  # nothing written, nothing cancelled
+
+
+def test_an_import_is_one_transaction_a_failure_half_way_leaves_the_schedule_as_it_was(
+    db: Database, firms: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_meetings(db, schedule(tmp_path, *ROWS))
+    before = store.all_meetings(db)
+    # a new export: M-1 gone (to be cancelled), M-2 moved, a new M-9
+    moved = ROWS[1].replace("11:00,11:30", "11:15,11:45")
+    new = ROWS[2].replace("M-3", "M-9").replace("11:30,12:00", "16:00,16:30")
+    path = schedule(tmp_path, moved, *ROWS[2:], new, name="v2.csv")
+
+    def disk_full(*args: object) -> None:
+        raise OSError("disk full")
+
+    # the new and changed meetings are written, then cancelling M-1 fails
+    monkeypatch.setattr(store, "set_status", disk_full)
+    with pytest.raises(OSError):
+        import_meetings(db, path)
+    assert store.all_meetings(db) == before  # neither M-9 nor the moved M-2 stayed
