@@ -340,3 +340,32 @@ def test_the_board_shows_arrivals_that_come_from_another_kiosks_bundle(
     qtbot.waitUntil(lambda: board.table.item(0, 4).text() == "One missing", timeout=5000)
     assert board.table.item(0, 3).text().startswith("✓ Ana Ștefănescu")
     board.close()
+
+
+@pytest.fixture
+def b2b_room(db: Database, scheduled: People) -> int:
+    """A "B2B room" check-in list of day one (made before the desk opens)."""
+    from kiosk.core.model import Policy
+    from kiosk.storage import events
+
+    return events.add_list(db, "B2B room", day=DAY1, policy=Policy.MULTIPLE).id
+
+
+def test_scanning_both_badges_at_the_b2b_desk_marks_the_meeting_held(
+    qtbot: QtBot, b2b_room: int, window: MainWindow, scheduled: People, db: Database,
+    clock: Clock,
+) -> None:  # fmt: skip
+    """At the B2B room's desk, the table host scans both badges around the meeting's time:
+    the desk says the meeting is marked held, and the board and the report count it held."""
+    window.list_combo.setCurrentIndex([cl.id for cl in window.lists].index(b2b_room))
+    clock.advance(hours=1, minutes=11)  # 10:25 in Sofia, five minutes before Table 12
+    with qtbot.waitSignal(window.backend.meetings_found, timeout=5000):
+        window.on_scan(scheduled.ivan)
+    with qtbot.waitSignal(window.backend.meetings_found, timeout=5000) as found:
+        window.on_scan(scheduled.ana)
+    assert len(found.args[0].marked_held) == 1
+    qtbot.waitUntil(lambda: window.desk.result.meetings.isVisible(), timeout=5000)
+    lines = window.desk.result.meetings.text().split("\n")
+    assert lines[-1] == "1 meeting marked held (both badges scanned here)"
+    [held] = [m for m in MeetingsService(db, clock=clock).board(DAY1) if m.held]
+    assert held.location == "Table 12" and held.outcome is Outcome.HELD
