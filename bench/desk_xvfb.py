@@ -6,10 +6,12 @@ Starts Xvfb (1366 × 768), the real desk application (``kiosk-gui``, platform xc
 on a fresh event, and ``--hogs`` CPU-bound processes. Then xdotool types ``--codes`` ticket
 codes at ``--delay-ms`` per key, each followed by Return, with the keyboard focus moved between
 scans as staff move it: the search field; the results table after typing a surname and pressing
-Down (the issue's wrong-person case); the numbers panel (clicked). ``--slow`` more codes are
-typed at 90 ms per key (a Bluetooth scanner) after a search and Down. Every code must reach the
-scan log exactly once, admitted; nobody else may be admitted; no fragment or unknown code may be
-logged. The figures (and PASS/FAIL) are printed as JSON; exit status 0 on PASS.
+Down (the issue's wrong-person case); the numbers panel (clicked); the walk-in form (F2, a modal
+dialog with its first-name field focused, closed with Escape after the scan). ``--slow`` more
+codes are typed at 90 ms per key (a Bluetooth scanner) after a search and Down. Every code must
+reach the scan log exactly once, admitted; nobody else may be admitted; no fragment or unknown
+code may be logged, and no walk-in may be registered by a scan's Enter. The figures (and
+PASS/FAIL) are printed as JSON; exit status 0 on PASS.
 
 Not part of the test suite (it takes a minute and needs Xvfb and xdotool: ``apt-get install
 xvfb xdotool``). The numbers come from whatever machine runs it; compare runs on the same one.
@@ -39,6 +41,8 @@ from kiosk.core.timeutil import local_day
 from kiosk.demo_data import demo_registrations
 
 SCREEN = "1366x768x24"
+#: Where the keyboard focus is when a fast scan comes, in turn (see the module docstring).
+FOCUS = ("search", "table", "numbers", "dialog")
 HOG = "while True: pass"
 
 
@@ -51,9 +55,10 @@ def need(tool: str) -> str:
 
 def free_display() -> int:
     for number in range(91, 140):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(
-            f"/tmp/.X{number}-lock"
-        ).exists():
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
             return number
     raise SystemExit("no free X display number between :91 and :139")
 
@@ -127,6 +132,17 @@ def admitted_codes(path: Path) -> tuple[Counter[str], Counter[str], int]:
     return admitted, other, len(rows)
 
 
+def registered_at_the_desk(path: Path) -> int:
+    """People registered as walk-ins: a scan's Enter must never press the walk-in form's OK."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+    try:
+        return int(
+            conn.execute("SELECT count(*) FROM attendee WHERE origin = 'walk_in'").fetchone()[0]
+        )
+    finally:
+        conn.close()
+
+
 def wait_for_scans(path: Path, count: int, timeout: float = 5.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -195,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 started_at = time.perf_counter()
                 for index, (code, _name) in enumerate(chosen):
                     slow = index >= args.codes
-                    focus = "table" if slow else ("search", "table", "numbers")[index % 3]
+                    focus = "table" if slow else FOCUS[index % len(FOCUS)]
                     if focus == "table":
                         x.type(rng.choice(surnames).lower()[:6], 140)  # a person searching
                         time.sleep(0.6)
@@ -204,11 +220,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                     elif focus == "numbers":
                         x.click(1200, 450)  # the live numbers, right of the desk
                         time.sleep(0.2)
+                    elif focus == "dialog":
+                        x.key("F2")  # the walk-in form open, its first-name field focused
+                        time.sleep(0.8)
                     x.type(str(code), 90 if slow else args.delay_ms)
                     x.key("Return")
                     plan.append({"code": code, "focus": focus, "slow": slow})
                     wait_for_scans(path, len(plan))
                     time.sleep(0.3)
+                    if focus == "dialog":
+                        x.key("Escape")  # staff close the form the scan came into
+                        time.sleep(0.3)
                     if desk.poll() is not None:
                         raise SystemExit("the desk application stopped")
                 elapsed = time.perf_counter() - started_at
@@ -218,6 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     hog.wait()
             time.sleep(1.0)
             admitted, other, scans = admitted_codes(path)
+            walk_ins = registered_at_the_desk(path)
 
     expected = Counter(str(step["code"]) for step in plan)
     missing = sorted(code for code in expected if admitted[code] == 0)
@@ -229,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         entry = by_focus.setdefault(key, {"typed": 0, "admitted_once": 0})
         entry["typed"] += 1
         entry["admitted_once"] += admitted[str(step["code"])] == 1
-    ok = not missing and not doubled and not strangers and not other
+    ok = not missing and not doubled and not strangers and not other and not walk_ins
     figures = {
         "display": display,
         "screen": SCREEN,
@@ -244,6 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "admitted_twice": doubled,
         "somebody_else_admitted": strangers,
         "other_scans": sorted(other),
+        "walk_ins_created": walk_ins,
         "by_focus": by_focus,
         "seconds": round(elapsed, 1),
         "result": "PASS" if ok else "FAIL",

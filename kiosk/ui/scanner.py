@@ -57,7 +57,7 @@ from typing import Literal
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.core import codes, keyboard
 
@@ -324,12 +324,17 @@ class ScannerFilter(QObject):
         """``watched`` if this delivery is the one to act on, else None.
 
         An app-level filter sees each key several times (the QWindow, the focus widget, each
-        parent while it is ignored): act only on the delivery to the focus widget, or to the
-        window when nothing has focus.
+        parent while it is ignored): act only on the delivery to the focus widget of the window
+        the key came to, or to that window when nothing in it has focus.
+
+        The window's own focus widget, not the application's: under a kiosk compositor without
+        a window manager (cage), or Xvfb, a closed dialog can leave no window active in Qt's
+        view while the keys still come to the desk window and go to its focus widget. Asking
+        the application then ignored every key, and Enter acted on a selected row.
         """
         if not isinstance(watched, QWidget):
             return None
-        focus = QApplication.focusWidget()
+        focus: QWidget | None = watched.window().focusWidget()  # None in PySide when none
         if focus is None:
             return watched if watched.isWindow() else None
         return watched if watched is focus else None
