@@ -59,6 +59,10 @@ def _import_json(result: ImportResult) -> dict[str, Any]:
         },
         "clashes": result.clashes,
         "meetings": {"changed": result.meetings, "marks_added": result.meeting_marks},
+        "revocations": {
+            "taken": result.revocations_taken,
+            "refused": result.revocations_refused,
+        },
     }
 
 
@@ -187,6 +191,10 @@ def _show_import(r: ImportResult) -> None:
         click.echo(
             f"  B2B meetings: {r.meetings} new or changed, {r.meeting_marks} held marks added"
         )
+    if r.revocations_taken:
+        click.echo(f"  revocation list {r.revocations_taken} taken (signature checked)")
+    if r.revocations_refused:
+        click.echo(f"  {r.revocations_refused}")
     for uid, code in ro.clashes:
         click.echo(f"  not merged: attendee {uid} — the code {code} belongs to someone else here")
     if r.clashes:

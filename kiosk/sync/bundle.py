@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.timeutil import to_utc_iso
-from kiosk.storage import events, replica
+from kiosk.storage import events, keys, replica
 from kiosk.storage import meetings as meeting_store
 from kiosk.storage.database import Database
 
@@ -100,6 +100,8 @@ class Manifest:
     #: B2B meetings and their held marks (absent from bundles of Kiosks before them: 0).
     meetings: int = 0
     meeting_marks: int = 0
+    #: Characters of the signed revocation list the file holds (0: none, or an older Kiosk).
+    revocation_chars: int = 0
 
     @property
     def scans(self) -> int:
@@ -127,6 +129,7 @@ class Manifest:
             "roster": self.roster,
             "meetings": self.meetings,
             "meeting_marks": self.meeting_marks,
+            "revocation_chars": self.revocation_chars,
             "body": {"bytes": self.body_bytes, "sha256": self.body_sha256, "encoding": "gzip"},
         }
 
@@ -144,6 +147,9 @@ class Bundle:
     meeting_marks: list[list[Any]] = field(default_factory=list)
     #: Check-in lists (events.LIST_COLUMNS), removed ones included.
     lists: list[tuple[Any, ...]] = field(default_factory=list)
+    #: The signed revocation list the exporting file held, exactly as the organizer's key made
+    #: it ('' if none): checked here as 'kiosk keys import-revocations' checks a file.
+    revocations: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +174,10 @@ class ImportResult:
     #: B2B meetings new or newer here, and held marks new here.
     meetings: int = 0
     meeting_marks: int = 0
+    #: Serial of the revocation list taken from the bundle (0: none newer), or why a newer-looking
+    #: one was not taken (no trusted key, a signature that does not verify).
+    revocations_taken: int = 0
+    revocations_refused: str = ""
 
     @property
     def added(self) -> int:
@@ -207,6 +217,7 @@ def export_bundle(
         meetings = meeting_store.meeting_rows(conn)
         marks = meeting_store.mark_rows(conn)
         lists = events.list_rows(conn)
+        revocations = keys.held_revocation_document(conn) or ""
     names = dict(known)
     parts: dict[str, list[int]] = {}
     for row in scans:
@@ -225,6 +236,7 @@ def export_bundle(
         "meetings": meetings,
         "meeting_marks": marks,
         "lists": lists,
+        "revocations": revocations,
     }
     raw = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
     if progress:
@@ -242,6 +254,7 @@ def export_bundle(
         roster=len(roster),
         meetings=len(meetings),
         meeting_marks=len(marks),
+        revocation_chars=len(revocations),
         body_bytes=len(body),
         body_sha256=hashlib.sha256(body).hexdigest(),
     )
@@ -353,7 +366,9 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
         )
     rows = (manifest.scans + manifest.roster + len(manifest.kiosks) + manifest.meetings
             + manifest.meeting_marks)  # fmt: skip
-    limit = min(MAX_BODY_BYTES, (1 << 20) + BODY_BYTES_PER_ROW * rows)
+    limit = min(
+        MAX_BODY_BYTES, (1 << 20) + BODY_BYTES_PER_ROW * rows + 4 * manifest.revocation_chars
+    )
     try:
         inflate = zlib.decompressobj(wbits=31)
         text = inflate.decompress(body, limit + 1)
@@ -372,6 +387,9 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
         meetings = [list(r) for r in document.get("meetings", [])]
         marks = [list(r) for r in document.get("meeting_marks", [])]
         lists = [tuple(r) for r in document.get("lists", [])]
+        revocations = document.get("revocations", "")
+        if not isinstance(revocations, str) or len(revocations) != manifest.revocation_chars:
+            raise TypeError("revocations")
     except (ValueError, KeyError, TypeError, zlib.error) as exc:
         raise refuse(Problem.DIGEST_MISMATCH, "its contents cannot be read.") from exc
     _check_contents(manifest, scans, roster, refuse)
@@ -385,7 +403,7 @@ def read_bundle(path: Path, event_uid: str) -> Bundle:
         )
     if not all(events.valid_list_row(r) for r in lists):
         raise refuse(Problem.MANIFEST_MISMATCH, "holds a check-in list Kiosk cannot read.")
-    return Bundle(path, manifest, kiosks, scans, roster, meetings, marks, lists)
+    return Bundle(path, manifest, kiosks, scans, roster, meetings, marks, lists, revocations)
 
 
 def _int(value: Any) -> int:
@@ -432,6 +450,7 @@ def _manifest(doc: dict[str, Any]) -> Manifest:
         body_sha256=str(doc["body"]["sha256"]),
         meetings=_count(doc.get("meetings", 0)),
         meeting_marks=_count(doc.get("meeting_marks", 0)),
+        revocation_chars=_count(doc.get("revocation_chars", 0)),
     )
 
 
@@ -499,9 +518,46 @@ def merge_bundle(db: Database, bundle: Bundle) -> ImportResult:
             )
             for k in bundle.manifest.kiosks
         ]
+    taken, refused = _take_revocations(db, bundle)
     return ImportResult(
-        bundle.path, bundle.manifest, per_kiosk, roster, merged.clashes, meetings, marks
-    )
+        bundle.path, bundle.manifest, per_kiosk, roster, merged.clashes, meetings, marks,
+        taken, refused,
+    )  # fmt: skip
+
+
+def _take_revocations(db: Database, bundle: Bundle) -> tuple[int, str]:
+    """Hold the bundle's revocation list if it is newer than the one held here and passes the
+    checks of a file import: signed by a key this file trusts, for this event. Returns the
+    serial taken (0: none) and why a list was not taken ('' when there was nothing to say)."""
+    if not bundle.revocations:
+        return 0, ""
+    if bundle.revocations == keys.held_revocation_document(db.conn):
+        return 0, ""
+    label = Path(f"the revocation list in {bundle.path.name}")
+    trusted = [k.raw for k in keys.trusted_keys(db.conn)]
+    if not trusted:
+        return 0, (
+            f"{label} was not taken: this kiosk holds no public key to check it with — add one "
+            "with 'kiosk keys add-public'."
+        )
+    from kiosk.tickets import signing  # only a bundle that carries a list loads cryptography
+
+    try:
+        found = signing.read_revocations(
+            label, bundle.revocations.encode("utf-8"), trusted, bundle.manifest.event_uid
+        )
+    except signing.SigningError as exc:
+        return 0, str(exc)
+    held = keys.held_revocations(db.conn)
+    if held is not None and found.serial <= held.serial:
+        return 0, ""  # older or the same: the newer list held here stays
+    try:
+        keys.replace_revocations(
+            db, found.serial, found.issued_at, found.key_id, bundle.revocations, found.revoked
+        )
+    except keys.StaleRevocations:
+        return 0, ""  # a newer list arrived meanwhile
+    return found.serial, ""
 
 
 def import_bundle(db: Database, path: Path) -> ImportResult:
