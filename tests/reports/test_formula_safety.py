@@ -57,7 +57,8 @@ def _dangerous(text: str) -> bool:
 @pytest.fixture
 def hostile_event(tmp_path: Path) -> Path:
     """An event where every text a person or a kiosk can bring in is a formula payload: names,
-    organisation, country, category, e-mail, ticket code, kiosk name, the event and venue."""
+    organisation, country, category, e-mail, ticket code, kiosk name, a list's name, the event
+    and venue."""
     path = tmp_path / "event.db"
     db = Database(path, create=True)
     events.create_event(db, HOSTILE[0], [DAY], "UTC", venue=HOSTILE[1])
@@ -76,10 +77,12 @@ def hostile_event(tmp_path: Path) -> Path:
     with db.write() as conn:
         insert_many(conn, people, "2026-09-01T00:00:00Z")
     kiosk = events.rename_kiosk(db, events.local_kiosk(db), "=cmd|' /C calc'!A0")
+    workshop = events.add_list(db, "@SUM(1+1)*cmd|' /C calc'!A0", day=DAY)  # a list staff named
     desk = CheckinService(db, kiosk)
     at = datetime(2026, 9, 28, 9, 0, tzinfo=UTC)
     for person in people:
         assert desk.scan(person.code, at=at).decision.admitted, person.code
+        assert desk.scan(person.code, at=at, list_id=workshop.id).decision.admitted
     db.close()
     return path
 
@@ -140,6 +143,8 @@ def test_every_export_writes_hostile_data_as_inert_text(
     assert "'=1+1" in mail_merge and "'-0A" in mail_merge  # the code column (issue 19 point 3)
     assert any(c.startswith("ticket-") for c in mail_merge)  # the file column
     assert "'=1+1" in written["attendance.xlsx"]  # stored cleaned of its control character
+    list_name = "'@SUM(1+1)*cmd|' /C calc'!A0"  # the list staff named, in the per-list tables
+    assert any(list_name in cells for cells in written.values())
 
 
 def test_a_control_character_cannot_break_or_unlock_an_xlsx_cell() -> None:
