@@ -43,6 +43,9 @@ MEETINGS_COUNTED: dict[str, dict[str, str]] = {
     "ro": {"one": "{count} întâlnire", "few": "{count} întâlniri", "other": "{count} de întâlniri"},
 }
 
+#: The clear border of a slip on a page (A6, A4), in millimetres.
+PAGE_MARGIN_MM = 8
+
 #: Paper the slip is made for: (width in dots, height in dots or None for a roll, dpi).
 PAPERS: dict[str, tuple[int, int | None, int]] = {
     "roll-80mm": (576, None, 203),  # 72 mm printable on an 80 mm roll
@@ -147,7 +150,9 @@ class _Layout:
         strong = load_font(bold, _px(10.5 * scale, dpi), engine)
         title = load_font(bold, _px(12 * scale, dpi), engine)
         self.dpi = dpi
-        self.margin = round(3 / 25.4 * dpi)
+        # A roll prints to 3 mm of its printable width; an office or card printer leaves its
+        # own unprintable border (about 4–5 mm on most), so a page keeps 8 mm clear.
+        self.margin = round((3 if page_height_px is None else PAGE_MARGIN_MM) / 25.4 * dpi)
         self.gap = round(1.2 / 25.4 * dpi)
         inner = width_px - 2 * self.margin
         fonts = {"small": small, "body": body, "strong": strong, "title": title}
@@ -177,6 +182,8 @@ class _Layout:
             for item in block:
                 h = self.height(item)
                 if room is not None and used + h > room and self.pages[-1]:
+                    if item[1] is None:
+                        continue  # a rule that does not fit: the page break separates enough
                     self.pages.append([])
                     used = 0
                 self.pages[-1].append(item)
