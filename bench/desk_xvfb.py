@@ -26,6 +26,7 @@ import random
 import shutil
 import signal
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
@@ -132,6 +133,22 @@ def admitted_codes(path: Path) -> tuple[Counter[str], Counter[str], int]:
     return admitted, other, len(rows)
 
 
+def save_screen(framebuffer: Path, png: Path) -> None:
+    """The X server's screen as it is now, as a PNG: Xvfb keeps it in an XWD file (``-fbdir``):
+    a big-endian header of 25 words, the window name, the colour map, then the pixels."""
+    from PIL import Image
+
+    data = framebuffer.read_bytes()
+    words = struct.unpack(">25I", data[:100])
+    header, width, height, byte_order = words[0], words[4], words[5], words[7]
+    bits, line, colours = words[11], words[12], words[19]
+    if bits != 32:
+        raise SystemExit(f"--shot needs a 24-bit screen ({SCREEN}); Xvfb made {bits}-bit pixels")
+    pixels = data[header + 12 * colours : header + 12 * colours + line * height]
+    raw = "BGRX" if byte_order == 0 else "XRGB"  # LSBFirst, MSBFirst
+    Image.frombuffer("RGB", (width, height), pixels, "raw", raw, line, 1).save(png)
+
+
 def registered_at_the_desk(path: Path) -> int:
     """People registered as walk-ins: a scan's Enter must never press the walk-in form's OK."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
@@ -160,6 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--attendees", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--out", type=Path, help="also write the figures as JSON")
+    parser.add_argument(
+        "--shot",
+        type=Path,
+        help="save the screen as a PNG just after the first scan into the walk-in form: the "
+        "answer must show above the dialog",
+    )
     args = parser.parse_args(argv)
     need("Xvfb")
     rng = random.Random(args.seed)
@@ -189,7 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "QT_LOGGING_RULES": "qt.multimedia.*=false",
     }
     plan: list[dict[str, object]] = []
-    with started(["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp"]) as xvfb:
+    xvfb_args = ["Xvfb", display, "-screen", "0", SCREEN, "-nolisten", "tcp", "-fbdir", str(work)]
+    with started(xvfb_args) as xvfb:
         time.sleep(1.0)
         if xvfb.poll() is not None:
             raise SystemExit("Xvfb did not start")
@@ -229,6 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     wait_for_scans(path, len(plan))
                     time.sleep(0.3)
                     if focus == "dialog":
+                        if args.shot is not None and not args.shot.exists():
+                            time.sleep(0.5)
+                            save_screen(work / "Xvfb_screen0", args.shot)
                         x.key("Escape")  # staff close the form the scan came into
                         time.sleep(0.3)
                     if desk.poll() is not None:
