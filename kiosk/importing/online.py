@@ -498,6 +498,7 @@ _WEBINAR_SECTIONS = {
     "panelist details": "panelist",
     "attendee details": "",
     "other attended": "",
+    "other details": "",  # the title in reports of 2020
 }
 
 
@@ -530,10 +531,15 @@ def _read_zoom_webinar(
             continue
         left = _cell(row, _column(header, "leave time"))
         seconds = _minutes(_cell(row, _column(header, "time in session (minutes)")))
+        # Attendee Details of 2020 reports have only "First Name" and "Last Name".
+        name = _cell(row, _column(header, "user name (original name)", "user name", "name")) or (
+            f"{_cell(row, _column(header, 'first name'))} "
+            f"{_cell(row, _column(header, 'last name'))}".strip()
+        )
         raws.append(
             _Raw(
                 number,
-                _cell(row, _column(header, "user name (original name)", "user name", "name")),
+                name,
                 _cell(row, _column(header, "email")),
                 join_text,
                 left,

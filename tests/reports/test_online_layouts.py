@@ -39,6 +39,7 @@ TEAMS_2021 = SAMPLES / "teams_2021_meeting_summary_day2.csv"
 TEAMS_2022 = SAMPLES / "teams_attendance_day2.csv"
 MEET = SAMPLES / "2026-09-29 09-55 BG-RO Cluster Conference Day 2.csv"
 MEET_FIRST_SEEN = SAMPLES / "meet_attendance_first_seen_day2.csv"
+ZOOM_WEBINAR_2020 = SAMPLES / "zoom_webinar_attendee_2020_day1.csv"
 
 
 @pytest.fixture
@@ -127,6 +128,23 @@ def test_zoom_webinar_attendee_report_reads_each_section_with_its_role(
     assert result.unmatched == [] and result.absent == 1
     assert result.matched == {"email": 2, "name": 1}
     assert "Ion Popescu" not in _register(db, DAY1)  # registered for the webinar, did not come
+
+
+def test_zoom_webinar_report_of_2020_names_attendees_by_first_and_last_name() -> None:
+    # The 2020 layout: "User Name" without "(Original Name)", attendees with only "First Name"
+    # and "Last Name", and a last section titled "Other Details" (it was a bad row).
+    report = read_online_report(ZOOM_WEBINAR_2020, DAY1, TZ)
+    assert (report.layout, report.meeting, report.absent) == (
+        "zoom-webinar",
+        "BG-RO Cluster Conference",
+        1,
+    )
+    assert [(j.name, j.email, j.role) for j in report.joins] == [
+        ("Conference Host", "host@cluster.example", "host"),
+        ("Ana Ștefănescu", "ana@ugal.ro", "panelist"),
+        ("Ivan Ivanov", "ivan@abv.bg", ""),
+    ]
+    assert report.joins[2].joined.isoformat() == "2026-09-28T09:07:39+03:00"
 
 
 def test_teams_2020_attendance_list_pairs_joins_and_leaves(db: Database, stefania: str) -> None:
