@@ -150,9 +150,10 @@ def all_clean(values: Collection[str]) -> bool:
 
 
 def _clean_slow(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = text.translate(_CEDILLA_TO_COMMA).translate(_BREAKS)
-    text = _CONTROL.sub("", text)
+    # Invisible characters go before NFC composes, so a letter and its accent that one kept
+    # apart ("e<zero-width space>\u0301") come out composed: cleaning clean text changes nothing.
+    text = _CONTROL.sub("", text.translate(_BREAKS))
+    text = unicodedata.normalize("NFC", text).translate(_CEDILLA_TO_COMMA)
     return _SPACES.sub(" ", text).strip()
 
 

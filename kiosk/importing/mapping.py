@@ -42,7 +42,6 @@ from operator import itemgetter
 
 from kiosk.core.gcpause import paused_gc
 from kiosk.core.model import Registration
-from kiosk.core.text import all_clean
 from kiosk.importing import mapfile
 from kiosk.importing.checks import Finding, findings
 from kiosk.importing.errors import ImportFileError
@@ -68,6 +67,7 @@ from kiosk.importing.presets import (
 )
 from kiosk.importing.readers import Table
 from kiosk.importing.readers import column_letter as _column_letter
+from kiosk.storage import attendees
 
 #: Columns with a note shown at the desk at check-in (kept in ``raw`` too).
 NOTE_HEADERS = frozenset(
@@ -944,46 +944,12 @@ def _is_cancelled(key: str, cancelled_values: frozenset[str]) -> bool:
 def _clean_column(
     cells: list[list[str]], index: int | None, cache: dict[str, str] | None = None
 ) -> list[str]:
-    """:func:`clean_text` applied to one column of every row's cells ("" for all if ``index`` is
-    None).
-
-    A column that is clean already is recognised in a few passes over it (:func:`all_clean`).
-    Printable ASCII without leading, trailing or double spaces is exactly what ``clean`` returns
-    unchanged; recognising that inline is far cheaper than normalising a million cells. Other
-    values are cleaned once per distinct value (``cache``, kept by the caller from one batch of
-    rows to the next: names, countries and ticket types repeat across the whole file).
-    """
+    """One column of every row's cells ("" for all if ``index`` is None), cleaned by
+    :func:`kiosk.storage.attendees.clean_column`: the cleaning the values are stored with, done
+    once here; the import then stores them as cleaned (``NewAttendees.clean``)."""
     if index is None:
         return [""] * len(cells)
-    column = list(map(itemgetter(index), cells))
-    distinct = set(column)
-    repeated = len(distinct) * 4 <= len(column)
-    if all_clean(distinct if repeated else column):
-        # clean_text only differs from clean by line breaks and tabs, which are not clean.
-        return column
-    if cache is None:
-        cache = {}
-    elif len(cache) > _CLEAN_CACHE_LIMIT:
-        cache.clear()
-    if repeated:
-        for v in distinct - cache.keys():
-            cache[v] = clean_text(v)
-        return list(map(cache.__getitem__, column))
-    found = cache.get
-    result = []
-    for v in column:
-        if v.isascii() and v.isprintable() and "  " not in v and v[:1] != " " and v[-1:] != " ":
-            result.append(v)
-            continue
-        text = found(v)
-        if text is None:
-            text = cache[v] = clean_text(v)
-        result.append(text)
-    return result
-
-
-#: Distinct values one column's cleaning cache keeps between batches.
-_CLEAN_CACHE_LIMIT = 20_000
+    return attendees.clean_column(list(map(itemgetter(index), cells)), cache)
 
 
 def _raw_keys(headers: list[str]) -> list[str]:

@@ -28,17 +28,13 @@ from kiosk.core.text import clean
 AMBIGUOUS_NAME = "_ambiguous_name"
 
 _NOT_WORD = re.compile(r"[^\w#]+|_")
-_BREAKS = str.maketrans("\t\n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029", " " * 12)
 
 
 def clean_text(text: str) -> str:
-    """:func:`kiosk.core.text.clean` for a spreadsheet cell.
-
-    ``clean`` deletes control characters, which would glue "Ivan<line break>Petrov" (Alt+Enter in
-    Excel) or "Фирма<tab>ООД" into one word; in a cell these characters separate words, so they
-    become spaces first and ``clean`` then collapses them.
-    """
-    return clean(text.translate(_BREAKS))
+    """A spreadsheet cell as stored: :func:`kiosk.core.text.clean`, the one cleaning (line
+    breaks and tabs in a cell, e.g. "Ivan<Alt+Enter>Petrov", separate words there too). Whole
+    columns are cleaned with :func:`kiosk.storage.attendees.clean_column`, the same rule."""
+    return clean(text)
 
 
 @lru_cache(maxsize=4096)

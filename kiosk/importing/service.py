@@ -217,9 +217,7 @@ def _import(
             )
         _refuse_bad_rows(path, report, skip_bad_rows)
         digest = _sha256(path)
-        batches = _FileBatches(
-            spill, table, mapping, summary, parser.codes_used, file_emails
-        )
+        batches = _FileBatches(spill, table, mapping, summary, parser.codes_used, file_emails)
         try:
             with db.write() as conn:
                 _merge(conn, batches, report, source, cancel_missing, progress)
@@ -290,9 +288,7 @@ class _Spill:
     def write(self, parsed: ParsedColumns) -> None:
         assert self._file is not None
         numbers = self._day_numbers
-        days = [
-            numbers.get(d) if d in numbers else self._new_day_set(d) for d in parsed.days
-        ]
+        days = [numbers.get(d) if d in numbers else self._new_day_set(d) for d in parsed.days]
         blob = marshal.dumps(
             (
                 parsed.rows, parsed.first_name, parsed.last_name, parsed.organization,
@@ -494,8 +490,7 @@ def _merge(
                             SkippedRow(
                                 numbers[j],
                                 "code_conflict",
-                                f"code {code} already belongs to another attendee "
-                                f"(id {holder.id})",
+                                f"code {code} already belongs to another attendee (id {holder.id})",
                             )
                         )
                         continue
@@ -640,9 +635,7 @@ def _missing(
     )
 
 
-def _not_same_list(
-    conn: Connection, report: ImportReport, source: str, matched: int
-) -> str:
+def _not_same_list(conn: Connection, report: ImportReport, source: str, matched: int) -> str:
     """Why this file is not clearly the same list as ``source`` ("" when it is)."""
     if matched == 0:
         return "none of the people in it were imported into that list before"
@@ -696,15 +689,15 @@ def _insert_new(
             origins=[ORIGIN_IMPORT] * len(new),
             sources=[source] * len(new),
             uids=[""] * len(new),
+            # Cleaned by storage's clean_column when the batch was parsed (see RowParser).
+            clean=True,
         ),
         now,
         postings=postings,
     )
     if parsed.unpaid or parsed.has_desk_columns:
         desk = [(i, _desk_fields(parsed.registration(j))) for i, j in zip(ids, new, strict=True)]
-        imports.set_desk_fields(
-            conn, [(i, v) for i, v in desk if v.get("pending") or len(v) > 1]
-        )
+        imports.set_desk_fields(conn, [(i, v) for i, v in desk if v.get("pending") or len(v) > 1])
 
 
 def _match(

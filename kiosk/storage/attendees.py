@@ -372,7 +372,8 @@ class NewAttendees:
     """Many attendees to insert, one list per column (every list as long as ``codes``).
 
     The column-wise form of a list of :class:`NewAttendee` (see :func:`insert_many`), for bulk
-    imports that already hold their data by column. Text fields are cleaned on the way in.
+    imports that already hold their data by column. Text fields are cleaned on the way in
+    (:func:`clean_column`), unless ``clean`` says they were.
     """
 
     codes: list[str]
@@ -387,6 +388,9 @@ class NewAttendees:
     sources: list[str]
     #: "" for a new uid.
     uids: list[str]
+    #: The text fields were made by :func:`clean_column` already (an import cleans them for its
+    #: own checks): stored as they are, not cleaned a second time.
+    clean: bool = False
 
 
 def raw_json(raw: dict[str, str]) -> str:
@@ -413,21 +417,46 @@ def insert_many(conn: sqlite3.Connection, people: Sequence[NewAttendee], now: st
     )
 
 
-def _clean_all(values: list[str]) -> list[str]:
-    """:func:`clean` of every value: once per distinct value when they repeat (countries,
-    categories), else with ``clean``'s own test for already-clean text done inline. Values that
-    are all clean already (as an import's are) are recognised in a few passes over them."""
+def clean_column(values: list[str], cache: dict[str, str] | None = None) -> list[str]:
+    """:func:`kiosk.core.text.clean` of every value of one text column: the one cleaning of
+    the text fields, done where they are stored (:func:`insert_columns`, :func:`update`). An
+    import cleans the columns of each batch with it before its own checks and stores what it
+    checked as it is (``NewAttendees.clean``), so each value is cleaned once.
+
+    A column that is clean already is recognised in a few passes over it
+    (:func:`kiosk.core.text.all_clean`). Printable ASCII without leading, trailing or double
+    spaces is exactly what ``clean`` returns unchanged; recognising that inline is far cheaper
+    than normalising a million cells. Other values are cleaned once per distinct value
+    (``cache``, which a caller may keep from one batch of rows to the next: names, countries
+    and ticket types repeat across a whole file).
+    """
     distinct = set(values)
     repeated = len(distinct) * 4 <= len(values)
     if all_clean(distinct if repeated else values):
         return values
+    if cache is None:
+        cache = {}
+    elif len(cache) > CLEAN_CACHE_LIMIT:
+        cache.clear()
     if repeated:
-        cleaned = {v: clean(v) for v in distinct}
-        return [cleaned[v] for v in values]
-    return [
-        v if v.isascii() and v.isprintable() and "  " not in v and v == v.strip() else clean(v)
-        for v in values
-    ]
+        for v in distinct - cache.keys():
+            cache[v] = clean(v)
+        return list(map(cache.__getitem__, values))
+    found = cache.get
+    result = []
+    for v in values:
+        if v.isascii() and v.isprintable() and "  " not in v and v[:1] != " " and v[-1:] != " ":
+            result.append(v)
+            continue
+        text = found(v)
+        if text is None:
+            text = cache[v] = clean(v)
+        result.append(text)
+    return result
+
+
+#: Distinct values a column's cleaning cache keeps between batches (see clean_column).
+CLEAN_CACHE_LIMIT = 20_000
 
 
 #: ``words`` of clean ASCII text: its fold is just the lower-case text (see kiosk.core.text).
@@ -447,7 +476,10 @@ def insert_columns(
     count = len(people.codes)
     start = conn.execute("SELECT coalesce(max(id), 0) FROM attendee").fetchone()[0]
     ids = list(range(start + 1, start + 1 + count))
-    details = [_clean_all(people.details[c]) for c in DETAIL_COLUMNS]
+    details = [
+        people.details[c] if people.clean else clean_column(people.details[c])
+        for c in DETAIL_COLUMNS
+    ]
     first, last, organization, email = details[0], details[1], details[2], details[4]
     uids = people.uids
     missing = [i for i, uid in enumerate(uids) if not uid]
@@ -613,7 +645,9 @@ class SearchPostings:
         postings: dict[tuple[str, int], Iterable[int]] = {
             # One group's ids are ascending and distinct already; several groups' are merged
             # (a word may be in both the first and the last name of one person).
-            key: found[0] if len(found) == 1 else sorted(set(chain.from_iterable(found)))
+            key: found[0]
+            if len(found) == 1
+            else array("i", sorted(set(chain.from_iterable(found))))
             for key, found in parts.items()
         }
         postings.update(((term, FIELD_EMAIL), ids) for term, ids in self._mails.items())
