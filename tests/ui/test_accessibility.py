@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.selfservice import Outcome
@@ -784,6 +784,48 @@ def test_at_150_percent_every_screen_fits_without_scrolling(
     scrolls["result"] = scroll()
     kiosk.translations.switch("en")
     assert scrolls == {"welcome": 0, "find": 0, "confirm": 0, "result": 0}
+
+
+def beyond_the_right_edge(window: QWidget) -> list[str]:
+    """Visible widgets that reach past the window's right edge (the kiosk never scrolls
+    sideways, so anything there is cut off)."""
+    right = window.width()
+    return [
+        f"{type(w).__name__} {a11y.accessible_name(w)!r}: ends at {edge} > {right}"
+        for w in window.findChildren(QWidget)
+        if w.isVisible()
+        and w.isWindow() is False
+        and (edge := w.mapTo(window, w.rect().topRight()).x() + 1) > right
+        and not isinstance(w, QScrollArea)  # the viewport's own children are checked
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_system_scale_factor_at_150_percent_cuts_nothing_off(
+    qtbot: QtBot, kiosk: SelfServiceWindow, language: str
+) -> None:
+    # A portrait 1080 x 1920 screen with the operating system's scale factor at 150 %
+    # (Windows display scaling, QT_SCALE_FACTOR=1.5) gives the window 720 x 1280 of its own
+    # pixels; 15 mm keys side by side need 952. The keys narrow to fit and stay 15 mm tall.
+    from kiosk.ui.widgets.touch_keyboard import NARROWEST_SHARE, min_key_px
+
+    kiosk.resize(720, 1280)
+    kiosk.welcome.languages[language].click()
+    qtbot.wait(50)
+    cut = [f"welcome: {p}" for p in beyond_the_right_edge(kiosk)]
+    kiosk.welcome.find_button.click()
+    kiosk.find_screen.field.setText("Stefanescu")
+    qtbot.waitUntil(lambda: kiosk.find_screen.results.count() == 1, timeout=5000)
+    qtbot.wait(50)
+    cut += [f"find: {p}" for p in beyond_the_right_edge(kiosk)]
+    scroll = kiosk.screens_area.verticalScrollBar().maximum()
+    side = min_key_px(kiosk.screen())
+    keys = [k for k in kiosk.find_screen.keyboard.all_keys() if k.isVisible()]
+    words_cut = [k.text() for k in keys if k.fontMetrics().horizontalAdvance(k.text()) > k.width()]
+    kiosk.translations.switch("en")
+    assert cut == [] and scroll == 0 and words_cut == []
+    assert all(k.height() >= side and k.width() >= side * NARROWEST_SHARE for k in keys)
+    assert kiosk.access.narrow  # the headphones sentence under the buttons, not a column
 
 
 def test_the_clipping_check_can_fail(qtbot: QtBot, kiosk: SelfServiceWindow) -> None:

@@ -155,6 +155,7 @@ def test_keys_never_take_the_focus_from_the_field(qtbot: QtBot, screen: Screen) 
 def test_every_key_is_at_least_15_mm_wide_and_tall_at_the_screen_dpi(
     screen: Screen, code: str
 ) -> None:
+    screen.window.resize(1366, 500)  # the smallest kiosk screen we support, landscape
     screen.keyboard.set_layout(code)
     qt_screen = screen.keyboard.screen()
     dpi = qt_screen.logicalDotsPerInch() if qt_screen is not None else 96.0
@@ -162,6 +163,21 @@ def test_every_key_is_at_least_15_mm_wide_and_tall_at_the_screen_dpi(
     for key in screen.keyboard.all_keys():
         assert key.isVisible()
         assert key.width() >= smallest and key.height() >= smallest, (key.text(), key.size())
+
+
+def test_in_a_narrow_window_keys_narrow_to_fit_and_stay_15_mm_tall(screen: Screen) -> None:
+    # 720 px: a portrait 1080 x 1920 screen at the operating system's 150 % scale factor.
+    from kiosk.ui.widgets.touch_keyboard import NARROWEST_SHARE
+
+    screen.window.resize(720, 500)
+    qt_screen = screen.keyboard.screen()
+    dpi = qt_screen.logicalDotsPerInch() if qt_screen is not None else 96.0
+    smallest = 15.0 / 25.4 * (dpi or 96.0)
+    kb = screen.keyboard
+    assert kb.width() <= 720
+    for key in kb.all_keys():
+        assert kb.rect().contains(key.geometry()), key.text()
+        assert key.height() >= smallest and key.width() >= smallest * NARROWEST_SHARE
 
 
 def test_keys_are_placed_inside_the_keyboard_without_overlapping(screen: Screen) -> None:

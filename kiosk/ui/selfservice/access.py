@@ -11,10 +11,11 @@ keys move between buttons, Enter or Space presses the one that has the frame.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -107,15 +108,39 @@ class AccessBar(QFrame):
         self.keys = QLabel(self)
         self.keys.setObjectName("Small")
         self.keys.setWordWrap(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 10, 24, 14)
-        layout.setSpacing(18)
-        layout.addWidget(self.speak)
-        layout.addWidget(self.larger)
-        layout.addWidget(self.keys, 1)
-        layout.addWidget(self.contrast)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(24, 10, 24, 14)
+        self.grid.setHorizontalSpacing(18)
+        self.grid.setVerticalSpacing(6)
+        self.grid.addWidget(self.speak, 0, 0)
+        self.grid.addWidget(self.larger, 0, 1)
+        self.grid.addWidget(self.contrast, 0, 3)
+        self.grid.setColumnStretch(2, 1)
+        self.narrow = True
+        self._arrange(narrow=False)
         self.set_look(high_contrast=False)
         self.retranslate()
+
+    #: Below this width the headphones sentence would wrap into a tall column that takes the
+    #: screens' room: it goes under the buttons instead.
+    SENTENCE_PX = 360
+
+    def _arrange(self, *, narrow: bool) -> None:
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        self.grid.removeWidget(self.keys)
+        if narrow:
+            self.grid.addWidget(self.keys, 1, 0, 1, 4)
+        else:
+            self.grid.addWidget(self.keys, 0, 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        buttons = sum(b.sizeHint().width() for b in (self.speak, self.larger, self.contrast))
+        margins = self.grid.contentsMargins()
+        room = event.size().width() - buttons - 3 * 18 - margins.left() - margins.right()
+        self._arrange(narrow=room < self.SENTENCE_PX)
+        super().resizeEvent(event)
 
     def set_look(self, *, high_contrast: bool) -> None:
         # The checked button is dark (light theme) or white (high contrast): ink to match.

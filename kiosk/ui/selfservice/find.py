@@ -57,7 +57,7 @@ class FindScreen(QWidget):
         # Tight margins: at 150 % text on a 1366 x 768 screen the keyboard and one whole name
         # still fit under the field without scrolling.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 16, 40, 12)
+        layout.setContentsMargins(24, 16, 24, 12)
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addWidget(self.field)

@@ -32,6 +32,11 @@ from PySide6.QtWidgets import QButtonGroup, QLineEdit, QPushButton, QSizePolicy,
 KEY_MM = 15.0
 #: Assumed when the screen does not say (Qt's own default logical DPI).
 FALLBACK_DPI = 96.0
+#: In a window too narrow for 15 mm keys side by side, keys narrow to fit, down to this share
+#: of 15 mm (their height stays 15 mm). That window is what a portrait 1080 x 1920 screen
+#: gives at the operating system's 150 % scale factor: 720 px of 1.5 screen pixels each, where
+#: a key of 0.65 x 57 px is still about 15 mm wide on the glass.
+NARROWEST_SHARE = 0.65
 
 #: Bulgarian *phonetic* layout (the traditional one, also what BDS 5237:2006 calls phonetic),
 #: not the BDS typewriter layout. Each Cyrillic letter sits on the key of the Latin letter that
@@ -391,7 +396,11 @@ class TouchKeyboard(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         side = self.min_key_px()
-        return self._natural_size(side, side)
+        return self._natural_size(self._narrowest(side), side)
+
+    @staticmethod
+    def _narrowest(side: int) -> int:
+        return math.ceil(side * NARROWEST_SHARE)
 
     def sizeHint(self) -> QSize:
         side = self.min_key_px()
@@ -408,7 +417,7 @@ class TouchKeyboard(QWidget):
         sheet = _HIGH_CONTRAST_SHEET if self._high_contrast else _SHEET
         self.setStyleSheet(sheet.format(letter_px=letter_px, action_px=action_px, **_NORMAL))
         for key in (*(k for row in self.letter_rows for k in row), *self.all_keys()):
-            key.setMinimumSize(side, side)
+            key.setMinimumSize(self._narrowest(side), side)
         self.updateGeometry()
 
     def _place(self) -> None:
@@ -418,8 +427,8 @@ class TouchKeyboard(QWidget):
         room = self.rect().adjusted(margin, margin, -margin, -margin)
         height = max(float(side), (room.height() - (_ROWS - 1) * gap) / _ROWS)
         unit = (room.width() - (_WIDEST_KEYS - 1) * gap) / _WIDEST_UNITS
-        unit = max(float(side), min(unit, height * 1.3))
-        height = min(height, unit * 1.15)
+        unit = max(float(self._narrowest(side)), min(unit, height * 1.3))
+        height = max(float(side), min(height, unit * 1.15))  # never below 15 mm tall
         full_width = _WIDEST_UNITS * unit + (_WIDEST_KEYS - 1) * gap
         total_height = _ROWS * height + (_ROWS - 1) * gap
         left = room.left() + max(0.0, (room.width() - full_width) / 2)
@@ -432,13 +441,23 @@ class TouchKeyboard(QWidget):
             [(k, 1.0) for k in third]
             + [(self.hyphen_key, _PUNCTUATION_UNITS), (self.apostrophe_key, _PUNCTUATION_UNITS)],
         ]
-        fixed = len(LAYOUT_CODES) * _LAYOUT_UNITS + _CLEAR_UNITS
+        def fitting(key: TouchKey, units: float) -> float:
+            """Units enough for the key's word (narrow keys: "Șterge tot" still whole); the
+            space bar gives up the room."""
+            word = key.fontMetrics().horizontalAdvance(key.text()) + 2 * margin
+            return max(units, word / unit)
+
+        layout_units = {
+            code: fitting(self.layout_keys[code], _LAYOUT_UNITS) for code in LAYOUT_CODES
+        }
+        clear_units = fitting(self.clear_key, _CLEAR_UNITS)
+        fixed = sum(layout_units.values()) + clear_units
         bottom_keys = len(LAYOUT_CODES) + 2
         space_width = full_width - fixed * unit - (bottom_keys - 1) * gap
         bottom: list[tuple[TouchKey, float]] = [
-            *((self.layout_keys[code], _LAYOUT_UNITS) for code in LAYOUT_CODES),
+            *((self.layout_keys[code], layout_units[code]) for code in LAYOUT_CODES),
             (self.space_key, space_width / unit),
-            (self.clear_key, _CLEAR_UNITS),
+            (self.clear_key, clear_units),
         ]
         rows.append(bottom)
 
