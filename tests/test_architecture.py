@@ -143,19 +143,17 @@ def test_grimp_sees_imports_inside_functions() -> None:
 
 _STATEMENT = re.compile(
     r"\b(SELECT\b.+\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
-    r"CREATE\s+(TABLE|INDEX|VIEW|TRIGGER|SCHEMA)|DROP\s+(TABLE|SCHEMA)|PRAGMA)\b",
+    r"CREATE\s+(TEMP\s+)?(TABLE|INDEX|VIEW|TRIGGER|SCHEMA|SEQUENCE)|DROP\s+(TABLE|SCHEMA)|"
+    r"ALTER\s+TABLE|COPY\s+\w+.*\b(FROM|TO)\s+STDIN|SET\s+(LOCAL\s+)?\w+\s*(=\s*\w+|TO\b)|"
+    r"PRAGMA)\b",
     re.DOTALL,  # the project writes SQL in capitals; prose says "select … from"
 )
-_RAW_CALLS = {"execute", "executemany", "executescript", "query"}
+#: Raw calls: the drivers' (sqlite3, psycopg) and Database.query; psycopg's sql.SQL composes one.
+_RAW_CALLS = {"execute", "executemany", "executescript", "query", "SQL"}
 
-#: Modules outside storage that still hold SQL; may only shrink (who removes each).
-SQL_OUTSIDE_STORAGE: dict[str, str] = {
-    "sync/address.py": "C (wt-sync): the hub's PostgreSQL statements",
-    "sync/guard.py": "C (wt-sync): the hub's PostgreSQL statements",
-    "sync/hub.py": "C (wt-sync): the hub's PostgreSQL statements",
-    "sync/meetings.py": "C (wt-sync): the hub's PostgreSQL statements",
-    "sync/revocations.py": "C (wt-sync): the hub's PostgreSQL statements",
-}
+#: Modules outside storage that still hold SQL: none since the hub's PostgreSQL statements moved
+#: to kiosk/storage/hub.py (issue 20). A module that needs SQL calls a storage function.
+SQL_OUTSIDE_STORAGE: dict[str, str] = {}
 
 
 def sql_in(source: str) -> list[str]:
@@ -207,3 +205,52 @@ def test_the_sql_check_finds_statements_and_raw_calls_not_prose() -> None:
     assert sql_in('conn.execute(f"UPDATE attendee SET code = {x}")') != []
     assert sql_in('text = "Select the day from the list"') == []
     assert sql_in("attendees.find_by_code(db.conn, code)") == []  # passing a step its conn
+    # The hub's PostgreSQL: psycopg's composed statements, COPY, session settings.
+    assert sql_in('q = sql.SQL("SELECT {} FROM hub_scan").format(cols)') != []
+    assert sql_in('cur.copy("COPY hub_stage (uid, at) FROM STDIN")') != []
+    assert sql_in('text = "SET statement_timeout = 1000"') != []
+    assert sql_in('text = "SET LOCAL search_path TO kiosk_hub"') != []
+    assert sql_in('text = "CREATE TEMP TABLE hub_roster_known (uid text)"') != []
+    assert sql_in('text = "Set the printer to the right paper"') == []
+
+
+def test_the_sql_check_finds_the_hub_statements_that_were_in_sync() -> None:
+    """Before issue 20 the hub's statements lived in kiosk/sync: the check finds them there
+    (so an empty SQL_OUTSIDE_STORAGE means the move was made, not that the check went blind)."""
+    old = Path(__file__).parent / "data" / "architecture" / "sync_hub_before_issue20.py.txt"
+    found = sql_in(old.read_text(encoding="utf-8"))
+    assert len(found) >= 20 and any("hub_scan" in f for f in found)
+
+
+# ---------------------------------------------------------------------------------------------
+# One calling convention (docs/design.md, "Calling storage"): outside kiosk/storage no module
+# touches a Database's raw connection. A step gets its connection from ``with db.write() as
+# conn:`` or ``with db.read() as conn:``, which word any sqlite3 error for staff.
+
+
+def raw_connections_in(source: str) -> list[int]:
+    """The lines of ``source`` that read an attribute named ``conn`` (``db.conn``,
+    ``self.db.conn``, ``desk.db.conn``)."""
+    return sorted(
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Attribute) and node.attr == "conn"
+    )
+
+
+def test_no_module_outside_storage_hands_a_step_the_raw_connection() -> None:
+    found = {
+        str(path.relative_to(ROOT)): lines
+        for path in ROOT.rglob("*.py")
+        if path.relative_to(ROOT).parts[0] != "storage"
+        and (lines := raw_connections_in(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}, "use 'with db.read() as conn:' (or db.write()) instead of db.conn"
+
+
+def test_the_raw_connection_check_sees_db_conn_and_not_a_block_s_connection() -> None:
+    assert raw_connections_in("attendees.find_by_code(self.db.conn, code)") == [1]
+    assert raw_connections_in("conn = db.conn") == [1]
+    assert raw_connections_in(
+        "with db.read() as conn:\n    attendees.find_by_code(conn, code)"
+    ) == []

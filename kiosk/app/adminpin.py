@@ -170,11 +170,13 @@ class AdminPin:
         return PinResult(False, delay(failures).total_seconds(), failures)
 
     def failures(self) -> int:
-        return _counters(self.db.conn, self.kiosk.id)[0]
+        with self.db.read() as conn:
+            return _counters(conn, self.kiosk.id)[0]
 
     def wait_seconds(self) -> float:
         """Seconds before the next attempt is allowed (0 now): for a countdown on screen."""
-        failures, last = _counters(self.db.conn, self.kiosk.id)
+        with self.db.read() as conn:
+            failures, last = _counters(conn, self.kiosk.id)
         return _remaining(failures, last, self.clock())
 
     def unlock(self) -> int:

@@ -70,7 +70,8 @@ def badge_renderer(event_name: str) -> Callable[[Attendee, str], Image.Image]:
 
 def person_by_code(db: Database, code: str) -> Attendee | None:
     """The attendee a ticket code belongs to (as a scanner or a person types it)."""
-    return attendees.find_by_code(db.conn, code.strip())
+    with db.read() as conn:
+        return attendees.find_by_code(conn, code.strip())
 
 
 def preview_badge(db: Database, template: str) -> Image.Image | None:

@@ -123,7 +123,8 @@ class CheckinService:
 
     def _lists(self, refresh: bool = False) -> list[CheckinList]:
         """The event's lists, read again when their stamp (one tiny query) says they changed."""
-        stamp = events.lists_stamp(self.db.conn)
+        with self.db.read() as conn:
+            stamp = events.lists_stamp(conn)
         if refresh or self._list_stamp is None or stamp != self._list_stamp:
             self._load_lists(stamp)
         return self._list_cache
@@ -226,7 +227,8 @@ class CheckinService:
         remote_checked: bool | None = None
         if self.remote is not None and lookup:
             # Asked before the write transaction, so the hub's deadline never holds the lock.
-            known = attendees.find_by_code(self.db.conn, lookup)
+            with self.db.read() as conn:
+                known = attendees.find_by_code(conn, lookup)
             if known is not None:
                 answer = self.remote.history(known.uid, checkin_list.id)
                 remote_checked = answer is not None
@@ -272,12 +274,14 @@ class CheckinService:
         text) the text is mapped back through the layouts of :mod:`kiosk.core.keyboard`, and the
         mapping is used only when nobody holds the code as received and the mapped code names a
         person or is a signed ticket."""
-        if attendees.find_by_code(self.db.conn, code) is not None:
-            return code
+        with self.db.read() as conn:
+            if attendees.find_by_code(conn, code) is not None:
+                return code
         from kiosk.core import keyboard  # only for text no US keyboard types
 
         def names_someone(text: str) -> bool:
-            found = attendees.find_by_code(self.db.conn, text) is not None
+            with self.db.read() as conn:
+                found = attendees.find_by_code(conn, text) is not None
             return found or signed.looks_signed(text)
 
         mapped, layout = keyboard.to_us(code, accept=names_someone)
@@ -299,7 +303,8 @@ class CheckinService:
         assert self.remote is not None
         from kiosk.storage import replica
 
-        row = replica.scan_row(self.db.conn, scan_id)
+        with self.db.read() as conn:
+            row = replica.scan_row(conn, scan_id)
         if row is not None:
             self.remote.announce(row)
 
@@ -410,11 +415,13 @@ class CheckinService:
     def has_meetings(self) -> bool:
         """Whether the event has B2B meetings at all: where it has none, a check-in never needs
         the meetings service (nor its import, in a one-shot ``kiosk checkin``)."""
-        return events.has_meetings(self.db.conn)
+        with self.db.read() as conn:
+            return events.has_meetings(conn)
 
     def last_undoable(self, attendee_uid: str | None = None) -> str | None:
         """This kiosk's newest check-in that can be undone (or one person's, from any kiosk)."""
-        return scanlog.last_undoable(self.db.conn, self.kiosk.id, attendee_uid)
+        with self.db.read() as conn:
+            return scanlog.last_undoable(conn, self.kiosk.id, attendee_uid)
 
     def undo(self, scan_id: str | None = None, *, operator: str = "") -> UndoResult:
         """Void a check-in (by default this kiosk's newest); the person can then be admitted again.

@@ -23,9 +23,9 @@ from kiosk.storage.database import Database
 def foreign_codes(db: Database) -> frozenset[str]:
     """Every ticket code of the event that is not in our format (imported from a platform),
     in capitals: a scanner typing one of them, at any speed, is a scan of it."""
-    return frozenset(
-        code.upper() for code in attendees.all_codes(db.conn) if not codes.is_valid(code)
-    )
+    with db.read() as conn:
+        every = attendees.all_codes(conn)
+    return frozenset(code.upper() for code in every if not codes.is_valid(code))
 
 
 def code_check(foreign: frozenset[str]) -> Callable[[str], str | None]:
@@ -77,7 +77,8 @@ class UndoTarget:
 
 def scan_exists(db: Database, scan_id: str) -> bool:
     """True if the scan log has a scan with this id."""
-    return scanlog.get(db.conn, scan_id) is not None
+    with db.read() as conn:
+        return scanlog.get(conn, scan_id) is not None
 
 
 def undo_target(
@@ -85,21 +86,21 @@ def undo_target(
 ) -> UndoTarget | None:
     """What ``undo`` would void: the scan ``scan_id``; else the newest check-in of the ticket
     ``code`` (at any kiosk); else this kiosk's newest check-in. None when there is none."""
-    conn = db.conn
     after: Attendee | None = None
-    if scan_id is None and code is not None:
-        person = attendees.find_by_code(conn, code.strip())
-        if person is None:
+    with db.read() as conn:
+        if scan_id is None and code is not None:
+            person = attendees.find_by_code(conn, code.strip())
+            if person is None:
+                return None
+            scan_id = scanlog.last_undoable(conn, kiosk_id, person.uid)
+        elif scan_id is None:
+            scan_id = scanlog.last_undoable(conn, kiosk_id)
+            last = scanlog.last_action(conn, kiosk_id)
+            if last is not None and last[0].kind is ScanKind.VOID and last[1]:
+                after = attendees.by_uid(db, last[1])
+        if scan_id is None:
             return None
-        scan_id = scanlog.last_undoable(conn, kiosk_id, person.uid)
-    elif scan_id is None:
-        scan_id = scanlog.last_undoable(conn, kiosk_id)
-        last = scanlog.last_action(conn, kiosk_id)
-        if last is not None and last[0].kind is ScanKind.VOID and last[1]:
-            after = attendees.by_uid(db, last[1])
-    if scan_id is None:
-        return None
-    found = scanlog.get(conn, scan_id)
+        found = scanlog.get(conn, scan_id)
     if found is None:
         return None
     scan, uid = found

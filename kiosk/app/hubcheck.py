@@ -45,7 +45,8 @@ def environment_hub() -> str:
 def remembered_hub(db: Database) -> Hub | None:
     """The hub this kiosk syncs with: $KIOSK_HUB_DSN (with the saved schema), else the one it
     last synced with or was given in the desk's Sync dialog; None when there is none."""
-    saved = replica.saved_hub(db.conn)
+    with db.read() as conn:
+        saved = replica.saved_hub(conn)
     schema = saved[1] if saved else DEFAULT_SCHEMA
     given = environment_hub()
     if given:

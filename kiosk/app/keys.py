@@ -56,7 +56,8 @@ def init_keys(db: Database, path: Path, passphrase: bytes) -> NewKey:
 
 def public_keys_file(db: Database) -> tuple[bytes, int]:
     """The public key file for kiosks (every key this database trusts) and how many keys."""
-    held = keys.trusted_keys(db.conn)
+    with db.read() as conn:
+        held = keys.trusted_keys(conn)
     if not held:
         raise SigningError(
             f"Database {db.path}: the event has no signing key yet — run 'kiosk keys init'."
@@ -102,7 +103,9 @@ def remove_key(db: Database, key_id: str) -> int:
 
 def _check_key_belongs(db: Database, key: Ed25519PrivateKey, key_path: Path) -> None:
     raw = signing.public_raw(key)
-    if all(k.raw != raw for k in keys.trusted_keys(db.conn)):
+    with db.read() as conn:
+        trusted = keys.trusted_keys(conn)
+    if all(k.raw != raw for k in trusted):
         raise SigningError(
             f"{key_path}: this key is not one of this event's keys — use the key made by "
             "'kiosk keys init' on this event's database."
@@ -128,7 +131,8 @@ def ticket_data(person: Attendee) -> TicketData:
 
 
 def _target_uid(db: Database, target: str) -> str:
-    person = attendees.find_by_code(db.conn, target.strip())
+    with db.read() as conn:
+        person = attendees.find_by_code(conn, target.strip())
     if person is not None:
         return person.uid
     try:
@@ -152,8 +156,10 @@ def revoke(db: Database, key_path: Path, passphrase: bytes, targets: Iterable[st
     key = signing.read_private_key(key_path, passphrase)
     _check_key_belongs(db, key, key_path)
     info = events.event_info(db)
-    uids = keys.revoked_uids(db.conn) | {_target_uid(db, t) for t in targets}
-    held = keys.held_revocations(db.conn)
+    with db.read() as conn:
+        uids = keys.revoked_uids(conn)
+        held = keys.held_revocations(conn)
+    uids |= {_target_uid(db, t) for t in targets}
     serial = (held.serial if held else 0) + 1
     rl = signing.RevocationList(info.uid, serial, _now(), frozenset(uids))
     document = signing.sign_revocations(key, rl)
@@ -172,7 +178,8 @@ def import_revocations(db: Database, path: Path) -> Revocations:
         raise SigningError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     if not data:
         raise SigningError(f"{path}: empty or far too large for a revocation list.")
-    trusted = [k.raw for k in keys.trusted_keys(db.conn)]
+    with db.read() as conn:
+        trusted = [k.raw for k in keys.trusted_keys(conn)]
     if not trusted:
         raise SigningError(
             f"{path}: this kiosk holds no public key to check the list with — add one first "
@@ -212,11 +219,13 @@ class Keys:
 
     def trusted(self) -> list[TrustedKey]:
         """The public keys this database trusts, oldest first."""
-        return keys.trusted_keys(self.db.conn)
+        with self.db.read() as conn:
+            return keys.trusted_keys(conn)
 
     def revocations(self) -> HeldRevocations | None:
         """The revocation list held (None when there is none)."""
-        return keys.held_revocations(self.db.conn)
+        with self.db.read() as conn:
+            return keys.held_revocations(conn)
 
     def revoke(
         self, key_path: Path, passphrase: bytes, targets: Iterable[str], output: Path

@@ -214,7 +214,8 @@ def _resolutions(db: Database) -> dict[str, str]:
         ):
             if uid and how == MatchedBy.ORGANIZER:
                 found.setdefault(Side(*values).key(), uid)
-    found.update(store.aliases(db.conn))  # this kiosk's own word is the newest it knows
+    with db.read() as conn:
+        found.update(store.aliases(conn))  # this kiosk's own word is the newest it knows
     return found
 
 

@@ -86,7 +86,8 @@ def set_blocked(
     """Block (or unblock) the ticket ``code`` names: every credential of that person is then
     refused as ``revoked`` on every kiosk that has synchronised since (pretix's blocked
     secrets, for one lost ticket without a new revocation list)."""
-    person = attendees.find_by_code(db.conn, code.strip())
+    with db.read() as conn:
+        person = attendees.find_by_code(conn, code.strip())
     if person is None:
         raise PersonError(f"No ticket has the code '{code.strip()}'.")
     kiosk = kiosk or events.local_kiosk(db)

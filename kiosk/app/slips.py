@@ -36,7 +36,8 @@ class SlipMaker:
         self.service = MeetingsService(db, clock=clock)
 
     def person(self, code: str) -> Attendee:
-        found = attendees.find_by_code(self.db.conn, code)
+        with self.db.read() as conn:
+            found = attendees.find_by_code(conn, code)
         if found is None:
             raise MeetingError("unknown_code", f"No registration has the code '{code}'.")
         return found

@@ -228,6 +228,18 @@ class Database:
         finally:
             self._turn.release()
 
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for read steps outside a write turn (``with db.read() as conn:``):
+        an sqlite3 error in the block becomes a :class:`StorageError` that names the file and
+        says what to do, as in :meth:`write` and :meth:`query`. No transaction, no turn: each
+        statement reads the file as it is; several reads that must agree use :meth:`write`
+        (or ``replica.snapshot``)."""
+        try:
+            yield self.conn
+        except sqlite3.Error as exc:
+            raise explain(self.path, exc) from exc
+
     @property
     def writers_waiting(self) -> int:
         """This process's threads waiting for their turn to write this file."""

@@ -85,12 +85,13 @@ def probe(dsn: str, *, timeout: float = 5.0) -> Probe:
         check_address(dsn)
     except AddressError as exc:
         return Probe(Reach.BAD_ADDRESS, "?", str(exc), 0.0)
+    from kiosk.storage.hub import ping
     from kiosk.sync.hub import connect
 
     place = where(dsn, unknown="?")
     try:
         with connect(dsn, timeout=timeout) as conn:
-            conn.execute("SELECT 1")
+            ping(conn)
     except Exception as exc:  # HubError wraps the driver's error; psycopg errors after it
         cause = exc.__cause__ or exc
         return Probe(classify(cause), place, first_line(cause), time.monotonic() - started)

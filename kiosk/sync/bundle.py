@@ -210,7 +210,8 @@ def export_bundle(
     ``everything=False`` limits it to this computer's own kiosk."""
     info = events.event_info(db)
     me = events.local_kiosk(db)
-    with replica.snapshot(db.conn) as conn:  # the log and the roster as of one moment
+    # The log and the roster as of one moment.
+    with db.read() as here, replica.snapshot(here) as conn:
         scans = replica.scan_rows(conn, None if everything else me.id)
         roster = replica.roster_rows(conn)
         known = replica.kiosks(conn)

@@ -22,13 +22,13 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypeVar
 
 import psycopg
-from psycopg import sql
 
 from kiosk.core.model import Scan, ScanKind
 from kiosk.core.reasons import Reason
 from kiosk.core.timeutil import from_utc_iso
+from kiosk.storage import hub as store
 from kiosk.storage import replica
-from kiosk.sync.hub import DEFAULT_SCHEMA, ensure_schema, with_dead_network_checks
+from kiosk.sync.hub import DEFAULT_SCHEMA, with_dead_network_checks
 
 log = logging.getLogger("kiosk.sync.guard")
 
@@ -77,14 +77,14 @@ class HubGuard:
                 autocommit=True,
             )
             try:
-                ensure_schema(conn, self.schema)
-                conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
-                conn.execute("SET statement_timeout = 1000")
+                store.ensure_schema(conn, self.schema)
+                store.use_schema(conn, self.schema)
+                store.limit_statements(conn, 1000)
             except BaseException:
                 conn.close()  # lost while being set up: not left for the garbage collector
                 raise
             self._conn = conn
-        self._used.conn = self._conn
+        self._used.connection = self._conn
         return self._conn
 
     def _run(self, work: Callable[[], _T]) -> _T:
@@ -95,27 +95,19 @@ class HubGuard:
             return work()
         except (psycopg.Error, OSError):
             with self._lock:
-                if self._conn is getattr(self._used, "conn", None):
+                if self._conn is getattr(self._used, "connection", None):
                     self._conn = None
             raise
         finally:
-            used = getattr(self._used, "conn", None)
+            used = getattr(self._used, "connection", None)
             if used is not None and used is not self._conn:
-                self._used.conn = None
+                self._used.connection = None
                 with contextlib.suppress(Exception):
                     used.close()
 
     def _query_history(self, attendee_uid: str, list_id: int) -> tuple[Scan, ...]:
-        rows = (
-            self._connection()
-            .execute(
-                "SELECT s.scan_id, s.kiosk_id, coalesce(k.name, ''), s.at, s.kind, s.reason, "
-                "s.list_id, s.ref_scan_id, s.manual FROM hub_scan s LEFT JOIN hub_kiosk k ON "
-                "k.event_uid = s.event_uid AND k.kiosk_id = s.kiosk_id WHERE s.event_uid = %s "
-                "AND s.attendee_uid = %s AND s.list_id = %s AND s.kiosk_id <> %s",
-                (self.event_uid, attendee_uid, list_id, self.kiosk_id),
-            )
-            .fetchall()
+        rows = store.person_history(
+            self._connection(), self.event_uid, attendee_uid, list_id, self.kiosk_id
         )
         return tuple(
             Scan(
@@ -133,17 +125,7 @@ class HubGuard:
         )
 
     def _insert(self, row: replica.ScanRow) -> None:
-        conn = self._connection()
-        columns = sql.SQL(", ").join(map(sql.Identifier, replica.SCAN_COLUMNS))
-        with conn.transaction():
-            # The same lock as a push, so server sequence numbers become visible in order.
-            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (self.event_uid,))
-            conn.execute(
-                sql.SQL(
-                    "INSERT INTO hub_scan (event_uid, {}) VALUES (%s, {}) ON CONFLICT DO NOTHING"
-                ).format(columns, sql.SQL(", ").join(sql.Placeholder() * len(row))),
-                (self.event_uid, *row),
-            )
+        store.insert_scan(self._connection(), self.event_uid, row)
 
     # -- for the check-in service -------------------------------------------------------------
 

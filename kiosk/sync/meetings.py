@@ -17,28 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
-from psycopg.types.json import Jsonb
 
+from kiosk.storage import hub
 from kiosk.storage import meetings as store
 from kiosk.storage.database import Database
-
-#: The hub migration that adds the tables (appended to hub.HUB_MIGRATIONS).
-HUB_MIGRATION = """
-    CREATE TABLE hub_meeting (
-        event_uid text NOT NULL,
-        uid text NOT NULL,
-        updated_at text NOT NULL,
-        digest text NOT NULL,
-        row_json jsonb NOT NULL,
-        PRIMARY KEY (event_uid, uid)
-    );
-    CREATE TABLE hub_meeting_mark (
-        event_uid text NOT NULL,
-        mark_id text NOT NULL,
-        row_json jsonb NOT NULL,
-        PRIMARY KEY (event_uid, mark_id)
-    );
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,37 +35,11 @@ class MeetingSync:
 
 def sync_meetings(conn: psycopg.Connection[Any], db: Database, event_uid: str) -> MeetingSync:
     """Send this kiosk's meetings and marks to the hub, then merge the hub's here."""
-    meetings = store.meeting_rows(db.conn)
-    marks = store.mark_rows(db.conn)
-    with conn.transaction(), conn.cursor() as cur:
-        # One pipelined round of statements each (psycopg's executemany), not one per row.
-        cur.executemany(
-            "INSERT INTO hub_meeting AS m (event_uid, uid, updated_at, digest, row_json) "
-            "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (event_uid, uid) DO UPDATE SET "
-            "updated_at = excluded.updated_at, digest = excluded.digest, "
-            "row_json = excluded.row_json "
-            "WHERE (excluded.updated_at, excluded.digest) > (m.updated_at, m.digest)",
-            [(event_uid, row[0], row[-1], store.digest(row), Jsonb(row)) for row in meetings],
-        )
-        pushed = max(cur.rowcount, 0) if meetings else 0
-        cur.executemany(
-            "INSERT INTO hub_meeting_mark (event_uid, mark_id, row_json) "
-            "VALUES (%s, %s, %s) ON CONFLICT (event_uid, mark_id) DO NOTHING",
-            [(event_uid, row[0], Jsonb(row)) for row in marks],
-        )
-        marks_pushed = max(cur.rowcount, 0) if marks else 0
-    hub_meetings = [
-        r[0]
-        for r in conn.execute(
-            "SELECT row_json FROM hub_meeting WHERE event_uid = %s", (event_uid,)
-        ).fetchall()
-    ]
-    hub_marks = [
-        r[0]
-        for r in conn.execute(
-            "SELECT row_json FROM hub_meeting_mark WHERE event_uid = %s", (event_uid,)
-        ).fetchall()
-    ]
+    with db.read() as here:
+        meetings, marks = store.meeting_rows(here), store.mark_rows(here)
+    pushed, marks_pushed = hub.push_meetings(conn, event_uid, meetings, marks)
+    hub_meetings = hub.meeting_rows(conn, event_uid)
+    hub_marks = hub.mark_rows(conn, event_uid)
     with db.write() as local:
         pulled = store.merge_meetings(local, hub_meetings)
         marks_pulled = store.merge_marks(local, hub_marks)

@@ -18,23 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 import psycopg
 
-from kiosk.storage import keys
+from kiosk.storage import hub, keys
 from kiosk.storage.database import Database
 
 if TYPE_CHECKING:
     from kiosk.tickets.signing import RevocationList
 
 log = logging.getLogger(__name__)
-
-#: The hub migration that adds the table (appended to hub.HUB_MIGRATIONS).
-HUB_MIGRATION = """
-    CREATE TABLE hub_revocation (
-        event_uid text PRIMARY KEY,
-        serial bigint NOT NULL,
-        document text NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now()
-    );
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +36,7 @@ class RevocationSync:
     refused: str = ""  # why the hub's newer list was not taken ('' if it was, or none)
 
 
-def sync_revocations(
-    conn: psycopg.Connection[Any], db: Database, event_uid: str
-) -> RevocationSync:
+def sync_revocations(conn: psycopg.Connection[Any], db: Database, event_uid: str) -> RevocationSync:
     """Push the list held here if the hub's is older; take the hub's if it is newer.
 
     "Older" and "newer" are judged by the serial the organizer's key signed, not by the hub's
@@ -56,31 +44,24 @@ def sync_revocations(
     does not verify (forged, altered, another event's) is replaced by a genuine list this kiosk
     holds, so that it cannot block the organizer's newer lists from reaching the kiosks.
     """
-    held = keys.held_revocations(db.conn)
-    trusted = [k.raw for k in keys.trusted_keys(db.conn)]
+    with db.read() as here:
+        held = keys.held_revocations(here)
+        trusted = [k.raw for k in keys.trusted_keys(here)]
     pushed = 0
     with conn.transaction():
-        row = conn.execute(
-            "SELECT serial, document FROM hub_revocation WHERE event_uid = %s FOR UPDATE",
-            (event_uid,),
-        ).fetchone()
+        row = hub.revocation_for_update(conn, event_uid)
         at_hub, why = _verify(row, trusted, event_uid)
         hub_serial = at_hub.serial if at_hub is not None else 0
         # What may be overwritten whatever its serial column says: a document the keys held
         # here prove is not the organizer's.
         replaceable = str(row[1]) if row is not None and at_hub is None and trusted else ""
         if held is not None and held.serial > hub_serial:
-            document = keys.held_revocation_document(db.conn) or ""
+            with db.read() as here:
+                document = keys.held_revocation_document(here) or ""
             # Replaces an older list, or one that did not verify here (matched by its text, so
             # a genuine newer list another kiosk left meanwhile is never overwritten).
-            done = conn.execute(
-                "INSERT INTO hub_revocation AS r (event_uid, serial, document) "
-                "VALUES (%s, %s, %s) ON CONFLICT (event_uid) DO UPDATE SET "
-                "serial = excluded.serial, document = excluded.document, updated_at = now() "
-                "WHERE excluded.serial > r.serial OR r.document = %s",
-                (event_uid, held.serial, document, replaceable),
-            )
-            pushed = held.serial if done.rowcount else 0
+            done = hub.offer_revocation(conn, event_uid, held.serial, document, replaceable)
+            pushed = held.serial if done else 0
             if pushed and replaceable:
                 log.warning("%s It was replaced by this kiosk's list %d.", why, held.serial)
     if at_hub is None:

@@ -275,3 +275,28 @@ def test_a_nested_write_on_the_same_file_fails_at_once_instead_of_waiting_for_it
     assert time.monotonic() - began < 1.0
     with db.write() as conn:  # and the file can be written afterwards
         conn.execute("UPDATE event SET name = name")
+
+
+def test_a_read_step_outside_a_write_turn_words_its_error_for_staff(
+    db_path: Path, db: Database
+) -> None:
+    """docs/design.md, "Calling storage": a read step gets its connection from ``db.read()``,
+    which names the file in a StorageError as ``write()`` and ``query()`` do."""
+    with pytest.raises(StorageError, match=str(db_path.name)), db.read() as conn:
+        conn.execute("SELECT * FROM no_such_table")
+
+
+def test_the_door_words_a_damaged_files_error_for_staff_on_a_read(
+    db_path: Path, db: Database
+) -> None:
+    """A table gone from the file (another program, a damaged copy): the door's reads of the
+    event's keys say which file, instead of letting sqlite3's error through."""
+    from kiosk.app import open_desk
+
+    with open_desk(db_path) as desk:
+        other = sqlite3.connect(db_path)
+        other.execute("DROP TABLE signing_key")
+        other.commit()
+        other.close()
+        with pytest.raises(StorageError, match=f"Database {db_path}"):
+            desk.keys.trusted()

@@ -1,7 +1,7 @@
 """The sync package sends no statement to the event file (issue 20, "one door"): what it reads
 and merges there goes through kiosk/storage (storage/replica.py, the one merge bundles and the
-hub share). The PostgreSQL statements in kiosk/sync are the hub protocol and stay there
-(docs/design.md, "The hub protocol is PostgreSQL")."""
+hub share), and its PostgreSQL statements are kiosk/storage/hub.py's (docs/design.md, "The hub
+protocol lives in kiosk/sync, its statements in kiosk/storage")."""
 
 from __future__ import annotations
 
