@@ -290,6 +290,25 @@ def _suffix_column(
     return None
 
 
+#: The time of day after a date ("28.09.2026, 09:00", "2026-09-28 09:00:00", "09/28/2026 9 a.m.").
+_TIME_OF_DAY = re.compile(
+    r",?\s+(?:\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?|noon|midnight)$",
+    re.IGNORECASE,
+)
+
+
+def _days_end_column(headers: list[str], preset: Preset | None, days: int | None) -> int | None:
+    """The column ending the days the days column starts (pretix's sub-event "End date"), when
+    the days come from the platform's own start column."""
+    if preset is None or not preset.days_end_headers or days is None:
+        return None
+    own = preset.header_keys.get(header_key(headers[days]))
+    if own is None or own[0] != "days":
+        return None
+    wanted = {header_key(h) for h in preset.days_end_headers}
+    return next((i for i, h in enumerate(headers) if header_key(h) in wanted), None)
+
+
 def _event_column(headers: list[str], preset: Preset | None) -> int | None:
     """The column naming the platform's event (pretix's event slug), if the file has one."""
     if preset is None or not preset.event_headers:
@@ -569,6 +588,7 @@ class RowParser:
         self._i_ext = columns.get("external_id")
         self._i_suffix = _suffix_column(table.headers, self.preset, self._i_ext)
         self._i_event = _event_column(table.headers, self.preset)
+        self._i_days_end = _days_end_column(table.headers, self.preset, columns.get("days"))
         self._used_codes: dict[str, int] = {}
         self._split_names = 0
         self._events: set[str] = set()
@@ -609,6 +629,12 @@ class RowParser:
         categories, languages = self._column("category"), self._column("language")
         codes, external_ids = self._column("code"), self._column("external_id")
         days_cells = self._column("days")
+        if self._i_days_end is not None:
+            # A sub-event's start and end ("2026-09-28 09:00:00", "28.09.2026, 09:00"): every
+            # day from one to the other, the times of day left out.
+            starts = [_TIME_OF_DAY.sub("", s) for s in days_cells]
+            ends = [_TIME_OF_DAY.sub("", e) for e in self._clean(self._cells, self._i_days_end)]
+            days_cells = [f"{s} - {e}" if s and e else s for s, e in zip(starts, ends, strict=True)]
         suffixes = self._clean(self._cells, self._i_suffix)
 
         # The rows kept, and the values the loop decides per row.

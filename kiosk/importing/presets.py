@@ -213,6 +213,9 @@ class Preset:
     suffix_headers: tuple[str, ...] = ()
     #: Headers naming the platform's event (pretix's event slug): the list's identity.
     event_headers: tuple[str, ...] = ()
+    #: Headers of the date that ends what the days column starts (pretix's sub-event "End
+    #: date" after its "Start date"): the person comes on every day from one to the other.
+    days_end_headers: tuple[str, ...] = ()
     required_keys: tuple[frozenset[str], ...] = field(init=False, repr=False)
     header_keys: dict[str, tuple[str, int]] = field(init=False, repr=False)
     ignore_keys: frozenset[str] = field(init=False, repr=False)
@@ -314,6 +317,10 @@ PRETIX_TRANSLATIONS: dict[str, tuple[str, str]] = {
     "Paid": ("Plătită", "bezahlt"),
     "Voucher code": ("Cod voucher", "Gutscheincode"),
     "Check-in text": ("Check-in text", "Check-in-Hinweis"),
+    # An event series: the sub-event of each ticket (pgettext "subevent" for "Date").
+    "Date": ("Dată", "Termin"),
+    "Start date": ("Data începerii", "Beginn"),
+    "End date": ("Data încheierii", "Ende"),
     # The check-in list's "Paid" column (and other yes/no columns).
     "Yes": ("Da", "Ja"),
     "No": ("Nu", "Nein"),
@@ -424,6 +431,8 @@ PRESETS: tuple[Preset, ...] = (
             "Status": "status",
             # The check-in list has no status; with pending orders included it says "Paid".
             "Paid": "status",
+            # An event series: the ticket's sub-event begins (and ends, days_end_headers).
+            "Start date": "days",
         }) | {
             # The check-in list exporter names the parts with its own German text
             # ("Attendee name: {part}" -> "Teilnehmer*innenname: {part}").
@@ -442,6 +451,7 @@ PRESETS: tuple[Preset, ...] = (
                 "Invoice address state", "VAT ID", "Sales channel", "Order locale",
                 "Email address verified", "External customer ID", "Check-in lists",
                 "Payment providers", "Position order link", "Position ID", "Attendee name: Title",
+                "Date", "End date",
                 "Attendee name: Middle name", "Comment", "Requires special attention",
             ),
             *_pretix("Checked out", "Automatically checked in", "Voucher code",
@@ -455,6 +465,7 @@ PRESETS: tuple[Preset, ...] = (
         external_id_suffix="Position ID",
         suffix_headers=_pretix("Position ID"),
         event_headers=_pretix("Event slug"),
+        days_end_headers=_pretix("End date"),
         pending=_pretix("approval pending"),
     ),
     Preset(

@@ -242,3 +242,25 @@ def test_a_platform_export_without_its_ticket_codes_says_the_sent_tickets_will_n
     assert any("no ticket code column" in w and "will not scan" in w for w in report.warnings)
     whole = import_file(db, FILES / name, source="with-codes")
     assert not any("no ticket code column" in w for w in whole.warnings)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["pretix_series_positions_ro.csv", "pretix_series_checkin_list_ro.csv",
+     "pretix_series_checkin_list_de.csv"],
+)  # fmt: skip
+def test_a_pretix_event_series_ticket_is_valid_on_its_sub_events_days_only(
+    db: Database, name: str
+) -> None:
+    # One sub-event per day: each ticket names its sub-event's start and end ("2026-09-28
+    # 09:00:00" in the order data, Django's "28.09.2026, 09:00" in the check-in list). They
+    # were ignored, so a day-1 ticket was valid on every day.
+    report = import_file(db, FILES / name)
+    assert report.columns["days"] in ("Data începerii", "Beginn")
+    days = dict(db.conn.execute("SELECT code, days FROM attendee").fetchall())
+    assert days["hq7m3xv2c8kdq9a4ntyzsfb6e5wrpj2u"] == '["2026-09-28"]'  # Day 1
+    assert days["p3k9w2x7m4c8v5n6b2z7q4r9t3y8u5e2"] == '["2026-09-29"]'  # Day 2
+    if "positions" in name:  # a sub-event over both days
+        assert days["a8s7d6f5g4h3j2k9l8z7x6c5v4b3n2m9"] == '["2026-09-28", "2026-09-29"]'
+    again = import_file(db, FILES / name)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, len(days))

@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -162,6 +163,49 @@ def pretix_positions_csv(pretix: Path | None, language: str) -> Path:
     return target
 
 
+def pretix_series_positions_csv(pretix: Path | None, language: str) -> Path:
+    """An event series (one sub-event per conference day): iterate_positions then writes, after
+    "Order time", pgettext("subevent", "Date") (the sub-event's name) and "Start date" / "End
+    date" as '%Y-%m-%d %H:%M:%S' in the event's time zone. Written as "Order positions – CSV
+    (Excel-style)" (dialect excel, ';')."""
+    t = _translator(pretix, language)
+    at = POSITIONS.index("Order time") + 1
+    headers = [_header(t, h) for h in POSITIONS]
+    headers[at:at] = [t.pgettext("subevent", "Date"), t.gettext("Start date"),
+                      t.gettext("End date")]  # fmt: skip
+    # Ștefania and Ivan: day 1; Mădălina: day 2; Georgi: a two-day sub-event.
+    subevents = {
+        "ABC12": ("BG-RO Clusters 2026 – Day 1", "2026-09-28 09:00:00", "2026-09-28 18:00:00"),
+        "DEF34": ("BG-RO Clusters 2026 – Day 2", "2026-09-29 09:00:00", "2026-09-29 17:00:00"),
+        "GHI56": ("BG-RO Clusters 2026 – Both days", "2026-09-28 09:00:00",
+                  "2026-09-29 17:00:00"),
+    }  # fmt: skip
+    out = io.StringIO()
+    writer = csv.writer(out, dialect="excel", delimiter=";")
+    writer.writerow(headers)
+    for order, position, status, given, family, email, company, secret in PEOPLE:
+        if order not in subevents:
+            continue
+        row = dict.fromkeys(POSITIONS, "")
+        row.update({
+            "Event slug": "clusters26", "Event name": "BG-RO Clusters 2026", "Order code": order,
+            "Position ID": position, "Status": t.gettext(status),
+            "Email": f"buyer-{order.lower()}@example.org", "Order date": "2026-07-01",
+            "Order time": "10:00:00", "Product": "Day ticket", "Product ID": 12, "Price": 30,
+            "Tax rate": 0, "Tax value": 0, "Attendee name": f"{given} {family}",
+            ("Attendee name", "Given name"): given, ("Attendee name", "Family name"): family,
+            "Attendee email": email, "Attendee company": company, "Country": "RO",
+            "Pseudonymization ID": secret[:10].upper(), "Ticket secret": secret,
+            "Sales channel": "web", "Order locale": language,
+        })
+        values = [row[h] for h in POSITIONS]
+        values[at:at] = subevents[order]
+        writer.writerow(values)
+    target = HERE / f"pretix_series_positions_{language}.csv"
+    target.write_bytes(out.getvalue().encode("utf-8"))
+    return target
+
+
 CHECKIN_LIST = [
     "Order code", "Attendee name", ("Attendee name: {part}", "Given name"),
     ("Attendee name: {part}", "Family name"), "Product", "Price", "Checked in", "Checked out",
@@ -172,7 +216,16 @@ CHECKIN_LIST = [
 ]  # fmt: skip
 
 
-def pretix_checkin_list_csv(pretix: Path | None, language: str) -> Path:
+#: Django's SHORT_DATETIME_FORMAT, with which the check-in list writes a sub-event's start and
+#: end (date_format): django/conf/locale/{ro,de}/formats.py, pretix/helpers/formats/en.
+SHORT_DATETIME = {"ro": "%d.%m.%Y, %H:%M", "de": "%d.%m.%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
+SERIES_DAYS = {
+    "ABC12": ("BG-RO Clusters 2026 – Day 1", "2026-09-28 09:00", "2026-09-28 18:00"),
+    "DEF34": ("BG-RO Clusters 2026 – Day 2", "2026-09-29 09:00", "2026-09-29 17:00"),
+}
+
+
+def pretix_checkin_list_csv(pretix: Path | None, language: str, series: bool = False) -> Path:
     """pretix/plugins/checkinlists/exporters.py CSVCheckinList with "include pending" and
     "secrets" ticked, as its "CSV" format writes it (QUOTE_NONNUMERIC, comma, UTF-8): one row
     per valid ticket, no status column ("Paid" Yes/No), the e-mail falling back to the order's.
@@ -200,11 +253,21 @@ def pretix_checkin_list_csv(pretix: Path | None, language: str) -> Path:
             "Requires special attention": t.gettext("No"), "Country": "RO",
         })
         rows.append([values[h] for h in CHECKIN_LIST])
+        if series:  # an event series: the sub-event after "Phone number"
+            name, start, end = SERIES_DAYS[order]
+            when = [datetime.strptime(d, "%Y-%m-%d %H:%M").strftime(SHORT_DATETIME[language])
+                    for d in (start, end)]  # fmt: skip
+            at = CHECKIN_LIST.index("Phone number") + 1
+            rows[-1][at:at] = [name, *when]
+    if series:
+        at = CHECKIN_LIST.index("Phone number") + 1
+        headers[at:at] = [t.pgettext("subevent", "Date"), t.gettext("Start date"),
+                          t.gettext("End date")]  # fmt: skip
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, delimiter=",")
     writer.writerow(headers)
     writer.writerows(rows)
-    target = HERE / f"pretix_checkin_list_{language}.csv"
+    target = HERE / f"pretix_{'series_' if series else ''}checkin_list_{language}.csv"
     target.write_bytes(out.getvalue().encode("utf-8"))
     return target
 
@@ -284,6 +347,9 @@ def main() -> None:
     for language in ("en", "ro", "de"):
         pretix_workbook(pretix, language)
     pretix_positions_csv(pretix, "de")
+    pretix_series_positions_csv(pretix, "ro")
+    pretix_checkin_list_csv(pretix, "ro", series=True)
+    pretix_checkin_list_csv(pretix, "de", series=True)
     pretix_checkin_list_csv(pretix, "de")
     pretix_checkin_list_csv(pretix, "ro")
     indico_csv()
