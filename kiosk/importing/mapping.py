@@ -309,6 +309,12 @@ def _days_end_column(headers: list[str], preset: Preset | None, days: int | None
     return next((i for i, h in enumerate(headers) if header_key(h) in wanted), None)
 
 
+def _preset_column(headers: list[str], wanted: tuple[str, ...]) -> int | None:
+    """The first column with one of the ``wanted`` headers (a preset's own), if any."""
+    keys = {header_key(h) for h in wanted}
+    return next((i for i, h in enumerate(headers) if header_key(h) in keys), None)
+
+
 def _event_column(headers: list[str], preset: Preset | None) -> int | None:
     """The column naming the platform's event (pretix's event slug), if the file has one."""
     if preset is None or not preset.event_headers:
@@ -589,6 +595,9 @@ class RowParser:
         self._i_suffix = _suffix_column(table.headers, self.preset, self._i_ext)
         self._i_event = _event_column(table.headers, self.preset)
         self._i_days_end = _days_end_column(table.headers, self.preset, columns.get("days"))
+        self._i_add_on = _preset_column(
+            table.headers, self.preset.add_on_headers if self.preset is not None else ()
+        )
         self._used_codes: dict[str, int] = {}
         self._split_names = 0
         self._events: set[str] = set()
@@ -636,6 +645,7 @@ class RowParser:
             ends = [_TIME_OF_DAY.sub("", e) for e in self._clean(self._cells, self._i_days_end)]
             days_cells = [f"{s} - {e}" if s and e else s for s, e in zip(starts, ends, strict=True)]
         suffixes = self._clean(self._cells, self._i_suffix)
+        add_ons = self._clean(self._cells, self._i_add_on) if self._i_add_on is not None else None
 
         # The rows kept, and the values the loop decides per row.
         kept: list[int] = []
@@ -651,6 +661,16 @@ class RowParser:
         no_days: frozenset[date] = frozenset()
         used_codes = self._used_codes
         for j, (number, cells) in enumerate(batch):
+            if add_ons is not None and add_ons[j]:
+                self.left_out.append(
+                    Skipped(
+                        number,
+                        "add_on",
+                        f"row {number}: an add-on ('{categories[j]}') to position {add_ons[j]} "
+                        "of the same order, not a ticket of its own; left out",
+                    )
+                )
+                continue
             first, last = first_names[j], last_names[j]
             if not first and not last:
                 full = full_names[j]

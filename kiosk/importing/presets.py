@@ -216,6 +216,9 @@ class Preset:
     #: Headers of the date that ends what the days column starts (pretix's sub-event "End
     #: date" after its "Start date"): the person comes on every day from one to the other.
     days_end_headers: tuple[str, ...] = ()
+    #: Headers of the column that marks a row as an add-on to another ticket (pretix's
+    #: "Add-on to position ID"): a product bought with a ticket, not a person; left out.
+    add_on_headers: tuple[str, ...] = ()
     required_keys: tuple[frozenset[str], ...] = field(init=False, repr=False)
     header_keys: dict[str, tuple[str, int]] = field(init=False, repr=False)
     ignore_keys: frozenset[str] = field(init=False, repr=False)
@@ -466,6 +469,7 @@ PRESETS: tuple[Preset, ...] = (
         suffix_headers=_pretix("Position ID"),
         event_headers=_pretix("Event slug"),
         days_end_headers=_pretix("End date"),
+        add_on_headers=_pretix("Add-on to position ID"),
         pending=_pretix("approval pending"),
     ),
     Preset(

@@ -262,5 +262,9 @@ def test_a_pretix_event_series_ticket_is_valid_on_its_sub_events_days_only(
     assert days["p3k9w2x7m4c8v5n6b2z7q4r9t3y8u5e2"] == '["2026-09-29"]'  # Day 2
     if "positions" in name:  # a sub-event over both days
         assert days["a8s7d6f5g4h3j2k9l8z7x6c5v4b3n2m9"] == '["2026-09-28", "2026-09-29"]'
+        # Row 3: a workshop bought with the first ticket ("Add-on to position ID" 1), with no
+        # attendee name: not a person (it stopped the import as a row without a name).
+        assert [(r.row, r.reason) for r in report.left_out] == [(3, "add_on")]
+        assert "w9k2m4x7q1c8v5n6b2z7r4t3y8u5e2p3" not in days
     again = import_file(db, FILES / name)
     assert (again.added, again.updated, again.unchanged) == (0, 0, len(days))

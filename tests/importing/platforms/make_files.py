@@ -201,6 +201,19 @@ def pretix_series_positions_csv(pretix: Path | None, language: str) -> Path:
         values = [row[h] for h in POSITIONS]
         values[at:at] = subevents[order]
         writer.writerow(values)
+        if order == "ABC12" and position == 1:
+            # An add-on product bought with this ticket: its own position and secret, no
+            # attendee name (add-ons do not ask for one), "Add-on to position ID" = 1.
+            row.update({
+                "Position ID": 3, "Product": "Workshop", "Product ID": 13, "Price": 10,
+                "Attendee name": "", ("Attendee name", "Given name"): "",
+                ("Attendee name", "Family name"): "", "Attendee email": "",
+                "Attendee company": "", "Pseudonymization ID": "W9K2M4X7Q1",
+                "Ticket secret": "w9k2m4x7q1c8v5n6b2z7r4t3y8u5e2p3", "Add-on to position ID": 1,
+            })  # fmt: skip
+            values = [row[h] for h in POSITIONS]
+            values[at:at] = subevents[order]
+            writer.writerow(values)
     target = HERE / f"pretix_series_positions_{language}.csv"
     target.write_bytes(out.getvalue().encode("utf-8"))
     return target
