@@ -44,6 +44,7 @@ from kiosk.demo_data import demo_registrations
 SCREEN = "1366x768x24"
 #: Where the keyboard focus is when a fast scan comes, in turn (see the module docstring).
 FOCUS = ("search", "table", "numbers", "dialog")
+WALK_IN_FORM = "Register a walk-in"  # the walk-in form's window title (English)
 HOG = "while True: pass"
 
 
@@ -247,9 +248,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     elif focus == "dialog":
                         x.key("F2")  # the walk-in form open, its first-name field focused
                         time.sleep(0.8)
+                    # Where the keys go is checked, not assumed (F2 is a shortcut of the window).
+                    form_open = bool(x.run("search", "--onlyvisible", "--name", WALK_IN_FORM))
                     x.type(str(code), 90 if slow else args.delay_ms)
                     x.key("Return")
-                    plan.append({"code": code, "focus": focus, "slow": slow})
+                    plan.append({"code": code, "focus": focus, "slow": slow, "form": form_open})
                     wait_for_scans(path, len(plan))
                     time.sleep(0.3)
                     if focus == "dialog":
@@ -276,10 +279,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     by_focus: dict[str, dict[str, int]] = {}
     for step in plan:
         key = f"{step['focus']}{' (90 ms/key)' if step['slow'] else ''}"
-        entry = by_focus.setdefault(key, {"typed": 0, "admitted_once": 0})
+        entry = by_focus.setdefault(key, {"typed": 0, "admitted_once": 0, "form_open": 0})
         entry["typed"] += 1
         entry["admitted_once"] += admitted[str(step["code"])] == 1
-    ok = not missing and not doubled and not strangers and not other and not walk_ins
+        entry["form_open"] += bool(step["form"])
+    # Every scan meant for the walk-in form found it open, and no other scan did.
+    forms_right = all(bool(step["form"]) == (step["focus"] == "dialog") for step in plan)
+    ok = (
+        not missing and not doubled and not strangers and not other and not walk_ins
+    ) and forms_right
     figures = {
         "display": display,
         "screen": SCREEN,
