@@ -607,7 +607,7 @@ class MainWindow(QMainWindow):
         self.desk.result.show_result(explained, result.decision.attendee)
         if result.decision.reason in FORCEABLE and result.decision.attendee is not None:
             self.desk.result.set_forceable(True)
-        if self.last_meetings is not None and self.last_meetings.scan_id == result.scan_id:
+        if self._meetings_for(result.scan_id) and self.last_meetings is not None:
             self.desk.result.show_meetings(desk_lines(self.last_meetings))
         self._notice_over_dialog(explained, result.decision.attendee)
 
@@ -628,8 +628,14 @@ class MainWindow(QMainWindow):
     def on_meetings_found(self, found: ScanMeetings) -> None:
         """The B2B meetings of the person just shown (they come a moment after the result)."""
         self.last_meetings = found
-        if self.last_result is not None and self.last_result.scan_id == found.scan_id:
+        if self.last_result is not None and self._meetings_for(self.last_result.scan_id):
             self.desk.result.show_meetings(desk_lines(found))
+
+    def _meetings_for(self, scan_id: str) -> bool:
+        """Whether the B2B meetings found belong beside this scan's answer: the same scan, and
+        an entry — a person leaving is told goodbye, not where their (past) meetings were."""
+        found = self.last_meetings
+        return found is not None and found.scan_id == scan_id and not self.exit_mode
 
     def _notice_over_dialog(self, explained: Explained, person: Attendee | None) -> None:
         """A scan while a dialog is open: show its result above the dialog too (the panel
