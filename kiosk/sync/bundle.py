@@ -532,10 +532,12 @@ def _take_revocations(db: Database, bundle: Bundle) -> tuple[int, str]:
     serial taken (0: none) and why a list was not taken ('' when there was nothing to say)."""
     if not bundle.revocations:
         return 0, ""
-    if bundle.revocations == keys.held_revocation_document(db.conn):
+    with db.read() as here:
+        held_document = keys.held_revocation_document(here)
+        trusted = [k.raw for k in keys.trusted_keys(here)]
+    if bundle.revocations == held_document:
         return 0, ""
     label = Path(f"the revocation list in {bundle.path.name}")
-    trusted = [k.raw for k in keys.trusted_keys(db.conn)]
     if not trusted:
         return 0, (
             f"{label} was not taken: this kiosk holds no public key to check it with — add one "
@@ -549,7 +551,8 @@ def _take_revocations(db: Database, bundle: Bundle) -> tuple[int, str]:
         )
     except signing.SigningError as exc:
         return 0, str(exc)
-    held = keys.held_revocations(db.conn)
+    with db.read() as here:
+        held = keys.held_revocations(here)
     if held is not None and found.serial <= held.serial:
         return 0, ""  # older or the same: the newer list held here stays
     try:
