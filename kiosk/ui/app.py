@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
@@ -31,6 +32,9 @@ from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.scanner import ScannerConfig, ScannerFilter
 from kiosk.ui.screens.first_run import FirstRunScreen
 from kiosk.ui.sounds import Sounds
+
+if TYPE_CHECKING:
+    from kiosk.app.selftest import Check
 
 log = logging.getLogger(__name__)
 
@@ -327,3 +331,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         idle_seconds=args.idle_seconds,
     )
 
+
+
+def qt_self_test() -> list[Check]:
+    """The Qt half of ``kiosk self-test`` (:mod:`kiosk.ui.selftest`): reached through this
+    launcher, the one module of the windows the command line imports."""
+    from kiosk.ui.selftest import qt_checks
+
+    return qt_checks()
