@@ -85,6 +85,7 @@ def main() -> int:
                 win.show_find()
                 win.set_text_scale(1.5)
                 win.set_high_contrast(True)
+                settle(300)  # the new look's sizes first
                 win.idle.timeout.emit()
                 settle(200)
                 save(win, f"kiosk-a11y-more-time-high-contrast-{language}")

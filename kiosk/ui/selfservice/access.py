@@ -109,7 +109,7 @@ class AccessBar(QFrame):
         self.keys.setObjectName("Small")
         self.keys.setWordWrap(True)
         self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(24, 10, 24, 14)
+        self.grid.setContentsMargins(24, 6, 24, 8)
         self.grid.setHorizontalSpacing(18)
         self.grid.setVerticalSpacing(6)
         self.grid.addWidget(self.speak, 0, 0)

@@ -308,7 +308,9 @@ class SelfServiceWindow(QMainWindow):
         short screen the screen scrolls instead)."""
         results = self.find_screen.results
         row = results.sizeHintForRow(0) if results.count() else 0
-        results.setMinimumHeight(row + 2 * results.frameWidth() if row > 0 else 0)
+        # No names yet: no room asked for (0 would mean the list's own minimum, taller than a
+        # name with the high-contrast scroll bar, and the screen scrolled at 150 %).
+        results.setMinimumHeight(row + 2 * results.frameWidth() if row > 0 else 1)
 
     def ask(self, found: Found) -> None:
         self.confirm.ask(found)
@@ -527,9 +529,12 @@ class SelfServiceWindow(QMainWindow):
 
     def _restyle(self) -> None:
         self.setStyleSheet(kiosk_sheet(high_contrast=self.high_contrast, scale=self.text_scale))
-        # A button never gets less height than its words need at this text size.
+        # A button never gets less height than its words need at this text size, nor than a
+        # touch target (the style sheet sets a button's minimum to its words' height: Speak,
+        # A+ and High contrast came out 49 px, under 15 mm).
         side = min_target_px(self)
-        for button in self.stack.findChildren(QPushButton):
+        buttons = [*self.stack.findChildren(QPushButton), *self.access.findChildren(QPushButton)]
+        for button in buttons:
             if not _inside_keyboard(button):
                 button.ensurePolished()
                 button.setMinimumHeight(max(side, button.sizeHint().height()))
