@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.core.model import Method
 from kiosk.core.reasons import Hint, Reason
 from kiosk.core.selfservice import Outcome
 
@@ -243,6 +244,42 @@ PHRASE: dict[str, Words] = {
     "history_voided": Words("Undo", "Отмяна", "Anulare check-in"),
     "history_refused": Words("Refused: {reason}", "Отказ: {reason}", "Refuzat: {reason}"),
 }
+
+
+#: How a check-in was made (:class:`kiosk.core.model.Method`): a person's history at the desk,
+#: the reports' "How checked in" column and their section of it.
+METHOD: dict[Method, Words] = {
+    Method.SCANNED: Words("scanned (scanner)", "сканиран (скенер)", "scanat (scaner)"),
+    Method.CAMERA: Words("scanned (camera)", "сканиран (камера)", "scanat (cameră)"),
+    Method.TYPED: Words("code typed", "въведен код", "cod tastat"),
+    Method.PICKED: Words(
+        "picked from search by staff",
+        "избран от търсене от персонала",
+        "ales din căutare de personal",
+    ),
+    Method.SELF_PICK: Words(
+        "name chosen at the kiosk", "избрано име на киоска", "nume ales la chioșc"
+    ),
+    Method.WALK_IN: Words("walk-in", "регистриран на място", "înscris la fața locului"),
+    Method.BACKDATED: Words(
+        "entered later (back-dated)",
+        "въведен по-късно (със задна дата)",
+        "introdus ulterior (cu dată anterioară)",
+    ),
+    Method.FORCED: Words(
+        "admitted by staff decision",
+        "допуснат по решение на персонала",
+        "admis prin decizia personalului",
+    ),
+}
+
+
+def method_text(method: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """How a check-in was made (:data:`METHOD`); '' when it was not recorded or is unknown."""
+    try:
+        return METHOD[Method(method)].in_(language)
+    except ValueError:
+        return ""
 
 
 def reason_name(reason: Reason, language: str = DEFAULT_LANGUAGE) -> str:

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.core import signed
 from kiosk.core.gcpause import paused_gc
+from kiosk.core.model import Method
 from kiosk.core.timeutil import to_utc_iso
 from kiosk.reports.conflicts import Conflict, conflicts
 from kiosk.reports.texts import Texts, category_label, country_label, texts
@@ -165,10 +166,8 @@ def register_rows(entries: list[RegisterEntry], t: Texts | None = None) -> list[
     return rows
 
 
-#: The methods in the order reports list them (kiosk.core.model.Method values).
-METHODS = (
-    "scanned", "camera", "typed", "picked", "self_pick", "walk_in", "backdated", "forced",
-)  # fmt: skip
+#: The methods in the order reports list them (kiosk.core.model.Method's order).
+METHODS = tuple(m.value for m in Method)
 
 
 def method_label(t: Texts, method: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from kiosk.core import wording
 from kiosk.core.countries import country_name
 from kiosk.core.labels import category_key, day_list_name, fallback_label
 from kiosk.core.plurals import counted
@@ -90,14 +91,6 @@ EN: dict[str, str] = {
     "reg.kiosk": "Kiosk",
     "reg.method": "How checked in",
     "section.by_method": "How people were checked in (first admission of the day)",
-    "method.scanned": "scanned (scanner)",
-    "method.camera": "scanned (camera)",
-    "method.typed": "code typed",
-    "method.picked": "picked from search by staff",
-    "method.self_pick": "name chosen at the kiosk",
-    "method.walk_in": "walk-in",
-    "method.backdated": "entered later (back-dated)",
-    "method.forced": "admitted by staff decision",
     "reg.manual": "Manual",
     "reg.online_minutes": "Online minutes",
     "reg.conflict": "Conflict",
@@ -249,14 +242,6 @@ BG: dict[str, str] = {
     "reg.kiosk": "Киоск",
     "reg.method": "Начин на вход",
     "section.by_method": "Начин на регистриране (първо допускане за деня)",
-    "method.scanned": "сканиран (скенер)",
-    "method.camera": "сканиран (камера)",
-    "method.typed": "въведен код",
-    "method.picked": "избран от търсене от персонала",
-    "method.self_pick": "избрано име на киоска",
-    "method.walk_in": "регистриран на място",
-    "method.backdated": "въведен по-късно (със задна дата)",
-    "method.forced": "допуснат по решение на персонала",
     "reg.manual": "Ръчно",
     "reg.online_minutes": "Минути онлайн",
     "reg.conflict": "Конфликт",
@@ -404,14 +389,6 @@ RO: dict[str, str] = {
     "reg.kiosk": "Chioșc",
     "reg.method": "Mod de înregistrare",
     "section.by_method": "Cum au fost înregistrate persoanele (prima admitere a zilei)",
-    "method.scanned": "scanat (scaner)",
-    "method.camera": "scanat (cameră)",
-    "method.typed": "cod tastat",
-    "method.picked": "ales din căutare de personal",
-    "method.self_pick": "nume ales la chioșc",
-    "method.walk_in": "înscris la fața locului",
-    "method.backdated": "introdus ulterior (cu dată anterioară)",
-    "method.forced": "admis prin decizia personalului",
     "reg.manual": "Manual",
     "reg.online_minutes": "Minute online",
     "reg.conflict": "Conflict",
@@ -495,6 +472,11 @@ RO: dict[str, str] = {
 }
 
 CATALOGUE: dict[str, dict[str, str]] = {"en": EN, "bg": BG, "ro": RO}
+
+# How each check-in was made ("method.scanned", …): kiosk.core.wording's words, the one table
+# of them that the desk's person history shares.
+for _language, _table in CATALOGUE.items():
+    _table.update({f"method.{m.value}": w.in_(_language) for m, w in wording.METHOD.items()})
 
 #: The other language of the Bulgarian–Romanian event, for bilingual sign-in sheets.
 PARTNER = {"bg": "ro", "ro": "bg"}

@@ -77,17 +77,9 @@ def history_text(reason: Reason) -> str:
 
 
 def method_text(method: str) -> str:
-    """How a check-in was made, in a few words ('' when it was not recorded)."""
-    return {
-        "scanned": QCoreApplication.translate("Reasons", "scanned"),
-        "camera": QCoreApplication.translate("Reasons", "scanned by camera"),
-        "typed": QCoreApplication.translate("Reasons", "code typed"),
-        "picked": QCoreApplication.translate("Reasons", "picked from the search"),
-        "self_pick": QCoreApplication.translate("Reasons", "name chosen at the kiosk"),
-        "walk_in": QCoreApplication.translate("Reasons", "walk-in"),
-        "backdated": QCoreApplication.translate("Reasons", "entered later"),
-        "forced": QCoreApplication.translate("Reasons", "admitted anyway"),
-    }.get(method, "")
+    """How a check-in was made, in a few words ('' when it was not recorded): the words of
+    kiosk.core.wording.METHOD, which the reports use too."""
+    return wording.method_text(method, ui_language())
 
 
 def hint_text(hint: Hint) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.core import wording
+from kiosk.core.model import Method
 from kiosk.core.reasons import Hint, Reason
 from kiosk.core.selfservice import Outcome, attendee_outcome
 from kiosk.core.wording import LANGUAGES, Words
@@ -24,6 +25,7 @@ def every_text() -> list[Words]:
         *wording.DETAIL.values(), *wording.PHRASE.values(), wording.WELCOME,
         wording.WELCOME_NAME,
         *(w for pair in wording.ATTENDEE.values() for w in pair if w is not None),
+        *wording.METHOD.values(),
     ]  # fmt: skip
 
 
@@ -129,5 +131,43 @@ def test_no_other_module_keeps_a_table_of_words_by_reason_or_hint() -> None:
                 and not (isinstance(v, ast.Constant) and not isinstance(v.value, str))
             ]  # fmt: skip
             if len(words) >= 3:
+                tables.append(f"{path.relative_to(KIOSK)}:{node.lineno}")
+    assert tables == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_way_of_checking_in_has_words_and_the_desk_and_reports_say_the_same(
+    language: str,
+) -> None:
+    """One table of how a check-in was made (wording.METHOD): the desk's person history
+    (kiosk.ui.texts.method_text) and the reports' column (register.method_label) both read it."""
+    from kiosk.reports.register import METHODS, method_label
+    from kiosk.reports.texts import texts
+
+    assert set(wording.METHOD) == set(Method)
+    assert tuple(m.value for m in Method) == METHODS
+    t = texts(language)
+    for method in Method:
+        said = wording.method_text(method.value, language)
+        assert said.strip()
+        assert method_label(t, method.value) == said
+    assert wording.method_text("", language) == "" == method_label(t, "")
+    assert wording.method_text("teleported", language) == ""
+
+
+def test_no_other_module_keeps_a_table_of_words_by_method() -> None:
+    methods = {m.value for m in Method} | {f"method.{m.value}" for m in Method}
+    tables = []
+    for path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Dict):
+                continue
+            keyed = [
+                k for k in node.keys
+                if (isinstance(k, ast.Constant) and k.value in methods)
+                or (isinstance(k, ast.Attribute) and isinstance(k.value, ast.Name)
+                    and k.value.id == "Method")
+            ]  # fmt: skip
+            if len(keyed) >= 3:
                 tables.append(f"{path.relative_to(KIOSK)}:{node.lineno}")
     assert tables == []

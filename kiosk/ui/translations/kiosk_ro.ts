@@ -60,7 +60,7 @@
     <name>AccessBar</name>
     <message>
         <source>No speech</source>
-        <extracomment>Text sizes the &quot;A+&quot; button steps through (1.0 is the normal size). Seconds the &quot;more time?&quot; prompt waits before the kiosk starts over (WCAG 2.2.1 asks for at least 20 seconds to answer such a warning).</extracomment>
+        <extracomment>Text sizes the &quot;A+&quot; button steps through (1.0 is the normal size). Seconds the &quot;more time?&quot; prompt waits before the kiosk starts over (WCAG 2.2.1 asks for at least 20 seconds to answer such a warning). Below this width the headphones sentence would wrap into a tall column that takes the screens&apos; room: it goes under the buttons instead.</extracomment>
         <translation>Fără voce</translation>
     </message>
     <message>
@@ -1826,38 +1826,6 @@
 <context>
     <name>Reasons</name>
     <message>
-        <source>scanned</source>
-        <translation>bilet scanat</translation>
-    </message>
-    <message>
-        <source>scanned by camera</source>
-        <translation>scanat cu camera</translation>
-    </message>
-    <message>
-        <source>code typed</source>
-        <translation>cod tastat</translation>
-    </message>
-    <message>
-        <source>picked from the search</source>
-        <translation>ales din căutare</translation>
-    </message>
-    <message>
-        <source>name chosen at the kiosk</source>
-        <translation>nume ales la chioșc</translation>
-    </message>
-    <message>
-        <source>walk-in</source>
-        <translation>înscriere la fața locului</translation>
-    </message>
-    <message>
-        <source>entered later</source>
-        <translation>introdus ulterior</translation>
-    </message>
-    <message>
-        <source>admitted anyway</source>
-        <translation>admitere totuși</translation>
-    </message>
-    <message>
         <source>Participant</source>
         <translation>Participant</translation>
     </message>
@@ -2589,7 +2557,7 @@
     <name>TouchKeyboard</name>
     <message>
         <source>Space</source>
-        <extracomment>Smallest key side, in millimetres (touch-target guidance for public touchscreens). Assumed when the screen does not say (Qt&apos;s own default logical DPI). Bulgarian *phonetic* layout (the traditional one, also what BDS 5237:2006 calls phonetic), not the BDS typewriter layout. Each Cyrillic letter sits on the key of the Latin letter that sounds like it (В on W, Р on R, Т on T, Д on D ...), so a Romanian or English attendee who has never seen a Bulgarian keyboard still finds the letters, and most Bulgarians type on it every day. The four letters with no Latin partner (Ш Щ Ч Ю) end the first two rows, where the phonetic layout keeps them next to the letters ([ ] and the key beside Enter). Romanian: QWERTY with the diacritics where the Romanian standard layout (SR 13392) has them. Ș and Ț are the comma-below letters (U+0218, U+021A), never the cedilla look-alikes. Each layout named in its own language (never translated: people look for their own). The widest row of any layout, so the keyboard keeps its size when the layout changes.</extracomment>
+        <extracomment>Smallest key side, in millimetres (touch-target guidance for public touchscreens). Assumed when the screen does not say (Qt&apos;s own default logical DPI). In a window too narrow for 15 mm keys side by side, keys narrow to fit, down to this share of 15 mm (their height stays 15 mm). That window is what a portrait 1080 x 1920 screen gives at the operating system&apos;s 150 % scale factor: 720 px of 1.5 screen pixels each, where a key of 0.65 x 57 px is still about 15 mm wide on the glass. Bulgarian *phonetic* layout (the traditional one, also what BDS 5237:2006 calls phonetic), not the BDS typewriter layout. Each Cyrillic letter sits on the key of the Latin letter that sounds like it (В on W, Р on R, Т on T, Д on D ...), so a Romanian or English attendee who has never seen a Bulgarian keyboard still finds the letters, and most Bulgarians type on it every day. The four letters with no Latin partner (Ш Щ Ч Ю) end the first two rows, where the phonetic layout keeps them next to the letters ([ ] and the key beside Enter). Romanian: QWERTY with the diacritics where the Romanian standard layout (SR 13392) has them. Ș and Ț are the comma-below letters (U+0218, U+021A), never the cedilla look-alikes. Each layout named in its own language (never translated: people look for their own). The widest row of any layout, so the keyboard keeps its size when the layout changes.</extracomment>
         <translation>Spațiu</translation>
     </message>
     <message>
