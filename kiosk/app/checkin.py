@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
 
-from kiosk.core import codes, signed
+from kiosk.core import codes
 from kiosk.core.decide import decide
 from kiosk.core.lists import list_for
 from kiosk.core.model import (
@@ -23,7 +23,7 @@ from kiosk.core.model import (
 )
 from kiosk.core.reasons import Hint, Reason
 from kiosk.core.timeutil import local_day, to_utc_iso
-from kiosk.storage import attendees, events, lookup, scanlog
+from kiosk.storage import attendees, events, scanlog
 from kiosk.storage.database import Database
 from kiosk.storage.events import EventInfo, Kiosk
 
@@ -253,7 +253,7 @@ class CheckinService:
                 person = attendees.find_by_code(conn, lookup) if lookup else None
                 history = scanlog.history(conn, person.uid, checkin_list.id) if person else ()
                 revoked = scanlog.is_revoked(conn, person.uid) if person else False
-            if person is None and signed.looks_signed(lookup):
+            if person is None and _looks_signed(lookup):
                 result = self._signed_scan(conn, lookup, checkin_list, how)
             else:
                 result = self._decide_and_log(
@@ -282,7 +282,7 @@ class CheckinService:
         def names_someone(text: str) -> bool:
             with self.db.read() as conn:
                 found = attendees.find_by_code(conn, text) is not None
-            return found or signed.looks_signed(text)
+            return found or _looks_signed(text)
 
         mapped, layout = keyboard.to_us(code, accept=names_someone)
         return mapped if layout is not None and names_someone(mapped) else code
@@ -469,7 +469,17 @@ class _Scan:
     note: str = ""
 
 
+def _looks_signed(code: str) -> bool:
+    """:func:`kiosk.core.signed.looks_signed`, the signed-ticket format imported at the first
+    unknown code: a check-in of a known one never loads it (``kiosk checkin`` stays light)."""
+    from kiosk.core import signed
+
+    return signed.looks_signed(code)
+
+
 def _unused_code(conn: sqlite3.Connection) -> str:
+    from kiosk.storage import lookup  # a walk-in only
+
     while True:
         code = codes.generate()
         if not lookup.code_taken(conn, code):

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass
 
 from kiosk.app.checkin import CheckinService
-from kiosk.storage import replica
+from kiosk.storage import syncstate
 from kiosk.storage.database import Database
 
 #: How long a scan waits for the hub's answer (kiosk.sync.guard.DEFAULT_DEADLINE).
@@ -24,7 +24,7 @@ GUARD_DEADLINE = 0.3
 #: The environment variable that names the hub; it takes precedence over a saved address.
 HUB_ENV = "KIOSK_HUB_DSN"
 #: The PostgreSQL schema of the hub's tables when none is named.
-DEFAULT_SCHEMA = replica.DEFAULT_HUB_SCHEMA
+DEFAULT_SCHEMA = syncstate.DEFAULT_HUB_SCHEMA
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ def remembered_hub(db: Database) -> Hub | None:
     """The hub this kiosk syncs with: $KIOSK_HUB_DSN (with the saved schema), else the one it
     last synced with or was given in the desk's Sync dialog; None when there is none."""
     with db.read() as conn:
-        saved = replica.saved_hub(conn)
+        saved = syncstate.saved_hub(conn)
     schema = saved[1] if saved else DEFAULT_SCHEMA
     given = environment_hub()
     if given:

@@ -3,7 +3,6 @@ board, held marks and the funder's counts. The CLI, the desk and the kiosk share
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -33,7 +32,6 @@ from kiosk.storage import events, scanlog
 from kiosk.storage import meetings as store
 from kiosk.storage.database import Database
 from kiosk.storage.meetings import MeetingRow
-from kiosk.storage.search import search
 
 if TYPE_CHECKING:
     from kiosk.importing.meetings import Problem
@@ -182,6 +180,8 @@ class _Matcher:
         return self._names[key]
 
     def _find_name(self, side: Side) -> tuple[str | None, str]:
+        from kiosk.storage.search import search  # importing a schedule only (issue 21)
+
         hits = [h.attendee for h in search(self.db, side.name, limit=50)]
         same = [p for p in hits if p.uid in self.active and _same_person_name(side.name, p)]
         if len(same) == 1:
@@ -220,6 +220,8 @@ def _resolutions(db: Database) -> dict[str, str]:
 
 
 def meeting_uid(event_uid: str, source: str, line_key: str) -> str:
+    import hashlib  # here: a check-in showing the day's meetings never needs it (issue 21)
+
     digest = hashlib.sha256(f"{event_uid}\x00{source}\x00{line_key}".encode()).hexdigest()
     return digest[:16]
 

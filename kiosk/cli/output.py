@@ -10,7 +10,6 @@ from kiosk.app.checkin import CheckinResult
 from kiosk.core import plurals
 from kiosk.core.model import Attendee, Decision
 from kiosk.core.text import has_cyrillic, transliterate
-from kiosk.core.wording import hint_text, phrase, reason_name
 
 
 def attendee_json(person: Attendee) -> dict[str, Any]:
@@ -70,6 +69,8 @@ def display_name(person: Attendee) -> str:
 
 
 def decision_lines(d: Decision, tz: str, now: datetime) -> list[str]:
+    from kiosk.core.wording import hint_text, phrase, reason_name  # not for --json
+
     mark = "✔ " if d.admitted else ("• " if d.accepted else "✘ ")
     lines = [mark + reason_name(d.reason).upper()]
     if d.previous is not None:

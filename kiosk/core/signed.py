@@ -31,7 +31,6 @@ Standard library only.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -161,6 +160,8 @@ def ticket_body(data: TicketData, key_id: int, name_limit: int = MAX_NAME) -> by
 
     Raises ValueError when the uid is not a UUID or the code is longer than :data:`MAX_CODE`.
     """
+    import uuid  # here: a check-in of a plain code never needs it (issue 21, start-up)
+
     uid = uuid.UUID(data.uid).bytes
     if not data.code or len(data.code) > MAX_CODE:
         raise ValueError(
@@ -219,6 +220,8 @@ def decode(text: str) -> SignedTicket:
         raise TicketFormatError(f"signed ticket version {body[0]} is not known here")
     reader = _Reader(body, 1)
     key_id = int.from_bytes(reader.take(2), "big")
+    import uuid
+
     uid = str(uuid.UUID(bytes=reader.take(16)))
     days = frozenset(
         _EPOCH + timedelta(days=int.from_bytes(reader.take(2), "big"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -45,6 +44,8 @@ def create_event(
     demo: bool = False,
 ) -> EventInfo:
     """Create the event, one check-in list per day, and this database's first kiosk."""
+    import uuid  # here: opening an event file (kiosk checkin) never needs it
+
     now = to_utc_iso(datetime.now(UTC))
     info = EventInfo(str(uuid.uuid4()), name, timezone, venue, demo)
     with db.write() as conn:
@@ -336,6 +337,8 @@ def local_kiosk(db: Database, name: str | None = None) -> Kiosk:
     rows = db.query("SELECT id, name FROM kiosk WHERE local = 1 AND name = ?", (name,))
     if rows:
         return Kiosk(rows[0]["id"], rows[0]["name"])
+    import uuid
+
     kiosk = Kiosk(str(uuid.uuid4()), name)
     with db.write() as conn:
         conn.execute(
@@ -391,7 +394,7 @@ def rename_kiosk(db: Database, kiosk: Kiosk, name: str) -> Kiosk:
     if len(new) > MAX_KIOSK_NAME:
         raise KioskNameError(
             "too_long",
-            f"A kiosk name has at most {MAX_KIOSK_NAME} characters: '{new[:50]}' has {len(new)}."
+            f"A kiosk name has at most {MAX_KIOSK_NAME} characters: '{new[:50]}' has {len(new)}.",
         )
     with db.write() as conn:
         row = conn.execute("SELECT local FROM kiosk WHERE id = ?", (kiosk.id,)).fetchone()
@@ -402,8 +405,7 @@ def rename_kiosk(db: Database, kiosk: Kiosk, name: str) -> Kiosk:
         ).fetchone()
         if taken:
             raise KioskNameError(
-                "taken",
-                f"Another kiosk is already called '{new}': choose a name of its own."
+                "taken", f"Another kiosk is already called '{new}': choose a name of its own."
             )
         conn.execute("UPDATE kiosk SET name = ? WHERE id = ?", (new, kiosk.id))
     return Kiosk(kiosk.id, new)

@@ -11,9 +11,10 @@ carries are set aside as remote kiosks and a new one is made (see events.local_k
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import sys
+from collections.abc import Callable
+from typing import Any
 
 
 @functools.cache
@@ -21,8 +22,8 @@ def machine_id() -> str:
     """A stable identifier of this computer (the OS's machine id; the host name as a fallback)."""
     for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
         try:
-            with open(path, encoding="ascii") as handle:
-                found = handle.read().strip()
+            with open(path, "rb") as handle:
+                found = handle.read().decode("ascii").strip()
         except (OSError, UnicodeDecodeError):
             continue
         if found:
@@ -58,7 +59,24 @@ def home_of(db_path: str) -> str:
     if db_path in ("", ":memory:"):
         return ""
     where = os.path.realpath(db_path)
-    return hashlib.sha256(f"{machine_id()}\0{where}".encode()).hexdigest()[:24]
+    return str(_sha256()(f"{machine_id()}\0{where}".encode()).hexdigest())[:24]
+
+
+@functools.cache
+def _sha256() -> Callable[[bytes], Any]:
+    """SHA-256 as the interpreter builds it in (``_sha2`` from Python 3.12, ``_sha256`` before),
+    the same digest as :func:`hashlib.sha256` without loading OpenSSL, which opening an event
+    file needs for nothing else (``kiosk checkin`` stays light); hashlib where neither is."""
+    for name in ("_sha2", "_sha256"):
+        try:
+            module = __import__(name)
+        except ImportError:
+            continue
+        sha256: Callable[[bytes], Any] = module.sha256
+        return sha256
+    import hashlib
+
+    return hashlib.sha256
 
 
 def host_label() -> str:

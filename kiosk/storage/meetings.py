@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -327,6 +326,8 @@ def mark_rows(conn: sqlite3.Connection) -> list[list[Any]]:
 
 def digest(row: Sequence[Any]) -> str:
     """Breaks ties between two versions of a meeting with the same ``updated_at``."""
+    import hashlib  # here: a check-in showing the day's meetings never needs it (issue 21)
+
     return hashlib.sha256(json.dumps(list(row), ensure_ascii=False).encode()).hexdigest()
 
 

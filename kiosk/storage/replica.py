@@ -28,6 +28,12 @@ from kiosk.core.hlc import Hlc, receive
 from kiosk.core.model import AttendeeStatus
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
 from kiosk.storage import attendees, scanlog
+from kiosk.storage.syncstate import DEFAULT_HUB_SCHEMA as DEFAULT_HUB_SCHEMA
+from kiosk.storage.syncstate import HUB_TARGET as HUB_TARGET
+from kiosk.storage.syncstate import get_state as get_state
+from kiosk.storage.syncstate import save_hub as save_hub
+from kiosk.storage.syncstate import saved_hub as saved_hub
+from kiosk.storage.syncstate import set_state as set_state
 
 #: The columns of a scan as they travel between kiosks, in this order.
 SCAN_COLUMNS: tuple[str, ...] = (
@@ -657,40 +663,6 @@ def rewind_roster_marks(conn: sqlite3.Connection, oldest: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Sync state
-
-
-def get_state(conn: sqlite3.Connection, target: str, key: str, default: str = "") -> str:
-    row = conn.execute(
-        "SELECT value FROM sync_state WHERE target = ? AND key = ?", (target, key)
-    ).fetchone()
-    return str(row[0]) if row else default
-
-
-def set_state(conn: sqlite3.Connection, target: str, key: str, value: str) -> None:
-    conn.execute(
-        "INSERT INTO sync_state (target, key, value) VALUES (?, ?, ?) "
-        "ON CONFLICT (target, key) DO UPDATE SET value = excluded.value",
-        (target, key, value),
-    )
-
-
-#: Where the hub this kiosk syncs with is remembered in sync_state (its address without the
-#: password, and the PostgreSQL schema of its tables).
-HUB_TARGET = "hub"
-#: The hub's schema when none is named.
-DEFAULT_HUB_SCHEMA = "kiosk_hub"
-
-
-def saved_hub(conn: sqlite3.Connection) -> tuple[str, str] | None:
-    """The hub address and schema this kiosk last synced with or was given, or None."""
-    dsn = get_state(conn, HUB_TARGET, "dsn")
-    if not dsn:
-        return None
-    return dsn, get_state(conn, HUB_TARGET, "schema", DEFAULT_HUB_SCHEMA) or DEFAULT_HUB_SCHEMA
-
-
-def save_hub(conn: sqlite3.Connection, dsn: str, schema: str) -> None:
-    """Remember the hub (``dsn`` must hold no password: the file travels between laptops)."""
-    set_state(conn, HUB_TARGET, "dsn", dsn)
-    set_state(conn, HUB_TARGET, "schema", schema or DEFAULT_HUB_SCHEMA)
+# Sync state (get_state, set_state, saved_hub, save_hub, imported above): in
+# kiosk.storage.syncstate, which every check-in reads (is there a hub to ask?) without loading
+# the merging code here.
