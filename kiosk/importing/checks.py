@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 
 from kiosk.importing.errors import ImportFileError
 from kiosk.importing.presets import clean_text
@@ -62,7 +64,14 @@ def check_limits(
     """Raise :class:`ImportFileError` (reason ``cell_too_long``, ``code_too_long`` or
     ``bad_code``) for the first cell over a limit in ``rows`` (by default the table's)."""
     headers = table.headers
-    for number, cells in table.rows if rows is None else rows:
+    rows = table.rows if rows is None else rows
+    if code_column is None and isinstance(rows, list):
+        # A batch without codes to check: every cell's length measured in C at once, the rows
+        # looked at only when some cell is long.
+        cells_of = map(itemgetter(1), rows)
+        if max(map(len, chain.from_iterable(cells_of)), default=0) <= CELL_LIMIT:
+            return
+    for number, cells in rows:
         # Every cell's length measured in C first; the cell is looked for only when one is long.
         if cells and max(map(len, cells)) > CELL_LIMIT:
             index = next(i for i, cell in enumerate(cells) if len(cell) > CELL_LIMIT)
@@ -135,7 +144,8 @@ def findings(
         columns[f] for f in ("full_name", "first_name", "last_name", "organization")
         if f in columns
     ]  # fmt: skip
-    for j, number in enumerate(rows):
+    for j in _rows_to_check(rows, cells, names, organizations, numbers, code, text_columns):
+        number = rows[j]
         row_cells = cells[j]
         for index, number_value in numbers.get(number, ()):
             found.append(
@@ -225,6 +235,37 @@ def findings(
                 )
             )
     return found
+
+
+def _rows_to_check(
+    rows: list[int],
+    cells: list[list[str]],
+    names: list[tuple[str, str]],
+    organizations: list[str],
+    numbers: dict[int, list[tuple[int, float]]],
+    code: int | None,
+    text_columns: list[int],
+) -> list[int]:
+    """The indexes of the rows that may hold a finding (more, never fewer), found a column at a
+    time: most rows of most files have none, and each row picked is checked in full."""
+    picked = {j for j, number in enumerate(rows) if number in numbers} if numbers else set()
+    if code is not None:
+        picked.update(
+            j for j, row in enumerate(cells)
+            if "." in row[code] or "e" in row[code] or "E" in row[code] or len(row[code]) > 15
+        )  # fmt: skip
+    for index in text_columns:
+        column = [row[index] for row in cells]
+        if "?" in "\n".join(column):
+            picked.update(j for j, value in enumerate(column) if "?" in value)
+    picked.update(
+        j for j, (first, last) in enumerate(names) if len(first) + len(last) >= BADGE_NAME_LIMIT
+    )
+    picked.update(
+        j for j, organization in enumerate(organizations)
+        if len(organization) > BADGE_ORGANIZATION_LIMIT
+    )  # fmt: skip
+    return sorted(picked)
 
 
 def _name_column(columns: dict[str, int]) -> int | None:

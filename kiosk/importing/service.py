@@ -469,10 +469,9 @@ def _merge(
             new: list[int] = []  # indexes of the registrations to add
             matched: list[tuple[int, PersonKeys]] = []
             numbers = parsed.rows
-            for j, code in enumerate(parsed.code):
-                match = None
-                if existing:
-                    match = _match(parsed, j, source, people, file_emails, seen)
+            # Into an event with nobody in it, everyone is new: no row to match.
+            for j, code in enumerate(parsed.code) if existing else ():
+                match = _match(parsed, j, source, people, file_emails, seen)
                 if match is not None and match.id in seen:
                     report.skipped.append(
                         SkippedRow(
@@ -499,6 +498,8 @@ def _merge(
                     continue
                 seen.add(match.id)
                 matched.append((j, match))
+            if not existing:
+                new = list(range(len(numbers)))
             if matched:
                 rows = imports.people_by_id(conn, (m.id for _, m in matched))
                 for j, match in matched:
