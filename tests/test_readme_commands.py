@@ -160,6 +160,62 @@ def test_a_quoted_kiosk_command_exists(where: str, words: str) -> None:
     assert resolves(words), f"{where}: 'kiosk {words}' is not a command"
 
 
+def quoted_command_lines() -> Iterator[tuple[str, str]]:
+    """(where, text after 'kiosk ') for every quoted command, whole: options included."""
+    quoted = {
+        ".md": re.compile(r"`kiosk ([^`]+)`"),
+        ".py": re.compile(r"`kiosk ([^`'\"]+)`|'kiosk ([^'\"]+)'"),
+    }
+    block_line = re.compile(r"^\s*(?:\$ )?kiosk (.+)$")
+    docs = [README, *sorted((ROOT / "docs").glob("*.md"))]
+    for path in [*docs, *sorted((ROOT / "kiosk").rglob("*.py"))]:
+        in_block = False
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if path.suffix == ".md" and line.lstrip().startswith("```"):
+                in_block = not in_block
+                continue
+            found = [next(g for g in m.groups() if g) for m in quoted[path.suffix].finditer(line)]
+            if in_block:
+                found += [m.group(1) for m in block_line.finditer(line)]
+            for text in found:
+                yield f"{path.relative_to(ROOT)}:{number}", text
+
+
+def unknown_options(text: str) -> list[str]:
+    """The options in a quoted command line that neither the command nor a group above it
+    (nor ``kiosk`` itself: ``--db``) takes. The words up to a placeholder such as ``[…]``,
+    ``A|B`` or ``…`` are checked."""
+    words: list[str] = []
+    for token in text.split():
+        if any(c in token for c in "[]|…<>{}()"):
+            break
+        words.append(token)
+    context = click.Context(cli)
+    command: click.Command = cli
+    taken = {"--help", "-h", *(o for p in cli.params for o in (*p.opts, *p.secondary_opts))}
+    for word in words:
+        if isinstance(command, click.Group) and not word.startswith("-"):
+            sub = command.get_command(context, word)
+            if sub is None:
+                continue  # a value ('--db event.db') or an argument
+            context, command = click.Context(sub, parent=context), sub
+            taken |= {o for p in sub.params for o in (*p.opts, *p.secondary_opts)}
+    return [w.split("=")[0] for w in words if w.startswith("-") and w.split("=")[0] not in taken]
+
+
+@pytest.mark.parametrize(("where", "text"), list(quoted_command_lines()))
+def test_a_quoted_kiosk_command_takes_the_options_it_shows(where: str, text: str) -> None:
+    assert unknown_options(text) == [], f"{where}: 'kiosk {text}'"
+
+
+def test_an_option_a_command_does_not_take_is_caught() -> None:
+    assert unknown_options("online --day 2026-09-28") == ["--day"]  # what an old message said
+    assert unknown_options("--db event.db checkin --list 3 CODE") == []
+    assert unknown_options("checkin CODE --db event.db") == []
+    assert unknown_options("report --day DAY -o out.xlsx --language bg") == []
+    assert unknown_options("sync export|import --dir STICK") == []  # placeholders end the check
+
+
 def test_a_made_up_command_is_caught() -> None:
     assert not resolves("online --day")  # what an old message suggested
     assert resolves("online unmatched")
