@@ -7,6 +7,8 @@ LibreOffice:
     unzip -q /tmp/pretix/*.whl -d /tmp/pretix
     python tests/importing/platforms/make_files.py /tmp/pretix
 
+It first checks that kiosk's PRETIX_TRANSLATIONS are exactly what those catalogues say.
+
 The pretix headers, sheet titles and statuses are looked up in pretix's own compiled catalogues
 (pretix/locale/{ro,de}/LC_MESSAGES/django.mo) by their English msgids, exactly as the exporter
 does with gettext; the row layout follows pretix/base/exporters/orderlist.py (OrderListExporter:
@@ -353,10 +355,37 @@ def libreoffice(source: Path, target_format: str, name: str) -> Path:
     return target
 
 
+def check_translations(pretix: Path) -> None:
+    """Every Romanian and German text in kiosk's PRETIX_TRANSLATIONS is what pretix's own
+    catalogue gives for its English msgid (with the exporters' pgettext contexts)."""
+    from kiosk.importing.presets import PRETIX_TRANSLATIONS
+
+    contexts = {"State": "address", "Invoice address state": "address",
+                "pending (confirmed)": "order state", "Date": "subevent"}  # fmt: skip
+    wrong = []
+    for english, expected in PRETIX_TRANSLATIONS.items():
+        found = []
+        for language in ("ro", "de"):
+            t = _translator(pretix, language)
+            if english in contexts:
+                found.append(t.pgettext(contexts[english], english))
+            elif english.startswith("Attendee name: "):
+                part = english.split(": ", 1)[1]  # the name scheme's label; "Title" in context
+                label = t.pgettext("person_name", part) if part == "Title" else t.gettext(part)
+                found.append(t.gettext("Attendee name") + ": " + label)
+            else:
+                found.append(t.gettext(english))
+        if tuple(found) != expected:
+            wrong.append(f"{english!r}: kiosk {expected}, pretix {tuple(found)}")
+    if wrong:
+        sys.exit("PRETIX_TRANSLATIONS differ from pretix's catalogues:\n" + "\n".join(wrong))
+
+
 def main() -> None:
     pretix = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     if pretix is None:
         sys.exit("give the folder where the pretix wheel was unpacked")
+    check_translations(pretix)
     for language in ("en", "ro", "de"):
         pretix_workbook(pretix, language)
     pretix_positions_csv(pretix, "de")
