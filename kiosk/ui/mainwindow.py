@@ -966,6 +966,8 @@ class MainWindow(QMainWindow):
             self.tr("Rows skipped: {n}").format(n=len(report.skipped)),
         ]
         details = [f"{s.row}: {s.detail}" for s in report.skipped[:20]] + report.warnings[:10]
+        if report.sheet_reason:  # a workbook: which sheet was read, and why
+            details.insert(0, report.sheet_reason)
         details += [s.detail for s in report.left_out[:20]]
         details += [f.text() for f in report.findings[:20]]
         self.import_done.emit(report)

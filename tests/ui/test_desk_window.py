@@ -302,6 +302,22 @@ def test_importing_registrations_from_the_menu_adds_people_and_reports_counts(
     qtbot.waitUntil(lambda: window.desk.model.rowCount() == 1, timeout=5000)
 
 
+def test_importing_a_pretix_workbook_says_which_sheet_was_read_and_why(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    workbook = Path(__file__).parents[1] / "importing" / "platforms" / "pretix_order_data_ro.xlsx"
+    with qtbot.waitSignal(window.import_done, timeout=10_000):
+        window.import_registrations(str(workbook))
+    boxes = window.findChildren(QMessageBox)
+    details = "\n".join(box.detailedText() for box in boxes)
+    for box in boxes:
+        box.close()
+    assert "sheet 'Poziții de comandă' because it has a ticket code column" in details
+    assert "not 'Comenzi', 'Tarife comandă'" in details
+
+
 def test_a_file_that_cannot_be_imported_is_explained_and_changes_nothing(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, db: Database, monkeypatch: object
 ) -> None:
