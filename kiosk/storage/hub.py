@@ -235,12 +235,7 @@ def push_lists(conn: Conn, event_uid: str, rows: Sequence[Sequence[Any]]) -> Non
 
 def list_rows(conn: Conn, event_uid: str) -> list[Row]:
     """Every check-in list the hub holds for the event, as the rows kiosks pushed."""
-    return [
-        tuple(r[0])
-        for r in conn.execute(
-            "SELECT row_json FROM hub_checkin_list WHERE event_uid = %s", (event_uid,)
-        ).fetchall()
-    ]
+    return [tuple(row) for row in _pushed_rows(conn, "hub_checkin_list", event_uid)]
 
 
 # -- the scan log ---------------------------------------------------------------------------------
@@ -515,19 +510,15 @@ def push_meetings(
 
 def meeting_rows(conn: Conn, event_uid: str) -> list[Any]:
     """Every meeting of the event at the hub, as the rows kiosks pushed."""
-    return [
-        r[0]
-        for r in conn.execute(
-            "SELECT row_json FROM hub_meeting WHERE event_uid = %s", (event_uid,)
-        ).fetchall()
-    ]
+    return _pushed_rows(conn, "hub_meeting", event_uid)
 
 
 def mark_rows(conn: Conn, event_uid: str) -> list[Any]:
     """Every held mark of the event at the hub, as the rows kiosks pushed."""
-    return [
-        r[0]
-        for r in conn.execute(
-            "SELECT row_json FROM hub_meeting_mark WHERE event_uid = %s", (event_uid,)
-        ).fetchall()
-    ]
+    return _pushed_rows(conn, "hub_meeting_mark", event_uid)
+
+
+def _pushed_rows(conn: Conn, table: str, event_uid: str) -> list[Any]:
+    """The ``row_json`` of every row of the event in one of the hub's tables."""
+    query = sql.SQL("SELECT row_json FROM {} WHERE event_uid = %s").format(sql.Identifier(table))
+    return [r[0] for r in conn.execute(query, (event_uid,)).fetchall()]
