@@ -7,7 +7,6 @@ ever reaches the person at the desk: unexpected errors are logged and shown in p
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 import traceback
@@ -30,11 +29,13 @@ from kiosk.ui import style
 from kiosk.ui.i18n import Translations, system_language
 from kiosk.ui.mainwindow import MainWindow
 from kiosk.ui.scanner import ScannerConfig, ScannerFilter
-from kiosk.ui.screens.first_run import FirstRunScreen
 from kiosk.ui.sounds import Sounds
 
 if TYPE_CHECKING:
+    import argparse
+
     from kiosk.app.selftest import Check
+    from kiosk.ui.screens.first_run import FirstRunScreen
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +149,8 @@ class DeskApp:
             self.show_first_run()
 
     def show_first_run(self) -> None:
+        from kiosk.ui.screens.first_run import FirstRunScreen  # only when there is no event yet
+
         window = QMainWindow()
         screen = FirstRunScreen(str(self.path), window)
         window.setCentralWidget(screen)
@@ -275,6 +278,8 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    import argparse  # kiosk-gui's own command line only ('kiosk gui' is read by click)
+
     parser = argparse.ArgumentParser(prog="kiosk-gui", description="Open the Kiosk desk window.")
     parser.add_argument("--db", type=Path, help="event database (default: $KIOSK_DB, else yours)")
     parser.add_argument("--demo", action="store_true", help="open a fresh demo event")
@@ -330,7 +335,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         hide_cursor=args.hide_cursor,
         idle_seconds=args.idle_seconds,
     )
-
 
 
 def qt_self_test() -> list[Check]:
