@@ -138,7 +138,7 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 _Item = tuple[str, "ImageFont.FreeTypeFont | None"]  # a wrapped line and its font; None: a rule
 
 
-class _Layout:
+class SlipLayout:
     """The slip's lines wrapped to a width and laid out on pages (one page on a roll)."""
 
     def __init__(self, data: SlipData, width_px: int, dpi: int, page_height_px: int | None) -> None:
@@ -197,15 +197,6 @@ class _Layout:
         return ascent + descent + self.gap // 2
 
 
-def page_texts(
-    data: SlipData, width_px: int, dpi: int, page_height_px: int | None = None
-) -> list[list[str]]:
-    """The lines on each page of the slip as :func:`render_slip` lays them out ("" a rule)."""
-    return [
-        [text for text, _ in page] for page in _Layout(data, width_px, dpi, page_height_px).pages
-    ]
-
-
 def render_slip(
     data: SlipData,
     width_px: int,
@@ -215,7 +206,7 @@ def render_slip(
     thermal: bool = True,
 ) -> list[Image.Image]:
     """The slip as images: one long image for a roll, one or more pages of ``page_height_px``."""
-    layout = _Layout(data, width_px, dpi, page_height_px)
+    layout = SlipLayout(data, width_px, dpi, page_height_px)
     margin, gap, dpi = layout.margin, layout.gap, layout.dpi
     images = []
     for page in layout.pages:

@@ -10,7 +10,7 @@ from datetime import date, time
 import pytest
 from PIL import Image
 
-from kiosk.badges.slip import SlipData, SlipMeeting, page_texts, render_slip, slip_lines
+from kiosk.badges.slip import SlipData, SlipLayout, SlipMeeting, render_slip, slip_lines
 
 DATA = SlipData(
     event_name="BG-RO Cluster Conference",
@@ -90,6 +90,11 @@ def test_countries_are_named_in_the_slips_language() -> None:
     assert "Black Sea Cluster · Румъния" in texts
     english = [text for text, _ in slip_lines(replace(DATA, language="en"))]
     assert "Black Sea Cluster · Romania" in english
+
+
+def page_texts(data: SlipData, width: int, dpi: int, height: int) -> list[list[str]]:
+    """The lines on each page as render_slip lays them out ("" a rule)."""
+    return [[text for text, _ in page] for page in SlipLayout(data, width, dpi, height).pages]
 
 
 def test_a_meeting_is_never_split_across_two_pages() -> None:
