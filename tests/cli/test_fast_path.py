@@ -241,3 +241,25 @@ def test_the_fast_path_reads_exactly_the_options_of_the_click_commands() -> None
         clicks_flags = {o: n for o, n in clicks_flags.items() if o not in ("-h", "--help")}
         assert {o: k for o, (k, _) in values.items()} == clicks_values, name
         assert flags == clicks_flags, name
+
+
+#: As AS_KIOSK and THROUGH_CLICK, with a bug planted in the search (an unexpected exception).
+BUG = """
+import kiosk.cli.search
+def broken(*args, **kwargs):
+    raise RuntimeError("planted bug")
+kiosk.cli.search.search = broken
+"""
+
+
+def test_a_bug_ends_both_paths_alike_with_its_log_file(tmp_path: Path, pristine: Path) -> None:
+    """Exit status 3 and the log file named, never a traceback (kiosk.cli.terminal.failed)."""
+    event = tmp_path / "event.db"
+    line = ["--db", str(event), "search", "ana"]
+    kiosk = run(BUG + AS_KIOSK, line, event, pristine)
+    click = run(BUG + THROUGH_CLICK, line, event, pristine)
+    assert (kiosk.status, kiosk.stdout, kiosk.stderr) == (click.status, click.stdout, click.stderr)
+    assert kiosk.status == 3 and kiosk.used_click is False
+    assert "a bug in Kiosk" in kiosk.stderr and "Traceback" not in kiosk.stderr
+    log = Path(kiosk.stderr.split("Details were written to ")[1].split("; please")[0])
+    assert log.read_text(encoding="utf-8").count("RuntimeError: planted bug") >= 2  # both runs
