@@ -273,7 +273,7 @@ def test_details_show_the_scan_history_and_undo_from_there_voids_that_check_in(
     assert len(dialogs) == 1
     dialog = dialogs[0]
     assert dialog.history.rowCount() == 1
-    assert dialog.history.item(0, 2).text() == "Checked in — scanned"  # how it was made, too
+    assert dialog.history.item(0, 2).text() == "Checked in — scanned (scanner)"  # how, too
     window.confirm = lambda title, text: True  # type: ignore[method-assign]
     with qtbot.waitSignal(window.result_shown, timeout=5000):
         dialog.undo.click()
