@@ -13,6 +13,7 @@ import click
 
 from kiosk.app.keys import MIN_PASSPHRASE, SigningError, key_id_text
 from kiosk.cli.options import Command, State
+from kiosk.cli.output import counted
 from kiosk.core.model import Attendee
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ def keys_list(state: State) -> None:
     else:
         click.echo(
             f"Revocation list {revocations.serial} of {revocations.issued_at}: "
-            f"{revocations.count} ticket(s) revoked."
+            f"{counted(revocations.count, 'ticket')} revoked."
         )
 
 
@@ -197,8 +198,9 @@ def keys_revoke(
     with _reported(), state.desk() as desk:
         made = desk.keys.revoke(key_path, secret, targets, output)
     click.echo(
-        f"Wrote revocation list {made.serial} ({made.count} ticket(s) revoked) to {output}. "
-        "Import it on every kiosk with 'kiosk keys import-revocations'."
+        f"Wrote revocation list {made.serial} ({counted(made.count, 'ticket')} revoked) to "
+        f"{output}. Import it on every kiosk with 'kiosk keys import-revocations'; bundles and the "
+        "hub carry it to the other kiosks too."
     )
 
 
@@ -209,7 +211,8 @@ def keys_import_revocations(state: State, file: Path) -> None:
     """Hold the signed revocation list in FILE (only if it is newer than the one held)."""
     with _reported(), state.desk() as desk:
         made = desk.keys.import_revocations(file)
-    click.echo(f"Now holding revocation list {made.serial}: {made.count} ticket(s) revoked.")
+    revoked = counted(made.count, "ticket")
+    click.echo(f"Now holding revocation list {made.serial}: {revoked} revoked.")
 
 
 def register(cli: click.Group, _pass_state: Callable[[Command], Command]) -> None:
