@@ -33,6 +33,19 @@ ALIASES: dict[str, str] = {
     "united states of america": "US",
     "the netherlands": "NL",
     "holland": "NL",
+    # Bulgaria and Romania as visitors of a BG-RO event also write them (French, German,
+    # long forms, transliterations of the Bulgarian names without their accents).
+    "republic of bulgaria": "BG",
+    "republica bulgaria": "BG",
+    "balgariya": "BG",
+    "balgaria": "BG",
+    "bulgarie": "BG",
+    "bulgarien": "BG",
+    "rumaniya": "RO",
+    "rumania": "RO",
+    "roumanie": "RO",
+    "rumanien": "RO",
+    "rumaenien": "RO",
 }
 
 _SPACES = re.compile(r"\s+")

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from kiosk.core.countries import iso_code
 from kiosk.core.text import fold
 
 
@@ -110,31 +111,14 @@ def parse_status(text: str) -> MeetingStatus | None:
     return _STATUS_WORDS.get(first) if first else MeetingStatus.PLANNED
 
 
-#: Countries of the first event, as people write them in any of its languages and as codes.
-_COUNTRY_CODES: dict[str, str] = {
-    "bg": "BG",
-    "bgr": "BG",
-    "bulgaria": "BG",
-    "balgariya": "BG",
-    "balgaria": "BG",
-    "bulgarie": "BG",
-    "bulgarien": "BG",
-    "republic of bulgaria": "BG",
-    "ro": "RO",
-    "rou": "RO",
-    "romania": "RO",
-    "rumaniya": "RO",
-    "roumanie": "RO",
-    "rumaenien": "RO",
-    "rumanien": "RO",
-}
-
-
 def country_code(text: str) -> str:
-    """``BG`` or ``RO`` for Bulgaria and Romania however written (България, România, RO…);
-    for other countries the folded text in upper case, '' when empty."""
-    key = " ".join(re.findall(r"[a-z]+", fold(text)))
-    return _COUNTRY_CODES.get(key, key.upper())
+    """The ISO code of a side's country however written (България, România, Roumanie, RO…;
+    one table: :func:`kiosk.core.countries.iso_code`); an unrecognised country as its folded
+    text in upper case, '' when empty."""
+    code = iso_code(text)
+    if code is not None:
+        return code
+    return " ".join(re.findall(r"[a-z]+", fold(text))).upper()
 
 
 #: The country pairs the funder's report shows, in this order.

@@ -28,6 +28,8 @@ from kiosk.core.text import word_variants
         ("Bulgaria", "Romania", "BG–RO"),
         ("România", "България", "BG–RO"),  # either order, any script, diacritics
         ("RO", "BG", "BG–RO"),
+        ("Румъния", "България", "BG–RO"),  # Romania in Bulgarian: was 'other' (own table)
+        ("Roumanie", "Bulgarien", "BG–RO"),  # French and German, as foreign firms write them
         ("Bulgaria", "bulgaria", "BG–BG"),
         ("Romania", "Romania", "RO–RO"),
         ("Romania", "Moldova", "other"),
@@ -36,6 +38,20 @@ from kiosk.core.text import word_variants
 )
 def test_country_pairs_of_the_funders_report(a: str, b: str, pair: str) -> None:
     assert country_pair(a, b) == pair
+
+
+def test_a_sides_country_is_read_by_the_one_country_table() -> None:
+    """Each rule once: the meetings read countries as the rest of Kiosk does (ISO codes from
+    Debian iso-codes' names), so every country has its code, not only the first event's two."""
+    from kiosk.core.countries import iso_code
+    from kiosk.core.meetings import country_code
+
+    for text in ("Румъния", "Moldova", "Germany", "Bulgarie", "RO", "ROU"):
+        assert iso_code(text) is not None
+        assert country_code(text) == iso_code(text)
+    assert country_code("Germany") == "DE"
+    assert country_code("Atlantis") == "ATLANTIS"
+    assert country_code("") == ""
 
 
 @pytest.mark.parametrize(
