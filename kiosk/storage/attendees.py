@@ -488,7 +488,8 @@ def insert_columns(
         # Ascending, so the unique index on uid is appended to rather than split at random.
         for i, uid in zip(missing, sorted(new_uids(len(missing))), strict=True):
             uids[i] = uid
-    sort_word: _Memo[str] = _Memo(sort_key)
+    # A bulk import's batches share the sort keys of the names they repeat.
+    sort_word: _Memo[str] = _Memo(sort_key) if postings is None else postings.sort_words
     sort_keys = [
         (sort_word[lw] + " " + sort_word[fw] if fw else sort_word[lw])
         if lw
@@ -598,7 +599,12 @@ class SearchPostings:
     whole file when the index is written, not once per batch it occurs in. The entries are
     exactly :func:`_postings`' (a test compares them with the row-by-row path)."""
 
+    #: Distinct names whose sort keys are remembered between batches (bounded memory).
+    SORT_MEMO_LIMIT = 20_000
+
     def __init__(self) -> None:
+        #: The sort key of each name seen (see insert_columns), kept from batch to batch.
+        self.sort_words: _Memo[str] = _Memo(sort_key)
         #: first names, last names, organisations: value -> ids, ascending.
         self._groups: tuple[dict[str, array[int]], ...] = ({}, {}, {})
         self._mails: dict[str, array[int]] = {}
@@ -621,6 +627,8 @@ class SearchPostings:
                     groups[value] = array("i", members)
                 else:
                     earlier.extend(members)
+        if len(self.sort_words) > self.SORT_MEMO_LIMIT:
+            self.sort_words.clear()
         mails = self._mails
         for term, members in _mail_postings(ids, email).items():
             earlier = mails.get(term)
