@@ -847,6 +847,11 @@ class RowParser:
 
     def _note_external_ids(self, numbers: list[int], external_ids: list[str]) -> None:
         first, several = self._external_first, self._external_rows
+        given = [(e, n) for e, n in zip(external_ids, numbers, strict=True) if e]
+        ids = dict(given)
+        if len(ids) == len(given) and first.keys().isdisjoint(ids):
+            first.update(ids)  # each id once in the file so far: the usual case
+            return
         for number, external_id in zip(numbers, external_ids, strict=True):
             if not external_id:
                 continue
@@ -856,6 +861,8 @@ class RowParser:
 
     def _note_unnamed(self, batch: list[tuple[int, list[str]]]) -> None:
         width, unnamed = self._header_width, self._unnamed
+        if not unnamed and max(map(len, map(itemgetter(1), batch)), default=0) <= width:
+            return  # no row reaches past the named columns
         for number, cells in batch:
             if (len(cells) > width and any(c.strip() for c in cells[width:])) or (
                 unnamed and any(cells[i].strip() for i in unnamed)
