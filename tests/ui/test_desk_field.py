@@ -623,3 +623,29 @@ def test_a_scan_into_a_window_qt_does_not_count_as_active_still_wins_over_the_se
     assert result.decision.attendee is not None and result.decision.attendee.code == people.ana
     qtbot.wait(300)
     assert admitted(db) == [people.ana]
+
+
+def test_a_slow_scanner_reading_an_imported_ticket_code_wins_over_the_selected_row(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], db: Database
+) -> None:
+    # Imported codes have no check character: an exact match with a code of the event makes
+    # the typed text a ticket (an Eventbrite barcode number, as its attendee export gives it).
+    window, keys = desk
+    with db.write() as conn:
+        insert_many(conn, [NewAttendee("1234567890123", "Elena", "Marin", "Eventbrite", "")],
+                    "2026-09-01T00:00:00.000000Z")  # fmt: skip
+    with qtbot.waitSignal(window.backend.known, timeout=5000):
+        window.backend.load_known()  # as after an import
+    keys.type("popescu", gap_ms=160)
+    qtbot.waitUntil(lambda: window.desk.model.rowCount() >= 3, timeout=5000)
+    keys.key(Qt.Key.Key_Down)
+    qtbot.waitUntil(window.desk.table.hasFocus, timeout=2000)
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as shown:
+        keys.type("1234567890123", gap_ms=90)
+        keys.enter(gap_ms=90)
+    result = shown.args[0]
+    assert isinstance(result, CheckinResult)
+    assert result.decision.attendee is not None
+    assert result.decision.attendee.last_name == "Marin"
+    qtbot.wait(300)
+    assert admitted(db) == ["1234567890123"]
