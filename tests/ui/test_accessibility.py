@@ -840,6 +840,34 @@ def test_at_150_percent_every_screen_fits_without_scrolling(
     assert set(scrolls.values()) == {0}, scrolls
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_at_150_percent_a_day_of_meetings_scrolls_in_its_box_under_the_answer(
+    qtbot: QtBot, kiosk: SelfServiceWindow, people: People, language: str
+) -> None:
+    from PySide6.QtCore import QPoint, QRect
+
+    kiosk.resize(1366, 768)
+    kiosk.welcome.languages[language].click()
+    kiosk.set_text_scale(1.5)
+    with qtbot.waitSignal(kiosk.outcome_shown, timeout=5000):
+        kiosk.on_scan(people.ivan)
+    day = [f"{9 + hour}:00 Table {hour} — Firma {hour} SRL (Iași)" for hour in range(8)]
+    kiosk.result.show_meetings(day)
+    qtbot.wait(100)
+    viewport = kiosk.screens_area.viewport()
+
+    def on_screen(widget: QWidget) -> bool:
+        return viewport.rect().contains(QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size()))
+
+    names = ("title", "detail", "meetings_title", "ok")
+    shown = {name: on_screen(getattr(kiosk.result, name)) for name in names}
+    box = kiosk.result.meetings_box
+    kiosk.translations.switch("en")
+    assert all(shown.values()), shown
+    assert kiosk.screens_area.verticalScrollBar().maximum() == 0
+    assert box.verticalScrollBar().maximum() > 0  # the rest of the day, a finger-drag away
+
+
 def beyond_the_right_edge(window: QWidget) -> list[str]:
     """Visible widgets that reach past the window's right edge (the kiosk never scrolls
     sideways, so anything there is cut off)."""

@@ -31,10 +31,13 @@ SHEET = """
 #SelfService QPushButton#Primary:focus { border: 4px solid #102027; }
 #SelfService QListWidget:focus { border: 4px solid #0d47a1; }
 #SelfService #AccessBar { background: #e3e8ec; border-top: 2px solid #607d8b; }
-#SelfService QScrollArea#Screens, #SelfService QScrollArea#Screens > QWidget > QWidget {
+#SelfService QScrollArea#Screens, #SelfService QScrollArea#Screens > QWidget > QWidget,
+#SelfService QScrollArea#MeetingsBox, #SelfService QScrollArea#MeetingsBox > QWidget > QWidget {
     background: transparent; }
-#SelfService QScrollArea#Screens QScrollBar:vertical { width: 28px; background: #e3e8ec; }
-#SelfService QScrollArea#Screens QScrollBar::handle:vertical { background: #607d8b;
+#SelfService QScrollArea#Screens QScrollBar:vertical,
+#SelfService QScrollArea#MeetingsBox QScrollBar:vertical { width: 28px; background: #e3e8ec; }
+#SelfService QScrollArea#Screens QScrollBar::handle:vertical,
+#SelfService QScrollArea#MeetingsBox QScrollBar::handle:vertical { background: #607d8b;
     min-height: 60px; border-radius: 6px; }
 #SelfService #MoreTime { background: #f4f6f8; border: 6px solid #1565c0; }
 """
@@ -59,8 +62,10 @@ HIGH_CONTRAST = """
 #SelfService QListWidget:focus { border: 5px solid #ffff00; }
 #SelfService #AccessBar { background: #000000; border-top: 3px solid #ffffff; }
 #SelfService #MoreTime { background: #000000; border: 6px solid #ffff00; }
-#SelfService QScrollArea#Screens QScrollBar:vertical { background: #000000; }
-#SelfService QScrollArea#Screens QScrollBar::handle:vertical { background: #ffffff; }
+#SelfService QScrollArea#Screens QScrollBar:vertical,
+#SelfService QScrollArea#MeetingsBox QScrollBar:vertical { background: #000000; }
+#SelfService QScrollArea#Screens QScrollBar::handle:vertical,
+#SelfService QScrollArea#MeetingsBox QScrollBar::handle:vertical { background: #ffffff; }
 """
 
 #: The access bar keeps its size whatever the text size: it must leave the screen its room.

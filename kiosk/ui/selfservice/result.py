@@ -4,7 +4,15 @@ registration desk. Never a technical message, never another person's data."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.app.checkin import CheckinResult
 from kiosk.core.selfservice import Outcome, attendee_outcome
@@ -51,6 +59,18 @@ class ResultScreen(QWidget):
         for label in (self.title, self.detail, self.meetings_title, self.meetings):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
+        # A long day of meetings scrolls in its own box (a finger drags it), so the answer above
+        # and "Done" below stay on the screen at 150 % text.
+        self.meetings_box = QScrollArea(self)
+        self.meetings_box.setObjectName("MeetingsBox")
+        self.meetings_box.setFrameShape(QFrame.Shape.NoFrame)
+        self.meetings_box.setWidgetResizable(True)
+        self.meetings_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.meetings_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.meetings_box.setWidget(self.meetings)
+        QScroller.grabGesture(
+            self.meetings_box.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
         self.ok = big_button(self, primary=True)
         self.ok.clicked.connect(self.done)
         self.show_meetings([])
@@ -61,14 +81,14 @@ class ResultScreen(QWidget):
         # Room between the parts comes from the stretches: fixed gaps small enough that at
         # 150 % text on a 1366 x 768 screen the answer and "Done" fit without scrolling.
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 24, 60, 20)
-        layout.setSpacing(16)
+        layout.setContentsMargins(60, 20, 60, 16)
+        layout.setSpacing(12)
         layout.addStretch(1)
         layout.addLayout(icon_row)
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
         layout.addWidget(self.meetings_title)
-        layout.addWidget(self.meetings)
+        layout.addWidget(self.meetings_box)
         layout.addStretch(2)
         layout.addWidget(self.ok, 0, Qt.AlignmentFlag.AlignHCenter)
         self.retranslate()
@@ -98,9 +118,13 @@ class ResultScreen(QWidget):
         """The attendee's meetings of the day under the welcome (none: nothing shown)."""
         self.meeting_lines = list(lines)
         self.meetings_title.setVisible(bool(lines))
+        self.meetings_box.setVisible(bool(lines))
         self.meetings.setVisible(bool(lines))
         self.meetings_title.setText(kiosk_title() if lines else "")
         self.meetings.setText("\n".join(lines))
+        # Room for the first meeting at least; the rest scrolls when the screen is short.
+        line = self.meetings.fontMetrics().lineSpacing()
+        self.meetings_box.setMinimumHeight(min(line + 4, self.meetings.sizeHint().height()))
 
     def words(self) -> tuple[Severity, str, str]:
         """The icon, title and line for the outcome shown, in the window's language (the
