@@ -108,3 +108,24 @@ def test_keys_block_refuses_the_ticket_as_revoked(demo: Path) -> None:
     assert run(demo, "keys", "block", "NO-SUCH-CODE").exit_code == 2
     assert run(demo, "keys", "unblock", code).exit_code == 0
     assert run(demo, "checkin", code).exit_code == 0
+
+
+def test_list_changes_and_removals_reach_another_kiosk_with_a_bundle(
+    demo: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.db"
+    other.write_bytes(demo.read_bytes())
+    room = json.loads(run(demo, "lists", "add", "B2B room", "--json").output)
+    dinner = json.loads(run(demo, "lists", "add", "Dinner", "--json").output)
+    with Database(demo) as db, Database(other) as there:
+        import_bundle(there, export_bundle(db, tmp_path / "stick1")[0])
+    assert run(demo, "lists", "edit", str(room["id"]), "--presence", "--category", "press",
+               "--admit-unpaid").exit_code == 0  # fmt: skip
+    assert run(demo, "lists", "remove", str(dinner["id"])).exit_code == 0
+    with Database(demo) as db, Database(other) as there:
+        import_bundle(there, export_bundle(db, tmp_path / "stick2")[0])
+        arrived = events.checkin_list(there, room["id"])
+        names = [cl.name for cl in events.checkin_lists(there)]
+    assert arrived is not None and arrived.tracks_presence and arrived.admit_pending
+    assert arrived.categories == frozenset({"press"})
+    assert "Dinner" not in names and "B2B room" in names
