@@ -649,3 +649,26 @@ def test_a_slow_scanner_reading_an_imported_ticket_code_wins_over_the_selected_r
     assert result.decision.attendee.last_name == "Marin"
     qtbot.wait(300)
     assert admitted(db) == ["1234567890123"]
+
+
+def test_an_enter_too_many_at_the_similar_names_question_checks_in_nobody(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], popescus: dict[str, str], db: Database
+) -> None:
+    # Staff press Enter in the walk-in form ("Register and check in") and, a moment later,
+    # again (a habit, a bouncing key): the question must not check in the first Maria Popescu.
+    window, keys = desk
+    window.check_walk_in(NewAttendee("", "Maria", "Popescu", "", ""))
+    qtbot.waitUntil(lambda: window.similar_dialog is not None, timeout=5000)
+    dialog = window.similar_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog, timeout=2000)
+    keys.enter(gap_ms=300)
+    keys.enter(gap_ms=300)
+    qtbot.wait(300)
+    assert dialog.isVisible() and window.similar_dialog is dialog
+    assert dialog.chosen() is None  # type: ignore[attr-defined]
+    assert db.query("SELECT count(*) FROM scan")[0][0] == 0
+    dialog.people.setCurrentRow(0)  # type: ignore[attr-defined]
+    assert dialog.same.isEnabled()  # type: ignore[attr-defined]
+    dialog.reject()

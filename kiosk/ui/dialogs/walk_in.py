@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -179,8 +179,13 @@ class SimilarPeopleDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(760)
         self.retranslate()
-        if found:
-            self.people.setCurrentRow(0)
+        # Nobody is chosen for staff: an Enter pressed once too often (the form's Enter, a key
+        # bounce) must not check in the first Maria Popescu of the list. "Same person" waits
+        # until a person is chosen; until then Enter does nothing.
+        # (Set through the view, so that the list does not choose its first row by itself
+        # when it gets the keyboard focus.)
+        self.people.setCurrentIndex(QModelIndex())
+        self.same.setEnabled(False)
         self.same.setDefault(True)
 
     def chosen(self) -> Found | None:
