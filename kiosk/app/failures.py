@@ -9,19 +9,22 @@ report must not fail in turn where the log folder cannot be written (a read-only
 from __future__ import annotations
 
 import os
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from kiosk.app import paths
 from kiosk.core.environment import explain_os_error
-from kiosk.storage.errors import StorageError, environment_error
 
 
 def environment_message(exc: BaseException) -> str | None:
     """A message for a failure the machine caused, or None if ``exc`` is a bug."""
+    # Imported here: the desk's first window is painted before any storage code is loaded.
+    from kiosk.storage.errors import StorageError, environment_error
+
     if isinstance(exc, StorageError):
         return str(exc)
+    import sqlite3
+
     if isinstance(exc, sqlite3.Error):
         found = environment_error("(the event database)", exc)
         return str(found) if found is not None else None

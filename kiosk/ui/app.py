@@ -3,6 +3,12 @@
 Sets up Qt (identity, bundled fonts, style, language), the application-wide scanner filter,
 and opens the event database, or the first-run screen when there is none yet. No traceback
 ever reaches the person at the desk: unexpected errors are logged and shown in plain words.
+
+Started by :func:`run`, a window at the desk's size is painted first (the event file's name in
+it) and the event is opened after that: the desk window, the check-in code and the event file
+are loaded then, and the desk window takes the first one's place (issue "Fast on a venue
+laptop": on an old laptop, seconds without any window make people start the program again).
+This module therefore imports neither the desk window nor the door at its top.
 """
 
 from __future__ import annotations
@@ -16,26 +22,25 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from kiosk import __version__
-from kiosk.app.door import StorageError, create_event
 from kiosk.app.failures import write_crash_report
 from kiosk.app.paths import cache_dir, config_dir, default_db_path, demo_db_path
 from kiosk.assets import ICON_SIZES, icon_path
 from kiosk.ui import style
 from kiosk.ui.i18n import Translations, system_language
-from kiosk.ui.mainwindow import MainWindow
-from kiosk.ui.scanner import ScannerConfig, ScannerFilter
-from kiosk.ui.sounds import Sounds
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
     from kiosk.app.selftest import Check
+    from kiosk.ui.scanner import ScannerConfig, ScannerFilter
     from kiosk.ui.screens.first_run import FirstRunScreen
+    from kiosk.ui.sounds import Sounds
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +85,8 @@ def qt_application(argv: Sequence[str] = ()) -> QApplication:
 
 def scanner_config(settings: QSettings) -> ScannerConfig:
     """The scanner set-up saved on this computer (prefix key, timing), else the defaults."""
+    from kiosk.ui.scanner import ScannerConfig
+
     default = ScannerConfig()
     prefix = settings.value("scanner/prefix_key", default.prefix_key)
     try:
@@ -126,8 +133,16 @@ class DeskApp:
         *,
         kiosk_mode: bool = False,
         hide_cursor: bool = False,
+        window_first: bool = False,
     ) -> None:
         self.app = app
+        #: Paint a window at once and open the event after it (as :func:`run` does); otherwise
+        #: (tests, tools) the desk window is built by :meth:`open_event` itself.
+        self.window_first = window_first
+        #: The window painted before the event is opened, until the desk window replaces it.
+        self.starting: QMainWindow | None = None
+        #: Called with the desk window when it has been built, before it is shown.
+        self.on_desk_window: Callable[[QMainWindow], None] | None = None
         self.path = path
         self.kiosk_mode = kiosk_mode
         self.hide_cursor = hide_cursor
@@ -135,12 +150,31 @@ class DeskApp:
         self.translations = Translations(app)
         chosen = language or str(self.settings.value("language", system_language()))
         self.translations.switch(chosen)
-        self.sounds = Sounds(cache_dir() / "sounds", app)
-        self.sounds.muted = bool(self.settings.value("sound/muted", False, bool))
-        # Installed when a window has been built (ScannerFilter.install says why).
-        self.scanner = ScannerFilter(app, scanner_config(self.settings), install=False)
+        self._sounds: Sounds | None = None
+        self._scanner: ScannerFilter | None = None
         self.window: QMainWindow | None = None
         self.first_run: QMainWindow | None = None
+
+    @property
+    def sounds(self) -> Sounds:
+        """The desk's sounds, made when a window first needs them (after the first paint)."""
+        if self._sounds is None:
+            from kiosk.ui.sounds import Sounds
+
+            self._sounds = Sounds(cache_dir() / "sounds", self.app)
+            self._sounds.muted = bool(self.settings.value("sound/muted", False, bool))
+        return self._sounds
+
+    @property
+    def scanner(self) -> ScannerFilter:
+        """The application-wide scanner filter, made with the first window that reads scans;
+        installed once that window has been built (ScannerFilter.install says why)."""
+        if self._scanner is None:
+            from kiosk.ui.scanner import ScannerFilter
+
+            config = scanner_config(self.settings)
+            self._scanner = ScannerFilter(self.app, config, install=False)
+        return self._scanner
 
     def start(self) -> None:
         if self.path.exists():
@@ -167,6 +201,8 @@ class DeskApp:
     def create_event(
         self, screen: FirstRunScreen, name: str, first: date, count: int, timezone: str
     ) -> None:
+        from kiosk.app.door import StorageError, create_event
+
         try:
             from zoneinfo import ZoneInfo
 
@@ -184,6 +220,7 @@ class DeskApp:
 
     def open_demo(self) -> None:
         from kiosk.app.demo import create_demo
+        from kiosk.app.door import StorageError
 
         path = demo_db_path()
         try:
@@ -197,10 +234,47 @@ class DeskApp:
         if self.kiosk_mode:
             self.open_self_service(path)
             return
+        if self.window_first and self.window is None:
+            self.show_starting(path)
+            return
+        self.open_desk_window(path)
+
+    def show_starting(self, path: Path) -> None:
+        """A window at the desk's size with the event file's name, painted before anything of
+        the event is loaded; :meth:`open_desk_window` follows its first paint (at the latest
+        two seconds on: a window opened minimized is not painted)."""
+        window = QMainWindow()
+        window.setWindowTitle("Kiosk")
+        name = QLabel(path.name)
+        name.setStyleSheet("qproperty-alignment: AlignCenter; font-size: 18pt;")
+        window.setCentralWidget(name)
+        window.resize(1366, 768)
+        self.starting = window
+        opened: list[bool] = []
+
+        def then() -> None:
+            if not opened:
+                opened.append(True)
+                self.open_desk_window(path)
+
+        _AfterPaint(window, then)
+        QTimer.singleShot(2000, then)
+        window.show()
+        if self.first_run is not None:
+            self.first_run.close()
+            self.first_run = None
+
+    def open_desk_window(self, path: Path) -> None:
+        from kiosk.app.door import StorageError
+        from kiosk.ui.mainwindow import MainWindow
+
+        starting, self.starting = self.starting, None
         try:
             window = MainWindow(path, self.translations, self.sounds, deferred=True)
         except StorageError as exc:
-            self.show_error(str(exc))
+            self.show_error(str(exc), starting)
+            if starting is not None:
+                starting.close()
             return
         if self.window is not None:
             self.window.close()
@@ -210,13 +284,20 @@ class DeskApp:
         # With the database threads, after the first paint; a scan read before it is typed
         # into the search field, and its Enter is a scan of the code there (kept until then).
         window.started.connect(self.scanner.install)
+        if starting is not None:
+            window.move(starting.pos())  # in the first window's place
+        if self.on_desk_window is not None:
+            self.on_desk_window(window)
         window.show()
+        if starting is not None:
+            starting.close()
         if self.first_run is not None:
             self.first_run.close()
             self.first_run = None
 
     def open_self_service(self, path: Path) -> None:
         """The touchscreen kiosk: staff choose the PIN on first use, then it locks."""
+        from kiosk.app.door import StorageError
         from kiosk.ui.selfservice.window import SelfServiceWindow
         from kiosk.ui.speech import Speaker
 
@@ -248,18 +329,34 @@ class DeskApp:
 
     def shutdown(self) -> None:
         """Close the windows: queued check-ins finish, the database closes, threads stop."""
-        for window in (self.window, self.first_run):
+        for window in (self.window, self.first_run, self.starting):
             if window is not None:
                 leave = getattr(window, "leave", None)
                 if callable(leave):
                     leave()  # the locked kiosk window closes only this way
                 else:
                     window.close()
-        self.window = self.first_run = None
+        self.window = self.first_run = self.starting = None
 
-    def show_error(self, text: str) -> None:
-        parent: QWidget | None = self.window or self.first_run
+    def show_error(self, text: str, parent: QWidget | None = None) -> None:
+        parent = parent or self.window or self.first_run
         QMessageBox.critical(parent, "Kiosk", text)
+
+
+class _AfterPaint(QObject):
+    """Calls ``then`` once the first frame of ``window`` is on screen (its paint event comes
+    first in a frame; a call queued from it runs after the frame)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -313,7 +410,12 @@ def run(
     if idle_seconds is not None:
         QSettings().setValue(IDLE_KEY, max(10, min(600, idle_seconds)))
     desk = DeskApp(
-        app, path or default_db_path(), language, kiosk_mode=kiosk_mode, hide_cursor=hide_cursor
+        app,
+        path or default_db_path(),
+        language,
+        kiosk_mode=kiosk_mode,
+        hide_cursor=hide_cursor,
+        window_first=True,
     )
     if demo:
         desk.open_demo()

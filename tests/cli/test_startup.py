@@ -253,3 +253,58 @@ def test_the_desk_window_is_painted_before_the_heavy_libraries_are_loaded(demo: 
         )
         == []
     )
+
+
+#: Starts the desk as ``kiosk gui`` does (a window first, the event after it is painted) and
+#: names the modules loaded when that first window is painted, then when the desk window is.
+WINDOW_FIRST_PROBE = """
+import json, os, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject
+from kiosk.ui.app import DeskApp, qt_application
+
+seen = {}
+
+class Painted(QObject):
+    def __init__(self, label):
+        super().__init__()
+        self.label = label
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and self.label not in seen:
+            seen[self.label] = sorted(sys.modules)
+            if self.label == "desk":
+                starting_closed = not first.isVisible()
+                same_place = watched.pos() == first.pos()
+                print(json.dumps({**seen, "closed": starting_closed, "place": same_place,
+                                  "desk": type(watched).__name__, "loaded": seen["desk"]}))
+                os._exit(0)
+        return False
+
+app = qt_application(["kiosk-gui"])
+desk = DeskApp(app, Path(sys.argv[1]), "en", window_first=True)
+on_first, on_desk = Painted("first"), Painted("desk")
+desk.on_desk_window = lambda window: window.installEventFilter(on_desk)
+desk.start()
+first = desk.starting
+first.installEventFilter(on_first)
+app.exec()
+"""
+
+
+def test_kiosk_gui_paints_a_window_before_it_opens_the_event(demo: Path) -> None:
+    """The first window is on screen before the desk window, the door, the check-in code or
+    even SQLite are loaded; the desk window then takes its place."""
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_FIRST_PROBE, str(demo)],
+        capture_output=True, text=True, timeout=120, check=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )  # fmt: skip
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    at_first = set(found["first"])
+    assert "kiosk.ui.app" in at_first
+    later = {"kiosk.ui.mainwindow", "kiosk.app.door", "kiosk.app.checkin", "kiosk.storage.database"}
+    assert not (later | {"sqlite3"}) & at_first
+    assert later <= set(found["loaded"])  # then the desk window is built on the event
+    assert found["desk"] == "MainWindow"
+    assert found["closed"] and found["place"]

@@ -126,9 +126,13 @@ def test_the_gui_entry_point_on_a_file_that_is_not_an_event_explains_and_exits(
     bad.write_text("not a database", encoding="utf-8")
     code = (
         "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtWidgets import QApplication, QMessageBox\n"
-        "QApplication.exec = lambda *a: 0\n"
-        "QMessageBox.critical = lambda *a, **k: print('SHOWN:', a[2])\n"
+        # The event is opened once the first window is painted, in the event loop: it runs
+        # until the window closes (or ten seconds at most).
+        "loop = QApplication.exec\n"
+        "QApplication.exec = lambda *a: (QTimer.singleShot(10000, QApplication.quit), loop())[1]\n"
+        "QMessageBox.critical = lambda *a, **k: print('SHOWN:', a[2], flush=True)\n"
         "from kiosk.ui.app import main\n"
         f"sys.exit(main(['--db', {str(bad)!r}]))\n"
     )
@@ -143,3 +147,4 @@ def test_the_gui_entry_point_on_a_file_that_is_not_an_event_explains_and_exits(
     )
     assert "Traceback" not in done.stderr
     assert "SHOWN:" in done.stdout and str(bad) in done.stdout
+    assert done.stdout.count("SHOWN:") == 1  # once, and the program ended (no window is left)
