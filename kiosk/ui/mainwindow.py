@@ -194,8 +194,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_actions()
         self.keys = DeskKeys(self)  # a shortcut for every control of the bars (desk_keys.py)
-        # Enter in the search box is a scan even before start(): it waits there.
-        self.desk.scan_requested.connect(self.on_scan)
+        # Enter on a ticket code in the search box is a check-in of that code even before
+        # start() (it waits there); the log says the code was typed: no ticket was read.
+        self.desk.scan_requested.connect(self.on_typed_code)
         self._numbers_timer = QTimer(self)
         self._numbers_timer.setSingleShot(True)
         self._numbers_timer.setInterval(300)
@@ -536,6 +537,10 @@ class MainWindow(QMainWindow):
             self._show_problem(self.tr("No check-in list"), self.tr("This event has no lists."))
             return
         self.backend.scan(code, checkin_list.id, exit_mode=self.exit_mode, method=method)
+
+    @Slot(str)
+    def on_typed_code(self, code: str) -> None:
+        self.on_scan(code, Method.TYPED)
 
     @Slot(str)
     def on_camera_scan(self, code: str) -> None:

@@ -672,3 +672,22 @@ def test_an_enter_too_many_at_the_similar_names_question_checks_in_nobody(
     dialog.people.setCurrentRow(0)  # type: ignore[attr-defined]
     assert dialog.same.isEnabled()  # type: ignore[attr-defined]
     dialog.reject()
+
+
+def test_a_code_typed_by_hand_with_a_correction_is_logged_as_typed_not_scanned(
+    qtbot: QtBot, desk: tuple[MainWindow, Keyboard], people: People, db: Database
+) -> None:
+    # Staff read a ticket code aloud from a phone and type it, correcting a slip with Backspace:
+    # that person is checked in, and the log does not call it a scanned ticket.
+    window, keys = desk
+    code = people.ana.lower()
+    keys.type(code[:4] + "x", gap_ms=180)
+    keys.key(Qt.Key.Key_Backspace, gap_ms=300)
+    keys.type(code[4:], gap_ms=180)
+    with qtbot.waitSignal(window.result_shown, timeout=5000) as shown:
+        keys.enter(gap_ms=300)
+    result = shown.args[0]
+    assert isinstance(result, CheckinResult) and result.decision.reason is Reason.ADMITTED
+    assert result.decision.attendee is not None and result.decision.attendee.code == people.ana
+    qtbot.wait(200)
+    assert methods(db) == [(people.ana, "typed")]
