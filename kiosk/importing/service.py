@@ -564,7 +564,8 @@ def _update(
         report.cancelled += 1
     elif changes.get("status") == AttendeeStatus.ACTIVE.value and old_status != "active":
         report.reactivated += 1
-    attendees.update(conn, row["id"], changes, now)
+    # Text fields as parsed: cleaned by storage's clean_column already.
+    attendees.update(conn, row["id"], changes, now, cleaned=True)
     report.updated += 1
 
 

@@ -690,16 +690,22 @@ def rebuild_search_index(conn: sqlite3.Connection) -> None:
 
 
 def update(
-    conn: sqlite3.Connection, attendee_id: int, changes: dict[str, object], now: str
+    conn: sqlite3.Connection,
+    attendee_id: int,
+    changes: dict[str, object],
+    now: str,
+    *,
+    cleaned: bool = False,
 ) -> None:
     """Change some columns of one attendee (inside the caller's transaction); reindex it.
 
     ``changes`` maps column names to stored values (``days`` as :func:`days_json` text); text
-    fields are cleaned on the way in (:func:`kiosk.core.text.clean`), as on insert.
+    fields are cleaned on the way in (:func:`kiosk.core.text.clean`), as on insert, unless
+    ``cleaned`` says they were (an import's, by :func:`clean_column`).
     """
     if not changes:
         return
-    sets = {c: clean(v) if c in DETAIL_COLUMNS else v for c, v in changes.items()}
+    sets = {c: clean(v) if c in DETAIL_COLUMNS and not cleaned else v for c, v in changes.items()}
     if "raw" in sets:
         sets["raw"] = json.dumps(sets["raw"], ensure_ascii=False)
     if "code" in sets:

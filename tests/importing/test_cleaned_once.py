@@ -116,3 +116,30 @@ def test_an_accent_kept_from_its_letter_by_an_invisible_character_is_composed() 
     # Found by the bulk import test (tests/importing/test_bulk_exact.py): the zero-width space
     # was removed after NFC had run, leaving "e" + U+0301 uncomposed for a second cleaning.
     assert clean("e\u200b\u0301 x") == "\u00e9 x"
+
+
+def test_a_re_import_stores_changed_names_as_checked_without_cleaning_them_again(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "registrations.csv"
+    source.write_text("\n".join(",".join(f'"{c}"' for c in r) for r in ROWS), encoding="utf-8")
+    import_file(db, source)
+    changed = [list(r) for r in ROWS]
+    changed[1][2] = "Port  Constanţa SRL"  # the organisation renamed, typed as carelessly
+    source.write_text("\n".join(",".join(f'"{c}"' for c in r) for r in changed), encoding="utf-8")
+    callers: list[str] = []
+    one_rule = attendees.clean
+
+    def spy(value: object) -> str:
+        callers.append(inspect.stack()[1].function)
+        return one_rule(value)
+
+    monkeypatch.setattr(attendees, "clean", spy)
+
+    report = import_file(db, source)
+
+    assert (report.updated, report.unchanged) == (1, 2)
+    assert callers and set(callers) == {"clean_column"}
+    assert db.conn.execute("SELECT organization FROM attendee WHERE id = 1").fetchone() == (
+        "Port Constanța SRL",
+    )
