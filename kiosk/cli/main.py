@@ -334,8 +334,14 @@ def _list_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--day", type=click.DateTime(formats=["%Y-%m-%d"]),
                      help="The day the list is for (YYYY-MM-DD); default: every day."),
         click.option("--all-days", is_flag=True, help="(edit) The list is for every day."),
-        click.option("--opens", metavar="HH:MM", help="Opens at (event time; needs --day)."),
-        click.option("--closes", metavar="HH:MM", help="Closes at (event time; needs --day)."),
+        click.option(
+            "--opens", metavar="HH:MM",
+            help="Opens at (event time; on a list of every day, each day).",
+        ),
+        click.option(
+            "--closes", metavar="HH:MM",
+            help="Closes at (event time; on a list of every day, each day).",
+        ),
         click.option("--category", "categories", multiple=True, metavar="C",
                      help="Admit only this category; repeat for more. Default: everyone."),
         click.option("--all-categories", is_flag=True, help="(edit) Admit every category."),
@@ -364,13 +370,19 @@ def _list_changes(desk: Desk, current: CheckinList | None, opts: dict[str, Any])
         changes["day"] = opts["day"].date()
     elif opts["all_days"]:
         changes["day"] = None
-    day = changes.get("day", current.day if current else None)
+    # Hours are hours of the day: on a list of every day they hold each day, so any event day
+    # carries them (the first when the list has none).
+    day = changes.get("day", current.day if current else None) or min(
+        desk.event_days(), default=None
+    )
     for key in ("opens", "closes"):
         text = opts[key]
         if text is None:
             continue
         if day is None:
-            raise click.BadParameter("needs --day (a time on which day?)", param_hint=f"--{key}")
+            raise click.BadParameter(
+                "the event has no days to give hours on", param_hint=f"--{key}"
+            )
         try:
             clock = datetime.strptime(text, "%H:%M").time()
         except ValueError as exc:
@@ -378,6 +390,14 @@ def _list_changes(desk: Desk, current: CheckinList | None, opts: dict[str, Any])
                 f"'{text}' is not a time like 14:30", param_hint=f"--{key}"
             ) from exc
         changes[f"{key}_at"] = datetime.combine(day, clock, ZoneInfo(tz))
+    if current is not None and day is not None and set(changes) & {"day", "opens_at", "closes_at"}:
+        # The hours not given keep their time of day, on the same day as the ones given (so
+        # that "closes before it opens" compares like with like).
+        for key in ("opens_at", "closes_at"):
+            kept: datetime | None = getattr(current, key)
+            if key not in changes and kept is not None:
+                local = kept.astimezone(ZoneInfo(tz)).time()
+                changes[key] = datetime.combine(day, local, ZoneInfo(tz))
     if opts["categories"]:
         changes["categories"] = frozenset(opts["categories"])
     elif opts["all_categories"]:

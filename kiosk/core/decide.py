@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from kiosk.core.model import (
     Attendee,
@@ -118,8 +119,8 @@ def _entry_refusal(
         )
     if lst.day is not None and lst.day != today:
         return Decision(Reason.NOT_ON_LIST, person, hint=Hint.OUTSIDE_WINDOW)
-    if (lst.opens_at is not None and req.now < lst.opens_at) or (
-        lst.closes_at is not None and req.now >= lst.closes_at
+    if (lst.opens_at is not None or lst.closes_at is not None) and not within_hours(
+        lst, req.now, req.event_tz
     ):
         return Decision(Reason.NOT_ON_LIST, person, hint=Hint.OUTSIDE_WINDOW)
     not_covered = coverage_hint(person, lst, today)
@@ -128,6 +129,17 @@ def _entry_refusal(
     if person.pending and not lst.admit_pending:
         return Decision(Reason.UNPAID, person)
     return None
+
+
+def within_hours(lst: CheckinList, now: datetime, event_tz: str) -> bool:
+    """Is ``lst`` open at ``now``? Its hours are hours of the day in the event's time zone: on
+    a list of one day, that day's (the day itself is checked apart); on a list of every day
+    (lunch 12:00–14:00), each day's. The date the hours were stored with does not matter."""
+    zone = ZoneInfo(event_tz)
+    at = now.astimezone(zone).time()
+    if lst.opens_at is not None and at < lst.opens_at.astimezone(zone).time():
+        return False
+    return lst.closes_at is None or at < lst.closes_at.astimezone(zone).time()
 
 
 def _exited(moves: list[Scan]) -> bool:

@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 
 from kiosk.cli.main import cli
 from kiosk.storage import events
+from kiosk.storage.attendees import NewAttendee, insert_many
 from kiosk.storage.database import Database
 from kiosk.sync.bundle import export_bundle, import_bundle
 
@@ -28,8 +29,6 @@ def a_code(db: Path) -> str:
 
 
 def test_lists_add_edit_remove(demo: Path) -> None:
-    made = run(demo, "lists", "add", "Workshop A", "--opens", "14:00", "--closes", "16:00")
-    assert made.exit_code == 2 and "needs --day" in made.output
     with Database(demo) as db:
         day = events.checkin_lists(db)[0].day
     assert day is not None
@@ -129,3 +128,36 @@ def test_list_changes_and_removals_reach_another_kiosk_with_a_bundle(
     assert arrived is not None and arrived.tracks_presence and arrived.admit_pending
     assert arrived.categories == frozenset({"press"})
     assert "Dinner" not in names and "B2B room" in names
+
+
+def test_hours_on_a_list_of_every_day_hold_each_day(tmp_path: Path) -> None:
+    """Lunch 12:00-14:00 every day: the issue's 'lists add NAME [--day D] [--opens HH:MM
+    --closes HH:MM]' takes hours without a day (the desk dropped them, the CLI refused them)."""
+    db = tmp_path / "event.db"
+    assert run(db, "init", "--name", "Conf", "--day", "2026-09-28", "--day", "2026-09-29",
+               "--timezone", "Europe/Sofia").exit_code == 0  # fmt: skip
+    with Database(db) as database, database.write() as conn:
+        insert_many(conn, [NewAttendee("K7Q4M2P9X", "Ана", "Петрова")], "2026-09-01T00:00:00Z")
+    made = run(db, "lists", "add", "Lunch", "--opens", "12:00", "--closes", "14:00",
+               "--multiple", "--json")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    lunch = json.loads(made.output)
+    assert lunch["day"] is None
+    answers = {}
+    for day in ("2026-09-28", "2026-09-29"):
+        for at in ("11:59", "12:00", "13:59", "14:00"):
+            answer = run(db, "checkin", "K7Q4M2P9X", "--list", str(lunch["id"]), "--at",
+                         f"{day}T{at}", "--json")  # fmt: skip
+            answers[day, at] = json.loads(answer.output)["status"]
+    assert answers == {
+        (day, at): "admitted" if at in ("12:00", "13:59") else "not_on_list"
+        for day in ("2026-09-28", "2026-09-29")
+        for at in ("11:59", "12:00", "13:59", "14:00")
+    }
+    moved = run(db, "lists", "edit", str(lunch["id"]), "--day", "2026-09-29", "--opens",
+                "11:30", "--json")  # fmt: skip
+    assert moved.exit_code == 0, moved.output
+    kept = json.loads(moved.output)
+    assert kept["opens"].startswith("2026-09-29T11:30") and kept["closes"].startswith(
+        "2026-09-29T14:00"
+    )

@@ -3,7 +3,9 @@ check-in, lists made from the menu, corrections to a person (issues 17.10, 17.11
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -164,3 +166,32 @@ def test_menu_check_in_lists_adds_a_workshop_the_desk_can_scan_on(
     finally:
         lists_module.QMessageBox.warning = original  # type: ignore[method-assign]
     assert warned and "evidence" in warned[0]
+
+
+def test_hours_on_a_list_of_every_day_are_kept_by_the_desk(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    """Menu → Check-in lists, "Every day", "Open only from 12:00 to 14:00": the hours were
+    dropped without a word when no day was chosen; they hold each day (issue 19, lists)."""
+    from datetime import time
+
+    from PySide6.QtCore import QTime
+
+    from kiosk.ui.dialogs.lists import ListEditor
+
+    zone = ZoneInfo(events.event_info(db).timezone)
+    days = sorted(cl.day for cl in events.checkin_lists(db) if cl.day is not None)
+    editor = ListEditor(days, zone, None, window)
+    qtbot.addWidget(editor)
+    editor.name.setText("Lunch")
+    editor.day.setCurrentIndex(0)  # every day
+    editor.hours.setChecked(True)
+    editor.opens.setTime(QTime(12, 0))
+    editor.closes.setTime(QTime(14, 0))
+    values = editor.values()
+    assert values["day"] is None
+    opens, closes = values["opens_at"], values["closes_at"]
+    assert isinstance(opens, datetime) and isinstance(closes, datetime)
+    assert (opens.astimezone(zone).time(), closes.astimezone(zone).time()) == (
+        time(12), time(14),
+    )  # fmt: skip

@@ -45,6 +45,7 @@ class ListEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("ListEditor")
         self.zone = zone
+        self._days = days
         self.setWindowTitle(self.tr("Check-in list"))
         self.name = QLineEdit(current.name if current else "", self)
         self.name.setObjectName("ListName")
@@ -105,9 +106,12 @@ class ListEditor(QDialog):
     def values(self) -> dict[str, object]:
         day = self.day.currentData()
         opens = closes = None
-        if self.hours.isChecked() and isinstance(day, date):
-            opens = self._at(day, self.opens.time())
-            closes = self._at(day, self.closes.time())
+        if self.hours.isChecked():
+            # Hours of the day: a list of every day is open at these hours each day (they are
+            # kept on the event's first day; the date does not matter).
+            on = day if isinstance(day, date) else min(self._days, default=date.today())
+            opens = self._at(on, self.opens.time())
+            closes = self._at(on, self.closes.time())
         categories = frozenset(c.strip() for c in self.categories.text().split(",") if c.strip())
         return {
             "name": self.name.text(),
