@@ -153,8 +153,10 @@ def import_file(
 
 #: Rows read, parsed and written together: memory holds one batch, not the file.
 BATCH_ROWS = 5_000
-#: The page cache of the connection while it imports (it streams; see imports.bulk_load).
-IMPORT_CACHE_KIB = 16_384
+#: The page cache of the connection while it imports (it streams; see imports.bulk_load). 8 MiB
+#: keeps a 100,000-row workbook under 120 MB peak (16 MiB: 122 MB); CPU within the noise
+#: (bench/importing.py).
+IMPORT_CACHE_KIB = 8_192
 
 
 def _import(
