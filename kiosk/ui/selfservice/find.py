@@ -1,9 +1,14 @@
 """Find me by name: an on-screen keyboard; people appear only once their whole last name is
-typed, at most five, names only (the privacy rule of :mod:`kiosk.core.selfservice`)."""
+typed, at most five, names only (the privacy rule of :mod:`kiosk.core.selfservice`).
+
+On a low screen (a 1366 x 768 landscape kiosk) the keyboard and the list cannot both be whole:
+the list would show one name and a half. Once people are found and their names do not all fit,
+the keyboard folds away and a "Show the keyboard" button appears beside Back, so every name found
+is on screen to be touched; the button, a tap on the field or a key typed brings it back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,15 +50,20 @@ class FindScreen(QWidget):
         self.keyboard.set_target(self.field)
         self.back_button = big_button(self)
         self.back_button.clicked.connect(self.back)
+        self.keyboard_button = big_button(self)
+        self.keyboard_button.clicked.connect(self._unfold)
+        self.keyboard_button.hide()
         self.results.itemClicked.connect(self._clicked)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(self._search)
-        self.field.textChanged.connect(lambda _t: self._debounce.start())
+        self.field.textChanged.connect(self._typed)
+        self.field.installEventFilter(self)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.heading, 1)
+        top.addWidget(self.keyboard_button)  # beside Back: the list keeps the height
         # Tight margins: at 150 % text on a 1366 x 768 screen the keyboard and one whole name
         # still fit under the field without scrolling.
         layout = QVBoxLayout(self)
@@ -77,7 +87,41 @@ class FindScreen(QWidget):
         self.field.clear()
         self.people = []
         self.results.clear()
+        self._unfold()
         self._hint()
+
+    def _typed(self, _text: str) -> None:
+        self._unfold()
+        self._debounce.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.MouseButtonPress:
+            self._unfold()  # a tap on the field: the person wants to type again
+        return super().eventFilter(watched, event)
+
+    @property
+    def folded(self) -> bool:
+        """The keyboard is folded away so that every name found is on screen."""
+        return not self.keyboard_button.isHidden()
+
+    def _unfold(self) -> None:
+        if self.keyboard_button.isHidden():
+            return
+        self.keyboard_button.hide()
+        self.keyboard.show()
+        self.field.setFocus()
+
+    def _fold_if_needed(self) -> None:
+        """Fold the keyboard when the names found do not all fit in the list as it is."""
+        if not self.people or not self.keyboard_button.isHidden():
+            return
+        frame = 2 * self.results.frameWidth()
+        needed = frame + sum(
+            self.results.sizeHintForRow(row) for row in range(self.results.count())
+        )
+        if needed > self.results.height():
+            self.keyboard.hide()
+            self.keyboard_button.show()
 
     def _search(self) -> None:
         query = self.field.text().strip()
@@ -103,6 +147,7 @@ class FindScreen(QWidget):
             height = self.results.fontMetrics().lineSpacing() + 48
             item.setSizeHint(QSize(100, max(side, height)))
         self._hint()
+        self._fold_if_needed()
 
     def _clicked(self, item: QListWidgetItem) -> None:
         row = self.results.row(item)
@@ -126,6 +171,7 @@ class FindScreen(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Find me by name"))
         self.back_button.setText(self.tr("Back"))
+        self.keyboard_button.setText(self.tr("Show the keyboard"))
         self.field.setPlaceholderText(self.tr("Your last name"))
         self.field.setAccessibleName(self.tr("Your last name"))
         self.results.setAccessibleName(self.tr("People found"))

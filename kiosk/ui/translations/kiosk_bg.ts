@@ -686,6 +686,10 @@
         <translation>Назад</translation>
     </message>
     <message>
+        <source>Show the keyboard</source>
+        <translation>Покажи клавиатурата</translation>
+    </message>
+    <message>
         <source>Your last name</source>
         <translation>Вашата фамилия</translation>
     </message>

@@ -691,6 +691,10 @@
         <translation>Înapoi</translation>
     </message>
     <message>
+        <source>Show the keyboard</source>
+        <translation>Arată tastatura</translation>
+    </message>
+    <message>
         <source>Your last name</source>
         <translation>Numele de familie</translation>
     </message>
