@@ -412,11 +412,12 @@ class CheckinService:
         )
         return self._log(conn, decision, person, code, checkin_list, how)
 
-    def has_meetings(self) -> bool:
-        """Whether the event has B2B meetings at all: where it has none, a check-in never needs
-        the meetings service (nor its import, in a one-shot ``kiosk checkin``)."""
+    def has_meetings(self, attendee_uid: str | None = None) -> bool:
+        """Whether the event has B2B meetings at all (with ``attendee_uid``: that person has
+        any): where there are none, a check-in never needs the meetings service (nor its
+        import, in a one-shot ``kiosk checkin``)."""
         with self.db.read() as conn:
-            return events.has_meetings(conn)
+            return events.has_meetings(conn, attendee_uid)
 
     def last_undoable(self, attendee_uid: str | None = None) -> str | None:
         """This kiosk's newest check-in that can be undone (or one person's, from any kiosk)."""

@@ -155,9 +155,10 @@ class Desk:
         if self.hub_guard:
             attach_hub_guard(self.checkin)  # cheap when there is no hub
 
-    def has_meetings(self) -> bool:
-        """Whether the event has any B2B meetings (one indexed query; none: nothing to show)."""
-        return self.checkin.has_meetings()
+    def has_meetings(self, attendee_uid: str | None = None) -> bool:
+        """Whether the event has any B2B meetings, or with ``attendee_uid`` whether that person
+        has any (one indexed query; none: nothing to show, nothing to mark held)."""
+        return self.checkin.has_meetings(attendee_uid)
 
     def resolve_list(self, list_id: int | None, at: datetime | None = None) -> CheckinList:
         """The list a scan goes to: the one asked for, else the list of the day ``at``."""

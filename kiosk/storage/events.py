@@ -415,6 +415,14 @@ def kiosk_names(db: Database) -> dict[str, str]:
     return {r["id"]: r["name"] for r in db.query("SELECT id, name FROM kiosk")}
 
 
-def has_meetings(conn: sqlite3.Connection) -> bool:
-    """True once the event has any B2B meeting (most events have none)."""
-    return conn.execute("SELECT 1 FROM meeting LIMIT 1").fetchone() is not None
+def has_meetings(conn: sqlite3.Connection, attendee_uid: str | None = None) -> bool:
+    """True once the event has any B2B meeting (most events have none); with
+    ``attendee_uid``, any meeting of that person (on either side, any day)."""
+    if attendee_uid is None:
+        return conn.execute("SELECT 1 FROM meeting LIMIT 1").fetchone() is not None
+    found = conn.execute(
+        "SELECT 1 FROM meeting WHERE a_uid = ? UNION ALL SELECT 1 FROM meeting WHERE b_uid = ? "
+        "LIMIT 1",
+        (attendee_uid, attendee_uid),
+    ).fetchone()
+    return found is not None

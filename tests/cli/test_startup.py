@@ -111,6 +111,24 @@ def test_checkin_at_an_event_without_meetings_does_not_load_the_meetings_service
     assert not {"kiosk.app.meetings", "kiosk.cli.meetings", "kiosk.core.meetings"} & loaded
 
 
+def test_checkin_of_someone_without_meetings_does_not_load_the_meetings_service(
+    demo: Path,
+) -> None:
+    """At an event with B2B meetings most people have none: their check-in shows none, and
+    loads no meetings code (one indexed question to the file instead)."""
+    with sqlite3.connect(demo) as conn:
+        code = conn.execute(
+            "SELECT code FROM attendee WHERE status = 'active' AND uid NOT IN "
+            "(SELECT a_uid FROM meeting WHERE a_uid IS NOT NULL UNION "
+            "SELECT b_uid FROM meeting WHERE b_uid IS NOT NULL) LIMIT 1"
+        ).fetchone()[0]
+    done = run_probe("--db", str(demo), "checkin", code, "--json")
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "kiosk.app.checkin" in loaded
+    assert not {"kiosk.app.meetings", "kiosk.core.meetings"} & loaded
+    assert json.loads(done.stdout)["meetings"] == []
+
+
 def test_version_is_answered_before_the_command_line_is_loaded() -> None:
     """``kiosk --version`` alone: no click, no command module, not even the storage."""
     done = run_probe("--version")
@@ -308,3 +326,16 @@ def test_kiosk_gui_paints_a_window_before_it_opens_the_event(demo: Path) -> None
     assert later <= set(found["loaded"])  # then the desk window is built on the event
     assert found["desk"] == "MainWindow"
     assert found["closed"] and found["place"]
+
+
+def test_whether_a_person_has_meetings_is_asked_on_both_sides_of_a_meeting(demo: Path) -> None:
+    from kiosk.app import open_desk
+
+    with sqlite3.connect(demo) as conn:
+        people = [r[0] for r in conn.execute("SELECT uid FROM attendee")]
+        a_side = {r[0] for r in conn.execute("SELECT a_uid FROM meeting")}
+        b_side = {r[0] for r in conn.execute("SELECT b_uid FROM meeting")}
+    assert b_side - a_side  # some people are on the b side only
+    with open_desk(demo) as desk:
+        answers = {uid: desk.has_meetings(uid) for uid in people}
+    assert answers == {uid: uid in a_side | b_side for uid in people}
