@@ -99,11 +99,6 @@ class FindScreen(QWidget):
             self._unfold()  # a tap on the field: the person wants to type again
         return super().eventFilter(watched, event)
 
-    @property
-    def folded(self) -> bool:
-        """The keyboard is folded away so that every name found is on screen."""
-        return not self.keyboard_button.isHidden()
-
     def _unfold(self) -> None:
         if self.keyboard_button.isHidden():
             return
