@@ -22,7 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -31,6 +31,7 @@ from kiosk.app.failures import write_crash_report
 from kiosk.app.paths import cache_dir, config_dir, default_db_path, demo_db_path
 from kiosk.assets import ICON_SIZES, icon_path
 from kiosk.ui import style
+from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.i18n import Translations, system_language
 
 if TYPE_CHECKING:
@@ -257,7 +258,7 @@ class DeskApp:
                 opened.append(True)
                 self.open_desk_window(path)
 
-        _AfterPaint(window, then)
+        AfterFirstPaint(window, then)
         QTimer.singleShot(2000, then)
         window.show()
         if self.first_run is not None:
@@ -341,22 +342,6 @@ class DeskApp:
     def show_error(self, text: str, parent: QWidget | None = None) -> None:
         parent = parent or self.window or self.first_run
         QMessageBox.critical(parent, "Kiosk", text)
-
-
-class _AfterPaint(QObject):
-    """Calls ``then`` once the first frame of ``window`` is on screen (its paint event comes
-    first in a frame; a call queued from it runs after the frame)."""
-
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:

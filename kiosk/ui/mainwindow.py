@@ -4,14 +4,13 @@ screen, and the glue between scans, the database worker and what is shown."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -53,6 +52,7 @@ from kiosk.ui.backend import (
     Similar,
 )
 from kiosk.ui.desk_keys import DeskKeys
+from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.i18n import LANGUAGES, Translations
 from kiosk.ui.meeting_texts import desk_lines
 from kiosk.ui.multimedia import sound_text
@@ -97,26 +97,6 @@ if TYPE_CHECKING:
     from kiosk.ui.widgets.camera_view import CameraView
 
 log = logging.getLogger(__name__)
-
-
-class _AfterFirstPaint(QObject):
-    """Calls ``then`` once the first frame of ``window`` has been painted.
-
-    The window's own paint event comes first in a frame, its children are painted right after
-    it in the same pass: a call queued from that event runs when the whole frame is on screen
-    (a zero timer started at ``show()`` would run before the frame).
-    """
-
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -218,7 +198,7 @@ class MainWindow(QMainWindow):
         if deferred:
             # Once the first frame is on screen; at the latest after two seconds (a window
             # opened minimized is not painted).
-            _AfterFirstPaint(self, self.start)  # owned by the window
+            AfterFirstPaint(self, self.start)  # owned by the window
             QTimer.singleShot(2000, self.start)
         else:
             self.start()
