@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from kiosk.app.printing import FoundPrinter, PrintPolicy
 from kiosk.ui.a11y import label_fields
 from kiosk.ui.print_backend import Preview, PrintSettings
 from kiosk.ui.texts import template_title
+from kiosk.ui.widgets.parts import save_cancel_buttons
 
 
 def to_pixmap(image: Image.Image) -> QPixmap:
@@ -104,11 +104,7 @@ class BadgeSettingsDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addWidget(self.preview, 2)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, _ = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(12)

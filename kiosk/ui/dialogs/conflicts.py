@@ -4,55 +4,26 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTableWidgetItem, QWidget
 
 from kiosk.app.reports import Conflict
 from kiosk.ui.a11y import name_table
+from kiosk.ui.dialogs.table_dialog import TableDialog
 from kiosk.ui.texts import day_text
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(TableDialog):
     """Signals: refresh_requested()."""
 
     refresh_requested = Signal()
 
     def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(5, 1, parent)
         self.zone = zone
         self.found: list[Conflict] = []
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.refresh = QPushButton(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.addButton(self.refresh, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.rejected.connect(self.reject)
+        (self.refresh,) = self.action_buttons
         self.refresh.clicked.connect(self.refresh_requested)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.buttons)
         self.resize(980, 480)
         self.retranslate()
 
@@ -108,8 +79,3 @@ class ConflictsDialog(QDialog):
         self._intro_text()
         if self.found:
             self.show_conflicts(self.found)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app.people import EDITABLE
 from kiosk.core.model import Attendee
+from kiosk.ui.widgets.parts import save_cancel_buttons
 
 
 class EditPersonDialog(QDialog):
@@ -50,12 +50,7 @@ class EditPersonDialog(QDialog):
             self.tr("Changes are logged and reach the other kiosks with the next sync."), self
         )
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)

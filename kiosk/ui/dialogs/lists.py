@@ -34,6 +34,7 @@ from kiosk.app.door import Desk, ListError
 from kiosk.core.model import CheckinList, Policy
 from kiosk.ui.a11y import name_table
 from kiosk.ui.texts import category_text, day_text, list_text
+from kiosk.ui.widgets.parts import save_cancel_buttons
 
 
 class ListEditor(QDialog):
@@ -93,12 +94,7 @@ class ListEditor(QDialog):
         form.addRow(self.tr("Only categories"), self.categories)
         for box in (self.presence, self.multiple, self.reentry, self.unpaid):
             form.addRow("", box)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -4,61 +4,30 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem, QWidget
 
 from kiosk.app.printing import JobState, PrintJob
 from kiosk.ui.a11y import name_table
+from kiosk.ui.dialogs.table_dialog import TableDialog
 from kiosk.ui.texts import fault_text, time_text
 
 
-class PrintQueueDialog(QDialog):
+class PrintQueueDialog(TableDialog):
     retry_requested = Signal(int)
     cancel_requested = Signal(int)
     refresh_requested = Signal()
 
     def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(5, 2, parent)
         self.zone = zone
         self.jobs: list[PrintJob] = []
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.retry = QPushButton(self)
-        self.cancel = QPushButton(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.buttons.addButton(self.retry, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.addButton(self.cancel, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.rejected.connect(self.reject)
+        self.retry, self.cancel = self.action_buttons
         self.retry.clicked.connect(self._retry)
         self.cancel.clicked.connect(self._cancel)
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.buttons)
         self.resize(960, 500)
         self.retranslate()
         self._update_buttons()
@@ -80,9 +49,7 @@ class PrintQueueDialog(QDialog):
     def _update_buttons(self) -> None:
         job = self.selected()
         self.retry.setEnabled(job is not None and job.state is JobState.FAILED)
-        self.cancel.setEnabled(
-            job is not None and job.state in (JobState.QUEUED, JobState.FAILED)
-        )
+        self.cancel.setEnabled(job is not None and job.state in (JobState.QUEUED, JobState.FAILED))
 
     def state_text(self, job: PrintJob) -> str:
         if job.state is JobState.FAILED and job.will_retry:
@@ -144,9 +111,3 @@ class PrintQueueDialog(QDialog):
         self.cancel.setText(self.tr("Cancel badge"))
         if self.jobs:
             self.show_jobs(self.jobs)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
