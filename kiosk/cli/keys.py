@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kiosk.app.keys import MIN_PASSPHRASE, SigningError, key_id_text
-from kiosk.cli.options import Command, State
+from kiosk.cli.options import Command, State, output_file_option
 from kiosk.cli.output import counted
 from kiosk.core.model import Attendee
 
@@ -84,13 +84,7 @@ def keys() -> None:
 
 
 @keys.command("init")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write the private key (encrypted). Keep it off the kiosks.",
-)
+@output_file_option("Where to write the private key (encrypted). Keep it off the kiosks.")
 @_passphrase_option
 @click.pass_obj
 def keys_init(state: State, output: Path, passphrase_file: Path | None) -> None:
@@ -108,13 +102,7 @@ def keys_init(state: State, output: Path, passphrase_file: Path | None) -> None:
 
 
 @keys.command("export-public")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write the public keys to (safe to copy to every kiosk).",
-)
+@output_file_option("File to write the public keys to (safe to copy to every kiosk).")
 @click.pass_obj
 def keys_export_public(state: State, output: Path) -> None:
     """Write the public keys this database trusts, for 'kiosk keys add-public' on kiosks."""
@@ -173,13 +161,7 @@ def keys_remove(state: State, key_id: str) -> None:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="The private key file made by 'kiosk keys init'.",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write the new signed revocation list to, for the kiosks.",
-)
+@output_file_option("File to write the new signed revocation list to, for the kiosks.")
 @_passphrase_option
 @click.pass_obj
 def keys_revoke(

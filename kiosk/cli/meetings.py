@@ -11,7 +11,7 @@ import click
 
 from kiosk.app.meetings import FILTERS, Meeting, MeetingError
 from kiosk.app.slips import SLIP_PAPERS, SlipMaker, slip_setting
-from kiosk.cli.options import Command, State, print_json
+from kiosk.cli.options import Command, State, output_file_option, print_json
 from kiosk.core.meetings import MarkSource
 
 if TYPE_CHECKING:
@@ -225,13 +225,7 @@ def resolve_cmd(
 
 @meetings.command("slip")
 @click.argument("code")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write: .pdf or .png.",
-)
+@output_file_option("File to write: .pdf or .png.")
 @click.option(
     "--day",
     type=click.DateTime(formats=["%Y-%m-%d"]),

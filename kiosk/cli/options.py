@@ -54,6 +54,17 @@ def delimiter_option(command: F) -> F:
     )(command)
 
 
+
+def output_file_option(help_text: str) -> Callable[[F], F]:
+    """``-o/--output``: the one file a command writes (required; a folder is refused)."""
+    return click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=help_text,
+    )
+
 @contextmanager
 def progress(
     total: int | None, label: str, *, after_seconds: float | None = None

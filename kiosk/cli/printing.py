@@ -16,7 +16,7 @@ from kiosk.app.printing import (
     PrintRequestError,
     find_printers,
 )
-from kiosk.cli.options import Command, State, progress
+from kiosk.cli.options import Command, State, output_file_option, progress
 from kiosk.core import wording
 from kiosk.core.model import Attendee
 
@@ -33,13 +33,7 @@ def _person(badges: badging.Badges, code: str) -> Attendee:
 
 @click.command()
 @click.argument("code")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="badge.png or badge.pdf.",
-)
+@output_file_option("badge.png or badge.pdf.")
 @click.option(
     "--template", default="roll-80mm", show_default=True, help="Template name or file."
 )
@@ -62,10 +56,7 @@ def badges() -> None:
 
 
 @badges.command("pdf")
-@click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-    help="The PDF to write.",
-)  # fmt: skip
+@output_file_option("The PDF to write.")
 @click.option("--template", default="a4-sheet", show_default=True, help="A sheet template.")
 @click.option(
     "--list", "list_id", type=int,

@@ -28,7 +28,15 @@ from kiosk.app.reports import (
     ScopeError,
     WrittenFile,
 )
-from kiosk.cli.options import Command, State, delimiter_option, print_json, progress, working
+from kiosk.cli.options import (
+    Command,
+    State,
+    delimiter_option,
+    output_file_option,
+    print_json,
+    progress,
+    working,
+)
 from kiosk.cli.output import counted
 
 _DAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -163,13 +171,7 @@ def _show(files: list[WrittenFile], t: Callable[..., str] | None = None) -> None
 @click.command("report")
 @click.option("--day", type=_DAY, help="Only this day (YYYY-MM-DD). Default: the whole event.")
 @click.option("--list", "list_id", type=int, help="Only this check-in list (in person only).")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write: .csv (register, plus NAME-summary.csv), .xlsx or .pdf.",
-)
+@output_file_option("File to write: .csv (register, plus NAME-summary.csv), .xlsx or .pdf.")
 @click.option(
     "--format",
     "fmt",
@@ -256,13 +258,7 @@ def export_group() -> None:
     default=None,
     help="File format (default: from the file name).",
 )
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (.csv or .xlsx).",
-)
+@output_file_option("File to write (.csv or .xlsx).")
 @delimiter_option
 @click.option("--list", "list_id", type=int, help="Only this check-in list.")
 @click.option(
@@ -304,13 +300,7 @@ def export_attendance(
 
 @click.command("sign-in-sheet")
 @click.option("--day", required=True, type=_DAY, help="The day (YYYY-MM-DD).")
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="PDF file to write.",
-)
+@output_file_option("PDF file to write.")
 @click.option(
     "--attended",
     is_flag=True,
