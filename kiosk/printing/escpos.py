@@ -29,7 +29,7 @@ from typing import Any
 from PIL import Image
 
 from kiosk.printing.base import Fault, Media, PrinterError, PrinterStatus, Readiness
-from kiosk.printing.media import media_for
+from kiosk.printing.media import AddressedPrinter
 from kiosk.printing.uri import Kind, PrinterAddress, format_uri, parse_uri
 
 log = logging.getLogger(__name__)
@@ -454,31 +454,22 @@ def _transport(address: PrinterAddress, timeout: float) -> Any:
 # --- the printer ---------------------------------------------------------------------------------
 
 
-class EscposPrinter:
+class EscposPrinter(AddressedPrinter):
     """An ESC/POS printer: every job opens the link, sends the raster and a cut, and closes it."""
 
     def __init__(self, address: PrinterAddress | str) -> None:
-        self._address = parse_uri(address) if isinstance(address, str) else address
-        if not self._address.kind.escpos:
+        parsed = parse_uri(address) if isinstance(address, str) else address
+        if not parsed.kind.escpos:
             raise PrinterError(
                 Fault.BAD_ADDRESS,
-                f"{format_uri(self._address)} is not an ESC/POS printer address",
+                f"{format_uri(parsed)} is not an ESC/POS printer address",
             )
-        self._uri = format_uri(self._address)
-        self._media = media_for(self._address)
+        super().__init__(parsed)
         self._answers: bool | None = None  # does it answer DLE EOT? None = not known yet
-
-    @property
-    def uri(self) -> str:
-        return self._uri
 
     @property
     def address(self) -> PrinterAddress:
         return self._address
-
-    @property
-    def media(self) -> Media:
-        return self._media
 
     @property
     def timeout(self) -> float:

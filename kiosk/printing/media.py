@@ -60,3 +60,21 @@ def media_for(address: PrinterAddress) -> Media:
         dpi=dpi or PREVIEW_MEDIA.dpi,
         thermal=True,
     )
+
+
+class AddressedPrinter:
+    """What every printer keeps of its address: ``uri``, the address as configured, and
+    ``media``, what it prints on (the address's own, see :func:`media_for`, unless given)."""
+
+    def __init__(self, address: PrinterAddress, media: Media | None = None) -> None:
+        self._address = address
+        self._uri = format_uri(address)
+        self._media = media or media_for(address)
+
+    @property
+    def uri(self) -> str:
+        return self._uri
+
+    @property
+    def media(self) -> Media:
+        return self._media

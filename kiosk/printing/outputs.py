@@ -21,7 +21,7 @@ from pathlib import Path
 from PIL import Image
 
 from kiosk.printing.base import Fault, Media, PrinterError, PrinterStatus, Readiness
-from kiosk.printing.media import PREVIEW_MEDIA, media_for
+from kiosk.printing.media import PREVIEW_MEDIA, AddressedPrinter
 from kiosk.printing.uri import Kind, PrinterAddress, format_uri, parse_uri
 
 _NUMBERED = re.compile(r"badge-(\d+)\.(png|pdf)$")
@@ -87,24 +87,14 @@ def _prepared(image: Image.Image, media: Media) -> Image.Image:
     return image.convert("RGB")
 
 
-class _FileOutput(ABC):
+class _FileOutput(AddressedPrinter, ABC):
     kind: Kind
 
     def __init__(self, address: PrinterAddress | str) -> None:
-        self._address = _address(address, self.kind)
-        self._uri = format_uri(self._address)
-        self._media = media_for(self._address)
+        super().__init__(_address(address, self.kind))
         self._path = Path(self._address.path)
         self._lock = threading.Lock()
         self.written: list[Path] = []  # files written by this object, in order
-
-    @property
-    def uri(self) -> str:
-        return self._uri
-
-    @property
-    def media(self) -> Media:
-        return self._media
 
     @property
     def path(self) -> Path:
@@ -122,7 +112,7 @@ class _FileOutput(ABC):
     def _is_folder(self) -> bool:
         return True
 
-    def close(self) -> None:  # noqa: B027 - nothing stays open between prints
+    def close(self) -> None:  # nothing stays open between prints
         """Every file is complete when print_image returns."""
 
     def print_image(self, image: Image.Image, *, copies: int = 1) -> None:
@@ -198,7 +188,7 @@ class PdfOutput(_FileOutput):
         self.written.append(target)
 
 
-class MemoryPrinter:
+class MemoryPrinter(AddressedPrinter):
     """``memory://``: keeps every printed image; ``fail_with`` makes the next prints fail."""
 
     def __init__(
@@ -210,26 +200,15 @@ class MemoryPrinter:
         message: str = "",
         readiness: Readiness = Readiness.READY,
     ) -> None:
-        self._address = _address(address, Kind.MEMORY)
-        self._uri = format_uri(self._address)
-        self._media = media or (
-            media_for(self._address)
-            if (self._address.width or self._address.profile or self._address.media)
-            else PREVIEW_MEDIA
-        )
+        parsed = _address(address, Kind.MEMORY)
+        # The address's own media where it names one (None), else what a preview shows.
+        named = parsed.width or parsed.profile or parsed.media
+        super().__init__(parsed, media or (None if named else PREVIEW_MEDIA))
         self.images: list[Image.Image] = []
         self.fail_with = fail_with
         self.message = message
         self.readiness = readiness
         self.closed = False
-
-    @property
-    def uri(self) -> str:
-        return self._uri
-
-    @property
-    def media(self) -> Media:
-        return self._media
 
     def fail(self, kind: Fault | None, message: str = "") -> None:
         """Make the following prints raise ``PrinterError(kind)`` (None: print again)."""

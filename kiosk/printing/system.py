@@ -22,7 +22,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPain
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from kiosk.printing.base import Fault, Media, PrinterError, PrinterStatus, Readiness
-from kiosk.printing.media import media_for
+from kiosk.printing.media import AddressedPrinter
 from kiosk.printing.uri import PAGES, Kind, PrinterAddress, format_uri, parse_uri
 
 _app: QCoreApplication | None = None  # the application we created, kept alive
@@ -144,7 +144,7 @@ def _info(name: str) -> QPrinterInfo:
     return QPrinterInfo.printerInfo(name)
 
 
-class SystemPrinter:
+class SystemPrinter(AddressedPrinter):
     """A printer of the operating system, by name (``system://default`` for the default one)."""
 
     def __init__(self, address: PrinterAddress | str) -> None:
@@ -153,18 +153,8 @@ class SystemPrinter:
             raise PrinterError(
                 Fault.BAD_ADDRESS, f"{format_uri(parsed)} is not a system:// address"
             )
-        self._address = parsed
-        self._uri = format_uri(parsed)
-        self._media = media_for(parsed)
+        super().__init__(parsed)
         self._page = parsed.media or "A6"
-
-    @property
-    def uri(self) -> str:
-        return self._uri
-
-    @property
-    def media(self) -> Media:
-        return self._media
 
     def _not_found(self) -> PrinterError:
         name = self._address.name
