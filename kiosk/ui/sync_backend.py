@@ -56,7 +56,9 @@ class Imported:
     refused: list[BundleError] = field(default_factory=list)
 
 
-class _SyncWorker(QObject):
+class _SyncAnswers(QObject):
+    """What the sync worker answers; the window's :class:`SyncBackend` relays the same signals."""
+
     progress = Signal(int, int)
     exported = Signal(object)  # Exported
     imported = Signal(object)  # Imported
@@ -65,8 +67,13 @@ class _SyncWorker(QObject):
     conflicts_listed = Signal(object)  # list[Conflict]
     probed = Signal(object)  # kiosk.app.sync.Probe
     hub_saved = Signal(str)  # the address kept (without its password)
-    failed = Signal(str, str)  # request, message
+    failed = Signal(str, str)  # request, message ('' for sync: no hub configured)
 
+    ANSWERS = ("progress", "exported", "imported", "synced", "state",
+               "conflicts_listed", "probed", "hub_saved", "failed")  # fmt: skip
+
+
+class _SyncWorker(_SyncAnswers):
     def __init__(self, path: str) -> None:
         super().__init__()
         self.path = path
@@ -174,18 +181,8 @@ class _SyncWorker(QObject):
             self.service = None
 
 
-class SyncBackend(QObject):
+class SyncBackend(_SyncAnswers):
     """The window's handle on the sync worker."""
-
-    progress = Signal(int, int)
-    exported = Signal(object)  # Exported
-    imported = Signal(object)  # Imported
-    synced = Signal(object)  # SyncResult
-    state = Signal(object)  # SyncState
-    conflicts_listed = Signal(object)  # list[Conflict]
-    probed = Signal(object)  # kiosk.app.sync.Probe
-    hub_saved = Signal(str)
-    failed = Signal(str, str)  # request, message ('' for sync: no hub configured)
 
     _export = Signal(str)
     _import = Signal(object)
@@ -211,8 +208,7 @@ class SyncBackend(QObject):
         self._probe.connect(self._worker.probe_hub)
         self._save_hub.connect(self._worker.save_hub)
         self._close.connect(self._worker.close)
-        for name in ("progress", "exported", "imported", "synced", "state",
-                     "conflicts_listed", "probed", "hub_saved", "failed"):  # fmt: skip
+        for name in _SyncAnswers.ANSWERS:
             getattr(self._worker, name).connect(getattr(self, name))
         self._thread.start()
         self.timer = QTimer(self)
