@@ -8,8 +8,7 @@ import re
 import sqlite3
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -19,7 +18,7 @@ from typing import Any, TypeVar
 from kiosk.core import codes
 from kiosk.core.model import Attendee, AttendeeStatus, Registration
 from kiosk.core.text import all_clean, clean, index_loose_keys, index_tokens, sort_key, words
-from kiosk.storage.database import Database
+from kiosk.storage.database import Database, indexes_rebuilt_after
 
 _T = TypeVar("_T")
 
@@ -348,25 +347,6 @@ def _tokens(value: str) -> frozenset[tuple[str, int]]:
 _BULK_ROWS = 2000
 
 
-@contextmanager
-def _indexes_rebuilt_after(conn: sqlite3.Connection, *, bulk: bool) -> Iterator[None]:
-    """Drop the attendee table's secondary indexes and create them again afterwards (in the
-    caller's transaction): building an index from all rows at once is several times cheaper
-    than updating it row by row, the usual bulk-load practice for a first import."""
-    if not bulk:
-        yield
-        return
-    indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master "
-        "WHERE type = 'index' AND tbl_name = 'attendee' AND sql IS NOT NULL"
-    ).fetchall()
-    for name, _sql in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    yield
-    for _name, sql in indexes:
-        conn.execute(sql)
-
-
 @dataclass(slots=True)
 class NewAttendees:
     """Many attendees to insert, one list per column (every list as long as ``codes``).
@@ -515,7 +495,7 @@ def insert_columns(
         repeat(now, count),
         strict=True,
     )
-    with _indexes_rebuilt_after(conn, bulk=start == 0 and count >= _BULK_ROWS):
+    with indexes_rebuilt_after(conn, "attendee", bulk=start == 0 and count >= _BULK_ROWS):
         conn.executemany(
             f"INSERT INTO attendee ({', '.join(_INSERT_COLUMNS)}) "
             f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})",

@@ -28,6 +28,7 @@ from kiosk.core.hlc import Hlc, receive
 from kiosk.core.model import AttendeeStatus
 from kiosk.core.timeutil import from_utc_iso, to_utc_iso
 from kiosk.storage import attendees, scanlog
+from kiosk.storage.database import indexes_rebuilt_after
 from kiosk.storage.syncstate import DEFAULT_HUB_SCHEMA as DEFAULT_HUB_SCHEMA
 from kiosk.storage.syncstate import HUB_TARGET as HUB_TARGET
 from kiosk.storage.syncstate import get_state as get_state
@@ -241,8 +242,12 @@ def merge_scans(
             result.added[kiosk_id] = result.added.get(kiosk_id, 0) + 1
     if new:
         new.sort(key=lambda r: (r[1], r[2]))
-        bulk = len(new) if len(new) >= _BULK_SCANS else 0
-        with _secondary_indexes_rebuilt_after(conn, bulk=bulk):
+        # A bulk merge: many scans into a log holding no more (a day's bundle into a fresh
+        # kiosk, a first pull from the hub).
+        bulk = len(new) >= _BULK_SCANS and bool(
+            conn.execute("SELECT count(*) <= ? FROM scan", (len(new),)).fetchone()[0]
+        )
+        with indexes_rebuilt_after(conn, "scan", bulk=bulk):
             conn.executemany(
                 f"INSERT INTO scan ({_SCAN_LIST}) VALUES ({', '.join('?' * len(SCAN_COLUMNS))})",
                 new,
@@ -310,25 +315,6 @@ def _rows_in(
 #: From this many new scans (and at least as many as the log holds), the secondary indexes are
 #: rebuilt after the merge rather than updated row by row.
 _BULK_SCANS = 20_000
-
-
-@contextmanager
-def _secondary_indexes_rebuilt_after(conn: sqlite3.Connection, *, bulk: int) -> Iterator[None]:
-    """For a merge of ``bulk`` scans into a log holding no more (a day's bundle into a fresh
-    kiosk, a first pull from the hub), drop the scan
-    table's secondary indexes and build them again afterwards, in the caller's transaction:
-    building an index from all rows at once is much cheaper than updating it row by row."""
-    indexes = []
-    if bulk and conn.execute("SELECT count(*) <= ? FROM scan", (bulk,)).fetchone()[0]:
-        indexes = conn.execute(
-            "SELECT name, sql FROM sqlite_master "
-            "WHERE type = 'index' AND tbl_name = 'scan' AND sql IS NOT NULL"
-        ).fetchall()
-    for name, _sql in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    yield
-    for _name, sql in indexes:
-        conn.execute(sql)
 
 
 def advance_clock(conn: sqlite3.Connection, remote_hlc: str, *, now_ms: int | None = None) -> str:
