@@ -270,18 +270,15 @@ class NewAttendee:
         )
 
 
+#: What an import stores of a person besides the code (and what the roster carries of it).
+IMPORTED_COLUMNS = ("external_id", *DETAIL_COLUMNS, "status", "days", "origin", "source", "raw")
+
 _INSERT_COLUMNS = (
     "id",
     "uid",
     "code",
     "code_upper",
-    "external_id",
-    *DETAIL_COLUMNS,
-    "status",
-    "days",
-    "origin",
-    "source",
-    "raw",
+    *IMPORTED_COLUMNS,
     "sort_key",
     "created_at",
     "updated_at",

@@ -58,25 +58,15 @@ SCAN_COLUMNS: tuple[str, ...] = (
 )
 
 #: The columns of an attendee as they travel (after ``uid``), in this order.
+#: Roster columns set on each person after the insert.
+_ROSTER_EXTRA = ("note", "attention", "pending", "blocked", "blocked_at")
 ROSTER_COLUMNS: tuple[str, ...] = (
     "code",
-    "external_id",
-    *attendees.DETAIL_COLUMNS,
-    "status",
-    "days",
-    "origin",
-    "source",
-    "raw",
-    "note",
-    "attention",
-    "pending",
-    "blocked",
-    "blocked_at",
+    *attendees.IMPORTED_COLUMNS,
+    *_ROSTER_EXTRA,
     "created_at",
     "updated_at",  # last: readers take a row's version from its end
 )
-#: Roster columns set on each person after the insert.
-_ROSTER_EXTRA = ("note", "attention", "pending", "blocked", "blocked_at")
 _ROSTER_FLAGS = ("attention", "pending", "blocked")
 
 ScanRow = Sequence[Any]
