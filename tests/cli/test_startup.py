@@ -294,8 +294,9 @@ class Painted(QObject):
             if self.label == "desk":
                 starting_closed = not first.isVisible()
                 same_place = watched.pos() == first.pos()
-                print(json.dumps({**seen, "closed": starting_closed, "place": same_place,
-                                  "desk": type(watched).__name__, "loaded": seen["desk"]}))
+                answer = {**seen, "closed": starting_closed, "place": same_place,
+                          "desk": type(watched).__name__, "loaded": seen["desk"]}
+                print(json.dumps(answer), flush=True)  # os._exit below flushes nothing
                 os._exit(0)
         return False
 
