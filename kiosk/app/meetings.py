@@ -423,7 +423,12 @@ class Meeting:
     b: Person
     held: bool
     outcome: Outcome
-    pair: str
+
+    @property
+    def pair(self) -> str:
+        """The report's country pair (BG–RO, BG–BG, RO–RO, other), worked out when asked: a
+        check-in reading a person's meetings never needs it."""
+        return rules.country_pair(self.a.country, self.b.country)
 
     @property
     def presence(self) -> Presence:
@@ -583,7 +588,6 @@ class MeetingsService:
                     b=b,
                     held=held,
                     outcome=rules.outcome(status, held, a.arrived, b.arrived, day < today),
-                    pair=rules.country_pair(a.country, b.country),
                 )
             )
         return result

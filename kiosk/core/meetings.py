@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from kiosk.core.countries import iso_code
 from kiosk.core.text import fold
 
 
@@ -115,6 +114,10 @@ def country_code(text: str) -> str:
     """The ISO code of a side's country however written (България, România, Roumanie, RO…;
     one table: :func:`kiosk.core.countries.iso_code`); an unrecognised country as its folded
     text in upper case, '' when empty."""
+    # Imported here: the country table costs about 13 ms to load, and a check-in that reads a
+    # person's meetings never asks for a country pair.
+    from kiosk.core.countries import iso_code
+
     code = iso_code(text)
     if code is not None:
         return code

@@ -111,6 +111,20 @@ def test_checkin_at_an_event_without_meetings_does_not_load_the_meetings_service
     assert not {"kiosk.app.meetings", "kiosk.cli.meetings", "kiosk.core.meetings"} & loaded
 
 
+def test_checkin_of_someone_with_meetings_does_not_load_the_country_table(demo: Path) -> None:
+    """The meetings a check-in shows need no country pair (the report's and the board's): the
+    country table, about 13 ms to load, stays out of a one-shot check-in."""
+    with sqlite3.connect(demo) as conn:
+        code = conn.execute(
+            "SELECT a.code FROM attendee a JOIN meeting m ON m.a_uid = a.uid "
+            "WHERE a.status = 'active' LIMIT 1"
+        ).fetchone()[0]
+    done = run_probe("--db", str(demo), "checkin", code, "--json")
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "kiosk.app.meetings" in loaded  # the probe really read the person's meetings
+    assert "kiosk.core.countries" not in loaded
+
+
 def test_checkin_of_someone_without_meetings_does_not_load_the_meetings_service(
     demo: Path,
 ) -> None:
